@@ -1,0 +1,12 @@
+"""Claim units with source, modality and polarity."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import schema
+from .context import ArticleContext
+
+
+def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, numbers=None) -> pd.DataFrame:
+    return schema.empty("claims")

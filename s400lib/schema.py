@@ -1,0 +1,205 @@
+"""The data dictionary: every table s400lib produces, its columns, their dtypes and meaning.
+
+This module is the single source of truth for table shapes. Extractors build their frames with
+:func:`empty` / :func:`conform` so that an article with nothing to report still yields a table with
+the right columns and dtypes, and ``Tables.describe()`` reads its text from here.
+
+Offsets: every table whose rows come from text has ``article_id``, ``start`` and ``end``; ``start``
+and ``end`` are character offsets into that article's full text (``articles.text``), so
+``article_text[start:end] == row.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+# pandas extension dtypes keep missing values as <NA> instead of silently turning ints into floats,
+# and they round-trip through Parquet unchanged.
+STR = "string"
+INT = "Int64"
+FLOAT = "Float64"
+BOOL = "boolean"
+TIME = "datetime64[ns]"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str
+    description: str
+
+
+def _cols(*rows: tuple[str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*row) for row in rows)
+
+
+_OFFSETS = (
+    ("start", INT, "Character offset where the row's text begins in the article's full text."),
+    ("end", INT, "Character offset just past the row's text: article_text[start:end] == text."),
+)
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "articles": _cols(
+        ("article_id", STR, "Stable identifier: the source file name without its extension."),
+        ("path", STR, "Path of the source file as given to load_corpus."),
+        ("title", STR, "Headline, from metadata or, failing that, the first short line of the text."),
+        ("outlet", STR, "Publisher as given in metadata; <NA> when unknown."),
+        ("published", TIME, "Publication date. From metadata when given, else the midpoint of the inferred interval, else NaT."),
+        ("published_source", STR, "Where 'published' comes from: 'metadata', 'inferred' or 'unknown'."),
+        ("published_earliest", TIME, "Earliest date the article can have been published (equals 'published' for metadata dates)."),
+        ("published_latest", TIME, "Latest date the article can have been published."),
+        ("language", STR, "ISO 639-1 language code from metadata (default 'en')."),
+        ("url", STR, "Source URL from metadata; <NA> when not given."),
+        ("notes", STR, "Free-text notes from metadata."),
+        ("n_chars", INT, "Length of the full text in characters."),
+        ("text", STR, "The full text exactly as read (after decoding and, for HTML, extraction). All offsets point into it."),
+    ),
+    "paragraphs": _cols(
+        ("article_id", STR, "Article the paragraph belongs to."),
+        ("para_id", INT, "Position of the paragraph in its article, from 0."),
+        *_OFFSETS,
+        ("text", STR, "Paragraph text without surrounding whitespace."),
+        ("kind", STR, "'title' (the headline), 'body' (the story) or 'boilerplate' (read-more links, follow/subscribe footers, credits). Boilerplate is kept here and left out of sentences."),
+        ("boilerplate_rule", STR, "Name of the rule that flagged a boilerplate paragraph; <NA> otherwise."),
+    ),
+    "sentences": _cols(
+        ("article_id", STR, "Article the sentence belongs to."),
+        ("sent_id", INT, "Position of the sentence in its article, from 0 (title and body only)."),
+        ("para_id", INT, "Paragraph holding the sentence (sentences never cross paragraphs)."),
+        *_OFFSETS,
+        ("text", STR, "Sentence text as spaCy segmented it, inside paragraph boundaries."),
+    ),
+    "entities": _cols(
+        ("article_id", STR, "Article of the mention."),
+        ("sent_id", INT, "Sentence holding the mention."),
+        *_OFFSETS,
+        ("text", STR, "The mention as written."),
+        ("label", STR, "spaCy entity label (PERSON, ORG, GPE, NORP, DATE, MONEY, ...)."),
+        ("canonical", STR, "One name per real-world thing across the corpus ('Thune' -> 'John Thune', 'C-400' -> 'S-400')."),
+        ("canonical_rule", STR, "Why this canonical name: 'alias' (alias table), 'longest_mention' (a longer name in the corpus), 'fuzzy' (spelling/transliteration variant) or 'self'."),
+    ),
+    "quotes": _cols(
+        ("article_id", STR, "Article of the quote (<NA> for extract_quotes on a bare text)."),
+        ("quote_id", STR, "Corpus-wide identifier '<article_id>:q<n>'."),
+        ("sent_id", INT, "Sentence where the quote starts."),
+        *_OFFSETS,
+        ("text", STR, "The quoted words (without the quotation marks) or, for indirect speech, the reported clause."),
+        ("kind", STR, "'direct' (a sentence or more in quotation marks), 'partial' (a quoted fragment inside reported speech), 'indirect' (reported speech without marks) or 'scare' (marked words nobody is quoted as saying)."),
+        ("speaker", STR, "Canonical name of who is quoted; <NA> for scare quotes or when unresolved."),
+        ("speaker_text", STR, "The mention the speaker was resolved from ('he', 'the head of the committee', 'Slutsky')."),
+        ("speaker_start", INT, "Offset of speaker_text in the article (<NA> when unresolved)."),
+        ("speaker_end", INT, "End offset of speaker_text."),
+        ("speaker_rule", STR, "How the speaker was found: 'cue_subject', 'pronoun', 'role', 'medium', 'according_to', 'previous_speaker', ... ; lets a reader judge how far to trust it."),
+        ("cue", STR, "Lemma of the reporting verb or phrase ('say', 'tell', 'according to')."),
+        ("confidence", FLOAT, "Rule confidence between 0 and 1; low values mark quotes a reader should check."),
+    ),
+    "timexes": _cols(
+        ("article_id", STR, "Article of the expression."),
+        ("sent_id", INT, "Sentence holding it."),
+        *_OFFSETS,
+        ("text", STR, "The temporal expression as written."),
+        ("type", STR, "TIMEX3 type: DATE, TIME, DURATION or SET."),
+        ("value", STR, "TIMEX3 value ('2019-10-23', '2019-07', '2020-W26', 'P30D', 'PAST_REF', ...)."),
+        ("mod", STR, "TIMEX3 modifier (START, MID, END, APPROX, ...); <NA> when none."),
+        ("anchor", STR, "The date the value was resolved against (publication date or an inferred one); <NA> for absolute dates."),
+        ("earliest", TIME, "Earliest instant the value can denote."),
+        ("latest", TIME, "Latest instant the value can denote."),
+    ),
+    "numbers": _cols(
+        ("article_id", STR, "Article of the number."),
+        ("sent_id", INT, "Sentence holding it."),
+        *_OFFSETS,
+        ("text", STR, "The number with its unit as written ('four S-400 divisions', '$ 2.5 billion')."),
+        ("value", FLOAT, "Numeric value with scale words applied (2.5 billion -> 2.5e9)."),
+        ("unit", STR, "Unit or counted noun ('USD', 'km', 'division'); <NA> when bare."),
+    ),
+    "claims": _cols(
+        ("article_id", STR, "Article of the claim."),
+        ("claim_id", STR, "Corpus-wide identifier '<article_id>:c<n>'."),
+        ("sent_id", INT, "Sentence holding the claim."),
+        *_OFFSETS,
+        ("text", STR, "The claim unit: a sentence or one conjunct of a coordinated sentence."),
+        ("source", STR, "Who asserts it: the canonical speaker of the quote it sits in, or the outlet itself."),
+        ("modality", STR, "'asserted', 'hedged' (could, may, it seems), 'reported' (X said that...) or 'conditional' (if...)."),
+        ("polarity", STR, "'positive' or 'negative' (negated main predicate)."),
+        ("quote_id", STR, "Quote the claim comes from, if any."),
+        ("entities", STR, "Canonical entities mentioned, joined by '|'."),
+        ("numbers", STR, "Numbers mentioned as 'value unit', joined by '|'."),
+        ("times", STR, "TIMEX3 values mentioned, joined by '|'."),
+    ),
+    "alignments": _cols(
+        ("left_id", STR, "claim_id or quote_id of one side."),
+        ("right_id", STR, "claim_id or quote_id of the other side."),
+        ("left_article", STR, "Article of the left side."),
+        ("right_article", STR, "Article of the right side."),
+        ("left_text", STR, "Text of the left side."),
+        ("right_text", STR, "Text of the right side."),
+        ("relation", STR, "'same_quote' (one quote, e.g. two translations), 'paraphrase' or 'same_fact'."),
+        ("score", FLOAT, "Similarity between 0 and 1 (higher is more alike)."),
+    ),
+    "contradictions": _cols(
+        ("left_id", STR, "claim_id or quote_id of one side."),
+        ("right_id", STR, "claim_id or quote_id of the other side."),
+        ("left_article", STR, "Article of the left side."),
+        ("right_article", STR, "Article of the right side."),
+        ("left_text", STR, "Text of the left side."),
+        ("right_text", STR, "Text of the right side."),
+        ("kind", STR, "'numeric', 'temporal', 'polarity', 'modality', 'stance', 'status' or 'attribution'."),
+        ("score", FLOAT, "Confidence between 0 and 1."),
+        ("explanation", STR, "One plain sentence a reader can check against both texts."),
+    ),
+    "timeline": _cols(
+        ("event_id", STR, "Identifier of the (merged) event."),
+        ("value", STR, "TIMEX3 value dating the event."),
+        ("earliest", TIME, "Earliest date of the event."),
+        ("latest", TIME, "Latest date of the event."),
+        ("text", STR, "What happened: the sentence or claim reporting it."),
+        ("article_id", STR, "Article of the representative report."),
+        ("claim_id", STR, "Claim of the representative report."),
+        ("sources", INT, "How many articles report this event."),
+        ("conflict", BOOL, "True when articles date the same event differently."),
+    ),
+}
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty frame with exactly the documented columns and dtypes of ``table``."""
+    return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in TABLES[table]})
+
+
+def conform(table: str, frame: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
+    """Return ``frame`` with the documented columns of ``table`` first, in order, with their dtypes.
+
+    Missing documented columns are added as all-NA; extra columns are kept after the documented ones
+    so that modules can add their own without breaking the contract.
+    """
+    if frame is None:
+        return empty(table)
+    if isinstance(frame, list):
+        frame = pd.DataFrame(frame)
+    if len(frame) == 0 and len(frame.columns) == 0:
+        return empty(table)
+    frame = frame.reset_index(drop=True)
+    out = {}
+    for col in TABLES[table]:
+        series = frame[col.name] if col.name in frame.columns else pd.Series([pd.NA] * len(frame))
+        if col.dtype == TIME:
+            series = pd.to_datetime(series, errors="coerce").astype(TIME)
+        else:
+            series = series.astype(col.dtype)
+        out[col.name] = series
+    extras = {c: frame[c] for c in frame.columns if c not in out}
+    return pd.DataFrame({**out, **extras})
+
+
+def describe(table: str | None = None) -> pd.DataFrame:
+    """The data dictionary as a DataFrame[table, column, dtype, description]."""
+    names = [table] if table else list(TABLES)
+    rows = [
+        {"table": t, "column": c.name, "dtype": c.dtype, "description": c.description}
+        for t in names
+        for c in TABLES[t]
+    ]
+    return pd.DataFrame(rows)
