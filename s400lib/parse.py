@@ -184,3 +184,14 @@ def parse(corpus: Corpus | str | list, batch_size: int = 16, n_process: int = 1,
         corpus = load_corpus(corpus)
     parts = list(iter_parsed(corpus.articles, batch_size=batch_size, n_process=n_process, progress=progress, total=len(corpus)))
     return finish(Tables.concat(parts))
+
+
+def context_for_text(text: str, article_id=None, outlet: str | None = None, published=None) -> ArticleContext:
+    """An :class:`ArticleContext` for one raw text, for the single-text entry points
+    (``extract_quotes(text)``, ``tag_times(text)``) and for tests on small hand-written articles."""
+    aid = article_id if article_id is not None else "text"
+    article = Article(article_id=aid, path="<text>", text=text, outlet=outlet, published=published)
+    doc, paragraphs = prepare(article)
+    doc = load_nlp()(doc)
+    sentences = sentence_table(aid, text, doc, paragraphs)
+    return ArticleContext(aid, text, doc, paragraphs, sentences, outlet=outlet, published=published)
