@@ -160,11 +160,12 @@ def load_corpus(
 
     listed = {p.name for p in paths}
     for name, row in meta.items():
-        if name not in listed and row.get("_metadata_path"):
+        # loading one file of a folder is fine; a row naming a file that does not exist is a typo
+        if name not in listed and not (Path(row["_metadata_path"]).parent / name).exists():
             report(
                 InputError(
                     row["_metadata_path"],
-                    f"has a row for {name!r}, but no such article was loaded",
+                    f"has a row for {name!r}, but there is no such file beside it",
                     f"remove the row or add the file {name!r} beside the metadata",
                 )
             )
