@@ -44,3 +44,11 @@ def test_conform_keeps_extra_columns_and_fixes_dtypes():
     assert list(frame.columns[-1:]) == ["extra"]
     assert str(frame["value"].dtype) == "Float64"
     assert frame["unit"].isna().all()
+
+
+def test_data_dictionary_file_is_current():
+    from conftest import ROOT
+
+    assert (ROOT / "docs" / "DATA_DICTIONARY.md").read_text() == schema.to_markdown(), (
+        "regenerate it: python -m s400lib.schema > docs/DATA_DICTIONARY.md"
+    )
