@@ -1,0 +1,35 @@
+"""The HTML report: notebooks executed in order, one page each, and an index linking them."""
+
+from __future__ import annotations
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from s400lib import report
+
+
+def _notebook(path, heading, prose, source):
+    nb = new_notebook(cells=[new_markdown_cell(f"# {heading}\n\n{prose}"), new_code_cell(source)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+
+
+def test_report_executes_notebooks_and_writes_index(tmp_path):
+    books = tmp_path / "notebooks"
+    books.mkdir()
+    _notebook(books / "02_second.ipynb", "Second look", "Counts things.", "print(sum(range(5)))")
+    _notebook(books / "01_first.ipynb", "First look", "Opens the corpus.", "from pathlib import Path\nprint(Path.cwd().name)")
+    (books / "scratch.ipynb").write_text("not a numbered notebook")
+    out = tmp_path / "reports"
+    assert report.main([str(books), "--out", str(out)]) == 0
+    index = (out / "index.html").read_text()
+    assert index.index("First look") < index.index("Second look")
+    assert "Opens the corpus." in index and "scratch" not in index
+    first = (out / "01_first.html").read_text()
+    assert ">notebooks<" in first or "notebooks\n" in first  # executed from the notebook's own folder
+    assert "10" in (out / "02_second.html").read_text()
+
+
+def test_report_on_empty_folder_says_so(tmp_path, capsys):
+    assert report.main([str(tmp_path), "--out", str(tmp_path / "r")]) == 2
+    assert "no NN_*.ipynb notebooks" in capsys.readouterr().err
