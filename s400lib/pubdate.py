@@ -1,9 +1,294 @@
-"""Publication dates inferred from evidence in the corpus."""
+"""Publication dates inferred from evidence in the article and in the rest of the corpus.
+
+An article without a metadata date gets an interval ``published_earliest``..``published_latest``
+that every piece of usable evidence agrees with, ``published`` = its midpoint (or its only finite
+end when the other is open) and ``published_source = "inferred"``. Evidence, weakest last:
+
+``shared_passage`` (strong)
+    A sentence shares long runs of words (word trigrams) with a sentence of an article whose date
+    is known: the two report the same words. If that dated article dates the words to a day
+    ("Slutsky told reporters on Tuesday" -> 2020-06-30), the article is published in
+    [that day, that day + window]; otherwise within ``window`` days either side of the dated
+    article. ``window`` (default 14 days) is the news-cycle assumption: reactions to a statement
+    are reported within about two weeks of it.
+``dated_event`` (strong)
+    An absolute date told in the past tense ("Russia completed the contract on October 23, 2019")
+    happened before publication: published >= its earliest day. One told in the future tense bounds
+    publication from above.
+``same_event`` (weak)
+    A sentence with a relative expression ("Last year, Russia completed the first contract...",
+    "In June, the parties agreed...") reports the same event as a passage of a dated article that
+    gives it an absolute date (IDF-weighted word overlap, blocked by rare words). The anchors under
+    which the relative expression resolves to a value overlapping that date form an interval
+    ("last year" = 2019 -> published in 2020).
+
+Strong evidence is intersected; weak evidence is applied in order of score only when it keeps the
+interval non-empty, and is reported as unused otherwise (matching events by words can pair the
+wrong ones). An article with no evidence keeps ``published_source = "unknown"``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+
+import pandas as pd
+
+from . import schema
+from .eventmatch import content_words, idf_weights, shared_passages, similar_pairs
 from .tables import Tables
+from .times import _Spec, resolve
+
+WINDOW_DAYS = 14
+EVIDENCE_COLUMNS = ["article_id", "kind", "text", "start", "end", "earliest", "latest", "reason",
+                    "source_article", "source_text", "score", "strength", "used"]
+_RELATIVE_KINDS = {"md", "m", "wd", "rel", "shift", "season", "quarter"}
+_DAY_KINDS = {"md", "wd", "shift", "clock"}
 
 
-def infer_publication_dates(tables: Tables) -> Tables:
-    return tables
+def _dated(articles: pd.DataFrame) -> pd.Series:
+    return (articles["published_source"] == "metadata") & articles["published"].notna()
+
+
+def _sentence_timexes(timexes: pd.DataFrame) -> dict[tuple[str, int], list]:
+    out: dict[tuple[str, int], list] = {}
+    for row in timexes.itertuples(index=False):
+        if pd.notna(row.sent_id):
+            out.setdefault((row.article_id, int(row.sent_id)), []).append(row)
+    return out
+
+
+def _day_of_words(rows: list) -> pd.Timestamp | None:
+    """The day a dated article gives to the words of a sentence: a day-level past/present date."""
+    for r in rows or []:
+        spec = getattr(r, "spec", None)
+        if not isinstance(spec, str) or pd.isna(r.earliest) or r.earliest != r.latest:
+            continue
+        kind = spec.split("|")[0]
+        if kind in _DAY_KINDS or (kind == "abs" and r.type in ("DATE", "TIME")):
+            return pd.Timestamp(r.earliest)
+    return None
+
+
+def _anchor_range(spec: str, type_: str, tense, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple | None:
+    """Hull of the publication days under which ``spec`` resolves to a value overlapping [lo, hi].
+
+    Scans candidate days on a weekly grid up to four years around the target, refines the two ends
+    day by day, and falls back to a daily scan near the target for day-level expressions
+    ("yesterday") that a weekly grid can step over.
+    """
+    parsed = _Spec.loads(spec)
+    tense = None if tense is None or pd.isna(tense) else tense
+
+    def ok(day: pd.Timestamp) -> bool:
+        r = resolve(parsed, type_, day, tense)
+        return pd.notna(r["earliest"]) and r["earliest"] <= hi and r["latest"] >= lo
+
+    span = pd.Timedelta(days=4 * 366)
+    grid = [d for d in pd.date_range(lo - span, hi + span, freq="7D") if ok(d)]
+    if not grid:
+        near = [d for d in pd.date_range(lo - pd.Timedelta(days=14), hi + pd.Timedelta(days=14), freq="D") if ok(d)]
+        return (near[0], near[-1]) if near else None
+    first, last = grid[0], grid[-1]
+    one = pd.Timedelta(days=1)
+    while ok(first - one) and first - one >= lo - span:
+        first -= one
+    while ok(last + one) and last + one <= hi + span:
+        last += one
+    return first, last
+
+
+def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.DataFrame:
+    """Every piece of evidence about the publication date of articles without a metadata date.
+
+    Parameters
+    ----------
+    tables
+        Parsed tables (articles, sentences, timexes with their ``spec``/``tense`` columns).
+    window_days
+        News-cycle window for ``shared_passage`` evidence.
+
+    Returns
+    -------
+    DataFrame
+        article_id, kind ('shared_passage', 'dated_event', 'same_event'), text (the sentence of the
+        article), start, end (its offsets), earliest, latest (publication interval it implies; NaT =
+        open), reason (one plain sentence), source_article, source_text (the passage of the dated
+        article, if any), score, strength ('strong'/'weak'), used (whether it shaped the interval).
+    """
+    arts = tables.articles
+    targets = set(arts.loc[~_dated(arts), "article_id"])
+    if not targets:
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    pub = dict(zip(arts.loc[_dated(arts), "article_id"], arts.loc[_dated(arts), "published"]))
+    sents = tables.sentences.reset_index(drop=True)
+    by_sent = _sentence_timexes(tables.timexes)
+    # (article_id, sent_id) -> sentence row, so lookups stay O(1) on large corpora
+    lookup = {(a, int(k)): (t, int(p), int(s0), int(s1)) for a, k, t, p, s0, s1 in
+              zip(sents["article_id"], sents["sent_id"], sents["text"], sents["para_id"], sents["start"], sents["end"])}
+    window = pd.Timedelta(days=window_days)
+    rows: list[dict] = []
+
+    def sent_row(i: int) -> dict:
+        s = sents.loc[i]
+        return {"article_id": s["article_id"], "text": s["text"], "start": int(s["start"]), "end": int(s["end"])}
+
+    # 1. shared passages with dated articles
+    texts, groups = sents["text"].tolist(), sents["article_id"].tolist()
+    for i, j, overlap in shared_passages(texts, groups):
+        for t, d in ((i, j), (j, i)):
+            if groups[t] in targets and groups[d] in pub:
+                day = _day_of_words(by_sent.get((groups[d], int(sents.loc[d, "sent_id"]))))
+                if day is not None and day <= pub[groups[d]]:
+                    lo, hi = day, day + window
+                    why = (f"shares {overlap:.0%} of its word trigrams with {groups[d]}, which dates these words to "
+                           f"{day.date()}; a report of them appears on or after that day and within {window_days} days")
+                else:
+                    lo, hi = pub[groups[d]] - window, pub[groups[d]] + window
+                    why = (f"shares {overlap:.0%} of its word trigrams with {groups[d]} (published "
+                           f"{pub[groups[d]].date()}); reports of the same words appear within {window_days} days of each other")
+                rows.append({**sent_row(t), "kind": "shared_passage", "earliest": lo, "latest": hi, "reason": why,
+                             "source_article": groups[d], "source_text": texts[d], "score": overlap, "strength": "strong"})
+
+    # 2. absolute dates told in the past (or future) tense in the article itself
+    tx = tables.timexes
+    own = tx[tx["article_id"].isin(targets) & tx["type"].isin(["DATE", "TIME"])]
+    for r in own.itertuples(index=False):
+        if not isinstance(r.spec, str) or not r.spec.startswith("abs|") or pd.isna(r.earliest):
+            continue
+        if r.tense == "past":
+            lo, hi, why = r.earliest, pd.NaT, f"'{r.text}' ({r.value}) is told in the past tense: published on or after {r.earliest.date()}"
+        elif r.tense == "future":
+            lo, hi, why = pd.NaT, r.latest, f"'{r.text}' ({r.value}) is told in the future tense: published on or before {r.latest.date()}"
+        else:
+            continue
+        rows.append({"article_id": r.article_id, "text": r.text, "start": int(r.start), "end": int(r.end), "kind": "dated_event",
+                     "earliest": lo, "latest": hi, "reason": why, "source_article": pd.NA, "source_text": pd.NA,
+                     "score": 1.0, "strength": "strong"})
+
+    # 3. relative expressions matched to an event a dated article dates absolutely
+    rel = tx[tx["article_id"].isin(targets) & tx["spec"].astype("string").str.split("|").str[0].isin(_RELATIVE_KINDS)]
+    anchored = tx[tx["article_id"].isin(list(pub)) & tx["type"].eq("DATE") & tx["earliest"].notna()
+                  & ~tx["value"].astype("string").str.endswith("_REF").fillna(False)]
+    if len(rel) and len(anchored):
+        units, unit_rows = [], []
+        for r in rel.itertuples(index=False):
+            units.append(lookup[(r.article_id, int(r.sent_id))][0])
+            unit_rows.append(("rel", r))
+        for r in anchored.itertuples(index=False):
+            units.append(_with_previous(lookup, r.article_id, int(r.sent_id)))
+            unit_rows.append(("dated", r))
+        idf = idf_weights([set(content_words(t)) for t in texts])
+        for i, j, score in similar_pairs(units, [r.article_id for _, r in unit_rows], min_score=0.3, idf=idf):
+            pair = {unit_rows[i][0]: (i, unit_rows[i][1]), unit_rows[j][0]: (j, unit_rows[j][1])}
+            if set(pair) != {"rel", "dated"}:
+                continue
+            (ri, r), (di, d) = pair["rel"], pair["dated"]
+            found = _anchor_range(r.spec, r.type, r.tense, pd.Timestamp(d.earliest), pd.Timestamp(d.latest))
+            if found is None:
+                continue
+            text, _, s0, s1 = lookup[(r.article_id, int(r.sent_id))]
+            why = (f"'{r.text}' reports what {d.article_id} dates '{d.text}' ({d.value}); that reading holds "
+                   f"for a publication between {found[0].date()} and {found[1].date()}")
+            rows.append({"article_id": r.article_id, "text": text, "start": s0, "end": s1,
+                         "kind": "same_event", "earliest": found[0], "latest": found[1], "reason": why,
+                         "source_article": d.article_id, "source_text": units[di], "score": score, "strength": "weak"})
+    ev = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return _mark_used(ev)
+
+
+def _with_previous(lookup: dict, article_id: str, sent_id: int) -> str:
+    """A sentence with the one before it in the same paragraph: the date and the event it dates are
+    often split across them ("Ankara bought four S-400 divisions. On October 23, 2019, ...")."""
+    text, para, _, _ = lookup[(article_id, sent_id)]
+    prev = lookup.get((article_id, sent_id - 1))
+    return prev[0] + " " + text if prev and prev[1] == para else text
+
+
+def _intersect(a: tuple, b: tuple) -> tuple:
+    lo = max((x for x in (a[0], b[0]) if pd.notna(x)), default=pd.NaT)
+    hi = min((x for x in (a[1], b[1]) if pd.notna(x)), default=pd.NaT)
+    return lo, hi
+
+
+def _empty(iv: tuple) -> bool:
+    return pd.notna(iv[0]) and pd.notna(iv[1]) and iv[0] > iv[1]
+
+
+def _mark_used(ev: pd.DataFrame) -> pd.DataFrame:
+    """Decide per article which evidence shapes the interval (see the module docstring)."""
+    if ev.empty:
+        return ev
+    ev = ev.sort_values(["article_id", "strength", "score"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
+    used = pd.Series(False, index=ev.index)
+    for _, grp in ev.groupby("article_id", sort=False):
+        iv = (pd.NaT, pd.NaT)
+        strong = grp[grp["strength"] == "strong"]
+        for idx, r in strong.iterrows():
+            nxt = _intersect(iv, (r["earliest"], r["latest"]))
+            if _empty(nxt):
+                ev.loc[idx, "reason"] += " [conflicts with other strong evidence: not used]"
+                continue
+            iv, used[idx] = nxt, True
+        for idx, r in grp[grp["strength"] == "weak"].iterrows():
+            nxt = _intersect(iv, (r["earliest"], r["latest"]))
+            if _empty(nxt):
+                ev.loc[idx, "reason"] += " [inconsistent with stronger evidence: not used]"
+                continue
+            iv, used[idx] = nxt, True
+    ev["used"] = used.astype(bool)
+    return schema_evidence(ev)
+
+
+def schema_evidence(ev: pd.DataFrame) -> pd.DataFrame:
+    ev = ev.copy()
+    for c in ("earliest", "latest"):
+        ev[c] = pd.to_datetime(ev[c]).astype("datetime64[ns]")
+    for c in ("article_id", "kind", "text", "reason", "source_article", "source_text", "strength"):
+        ev[c] = ev[c].astype("string")
+    ev["start"] = ev["start"].astype("Int64")
+    ev["end"] = ev["end"].astype("Int64")
+    ev["score"] = ev["score"].astype("Float64")
+    return ev[EVIDENCE_COLUMNS]
+
+
+def infer_publication_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> Tables:
+    """Fill publication dates of articles without a metadata date from :func:`publication_evidence`.
+
+    For each such article with usable evidence: ``published_earliest``/``published_latest`` = the
+    intersection of the used evidence, ``published`` = its midpoint (or its finite end when the
+    other is open), ``published_source = "inferred"``. Its timexes are then resolved again on the
+    new anchor and ``claims.times`` refreshed through :func:`s400lib.claims.attach_times`.
+
+    Returns
+    -------
+    Tables
+        The same tables with ``articles``, ``timexes`` and ``claims`` updated.
+    """
+    from .claims import attach_times
+    from .times import reanchor
+
+    ev = publication_evidence(tables, window_days)
+    if ev.empty or not ev["used"].any():
+        return tables
+    arts = tables.articles.copy()
+    timexes = tables.timexes
+    for article_id, grp in ev[ev["used"]].groupby("article_id"):
+        iv = (pd.NaT, pd.NaT)
+        for r in grp.itertuples(index=False):
+            iv = _intersect(iv, (r.earliest, r.latest))
+        lo, hi = iv
+        if pd.notna(lo) and pd.notna(hi):
+            best = (lo + (hi - lo) / 2).normalize()
+        else:
+            best = lo if pd.notna(lo) else hi
+        mask = arts["article_id"] == article_id
+        arts.loc[mask, "published"] = best
+        arts.loc[mask, "published_earliest"] = lo
+        arts.loc[mask, "published_latest"] = hi
+        arts.loc[mask, "published_source"] = "inferred"
+        sel = timexes["article_id"] == article_id
+        if sel.any():
+            timexes = pd.concat([timexes[~sel], reanchor(timexes[sel], best)]).sort_values(["article_id", "start"], kind="stable")
+            timexes = schema.conform("timexes", timexes)
+    claims = attach_times(tables.claims, timexes)
+    return dataclasses.replace(tables, articles=schema.conform("articles", arts), timexes=timexes, claims=claims)

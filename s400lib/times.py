@@ -619,7 +619,7 @@ def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
     rows = []
     for lo, hi in spans:
         for start, end, type_, spec, rule in find_timexes(text, lo, hi):
-            tense = clause_tense(doc, start, end) if spec.kind in ("md", "m", "wd") else None
+            tense = clause_tense(doc, start, end) if type_ in ("DATE", "TIME") else None
             res = resolve(spec, type_, anchor, tense)
             rows.append({"start": start, "end": end, "text": text[start:end], "type": type_, **res,
                          "spec": spec.dumps(), "tense": tense, "rule": rule})

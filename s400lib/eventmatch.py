@@ -1,0 +1,117 @@
+"""Finding passages of different articles that report the same words or the same event, cheaply.
+
+Two signals, both computed with an inverted index so that cost grows with the number of shared
+keys, not with the square of the corpus:
+
+* **shared passages** (:func:`shared_passages`): word trigrams ("shingles") common to two sentences.
+  Two translations or rewrites of the same quote keep long runs of words ("is unprincipled, cynical,
+  but I hope"), which unrelated sentences on the same topic do not.
+* **same event** (:func:`similar_pairs`): content words weighted by inverse document frequency
+  (rare words such as "divisions" or "Rosoboronexport" count more than "Turkey" in a corpus about
+  Turkey), scored as the weighted overlap coefficient of the two bags of words.
+
+Sentences are blocked by their rarest keys: a key shared by more than ``max_df`` of all units is
+never used to form candidate pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for from with as is are was were be been being has have had
+    do does did not no nor so than that this these those it its it's he she they them their his her we our you
+    your i me my who whom which what when where why how all any both each few more most other some such only own
+    same too very can will just should would could may might must shall also even then there here about into
+    over under again further once up down out off above below between through during before after while
+    said says say told according reported noted added one two three""".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words without stopwords and one-letter tokens."""
+    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+
+
+def shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
+    """Word n-grams of the text (all words, stopwords included: quotes share their function words too)."""
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only: bool = True) -> dict[tuple[int, int], int]:
+    """Pairs of units (i < j) sharing at least one key, with the number of shared keys.
+
+    Units of the same group (article) are never paired when ``cross_only``. Keys held by more than
+    ``max_df`` of the units are skipped: they are too common to block on.
+    """
+    index: dict = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            index[k].append(i)
+    limit = max(2, int(max_df * len(keys)))
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for members in index.values():
+        if len(members) < 2 or len(members) > limit:
+            continue
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                i, j = members[a], members[b]
+                if cross_only and groups[i] == groups[j]:
+                    continue
+                counts[(i, j)] += 1
+    return counts
+
+
+def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4, min_overlap: float = 0.25,
+                    max_df: float = 0.05) -> list[tuple[int, int, float]]:
+    """(i, j, overlap) for units of different groups that share word trigrams.
+
+    ``overlap`` is shared trigrams / trigrams of the shorter unit; pairs need ``min_shared`` shared
+    trigrams and ``min_overlap``.
+    """
+    sh = [shingles(t) for t in texts]
+    out = []
+    for (i, j), n in _candidates(sh, groups, max_df=max(max_df, 2 / max(len(texts), 1))).items():
+        if n < min_shared:
+            continue
+        overlap = n / max(1, min(len(sh[i]), len(sh[j])))
+        if overlap >= min_overlap:
+            out.append((i, j, overlap))
+    return sorted(out)
+
+
+def idf_weights(bags: Sequence[set]) -> dict[str, float]:
+    """Inverse document frequency of every word over the units (smoothed, >= 0)."""
+    df: dict[str, int] = defaultdict(int)
+    for bag in bags:
+        for w in bag:
+            df[w] += 1
+    n = len(bags)
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3, min_shared: int = 2,
+                  max_df: float = 0.2, idf: dict[str, float] | None = None) -> list[tuple[int, int, float]]:
+    """(i, j, score) for units of different groups whose content words overlap.
+
+    ``score`` is the IDF-weighted overlap coefficient: weight of shared words / weight of the
+    smaller bag. Pairs need ``min_shared`` shared words (after blocking) and ``min_score``.
+    """
+    bags = [set(content_words(t)) for t in texts]
+    idf = idf if idf is not None else idf_weights(bags)
+    out = []
+    for (i, j), n in _candidates(bags, groups, max_df=max_df).items():
+        if n < min_shared:
+            continue
+        shared = bags[i] & bags[j]
+        w = sum(idf.get(x, 0.0) for x in shared)
+        denom = min(sum(idf.get(x, 0.0) for x in bags[i]), sum(idf.get(x, 0.0) for x in bags[j]))
+        score = w / denom if denom else 0.0
+        if score >= min_score:
+            out.append((i, j, score))
+    return sorted(out)
