@@ -1,16 +1,72 @@
-"""Named-entity mentions and one canonical name per real-world thing across the corpus."""
+"""Named-entity mentions and one canonical name per real-world thing across the corpus.
+
+:func:`entity_table` lists spaCy's mentions per article. :func:`canonicalize` then gives every
+mention, every quote speaker and every claim source one ``canonical`` name for the whole corpus,
+by these rules (the winning rule is in ``canonical_rule``):
+
+``alias``
+    The alias table says so. The default table is ``s400lib/data/aliases.csv``; pass your own
+    with ``canonicalize(tables, aliases="my_aliases.csv")`` (both are read, yours wins). Format:
+    a CSV with header ``alias,canonical,label``; ``label`` (a spaCy label such as PERSON or
+    PRODUCT) is optional. Matching ignores case, accents, dots and a leading "the".
+``designator``
+    Model designators keep only their code: "S-400 Triumph", "S-400s" -> "S-400". A "C-" code is
+    read as "S-" when the corpus has the "S-" form (the Cyrillic letter С is an S).
+``longest_mention``
+    A surname or shorter name becomes the longest person name in the corpus that contains it
+    ("Thune", "Senator Thune" -> "John Thune"); a mention spaCy labelled ORG but equal to a known
+    person's surname is relabelled PERSON.
+``fuzzy``
+    Transliteration and spelling variants of a surname ("Dzhabarov"/"Jabarov",
+    "Vorobyova"/"Varabiova") are one person when their consonant skeletons after a light
+    transliteration (dzh/zh -> j, kh -> h, y -> i, ...) are equal and their spelling similarity
+    (rapidfuzz ratio) is at least ``FUZZY_MIN``; first names, when both are given, must share
+    their initial. The most frequent spelling wins (ties: the longer, then alphabetical).
+``self``
+    The cleaned mention itself (leading article, titles and trailing possessive removed:
+    "the State Duma’s" -> "State Duma").
+
+Label fixes (cheap and general): a mention whose canonical is a designator is PRODUCT when spaCy
+said PERSON; a mention of a known person is PERSON; a mention labelled differently from a clear
+corpus majority (two thirds of at least three mentions) of its canonical name takes the majority
+label. spaCy's own label is kept in ``spacy_label``.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
 import pandas as pd
+from rapidfuzz import fuzz
 
 from . import schema
 from .context import ArticleContext
+from .speakers import clean_name
 from .tables import Tables
+
+FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
+ALIASES_FILE = "aliases.csv"
+_DESIGNATOR = re.compile(r"^([A-Za-zА-Яа-я]{1,3})\s?-\s?(\d{1,4})([A-Za-z]{0,2}?)(?:s)?(?:\s+\S.*)?$")
 
 
 def entity_table(ctx: ArticleContext) -> pd.DataFrame:
-    """spaCy's entity mentions in title and body sentences (boilerplate mentions are left out)."""
+    """spaCy's entity mentions in title and body sentences (boilerplate mentions are left out).
+
+    Parameters
+    ----------
+    ctx
+        The parsed article.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``entities`` table: article_id, sent_id, start, end, text, label, canonical (the cleaned
+        mention until :func:`canonicalize` runs), canonical_rule.
+    """
     rows = []
     for ent in ctx.doc.ents:
         sent_id = ctx.sent_id_at(ent.start_char)
@@ -24,13 +80,277 @@ def entity_table(ctx: ArticleContext) -> pd.DataFrame:
                 "end": ent.end_char,
                 "text": ent.text,
                 "label": ent.label_,
-                "canonical": ent.text,
+                "canonical": clean_name(ent.text) or ent.text,
                 "canonical_rule": "self",
             }
         )
     return schema.conform("entities", rows)
 
 
-def canonicalize(tables: Tables) -> Tables:
-    """Give every entity, speaker and claim source one canonical name across the corpus."""
+# ------------------------------------------------------------------------------------------------
+def name_key(name: str) -> str:
+    """Comparison key: no accents, lower case, no dots or possessive, no leading 'the'.
+
+    >>> name_key("the U.S. Congress")
+    'us congress'
+    """
+    name = clean_name(str(name))
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch)).lower()
+    name = name.replace(".", "").replace("’", "'")
+    return " ".join(name.split())
+
+
+def _translit(word: str) -> str:
+    """A light transliteration normaliser for Russian/Turkish surnames written in Latin letters."""
+    w = name_key(word)
+    for a, b in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("tch", "ch"), ("sch", "sh"), ("ts", "c"),
+                 ("yu", "iu"), ("ya", "ia"), ("ye", "ie"), ("y", "i"), ("w", "v"), ("ff", "v")):
+        w = w.replace(a, b)
+    return w
+
+
+def _skeleton(word: str) -> str:
+    w = _translit(word)
+    return w[:1] + re.sub(r"[aeiou'\-]", "", w[1:])
+
+
+def designator(name: str) -> str | None:
+    """The model code of a designator-like name ("S-400 Triumph" -> "S-400"), else None."""
+    m = _DESIGNATOR.match(" ".join(str(name).split()))
+    if not m:
+        return None
+    prefix = m.group(1).upper().replace("С", "S")
+    return f"{prefix}-{m.group(2)}{m.group(3).upper()}"
+
+
+def read_aliases(path: str | Path | None = None) -> pd.DataFrame:
+    """The alias table: DataFrame[alias, canonical, label]; the packaged one plus ``path`` if given."""
+    frames = []
+    packaged = resources.files("s400lib").joinpath("data", ALIASES_FILE)
+    if packaged.is_file():
+        frames.append(pd.read_csv(str(packaged), dtype="string", comment="#", skipinitialspace=True))
+    if path is not None:
+        frames.append(pd.read_csv(path, dtype="string", comment="#", skipinitialspace=True))
+    if not frames:
+        return pd.DataFrame({"alias": [], "canonical": [], "label": []}, dtype="string")
+    table = pd.concat(frames, ignore_index=True)
+    for col in ("alias", "canonical", "label"):
+        if col not in table.columns:
+            table[col] = pd.NA
+    return table[["alias", "canonical", "label"]].dropna(subset=["alias", "canonical"])
+
+
+class Canonicalizer:
+    """Maps any surface name (entity mention, speaker, claim source) to one canonical name.
+
+    Parameters
+    ----------
+    mentions
+        DataFrame[text, label] of every entity mention of the corpus.
+    aliases
+        The alias table from :func:`read_aliases`.
+    extra_names
+        Other names seen (quote speakers), counted as mentions of unknown label.
+    """
+
+    def __init__(self, mentions: pd.DataFrame, aliases: pd.DataFrame, extra_names=(), extra_persons=()) -> None:
+        self.alias = {}
+        self.alias_label = {}
+        for row in aliases.itertuples(index=False):
+            self.alias[name_key(row.alias)] = str(row.canonical)
+            if not pd.isna(row.label):
+                self.alias_label[name_key(row.alias)] = str(row.label)
+                self.alias_label[name_key(row.canonical)] = str(row.label)
+        names = [(clean_name(t), lab) for t, lab in zip(mentions["text"].astype(str), mentions["label"].astype(str))]
+        names += [(clean_name(str(n)), "") for n in extra_names if isinstance(n, str) and n]
+        names += [(clean_name(str(n)), "PERSON") for n in extra_persons if isinstance(n, str) and n]
+        self.counts = Counter(n for n, _ in names if n)
+        self.codes = {d for n, _ in names if (d := designator(n))}
+        persons = [n for n, lab in names if lab == "PERSON" and n and n[0].isupper() and not designator(n)]
+        self._build_people(persons)
+
+    # -- people --------------------------------------------------------------------------------
+    def _build_people(self, persons: list[str]) -> None:
+        """Cluster person names by (fuzzy) surname and compatible first names."""
+        uniq = sorted(set(persons))
+        parent = {n: n for n in uniq}
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        by_skeleton = defaultdict(list)
+        for n in uniq:
+            by_skeleton[_skeleton(n.split(" ")[-1])].append(n)
+        self.fuzzy_pairs = set()
+        for group in by_skeleton.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    sa, sb = a.split(" ")[-1], b.split(" ")[-1]
+                    same = name_key(sa) == name_key(sb)
+                    if not same and fuzz.ratio(_translit(sa), _translit(sb)) < FUZZY_MIN:
+                        continue
+                    fa, fb = a.split(" ")[:-1], b.split(" ")[:-1]
+                    if fa and fb and name_key(fa[0])[:1] != name_key(fb[0])[:1]:
+                        continue
+                    parent[find(a)] = find(b)
+                    if not same:
+                        self.fuzzy_pairs.add((a, b))
+        clusters = defaultdict(list)
+        for n in uniq:
+            clusters[find(n)].append(n)
+        self.person_of: dict[str, tuple[str, str]] = {}
+        for members in clusters.values():
+            # a surname shared by people with different first names stays ambiguous for a bare
+            # surname; full names keep their own cluster through the first-name check above
+            surname_votes = Counter()
+            for m in members:
+                surname_votes[name_key(m.split(" ")[-1])] += self.counts[m]
+            best_surname = max(surname_votes, key=lambda s: (surname_votes[s], len(s), s))
+            full = [m for m in members if len(m.split(" ")) > 1]
+            pool = [m for m in full if name_key(m.split(" ")[-1]) == best_surname] or full or members
+            canonical = max(pool, key=lambda m: (len(m.split(" ")), self.counts[m], m))
+            for m in members:
+                if m == canonical:
+                    rule = "self"
+                elif name_key(m.split(" ")[-1]) == name_key(canonical.split(" ")[-1]):
+                    rule = "longest_mention"
+                else:
+                    rule = "fuzzy"
+                self.person_of[name_key(m)] = (canonical, rule)
+        self.surname_of = {}
+        for key, (canonical, rule) in self.person_of.items():
+            last = key.split(" ")[-1]
+            self.surname_of.setdefault(last, (canonical, rule if rule != "self" else "longest_mention"))
+
+    # -- lookups -------------------------------------------------------------------------------
+    def canonical(self, name: str, label: str | None = None) -> tuple[str, str]:
+        """(canonical name, rule) for one surface name."""
+        cleaned = clean_name(str(name)) or str(name)
+        if "," in cleaned and label not in ("PERSON", "GPE"):
+            # spaCy glued a place onto a name ("Ankara, Defense News"): keep the last part
+            cleaned = clean_name(cleaned.split(",")[-1]) or cleaned
+        key = name_key(cleaned)
+        if key in self.alias:
+            return self.alias[key], "alias"
+        code = designator(cleaned)
+        if code is not None and (label in (None, "", "PRODUCT", "ORG", "PERSON", "FAC", "LAW", "NORP") or label is pd.NA):
+            if code.startswith("C-") and "S-" + code[2:] in self.codes:
+                code = "S-" + code[2:]
+            if code in self.alias:
+                return self.alias[code], "alias"
+            return code, ("self" if code == cleaned else "designator")
+        if key in self.person_of:
+            return self.person_of[key]
+        if label in (None, "", "PERSON", "ORG", "NORP") and key.split(" ")[-1] in self.surname_of and len(key.split(" ")) <= 2:
+            words = key.split(" ")
+            canonical, rule = self.surname_of[words[-1]]
+            if len(words) == 1 or name_key(canonical).startswith(words[0][:1]):
+                return canonical, "longest_mention" if rule == "self" else rule
+        return cleaned, "self"
+
+    def is_person(self, name: str) -> bool:
+        key = name_key(name)
+        return key in self.person_of or (len(key.split(" ")) == 1 and key in self.surname_of)
+
+
+def _person_speakers(quotes: pd.DataFrame) -> list[str]:
+    """Speakers the quote extractor resolved to a person (their full form in the article)."""
+    if "speaker_kind" not in quotes.columns or not len(quotes):
+        return []
+    return quotes.loc[quotes["speaker_kind"] == "person", "speaker"].dropna().astype(str).tolist()
+
+
+def _map_names(series: pd.Series, canon: Canonicalizer) -> pd.Series:
+    cache: dict[str, str] = {}
+
+    def one(v):
+        if pd.isna(v):
+            return v
+        if v not in cache:
+            cache[v] = canon.canonical(v)[0]
+        return cache[v]
+
+    return series.map(one).astype("string")
+
+
+def _fix_labels(entities: pd.DataFrame, canon: Canonicalizer) -> pd.Series:
+    labels = entities["label"].astype(str).tolist()
+    canonicals = entities["canonical"].astype(str).tolist()
+    rules = entities["canonical_rule"].astype(str).tolist()
+    fixed = list(labels)
+    for i, (lab, can, rule) in enumerate(zip(labels, canonicals, rules)):
+        if designator(can) and lab == "PERSON":
+            fixed[i] = "PRODUCT"
+        elif lab != "PERSON" and rule in ("longest_mention", "fuzzy") and canon.is_person(can):
+            fixed[i] = "PERSON"
+        alias_label = canon.alias_label.get(name_key(can))
+        if alias_label:
+            fixed[i] = alias_label
+    votes = defaultdict(Counter)
+    for lab, can in zip(fixed, canonicals):
+        votes[can][lab] += 1
+    for i, can in enumerate(canonicals):
+        total = sum(votes[can].values())
+        top, n = votes[can].most_common(1)[0]
+        if total >= 3 and n * 3 >= total * 2 and fixed[i] != top and fixed[i] in ("PERSON", "ORG", "GPE", "NORP"):
+            fixed[i] = top
+    return pd.Series(fixed, index=entities.index, dtype="string")
+
+
+def canonicalize(tables: Tables, aliases: str | Path | None = None) -> Tables:
+    """Give every entity, quote speaker and claim source one canonical name across the corpus.
+
+    Parameters
+    ----------
+    tables
+        Parsed tables (entities, quotes and claims are read).
+    aliases
+        Optional path of your own alias CSV (header ``alias,canonical,label``), read after the
+        packaged ``s400lib/data/aliases.csv`` so your rows win.
+
+    Returns
+    -------
+    Tables
+        The same tables with ``entities.canonical``, ``entities.canonical_rule``,
+        ``entities.label`` (fixed; spaCy's in ``entities.spacy_label``), ``quotes.speaker`` and
+        ``claims.source`` mapped to canonical names.
+    """
+    entities = tables.entities.copy()
+    quotes = tables.quotes.copy()
+    claims = tables.claims.copy()
+    speakers = quotes["speaker"].dropna().tolist() if "speaker" in quotes else []
+    canon = Canonicalizer(entities[["text", "label"]], read_aliases(aliases), extra_names=speakers,
+                          extra_persons=_person_speakers(quotes))
+    if len(entities):
+        pairs = [canon.canonical(t, lab) for t, lab in zip(entities["text"].astype(str), entities["label"].astype(str))]
+        entities["canonical"] = pd.Series([p[0] for p in pairs], index=entities.index, dtype="string")
+        entities["canonical_rule"] = pd.Series([p[1] for p in pairs], index=entities.index, dtype="string")
+        if "spacy_label" not in entities.columns:
+            entities["spacy_label"] = entities["label"].astype("string")
+        entities["label"] = _fix_labels(entities, canon)
+    if len(quotes):
+        quotes["speaker"] = _map_names(quotes["speaker"], canon)
+    if len(claims) and "source" in claims.columns:
+        known = set(entities["text"].astype(str).map(name_key)) | set(quotes["speaker_text"].dropna().astype(str).map(name_key)) | set(speakers)
+        src = claims["source"]
+        claims["source"] = pd.Series(
+            [canon.canonical(v)[0] if not pd.isna(v) and (name_key(v) in known or canon.is_person(v) or name_key(v) in canon.alias) else v for v in src],
+            index=claims.index, dtype="string",
+        )
+    tables.entities = schema.conform("entities", entities)
+    tables.quotes = schema.conform("quotes", quotes)
+    tables.claims = schema.conform("claims", claims)
     return tables
+
+
+def canonicalize_speakers(quotes: pd.DataFrame, entities: pd.DataFrame, aliases: str | Path | None = None) -> pd.DataFrame:
+    """Canonical speaker names for the quotes of one text (used by :func:`extract_quotes`)."""
+    canon = Canonicalizer(entities[["text", "label"]], read_aliases(aliases), extra_names=quotes["speaker"].dropna().tolist(),
+                          extra_persons=_person_speakers(quotes))
+    quotes = quotes.copy()
+    quotes["speaker"] = _map_names(quotes["speaker"], canon)
+    return quotes
