@@ -10,8 +10,8 @@ keys, not with the square of the corpus:
   (rare words such as "divisions" or "Rosoboronexport" count more than "Turkey" in a corpus about
   Turkey), scored as the weighted overlap coefficient of the two bags of words.
 
-Sentences are blocked by their rarest keys: a key shared by more than ``max_df`` of all units is
-never used to form candidate pairs.
+Sentences are blocked by their rare keys: a key shared by more than ``max_df`` of all units (and in
+any case by more than 500) is never used to form candidate pairs.
 """
 
 from __future__ import annotations
@@ -53,7 +53,10 @@ def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only
     for i, ks in enumerate(keys):
         for k in ks:
             index[k].append(i)
-    limit = max(2, int(max_df * len(keys)))
+    # A key blocks only when it is rare: held by at most max_df of the units, but small corpora may
+    # always block on up to 50 units, and no key is used beyond 500 units, which caps the pairs a key
+    # can create and keeps the cost linear in corpus size.
+    limit = min(max(50, int(max_df * len(keys))), 500)
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for members in index.values():
         if len(members) < 2 or len(members) > limit:
@@ -76,7 +79,7 @@ def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4,
     """
     sh = [shingles(t) for t in texts]
     out = []
-    for (i, j), n in _candidates(sh, groups, max_df=max(max_df, 2 / max(len(texts), 1))).items():
+    for (i, j), n in _candidates(sh, groups, max_df=max_df).items():
         if n < min_shared:
             continue
         overlap = n / max(1, min(len(sh[i]), len(sh[j])))

@@ -151,6 +151,9 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
 
     # 2. absolute dates told in the past (or future) tense in the article itself
     tx = tables.timexes
+    for col in ("spec", "tense"):  # an empty timexes table may lack the extra columns of times.py
+        if col not in tx.columns:
+            tx = tx.assign(**{col: pd.Series(pd.NA, index=tx.index, dtype="string")})
     own = tx[tx["article_id"].isin(targets) & tx["type"].isin(["DATE", "TIME"])]
     for r in own.itertuples(index=False):
         if not isinstance(r.spec, str) or not r.spec.startswith("abs|") or pd.isna(r.earliest):

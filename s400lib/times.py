@@ -579,7 +579,7 @@ def clause_tense(doc, start: int, end: int) -> str | None:
         return "past"
     if tok.tag_ == "VBN" and lowers & {"has", "have", "had"}:
         return "past"
-    if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("ROOT", "conj", "advcl", "ccomp", "relcl"):
+    if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("ROOT", "conj", "advcl", "ccomp", "relcl", "acl"):
         return "past"
     if lowers & {"would", "could", "might", "should", "may", "can", "must"}:
         return None

@@ -1,0 +1,72 @@
+"""Publication dates inferred from the article and from the other articles of the corpus."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import s400lib as sl
+from s400lib.corpus import Article, Corpus
+from s400lib.pubdate import publication_evidence
+
+UNDATED = "001_7ea52e1d489151b0"
+
+
+def test_second_seed_interval_contains_its_true_date_and_is_narrow(seed_tables):
+    art = seed_tables.articles.set_index("article_id")
+    row = art.loc[UNDATED]
+    assert row["published_source"] == "inferred"
+    # the seed reports reactions to the proposal Slutsky commented on on 2020-06-30
+    assert row["published_earliest"] <= pd.Timestamp("2020-06-30")
+    assert row["published_latest"] >= pd.Timestamp("2020-07-01")
+    assert row["published_latest"] - row["published_earliest"] <= pd.Timedelta(days=21)
+    assert row["published_earliest"] <= row["published"] <= row["published_latest"]
+    assert art.loc["000_8ca09a8607288180", "published_source"] == "metadata"
+    assert art.loc["000_8ca09a8607288180", "published"] == pd.Timestamp("2020-06-30")
+
+
+def test_relative_expressions_are_reanchored_on_the_inferred_date(seed_tables):
+    tx = seed_tables.timexes[seed_tables.timexes["article_id"] == UNDATED].set_index("text")
+    published = seed_tables.articles.set_index("article_id").loc[UNDATED, "published"]
+    assert tx.loc["Last year", "value"] == "2019"
+    assert tx.loc["June", "value"] == "2020-06"
+    assert (tx.loc["mid-July last year", "value"], tx.loc["mid-July last year", "mod"]) == ("2019-07", "MID")
+    assert (tx["anchor"] == str(published.date())).all()
+
+
+def test_evidence_table_names_the_shared_quotes(seed_tables):
+    ev = publication_evidence(seed_tables)
+    assert set(ev["article_id"]) == {UNDATED}
+    shared = ev[ev["kind"] == "shared_passage"]
+    assert len(shared) >= 3 and shared["used"].all()
+    assert shared["text"].str.contains("unprincipled, cynical").any()
+    assert (shared["source_article"] == "000_8ca09a8607288180").all()
+    text = seed_tables.text_of(UNDATED)
+    for r in ev.itertuples():
+        assert text[r.start : r.end] == r.text
+
+
+def _parse(*articles):
+    return sl.parse(Corpus(list(articles)), progress=False)
+
+
+def test_past_tense_absolute_date_gives_a_lower_bound_only():
+    t = _parse(Article("a", "<a>", "Ministry signs deal\n\nThe ministry signed the contract on March 3, 2021, officials said."))
+    row = t.articles.iloc[0]
+    assert row["published_source"] == "inferred"
+    assert row["published_earliest"] == pd.Timestamp("2021-03-03") and pd.isna(row["published_latest"])
+    assert row["published"] == pd.Timestamp("2021-03-03")
+
+
+def test_no_evidence_leaves_the_date_unknown():
+    t = _parse(Article("a", "<a>", "A quiet day\n\nNothing in this text says when it was written."))
+    assert t.articles.iloc[0]["published_source"] == "unknown"
+    assert pd.isna(t.articles.iloc[0]["published"])
+
+
+def test_shared_quote_without_a_dated_utterance_uses_the_news_window():
+    quote = "“We will never give up our air defence systems, whatever the pressure from our allies may be,” the minister said."
+    dated = Article("dated", "<d>", "Minister defiant\n\n" + quote, published=pd.Timestamp("2021-05-10"))
+    undated = Article("undated", "<u>", "Reaction in the capital\n\n" + quote.replace("the minister said", "he told the radio"))
+    row = _parse(dated, undated).articles.set_index("article_id").loc["undated"]
+    assert row["published_source"] == "inferred"
+    assert (row["published_earliest"], row["published_latest"]) == (pd.Timestamp("2021-04-26"), pd.Timestamp("2021-05-24"))

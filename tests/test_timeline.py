@@ -1,0 +1,70 @@
+"""The merged event timeline and its plot."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
+import pandas as pd  # noqa: E402
+
+import s400lib as sl  # noqa: E402
+from s400lib import schema  # noqa: E402
+from s400lib.corpus import Article, Corpus  # noqa: E402
+from s400lib.eventmatch import _candidates  # noqa: E402
+
+
+def test_seed_timeline_runs_from_the_2017_contract_to_mid_2020_in_order(seed_tables):
+    tl = sl.timeline(seed_tables)
+    assert list(tl.columns[: len(schema.TABLES["timeline"])]) == [c.name for c in schema.TABLES["timeline"]]
+    assert tl["earliest"].is_monotonic_increasing
+    assert tl.iloc[0]["value"] == "2017" and "contract" in tl.iloc[0]["text"]
+    assert tl["latest"].max() <= pd.Timestamp("2020-07-31") and tl["earliest"].max() >= pd.Timestamp("2020-06-01")
+    order = [v for v in tl["value"] if v in ("2017", "2019-10-23", "2020-04-30", "2020-06-02")]
+    assert order == ["2017", "2019-10-23", "2020-04-30", "2020-06-02"]
+
+
+def test_the_contract_completion_is_merged_across_both_seeds(seed_tables):
+    tl = sl.timeline(seed_tables).set_index("value")
+    done = tl.loc["2019-10-23"]
+    assert done["sources"] == 2 and not done["conflict"]
+    assert set(done["articles"].split("|")) == set(seed_tables.articles["article_id"])
+    assert set(done["values"].split("|")) == {"2019-10-23", "2019"}
+
+
+def test_event_text_slices_back_into_its_article(seed_tables):
+    tl = sl.timeline(seed_tables)
+    for r in tl.itertuples():
+        assert seed_tables.text_of(r.article_id)[r.start : r.end] == r.text
+        assert r.sources >= 1 and r.sources <= len(seed_tables.articles)
+
+
+def test_articles_dating_the_same_event_differently_are_flagged():
+    a = Article("a", "<a>", "Jets for Jakarta\n\nRosoboronexport signed the contract for eleven Sukhoi Su-35 fighters with Indonesia on March 2.",
+                published=pd.Timestamp("2021-03-10"))
+    b = Article("b", "<b>", "Indonesian deal\n\nRosoboronexport signed the contract for eleven Sukhoi Su-35 fighters with Indonesia on February 26.",
+                published=pd.Timestamp("2021-03-10"))
+    c = Article("c", "<c>", "Weather\n\nHeavy snow closed the airport in Novosibirsk on March 2.", published=pd.Timestamp("2021-03-10"))
+    tl = sl.timeline(sl.parse(Corpus([a, b, c]), progress=False))
+    jets = tl[tl["text"].str.contains("Su-35")]
+    assert len(jets) == 1 and bool(jets.iloc[0]["conflict"]) and jets.iloc[0]["sources"] == 2
+    assert (jets.iloc[0]["earliest"], jets.iloc[0]["latest"]) == (pd.Timestamp("2021-02-26"), pd.Timestamp("2021-03-02"))
+    snow = tl[tl["text"].str.contains("snow")]
+    assert len(snow) == 1 and snow.iloc[0]["sources"] == 1 and not snow.iloc[0]["conflict"]
+
+
+def test_blocking_skips_keys_shared_by_most_units():
+    # a word in every unit never forms candidate pairs, so all-pairs comparison is avoided
+    keys = [{"turkey", f"w{i}"} for i in range(100)]
+    assert _candidates(keys, list(range(100)), max_df=0.2) == {}
+
+
+def test_plot_has_a_date_axis_labels_and_legend(seed_tables):
+    tl = sl.timeline(seed_tables)
+    fig = sl.plot_timeline(tl)
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    lo, hi = (mdates.num2date(x).replace(tzinfo=None) for x in ax.get_xlim())
+    assert lo <= tl["earliest"].min().to_pydatetime() and hi >= tl["latest"].max().to_pydatetime()
+    assert len(ax.texts) == len(tl)
+    assert ax.get_legend() is not None
