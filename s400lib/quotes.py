@@ -105,6 +105,8 @@ def _role(text: str, i: int, p0: int, p1: int) -> str:
     ch = text[i]
     before = text[i - 1] if i > p0 else " "
     after = text[i + 1] if i + 1 < p1 else " "
+    if ch == STRAIGHT and before.isspace() and _prev_nonspace(text, i, p0) in ",.!?;…" and after.islower():
+        return "broken_close"
     if ch in OPEN_MARKS:
         # “ after a comma/full stop and before a lower-case word: a closing mark typed wrongly
         if _prev_nonspace(text, i, p0) in ",.!?;…" and after.islower():
@@ -283,10 +285,13 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     for _ in range(12):
         if t.head.i == t.i:
             return None
-        t = t.head
+        child, t = t, t.head
         if q.start <= t.idx < q.end:
             continue
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
+            # only reported content counts ("noted that “...”"), not an object ("doubt the “deal”")
+            if child.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dep") and not (q.start <= child.idx < q.end and child.dep_ == "ccomp"):
+                return None
             if _cue_lemma(t) in MEDIUM_VERBS:
                 obj = _object_of(t)
                 if obj is not None:
@@ -298,9 +303,11 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
 def _cue_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
     """The last speech verb before the opening mark in the same sentence: 'X said: “...”'."""
     toks = [t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]
-    for t in reversed(toks):
-        if t.text in ".!?":
+    for n, t in enumerate(reversed(toks)):
+        if t.text in ".!?" or n > 3:
             break
+        if not (t.is_punct or t.pos_ in ("ADV", "SCONJ") or t.lower_ == "that" or _is_speech(t)):
+            break  # only 'X said: “', 'X said that “' or 'X added, “' introduce a quote from before
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
             subj = _subject_of(t)
             return Cue(t, subj, "before")
@@ -417,7 +424,7 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
             if q.broken:
                 conf *= 0.9
             row = _row(ctx, q.start, q.end, kind, res, rule, _cue_lemma(cue.verb), conf)
-        elif prev is not None and _alone_in_paragraph(ctx, q) and not pd.isna(prev["speaker"]):
+        elif prev is not None and not pd.isna(prev["speaker"]) and (_alone_in_paragraph(ctx, q) or _follows(ctx, prev, q)):
             res = Resolution(prev["speaker"], "person", "previous_speaker", 0.5, prev["speaker_text"],
                              prev["speaker_start"], prev["speaker_end"])
             row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", prev["cue"], 0.5)
@@ -429,6 +436,16 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
         rows.append(row)
         prev = row
     return rows
+
+
+def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
+    """True when ``q`` opens right after the previous quote's sentence, in the same paragraph
+    ('“The door is open,” he added. “It has always been open.”')."""
+    gap = ctx.text[int(prev["end"]) : q.open]
+    if "\n" in gap:
+        return False
+    # the gap holds the closing mark and at most the previous quote's short attribution
+    return len(_WORD_RE.findall(gap)) <= 4 and gap.rstrip()[-1:] in ".!?”\""
 
 
 def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan) -> bool:

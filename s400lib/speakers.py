@@ -410,7 +410,15 @@ class SpeakerResolver:
         start_tok = min([tok] + [t.left_edge for t in left], key=lambda t: t.i)
         words = [t for t in self.doc[start_tok.i : tok.i + 1] if t.pos_ not in ("DET", "NUM", "PUNCT") and t.lower_ not in {"several", "some", "many", "few", "various"}]
         name = " ".join(t.text for t in words) if words else tok.text
-        return name, start_tok.idx, tok.idx + len(tok)
+        end = tok.idx + len(tok)
+        # "Analysts at the Carnegie Endowment": the organisation says whose analysts they are
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
+                objs = [o for o in prep.children if o.dep_ == "pobj" and (o.ent_type_ in ("ORG", "GPE", "NORP") or o.pos_ == "PROPN")]
+                if objs:
+                    end = objs[0].right_edge.idx + len(objs[0].right_edge)
+                    name = name + " " + " ".join(clean_name(self.ctx.text[prep.idx : end]).split())
+        return name, start_tok.idx, end
 
     # -- look-back -----------------------------------------------------------------------------
     def _lookback(self, offset: int, kinds: set[str], window: int, prefer=None) -> Mention | None:
@@ -527,6 +535,13 @@ class SpeakerResolver:
             role = self._resolve_role(tok)
             if role is not None:
                 return role
+            dets = [c for c in tok.children if c.dep_ == "det"]
+            if (tok.lower_ in ROLE_NOUNS or tok.lemma_ in ROLE_NOUNS) and dets and dets[0].lower_ in ("a", "an", "one"):
+                # an unnamed source ("a senior European diplomat"): the description is all we have
+                words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
+                start = min([tok.idx] + [w.left_edge.idx for w in words])
+                name = self.ctx.text[start : tok.idx + len(tok)]
+                return Resolution(name, "person", "unnamed_source", 0.5, self.ctx.text[dets[0].idx : tok.idx + len(tok)], dets[0].idx, tok.idx + len(tok))
             if tok.tag_ in ("NNS", "NNPS"):
                 name, start, end = self._group_phrase(tok)
                 return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
