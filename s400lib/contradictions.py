@@ -2,8 +2,9 @@
 
 Candidates come from the same blocking as :mod:`s400lib.align` (shared rare words, canonical
 entities, numbers, times and predicate classes; no all-pairs comparison), here including pairs from
-one article. Pairs that :func:`s400lib.align` found to be the same quote or a paraphrase are
-*consistent* by definition and only checked for attribution. Each remaining pair is tested by one
+one article. Pairs that :func:`s400lib.align` found to be the same quote (e.g. two translations) are
+*consistent* by definition and only checked for attribution; paraphrases and same-fact pairs are
+the most related pairs of all and are checked like any other. Each remaining pair is tested by one
 rule per kind:
 
 numeric
@@ -25,7 +26,7 @@ status
     One claim reports a matter as settled (agreed, signed, completed) and a related one as still
     pending (negotiating, awaiting, underway).
 attribution
-    Aligned words (same quote or paraphrase) given to two different named speakers.
+    Aligned quoted words (``same_quote``) given to two different named speakers.
 
 Scores are in [0, 1]: the rule's base confidence, raised by how much the two claims share and by
 a difference of sources. Output is ranked, thresholded (``min_score``) and capped per topic
@@ -183,7 +184,7 @@ def contradictions(
         alignments = _align(tables)
     consistent = set()
     for left, right, rel in zip(alignments["left_id"], alignments["right_id"], alignments["relation"]):
-        if rel in ("same_quote", "paraphrase"):
+        if rel == "same_quote":
             consistent.add((left, right))
             consistent.add((right, left))
     ids = c["claim_id"].astype(str).tolist()
@@ -382,7 +383,7 @@ def _attribution(c, alignments, ids):
         return rows
     index = {cid: i for i, cid in enumerate(ids)}
     for r in alignments.itertuples():
-        if r.relation not in ("same_quote", "paraphrase"):
+        if r.relation != "same_quote":
             continue
         ls, rs = getattr(r, "left_source", None), getattr(r, "right_source", None)
         if _named(ls) and _named(rs) and not same_speaker(ls, rs):

@@ -5,7 +5,7 @@ Rule (token scan over the spaCy Doc of one article, title and body sentences onl
 1. A *number run* is a maximal run of numeric tokens: digits ("2.5", "3,500"), number words ("four",
    "twenty"), scale words ("billion", "dozen") and abbreviated scales ("1.2bn", "5m").
 2. A run is **not** a quantity when it is a name or a date: tokens inside spaCy DATE / TIME / ORDINAL
-   entities, tokens glued to letters by a hyphen ("S-400", "F-35", "Su-35" are model names), and
+   entities (unless the tagger mislabelled a count: "Forty soldiers"), tokens glued to letters by a hyphen ("S-400", "F-35", "Su-35" are model names), and
    bare four-digit years (1800-2100) with no unit.
 3. The unit is, in order: a currency sign before the run ("$", "€"), a currency or measurement word
    right after it ("dollars", "km", "%"), or else the noun the run counts (spaCy ``nummod`` head,
@@ -62,6 +62,18 @@ _QUALIFIERS = {
 }
 _VAGUE_PREFIX = {"multi", "several", "many"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+_TIME_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night", "morning"}
+
+
+def _in_date(tok) -> bool:
+    """Inside a DATE/TIME/ORDINAL entity, unless the tagger only mislabelled a count of something:
+    "Forty soldiers" (the counted noun is outside the entity and is not a time unit)."""
+    if tok.ent_type_ not in _SKIP_ENTS:
+        return False
+    head = tok.head
+    if re.fullmatch(r"\d{4}", tok.text):
+        return True
+    return not (tok.dep_ == "nummod" and head.ent_type_ not in _SKIP_ENTS and head.lemma_.lower() not in _TIME_NOUNS and head.pos_ == "NOUN")
 
 
 def _token_value(text: str) -> float | None:
@@ -170,7 +182,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
         else:
             # "a dozen jets", "a hundred tanks": a scale word after "a" starts a run too
             a_scale = _is_scale(tok) and not tok.lower_.endswith("s") and i > start and doc[i - 1].lower_ == "a"
-            if (_token_value(tok.text) is None and not a_scale) or tok.ent_type_ in _SKIP_ENTS or _glued_to_name(tok, text):
+            if (_token_value(tok.text) is None and not a_scale) or _in_date(tok) or _glued_to_name(tok, text):
                 i += 1
                 continue
             run_end = i + 1
