@@ -22,7 +22,9 @@ vectors, so scoring is linear in the number of candidates too.
 *Relations*: ``same_quote`` when both sides are quoted words (a quotes row, or a claim inside
 quotation marks) and the score is >= ``same_quote_min``; ``paraphrase`` when the score is >=
 ``paraphrase_min``; ``same_fact`` when the score is >= ``same_fact_min`` and the two sides share a
-number, a time or at least two canonical entities. Each unit keeps its best match per other article
+time or at least two canonical entities, or when the score is >= ``counted_fact_min`` (lower) and
+both give a number of the same unit ("four S-400 divisions" in both). Alignment is about content,
+not agreement: a paraphrase may flip a negation, which :mod:`s400lib.contradictions` then flags. Each unit keeps its best match per other article
 and a quote and the claim covering the same words are reported once.
 """
 
@@ -104,11 +106,18 @@ def units(tables) -> pd.DataFrame:
 
 
 def _keys(entities, numbers, times) -> list[str]:
+    """Blocking keys: 'E:<canonical entity>', 'U:<unit of a number>', 'T:<TIMEX3 value>'.
+
+    Numbers are keyed by unit only, so that "$ 2.5 billion" and "multi-billion dollar" meet."""
     keys = []
-    for prefix, value in (("E", entities), ("N", numbers), ("T", times)):
+    for prefix, value in (("E", entities), ("U", numbers), ("T", times)):
         if isinstance(value, str) and value:
-            keys += [f"{prefix}:{v}" for v in value.split("|") if v]
-    return keys
+            for v in value.split("|"):
+                if prefix == "U":
+                    v = v.partition(" ")[2]
+                if v:
+                    keys.append(f"{prefix}:{v}")
+    return list(dict.fromkeys(keys))
 
 
 def candidate_pairs(
@@ -187,7 +196,7 @@ def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np
 
 def align(
     tables, method: str = "char", same_quote_min: float = 0.45, paraphrase_min: float = 0.5,
-    same_fact_min: float = 0.3, rare_tokens: int = 8, max_block: int = 50,
+    same_fact_min: float = 0.35, counted_fact_min: float = 0.2, rare_tokens: int = 8, max_block: int = 50,
 ) -> pd.DataFrame:
     """Pairs of claims / quotes from different articles that say the same thing.
 
@@ -197,8 +206,9 @@ def align(
         :class:`s400lib.Tables` from :func:`s400lib.parse`.
     method
         Similarity measure, see :func:`pair_scores`.
-    same_quote_min, paraphrase_min, same_fact_min
-        Score thresholds of the three relations (see the module docstring).
+    same_quote_min, paraphrase_min, same_fact_min, counted_fact_min
+        Score thresholds of the relations (see the module docstring); ``counted_fact_min`` applies
+        to pairs that count the same unit (both give a number of divisions, of USD, ...).
     rare_tokens, max_block
         Blocking parameters, see :func:`candidate_pairs`.
 
@@ -232,12 +242,13 @@ def align(
     quoted = u["quoted"].astype(bool).tolist()
     for (a, b), score in zip(pairs, scores):
         shared = set(keys[a]) & set(keys[b])
-        anchored = any(k[0] in "NT" for k in shared) or sum(k[0] == "E" for k in shared) >= 2
+        counted = any(k[0] == "U" for k in shared)
+        anchored = any(k[0] == "T" for k in shared) or sum(k[0] == "E" for k in shared) >= 2
         if quoted[a] and quoted[b] and score >= same_quote_min:
             relation = "same_quote"
         elif score >= paraphrase_min:
             relation = "paraphrase"
-        elif score >= same_fact_min and anchored:
+        elif (score >= same_fact_min and anchored) or (score >= counted_fact_min and counted):
             relation = "same_fact"
         else:
             continue
