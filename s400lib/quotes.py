@@ -9,8 +9,8 @@ One public entry point per use: :func:`quote_table` (inside :func:`s400lib.parse
    repaired: an opening mark written after ``,`` or ``.`` and before a lower-case word
    (``military, “he said``) closes the open quote, and so does an opening mark with no closing
    mark after it in the paragraph.
-2. **Kind.** Two words or fewer, not a sentence on its own and not the object of a speech verb:
-   ``scare`` (to “sell” its systems), speaker <NA>. Otherwise ``direct`` when the quoted text
+2. **Kind.** One word, or two words not reported by a saying verb, and not a sentence on its
+   own: ``scare`` (to “sell” its systems), speaker <NA>. Otherwise ``direct`` when the quoted text
    starts like a sentence (capital letter, digit or bracket), ``partial`` when it starts in lower
    case (could agree “behind closed doors”).
 3. **Cue and speaker** (``speaker_rule`` names what fired):
@@ -140,10 +140,12 @@ def pair_quotation_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
     """
     spans: list[QuoteSpan] = []
     pending: int | None = None
+    depth = 0  # nested opening marks inside the open quote
     prev_end = None
     for p0, p1 in paragraphs:
         marks = [m.start() for m in _MARK_RE.finditer(text, p0, p1)]
         if pending is not None:
+            depth = 0
             if marks and marks[0] == p0 and _role(text, p0, p0, p1) in ("open", "either"):
                 marks = marks[1:]  # the quote continues into this paragraph
             else:
@@ -157,12 +159,16 @@ def pair_quotation_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
                     pending = i
                 continue
             if role in ("close", "either"):
+                if depth > 0:
+                    depth -= 1  # closes a nested quote
+                    continue
                 spans.append(_span(text, pending, i, i))
                 pending = None
             elif role == "broken_close" or not later_close:
                 spans.append(_span(text, pending, i, i, broken=True))
-                pending = None
-            # else: a nested opening mark inside an open quote; keep the outer quote open
+                pending, depth = None, 0
+            else:
+                depth += 1  # a quote inside the quote; the outer one stays open
         prev_end = p1
     if pending is not None and prev_end is not None:
         spans.append(_span(text, pending, None, prev_end))
@@ -319,7 +325,9 @@ def _classify(inner: str, governed: bool) -> str:
     stripped = inner.lstrip("([<…. ")
     first = stripped[:1]
     sentence_like = bool(first) and (first.isupper() or first.isdigit()) and (inner.rstrip()[-1:] in ".!?…," or len(words) > 4)
-    if len(words) <= 2 and not sentence_like and not governed:
+    # one quoted word is a so-called use even inside reported speech (to “sell” its systems);
+    # two words count as someone's words only when a saying verb reports them
+    if not sentence_like and (len(words) <= 1 or (len(words) == 2 and not governed)):
         return "scare"
     if first.isupper() or first.isdigit() or inner.lstrip()[:1] in "([<":
         return "direct"

@@ -233,7 +233,7 @@ class SpeakerResolver:
     def _person_extent(self, ent: Span) -> tuple[int, int]:
         """A PERSON entity widened to the first names spaCy left out ("Dmitry" + "Shugaev")."""
         i = ent.start
-        while i - 1 >= ent.sent.start and self.doc[i - 1].pos_ == "PROPN" and not self.doc[i - 1].ent_type_ \
+        while i - 1 >= 0 and self.doc[i - 1].pos_ == "PROPN" and not self.doc[i - 1].ent_type_ and self.doc[i - 1].whitespace_ == " " \
                 and self.doc[i - 1].lower_ not in TITLE_WORDS and self.doc[i - 1].text[:1].isupper():
             i -= 1
         return self.doc[i].idx, ent.end_char
@@ -291,6 +291,10 @@ class SpeakerResolver:
         last = name.split(" ")[-1].lower()
         if (label == "PERSON" and name.lower() not in self.not_person) or last in self.full_names:
             return self.expand(name), "person", start, end
+        if label == "PROPN" and self._titles(tok) & (ROLE_NOUNS | HONORIFICS) and name.lower() not in self.not_person:
+            # spaCy missed the name, but a title or an apposition says it is a person
+            # ("Maria Petrova, the head of the committee")
+            return self.expand(name), "person", start, end
         return name, "org", start, end
 
     def _propn_run(self, tok: Token) -> tuple[int, int] | None:
@@ -298,10 +302,11 @@ class SpeakerResolver:
         if tok.pos_ != "PROPN":
             return None
         i = j = tok.i
-        sent = tok.sent
-        while i - 1 >= sent.start and self.doc[i - 1].pos_ == "PROPN" and self.doc[i - 1].lower_ not in TITLE_WORDS:
+        # runs may cross a sentence break spaCy put inside a name, never a line break or punctuation
+        while i - 1 >= 0 and self.doc[i - 1].pos_ == "PROPN" and self.doc[i - 1].whitespace_ == " " \
+                and self.doc[i - 1].lower_ not in TITLE_WORDS:
             i -= 1
-        while j + 1 < sent.end and self.doc[j + 1].pos_ == "PROPN":
+        while j + 1 < len(self.doc) and self.doc[j + 1].pos_ == "PROPN" and self.doc[j].whitespace_ == " ":
             j += 1
         if self.doc[i].lower_ in TITLE_WORDS and i < tok.i:
             i += 1

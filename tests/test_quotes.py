@@ -1,0 +1,137 @@
+"""Quotes and speakers: each rule on small hand-written texts, the seeds end to end, and the gold."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import s400lib as sl
+from s400lib.quote_eval import evaluate, load_gold
+from s400lib.quotes import pair_quotation_marks
+
+
+def _row(quotes: pd.DataFrame, fragment: str) -> pd.Series:
+    hit = quotes[quotes["text"].str.contains(fragment, regex=False)]
+    assert len(hit) >= 1, f"no quote containing {fragment!r}: {quotes['text'].tolist()}"
+    return hit.iloc[0]
+
+
+def test_speaker_after_quote_and_inverted_cue():
+    q = sl.extract_quotes('"We will not sell," Anna Berg told reporters.\n\n"It is final," said the minister.')
+    assert _row(q, "We will not sell")["speaker"] == "Anna Berg"
+    row = _row(q, "It is final")
+    assert row["speaker_text"] == "the minister" and row["speaker"] == "Anna Berg"
+    assert row["speaker_rule"] in ("role_recent", "role_title")
+
+
+def test_two_speakers_in_one_paragraph():
+    q = sl.extract_quotes('Talks\n\n"Open the corridor," said Hakan Fidan, while Sergei Lavrov insisted that the West had broken its word.')
+    assert _row(q, "Open the corridor")["speaker"] == "Hakan Fidan"
+    indirect = _row(q, "the West had broken its word")
+    assert indirect["kind"] == "indirect" and indirect["speaker"] == "Sergei Lavrov"
+
+
+def test_pronoun_antecedent_in_previous_paragraph():
+    text = "Budget\n\nMaria Petrova, the head of the budget committee, spoke after the vote.\n\n“This budget cannot be balanced,” she explained."
+    row = _row(sl.extract_quotes(text), "cannot be balanced")
+    assert (row["speaker"], row["speaker_text"], row["speaker_rule"]) == ("Maria Petrova", "she", "pronoun")
+
+
+def test_pronoun_prefers_the_subject_over_a_later_possessive():
+    text = "Senator Oleg Morozov called Thune’s proposal trolling.\n\n“It is clear,” he said."
+    assert _row(sl.extract_quotes(text), "It is clear")["speaker"] == "Oleg Morozov"
+
+
+def test_medium_gives_the_person_not_the_medium():
+    text = ("Andrei Rudenko was asked about it on Tuesday.\n\n“There are no talks,” TASS quoted him as saying.\n\n"
+            "Colonel Pavel Sokolov was cautious. “We have not seen it,” the NSN quotes him.")
+    q = sl.extract_quotes(text)
+    assert _row(q, "There are no talks")["speaker"] == "Andrei Rudenko"
+    assert _row(q, "We have not seen it")["speaker"] == "Pavel Sokolov"
+    assert _row(q, "We have not seen it")["speaker_rule"].startswith("medium")
+
+
+def test_organisations_speak():
+    q = sl.extract_quotes("The Pentagon said that it had received no request.\n\n“The decision is taken in Washington,” Haaretz notes.")
+    assert _row(q, "it had received no request")["speaker"] == "Pentagon"
+    row = _row(q, "The decision is taken")
+    assert (row["speaker"], row["cue"]) == ("Haaretz", "note")
+
+
+def test_broken_closing_mark_and_straight_marks():
+    q = sl.extract_quotes('Olga Smirnova spoke.\n\n"Nobody wants to move first, "she said.\n\n“Just to steal our secrets, “he said.')
+    row = _row(q, "Nobody wants to move first")
+    assert row["text"] == "Nobody wants to move first," and row["speaker"] == "Olga Smirnova"
+    assert _row(q, "steal our secrets")["text"] == "Just to steal our secrets,"
+
+
+def test_multi_paragraph_quote():
+    text = "Olga Smirnova spoke.\n\n“The first problem is money.\n\n“The second is trust,” Smirnova added."
+    q = sl.extract_quotes(text)
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert row["text"].startswith("The first problem") and row["text"].endswith("trust,")
+    assert row["speaker"] == "Olga Smirnova" and row["kind"] == "direct"
+
+
+def test_scare_partial_and_indirect():
+    text = ("Analysts doubt the deal.\n\nA number of experts said the crisis could force Turkey to “sell” its systems. "
+            "Ahmet Davutoglu said that Ankara could agree “behind closed doors” to wait.")
+    q = sl.extract_quotes(text)
+    sell = q[q["text"] == "sell"].iloc[0]
+    assert sell["kind"] == "scare" and pd.isna(sell["speaker"])
+    partial = q[q["text"] == "behind closed doors"].iloc[0]
+    assert partial["kind"] == "partial" and partial["speaker"] == "Ahmet Davutoglu"
+    indirect = _row(q, "Ankara could agree")
+    assert indirect["kind"] == "indirect" and indirect["cue"] == "say"
+
+
+def test_according_to_and_recalled():
+    q = sl.extract_quotes("According to Ismail Demir, the control passes to the army.\n\nThe minister recalled that the deal was signed in 2017.")
+    row = _row(q, "the control passes")
+    assert (row["speaker"], row["cue"]) == ("Ismail Demir", "according to")
+    assert _row(q, "the deal was signed")["speaker"] == "Ismail Demir"
+
+
+def test_no_speaker_for_impersonal_or_first_person_reports():
+    q = sl.extract_quotes("It is noted that there is no guarantee.\n\nWe reported that the talks failed.")
+    assert q.empty
+
+
+def test_pairing_keeps_nested_marks_inside_outer_quote():
+    text = "“He called it a “trick” yesterday,” she said."
+    spans = pair_quotation_marks(text, [(0, len(text))])
+    assert text[spans[0].start : spans[0].end] == "He called it a “trick” yesterday,"
+
+
+def test_offsets_slice_back(seed_tables):
+    texts = dict(zip(seed_tables.articles["article_id"], seed_tables.articles["text"]))
+    for row in seed_tables.quotes.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+        if not pd.isna(row.speaker_start):
+            assert texts[row.article_id][row.speaker_start : row.speaker_end] == row.speaker_text
+
+
+def test_seed_quotes_meet_done_when(seed_tables):
+    q = seed_tables.quotes
+    assert q["quote_id"].is_unique
+    assert q.loc[q["kind"] == "scare", "speaker"].isna().all()
+    assert q.loc[q["kind"].isin(["direct", "partial"]), "speaker"].notna().all()
+    slutsky = q[q["speaker"] == "Leonid Slutsky"]
+    assert set(slutsky["article_id"]) == {"000_8ca09a8607288180", "001_7ea52e1d489151b0"}
+
+
+def test_gold_scores(seed_tables):
+    scores, matched = evaluate(load_gold(), tables={"seeds": seed_tables})
+    seeds = scores.loc["seeds"]
+    assert seeds["recall_overlap"] >= 0.95 and seeds["precision_overlap"] >= 0.95
+    assert seeds["direct_speaker_accuracy"] == 1.0
+    assert seeds["scare_without_speaker"] == 1.0
+    assert seeds["speaker_accuracy"] >= 0.95
+    own = scores.loc["own"]
+    assert own["recall_overlap"] >= 0.9 and own["speaker_accuracy"] >= 0.85
+
+
+def test_extract_quotes_on_empty_text_has_columns():
+    q = sl.extract_quotes("No quotes here at all.")
+    assert q.empty and {"speaker", "kind", "cue", "quote_id"} <= set(q.columns)
