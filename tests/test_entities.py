@@ -1,0 +1,97 @@
+"""Canonical names: surnames to full names, spelling variants, designators, alias table, labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import s400lib as sl
+from s400lib.entities import Canonicalizer, canonicalize, designator, name_key, read_aliases
+from s400lib.speakers import clean_name
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def mixed_tables():
+    """The seeds plus a hand-written article that spells two people differently."""
+    paths = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt")) + [str(ROOT / "tests/fixtures/quotes/e_variants.txt")]
+    return sl.parse(sl.load_corpus(paths), progress=False)
+
+
+def _canon(tables, text):
+    e = tables.entities
+    return set(e.loc[e["text"] == text, "canonical"])
+
+
+def test_surnames_and_titles_become_full_names(seed_tables):
+    assert _canon(seed_tables, "Thune") == {"John Thune"}
+    assert _canon(seed_tables, "Slutsky") == {"Leonid Slutsky"}
+    assert _canon(seed_tables, "Erdogan") == {"Recep Tayyip Erdogan"}
+    assert clean_name("Senator Thune") == "Thune"
+
+
+def test_article_and_possessive_trimmed(seed_tables):
+    assert _canon(seed_tables, "the State Duma’s") == {"State Duma"}
+    assert _canon(seed_tables, "Ankara, Defense News") == {"Defense News"}
+
+
+def test_designators(seed_tables):
+    assert _canon(seed_tables, "C-400") == {"S-400"}
+    assert _canon(seed_tables, "S-400 Triumph") == {"S-400"}
+    assert designator("S-400s") == "S-400" and designator("Leonid Slutsky") is None
+
+
+def test_label_fixes_keep_spacy_label(seed_tables):
+    e = seed_tables.entities
+    triumph = e[e["text"] == "S-400 Triumph"]
+    assert set(triumph["spacy_label"]) == {"PERSON"} and set(triumph["label"]) == {"PRODUCT"}
+    assert set(e.loc[e["text"] == "Shugaev", "label"]) == {"PERSON"}
+
+
+def test_transliteration_variants_across_articles(mixed_tables):
+    e = mixed_tables.entities
+    assert _canon(mixed_tables, "Jabarov") == {"Vladimir Dzhabarov"}
+    assert set(e.loc[e["text"].str.contains("Varabiova"), "canonical"]) == {"Maria Vorobyova"}
+    assert set(e.loc[e["text"] == "Jabarov", "canonical_rule"]) == {"fuzzy"}
+    q = mixed_tables.quotes
+    assert set(q.loc[q["speaker_text"] == "Varabiova", "speaker"]) == {"Maria Vorobyova"}
+
+
+def test_different_people_with_different_first_names_stay_apart():
+    mentions = pd.DataFrame({"text": ["Donald Trump", "Ivanka Trump", "Oleg Morozov", "Oleg Marozov"], "label": ["PERSON"] * 4})
+    canon = Canonicalizer(mentions, read_aliases())
+    assert canon.canonical("Ivanka Trump")[0] == "Ivanka Trump"
+    assert canon.canonical("Oleg Marozov")[0] == canon.canonical("Oleg Morozov")[0]
+
+
+def test_user_alias_table_wins(tmp_path, seed_tables):
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,canonical,label\nBulgarianMilitary,BulgarianMilitary.com,ORG\nSlutsky,L. E. Slutsky,PERSON\n")
+    tables = canonicalize(sl.Tables(**{n: f.copy() for n, f in seed_tables.items()}), aliases=path)
+    assert _canon(tables, "BulgarianMilitary") == {"BulgarianMilitary.com"}
+    assert _canon(tables, "Slutsky") == {"L. E. Slutsky"}
+    assert "BulgarianMilitary.com" in set(tables.quotes["speaker"].dropna())
+
+
+def test_packaged_alias_table_is_documented_csv():
+    table = read_aliases()
+    assert list(table.columns) == ["alias", "canonical", "label"] and len(table) > 0
+    assert name_key("the U.S. Congress") == "us congress"
+
+
+def test_quote_speakers_are_canonical(seed_tables):
+    q = seed_tables.quotes
+    assert {"Leonid Slutsky", "Dmitry Shugaev", "Ahmet Davutoglu"} <= set(q["speaker"].dropna())
+    assert "Shugaev" not in set(q["speaker"].dropna())
+
+
+def test_claim_sources_are_mapped():
+    claims = sl.schema.conform("claims", [{"article_id": "a", "claim_id": "a:c1", "source": "Thune"},
+                                          {"article_id": "a", "claim_id": "a:c2", "source": "BulgarianMilitary"}])
+    ents = sl.schema.conform("entities", [{"article_id": "a", "text": "John Thune", "label": "PERSON"},
+                                          {"article_id": "a", "text": "Thune", "label": "PERSON"}])
+    tables = canonicalize(sl.Tables(entities=ents, claims=claims))
+    assert tables.claims["source"].tolist() == ["John Thune", "BulgarianMilitary"]
