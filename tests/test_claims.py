@@ -1,0 +1,97 @@
+"""Claim units: clause splitting, source, modality, polarity and links to the other tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from s400lib.claims import attach_times, claim_table, predicate_class
+from s400lib.entities import entity_table
+from s400lib.numbers import number_table
+from s400lib.parse import context_for_text
+
+
+def _claims(text, outlet="Test Wire"):
+    ctx = context_for_text(text, article_id="t", outlet=outlet)
+    ents = entity_table(ctx)
+    return claim_table(ctx, entities=ents, numbers=number_table(ctx))
+
+
+def test_coordinated_main_clauses_are_two_claims():
+    c = _claims("Washington imposed new sanctions on the company, and Ankara refused to make concessions.")
+    assert len(c) == 2
+    assert c["text"].iloc[0].startswith("Washington imposed") and c["text"].iloc[1].startswith("Ankara refused")
+
+
+def test_shared_subject_stays_one_claim():
+    c = _claims("The minister visited the plant and praised the workers.")
+    assert len(c) == 1
+
+
+def test_modality_and_polarity():
+    c = _claims(
+        "The company could export the turbines next year. "
+        "If the court agrees, the plant will close. "
+        "The mayor said that the bridge will open in May. "
+        "The factory will not reopen. "
+        "The river flooded the town."
+    )
+    assert c["modality"].tolist() == ["hedged", "conditional", "reported", "asserted", "asserted"]
+    assert c["polarity"].tolist() == ["positive", "positive", "positive", "negative", "positive"]
+
+
+def test_unlikely_counts_as_a_denial_in_frames():
+    c = _claims("It is unlikely that Ankara will abandon these goals.")
+    assert "abandon:-" in c["frames"].iloc[0]
+
+
+def test_source_from_reporting_frame_pronoun_and_outlet():
+    c = _claims("Senator Maria Olsen spoke in Oslo. She said that the tariffs hurt farmers. Prices rose in May.")
+    assert c["source"].tolist()[1] == "Maria Olsen"
+    assert c["source_rule"].tolist()[1] == "reported"
+    assert c["source"].tolist()[2] == "Test Wire" and c["source_rule"].tolist()[2] == "outlet"
+
+
+def test_unknown_outlet_is_named_after_the_article():
+    c = _claims("Prices rose in May.", outlet=None)
+    assert c["source"].iloc[0] == "the outlet of t"
+    c = _claims("Prices rose in May.", outlet="unknown (a translation)")
+    assert c["source"].iloc[0] == "the outlet of t"
+
+
+def test_modal_frames_possible_and_impossible():
+    c = _claims("The firm could resell the systems. The firm cannot resell the systems. Its re-export is impossible.")
+    frames = c["frames"].tolist()
+    assert frames[0].startswith("transfer:+:possible")
+    assert frames[1].startswith("transfer:-:impossible")
+    assert "transfer:-:impossible" in frames[2]
+    assert predicate_class("re-export") == predicate_class("resell") == "transfer"
+
+
+def test_links_to_numbers_and_entities():
+    c = _claims("Ankara bought four S-400 divisions from Moscow.")
+    assert c["numbers"].iloc[0] == "4 division"
+    assert "Moscow" in c["entities"].iloc[0].split("|")
+
+
+def test_attach_times_refills_from_timexes():
+    claims = pd.DataFrame({"article_id": ["a", "a"], "claim_id": ["a:c0", "a:c1"], "start": [0, 50], "end": [40, 90],
+                           "text": ["x", "y"], "entities": [pd.NA, pd.NA], "numbers": [pd.NA, pd.NA], "times": [pd.NA, pd.NA]})
+    timexes = pd.DataFrame({"article_id": ["a", "a", "b"], "start": [5, 60, 5], "end": [15, 70, 15], "value": ["2019-10-23", "2020-06", "1999"]})
+    out = attach_times(claims, timexes)
+    assert out["times"].tolist() == ["2019-10-23", "2020-06"]
+    assert attach_times(claims, None)["times"].isna().all()
+
+
+def test_seed_claims_offsets_ids_and_speakers(seed_tables):
+    c = seed_tables.claims
+    assert c["claim_id"].is_unique and len(c) > 60
+    for row in c.itertuples():
+        assert seed_tables.text_of(row.article_id)[row.start : row.end] == row.text
+    assert set(c["modality"]) <= {"asserted", "hedged", "reported", "conditional"}
+    secrets = c[c["text"].str.contains("steal our secrets")].iloc[0]
+    assert "Dzhabarov" in secrets["source"]
+    filling = c[c["text"].str.contains("does not represent any secret")].iloc[0]
+    assert "Morozov" in filling["source"] and filling["polarity"] == "negative"
+    # the article asserts its own background in its outlet's name
+    bought = c[c["text"].str.startswith("Ankara bought four")].iloc[0]
+    assert bought["source"] == "BulgarianMilitary" and bought["modality"] == "asserted"

@@ -1,0 +1,68 @@
+"""Numbers with units: scale words, currencies, counted nouns, vague magnitudes, names and dates left out."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from s400lib.numbers import interval, number_table
+from s400lib.parse import context_for_text
+
+
+def _numbers(text):
+    return number_table(context_for_text(text))
+
+
+def test_counted_noun_currency_and_measure():
+    t = _numbers("Ankara bought four S-400 divisions. The deal was worth $ 2.5 billion. The range is up to 600 km.")
+    rows = {r.text: r for r in t.itertuples()}
+    assert rows["four S-400 divisions"].value == 4 and rows["four S-400 divisions"].unit == "division"
+    assert rows["$ 2.5 billion"].value == 2.5e9 and rows["$ 2.5 billion"].unit == "USD"
+    assert rows["up to 600 km"].value == 600 and rows["up to 600 km"].unit == "km"
+    assert pd_na(rows["up to 600 km"].low) and rows["up to 600 km"].high == 600
+
+
+def pd_na(v):
+    import pandas as pd
+
+    return v is None or pd.isna(v)
+
+
+def test_multi_billion_is_an_interval_consistent_with_a_figure():
+    t = _numbers("They signed a multi-billion dollar contract. Another report put it at $ 2.5 billion.")
+    vague = t[t["text"] == "multi-billion dollar"].iloc[0]
+    exact = t[t["text"] == "$ 2.5 billion"].iloc[0]
+    assert pd_na(vague["value"]) and bool(vague["approx"]) and vague["unit"] == "USD"
+    lo, hi = interval(vague)
+    assert lo <= exact["value"] <= hi
+
+
+def test_model_names_years_and_durations_are_not_quantities():
+    t = _numbers("The F-35 and the S-400 were discussed in 2019, within 30 days of the Su-35 order.")
+    assert t.empty, t[["text"]]
+
+
+def test_mislabelled_count_is_kept_and_words_combine():
+    t = _numbers("Forty soldiers were killed. Twenty-five tanks and about 40 jets were lost, 12.5% of the fleet.")
+    got = dict(zip(t["text"], t["value"]))
+    assert got["Forty soldiers"] == 40
+    assert got["Twenty-five tanks"] == 25
+    assert got["about 40 jets"] == 40 and bool(t.loc[t["text"] == "about 40 jets", "approx"].iloc[0])
+    assert got["12.5%"] == 12.5
+
+
+def test_seed_numbers_and_offsets(seed_tables):
+    n = seed_tables.numbers
+    texts = set(n["text"])
+    assert {"four S-400 divisions", "$ 2.5 billion", "multi-billion dollar", "up to 600 km", "400 km"} <= texts
+    assert not any(t.strip() in {"400", "35", "2019", "2021", "2017"} for t in texts)
+    for row in n.itertuples():
+        assert seed_tables.text_of(row.article_id)[row.start : row.end] == row.text
+    assert not math.isnan(float(n.loc[n["text"] == "$ 2.5 billion", "value"].iloc[0]))
+
+
+@pytest.mark.parametrize("text", ["", "No numbers here at all."])
+def test_empty_has_schema_columns(text):
+    t = _numbers(text) if text else _numbers("Nothing.")
+    assert {"article_id", "sent_id", "start", "end", "text", "value", "unit", "low", "high", "approx"} <= set(t.columns)
