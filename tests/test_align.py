@@ -1,0 +1,94 @@
+"""Alignment of claims and quotes across articles: relations, blocking that scales, measured P/R."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import s400lib as sl
+from s400lib import claim_eval
+from s400lib.align import candidate_pairs, pair_scores
+
+
+@pytest.fixture(scope="module")
+def fixture_tables():
+    return claim_eval.fixture_tables()
+
+
+@pytest.fixture(scope="module")
+def seed_alignments(seed_tables):
+    return sl.align(seed_tables)
+
+
+def test_translated_slutsky_quotes_are_the_same_quote(seed_alignments):
+    same = seed_alignments[seed_alignments["relation"] == "same_quote"]
+    hit = same[
+        same["left_text"].str.contains("unlikely to be accepted by the Turkish side")
+        & same["right_text"].str.contains("unlikely to be possible and accepted")
+    ]
+    assert len(hit) == 1
+    assert hit["left_article"].iloc[0] != hit["right_article"].iloc[0]
+
+
+def test_columns_scores_and_texts(seed_alignments, seed_tables):
+    a = seed_alignments
+    assert list(a.columns[:8]) == ["left_id", "right_id", "left_article", "right_article", "left_text", "right_text", "relation", "score"]
+    assert a["score"].between(0, 1).all()
+    assert set(a["relation"]) <= {"same_quote", "paraphrase", "same_fact"}
+    assert (a["left_article"] != a["right_article"]).all()
+    ids = set(seed_tables.claims["claim_id"]) | set(seed_tables.quotes["quote_id"])
+    assert set(a["left_id"]) <= ids and set(a["right_id"]) <= ids
+
+
+def test_candidates_far_fewer_than_all_pairs(seed_alignments):
+    n = seed_alignments.attrs["n_units"]
+    assert 0 < seed_alignments.attrs["n_candidates"] < n * (n - 1) / 2 / 4
+
+
+def test_blocking_is_bounded_by_block_size():
+    # 2000 units over 200 articles that all share common words: capped blocks keep pairs linear
+    rng = np.random.default_rng(0)
+    vocab = [f"word{i}" for i in range(3000)]
+    texts = [" ".join(["common", "shared"] + list(rng.choice(vocab, 12))) for _ in range(2000)]
+    arts = [f"a{i % 200}" for i in range(2000)]
+    pairs = candidate_pairs(texts, arts, rare_tokens=4, max_block=20)
+    assert len(pairs) <= 2000 * 4 * 20
+    assert len(pairs) < 2000 * 1999 / 2 / 20
+
+
+def test_similarity_methods_on_a_translation_pair():
+    texts = ["The proposal is unprincipled, cynical, but I hope it is unlikely to be accepted",
+             "Proposal is unprincipled, cynical, but I hope it is unlikely to be possible and accepted",
+             "The bridge over the river opened in May"]
+    pairs = np.array([[0, 1], [0, 2]])
+    for method in ("char", "word", "fuzzy", "char+fuzzy"):
+        s = pair_scores(texts, pairs, method)
+        assert s[0] > 0.5 > s[1], method
+    with pytest.raises(ValueError):
+        pair_scores(texts, pairs, "nope")
+
+
+def test_measured_precision_recall_fixtures(fixture_tables):
+    scores = claim_eval.alignment_scores(sl.align(fixture_tables), claim_eval.load_gold("alignments", "fixtures")).iloc[0]
+    assert scores["recall"] >= 0.9
+    assert scores["precision"] >= 0.8
+
+
+def test_measured_precision_recall_seeds(seed_alignments):
+    scores = claim_eval.alignment_scores(seed_alignments, claim_eval.load_gold("alignments", "seeds")).iloc[0]
+    assert scores["recall"] >= 0.7
+    assert scores["precision"] >= 0.8
+
+
+def test_similarity_comparison_table(seed_tables):
+    table = claim_eval.compare_similarity(seed_tables, claim_eval.load_gold("alignments", "seeds"))
+    assert list(table["method"]) == ["word", "char", "fuzzy", "char+fuzzy"]
+    assert (table["blocking_recall"] == 1.0).all()
+    char = table.set_index("method").loc["char"]
+    fuzzy = table.set_index("method").loc["fuzzy"]
+    assert char["average_precision"] > fuzzy["average_precision"]
+
+
+def test_empty_tables_give_empty_alignments():
+    a = sl.align(sl.Tables())
+    assert a.empty and a.attrs["n_candidates"] == 0
