@@ -1,0 +1,331 @@
+"""Benchmark s400lib at corpus scale: time per stage, ratio to spaCy alone, scaling, peak memory, Dask.
+
+Run with ``make bench`` (or ``.venv/bin/python bench/run_bench.py``); ``--quick`` is a small smoke run.
+
+Corpora of increasing size (10, 100, 1000 articles by default) are built from real text: the
+paragraphs of the seed articles are recombined with a seeded shuffle into new articles with their
+own ids, outlets and (for two articles in three) publication dates, written to a temporary folder.
+For each size the script measures
+
+* load            ``sl.load_corpus`` on the folder;
+* spaCy alone     ``nlp.pipe`` over the same texts, same pipeline, same batch size;
+* sl.parse        the whole per-article and corpus-wide parse, with the time spent in each extractor;
+* align, contradictions, timeline   the cross-article stage on the parsed tables;
+* stream (CLI)    ``python -m s400lib parse FOLDER --out DIR`` in a child process: wall time and
+                  peak resident memory (``ru_maxrss`` of that child alone), which must stay flat.
+
+spaCy alone and sl.parse are measured side by side in the same process on the same texts, after a
+warm-up, so the ratio compares like with like. The scaling exponent of the cross-article stage is the
+slope of log(time) against log(articles) between the two largest sizes (1 = linear, 2 = quadratic).
+Finally a 2-worker Dask LocalCluster on loopback parses the smallest corpus and its tables are
+compared with the single-process ones. Results go to ``bench/results.md`` and stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+BATCH_SIZE = 16
+OUTLETS = ("Daily Courier", "Wire Service", "Evening Post", "Regional Tribune", "Policy Review")
+
+
+# --------------------------------------------------------------------------------------------
+# corpus construction
+# --------------------------------------------------------------------------------------------
+
+
+def seed_paragraphs() -> tuple[list[str], list[str]]:
+    """(titles, body paragraphs) of the seed articles, split with the library's own rule."""
+    from s400lib.corpus import load_corpus
+    from s400lib.paragraphs import split_paragraphs
+
+    titles, bodies = [], []
+    for article in load_corpus(SEEDS):
+        spans = split_paragraphs(article.text)
+        titles.append(article.text[spans[0][0] : spans[0][1]])
+        bodies += [article.text[s:e] for s, e in spans[1:]]
+    return titles, bodies
+
+
+def build_corpus(n: int, folder: Path, seed: int = 400) -> Path:
+    """Write ``n`` articles recombined from seed paragraphs into ``folder`` (plus metadata.csv).
+
+    Article ``i`` takes a seed headline with a numbered prefix and 6 to 12 body paragraphs drawn
+    without replacement by ``random.Random(seed + i)``, so every size is deterministic and the
+    first ``k`` articles of a larger corpus equal the ``k`` articles of a smaller one.
+    """
+    titles, bodies = seed_paragraphs()
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for i in range(n):
+        rng = random.Random(seed + i)
+        title = f"Report {i + 1}: {rng.choice(titles)}"
+        paras = rng.sample(bodies, k=min(len(bodies), rng.randint(6, 12)))
+        name = f"bench_{i:05d}.txt"
+        (folder / name).write_text(title + "\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+        published = f"2020-{6 + i % 3:02d}-{1 + i % 28:02d}" if i % 3 else ""
+        rows.append({"file": name, "title": title, "outlet": OUTLETS[i % len(OUTLETS)], "published": published})
+    with open(folder / "metadata.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["file", "title", "outlet", "published"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder
+
+
+# --------------------------------------------------------------------------------------------
+# timing helpers
+# --------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def timed(store: dict, key: str):
+    began = time.perf_counter()
+    try:
+        yield
+    finally:
+        store[key] = store.get(key, 0.0) + time.perf_counter() - began
+
+
+@contextmanager
+def extractor_timers(store: dict):
+    """Wrap each per-article extractor and corpus-wide step so sl.parse reports where time goes."""
+    import importlib
+
+    from s400lib.tables import Tables
+
+    # sys.modules lookups: the package re-exports functions under module names (s400lib.parse)
+    mod = {name: importlib.import_module(f"s400lib.{name}") for name in ("parse", "entities", "quotes", "times", "numbers", "claims", "pubdate")}
+    targets = [
+        (mod["parse"], "prepare", "prepare (paragraphs + tokenizer)"),
+        (mod["parse"], "sentence_table", "sentences"),
+        (mod["entities"], "entity_table", "entities"),
+        (mod["quotes"], "quote_table", "quotes"),
+        (mod["times"], "timex_table", "timexes"),
+        (mod["numbers"], "number_table", "numbers"),
+        (mod["claims"], "claim_table", "claims"),
+        (mod["entities"], "canonicalize", "finish: canonicalize"),
+        (mod["pubdate"], "infer_publication_dates", "finish: publication dates"),
+        (Tables, "concat", "concat tables"),
+    ]
+    saved = []
+    for module, name, label in targets:
+        original = getattr(module, name)
+        saved.append((module, name, original))
+
+        def wrapper(*args, __original=original, __label=label, **kwargs):
+            began = time.perf_counter()
+            try:
+                return __original(*args, **kwargs)
+            finally:
+                store[__label] = store.get(__label, 0.0) + time.perf_counter() - began
+
+        setattr(module, name, classmethod(lambda cls, *a, __w=wrapper, **k: __w(*a, **k)) if module is Tables else wrapper)
+    try:
+        yield
+    finally:
+        for module, name, original in saved:
+            if module is Tables:
+                delattr(Tables, name)  # the classmethod lives on the class dict; restore it as it was
+                setattr(Tables, name, classmethod(original.__func__))
+            else:
+                setattr(module, name, original)
+
+
+def stream_in_child(folder: Path, out: Path, extra: list[str] | None = None) -> tuple[float, float]:
+    """Run the streaming CLI parse in a child; return (seconds, peak RSS in MiB of that child only).
+
+    ``RUSAGE_CHILDREN`` reports the largest child ever waited for, so a small wrapper process runs
+    the CLI and reads it: each size gets its own, unpolluted measurement.
+    """
+    cli = [sys.executable, "-m", "s400lib", "parse", str(folder), "--out", str(out), "--batch-size", str(BATCH_SIZE)]
+    cli += extra or []
+    wrapper = (
+        "import json, resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(json.loads(sys.argv[1]), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print(json.dumps([time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", wrapper, json.dumps(cli)], check=True, capture_output=True, text=True)
+    seconds, maxrss_kib = json.loads(done.stdout.strip().splitlines()[-1])
+    return seconds, maxrss_kib / 1024  # Linux reports ru_maxrss in KiB
+
+
+# --------------------------------------------------------------------------------------------
+# the benchmark
+# --------------------------------------------------------------------------------------------
+
+
+def measure(n: int, work: Path, stream: bool = True) -> dict:
+    import s400lib as sl
+    from s400lib.nlp import load_nlp
+
+    folder = build_corpus(n, work / f"corpus_{n}")
+    times: dict[str, float] = {}
+    with timed(times, "load"):
+        corpus = sl.load_corpus(folder)
+    texts = [a.text for a in corpus]
+    nlp = load_nlp()
+    with timed(times, "spaCy alone"):
+        for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+            pass
+    stages: dict[str, float] = {}
+    with extractor_timers(stages), timed(times, "sl.parse"):
+        tables = sl.parse(corpus, batch_size=BATCH_SIZE, progress=False)
+    with timed(times, "align"):
+        alignments = sl.align(tables)
+    with timed(times, "contradictions"):
+        found = sl.contradictions(tables, alignments)
+    with timed(times, "timeline"):
+        events = sl.timeline(tables)
+    times["cross-article"] = times["align"] + times["contradictions"] + times["timeline"]
+    result = {
+        "articles": n,
+        "chars": sum(len(t) for t in texts),
+        "times": times,
+        "stages": stages,
+        "rows": {
+            "sentences": len(tables.sentences),
+            "entities": len(tables.entities),
+            "quotes": len(tables.quotes),
+            "claims": len(tables.claims),
+            "alignments": len(alignments),
+            "contradictions": len(found),
+            "timeline": len(events),
+        },
+        "ratio": times["sl.parse"] / times["spaCy alone"],
+    }
+    if stream:
+        seconds, peak = stream_in_child(folder, work / f"out_{n}")
+        result["stream_seconds"], result["peak_mib"] = seconds, peak
+    return result
+
+
+def dask_check(n: int, work: Path) -> dict:
+    """Parse one corpus on a 2-worker local Dask cluster and compare with the single-process run."""
+    import pandas as pd
+    import s400lib as sl
+    from s400lib.distributed import local_cluster, parse_distributed
+    from s400lib.tables import TABLE_NAMES
+
+    folder = build_corpus(n, work / f"corpus_{n}")
+    corpus = sl.load_corpus(folder)
+    single = sl.parse(corpus, batch_size=BATCH_SIZE, progress=False)
+    began = time.perf_counter()
+    with local_cluster(workers=2) as client:
+        spread = parse_distributed(corpus, client, batch_size=BATCH_SIZE, articles_per_task=max(1, n // 8), progress=False)
+    seconds = time.perf_counter() - began
+    mismatched = []
+    for name in TABLE_NAMES:
+        try:
+            pd.testing.assert_frame_equal(single[name], spread[name])
+        except AssertionError:
+            mismatched.append(name)
+    return {"articles": n, "seconds": seconds, "identical": not mismatched, "mismatched": mismatched}
+
+
+def exponent(small: dict, large: dict, key: str = "cross-article") -> float:
+    t0, t1 = small["times"][key], large["times"][key]
+    if t0 <= 0 or t1 <= 0:
+        return float("nan")
+    return math.log(t1 / t0) / math.log(large["articles"] / small["articles"])
+
+
+def render(results: list[dict], dask: dict | None, command: str, total_seconds: float) -> str:
+    import spacy
+
+    from s400lib.nlp import MODEL_NAME
+
+    lines = [
+        "# s400lib benchmark results",
+        "",
+        f"Command: `{command}` (total {total_seconds:.0f} s). Generated by `bench/run_bench.py`; do not edit by hand.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, spaCy {spacy.__version__}, model {MODEL_NAME}; batch size {BATCH_SIZE}, one process.",
+        "Corpora: seed paragraphs recombined into new articles (seeded shuffle), see `build_corpus`.",
+        "",
+        "## Time per stage (seconds)",
+        "",
+    ]
+    keys = ["load", "spaCy alone", "sl.parse", "align", "contradictions", "timeline", "cross-article"]
+    lines += ["| articles | characters | " + " | ".join(keys) + " | sl.parse / spaCy alone | stream CLI (s) | stream peak RSS (MiB) |"]
+    lines += ["| ---: " * (len(keys) + 5) + "|"]
+    for r in results:
+        cells = [f"{r['times'][k]:.2f}" for k in keys]
+        stream = [f"{r['stream_seconds']:.1f}", f"{r['peak_mib']:.0f}"] if "peak_mib" in r else ["-", "-"]
+        lines.append(f"| {r['articles']} | {r['chars']:,} | " + " | ".join(cells) + f" | **{r['ratio']:.2f}x** | " + " | ".join(stream) + " |")
+    largest = results[-1]
+    lines += ["", f"## Where sl.parse spends its time ({largest['articles']} articles)", ""]
+    lines += ["| step | seconds | share of sl.parse |", "| --- | ---: | ---: |"]
+    # what no wrapper timed: spaCy's nlp.pipe after the tokenizer, plus the loop around the extractors
+    spacy_pipe = largest["times"]["sl.parse"] - sum(largest["stages"].values())
+    rows = [("spaCy pipeline after the tokenizer, and glue", spacy_pipe), *sorted(largest["stages"].items(), key=lambda kv: -kv[1])]
+    for label, seconds in rows:
+        lines.append(f"| {label} | {seconds:.2f} | {seconds / largest['times']['sl.parse']:.0%} |")
+    lines += ["", "Rows found: " + ", ".join(f"{k} {v:,}" for k, v in largest["rows"].items()) + "."]
+    lines += ["", "## Headline figures", ""]
+    lines.append(f"- sl.parse / spaCy alone at {largest['articles']} articles: **{largest['ratio']:.2f}x** (bound: 1.5x).")
+    if len(results) >= 2:
+        small, large = results[-2], results[-1]
+        lines.append(
+            f"- Cross-article stage (align + contradictions + timeline) scaling exponent between {small['articles']} and "
+            f"{large['articles']} articles: **{exponent(small, large):.2f}** (1 = linear, 2 = quadratic)."
+        )
+    peaks = [f"{r['articles']}: {r['peak_mib']:.0f} MiB" for r in results if "peak_mib" in r]
+    if peaks:
+        lines.append("- Peak RSS of the streaming CLI parse per corpus size: " + ", ".join(peaks) + ".")
+    if dask:
+        verdict = "identical to" if dask["identical"] else f"DIFFERENT from ({', '.join(dask['mismatched'])})"
+        lines.append(
+            f"- Dask (LocalCluster, 2 worker processes on 127.0.0.1) on {dask['articles']} articles: tables {verdict} the single-process run "
+            f"({dask['seconds']:.1f} s including cluster start-up)."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small smoke run (5 and 20 articles); results are printed, not written")
+    parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 10 100 1000)")
+    parser.add_argument("--no-stream", action="store_true", help="skip the streaming CLI / peak memory runs")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask equality check")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md", help="where to write the Markdown results")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or ([5, 20] if args.quick else [10, 100, 1000])
+    command = "make bench" if not (args.quick or args.sizes) else "python bench/run_bench.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    began = time.perf_counter()
+
+    from s400lib.nlp import load_nlp
+
+    nlp = load_nlp()
+    for _ in nlp.pipe([t for t in seed_paragraphs()[1]], batch_size=BATCH_SIZE):  # warm-up: first calls are slow
+        pass
+    results = []
+    with tempfile.TemporaryDirectory(prefix="s400bench_") as tmp:
+        work = Path(tmp)
+        for n in sizes:
+            print(f"measuring {n} articles ...", file=sys.stderr, flush=True)
+            results.append(measure(n, work, stream=not args.no_stream))
+        dask = None if args.no_dask else dask_check(min(sizes[0], 10) if args.quick else 20, work)
+    text = render(results, dask, command, time.perf_counter() - began)
+    print(text)
+    if not args.quick:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""Streaming parse to Parquet: same files as sl.parse(...).to_parquet, written chunk by chunk."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+import s400lib as sl
+from s400lib.stream import STAGING, ChunkWriter, parse_to_parquet
+from s400lib.tables import TABLE_NAMES
+
+from conftest import SEEDS
+
+# Two small articles of our own: one with a quote and dates, one with nothing to quote.
+SMALL = {
+    "harbour.txt": (
+        "Harbour plan approved\n\n"
+        "The city council approved the harbour plan on Monday, officials said.\n\n"
+        "\u201cWe will start dredging in March,\u201d Mayor Ana Ruiz told reporters. "
+        "The works will cost $12 million.\n"
+    ),
+    "weather.txt": "Quiet week ahead\n\nNo rain is expected this week across the region.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """The seeds plus two small articles, in one folder (metadata kept for the seeds)."""
+    path = tmp_path_factory.mktemp("corpus")
+    for src in SEEDS.iterdir():
+        shutil.copy(src, path / src.name)
+    for name, text in SMALL.items():
+        (path / name).write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def reference(folder, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reference")
+    sl.parse(sl.load_corpus(folder), progress=False).to_parquet(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def streamed(folder, tmp_path_factory):
+    out = tmp_path_factory.mktemp("streamed")
+    # chunk_size=1: every article is its own chunk, the hardest case for schema consistency
+    counts = parse_to_parquet(folder, out, chunk_size=1, progress=False)
+    return out, counts
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_streamed_files_equal_parse_to_parquet(reference, streamed, name):
+    out, _ = streamed
+    expected = pd.read_parquet(reference / f"{name}.parquet")
+    got = pd.read_parquet(out / f"{name}.parquet")
+    assert len(expected) > 0 or name in ("numbers",)
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_round_trip_and_counts(reference, streamed):
+    out, counts = streamed
+    tables = sl.Tables.from_parquet(out)
+    ref = sl.Tables.from_parquet(reference)
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(tables[name], ref[name])
+        assert counts[name] == len(tables[name])
+    assert sorted(tables.articles["article_id"]) == ["000_8ca09a8607288180", "001_7ea52e1d489151b0", "harbour", "weather"]
+    assert not (out / STAGING).exists(), "the staging folder is removed after the finish step"
+
+
+def test_streamed_offsets_slice_the_article_text(streamed):
+    tables = sl.Tables.from_parquet(streamed[0])
+    texts = dict(zip(tables.articles["article_id"], tables.articles["text"]))
+    for name in ("paragraphs", "sentences", "entities", "quotes", "timexes", "numbers", "claims"):
+        for row in tables[name].itertuples(index=False):
+            assert texts[row.article_id][row.start : row.end] == row.text, (name, row)
+
+
+def test_finish_ran_on_disk(streamed):
+    """The corpus-wide step ran on the written tables: the undated seed got an inferred date and
+    short mentions their corpus-wide name, which per-article parsing alone cannot give."""
+    tables = sl.Tables.from_parquet(streamed[0])
+    articles = tables.articles.set_index("article_id")
+    assert articles.loc["000_8ca09a8607288180", "published_source"] == "metadata"
+    assert articles.loc["001_7ea52e1d489151b0", "published_source"] == "inferred"
+    ents = tables.entities
+    assert set(ents.loc[ents["text"] == "Slutsky", "canonical"]) == {"Leonid Slutsky"}
+
+
+def test_chunk_writer_widens_a_column_that_was_all_missing(tmp_path):
+    path = tmp_path / "quotes.parquet"
+    writer = ChunkWriter(path, "quotes")
+    writer.write(pd.DataFrame({"quote_id": ["a:q0"], "extra": [None]}))
+    writer.write(pd.DataFrame({"quote_id": ["b:q0"], "extra": ["now text"]}))
+    writer.write(pd.DataFrame({"quote_id": ["c:q0"]}))
+    writer.close()
+    got = pq.read_table(path).to_pandas()
+    assert got["quote_id"].tolist() == ["a:q0", "b:q0", "c:q0"]
+    assert got["extra"].tolist()[1] == "now text" and pd.isna(got["extra"].tolist()[0]) and pd.isna(got["extra"].tolist()[2])
+
+
+def test_chunk_writer_without_rows_writes_the_documented_empty_table(tmp_path):
+    writer = ChunkWriter(tmp_path / "numbers.parquet", "numbers")
+    writer.close()
+    got = sl.Tables.from_parquet(tmp_path).numbers
+    assert got.empty and list(got.columns)[:3] == ["article_id", "sent_id", "start"]
