@@ -1,0 +1,71 @@
+"""The per-article stage on a 2-worker Dask LocalCluster (loopback) gives the single-process tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import s400lib as sl
+from s400lib.distributed import local_cluster, parse_distributed
+from s400lib.stream import parse_to_parquet
+from s400lib.tables import TABLE_NAMES
+
+ARTICLES = {
+    "budget.txt": (
+        "Budget vote delayed\n\n"
+        "The finance committee delayed the budget vote until next Tuesday, its chairman said on Friday.\n\n"
+        "\u201cWe need more time to read the amendments,\u201d said Chairman Paul Weber.\n"
+    ),
+    "bridge.txt": (
+        "Bridge reopens\n\n"
+        "The old bridge reopened on 3 May 2021 after repairs that cost 4 million euros.\n\n"
+        "Engineers said the bridge could carry 40 trucks at once.\n"
+    ),
+    "school.txt": "New school\n\nA new school will open in September, the mayor announced.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dask_corpus")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return sl.load_corpus(folder)
+
+
+@pytest.fixture(scope="module")
+def client():
+    with local_cluster(workers=2) as c:
+        yield c
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    keys = [c for c in ("article_id", "start", "end", "para_id") if c in frame.columns]
+    return frame.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def test_cluster_is_two_processes_on_loopback(client):
+    workers = client.scheduler_info()["workers"]
+    assert len(workers) == 2
+    assert all(address.startswith("tcp://127.0.0.1:") for address in workers)
+    assert client.run(lambda: __import__("s400lib.nlp").nlp.load_nlp.cache_info().currsize) == dict.fromkeys(workers, 1)
+
+
+def test_dask_tables_equal_single_process(corpus, client):
+    single = sl.parse(corpus, progress=False)
+    # one article per task: the three articles are spread over both workers
+    spread = parse_distributed(corpus, client, articles_per_task=1, progress=False)
+    assert len(single.sentences) > 0 and len(single.entities) > 0
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(_sorted(spread[name]), _sorted(single[name]))
+        # and in the same order, not only after sorting
+        pd.testing.assert_frame_equal(spread[name], single[name])
+
+
+def test_dask_streaming_to_parquet_equals_single_process(corpus, client, tmp_path):
+    parse_to_parquet(corpus, tmp_path / "local", progress=False)
+    parse_to_parquet(corpus, tmp_path / "dask", client=client, articles_per_task=2, chunk_size=1, progress=False)
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(tmp_path / "dask" / f"{name}.parquet"), pd.read_parquet(tmp_path / "local" / f"{name}.parquet")
+        )
