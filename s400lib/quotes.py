@@ -41,6 +41,7 @@ is not reported; gender is not used to resolve pronouns (recency and salience ar
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -335,16 +336,41 @@ def _classify(inner: str, governed: bool) -> str:
 
 
 def _sentence_bounds(ctx: ArticleContext, offset: int) -> tuple[int, int]:
-    sid = ctx.sent_id_at(offset)
-    if sid is None:
+    i = bisect.bisect_right(ctx._starts, offset) - 1
+    if i < 0 or offset >= ctx._ends[i]:
         return offset, offset
-    i = ctx._ids.index(sid)
     return ctx._starts[i], ctx._ends[i]
 
 
 def _paragraph_bounds(ctx: ArticleContext) -> list[tuple[int, int]]:
     story = ctx.paragraphs[ctx.paragraphs["kind"] != "boilerplate"]
     return list(zip(story["start"].astype(int), story["end"].astype(int)))
+
+
+class _Intervals:
+    """Sorted, non-overlapping (start, end) ranges with O(log n) membership and overlap sums."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+
+    def find(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.ranges[i][0] <= offset < self.ranges[i][1]:
+            return self.ranges[i]
+        return None
+
+    def __contains__(self, offset: int) -> bool:
+        return self.find(offset) is not None
+
+    def covered(self, start: int, end: int) -> int:
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        total = 0
+        while i < len(self.ranges) and self.ranges[i][0] < end:
+            a, b = self.ranges[i]
+            total += max(0, min(end, b) - max(start, a))
+            i += 1
+        return total
 
 
 def _speech_subject_tokens(ctx: ArticleContext) -> set[int]:
@@ -407,13 +433,15 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
     doc, text = ctx.doc, ctx.text
     rows = []
     prev: dict | None = None
+    paragraphs = _Intervals(_paragraph_bounds(ctx))
     for q in spans:
         if q.end <= q.start or ctx.sent_id_at(q.start) is None:
             continue
         inner = text[q.start : q.end]
         s0, s1 = _sentence_bounds(ctx, q.close if q.close is not None else q.end)
         # the frame after the quote runs to the end of the paragraph's sentence holding the close
-        para_end = max((p1 for p0, p1 in _paragraph_bounds(ctx) if p0 <= (q.close or q.end) < p1), default=s1)
+        para = paragraphs.find(q.close or q.end)
+        para_end = para[1] if para else s1
         cue = _cue_after(doc, q, text, min(para_end, max(s1, (q.close or q.end) + 1) + 200))
         if cue is None:
             cue = _cue_governing(doc, q)
@@ -432,7 +460,7 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
             if q.broken:
                 conf *= 0.9
             row = _row(ctx, q.start, q.end, kind, res, rule, _cue_lemma(cue.verb), conf)
-        elif prev is not None and not pd.isna(prev["speaker"]) and (_alone_in_paragraph(ctx, q) or _follows(ctx, prev, q)):
+        elif prev is not None and not pd.isna(prev["speaker"]) and (_alone_in_paragraph(ctx, q, paragraphs) or _follows(ctx, prev, q)):
             res = Resolution(prev["speaker"], "person", "previous_speaker", 0.5, prev["speaker_text"],
                              prev["speaker_start"], prev["speaker_end"])
             row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", prev["cue"], 0.5)
@@ -456,9 +484,11 @@ def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     return len(_WORD_RE.findall(gap)) <= 4 and gap.rstrip()[-1:] in ".!?”\""
 
 
-def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan) -> bool:
-    for p0, p1 in _paragraph_bounds(ctx):
-        if p0 <= q.open < p1:
+def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan, paragraphs: "_Intervals") -> bool:
+    para = paragraphs.find(q.open)
+    if para is not None:
+        p0, p1 = para
+        if True:
             rest = ctx.text[p0 : q.open] + ctx.text[(q.close + 1 if q.close is not None else q.end) : p1]
             return not any(ch.isalnum() for ch in rest)
     return False
@@ -502,12 +532,13 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
     doc = ctx.doc
     quoted = [(q.start, q.end) for q in spans]
 
+    intervals = _Intervals(quoted)
+
     def inside_quote(offset: int) -> bool:
-        return any(a <= offset < b for a, b in quoted)
+        return offset in intervals
 
     def mostly_quoted(start: int, end: int) -> bool:
-        covered = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
-        return end - start <= 0 or covered / (end - start) > 0.6
+        return end - start <= 0 or intervals.covered(start, end) / (end - start) > 0.6
 
     rows = []
     seen: set[tuple[int, int]] = set()

@@ -202,6 +202,7 @@ class SpeakerResolver:
                     self._ent_of_token[i] = ent
         self.full_names = self._full_names()
         self.history: list[Mention] = []
+        self._starts: list[int] = []
         self.resolved: dict[int, Resolution] = {}
         self._build()
 
@@ -393,7 +394,11 @@ class SpeakerResolver:
         return False
 
     def _add(self, mention: Mention) -> None:
-        self.history.append(mention)
+        import bisect
+
+        k = bisect.bisect_right(self._starts, mention.start)
+        self._starts.insert(k, mention.start)
+        self.history.insert(k, mention)
 
     def _titles(self, tok: Token) -> frozenset[str]:
         """Title words around a name: 'Senator', an apposition 'chairman of ...', a governing role."""
@@ -429,13 +434,18 @@ class SpeakerResolver:
     def _lookback(self, offset: int, kinds: set[str], window: int, prefer=None) -> Mention | None:
         """Latest mention before ``offset`` of a compatible kind, nearest sentence first; within a
         sentence a salient mention (subject, speaker) beats a merely later one."""
+        import bisect
+
         sent = self._sent_index(offset)
         best_sent, cands = None, []
-        for m in reversed(self.history):
-            if m.start >= offset or m.kind not in kinds:
-                continue
+        # start just before ``offset`` (the history is kept sorted), so each look-up is bounded
+        # by the window, not by the length of the article
+        k = bisect.bisect_left(self._starts, offset)
+        for m in reversed(self.history[max(0, k - 400) : k]):
             if sent >= 0 and m.sent >= 0 and sent - m.sent > window:
                 break
+            if m.start >= offset or m.kind not in kinds:
+                continue
             if prefer is not None and not prefer(m):
                 continue
             if best_sent is None:
