@@ -24,6 +24,7 @@ compared with the single-process ones. Results go to ``bench/results.md`` and st
 from __future__ import annotations
 
 import argparse
+import calendar
 import csv
 import json
 import math
@@ -61,19 +62,82 @@ def seed_paragraphs() -> tuple[list[str], list[str]]:
     return titles, bodies
 
 
-def build_corpus(n: int, folder: Path, seed: int = 400) -> Path:
-    """Write ``n`` articles recombined from seed paragraphs into ``folder`` (plus metadata.csv).
+# Words swapped between stories: nouns, verbs, adjectives and proper nouns; never month or day names,
+# so that dates stay dates.
+SWAP_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+CALENDAR = {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)}
+STORY_SIZE = 5
 
-    Article ``i`` takes a seed headline with a numbered prefix and 6 to 12 body paragraphs drawn
-    without replacement by ``random.Random(seed + i)``, so every size is deterministic and the
-    first ``k`` articles of a larger corpus equal the ``k`` articles of a smaller one.
+
+class StoryMaker:
+    """Seed paragraphs re-worded per story: the same sentences, each story with its own vocabulary.
+
+    A news corpus is many stories, each covered by a few outlets that share passages. Recombining
+    the two seeds alone would make every article a copy of one story, so that every pair of articles
+    shares text and the number of true cross-article matches itself grows with the square of the
+    corpus. Here story ``g`` permutes, within each part-of-speech tag, the seed's nouns, verbs,
+    adjectives and proper nouns with ``random.Random(g)``: sentences keep their grammar and length
+    (so spaCy's cost is unchanged), while different stories share no more words than chance gives.
     """
-    titles, bodies = seed_paragraphs()
+
+    def __init__(self) -> None:
+        from s400lib.nlp import load_nlp
+
+        titles, bodies = seed_paragraphs()
+        nlp = load_nlp()
+        self.docs = [[(t.text, t.tag_, t.whitespace_) for t in doc] for doc in nlp.pipe(titles + bodies)]
+        self.n_titles = len(titles)
+        vocab: dict[str, set[str]] = {}
+        for doc in self.docs:
+            for text, tag, _ in doc:
+                if self._swappable(text, tag):
+                    vocab.setdefault(tag, set()).add(text.lower() if tag not in ("NNP", "NNPS") else text)
+        self.vocab = {tag: sorted(words) for tag, words in vocab.items()}
+        self._stories: dict[int, tuple[list[str], list[str]]] = {}
+
+    @staticmethod
+    def _swappable(text: str, tag: str) -> bool:
+        return tag in SWAP_TAGS and text.isalpha() and text.lower() not in CALENDAR
+
+    def story(self, g: int) -> tuple[list[str], list[str]]:
+        """(titles, body paragraphs) of story ``g``."""
+        if g not in self._stories:
+            rng = random.Random(10_000 + g)
+            mapping = {}
+            for tag, words in self.vocab.items():
+                shuffled = words[:]
+                rng.shuffle(shuffled)
+                mapping[tag] = dict(zip(words, shuffled))
+
+            def swap(text: str, tag: str) -> str:
+                if not self._swappable(text, tag):
+                    return text
+                if tag in ("NNP", "NNPS"):
+                    return mapping[tag][text]
+                new = mapping[tag][text.lower()]
+                return new[:1].upper() + new[1:] if text[:1].isupper() else new
+
+            paras = ["".join(swap(t, tag) + ws for t, tag, ws in doc).strip() for doc in self.docs]
+            self._stories[g] = (paras[: self.n_titles], paras[self.n_titles :])
+        return self._stories[g]
+
+
+def build_corpus(n: int, folder: Path, maker: StoryMaker | None = None) -> Path:
+    """Write ``n`` articles into ``folder`` (plus metadata.csv): stories of five articles each.
+
+    Article ``i`` belongs to story ``i // 5``; it takes one of the story's headlines and 6 to 12 of
+    its paragraphs drawn by ``random.Random(i)``, so the five articles of a story share passages like
+    reports of one event by different outlets. Every size is deterministic and the first ``k``
+    articles of a larger corpus are the ``k`` articles of a smaller one. Two articles in three get a
+    publication date in metadata; the others are left to be inferred.
+    """
+    maker = maker or StoryMaker()
     folder.mkdir(parents=True, exist_ok=True)
     rows = []
     for i in range(n):
-        rng = random.Random(seed + i)
-        title = f"Report {i + 1}: {rng.choice(titles)}"
+        titles, bodies = maker.story(i // STORY_SIZE)
+        rng = random.Random(i)
+        title = rng.choice(titles)
         paras = rng.sample(bodies, k=min(len(bodies), rng.randint(6, 12)))
         name = f"bench_{i:05d}.txt"
         (folder / name).write_text(title + "\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
