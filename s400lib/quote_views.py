@@ -42,7 +42,8 @@ def quote_counts(tables: Tables, kinds=KINDS) -> pd.DataFrame:
     table = q.pivot_table(index="speaker", columns="article_id", values="quote_id", aggfunc="count", fill_value=0)
     table.columns.name = None
     table["total"] = table.sum(axis=1)
-    return table.sort_values(["total"] + list(table.columns[:-1]), ascending=False).astype(int)
+    table = table.reset_index().sort_values(["total", "speaker"], ascending=[False, True], kind="mergesort")
+    return table.set_index("speaker").astype(int)
 
 
 def plot_sources(tables: Tables, top: int = 12) -> plt.Figure:

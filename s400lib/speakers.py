@@ -173,6 +173,15 @@ def _is_subjectish(tok: Token) -> bool:
     return False
 
 
+def _proper(tok: Token) -> bool:
+    """A proper noun as written: spaCy sometimes tags a lower-case role noun ('the minister') PROPN."""
+    return tok.pos_ == "PROPN" and not tok.text.islower()
+
+
+def _common(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())
+
+
 class SpeakerResolver:
     """Resolve mentions in one article; build once per article, then call :meth:`resolve`.
 
@@ -300,7 +309,7 @@ class SpeakerResolver:
 
     def _propn_run(self, tok: Token) -> tuple[int, int] | None:
         """The contiguous run of proper nouns around ``tok`` (titles excluded), as char offsets."""
-        if tok.pos_ != "PROPN":
+        if not _proper(tok):
             return None
         i = j = tok.i
         # runs may cross a sentence break spaCy put inside a name, never a line break or punctuation
@@ -327,7 +336,7 @@ class SpeakerResolver:
                     continue
                 low = tok.lower_
                 ent = self._ent_of_token.get(tok.i)
-                if ent is not None or tok.pos_ == "PROPN":
+                if ent is not None or _proper(tok):
                     key = ent.start if ent is not None else tok.i
                     if key in seen_ents:
                         continue
@@ -356,7 +365,7 @@ class SpeakerResolver:
                         salient = tok.i in self.speaker_tokens or _is_subjectish(tok)
                         self._add(Mention(tok.idx, self._sent_index(tok.idx), res.name, res.kind, salient,
                                           speaker=self._is_speaker(tok)))
-                elif tok.pos_ == "NOUN" and (low in ROLE_NOUNS or low in MEDIA_NOUNS or tok.lemma_ in ROLE_NOUNS):
+                elif _common(tok) and (low in ROLE_NOUNS or low in MEDIA_NOUNS or tok.lemma_ in ROLE_NOUNS):
                     res = self._resolve_role(tok)
                     if res is None:
                         continue
@@ -546,7 +555,7 @@ class SpeakerResolver:
                 if named is not None:
                     start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
                     return Resolution(named[0], named[1], "appos", 0.9, self.ctx.text[start:end], start, end)
-        if tok.pos_ == "NOUN":
+        if _common(tok):
             role = self._resolve_role(tok)
             if role is not None:
                 return role

@@ -24,6 +24,15 @@ def test_speaker_after_quote_and_inverted_cue():
     assert row["speaker_rule"] in ("role_recent", "role_title")
 
 
+def test_role_noun_matched_by_title_even_when_tagged_propn():
+    text = ("Foreign Minister Anna Berg met reporters.\n\n“We will not sell,” Berg said.\n\n"
+            "“The decision is final,” said the minister, calling the offer a “gift”.")
+    q = sl.extract_quotes(text)
+    row = _row(q, "The decision is final")
+    assert (row["speaker"], row["speaker_text"], row["speaker_rule"]) == ("Anna Berg", "the minister", "role_title")
+    assert q.loc[q["text"] == "gift", "kind"].tolist() == ["scare"]
+
+
 def test_two_speakers_in_one_paragraph():
     q = sl.extract_quotes('Talks\n\n"Open the corridor," said Hakan Fidan, while Sergei Lavrov insisted that the West had broken its word.')
     assert _row(q, "Open the corridor")["speaker"] == "Hakan Fidan"
