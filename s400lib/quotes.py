@@ -78,8 +78,8 @@ ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 _MARK_RE = re.compile(f"[{re.escape(ALL_MARKS)}]")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|I['’]m|I['’]ve)\b")
-# A dateline opening a story: "MOSCOW, (BM) – ".
-_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?\s*(\([^)]*\))?\s*[–—-]\s*")
+# A dateline opening a story: "MOSCOW, (BM) – ", "ANKARA, June 12 (Wire) – ".
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?\s*([A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?(\([^)]*\))?\s*[–—-]\s*")
 AFTER_WINDOW = 8  # word tokens after a closing mark in which to look for the speech verb
 
 
@@ -156,7 +156,9 @@ def pair_quotation_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
             role = _role(text, i, p0, p1)
             later_close = any(_role(text, j, p0, p1) in ("close", "either", "broken_close") for j in marks[k + 1 :])
             if pending is None:
-                if role in ("open", "either"):
+                # with nothing open, a mark that looks like a misplaced closer opens a quote
+                # ('he said, "and we ...' continues a split quote)
+                if role in ("open", "either", "broken_close"):
                     pending = i
                 continue
             if role in ("close", "either"):
@@ -448,6 +450,14 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
         if cue is None:
             b0, _ = _sentence_bounds(ctx, q.open if ctx.sent_id_at(q.open) is not None else q.start)
             cue = _cue_before(doc, q, b0)
+        if prev is not None and _split_continuation(ctx, prev, q):
+            # “There is nothing on the table,” he said, “and we are not in a hurry.”
+            res = Resolution(prev["speaker"], prev.get("speaker_kind") or "person", "split_quote", prev["confidence"],
+                             prev["speaker_text"], prev["speaker_start"], prev["speaker_end"]) if not pd.isna(prev["speaker"]) else None
+            row = _row(ctx, q.start, q.end, prev["kind"], res, "split_quote", prev["cue"], float(prev["confidence"]))
+            rows.append(row)
+            prev = row
+            continue
         governed = cue is not None and cue.rule in ("governing", "before") and _cue_lemma(cue.verb) in {"say", "tell", "write", "reply", "answer", "add"}
         kind = _classify(inner, governed)
         if kind == "scare":
@@ -482,6 +492,17 @@ def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
         return False
     # the gap holds the closing mark and at most the previous quote's short attribution
     return len(_WORD_RE.findall(gap)) <= 4 and gap.rstrip()[-1:] in ".!?”\""
+
+
+def _split_continuation(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
+    """True when ``q`` continues the previous quote after an attribution in the same sentence:
+    a lower-case start, and between the two only a short cue ending with a comma."""
+    inner = ctx.text[q.start : q.end].lstrip()
+    if not inner[:1].islower() or prev["kind"] != "direct":
+        return False
+    gap = ctx.text[int(prev["end"]) : q.open]
+    words = _WORD_RE.findall(gap)
+    return "\n" not in gap and 1 <= len(words) <= 6 and gap.rstrip().endswith(",") and not gap.strip(" ,”\"").endswith((".", "!", "?"))
 
 
 def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan, paragraphs: "_Intervals") -> bool:

@@ -564,8 +564,15 @@ class SpeakerResolver:
                 # an unnamed source ("a senior European diplomat"): the description is all we have
                 words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
                 start = min([tok.idx] + [w.left_edge.idx for w in words])
-                name = self.ctx.text[start : tok.idx + len(tok)]
-                return Resolution(name, "person", "unnamed_source", 0.5, self.ctx.text[dets[0].idx : tok.idx + len(tok)], dets[0].idx, tok.idx + len(tok))
+                end = tok.idx + len(tok)
+                for prep in tok.rights:  # "a senior official in Washington"
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from", "of"):
+                        objs = [o for o in prep.children if o.dep_ == "pobj" and (o.ent_type_ in ("ORG", "GPE", "NORP") or _proper(o))]
+                        if objs:
+                            end = objs[0].right_edge.idx + len(objs[0].right_edge)
+                        break
+                name = " ".join(self.ctx.text[start:end].split())
+                return Resolution(name, "person", "unnamed_source", 0.5, self.ctx.text[dets[0].idx : end], dets[0].idx, end)
             if tok.tag_ in ("NNS", "NNPS"):
                 name, start, end = self._group_phrase(tok)
                 return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)

@@ -33,6 +33,16 @@ def test_role_noun_matched_by_title_even_when_tagged_propn():
     assert q.loc[q["text"] == "gift", "kind"].tolist() == ["scare"]
 
 
+def test_split_quote_and_dateline():
+    text = ('Talks\n\nANKARA, June 12 (Wire) – Turkey has no offer, a government spokesman said.\n\n'
+            '"There is nothing on the table," Ibrahim Kalin said, "and we are not in a hurry."')
+    q = sl.extract_quotes(text)
+    second = _row(q, "and we are not in a hurry")
+    assert (second["kind"], second["speaker"], second["speaker_rule"]) == ("direct", "Ibrahim Kalin", "split_quote")
+    first = _row(q, "Turkey has no offer")
+    assert first["text"] == "Turkey has no offer" and first["speaker"] == "government spokesman"
+
+
 def test_two_speakers_in_one_paragraph():
     q = sl.extract_quotes('Talks\n\n"Open the corridor," said Hakan Fidan, while Sergei Lavrov insisted that the West had broken its word.')
     assert _row(q, "Open the corridor")["speaker"] == "Hakan Fidan"
