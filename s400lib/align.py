@@ -8,9 +8,10 @@ Method
 canonical entities, its numbers, its TIMEX3 values and its ``rare_tokens`` rarest content words
 (document frequency >= 2, so the word occurs in some other unit). Units that share a key form a
 block; keys held by more than ``max_block`` units are dropped as uninformative ("Turkey" in a corpus
-about Turkey). Candidate pairs are the pairs inside blocks, from different articles. With at most
-``max_block`` units per key and a fixed number of keys per unit, candidates grow linearly with the
-number of units; ``alignments.attrs['n_candidates']`` reports how many were scored, next to
+about Turkey) are not compared all-to-all: their units are sorted by text and each is paired with
+the next ``max_block // 5`` only (the sorted-neighbourhood method). Candidate pairs are the pairs
+inside blocks, from different articles. With at most ``max_block`` pairs per unit and key and a
+fixed number of keys per unit, candidates grow linearly with the number of units; ``alignments.attrs['n_candidates']`` reports how many were scored, next to
 ``attrs['n_units']`` (all pairs would be n_units**2 / 2).
 
 *Scoring*: character n-gram TF-IDF cosine (``char_wb`` 3-5 grams) by default, chosen by measuring
@@ -135,7 +136,8 @@ def candidate_pairs(
     rare_tokens
         How many of a unit's rarest content words become keys.
     max_block
-        Keys held by more units than this are dropped, which bounds the pairs per key.
+        Blocks larger than this are not paired all-to-all but by a sliding window of
+        ``max_block // 5`` over their units sorted by text, which bounds the pairs per unit and key.
     same_article
         Also pair units of the same article (contradictions look inside one article too).
     words
@@ -155,11 +157,19 @@ def candidate_pairs(
         for k in keys:
             index[k].append(i)
     pairs = set()
+    window = max(2, max_block // 5)
     for members in index.values():
-        if len(members) < 2 or len(members) > max_block:
+        if len(members) < 2:
             continue
+        if len(members) > max_block:
+            # sorted neighbourhood: an oversized block (a word every article uses) pairs each unit
+            # only with the next few units in text order, so near-identical texts still meet
+            members = sorted(members, key=lambda i: texts[i].lower())
+            reach = window
+        else:
+            reach = len(members)
         for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 :]:
+            for b in members[a_pos + 1 : a_pos + 1 + reach]:
                 if same_article or articles[a] != articles[b]:
                     pairs.add((a, b) if a < b else (b, a))
     if not pairs:
@@ -257,16 +267,17 @@ def align(
     rows.sort(key=lambda r: -r[3])
     rows = _drop_overlapping(rows, u)
     records = []
+    uid, src, ustart = u["unit_id"].tolist(), u["source"].tolist(), u["start"].tolist()
     for a, b, relation, score in rows:
-        if arts[a] > arts[b] or (arts[a] == arts[b] and u["start"].iat[a] > u["start"].iat[b]):
+        if arts[a] > arts[b] or (arts[a] == arts[b] and ustart[a] > ustart[b]):
             a, b = b, a
         records.append(
             {
-                "left_id": u["unit_id"].iat[a], "right_id": u["unit_id"].iat[b],
+                "left_id": uid[a], "right_id": uid[b],
                 "left_article": arts[a], "right_article": arts[b],
                 "left_text": texts[a], "right_text": texts[b],
                 "relation": relation, "score": round(score, 4),
-                "left_source": u["source"].iat[a], "right_source": u["source"].iat[b],
+                "left_source": src[a], "right_source": src[b],
             }
         )
     frame = schema.conform("alignments", records)
@@ -288,23 +299,25 @@ def _best_per_unit(rows, u):
 
 
 def _drop_overlapping(rows, u):
-    """A quote and the claim covering the same words align with the same partner: keep the best."""
-    starts, ends, arts = u["start"].tolist(), u["end"].tolist(), u["article_id"].tolist()
-    kept: list[tuple] = []
-    by_article: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    """A quote and the claim covering the same words align with the same partner: keep the best.
+
+    Units are merged into span groups (overlapping spans of one article); one pair per pair of groups.
+    """
+    arts, starts, ends = u["article_id"].tolist(), u["start"].tolist(), u["end"].tolist()
+    order = sorted(range(len(u)), key=lambda i: (arts[i], starts[i]))
+    group = [0] * len(u)
+    g, reach, art = -1, -1, None
+    for i in order:
+        if arts[i] != art or starts[i] >= reach:
+            g += 1
+            art, reach = arts[i], ends[i]
+        else:
+            reach = max(reach, ends[i])
+        group[i] = g
+    kept, seen = [], set()
     for r in rows:
-        a, b = r[0], r[1]
-        dup = False
-        for ka, kb in by_article[(arts[a], arts[b])]:
-            if _overlap(starts, ends, a, ka) and _overlap(starts, ends, b, kb):
-                dup = True
-                break
-        if not dup:
+        key = frozenset((group[r[0]], group[r[1]]))
+        if key not in seen:
+            seen.add(key)
             kept.append(r)
-            by_article[(arts[a], arts[b])].append((a, b))
-            by_article[(arts[b], arts[a])].append((b, a))
     return kept
-
-
-def _overlap(starts, ends, x, y) -> bool:
-    return min(ends[x], ends[y]) - max(starts[x], starts[y]) > 0

@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -219,14 +220,22 @@ def contradictions(
     idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
     qid = c["quote_id"].tolist()
     group = [{ids[i]} | ({qid[i]} if isinstance(qid[i], str) else set()) for i in range(n)]
+    # what a rule could act on; a pair that shares none of it cannot conflict and is skipped early
+    hooks = [
+        {f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC} | {f"U:{x[2]}" for x in nums[i] if x[2]}
+        | {f"A:{x[0]}" for x in args[i]} for i in range(n)
+    ]
+    weight = [sum(idf.get(w, 0.0) for w in ls) for ls in lemmas]
     rows = []
     for a, b in pairs:
         if arts[a] == arts[b] and sent[a] == sent[b]:
             continue
+        if not (hooks[a] & hooks[b]) and not (isinstance(status[a], str) and isinstance(status[b], str) and status[a] != status[b]):
+            continue
         if any((x, y) in consistent for x in group[a] for y in group[b]):
             continue
         shared = (lemmas[a] & lemmas[b])
-        r = relatedness(lemmas[a], lemmas[b], idf)
+        r = sum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight[a], weight[b])) if shared else 0.0
         differ = not same_speaker(sources[a], sources[b])
         bonus = 0.1 * differ + 0.4 * r
         cands = []
@@ -253,9 +262,23 @@ def relatedness(a: set, b: set, idf: dict) -> float:
     return shared / max(1e-9, min(sum(idf.get(w, 0.0) for w in a), sum(idf.get(w, 0.0) for w in b)))
 
 
+@lru_cache(maxsize=65536)
+def _window(text: str, start: int, offset: int) -> tuple[str, frozenset]:
+    """(snippet around a predicate, stems of its words without the predicate's own word)."""
+    piece = snippet(text, start, offset)
+    return piece, frozenset(_stems(piece) - _stems(text[offset - start :].split(" ", 1)[0]))
+
+
 def _stems(text: str) -> set[str]:
     """Crude stems of the content words of a short text (plural -s dropped)."""
     return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in tokens(text)}
+
+
+def _short(text: str, width: int = 90) -> str:
+    """The start of a text, cut at a word boundary."""
+    if len(text) <= width:
+        return text.rstrip(" .")
+    return text[:width].rsplit(" ", 1)[0] + "…"
 
 
 def _who(source) -> str:
@@ -264,6 +287,8 @@ def _who(source) -> str:
 
 def _polarity_modality(a, b, frames, shared, texts, starts, sources):
     out = []
+    if not ({f[0] for f in frames[a]} & {f[0] for f in frames[b]}) - _GENERIC:
+        return out
     seen = set()
     for ca, sa, ma, oa, ra in frames[a]:
         if ca in _GENERIC:
@@ -271,21 +296,20 @@ def _polarity_modality(a, b, frames, shared, texts, starts, sources):
         for cb, sb, mb, ob, rb in frames[b]:
             if cb != ca or ca in seen:
                 continue
-            pa = snippet(texts[a], starts[a], oa)
-            pb = snippet(texts[b], starts[b], ob)
+            pa, sta = _window(texts[a], starts[a], oa)
+            pb, stb = _window(texts[b], starts[b], ob)
             # the words around both predicates must overlap beyond the predicate itself: "abandon the
             # Russian air defense systems" vs "abandon the deployment of Russian air defense systems"
-            near = _stems(pa) & _stems(pb)
-            near -= _stems(texts[a][oa - starts[a]:].split(" ", 1)[0]) | _stems(texts[b][ob - starts[b]:].split(" ", 1)[0])
+            near = sta & stb
             if {ma, mb} == {"possible", "impossible"} and len(near) >= 1:
                 (poss, ps), (imp, ip) = ((a, pa), (b, pb)) if ma == "possible" else ((b, pb), (a, pa))
                 out.append(("modality", ca, _BASE["modality"],
-                            f"{_who(sources[poss])} presents '{ca}' as possible (“{ps}”) but {_who(sources[imp])} says it is impossible (“{ip}”)."))
+                            f"According to {_who(sources[poss])}, '{ca}' is possible (“{ps}”); according to {_who(sources[imp])}, it is impossible (“{ip}”)."))
                 seen.add(ca)
             elif sa != sb and ma == "" and mb == "" and "n" not in (ra, rb) and "v" in (ra, rb) and len(near) >= 2:
                 (pos, ps), (neg, ns) = ((a, pa), (b, pb)) if sa == "+" else ((b, pb), (a, pa))
                 out.append(("polarity", ca, _BASE["polarity"],
-                            f"{_who(sources[pos])} affirms '{ca}' (“{ps}”) but {_who(sources[neg])} denies it (“{ns}”)."))
+                            f"According to {_who(sources[pos])}, '{ca}' holds (“{ps}”); according to {_who(sources[neg])}, it does not (“{ns}”)."))
                 seen.add(ca)
     return out
 
@@ -302,7 +326,7 @@ def _numeric(a, b, nums, shared, texts, sources):
             if ha + tol < lb or hb + tol < la:
                 va, vb = _fmt(la, ha), _fmt(lb, hb)
                 out.append(("numeric", ua, _BASE["numeric"],
-                            f"{_who(sources[a])} gives {va} {ua} but {_who(sources[b])} gives {vb} {ua} for what the rest of both claims describes as the same thing."))
+                            f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ua}, in otherwise matching claims."))
     return out[:1]
 
 
@@ -334,7 +358,7 @@ def _temporal(a, b, frames, times, shared, sources):
             if ia[1] < ib[0] or ib[1] < ia[0]:
                 cls = sorted(classes)[0]
                 return [("temporal", cls, _BASE["temporal"],
-                         f"{_who(sources[a])} dates '{cls}' to {va} but {_who(sources[b])} dates it to {vb}.")]
+                         f"According to {_who(sources[a])}, '{cls}' is dated {va}; according to {_who(sources[b])}, it is dated {vb}.")]
     return []
 
 
@@ -374,17 +398,15 @@ def _status(a, b, status, shared, frames, texts, sources, times):
     done, pending = (a, b) if sa == "settled" else (b, a)
     topic = sorted(shared - _GENERIC)[0] if shared - _GENERIC else "status"
     return [("status", topic, _BASE["status"],
-             f"{_who(sources[done])} reports it as settled (“{texts[done][:80]}”) while {_who(sources[pending])} reports it as still pending (“{texts[pending][:80]}”).")]
+             f"According to {_who(sources[done])}, the matter is settled (“{_short(texts[done])}”); according to {_who(sources[pending])}, it is still pending (“{_short(texts[pending])}”).")]
 
 
 def _attribution(c, alignments, ids):
     rows = []
     if alignments is None or not len(alignments):
         return rows
-    index = {cid: i for i, cid in enumerate(ids)}
-    for r in alignments.itertuples():
-        if r.relation != "same_quote":
-            continue
+    same = alignments[alignments["relation"] == "same_quote"]
+    for r in same.itertuples():
         ls, rs = getattr(r, "left_source", None), getattr(r, "right_source", None)
         if _named(ls) and _named(rs) and not same_speaker(ls, rs):
             rows.append((r.left_id, r.right_id, "attribution", "speaker", _BASE["attribution"] + 0.3 * float(r.score),
@@ -395,14 +417,13 @@ def _attribution(c, alignments, ids):
 
 def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates):
     records = []
+    cid, art, txt, src = (c[k].tolist() for k in ("claim_id", "article_id", "text", "source"))
     for row in rows:
         if len(row) == 8:  # attribution rows carry their own texts (they may pair quotes)
             lid, rid, kind, topic, score, expl, (la, ra, lt, rt, ls, rs), rel = row
         else:
             a, b, kind, topic, score, expl, rel = row
-            lid, rid = c["claim_id"].iat[a], c["claim_id"].iat[b]
-            la, ra, lt, rt = c["article_id"].iat[a], c["article_id"].iat[b], c["text"].iat[a], c["text"].iat[b]
-            ls, rs = c["source"].iat[a], c["source"].iat[b]
+            lid, rid, la, ra, lt, rt, ls, rs = cid[a], cid[b], art[a], art[b], txt[a], txt[b], src[a], src[b]
         if score < min_score:
             continue
         records.append({
