@@ -321,3 +321,40 @@ def _drop_overlapping(rows, u):
             seen.add(key)
             kept.append(r)
     return kept
+
+
+def coverage(tables, alignments: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What each article reports that no other article does.
+
+    Parameters
+    ----------
+    tables
+        Parsed :class:`s400lib.Tables`.
+    alignments
+        Output of :func:`align` (computed when None).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim: article_id, claim_id, source, text, entities, matched (True when the
+        claim, or a quote it sits in, is aligned with something in another article), partners (how
+        many alignments it takes part in).
+    """
+    if alignments is None:
+        alignments = align(tables)
+    c = tables.claims
+    counts: dict[str, int] = defaultdict(int)
+    for side in ("left_id", "right_id"):
+        for uid in alignments[side]:
+            counts[uid] += 1
+    partners = [counts.get(cid, 0) + (counts.get(qid, 0) if isinstance(qid, str) else 0) for cid, qid in zip(c["claim_id"], c["quote_id"])]
+    out = c[["article_id", "claim_id", "source", "text", "entities"]].copy()
+    out["partners"] = pd.Series(partners, index=out.index, dtype="Int64")
+    out["matched"] = out["partners"] > 0
+    return out.reset_index(drop=True)
+
+
+def coverage_summary(cov: pd.DataFrame) -> pd.DataFrame:
+    """Per article: claims, claims matched elsewhere, claims only this article makes."""
+    g = cov.groupby("article_id")
+    return pd.DataFrame({"claims": g.size(), "matched_elsewhere": g["matched"].sum(), "only_here": g.size() - g["matched"].sum()}).astype(int)

@@ -455,3 +455,74 @@ def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates):
         frame[col] = (frame[col] if col in frame else pd.Series([pd.NA] * len(frame))).astype("string")
     frame.attrs["n_candidates"] = int(n_candidates)
     return frame
+
+
+def source_matrix(alignments: pd.DataFrame, contradictions: pd.DataFrame, top: int = 12) -> pd.DataFrame:
+    """Agreement and conflict counts between sources, for a figure.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long table: source_a, source_b (sorted pair; equal for a source agreeing with itself across
+        articles), agree (alignments between them), conflict (contradictions between them). Only the
+        ``top`` sources most involved are kept.
+    """
+    rows = []
+    for frame, col in ((alignments, "agree"), (contradictions, "conflict")):
+        if "left_source" not in frame or not len(frame):
+            continue
+        for ls, rs in zip(frame["left_source"].fillna("unknown"), frame["right_source"].fillna("unknown")):
+            a, b = sorted((str(ls), str(rs)))
+            rows.append({"source_a": a, "source_b": b, col: 1})
+    if not rows:
+        return pd.DataFrame(columns=["source_a", "source_b", "agree", "conflict"])
+    long = pd.DataFrame(rows).fillna(0).groupby(["source_a", "source_b"], as_index=False)[["agree", "conflict"]].sum()
+    if "conflict" not in long:
+        long["conflict"] = 0
+    involvement = pd.concat([long.set_index("source_a")[["agree", "conflict"]], long.set_index("source_b")[["agree", "conflict"]]]).sum(axis=1)
+    keep = involvement.groupby(level=0).sum().sort_values(ascending=False, kind="mergesort").index[:top]
+    long = long[long["source_a"].isin(keep) & long["source_b"].isin(keep)]
+    return long.astype({"agree": int, "conflict": int}).sort_values(["source_a", "source_b"]).reset_index(drop=True)
+
+
+def plot_agreement(matrix: pd.DataFrame, title: str = "Where sources agree and where they conflict"):
+    """Source-by-source grid: each cell shows aligned pairs (agree) and contradictions (conflict)
+    between two sources, coloured green when agreement dominates and red when conflict does.
+
+    Parameters
+    ----------
+    matrix
+        Output of :func:`source_matrix`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    sources = sorted(set(matrix["source_a"]) | set(matrix["source_b"]))
+    pos = {s: i for i, s in enumerate(sources)}
+    k = len(sources)
+    net = np.full((k, k), np.nan)
+    fig, ax = plt.subplots(figsize=(2.5 + 0.75 * k, 1.8 + 0.6 * k))
+    for r in matrix.itertuples():
+        for x, y in {(pos[r.source_a], pos[r.source_b]), (pos[r.source_b], pos[r.source_a])}:
+            net[y, x] = r.agree - r.conflict
+            parts = ([f"{r.agree} agree"] if r.agree else []) + ([f"{r.conflict} conflict"] if r.conflict else [])
+            ax.text(x, y, "\n".join(parts), ha="center", va="center", fontsize=7)
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    # three colours, not a gradient: one conflict must stand out as clearly as five agreements
+    cmap = ListedColormap(["#e8837f", "#f3d98b", "#8fcf98"])
+    im = ax.imshow(np.sign(net), cmap=cmap, norm=BoundaryNorm([-1.5, -0.5, 0.5, 1.5], 3))
+    labels = [s if len(s) <= 28 else s[:27] + "…" for s in sources]
+    ax.set_xticks(range(k), labels, rotation=50, ha="right", fontsize=8)
+    ax.set_yticks(range(k), labels, fontsize=8)
+    ax.set_xlabel("source")
+    ax.set_ylabel("source")
+    ax.set_title(title)
+    cbar = fig.colorbar(im, ax=ax, shrink=0.5, ticks=[-1, 0, 1])
+    cbar.ax.set_yticklabels(["more conflict", "even", "more agreement"], fontsize=8)
+    fig.tight_layout()
+    return fig
