@@ -326,7 +326,12 @@ def canonicalize(tables: Tables, aliases: str | Path | None = None) -> Tables:
     canon = Canonicalizer(entities[["text", "label"]], read_aliases(aliases), extra_names=speakers,
                           extra_persons=_person_speakers(quotes))
     if len(entities):
-        pairs = [canon.canonical(t, lab) for t, lab in zip(entities["text"].astype(str), entities["label"].astype(str))]
+        cache: dict[tuple[str, str], tuple[str, str]] = {}
+        pairs = []
+        for key in zip(entities["text"].astype(str), entities["label"].astype(str)):
+            if key not in cache:  # a corpus repeats the same mentions many times
+                cache[key] = canon.canonical(*key)
+            pairs.append(cache[key])
         entities["canonical"] = pd.Series([p[0] for p in pairs], index=entities.index, dtype="string")
         entities["canonical_rule"] = pd.Series([p[1] for p in pairs], index=entities.index, dtype="string")
         if "spacy_label" not in entities.columns:

@@ -154,3 +154,21 @@ def test_gold_scores(seed_tables):
 def test_extract_quotes_on_empty_text_has_columns():
     q = sl.extract_quotes("No quotes here at all.")
     assert q.empty and {"speaker", "kind", "cue", "quote_id"} <= set(q.columns)
+
+
+from hypothesis import given, settings, strategies as st
+
+_PIECES = ["“We will win,”", "he said.", "\"No,\" she said.", "Anna Berg", "told reporters", "“", "”", "\"",
+           "according to the ministry,", "the talks failed", "that", "said", "\n\n", "a “deal”", ".", ",", "The minister"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14))
+def test_any_text_gives_rows_that_slice_back(pieces):
+    text = " ".join(pieces)
+    q = sl.extract_quotes(text)
+    for row in q.itertuples():
+        assert text[row.start : row.end] == row.text
+        assert row.kind in {"direct", "partial", "indirect", "scare"}
+        if row.kind == "scare":
+            assert pd.isna(row.speaker)
