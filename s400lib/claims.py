@@ -18,7 +18,8 @@ modality
     'conditional' when an "if"/"unless" clause hangs on the unit; 'hedged' when a hedge governs it
     (could/may/might, likely/unlikely/possible, apparently/reportedly/allegedly, seem/appear/hope/
     believe/expect, "it is believed"); 'reported' when the source comes from a reporting frame;
-    'asserted' otherwise (a direct quote is asserted by its speaker).
+    'reported' also for a unit inside an indirect quote of the quotes table; 'asserted' otherwise
+    (a direct quote is asserted by its speaker).
 polarity
     'negative' when the main content predicate (the complement of a reporting verb, else the root)
     is negated: a "not"/"never"/"n't" on it or its auxiliary, a "no" determiner on its subject or
@@ -477,7 +478,7 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
     qrows = []
     if quotes is not None and len(quotes):
         q = quotes[quotes["kind"].fillna("") != "scare"].sort_values("start")
-        qrows = list(zip(q["start"].astype(int), q["end"].astype(int), q["quote_id"], q["speaker"]))
+        qrows = list(zip(q["start"].astype(int), q["end"].astype(int), q["quote_id"], q["speaker"], q["kind"]))
     rows = []
     prev_quoted = {}  # para_id -> source of the last quoted unit
     para_of = dict(zip(ctx.sentences["sent_id"].astype(int), ctx.sentences["para_id"].astype(int)))
@@ -501,12 +502,13 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
             share = _quoted_share(start, end, regions, rstarts)
             quoted = share >= 0.5
             source, rule, quote_id = None, None, None
-            for q0, q1, qid, qspeaker in qrows:
+            quote_kind = None
+            for q0, q1, qid, qspeaker, qkind in qrows:
                 if q0 >= end:
                     break
                 overlap = min(q1, end) - max(q0, start)
                 if overlap > 0 and overlap >= 0.5 * min(end - start, q1 - q0):
-                    quote_id = qid
+                    quote_id, quote_kind = qid, qkind
                     if isinstance(qspeaker, str) and qspeaker:
                         source, rule = qspeaker, "quote"
                     break
@@ -536,7 +538,7 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
                 modality = "conditional"
             elif _hedged(doc, i, j, head, frame_tok):
                 modality = "hedged"
-            elif rule in ("reported", "according_to") and not quoted:
+            elif (rule in ("reported", "according_to") or quote_kind == "indirect") and not quoted:
                 modality = "reported"
             else:
                 modality = "asserted"
@@ -612,6 +614,29 @@ def _link(claims: pd.DataFrame, table: pd.DataFrame, column: str, key) -> pd.Dat
                     keys.append(k)
         values.append("|".join(keys) if keys else pd.NA)
     out[column] = pd.Series(values, dtype="string")
+    return out
+
+
+def attach_entities(claims: pd.DataFrame, entities: pd.DataFrame | None) -> pd.DataFrame:
+    """Refill ``claims.entities`` from the entities table (called after corpus-wide canonical names
+    exist, so claims link to 'Leonid Slutsky' rather than the raw mention 'Slutsky').
+
+    Parameters
+    ----------
+    claims
+        A claims table.
+    entities
+        An entities table with final ``canonical`` names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``claims`` with ``entities`` set ('|'-joined canonical names of named-entity mentions).
+    """
+    if entities is None or not len(entities) or not len(claims):
+        return claims
+    out = _link(claims, entities, "entities", _entity_key)
+    out["entities"] = out["entities"].astype("string")
     return out
 
 

@@ -153,6 +153,9 @@ def finish(tables: Tables) -> Tables:
 
     tables = canonicalize(tables)
     tables = infer_publication_dates(tables)
+    from .claims import attach_entities
+
+    tables.claims = attach_entities(tables.claims, tables.entities)  # claims link to the final canonical names
     return tables
 
 

@@ -95,3 +95,9 @@ def test_seed_claims_offsets_ids_and_speakers(seed_tables):
     # the article asserts its own background in its outlet's name
     bought = c[c["text"].str.startswith("Ankara bought four")].iloc[0]
     assert bought["source"] == "BulgarianMilitary" and bought["modality"] == "asserted"
+
+
+def test_seed_claims_link_final_canonical_names(seed_tables):
+    c = seed_tables.claims
+    slutsky = c[c["text"].str.startswith("Slutsky suggested")].iloc[0]
+    assert "Leonid Slutsky" in slutsky["entities"].split("|")
