@@ -30,6 +30,7 @@ wrong ones). An article with no evidence keeps ``published_source = "unknown"``.
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 
 import pandas as pd
 
@@ -39,6 +40,9 @@ from .tables import Tables
 from .times import _Spec, resolve
 
 WINDOW_DAYS = 14
+# Evidence kept per sentence (or relative expression) of an undated article: its best matches only,
+# so the evidence table grows linearly even when many articles repeat the same passage.
+MAX_MATCHES = 3
 EVIDENCE_COLUMNS = ["article_id", "kind", "text", "start", "end", "earliest", "latest", "reason",
                     "source_article", "source_text", "score", "strength", "used"]
 _RELATIVE_KINDS = {"md", "m", "wd", "rel", "shift", "season", "quarter"}
@@ -69,6 +73,7 @@ def _day_of_words(rows: list) -> pd.Timestamp | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _anchor_range(spec: str, type_: str, tense, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple | None:
     """Hull of the publication days under which ``spec`` resolves to a value overlapping [lo, hi].
 
@@ -134,7 +139,7 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
 
     # 1. shared passages with dated articles
     texts, groups = sents["text"].tolist(), sents["article_id"].tolist()
-    for i, j, overlap in shared_passages(texts, groups):
+    for i, j, overlap in _top_per_unit(shared_passages(texts, groups), MAX_MATCHES, keep=lambda k: groups[k] in targets):
         for t, d in ((i, j), (j, i)):
             if groups[t] in targets and groups[d] in pub:
                 day = _day_of_words(by_sent.get((groups[d], int(sents.loc[d, "sent_id"]))))
@@ -181,7 +186,9 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
             units.append(_with_previous(lookup, r.article_id, int(r.sent_id)))
             unit_rows.append(("dated", r))
         idf = idf_weights([set(content_words(t)) for t in texts])
-        for i, j, score in similar_pairs(units, [r.article_id for _, r in unit_rows], min_score=0.3, idf=idf):
+        pairs = [(i, j, sc) for i, j, sc in similar_pairs(units, [r.article_id for _, r in unit_rows], min_score=0.3, idf=idf)
+                 if {unit_rows[i][0], unit_rows[j][0]} == {"rel", "dated"}]
+        for i, j, score in _top_per_unit(pairs, MAX_MATCHES, keep=lambda k: unit_rows[k][0] == "rel"):
             pair = {unit_rows[i][0]: (i, unit_rows[i][1]), unit_rows[j][0]: (j, unit_rows[j][1])}
             if set(pair) != {"rel", "dated"}:
                 continue
@@ -197,6 +204,17 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
                          "source_article": d.article_id, "source_text": units[di], "score": score, "strength": "weak"})
     ev = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     return _mark_used(ev)
+
+
+def _top_per_unit(pairs: list[tuple[int, int, float]], k: int, keep=None) -> list[tuple[int, int, float]]:
+    """The ``k`` best-scoring pairs of every unit (a unit is either side, or the side ``keep`` selects)."""
+    best: dict[int, list] = {}
+    for i, j, score in pairs:
+        for unit in (i, j):
+            if keep is None or keep(unit):
+                best.setdefault(unit, []).append((score, i, j))
+    chosen = {(i, j) for lst in best.values() for _, i, j in sorted(lst, reverse=True)[:k]}
+    return [(i, j, s) for i, j, s in pairs if (i, j) in chosen]
 
 
 def _with_previous(lookup: dict, article_id: str, sent_id: int) -> str:
