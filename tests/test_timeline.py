@@ -68,3 +68,16 @@ def test_plot_has_a_date_axis_labels_and_legend(seed_tables):
     assert lo <= tl["earliest"].min().to_pydatetime() and hi >= tl["latest"].max().to_pydatetime()
     assert len(ax.texts) == len(tl)
     assert ax.get_legend() is not None
+
+
+def test_without_claims_sentences_are_the_reports(seed_tables):
+    import dataclasses
+
+    bare = dataclasses.replace(seed_tables, claims=schema.empty("claims"))
+    tl = sl.timeline(bare)
+    assert tl["claim_id"].isna().all()
+    assert tl.iloc[0]["value"] == "2017"
+    done = tl.set_index("value").loc["2019-10-23"]
+    assert done["sources"] == 2
+    sents = set(zip(bare.sentences["article_id"], bare.sentences["start"], bare.sentences["end"]))
+    assert all((r.article_id, r.start, r.end) in sents for r in tl.itertuples())
