@@ -575,45 +575,59 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
     for col in ("source_rule", "frames", "args", "status", "lemmas"):
         claims[col] = claims[col].astype("string")
     claims["quoted"] = claims["quoted"].astype("boolean")
-    claims = _link(claims, entities, "entities", _entity_key)
+    claims = _link(claims, entities, "entities", _entity_keys)
     if numbers is not None and len(numbers):
-        claims = _link(claims, numbers, "numbers", _number_key)
+        claims = _link(claims, numbers, "numbers", _number_keys)
     return attach_times(claims, timexes)
 
 
-def _entity_key(row) -> str | None:
-    if row["label"] not in _NAMED:
-        return None
-    name = row["canonical"] if isinstance(row["canonical"], str) else row["text"]
-    return name
+def _entity_keys(table: pd.DataFrame) -> list:
+    canon = table["canonical"].tolist() if "canonical" in table else [None] * len(table)
+    return [
+        (c if isinstance(c, str) else t) if lab in _NAMED else None
+        for c, t, lab in zip(canon, table["text"].tolist(), table["label"].tolist())
+    ]
 
 
-def _number_key(row) -> str:
-    return format_number(row["value"], row["unit"], row.get("low"), row.get("high"))
+def _number_keys(table: pd.DataFrame) -> list:
+    low = table["low"].tolist() if "low" in table else [None] * len(table)
+    high = table["high"].tolist() if "high" in table else [None] * len(table)
+    return [format_number(v, u, lo, hi) for v, u, lo, hi in zip(table["value"].tolist(), table["unit"].tolist(), low, high)]
 
 
-def _link(claims: pd.DataFrame, table: pd.DataFrame, column: str, key) -> pd.DataFrame:
-    """Fill claims[column] with the '|'-joined keys of the table rows lying inside each claim."""
+def _time_keys(table: pd.DataFrame) -> list:
+    return [None if pd.isna(v) else str(v) for v in table["value"].tolist()]
+
+
+def _link(claims: pd.DataFrame, table: pd.DataFrame, column: str, keys_of) -> pd.DataFrame:
+    """Fill claims[column] with the '|'-joined keys of the table rows lying inside each claim.
+
+    Plain lists and bisection, not row-wise pandas access: this runs inside every parse."""
     if table is None or not len(table):
         return claims
     out = claims.copy()
+    table = table.sort_values(["article_id", "start"], kind="mergesort")
+    keys = keys_of(table)
+    index: dict[str, tuple[list, list, list]] = {}
+    for aid, start, end, key in zip(table["article_id"].tolist(), table["start"].tolist(), table["end"].tolist(), keys):
+        starts, ends, ks = index.setdefault(aid, ([], [], []))
+        starts.append(int(start))
+        ends.append(int(end))
+        ks.append(key)
     values = []
-    by_article = {aid: g.sort_values("start") for aid, g in table.groupby("article_id", sort=False)}
-    for aid, start, end in zip(out["article_id"], out["start"].astype(int), out["end"].astype(int)):
-        g = by_article.get(aid)
-        if g is None:
+    for aid, start, end in zip(out["article_id"].tolist(), out["start"].tolist(), out["end"].tolist()):
+        entry = index.get(aid)
+        if entry is None:
             values.append(pd.NA)
             continue
-        starts = g["start"].astype(int).to_numpy()
+        starts, ends, ks = entry
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        keys = []
-        for _, row in g.iloc[lo:hi].iterrows():
-            if int(row["end"]) <= end:
-                k = key(row)
-                if k and k not in keys:
-                    keys.append(k)
-        values.append("|".join(keys) if keys else pd.NA)
-    out[column] = pd.Series(values, dtype="string")
+        found = []
+        for k in range(lo, hi):
+            if ends[k] <= end and ks[k] and ks[k] not in found:
+                found.append(ks[k])
+        values.append("|".join(found) if found else pd.NA)
+    out[column] = pd.Series(values, index=out.index, dtype="string")
     return out
 
 
@@ -635,9 +649,7 @@ def attach_entities(claims: pd.DataFrame, entities: pd.DataFrame | None) -> pd.D
     """
     if entities is None or not len(entities) or not len(claims):
         return claims
-    out = _link(claims, entities, "entities", _entity_key)
-    out["entities"] = out["entities"].astype("string")
-    return out
+    return _link(claims, entities, "entities", _entity_keys)
 
 
 def attach_times(claims: pd.DataFrame, timexes: pd.DataFrame | None) -> pd.DataFrame:
@@ -662,8 +674,4 @@ def attach_times(claims: pd.DataFrame, timexes: pd.DataFrame | None) -> pd.DataF
         out = claims.copy()
         out["times"] = pd.Series([pd.NA] * len(out), dtype="string")
         return out
-    tx = timexes[timexes["value"].notna()]
-    out = _link(claims, tx, "times", lambda row: str(row["value"]))
-    if "times" not in out or out["times"].dtype != "string":
-        out["times"] = out["times"].astype("string") if "times" in out else pd.NA
-    return out
+    return _link(claims, timexes[timexes["value"].notna()], "times", _time_keys)
