@@ -210,7 +210,9 @@ def _cue_lemma(tok: Token) -> str:
 
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject; when spaCy gives two ("The newspaper Haaretz announced"), the name."""
-    for v in (verb, verb.head) if verb.dep_ in ("conj", "xcomp", "advcl") else (verb,):
+    # a conjoined verb shares its subject ("X said and added"); an adverbial clause does not
+    # ("Asked whether ..., she declined": she was asked, she did not ask)
+    for v in (verb, verb.head) if verb.dep_ in ("conj", "xcomp") else (verb,):
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]

@@ -103,6 +103,16 @@ MEDIA_NOUNS = {
     "broadcaster", "station", "website", "site", "portal", "edition", "network", "tabloid", "journal",
     "television", "radio", "newsroom",
 }
+# Common nouns for unnamed sources: "one trader in Singapore", "a senior official".
+SOURCE_NOUNS = {"trader", "source", "investor", "banker", "resident", "witness", "insider", "person",
+                "executive", "strategist", "economist", "analyst", "diplomat", "official", "officer",
+                "spokesman", "spokeswoman", "spokesperson", "lawmaker", "adviser", "advisor", "aide",
+                "negotiator", "expert", "observer", "employee", "worker", "activist", "voter"}
+# Common nouns that stand for an organisation: "the bank said", "the ministry said".
+ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", "embassy", "council",
+             "committee", "court", "army", "military", "office", "agency", "group", "organisation",
+             "organization", "alliance", "union", "party", "administration", "commission", "service",
+             "authority", "authorities", "regulator", "kremlin", "pentagon", "cabinet", "parliament"}
 QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -243,7 +253,7 @@ class SpeakerResolver:
     def _person_extent(self, ent: Span) -> tuple[int, int]:
         """A PERSON entity widened to the first names spaCy left out ("Dmitry" + "Shugaev")."""
         i = ent.start
-        while i - 1 >= 0 and self.doc[i - 1].pos_ == "PROPN" and not self.doc[i - 1].ent_type_ and self.doc[i - 1].whitespace_ == " " \
+        while i - 1 >= 0 and self.doc[i - 1].pos_ == "PROPN" and self.doc[i - 1].ent_type_ in ("", "PERSON") and self.doc[i - 1].whitespace_ == " " \
                 and self.doc[i - 1].lower_ not in TITLE_WORDS and self.doc[i - 1].text[:1].isupper():
             i -= 1
         return self.doc[i].idx, ent.end_char
@@ -282,6 +292,17 @@ class SpeakerResolver:
                     if s <= tok.idx < e:
                         start, end = s, e
                         name = clean_name(self.ctx.text[s:e])
+            verbs = [t for t in ent if t.pos_ in ("VERB", "AUX")]
+            if verbs:
+                # spaCy ran an entity across a verb ("Goldman Sachs expect Brent"): keep the side
+                # holding the token
+                before = [t for t in verbs if t.i <= tok.i]
+                after = [t for t in verbs if t.i > tok.i]
+                lo = before[-1].i + 1 if before else ent.start
+                hi = after[0].i if after else ent.end
+                if lo < hi:
+                    start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+                    name = clean_name(self.ctx.text[start:end])
             if ent.label_ != "PERSON" and run is not None and run[1] - run[0] > end - start and run[0] <= start and run[1] >= end:
                 # "Dmitry Shugaev" where spaCy only tagged "Shugaev"
                 start, end = run
@@ -365,7 +386,8 @@ class SpeakerResolver:
                         salient = tok.i in self.speaker_tokens or _is_subjectish(tok)
                         self._add(Mention(tok.idx, self._sent_index(tok.idx), res.name, res.kind, salient,
                                           speaker=self._is_speaker(tok)))
-                elif _common(tok) and (low in ROLE_NOUNS or low in MEDIA_NOUNS or tok.lemma_ in ROLE_NOUNS):
+                elif _common(tok) and (low in ROLE_NOUNS or low in MEDIA_NOUNS or tok.lemma_ in ROLE_NOUNS
+                                       or (low in ORG_NOUNS and tok.i in self.speaker_tokens)):
                     res = self._resolve_role(tok)
                     if res is None:
                         continue
@@ -491,9 +513,13 @@ class SpeakerResolver:
         return left.idx, right.idx + len(right)
 
     def _resolve_role(self, tok: Token) -> Resolution | None:
-        """A definite role noun ('the politician') or media noun ('the publication')."""
+        """A definite role noun ('the politician'), media noun ('the publication') or
+        organisation noun ('the bank')."""
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         if not dets or dets[0].lower_ not in ("the", "this", "that"):
+            return None
+        low = tok.lower_ if tok.lower_ in ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS else tok.lemma_.lower()
+        if low not in ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS:
             return None
         start, end = self._role_span(tok)
         text = self.ctx.text[start:end]
@@ -516,7 +542,11 @@ class SpeakerResolver:
                     if named:
                         e = named[3]
                         return Resolution(named[0], named[1], "appos", 0.9, self.ctx.text[start:e], start, e)
-        low = tok.lower_ if tok.lower_ in ROLE_NOUNS | MEDIA_NOUNS else tok.lemma_
+        if low in ORG_NOUNS and low not in ROLE_NOUNS | MEDIA_NOUNS:
+            m = self._lookback(start, {"org"}, PRONOUN_WINDOW)
+            if m is None:
+                return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
+            return Resolution(m.name, "org", "role_org", 0.6, text, start, end)
         if low in MEDIA_NOUNS:
             m = self._lookback(start, {"org"}, ROLE_WINDOW, prefer=lambda m: m.speaker)
             if m is None:
@@ -559,8 +589,8 @@ class SpeakerResolver:
             role = self._resolve_role(tok)
             if role is not None:
                 return role
-            dets = [c for c in tok.children if c.dep_ == "det"]
-            if (tok.lower_ in ROLE_NOUNS or tok.lemma_ in ROLE_NOUNS) and dets and dets[0].lower_ in ("a", "an", "one"):
+            dets = [c for c in tok.children if c.dep_ in ("det", "nummod")]
+            if (tok.lower_ in ROLE_NOUNS | SOURCE_NOUNS or tok.lemma_ in ROLE_NOUNS | SOURCE_NOUNS) and dets and dets[0].lower_ in ("a", "an", "one"):
                 # an unnamed source ("a senior European diplomat"): the description is all we have
                 words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
                 start = min([tok.idx] + [w.left_edge.idx for w in words])

@@ -112,6 +112,14 @@ def test_according_to_and_recalled():
     assert _row(q, "the deal was signed")["speaker"] == "Ismail Demir"
 
 
+def test_asked_whether_is_not_the_subjects_speech_and_the_bank_is_an_organisation():
+    text = ("Analysts at Goldman Sachs see higher prices this year, the bank said.\n\n"
+            "Asked whether the firm would raise prices, Jane Doe declined to comment.")
+    q = sl.extract_quotes(text)
+    assert q["text"].tolist() == ["Analysts at Goldman Sachs see higher prices this year"]
+    assert (q.iloc[0]["speaker"], q.iloc[0]["speaker_rule"]) == ("Goldman Sachs", "role_org")
+
+
 def test_no_speaker_for_impersonal_or_first_person_reports():
     q = sl.extract_quotes("It is noted that there is no guarantee.\n\nWe reported that the talks failed.")
     assert q.empty
