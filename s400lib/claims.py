@@ -316,9 +316,13 @@ def _hedged(doc, i: int, j: int, head, frame_tok) -> bool:
             return True
         if lemma in _HEDGE_VERBS and tok.pos_ == "VERB":
             return True
-    if head is not None:
-        for c in head.children:
-            if c.dep_ == "aux" and c.lower_ in _HEDGE_AUX and not any(g.dep_ == "neg" for g in c.children):
+    for tok in doc[i:j]:
+        # a modal on the main chain, or in the clause a main-clause noun introduces ("signs that X could ...")
+        if tok.dep_ == "aux" and tok.lower_ in _HEDGE_AUX and not any(g.dep_ == "neg" for g in tok.children):
+            verb = tok.head
+            if (head is not None and verb.i == head.i) or _role(verb) == "v" or (
+                verb.dep_ in ("acl", "ccomp") and verb.head.dep_ in ("attr", "dobj", "nsubj")
+            ):
                 return True
     return False
 
