@@ -144,7 +144,7 @@ def _named(source) -> bool:
 
 def contradictions(
     tables, alignments: pd.DataFrame | None = None, min_score: float = 0.5, per_topic: int = 3,
-    max_rows: int | None = 15, rare_tokens: int = 8, max_block: int = 50,
+    max_rows: int | None = 15, per_claim: int = 2, rare_tokens: int = 8, max_block: int = 50,
 ) -> pd.DataFrame:
     """Conflicting claims, by kind, each with a one-sentence explanation.
 
@@ -161,6 +161,8 @@ def contradictions(
         shared noun or unit at stake; the best-scored rows win.
     max_rows
         Optional overall cap after ranking.
+    per_claim
+        Show one claim in at most this many rows, so one sentence cannot fill the list.
     rare_tokens, max_block
         Blocking parameters (see :func:`s400lib.align.candidate_pairs`).
 
@@ -251,7 +253,7 @@ def contradictions(
             if r >= _MIN_RELATED[kind]:
                 rows.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
     rows += _attribution(c, alignments, ids)
-    return _rank(rows, c, min_score, per_topic, max_rows, extra, len(pairs))
+    return _rank(rows, c, min_score, per_topic, max_rows, extra, len(pairs), per_claim)
 
 
 def relatedness(a: set, b: set, idf: dict) -> float:
@@ -415,7 +417,7 @@ def _attribution(c, alignments, ids):
     return rows
 
 
-def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates):
+def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates, per_claim=2):
     records = []
     cid, art, txt, src = (c[k].tolist() for k in ("claim_id", "article_id", "text", "source"))
     for row in rows:
@@ -440,7 +442,7 @@ def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates):
         if per[(r["kind"], r["topic"])] >= per_topic:
             continue
         # prefer pairs whose claims are not already shown
-        if used[r["left_id"]] >= 2 or used[r["right_id"]] >= 2:
+        if used[r["left_id"]] >= per_claim or used[r["right_id"]] >= per_claim:
             continue
         kept.append(r)
         seen_pairs.add(pair)
