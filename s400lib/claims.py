@@ -222,10 +222,10 @@ def _modal(tok, negated: bool, via_ability: bool) -> str:
     return ""
 
 
-def _predicates(doc, i: int, j: int):
+def _predicates(toks):
     """Predicate tokens of a unit: verbs, plus event nouns of the verb-class lexicon."""
     out = []
-    for tok in doc[i:j]:
+    for tok in toks:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma not in SPEECH_VERBS:
             out.append(tok)
@@ -259,9 +259,9 @@ def _role(tok) -> str:
     return "s"
 
 
-def _frames(doc, i: int, j: int) -> tuple[list[str], list[str]]:
+def _frames(toks) -> tuple[list[str], list[str]]:
     frames, args = [], []
-    for tok in _predicates(doc, i, j):
+    for tok in _predicates(toks):
         neg, via = _negated(tok)
         modal = _modal(tok, neg, via)
         sign = "-" if neg and modal != "impossible" else "+"
@@ -275,9 +275,9 @@ def _frames(doc, i: int, j: int) -> tuple[list[str], list[str]]:
     return frames, args
 
 
-def _status(doc, i: int, j: int) -> str | None:
+def _status(toks) -> str | None:
     settled = pending = False
-    for tok in doc[i:j]:
+    for tok in toks:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _SETTLED and tok.tag_ in ("VBD", "VBN") and not _negated(tok)[0]:
             settled = True
@@ -294,9 +294,9 @@ def _status(doc, i: int, j: int) -> str | None:
     return None
 
 
-def _content_head(doc, i: int, j: int):
+def _content_head(toks, i: int, j: int):
     """The main content predicate of a unit: the complement of a reporting verb, else its root."""
-    heads = [t for t in doc[i:j] if t.head.i < i or t.head.i >= j or t.head.i == t.i]
+    heads = [t for t in toks if t.head.i < i or t.head.i >= j or t.head.i == t.i]
     if not heads:
         return None
     head = heads[0]
@@ -307,8 +307,8 @@ def _content_head(doc, i: int, j: int):
     return head
 
 
-def _hedged(doc, i: int, j: int, head, frame_tok) -> bool:
-    for tok in doc[i:j]:
+def _hedged(toks, head, frame_tok) -> bool:
+    for tok in toks:
         if frame_tok is not None and tok.i == frame_tok.i:
             continue
         low, lemma = tok.lower_, tok.lemma_.lower()
@@ -316,7 +316,7 @@ def _hedged(doc, i: int, j: int, head, frame_tok) -> bool:
             return True
         if lemma in _HEDGE_VERBS and tok.pos_ == "VERB":
             return True
-    for tok in doc[i:j]:
+    for tok in toks:
         # a modal on the main chain, or in the clause a main-clause noun introduces ("signs that X could ...")
         if tok.dep_ == "aux" and tok.lower_ in _HEDGE_AUX and not any(g.dep_ == "neg" for g in tok.children):
             verb = tok.head
@@ -327,12 +327,12 @@ def _hedged(doc, i: int, j: int, head, frame_tok) -> bool:
     return False
 
 
-def _conditional(doc, i: int, j: int, head) -> bool:
+def _conditional(toks, head) -> bool:
     """An "if"/"unless" clause on the content head (or, for "it is clear that ...", on its complement)."""
     if head is None:
         return False
     targets = {head.i} | {c.i for c in head.children if c.dep_ == "ccomp" and head.lemma_.lower() == "be"}
-    for t in doc[i:j]:
+    for t in toks:
         if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl" and t.head.head.i in targets:
             return True
     return False
@@ -536,19 +536,20 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
                 source, rule = outlet, "outlet"
             if quoted and rule != "outlet":
                 prev_quoted[para] = source
-            head = _content_head(doc, i, j)
+            toks = list(doc[i:j])  # one pass over the Doc per unit; every rule below reads this list
+            head = _content_head(toks, i, j)
             frame_tok = ftok if ftok is not None and i <= ftok.i < j else None
-            if _conditional(doc, i, j, head):
+            if _conditional(toks, head):
                 modality = "conditional"
-            elif _hedged(doc, i, j, head, frame_tok):
+            elif _hedged(toks, head, frame_tok):
                 modality = "hedged"
             elif (rule in ("reported", "according_to") or quote_kind == "indirect") and not quoted:
                 modality = "reported"
             else:
                 modality = "asserted"
             negative = head is not None and _negated(head)[0]
-            frames, args = _frames(doc, i, j)
-            lemmas = [t.lemma_.lower() for t in doc[i:j] if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and t.is_alpha or (t.pos_ in ("NOUN", "PROPN") and "-" in t.text)]
+            frames, args = _frames(toks)
+            lemmas = [t.lemma_.lower() for t in toks if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and t.is_alpha or (t.pos_ in ("NOUN", "PROPN") and "-" in t.text)]
             rows.append(
                 {
                     "article_id": ctx.article_id,
@@ -564,7 +565,7 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
                     "quoted": quoted,
                     "frames": "|".join(frames),
                     "args": "|".join(args),
-                    "status": _status(doc, i, j),
+                    "status": _status(toks),
                     "lemmas": " ".join(lemmas),
                 }
             )
