@@ -359,7 +359,7 @@ def coverage(tables, alignments: pd.DataFrame | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per claim: article_id, claim_id, source, text, entities, matched (True when the
+        One row per claim: article_id, outlet, claim_id, source, text, entities, matched (True when the
         claim, or a quote it sits in, is aligned with something in another article), partners (how
         many alignments it takes part in).
     """
@@ -371,13 +371,38 @@ def coverage(tables, alignments: pd.DataFrame | None = None) -> pd.DataFrame:
         for uid in alignments[side]:
             counts[uid] += 1
     partners = [counts.get(cid, 0) + (counts.get(qid, 0) if isinstance(qid, str) else 0) for cid, qid in zip(c["claim_id"], c["quote_id"])]
+    from .claims import outlet_name
+
+    outlets = dict(zip(tables.articles["article_id"], tables.articles["outlet"]))
     out = c[["article_id", "claim_id", "source", "text", "entities"]].copy()
+    out.insert(1, "outlet", [outlet_name(outlets.get(a), a) for a in out["article_id"]])
     out["partners"] = pd.Series(partners, index=out.index, dtype="Int64")
     out["matched"] = out["partners"] > 0
     return out.reset_index(drop=True)
 
 
 def coverage_summary(cov: pd.DataFrame) -> pd.DataFrame:
-    """Per article: claims, claims matched elsewhere, claims only this article makes."""
-    g = cov.groupby("article_id")
+    """Per outlet: claims, claims matched in another article, claims only this outlet makes."""
+    g = cov.groupby("outlet")
     return pd.DataFrame({"claims": g.size(), "matched_elsewhere": g["matched"].sum(), "only_here": g.size() - g["matched"].sum()}).astype(int)
+
+
+def voices_only_in_one_outlet(cov: pd.DataFrame) -> pd.DataFrame:
+    """Sources quoted or reported by one outlet only, with how many claims they make there.
+
+    Parameters
+    ----------
+    cov
+        Output of :func:`coverage`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        outlet, source, claims, example (the source's first claim); sorted by outlet and claims.
+        The outlets' own voices are left out.
+    """
+    voices = cov[cov["source"].notna() & (cov["source"] != cov["outlet"])]
+    per_source = voices.groupby("source")["outlet"].nunique()
+    single = voices[voices["source"].isin(per_source[per_source == 1].index)]
+    out = single.groupby(["outlet", "source"], sort=True).agg(claims=("claim_id", "size"), example=("text", "first")).reset_index()
+    return out.sort_values(["outlet", "claims", "source"], ascending=[True, False, True], kind="mergesort").reset_index(drop=True)

@@ -347,7 +347,8 @@ class _Speakers:
         self.ends = ents["end"].astype(int).tolist() if len(ents) else []
         self.labels = ents["label"].tolist() if len(ents) else []
         self.names = [c if isinstance(c, str) else t for c, t in zip(ents.get("canonical", []), ents.get("text", []))] if len(ents) else []
-        persons = [k for k, lab in enumerate(self.labels) if lab == "PERSON"]
+        # a name with a digit is a model ("S-400 Triumph" tagged PERSON), not someone who speaks
+        persons = [k for k, lab in enumerate(self.labels) if lab == "PERSON" and not any(ch.isdigit() for ch in self.names[k])]
         self.person_starts = [self.starts[k] for k in persons]
         self.person_names = [self.names[k] for k in persons]
 
