@@ -100,3 +100,17 @@ def test_optional_embedding_method():
              "The bridge opened in May"]
     s = pair_scores(texts, np.array([[0, 1], [0, 2]]), "embed")
     assert s[0] > s[1]
+
+
+def test_coverage_and_voices_in_one_outlet(seed_tables, seed_alignments):
+    from s400lib.align import coverage, coverage_summary, voices_only_in_one_outlet
+
+    cov = coverage(seed_tables, seed_alignments)
+    assert len(cov) == len(seed_tables.claims)
+    summary = coverage_summary(cov)
+    assert set(summary.index) == {"BulgarianMilitary", "the outlet of 001_7ea52e1d489151b0"}
+    assert (summary["matched_elsewhere"] > 0).all() and (summary["only_here"] > summary["matched_elsewhere"]).all()
+    voices = voices_only_in_one_outlet(cov)
+    by_source = dict(zip(voices["source"], voices["outlet"]))
+    assert by_source["Vladimir Dzhabarov"] == "the outlet of 001_7ea52e1d489151b0"
+    assert "Leonid Slutsky" not in by_source  # heard in both articles
