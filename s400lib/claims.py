@@ -82,6 +82,11 @@ _CLASS_OF = {lemma: cls for cls, lemmas in VERB_CLASSES.items() for lemma in lem
 _SETTLED = {"agree", "sign", "complete", "conclude", "fulfil", "fulfill", "finalize", "finalise", "approve", "seal", "reach"}
 _PENDING = {"await", "negotiate", "discuss", "wait", "underway", "pending"}
 _NEG_ADJ = {"unlikely", "doubtful", "improbable"}
+# adjectives that frame another predicate rather than state a property of their own
+_MODAL_ADJ = {
+    "possible", "impossible", "likely", "unlikely", "able", "unable", "clear", "aware", "sure", "certain",
+    "necessary", "important", "ready", "willing", "due", "doubtful", "improbable", "true", "far",
+}
 _ABILITY_NOUNS = {"right", "ability", "possibility", "opportunity", "chance", "permission", "capacity"}
 
 
@@ -223,7 +228,7 @@ def _modal(tok, negated: bool, via_ability: bool) -> str:
 
 
 def _predicates(toks):
-    """Predicate tokens of a unit: verbs, plus event nouns of the verb-class lexicon."""
+    """Predicate tokens of a unit: verbs, event nouns of the verb-class lexicon, copular adjectives."""
     out = []
     for tok in toks:
         lemma = tok.lemma_.lower()
@@ -233,6 +238,8 @@ def _predicates(toks):
             out.append(tok)
         elif tok.pos_ == "NOUN" and lemma == "export":
             out.append(tok)
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be" and lemma not in _MODAL_ADJ:
+            out.append(tok)  # a copular predicate: "the dam is (not) safe"
     # "re - export" is three tokens: read the hyphenated whole
     return out
 
@@ -247,7 +254,11 @@ def _lemma_of(tok) -> str:
 def _role(tok) -> str:
     """'v' for a verb on the main chain (root, complement, coordinated or controlled verb), 's' for a
     verb in a subordinate or participial clause ("having transferred ..."), 'n' for an event noun."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ == "ADJ":
+        tok = tok.head  # a copular adjective takes the role of its copula
+        if tok.pos_ not in ("VERB", "AUX"):
+            return "n"
+    elif tok.pos_ != "VERB":
         return "n"
     h = tok
     for _ in range(6):

@@ -117,3 +117,20 @@ def test_fixture_precision_recall(fixture_contradictions):
 def test_empty_tables():
     co = sl.contradictions(sl.Tables())
     assert co.empty and "explanation" in co.columns
+
+
+def test_unseen_wording_every_rule_generalises(tmp_path):
+    # new entities, new verbs, a copular adjective and a nominal "approval ... is impossible"
+    (tmp_path / "a.txt").write_text(
+        "Dam row deepens\n\nThe ministry said 300 migrants crossed the northern border last week.\n\n"
+        "Officials believe the new vaccine could be approved by the regulator in June.\n\n"
+        "Governor Lena Hart said the Orlik dam is safe.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Engineers warn over dam\n\nBorder police said 120 migrants crossed the northern border last week.\n\n"
+        "The regulator said approval of the new vaccine is impossible before autumn.\n\n"
+        "Engineer Tomas Berg insisted that the Orlik dam is not safe.\n", encoding="utf-8")
+    co = sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
+    assert len(_found(co, "300 migrants", "120 migrants", "numeric")) == 1
+    assert len(_found(co, "could be approved", "approval of the new vaccine is impossible", "modality")) == 1
+    assert len(_found(co, "the Orlik dam is safe", "the Orlik dam is not safe", "polarity")) == 1
+    assert len(co) == 3
