@@ -246,6 +246,8 @@ def _predicates(toks):
 
 def _lemma_of(tok) -> str:
     doc = tok.doc
+    if tok.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
+        return "take_place"  # "the summit took place on ...": an event verb, unlike plain "take"
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "re":
         return "re" + tok.lemma_.lower()
     return tok.lemma_.lower()

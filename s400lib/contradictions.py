@@ -50,7 +50,7 @@ from .align import candidate_pairs, tokens
 _GENERIC = {
     "be", "have", "do", "make", "give", "take", "get", "go", "come", "say", "include", "base", "use", "see",
     "know", "become", "seem", "continue", "begin", "want", "need", "try", "call", "report", "note", "accord",
-    "cause", "allow", "provide", "hold", "keep", "put", "show", "turn", "lead", "find", "draw", "involve",
+    "cause", "allow", "provide", "keep", "put", "show", "turn", "lead", "find", "draw", "involve",
     "expect", "hope", "think", "believe", "plan", "intend", "tell", "ask", "let", "bring", "remain",
     "close", "observe", "express", "propose", "view", "understand", "consider", "focus", "battle",
 }
@@ -360,7 +360,7 @@ def _temporal(a, b, frames, times, shared, sources):
             if ia[1] < ib[0] or ib[1] < ia[0]:
                 cls = sorted(classes)[0]
                 return [("temporal", cls, _BASE["temporal"],
-                         f"According to {_who(sources[a])}, '{cls}' is dated {va}; according to {_who(sources[b])}, it is dated {vb}.")]
+                         f"According to {_who(sources[a])}, '{cls.replace('_', ' ')}' is dated {va}; according to {_who(sources[b])}, it is dated {vb}.")]
     return []
 
 

@@ -134,3 +134,19 @@ def test_unseen_wording_every_rule_generalises(tmp_path):
     assert len(_found(co, "could be approved", "approval of the new vaccine is impossible", "modality")) == 1
     assert len(_found(co, "the Orlik dam is safe", "the Orlik dam is not safe", "polarity")) == 1
     assert len(co) == 3
+
+
+def test_unseen_dates_and_status(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Summit date disputed\n\nThe Baltic summit took place on 4 May 2022 in Riga, the host said.\n\n"
+        "The parliamentary election was held on 12 March 2023.\n\nThe fisheries deal was finalised in May, officials said.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Summit recap\n\nThe Baltic summit took place on 9 May 2022 in Riga.\n\n"
+        "The parliamentary election was held on 19 March 2023.\n\nTalks on the fisheries deal are still under way, a negotiator said.\n",
+        encoding="utf-8")
+    co = sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
+    summit = _found(co, "took place on 4 May 2022", "took place on 9 May 2022", "temporal")
+    assert len(summit) == 1 and "'take place'" in summit["explanation"].iloc[0]
+    assert len(_found(co, "held on 12 March 2023", "held on 19 March 2023", "temporal")) == 1
+    assert len(_found(co, "deal was finalised", "still under way", "status")) == 1
