@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--articles-per-task", type=int, default=8, metavar="N", help="with --workers/--dask: articles per Dask task (default 8)")
     p.add_argument("--errors", choices=("warn", "raise"), default="warn", help="unreadable files: warn and skip them (default) or stop")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--memory", action="store_true", help="also print this process's peak memory after each stage")
 
     r = sub.add_parser("report", help="render an HTML report from saved tables", description=REPORT_HELP)
     r.add_argument("folder", type=Path, metavar="DIR", help="folder written by `parse --out DIR`")
@@ -80,7 +81,8 @@ def run_parse(args: argparse.Namespace) -> int:
             print(f"error: --{name.replace('_', '-')} must be at least 1, not {value}", file=sys.stderr)
             return 2
     progress = False if args.no_progress else None
-    options = dict(batch_size=args.batch_size, n_process=args.n_process, chunk_size=args.chunk_size, progress=progress, errors=args.errors)
+    memory: dict = {}
+    options = dict(batch_size=args.batch_size, n_process=args.n_process, chunk_size=args.chunk_size, progress=progress, errors=args.errors, memory=memory)
     try:
         if args.workers or args.dask:
             from .distributed import connect, local_cluster
@@ -94,6 +96,8 @@ def run_parse(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {counts['articles']} articles to {args.out}/: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
+    if args.memory:
+        print(f"peak memory: {memory['parse_peak_mib']:.0f} MiB after parsing the articles, {memory['finish_peak_mib']:.0f} MiB after the corpus-wide finish")
     return 0
 
 

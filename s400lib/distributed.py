@@ -51,7 +51,7 @@ def local_cluster(workers: int = 2, memory_limit: str | None = "auto") -> Iterat
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # any free port, loopback only: never clashes with another cluster
         memory_limit=memory_limit,
     )
     client = Client(cluster)

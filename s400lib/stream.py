@@ -14,11 +14,16 @@ Why step 2 is safe for memory: the finish needs every article at once, but only 
 are a few times the size of the raw text and far smaller than the spaCy Docs they came from. The
 paragraphs table, which the finish never reads, is written straight to its final file and never
 read back. The result is identical to ``sl.parse(corpus).to_parquet(out)`` (tested).
+
+What still grows with the corpus: the article texts, read up front by ``load_corpus`` (about the
+size of the input folder), and the finish step's tables (a few times that). What does not: spaCy
+Docs and per-article intermediate rows, which dominate memory in a whole-corpus ``sl.parse``.
 """
 
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -158,6 +163,7 @@ def parse_to_parquet(
     errors: str = "raise",
     client=None,
     articles_per_task: int = 8,
+    memory: dict | None = None,
 ) -> dict[str, int]:
     """Parse a corpus and write every table as ``out/<table>.parquet``, streaming.
 
@@ -180,6 +186,9 @@ def parse_to_parquet(
         (see :mod:`s400lib.distributed`).
     articles_per_task
         With ``client``: articles parsed per Dask task.
+    memory
+        If a dict is given, it receives ``parse_peak_mib`` and ``finish_peak_mib``: this process's
+        peak resident memory after the per-article stage and after the corpus-wide finish.
 
     Returns
     -------
@@ -196,9 +205,23 @@ def parse_to_parquet(
     corpus = source if isinstance(source, Corpus) else load_corpus(source, errors=errors)
     out = Path(out)
     counts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, client, articles_per_task), out, chunk_size)
+    if memory is not None:
+        memory["parse_peak_mib"] = peak_rss_mib()
     finished = finish_on_disk(out)
+    if memory is not None:
+        memory["finish_peak_mib"] = peak_rss_mib()
     counts.update({name: len(frame) for name, frame in finished.items() if name not in DIRECT_TABLES})
     return counts
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process so far, in MiB (NaN where the OS does not report it)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
 
 
 def iter_parts(

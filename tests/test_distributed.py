@@ -69,3 +69,17 @@ def test_dask_streaming_to_parquet_equals_single_process(corpus, client, tmp_pat
         pd.testing.assert_frame_equal(
             pd.read_parquet(tmp_path / "dask" / f"{name}.parquet"), pd.read_parquet(tmp_path / "local" / f"{name}.parquet")
         )
+
+
+def test_cli_workers_option_matches_single_process(corpus, tmp_path):
+    """`parse --workers 2` starts its own loopback cluster, closes it, and writes the same files."""
+    from s400lib.cli import main
+
+    folder = str(tmp_path / "in")
+    (tmp_path / "in").mkdir()
+    for article in corpus:
+        (tmp_path / "in" / f"{article.article_id}.txt").write_text(article.text, encoding="utf-8")
+    assert main(["parse", folder, "--out", str(tmp_path / "one"), "--no-progress"]) == 0
+    assert main(["parse", folder, "--out", str(tmp_path / "two"), "--workers", "2", "--articles-per-task", "1", "--no-progress"]) == 0
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "two" / f"{name}.parquet"), pd.read_parquet(tmp_path / "one" / f"{name}.parquet"))
