@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, metavar="N", help="start a local Dask cluster of N worker processes (loopback only) for the per-article stage")
     where.add_argument("--dask", metavar="ADDRESS", help="run the per-article stage on an existing Dask scheduler, e.g. tcp://host:8786")
-    p.add_argument("--chunk-size", type=int, default=200, metavar="N", help="articles buffered before rows are appended to the files (default 200)")
+    p.add_argument("--chunk-size", type=int, default=50, metavar="N", help="articles buffered before rows are appended to the files (default 50)")
     p.add_argument("--articles-per-task", type=int, default=8, metavar="N", help="with --workers/--dask: articles per Dask task (default 8)")
     p.add_argument("--errors", choices=("warn", "raise"), default="warn", help="unreadable files: warn and skip them (default) or stop")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")

@@ -95,7 +95,7 @@ class ChunkWriter:
             schema.empty(self.table).to_parquet(self.path, index=False)
 
 
-def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 200) -> dict[str, int]:
+def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50) -> dict[str, int]:
     """Write per-article tables (before the finish step) in chunks of ``chunk_size`` articles.
 
     Tables in :data:`DIRECT_TABLES` go to ``out/<table>.parquet``, the others to
@@ -158,7 +158,7 @@ def parse_to_parquet(
     out: str | Path,
     batch_size: int = 16,
     n_process: int = 1,
-    chunk_size: int = 200,
+    chunk_size: int = 50,
     progress: bool | None = None,
     errors: str = "raise",
     client=None,
