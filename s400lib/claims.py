@@ -585,19 +585,21 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
             )
     for n, row in enumerate(rows):
         row["claim_id"] = f"{ctx.article_id}:c{n}"
-    claims = schema.conform("claims", rows)
-    if not len(claims):
-        for col in ("source_rule", "frames", "args", "status", "lemmas"):
-            claims[col] = pd.Series([], dtype="string")
-        claims["quoted"] = pd.Series([], dtype="boolean")
-        return claims
-    for col in ("source_rule", "frames", "args", "status", "lemmas"):
-        claims[col] = claims[col].astype("string")
-    claims["quoted"] = claims["quoted"].astype("boolean")
-    claims = _link(claims, entities, "entities", _entity_keys)
-    if numbers is not None and len(numbers):
-        claims = _link(claims, numbers, "numbers", _number_keys)
-    return attach_times(claims, timexes)
+    # Links are filled on the row dicts so the table is typed once (this runs for every article).
+    spans = [(row["article_id"], row["start"], row["end"]) for row in rows]
+    links = [("entities", entities, _entity_keys), ("numbers", numbers, _number_keys), ("times", _dated(timexes), _time_keys)]
+    for column, table, keys_of in links:
+        for row, value in zip(rows, _link_values(spans, table, keys_of)):
+            row[column] = value
+    return schema.conform("claims", rows, extra_dtypes=EXTRA_DTYPES)
+
+
+# Extra columns of the claims table (beyond API.md) and their dtypes; see claim_table's docstring.
+EXTRA_DTYPES = {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "status": "string", "lemmas": "string"}
+
+
+def _dated(timexes: pd.DataFrame | None) -> pd.DataFrame | None:
+    return timexes[timexes["value"].notna()] if timexes is not None and len(timexes) else None
 
 
 def _entity_keys(table: pd.DataFrame) -> list:
@@ -618,35 +620,41 @@ def _time_keys(table: pd.DataFrame) -> list:
     return [None if pd.isna(v) else str(v) for v in table["value"].tolist()]
 
 
-def _link(claims: pd.DataFrame, table: pd.DataFrame, column: str, keys_of) -> pd.DataFrame:
-    """Fill claims[column] with the '|'-joined keys of the table rows lying inside each claim.
+def _link_values(spans: list[tuple], table: pd.DataFrame | None, keys_of) -> list:
+    """For each (article_id, start, end) span, the '|'-joined keys of the ``table`` rows lying inside it
+    (<NA> when none), in text order without repeats.
 
     Plain lists and bisection, not row-wise pandas access: this runs inside every parse."""
     if table is None or not len(table):
-        return claims
-    out = claims.copy()
-    table = table.sort_values(["article_id", "start"], kind="mergesort")
-    keys = keys_of(table)
+        return [pd.NA] * len(spans)
+    # Sorted in Python: a pandas sort per article cost more than the whole lookup.
+    rows = sorted(
+        zip(table["article_id"].tolist(), table["start"].tolist(), range(len(table)), table["end"].tolist(), keys_of(table)),
+        key=lambda r: (r[0], r[1], r[2]),
+    )
     index: dict[str, tuple[list, list, list]] = {}
-    for aid, start, end, key in zip(table["article_id"].tolist(), table["start"].tolist(), table["end"].tolist(), keys):
+    for aid, start, _, end, key in rows:
         starts, ends, ks = index.setdefault(aid, ([], [], []))
         starts.append(int(start))
         ends.append(int(end))
         ks.append(key)
     values = []
-    for aid, start, end in zip(out["article_id"].tolist(), out["start"].tolist(), out["end"].tolist()):
-        entry = index.get(aid)
-        if entry is None:
-            values.append(pd.NA)
-            continue
-        starts, ends, ks = entry
+    for aid, start, end in spans:
+        starts, ends, ks = index.get(aid, ((), (), ()))
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         found = []
         for k in range(lo, hi):
             if ends[k] <= end and ks[k] and ks[k] not in found:
                 found.append(ks[k])
         values.append("|".join(found) if found else pd.NA)
-    out[column] = pd.Series(values, index=out.index, dtype="string")
+    return values
+
+
+def _link(claims: pd.DataFrame, table: pd.DataFrame | None, column: str, keys_of) -> pd.DataFrame:
+    """A copy of ``claims`` with ``column`` refilled by :func:`_link_values`."""
+    out = claims.copy()
+    spans = list(zip(out["article_id"].tolist(), out["start"].tolist(), out["end"].tolist()))
+    out[column] = pd.Series(_link_values(spans, table, keys_of), index=out.index, dtype="string")
     return out
 
 
@@ -689,8 +697,4 @@ def attach_times(claims: pd.DataFrame, timexes: pd.DataFrame | None) -> pd.DataF
     pandas.DataFrame
         ``claims`` with ``times`` set ('|'-joined values, <NA> when none).
     """
-    if timexes is None or not len(timexes) or not len(claims):
-        out = claims.copy()
-        out["times"] = pd.Series([pd.NA] * len(out), dtype="string")
-        return out
-    return _link(claims, timexes[timexes["value"].notna()], "times", _time_keys)
+    return _link(claims, _dated(timexes), "times", _time_keys)

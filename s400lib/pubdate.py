@@ -291,8 +291,7 @@ def infer_publication_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> T
     ev = publication_evidence(tables, window_days)
     if ev.empty or not ev["used"].any():
         return tables
-    arts = tables.articles.copy()
-    timexes = tables.timexes
+    inferred: dict[str, tuple] = {}  # article_id -> (best, earliest, latest)
     for article_id, grp in ev[ev["used"]].groupby("article_id"):
         iv = (pd.NaT, pd.NaT)
         for r in grp.itertuples(index=False):
@@ -302,15 +301,20 @@ def infer_publication_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> T
             best = (lo + (hi - lo) / 2).normalize()
         else:
             best = lo if pd.notna(lo) else hi
-        mask = arts["article_id"] == article_id
-        arts.loc[mask, "published"] = best
-        arts.loc[mask, "published_earliest"] = lo
-        arts.loc[mask, "published_latest"] = hi
-        arts.loc[mask, "published_source"] = "inferred"
-        sel = timexes["article_id"] == article_id
-        if sel.any():
-            timexes = pd.concat([timexes[~sel], reanchor(timexes[sel], best)]).sort_values(["article_id", "start"], kind="stable")
-            timexes = schema.conform("timexes", timexes)
+        inferred[article_id] = (best, lo, hi)
+    arts = tables.articles.copy()
+    mask = arts["article_id"].isin(list(inferred))
+    for k, column in enumerate(("published", "published_earliest", "published_latest")):
+        arts.loc[mask, column] = arts.loc[mask, "article_id"].map(lambda a: inferred[a][k]).astype("datetime64[ns]")
+    arts.loc[mask, "published_source"] = "inferred"
+    # Re-anchor article by article, then join once: concatenating inside the loop made this quadratic.
+    timexes = tables.timexes
+    if len(timexes):
+        parts = [
+            reanchor(grp, inferred[aid][0]) if aid in inferred else grp
+            for aid, grp in timexes.groupby("article_id", sort=False)
+        ]
+        timexes = schema.conform("timexes", pd.concat(parts).sort_values(["article_id", "start"], kind="stable"))
     claims = attach_times(tables.claims, timexes)
     return dataclasses.replace(tables, articles=schema.conform("articles", arts), timexes=timexes, claims=claims)
 

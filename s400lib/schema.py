@@ -11,8 +11,10 @@ and ``end`` are character offsets into that article's full text (``articles.text
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 # pandas extension dtypes keep missing values as <NA> instead of silently turning ints into floats,
@@ -169,29 +171,60 @@ def empty(table: str) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in TABLES[table]})
 
 
-def conform(table: str, frame: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
+def conform(table: str, frame: pd.DataFrame | list[dict] | None, extra_dtypes: dict[str, str] | None = None) -> pd.DataFrame:
     """Return ``frame`` with the documented columns of ``table`` first, in order, with their dtypes.
 
     Missing documented columns are added as all-NA; extra columns are kept after the documented ones
-    so that modules can add their own without breaking the contract.
+    so that modules can add their own without breaking the contract. ``extra_dtypes`` names extra
+    columns that must exist with a given dtype (added as all-NA when missing, e.g. in an empty table).
     """
-    if frame is None:
-        return empty(table)
+    extra_dtypes = extra_dtypes or {}
+    typed = {**{col.name: col.dtype for col in TABLES[table]}, **extra_dtypes}
+    if frame is None or len(frame) == 0 and (isinstance(frame, list) or len(frame.columns) == 0):
+        return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in typed.items()})
     if isinstance(frame, list):
-        frame = pd.DataFrame(frame)
-    if len(frame) == 0 and len(frame.columns) == 0:
-        return empty(table)
+        # Extractors call this once per article; building typed arrays straight from the row dicts
+        # avoids an intermediate object frame and one astype per column, which dominated small tables.
+        names = dict.fromkeys(key for row in frame for key in row)
+        columns = {name: [row.get(name) for row in frame] for name in names}
+        out = {name: _typed(columns.pop(name, None), dtype, len(frame)) for name, dtype in typed.items()}
+        out.update({name: pd.Series(values, dtype=object if _has_lists(values) else None).array for name, values in columns.items()})
+        # Arrays rather than Series: pandas then skips index alignment, several times faster here.
+        return pd.DataFrame(out, copy=False)
     frame = frame.reset_index(drop=True)
     out = {}
-    for col in TABLES[table]:
-        series = frame[col.name] if col.name in frame.columns else pd.Series([pd.NA] * len(frame))
-        if col.dtype == TIME:
-            series = pd.to_datetime(series, errors="coerce").astype(TIME)
+    for name, dtype in typed.items():
+        if name not in frame.columns:
+            out[name] = _typed(None, dtype, len(frame))
+        elif frame[name].dtype == pd.api.types.pandas_dtype(dtype):  # 'str' == 'string' holds, so compare dtype objects
+            out[name] = frame[name].array
+        elif dtype == TIME:
+            out[name] = pd.to_datetime(frame[name], errors="coerce").astype(TIME).array
         else:
-            series = series.astype(col.dtype)
-        out[col.name] = series
-    extras = {c: frame[c] for c in frame.columns if c not in out}
-    return pd.DataFrame({**out, **extras})
+            out[name] = frame[name].astype(dtype).array
+    out.update({c: frame[c].array for c in frame.columns if c not in out})
+    # Copied (the dict default): the caller keeps its frame and may still change it.
+    return pd.DataFrame(out)
+
+
+def typed_array(values: list, dtype: str):
+    """An array of one of the schema's dtypes from plain Python values (None, NaN and NaT become missing)."""
+    return _typed(values, dtype, len(values))
+
+
+def _typed(values: list | None, dtype: str, length: int):
+    if values is None:
+        values = [None] * length
+    if dtype == TIME:
+        if all(v is None or isinstance(v, datetime.datetime) and v is not pd.NaT and v.tzinfo is None for v in values):
+            # naive datetimes and None convert in numpy directly; pandas' parser is ~10x slower here
+            return pd.array(np.array(values, dtype=TIME))
+        return pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype(TIME).array
+    return pd.array(values, dtype=dtype)
+
+
+def _has_lists(values: list) -> bool:
+    return any(isinstance(v, (list, tuple, dict)) for v in values)
 
 
 def describe(table: str | None = None) -> pd.DataFrame:

@@ -687,6 +687,7 @@ def reanchor(timexes: pd.DataFrame, anchor) -> pd.DataFrame:
     out = timexes.copy()
     res = [resolve(_Spec.loads(s), t, anchor, None if pd.isna(te) else te)
            for s, t, te in zip(out["spec"], out["type"], out["tense"])]
+    dtypes = {c.name: c.dtype for c in schema.TABLES["timexes"]}
     for col in ("value", "mod", "anchor", "earliest", "latest"):
-        out[col] = [r[col] for r in res]
-    return schema.conform("timexes", out)
+        out[col] = schema.typed_array([r[col] for r in res], dtypes[col])
+    return out
