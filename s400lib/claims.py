@@ -66,6 +66,7 @@ _HEDGE_VERBS = {"seem", "appear", "hope", "believe", "expect", "suppose", "guess
 _NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "cannot"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART"}
 _QUOTE_CHARS = "“”\"«»„"
+_QUOTE_MARK = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
 
 # Verb classes: lemmas that name the same kind of event, so "resell" and "re-export" can conflict.
 # Deliberately small and general (VerbNet-like), not tuned to any article.
@@ -107,8 +108,8 @@ def quoted_regions(text: str, paragraphs: pd.DataFrame) -> list[tuple[int, int]]
     opening one ("... military, “he said") still closes the region.
     """
     regions = []
-    for p0, p1 in zip(paragraphs["start"].astype(int), paragraphs["end"].astype(int)):
-        marks = [i for i in range(p0, p1) if text[i] in _QUOTE_CHARS]
+    for p0, p1 in zip(paragraphs["start"].tolist(), paragraphs["end"].tolist()):
+        marks = [m.start() for m in _QUOTE_MARK.finditer(text, int(p0), int(p1))]
         for a, b in zip(marks[0::2], marks[1::2]):
             regions.append((a + 1, b))
     return regions
@@ -355,11 +356,19 @@ class _Speakers:
     """Resolve the subject of a reporting frame to a name, using the article's entities."""
 
     def __init__(self, entities: pd.DataFrame):
-        ents = entities[entities["label"].isin(list(_NAMED))] if len(entities) else entities
-        self.starts = ents["start"].astype(int).tolist() if len(ents) else []
-        self.ends = ents["end"].astype(int).tolist() if len(ents) else []
-        self.labels = ents["label"].tolist() if len(ents) else []
-        self.names = [c if isinstance(c, str) else t for c, t in zip(ents.get("canonical", []), ents.get("text", []))] if len(ents) else []
+        canonical = entities["canonical"].tolist() if "canonical" in entities else [None] * len(entities)
+        # Plain lists sorted by start (stable): this runs for every article.
+        named = sorted(
+            (int(start), int(end), label, c if isinstance(c, str) else t)
+            for start, end, label, c, t in zip(
+                entities["start"].tolist(), entities["end"].tolist(), entities["label"].tolist(), canonical, entities["text"].tolist()
+            )
+            if label in _NAMED
+        ) if len(entities) else []
+        self.starts = [r[0] for r in named]
+        self.ends = [r[1] for r in named]
+        self.labels = [r[2] for r in named]
+        self.names = [r[3] for r in named]
         # a name with a digit is a model ("S-400 Triumph" tagged PERSON), not someone who speaks
         persons = [k for k, lab in enumerate(self.labels) if lab == "PERSON" and not any(ch.isdigit() for ch in self.names[k])]
         self.person_starts = [self.starts[k] for k in persons]
@@ -490,16 +499,21 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
     doc, text = ctx.doc, ctx.text
     outlet = outlet_name(ctx.outlet, ctx.article_id)
     entities = entities if entities is not None and len(entities) else schema.empty("entities")
-    speakers = _Speakers(entities.sort_values("start") if len(entities) else entities)
+    speakers = _Speakers(entities)
     regions = quoted_regions(text, ctx.paragraphs[ctx.paragraphs["kind"] != "boilerplate"])
     rstarts = [a for a, _ in regions]
     qrows = []
     if quotes is not None and len(quotes):
-        q = quotes[quotes["kind"].fillna("") != "scare"].sort_values("start")
-        qrows = list(zip(q["start"].astype(int), q["end"].astype(int), q["quote_id"], q["speaker"], q["kind"]))
+        qrows = sorted((
+            (int(q0), int(q1), qid, speaker if isinstance(speaker, str) else None, kind)
+            for q0, q1, qid, speaker, kind in zip(
+                quotes["start"].tolist(), quotes["end"].tolist(), quotes["quote_id"].tolist(), quotes["speaker"].tolist(), quotes["kind"].tolist()
+            )
+            if kind != "scare"
+        ), key=lambda q: q[0])
     rows = []
     prev_quoted = {}  # para_id -> source of the last quoted unit
-    para_of = dict(zip(ctx.sentences["sent_id"].astype(int), ctx.sentences["para_id"].astype(int)))
+    para_of = dict(zip(ctx.sentences["sent_id"].tolist(), ctx.sentences["para_id"].tolist()))
     sents = ctx.analysable_sents()
     frames_of: dict[int, tuple] = {}
     previous = None
@@ -587,7 +601,7 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
         row["claim_id"] = f"{ctx.article_id}:c{n}"
     # Links are filled on the row dicts so the table is typed once (this runs for every article).
     spans = [(row["article_id"], row["start"], row["end"]) for row in rows]
-    links = [("entities", entities, _entity_keys), ("numbers", numbers, _number_keys), ("times", _dated(timexes), _time_keys)]
+    links = [("entities", entities, _entity_keys), ("numbers", numbers, _number_keys), ("times", timexes, _time_keys)]
     for column, table, keys_of in links:
         for row, value in zip(rows, _link_values(spans, table, keys_of)):
             row[column] = value
@@ -596,10 +610,6 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
 
 # Extra columns of the claims table (beyond API.md) and their dtypes; see claim_table's docstring.
 EXTRA_DTYPES = {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "status": "string", "lemmas": "string"}
-
-
-def _dated(timexes: pd.DataFrame | None) -> pd.DataFrame | None:
-    return timexes[timexes["value"].notna()] if timexes is not None and len(timexes) else None
 
 
 def _entity_keys(table: pd.DataFrame) -> list:
@@ -697,4 +707,4 @@ def attach_times(claims: pd.DataFrame, timexes: pd.DataFrame | None) -> pd.DataF
     pandas.DataFrame
         ``claims`` with ``times`` set ('|'-joined values, <NA> when none).
     """
-    return _link(claims, _dated(timexes), "times", _time_keys)
+    return _link(claims, timexes, "times", _time_keys)  # undated rows have no key and link to nothing

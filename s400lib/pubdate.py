@@ -133,16 +133,17 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
     window = pd.Timedelta(days=window_days)
     rows: list[dict] = []
 
+    texts, groups = sents["text"].tolist(), sents["article_id"].tolist()
+    sent_ids, sent_starts, sent_ends = sents["sent_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()
+
     def sent_row(i: int) -> dict:
-        s = sents.loc[i]
-        return {"article_id": s["article_id"], "text": s["text"], "start": int(s["start"]), "end": int(s["end"])}
+        return {"article_id": groups[i], "text": texts[i], "start": int(sent_starts[i]), "end": int(sent_ends[i])}
 
     # 1. shared passages with dated articles
-    texts, groups = sents["text"].tolist(), sents["article_id"].tolist()
     for i, j, overlap in _top_per_unit(shared_passages(texts, groups), MAX_MATCHES, keep=lambda k: groups[k] in targets):
         for t, d in ((i, j), (j, i)):
             if groups[t] in targets and groups[d] in pub:
-                day = _day_of_words(by_sent.get((groups[d], int(sents.loc[d, "sent_id"]))))
+                day = _day_of_words(by_sent.get((groups[d], int(sent_ids[d]))))
                 if day is not None and day <= pub[groups[d]]:
                     lo, hi = day, day + window
                     why = (f"shares {overlap:.0%} of its word trigrams with {groups[d]}, which dates these words to "
@@ -240,23 +241,21 @@ def _mark_used(ev: pd.DataFrame) -> pd.DataFrame:
     if ev.empty:
         return ev
     ev = ev.sort_values(["article_id", "strength", "score"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
-    used = pd.Series(False, index=ev.index)
+    used = [False] * len(ev)
+    reasons = ev["reason"].tolist()
+    # Plain lists: row-wise pandas access here cost more than finding the evidence.
     for _, grp in ev.groupby("article_id", sort=False):
         iv = (pd.NaT, pd.NaT)
-        strong = grp[grp["strength"] == "strong"]
-        for idx, r in strong.iterrows():
-            nxt = _intersect(iv, (r["earliest"], r["latest"]))
-            if _empty(nxt):
-                ev.loc[idx, "reason"] += " [conflicts with other strong evidence: not used]"
-                continue
-            iv, used[idx] = nxt, True
-        for idx, r in grp[grp["strength"] == "weak"].iterrows():
-            nxt = _intersect(iv, (r["earliest"], r["latest"]))
-            if _empty(nxt):
-                ev.loc[idx, "reason"] += " [inconsistent with stronger evidence: not used]"
-                continue
-            iv, used[idx] = nxt, True
-    ev["used"] = used.astype(bool)
+        rows = list(zip(grp.index, grp["strength"], grp["earliest"], grp["latest"]))
+        for strength, note in (("strong", "conflicts with other strong evidence"), ("weak", "inconsistent with stronger evidence")):
+            for idx, _, lo, hi in (r for r in rows if r[1] == strength):
+                nxt = _intersect(iv, (lo, hi))
+                if _empty(nxt):
+                    reasons[idx] += f" [{note}: not used]"
+                    continue
+                iv, used[idx] = nxt, True
+    ev["reason"] = reasons
+    ev["used"] = used
     return schema_evidence(ev)
 
 

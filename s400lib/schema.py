@@ -11,7 +11,6 @@ and ``end`` are character offsets into that article's full text (``articles.text
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 import numpy as np
@@ -207,6 +206,9 @@ def conform(table: str, frame: pd.DataFrame | list[dict] | None, extra_dtypes: d
     return pd.DataFrame(out)
 
 
+_NAT_NS = np.iinfo(np.int64).min
+
+
 def typed_array(values: list, dtype: str):
     """An array of one of the schema's dtypes from plain Python values (None, NaN and NaT become missing)."""
     return _typed(values, dtype, len(values))
@@ -216,9 +218,11 @@ def _typed(values: list | None, dtype: str, length: int):
     if values is None:
         values = [None] * length
     if dtype == TIME:
-        if all(v is None or isinstance(v, datetime.datetime) and v is not pd.NaT and v.tzinfo is None for v in values):
-            # naive datetimes and None convert in numpy directly; pandas' parser is ~10x slower here
-            return pd.array(np.array(values, dtype=TIME))
+        if all(v is None or v is pd.NaT or type(v) is pd.Timestamp and v.tzinfo is None for v in values):
+            # Naive Timestamps (whose .value is nanoseconds whatever their unit) map straight onto int64
+            # nanoseconds, missing ones onto NaT's int64 minimum: pandas' parser is ~10x slower, per article.
+            ns = np.array([_NAT_NS if v is None or v is pd.NaT else v.value for v in values], dtype=np.int64)
+            return pd.array(ns.view(TIME))
         return pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype(TIME).array
     return pd.array(values, dtype=dtype)
 
