@@ -2,9 +2,11 @@
 
 Run with ``make bench`` (or ``.venv/bin/python bench/run_bench.py``); ``--quick`` is a small smoke run.
 
-Corpora of increasing size (10, 100, 1000 articles by default) are built from real text: the
-paragraphs of the seed articles are recombined with a seeded shuffle into new articles with their
-own ids, outlets and (for two articles in three) publication dates, written to a temporary folder.
+Corpora of increasing size (10, 100, 1000 articles by default) are built from real text: stories
+of five articles, each story re-wording the seed paragraphs with its own vocabulary (words permuted
+within their part-of-speech tag) and each article recombining 6 to 12 of its story's paragraphs
+(seeded shuffle), with their own ids, outlets and (for two articles in three) publication dates,
+written to a temporary folder (see ``build_corpus``).
 For each size the script measures
 
 * load            ``sl.load_corpus`` on the folder;

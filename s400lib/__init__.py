@@ -4,6 +4,7 @@
 >>> tables = sl.parse(sl.load_corpus("seeds"))
 """
 
+from . import entities, pubdate  # modules the notebooks call as sl.entities / sl.pubdate
 from .align import align
 from .contradictions import contradictions
 from .corpus import Article, Corpus, load_corpus

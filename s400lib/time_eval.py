@@ -143,7 +143,7 @@ def scores(matches: pd.DataFrame) -> dict:
 
 
 def evaluate(path: str | Path | None = None, tagger=None) -> pd.DataFrame:
-    """TempEval-3 figures on the gold set, one row for the seeds, one for the rule texts, one for all.
+    """TempEval-3 figures on the gold set: one row each for the seeds, the rule texts, the held-out texts and all.
 
     Returns
     -------
