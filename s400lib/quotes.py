@@ -347,8 +347,12 @@ def _sentence_bounds(ctx: ArticleContext, offset: int) -> tuple[int, int]:
 
 
 def _paragraph_bounds(ctx: ArticleContext) -> list[tuple[int, int]]:
-    story = ctx.paragraphs[ctx.paragraphs["kind"] != "boilerplate"]
-    return list(zip(story["start"].astype(int), story["end"].astype(int)))
+    """(start, end) of the title and body paragraphs, in order (boilerplate left out)."""
+    # plain lists: pandas filtering and astype cost more than the whole quote pairing on a short
+    # article. A missing kind is dropped, as a boolean mask with <NA> would drop it.
+    paras = ctx.paragraphs
+    return [(int(a), int(b)) for k, a, b in zip(paras["kind"].tolist(), paras["start"].tolist(), paras["end"].tolist())
+            if isinstance(k, str) and k != "boilerplate"]
 
 
 class _Intervals:
@@ -433,11 +437,12 @@ def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tu
     return res, rule, conf
 
 
-def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver) -> list[dict]:
+def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver,
+                paragraph_bounds: list[tuple[int, int]] | None = None) -> list[dict]:
     doc, text = ctx.doc, ctx.text
     rows = []
     prev: dict | None = None
-    paragraphs = _Intervals(_paragraph_bounds(ctx))
+    paragraphs = _Intervals(_paragraph_bounds(ctx) if paragraph_bounds is None else paragraph_bounds)
     for q in spans:
         if q.end <= q.start or ctx.sent_id_at(q.start) is None:
             continue
@@ -652,7 +657,7 @@ def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
     spans = pair_quotation_marks(ctx.text, paragraphs)
     excluded = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in spans]
     resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx))
-    rows = _quote_rows(ctx, spans, resolver) + _indirect_rows(ctx, spans, resolver)
+    rows = _quote_rows(ctx, spans, resolver, paragraphs) + _indirect_rows(ctx, spans, resolver)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):

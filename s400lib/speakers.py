@@ -40,10 +40,15 @@ the length of the article.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
 
 from .context import ArticleContext
@@ -113,8 +118,16 @@ ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", 
              "committee", "court", "army", "military", "office", "agency", "group", "organisation",
              "organization", "alliance", "union", "party", "administration", "commission", "service",
              "authority", "authorities", "regulator", "kremlin", "pentagon", "cabinet", "parliament"}
+_ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
 QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+# String-store ids of the words the ordered pass looks for, so it can skip the many tokens that can
+# never be a mention without building a spaCy Token for each (see SpeakerResolver._mention_candidates).
+_PRONOUN_IDS = {get_string_id(w) for w in PERSON_PRONOUNS | PLURAL_PRONOUNS}
+_NOUN_WORD_IDS = {get_string_id(w) for w in _ROLE_MEDIA_ORG}
+_ROLE_LEMMA_IDS = {get_string_id(w) for w in ROLE_NOUNS}
+_QUANTIFIER_IDS = {get_string_id(w) for w in QUANTIFIER_HEADS}
+_PLURAL_TAG_IDS = {get_string_id(t) for t in ("NNS", "NNPS")}
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
@@ -144,6 +157,9 @@ class Mention:
     speaker: bool = False  # subject of a speech verb or source of "according to"
 
 
+# The same few names recur in every article and across the corpus; the result depends on the
+# text alone, so it is computed once per distinct string.
+@functools.lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """A name as written, without a leading article, titles, trailing possessive or line breaks.
 
@@ -223,6 +239,7 @@ class SpeakerResolver:
         self.history: list[Mention] = []
         self._starts: list[int] = []
         self.resolved: dict[int, Resolution] = {}
+        self._titles_of: dict[int, frozenset[str]] = {}
         self._build()
 
     # -- names -------------------------------------------------------------------------------
@@ -272,8 +289,6 @@ class SpeakerResolver:
         return name
 
     def in_excluded(self, offset: int) -> bool:
-        import bisect
-
         i = bisect.bisect_right(self.excluded, (offset, float("inf"))) - 1
         return i >= 0 and self.excluded[i][0] <= offset < self.excluded[i][1]
 
@@ -348,11 +363,29 @@ class SpeakerResolver:
         sid = self.ctx.sent_id_at(offset)
         return -1 if sid is None else sid
 
+    def _mention_candidates(self) -> list[int]:
+        """Indices, in order, of the tokens that may be a mention in :meth:`_build`.
+
+        A cheap superset of the tests :meth:`_build` applies (part of a name entity, a proper noun,
+        a pronoun, a role/medium/organisation noun, a plural noun, a quantifier head), read from one
+        array of the doc; every other token falls through all of its branches, so skipping it
+        changes nothing and saves building a Token for most of the article.
+        """
+        out = []
+        for i, (pos, tag, low, lemma) in enumerate(self.doc.to_array([POS, TAG, LOWER, LEMMA]).tolist()):
+            if (i in self._ent_of_token or pos == PROPN or low in _PRONOUN_IDS or low in _QUANTIFIER_IDS
+                    or tag in _PLURAL_TAG_IDS or (pos == NOUN and (low in _NOUN_WORD_IDS or lemma in _ROLE_LEMMA_IDS))):
+                out.append(i)
+        return out
+
     def _build(self) -> None:
         """One pass over the article in text order: record names, resolve pronouns and roles."""
         seen_ents: set[int] = set()
+        candidates = self._mention_candidates()
         for _sid, sent in self.ctx.analysable_sents():
-            for tok in sent:
+            lo, hi = bisect.bisect_left(candidates, sent.start), bisect.bisect_left(candidates, sent.end)
+            for i in candidates[lo:hi]:
+                tok = self.doc[i]
                 if self.in_excluded(tok.idx):
                     continue
                 low = tok.lower_
@@ -425,14 +458,19 @@ class SpeakerResolver:
         return False
 
     def _add(self, mention: Mention) -> None:
-        import bisect
-
         k = bisect.bisect_right(self._starts, mention.start)
         self._starts.insert(k, mention.start)
         self.history.insert(k, mention)
 
     def _titles(self, tok: Token) -> frozenset[str]:
         """Title words around a name: 'Senator', an apposition 'chairman of ...', a governing role."""
+        # asked for the same token by _build and again by name_of; the answer depends on the doc only
+        cached = self._titles_of.get(tok.i)
+        if cached is None:
+            cached = self._titles_of[tok.i] = self._read_titles(tok)
+        return cached
+
+    def _read_titles(self, tok: Token) -> frozenset[str]:
         words = set()
         for t in list(tok.subtree) + [tok.head]:
             if t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS:
@@ -465,8 +503,6 @@ class SpeakerResolver:
     def _lookback(self, offset: int, kinds: set[str], window: int, prefer=None) -> Mention | None:
         """Latest mention before ``offset`` of a compatible kind, nearest sentence first; within a
         sentence a salient mention (subject, speaker) beats a merely later one."""
-        import bisect
-
         sent = self._sent_index(offset)
         best_sent, cands = None, []
         # start just before ``offset`` (the history is kept sorted), so each look-up is bounded
@@ -518,8 +554,8 @@ class SpeakerResolver:
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         if not dets or dets[0].lower_ not in ("the", "this", "that"):
             return None
-        low = tok.lower_ if tok.lower_ in ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS else tok.lemma_.lower()
-        if low not in ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS:
+        low = tok.lower_ if tok.lower_ in _ROLE_MEDIA_ORG else tok.lemma_.lower()
+        if low not in _ROLE_MEDIA_ORG:
             return None
         start, end = self._role_span(tok)
         text = self.ctx.text[start:end]
