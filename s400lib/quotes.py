@@ -46,6 +46,8 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from . import schema
@@ -195,6 +197,29 @@ def _tokens_between(doc, start: int, end: int) -> list[Token]:
 
 def _is_speech(tok: Token) -> bool:
     return tok.lemma_.lower() in SPEECH_VERBS or tok.lower_ in ("notes", "quotes")
+
+
+# lemma string-store id -> whether the lemma (lower-cased) is a speech verb. Ids are hashes of the
+# string, so the answer holds for every doc; there are only as many entries as distinct lemmas.
+_SPEECH_LEMMA_IDS: dict[int, bool] = {}
+_NOTES_QUOTES_IDS = {get_string_id("notes"), get_string_id("quotes")}
+
+
+def _speech_indices(doc) -> list[int]:
+    """Indices, in order, of the tokens :func:`_is_speech` accepts.
+
+    Read from one array of the doc: the per-article loops then build spaCy Tokens only for the few
+    speech words instead of testing every token of the article.
+    """
+    strings = doc.vocab.strings
+    out = []
+    for i, (lemma, low) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        speech = _SPEECH_LEMMA_IDS.get(lemma)
+        if speech is None:
+            speech = _SPEECH_LEMMA_IDS[lemma] = strings[lemma].lower() in SPEECH_VERBS
+        if speech or low in _NOTES_QUOTES_IDS:
+            out.append(i)
+    return out
 
 
 def _cue_lemma(tok: Token) -> str:
@@ -381,18 +406,22 @@ class _Intervals:
         return total
 
 
-def _speech_subject_tokens(ctx: ArticleContext) -> set[int]:
-    """Token indices of the subjects (and quoted objects) of speech verbs: they are salient."""
+def _speech_subject_tokens(ctx: ArticleContext, speech: list[int] | None = None) -> set[int]:
+    """Token indices of the subjects (and quoted objects) of speech verbs: they are salient.
+
+    ``speech`` is :func:`_speech_indices` of the doc when the caller already has it.
+    """
     out = set()
-    for tok in ctx.doc:
-        if _is_speech(tok):
-            subj = _subject_of(tok)
-            if subj is not None:
-                out.add(subj.i)
-            if _cue_lemma(tok) in MEDIUM_VERBS:
-                obj = _object_of(tok)
-                if obj is not None:
-                    out.add(obj.i)
+    doc = ctx.doc
+    for i in _speech_indices(doc) if speech is None else speech:
+        tok = doc[i]
+        subj = _subject_of(tok)
+        if subj is not None:
+            out.add(subj.i)
+        if _cue_lemma(tok) in MEDIUM_VERBS:
+            obj = _object_of(tok)
+            if obj is not None:
+                out.add(obj.i)
     return out
 
 
@@ -556,8 +585,14 @@ def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, 
     return _trim(ctx, start, end)
 
 
-def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver) -> list[dict]:
+def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver,
+                   speech: list[int] | None = None) -> list[dict]:
     doc = ctx.doc
+    # Only "according" and speech words can start a report (the cues below are all speech verbs),
+    # so the loop visits just those tokens, in text order, instead of every token of the article.
+    according = get_string_id("according")
+    cue_words = sorted(set(_speech_indices(doc) if speech is None else speech)
+                       | {i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low == according})
     quoted = [(q.start, q.end) for q in spans]
 
     intervals = _Intervals(quoted)
@@ -571,7 +606,9 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
     rows = []
     seen: set[tuple[int, int]] = set()
     for _sid, sent in ctx.analysable_sents():
-        for tok in sent:
+        lo, hi = bisect.bisect_left(cue_words, sent.start), bisect.bisect_left(cue_words, sent.end)
+        for i in cue_words[lo:hi]:
+            tok = doc[i]
             if inside_quote(tok.idx):
                 continue
             found = None  # (start, end, speaker token, cue lemma, rule)
@@ -656,8 +693,9 @@ def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
     paragraphs = _paragraph_bounds(ctx)
     spans = pair_quotation_marks(ctx.text, paragraphs)
     excluded = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in spans]
-    resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx))
-    rows = _quote_rows(ctx, spans, resolver, paragraphs) + _indirect_rows(ctx, spans, resolver)
+    speech = _speech_indices(ctx.doc)
+    resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx, speech))
+    rows = _quote_rows(ctx, spans, resolver, paragraphs) + _indirect_rows(ctx, spans, resolver, speech)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):

@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS, SPACY, TAG
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
@@ -128,6 +128,9 @@ _NOUN_WORD_IDS = {get_string_id(w) for w in _ROLE_MEDIA_ORG}
 _ROLE_LEMMA_IDS = {get_string_id(w) for w in ROLE_NOUNS}
 _QUANTIFIER_IDS = {get_string_id(w) for w in QUANTIFIER_HEADS}
 _PLURAL_TAG_IDS = {get_string_id(t) for t in ("NNS", "NNPS")}
+_TITLE_IDS = {get_string_id(w) for w in TITLE_WORDS}
+_TITLE_ROLE_IDS = {get_string_id(w) for w in TITLE_WORDS | ROLE_NOUNS}
+_PERSON_ID = get_string_id("PERSON")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
@@ -231,10 +234,18 @@ class SpeakerResolver:
         self.excluded = sorted(excluded)
         self.speaker_tokens = speaker_tokens or set()
         self._ent_of_token: dict[int, Span] = {}
-        for ent in self.doc.ents:
+        # doc.ents builds new Span objects on every access: read it once
+        self._ents = tuple(self.doc.ents)
+        for ent in self._ents:
             if ent.label_ in NAME_LABELS:
                 for i in range(ent.start, ent.end):
                     self._ent_of_token[i] = ent
+        # Token attributes as plain lists (string-store ids for words and tags), read once from one
+        # array of the doc: the look-arounds below would otherwise build a spaCy Token (doc[i]) for
+        # every neighbour they inspect, which dominated the cost of this class.
+        (self._pos, self._tag, self._lower, self._lemma, self._ent_type, self._idx, self._length,
+         self._space) = self.doc.to_array([POS, TAG, LOWER, LEMMA, ENT_TYPE, IDX, LENGTH, SPACY]).T.tolist()
+        self._doc_text = self.doc.text
         self.full_names = self._full_names()
         self.history: list[Mention] = []
         self._starts: list[int] = []
@@ -247,12 +258,12 @@ class SpeakerResolver:
         """Surname (lower case) -> the longest person name with that surname in the article."""
         best: dict[str, str] = {}
         votes: dict[str, list[int]] = {}
-        for ent in self.doc.ents:
+        for ent in self._ents:
             key = clean_name(ent.text).lower()
             votes.setdefault(key, [0, 0])[ent.label_ == "PERSON"] += 1
         # a single word spaCy calls PERSON once but GPE/ORG elsewhere ("Ankara") is no person
         self.not_person = {k for k, (other, person) in votes.items() if other > person}
-        for ent in self.doc.ents:
+        for ent in self._ents:
             if ent.label_ != "PERSON":
                 continue
             name = clean_name(ent.text)
@@ -269,11 +280,14 @@ class SpeakerResolver:
 
     def _person_extent(self, ent: Span) -> tuple[int, int]:
         """A PERSON entity widened to the first names spaCy left out ("Dmitry" + "Shugaev")."""
+        pos, ent_type, space, lower, idx = self._pos, self._ent_type, self._space, self._lower, self._idx
         i = ent.start
-        while i - 1 >= 0 and self.doc[i - 1].pos_ == "PROPN" and self.doc[i - 1].ent_type_ in ("", "PERSON") and self.doc[i - 1].whitespace_ == " " \
-                and self.doc[i - 1].lower_ not in TITLE_WORDS and self.doc[i - 1].text[:1].isupper():
+        # the previous token: a proper noun outside any entity or in a PERSON one, followed by a
+        # space, not a title, written with a capital
+        while i - 1 >= 0 and pos[i - 1] == PROPN and ent_type[i - 1] in (0, _PERSON_ID) and space[i - 1] \
+                and lower[i - 1] not in _TITLE_IDS and self._doc_text[idx[i - 1] : idx[i - 1] + 1].isupper():
             i -= 1
-        return self.doc[i].idx, ent.end_char
+        return idx[i], ent.end_char
 
     def person_surnames(self) -> set[str]:
         return set(self.full_names)
@@ -347,16 +361,16 @@ class SpeakerResolver:
         """The contiguous run of proper nouns around ``tok`` (titles excluded), as char offsets."""
         if not _proper(tok):
             return None
+        pos, space, lower = self._pos, self._space, self._lower
         i = j = tok.i
         # runs may cross a sentence break spaCy put inside a name, never a line break or punctuation
-        while i - 1 >= 0 and self.doc[i - 1].pos_ == "PROPN" and self.doc[i - 1].whitespace_ == " " \
-                and self.doc[i - 1].lower_ not in TITLE_WORDS:
+        while i - 1 >= 0 and pos[i - 1] == PROPN and space[i - 1] and lower[i - 1] not in _TITLE_IDS:
             i -= 1
-        while j + 1 < len(self.doc) and self.doc[j + 1].pos_ == "PROPN" and self.doc[j].whitespace_ == " ":
+        while j + 1 < len(pos) and pos[j + 1] == PROPN and space[j]:
             j += 1
-        if self.doc[i].lower_ in TITLE_WORDS and i < tok.i:
+        if lower[i] in _TITLE_IDS and i < tok.i:
             i += 1
-        return self.doc[i].idx, self.doc[j].idx + len(self.doc[j])
+        return self._idx[i], self._idx[j] + self._length[j]
 
     # -- the ordered pass ----------------------------------------------------------------------
     def _sent_index(self, offset: int) -> int:
@@ -372,7 +386,7 @@ class SpeakerResolver:
         changes nothing and saves building a Token for most of the article.
         """
         out = []
-        for i, (pos, tag, low, lemma) in enumerate(self.doc.to_array([POS, TAG, LOWER, LEMMA]).tolist()):
+        for i, (pos, tag, low, lemma) in enumerate(zip(self._pos, self._tag, self._lower, self._lemma)):
             if (i in self._ent_of_token or pos == PROPN or low in _PRONOUN_IDS or low in _QUANTIFIER_IDS
                     or tag in _PLURAL_TAG_IDS or (pos == NOUN and (low in _NOUN_WORD_IDS or lemma in _ROLE_LEMMA_IDS))):
                 out.append(i)
@@ -397,7 +411,7 @@ class SpeakerResolver:
                     # take the mention at its last token so compound names are seen whole
                     if ent is not None and tok.i != ent.end - 1:
                         continue
-                    if ent is None and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN" and tok.i + 1 < sent.end:
+                    if ent is None and tok.i + 1 < len(self.doc) and self._pos[tok.i + 1] == PROPN and tok.i + 1 < sent.end:
                         continue
                     seen_ents.add(key)
                     named = self.name_of(tok)
@@ -476,8 +490,8 @@ class SpeakerResolver:
             if t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS:
                 words.add(t.lower_)
         for i in range(max(tok.sent.start, tok.i - 6), tok.i):
-            if self.doc[i].lower_ in ROLE_NOUNS or self.doc[i].lower_ in TITLE_WORDS:
-                words.add(self.doc[i].lower_)
+            if self._lower[i] in _TITLE_ROLE_IDS:
+                words.add(self.doc.vocab.strings[self._lower[i]])
         head = tok.head
         if tok.dep_ == "appos" and head.lower_ in ROLE_NOUNS:
             words.add(head.lower_)
