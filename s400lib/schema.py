@@ -12,6 +12,7 @@ and ``end`` are character offsets into that article's full text (``articles.text
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -167,7 +168,15 @@ TABLES: dict[str, tuple[Column, ...]] = {
 
 def empty(table: str) -> pd.DataFrame:
     """An empty frame with exactly the documented columns and dtypes of ``table``."""
-    return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in TABLES[table]})
+    return _empty_frame(table, ()).copy()
+
+
+@lru_cache(maxsize=None)
+def _empty_frame(table: str, extra_dtypes: tuple) -> pd.DataFrame:
+    # Built once per shape and copied: many articles have no numbers or no quotes, and building an
+    # empty typed frame costs as much as filling one.
+    typed = {**{col.name: col.dtype for col in TABLES[table]}, **dict(extra_dtypes)}
+    return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in typed.items()})
 
 
 def conform(table: str, frame: pd.DataFrame | list[dict] | None, extra_dtypes: dict[str, str] | None = None) -> pd.DataFrame:
@@ -180,7 +189,7 @@ def conform(table: str, frame: pd.DataFrame | list[dict] | None, extra_dtypes: d
     extra_dtypes = extra_dtypes or {}
     typed = {**{col.name: col.dtype for col in TABLES[table]}, **extra_dtypes}
     if frame is None or len(frame) == 0 and (isinstance(frame, list) or len(frame.columns) == 0):
-        return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in typed.items()})
+        return _empty_frame(table, tuple(extra_dtypes.items())).copy()
     if isinstance(frame, list):
         # Extractors call this once per article; building typed arrays straight from the row dicts
         # avoids an intermediate object frame and one astype per column, which dominated small tables.
