@@ -46,9 +46,9 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
-from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS, SPACY, TAG
+from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from .context import ArticleContext
@@ -236,6 +236,8 @@ class SpeakerResolver:
         self._ent_of_token: dict[int, Span] = {}
         # doc.ents builds new Span objects on every access: read it once
         self._ents = tuple(self.doc.ents)
+        # Span.text joins its tokens on every access; the rules below read each entity's text often
+        self._ent_text = {(ent.start, ent.end): ent.text for ent in self._ents}
         for ent in self._ents:
             if ent.label_ in NAME_LABELS:
                 for i in range(ent.start, ent.end):
@@ -244,8 +246,12 @@ class SpeakerResolver:
         # array of the doc: the look-arounds below would otherwise build a spaCy Token (doc[i]) for
         # every neighbour they inspect, which dominated the cost of this class.
         (self._pos, self._tag, self._lower, self._lemma, self._ent_type, self._idx, self._length,
-         self._space) = self.doc.to_array([POS, TAG, LOWER, LEMMA, ENT_TYPE, IDX, LENGTH, SPACY]).T.tolist()
-        self._doc_text = self.doc.text
+         self._space, sent_start) = self.doc.to_array([POS, TAG, LOWER, LEMMA, ENT_TYPE, IDX, LENGTH, SPACY, SENT_START]).T.tolist()
+        # Token.sent builds a Span (~10 µs); spaCy's own rule is "the nearest token at or before it
+        # marked as a sentence start", which a sorted list answers. Custom sentence hooks keep Token.sent.
+        self._sent_start_tokens = [i for i, v in enumerate(sent_start) if v == 1]
+        self._plain_sents = (self.doc.has_annotation("SENT_START") and "sents" not in self.doc.user_hooks
+                             and "sent" not in self.doc.user_span_hooks)
         self.full_names = self._full_names()
         self.history: list[Mention] = []
         self._starts: list[int] = []
@@ -259,14 +265,14 @@ class SpeakerResolver:
         best: dict[str, str] = {}
         votes: dict[str, list[int]] = {}
         for ent in self._ents:
-            key = clean_name(ent.text).lower()
+            key = clean_name(self._ent_text[ent.start, ent.end]).lower()
             votes.setdefault(key, [0, 0])[ent.label_ == "PERSON"] += 1
         # a single word spaCy calls PERSON once but GPE/ORG elsewhere ("Ankara") is no person
         self.not_person = {k for k, (other, person) in votes.items() if other > person}
         for ent in self._ents:
             if ent.label_ != "PERSON":
                 continue
-            name = clean_name(ent.text)
+            name = clean_name(self._ent_text[ent.start, ent.end])
             if name.lower() in self.not_person:
                 continue
             s0, s1 = self._person_extent(ent)
@@ -285,7 +291,7 @@ class SpeakerResolver:
         # the previous token: a proper noun outside any entity or in a PERSON one, followed by a
         # space, not a title, written with a capital
         while i - 1 >= 0 and pos[i - 1] == PROPN and ent_type[i - 1] in (0, _PERSON_ID) and space[i - 1] \
-                and lower[i - 1] not in _TITLE_IDS and self._doc_text[idx[i - 1] : idx[i - 1] + 1].isupper():
+                and lower[i - 1] not in _TITLE_IDS and self.doc[i - 1].text[:1].isupper():
             i -= 1
         return idx[i], ent.end_char
 
@@ -312,31 +318,32 @@ class SpeakerResolver:
         run = self._propn_run(tok)
         if ent is not None:
             start, end = ent.start_char, ent.end_char
-            name = clean_name(ent.text)
+            ent_text = self._ent_text[ent.start, ent.end]
+            name = clean_name(ent_text)
             # spaCy sometimes glues a place onto an outlet ("Ankara, Defense News"): keep the part
             # holding the token.
-            if "," in ent.text:
-                parts = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", ent.text)]
+            if "," in ent_text:
+                parts = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", ent_text)]
                 for s, e in parts:
                     if s <= tok.idx < e:
                         start, end = s, e
                         name = clean_name(self.ctx.text[s:e])
-            verbs = [t for t in ent if t.pos_ in ("VERB", "AUX")]
+            verbs = [i for i in range(ent.start, ent.end) if self._pos[i] in (VERB, AUX)]
             if verbs:
                 # spaCy ran an entity across a verb ("Goldman Sachs expect Brent"): keep the side
                 # holding the token
-                before = [t for t in verbs if t.i <= tok.i]
-                after = [t for t in verbs if t.i > tok.i]
-                lo = before[-1].i + 1 if before else ent.start
-                hi = after[0].i if after else ent.end
+                before = [i for i in verbs if i <= tok.i]
+                after = [i for i in verbs if i > tok.i]
+                lo = before[-1] + 1 if before else ent.start
+                hi = after[0] if after else ent.end
                 if lo < hi:
-                    start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+                    start, end = self._idx[lo], self._idx[hi - 1] + self._length[hi - 1]
                     name = clean_name(self.ctx.text[start:end])
             if ent.label_ != "PERSON" and run is not None and run[1] - run[0] > end - start and run[0] <= start and run[1] >= end:
                 # "Dmitry Shugaev" where spaCy only tagged "Shugaev"
                 start, end = run
                 name = clean_name(self.ctx.text[start:end])
-            if ent.label_ == "PERSON" and "," not in ent.text:
+            if ent.label_ == "PERSON" and "," not in ent_text:
                 start, end = self._person_extent(ent)
                 name = clean_name(self.ctx.text[start:end]) or name
             label = ent.label_
@@ -484,12 +491,19 @@ class SpeakerResolver:
             cached = self._titles_of[tok.i] = self._read_titles(tok)
         return cached
 
+    def _sentence_start(self, tok: Token) -> int:
+        """``tok.sent.start``."""
+        if not self._plain_sents:
+            return tok.sent.start
+        k = bisect.bisect_right(self._sent_start_tokens, tok.i) - 1
+        return self._sent_start_tokens[k] if k >= 0 else 0
+
     def _read_titles(self, tok: Token) -> frozenset[str]:
         words = set()
         for t in list(tok.subtree) + [tok.head]:
             if t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS:
                 words.add(t.lower_)
-        for i in range(max(tok.sent.start, tok.i - 6), tok.i):
+        for i in range(max(self._sentence_start(tok), tok.i - 6), tok.i):
             if self._lower[i] in _TITLE_ROLE_IDS:
                 words.add(self.doc.vocab.strings[self._lower[i]])
         head = tok.head
