@@ -75,31 +75,50 @@ def _day_of_words(rows: list) -> pd.Timestamp | None:
 
 @lru_cache(maxsize=4096)
 def _anchor_range(spec: str, type_: str, tense, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple | None:
-    """Hull of the publication days under which ``spec`` resolves to a value overlapping [lo, hi].
+    """Hull of the publication days under which ``spec`` resolves to a value overlapping [lo, hi],
+    searched up to four years around the target.
 
-    Scans candidate days on a weekly grid up to four years around the target, refines the two ends
-    day by day, and falls back to a daily scan near the target for day-level expressions
-    ("yesterday") that a weekly grid can step over.
+    A relative expression never moves back in time when its anchor moves forward ("last year",
+    "on Tuesday", "in June" all advance with the publication day), so the days that fit form one
+    run: its first day is the first whose value ends on or after ``lo``, its last day the last whose
+    value starts on or before ``hi``. Both are found by bisection (a few dozen resolutions instead
+    of one per day); should an expression break that rule, a weekly scan is the fallback.
     """
     parsed = _Spec.loads(spec)
     tense = None if tense is None or pd.isna(tense) else tense
+    one, span = pd.Timedelta(days=1), pd.Timedelta(days=4 * 366)
+    first_day, n_days = lo - span, (hi + span - (lo - span)).days
 
-    def ok(day: pd.Timestamp) -> bool:
-        r = resolve(parsed, type_, day, tense)
-        return pd.notna(r["earliest"]) and r["earliest"] <= hi and r["latest"] >= lo
+    @lru_cache(maxsize=None)
+    def bounds(k: int) -> tuple:
+        r = resolve(parsed, type_, first_day + k * one, tense)
+        return r["earliest"], r["latest"]
 
-    span = pd.Timedelta(days=4 * 366)
-    grid = [d for d in pd.date_range(lo - span, hi + span, freq="7D") if ok(d)]
+    def ok(k: int) -> bool:
+        e, l = bounds(k)
+        return pd.notna(e) and e <= hi and l >= lo
+
+    def bisect_first(pred) -> int:  # first k in [0, n_days + 1) with pred(k), assuming False...True
+        a, b = 0, n_days + 1
+        while a < b:
+            m = (a + b) // 2
+            a, b = (a, m) if pred(m) else (m + 1, b)
+        return a
+
+    start = bisect_first(lambda k: pd.notna(bounds(k)[1]) and bounds(k)[1] >= lo)
+    end = bisect_first(lambda k: not (pd.notna(bounds(k)[0]) and bounds(k)[0] <= hi)) - 1
+    if start <= end and ok(start) and ok(end) and ok((start + end) // 2):
+        return first_day + start * one, first_day + end * one
+    grid = [k for k in range(0, n_days + 1, 7) if ok(k)]
     if not grid:
-        near = [d for d in pd.date_range(lo - pd.Timedelta(days=14), hi + pd.Timedelta(days=14), freq="D") if ok(d)]
-        return (near[0], near[-1]) if near else None
+        near = [k for k in range(max(0, span.days - 14), min(n_days, n_days - span.days + 14) + 1) if ok(k)]
+        return (first_day + near[0] * one, first_day + near[-1] * one) if near else None
     first, last = grid[0], grid[-1]
-    one = pd.Timedelta(days=1)
-    while ok(first - one) and first - one >= lo - span:
-        first -= one
-    while ok(last + one) and last + one <= hi + span:
-        last += one
-    return first, last
+    while first > 0 and ok(first - 1):
+        first -= 1
+    while last < n_days and ok(last + 1):
+        last += 1
+    return first_day + first * one, first_day + last * one
 
 
 def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.DataFrame:
