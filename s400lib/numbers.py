@@ -157,12 +157,22 @@ def _bounds(value: float | None, qualifier: str | None) -> tuple[float | None, f
     return value, value, False
 
 
+def _may_start_number(low: str) -> bool:
+    """Whether a token (lower-cased) can begin any of the runs below: a digit, a number word, a
+    scale word, or a vague prefix. Every other token is skipped at once, as the full checks would."""
+    return (low[:1].isdigit() or low in _WORDS or low.rstrip("s") in _SCALES or low in _VAGUE_PREFIX
+            or low.startswith(("multi", "several")))
+
+
 def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
     rows = []
     start, end = sent.start, sent.end
     i = start
     while i < end:
         tok = doc[i]
+        if not _may_start_number(tok.lower_):
+            i += 1
+            continue
         vague = None
         # "multi-billion", "multibillion": a vague magnitude, kept as an interval.
         m = re.match(r"^(multi|several)-?(hundred|thousand|million|billion|trillion)s?$", tok.lower_)

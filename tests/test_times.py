@@ -120,3 +120,22 @@ def test_matches_never_overlap_and_slice_back(words):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     for s, e, *_ in found:
         assert text[s:e].strip() == text[s:e] and text[s:e]
+
+
+def _matches(text, gated):
+    return [(m[0], m[1], m[2], m[4]) for m in find_timexes(text, gated=gated)]
+
+
+@pytest.mark.parametrize("doc", GOLD, ids=[d["doc_id"] for d in GOLD])
+def test_pattern_gates_never_change_what_is_found(doc):
+    # the per-sentence pre-checks only skip patterns that cannot match
+    assert _matches(doc["text"], True) == _matches(doc["text"], False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["in", "May", "3", "2019", "last", "week", "ago", "two", "years", "the", "quarter",
+                                 "Monday", "morning", "fiscal", "FY21", "for", "days", "spring", "10:30", "pm", ",", "-"]),
+                max_size=12))
+def test_pattern_gates_agree_on_generated_text(words):
+    text = " ".join(words)
+    assert _matches(text, True) == _matches(text, False)
