@@ -445,6 +445,10 @@ def _row(ctx: ArticleContext, start: int, end: int, kind: str, res: Resolution |
     }
 
 
+def _untagged_name(tok) -> bool:
+    return tok.pos_ == "PROPN" and not tok.ent_type_
+
+
 def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tuple[Resolution | None, str, float]:
     """Resolve a cue's mention, applying the medium and first-person rules."""
     if cue.subject is None:
@@ -455,8 +459,10 @@ def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tu
     if cue.medium:
         rule = f"medium+{res.rule}" if res.rule != "cue_subject" else "medium"
         conf = min(conf, 0.85)
-    elif res.kind == "org" and _FIRST_PERSON_RE.search(inner):
-        # an outlet or organisation "says" words in the first person: it relays someone
+    elif res.kind == "org" and not _untagged_name(cue.subject) and _FIRST_PERSON_RE.search(inner):
+        # an outlet or organisation "says" words in the first person: it relays someone. Only for
+        # names the model tagged: an untagged bare name ("..., Lind told reporters") is more often a
+        # person spaCy missed than an outlet, and handing her words to the last person named is worse.
         m = resolver._lookback(at, {"person"}, 6)
         if m is not None:
             relayed = Resolution(m.name, "person", "medium_first_person", 0.5, res.text, res.start, res.end)

@@ -103,7 +103,6 @@ def test_translated_quote_not_flagged_as_conflicting_content(fixture_contradicti
     assert hit[hit["kind"] != "attribution"].empty
 
 
-@pytest.mark.xfail(reason="quotes.py attributes the quote before '..., Lind told reporters.' to the previous speaker (medium_first_person rule)", strict=False)
 def test_translated_quote_same_speaker_no_attribution_conflict(fixture_contradictions):
     assert _found(fixture_contradictions, "The decision is unfair", "The decision is unjust").empty
 

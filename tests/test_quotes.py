@@ -180,3 +180,11 @@ def test_any_text_gives_rows_that_slice_back(pieces):
         assert row.kind in {"direct", "partial", "indirect", "scare"}
         if row.kind == "scare":
             assert pd.isna(row.speaker)
+
+
+def test_untagged_surname_after_a_quote_is_the_speaker_not_the_previous_one():
+    # spaCy does not tag "Lind" here; the quote is still hers, not the general's quoted just before
+    text = ("Port row\n\n“We will never surrender the port,” said General Tomas Ruiz.\n\n"
+            "“The decision is unjust and harmful,” Lind told reporters.")
+    quotes = sl.extract_quotes(text)
+    assert quotes["speaker"].tolist() == ["Tomas Ruiz", "Lind"]
