@@ -54,19 +54,23 @@ def local_cluster(workers: int = 2, memory_limit: str | None = "auto") -> Iterat
         dashboard_address="127.0.0.1:0",  # any free port, loopback only: never clashes with another cluster
         memory_limit=memory_limit,
     )
-    client = Client(cluster)
     try:
-        client.register_plugin(LoadModel())
-        yield client
+        with _with_model(Client(cluster)) as client:
+            yield client
     finally:
-        client.close()
         cluster.close()
 
 
 @contextmanager
 def connect(address: str) -> Iterator[Client]:
     """A client of an existing scheduler (``tcp://host:8786``); the model plugin is registered on it."""
-    client = Client(address)
+    with _with_model(Client(address)) as client:
+        yield client
+
+
+@contextmanager
+def _with_model(client: Client) -> Iterator[Client]:
+    """``client`` with the model-loading plugin on its workers; closed when the block ends."""
     try:
         client.register_plugin(LoadModel())
         yield client
