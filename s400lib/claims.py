@@ -358,13 +358,13 @@ class _Speakers:
     def __init__(self, entities: pd.DataFrame):
         canonical = entities["canonical"].tolist() if "canonical" in entities else [None] * len(entities)
         # Plain lists sorted by start (stable): this runs for every article.
-        named = sorted(
+        named = sorted((
             (int(start), int(end), label, c if isinstance(c, str) else t)
             for start, end, label, c, t in zip(
                 entities["start"].tolist(), entities["end"].tolist(), entities["label"].tolist(), canonical, entities["text"].tolist()
             )
             if label in _NAMED
-        ) if len(entities) else []
+        ), key=lambda e: e[0]) if len(entities) else []
         self.starts = [r[0] for r in named]
         self.ends = [r[1] for r in named]
         self.labels = [r[2] for r in named]
@@ -692,8 +692,8 @@ def attach_entities(claims: pd.DataFrame, entities: pd.DataFrame | None) -> pd.D
 def attach_times(claims: pd.DataFrame, timexes: pd.DataFrame | None) -> pd.DataFrame:
     """Refill ``claims.times`` with the TIMEX3 values of the timexes inside each claim.
 
-    Called once when claims are built and again after publication dates are inferred (relative
-    expressions get new values then).
+    Called after publication dates are inferred, when relative expressions get new values;
+    :func:`claim_table` fills ``times`` the same way (through :func:`_link_values`) as it builds claims.
 
     Parameters
     ----------

@@ -598,16 +598,16 @@ TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "mod", "anchor", "earl
 # What every match of a pattern must contain, checked once per sentence before the pattern runs: most
 # sentences have no digit, month or weekday, and skipping the patterns that need one halves tagging time.
 # A gate must be implied by its pattern (tests/test_times.py checks the gated and ungated taggers agree).
-_DIGIT = re.compile(r"\d")
+_DIGIT, _MONTH, _UNIT = re.compile(r"\d"), re.compile(_MONTH_RE), re.compile(_UNIT_RE, _I)
 _GATES: dict[str, re.Pattern] = {
     **{name: _DIGIT for name in ("month_day_year", "day_month_year", "iso_date", "fiscal", "year_fiscal", "month_year",
                                  "season_year", "decade", "year", "month_day", "day_month", "clock")},
-    **{name: re.compile(_MONTH_RE) for name in ("rel_month", "month_rel_year", "month")},
+    **{name: _MONTH for name in ("rel_month", "month_rel_year", "month")},
     "weekday": re.compile(_WEEKDAY_RE),
     "quarter": re.compile("quarter", _I),
     "rel_unit": re.compile("week|month|year|quarter", _I),
     "rel_season": re.compile("spring|summer|autumn|fall|winter", _I),
-    **{name: re.compile(_UNIT_RE, _I) for name in ("ago", "past_duration", "duration", "vague_duration")},
+    **{name: _UNIT for name in ("ago", "past_duration", "duration", "vague_duration")},
 }
 
 
@@ -617,13 +617,13 @@ def find_timexes(text: str, lo: int = 0, hi: int | None = None, gated: bool = Tr
     ``gated=False`` runs every pattern without the cheap pre-checks (for testing the gates)."""
     hi = len(text) if hi is None else hi
     cands = []
-    open_gates: dict[int, bool] = {}
+    open_gates: dict[re.Pattern, bool] = {}  # a gate shared by several patterns is searched once
     for name, rx in PATTERNS:
         gate = _GATES.get(name) if gated else None
         if gate is not None:
-            if id(gate) not in open_gates:
-                open_gates[id(gate)] = gate.search(text, lo, hi) is not None
-            if not open_gates[id(gate)]:
+            if gate not in open_gates:
+                open_gates[gate] = gate.search(text, lo, hi) is not None
+            if not open_gates[gate]:
                 continue
         for m in rx.finditer(text, lo, hi):
             got = _spec_of(name, m, text)
