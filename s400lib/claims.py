@@ -310,10 +310,9 @@ def _status(toks) -> str | None:
 
 def _content_head(toks, i: int, j: int):
     """The main content predicate of a unit: the complement of a reporting verb, else its root."""
-    heads = [t for t in toks if t.head.i < i or t.head.i >= j or t.head.i == t.i]
-    if not heads:
+    head = next((t for t in toks if t.head.i < i or t.head.i >= j or t.head.i == t.i), None)
+    if head is None:
         return None
-    head = heads[0]
     if head.lemma_.lower() in SPEECH_VERBS:
         for c in head.children:
             if c.dep_ in ("ccomp", "xcomp") and i <= c.i < j:

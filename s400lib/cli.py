@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--dask", metavar="ADDRESS", help="run the per-article stage on an existing Dask scheduler, e.g. tcp://host:8786")
     p.add_argument("--chunk-size", type=int, default=50, metavar="N", help="articles buffered before rows are appended to the files (default 50)")
     p.add_argument("--articles-per-task", type=int, default=8, metavar="N", help="with --workers/--dask: articles per Dask task (default 8)")
+    p.add_argument("--aliases", type=Path, metavar="CSV", help="your own alias table (header alias,canonical,label) for canonical names; read after the packaged one, so your rows win")
     p.add_argument("--errors", choices=("warn", "raise"), default="warn", help="unreadable files: warn and skip them (default) or stop")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--memory", action="store_true", help="also print this process's peak memory after each stage")
@@ -80,9 +81,12 @@ def run_parse(args: argparse.Namespace) -> int:
         if value is not None and value < 1:
             print(f"error: --{name.replace('_', '-')} must be at least 1, not {value}", file=sys.stderr)
             return 2
+    if args.aliases is not None and not args.aliases.is_file():
+        print(f"error: --aliases {args.aliases}: no such file. Fix: give the path of a CSV with header alias,canonical,label", file=sys.stderr)
+        return 2
     progress = False if args.no_progress else None
     memory: dict = {}
-    options = dict(batch_size=args.batch_size, n_process=args.n_process, chunk_size=args.chunk_size, progress=progress, errors=args.errors, memory=memory)
+    options = dict(batch_size=args.batch_size, n_process=args.n_process, chunk_size=args.chunk_size, progress=progress, errors=args.errors, memory=memory, aliases=args.aliases)
     try:
         if args.workers or args.dask:
             from .distributed import connect, local_cluster

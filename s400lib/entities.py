@@ -34,9 +34,11 @@ label. spaCy's own label is kept in ``spacy_label``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -155,6 +157,17 @@ class Canonicalizer:
     """
 
     def __init__(self, mentions: pd.DataFrame, aliases: pd.DataFrame, extra_names=(), extra_persons=()) -> None:
+        stats = NameStats.of(mentions, speakers=extra_names, person_speakers=extra_persons)
+        self._build(stats, aliases)
+
+    @classmethod
+    def from_stats(cls, stats: "NameStats", aliases: pd.DataFrame) -> "Canonicalizer":
+        """A canonicalizer built from name counts alone (what a streamed corpus can afford to keep)."""
+        canon = cls.__new__(cls)
+        canon._build(stats, aliases)
+        return canon
+
+    def _build(self, stats: "NameStats", aliases: pd.DataFrame) -> None:
         self.alias = {}
         self.alias_label = {}
         for row in aliases.itertuples(index=False):
@@ -162,12 +175,16 @@ class Canonicalizer:
             if not pd.isna(row.label):
                 self.alias_label[name_key(row.alias)] = str(row.label)
                 self.alias_label[name_key(row.canonical)] = str(row.label)
-        names = [(clean_name(t), lab) for t, lab in zip(mentions["text"].astype(str), mentions["label"].astype(str))]
-        names += [(clean_name(str(n)), "") for n in extra_names if isinstance(n, str) and n]
-        names += [(clean_name(str(n)), "PERSON") for n in extra_persons if isinstance(n, str) and n]
-        self.counts = Counter(n for n, _ in names if n)
-        self.codes = {d for n, _ in names if (d := designator(n))}
-        persons = [n for n, lab in names if lab == "PERSON" and n and n[0].isupper() and not designator(n)]
+        # (cleaned name, label, times seen): mentions, then speakers (label unknown), then person speakers
+        names = [(clean_name(t), lab, n) for (t, lab), n in stats.mentions.items()]
+        names += [(clean_name(str(s)), "", n) for s, n in stats.speakers.items()]
+        names += [(clean_name(str(s)), "PERSON", n) for s, n in stats.person_speakers.items()]
+        self.counts = Counter()
+        for name, _, n in names:
+            if name:
+                self.counts[name] += n
+        self.codes = {d for name, _, _ in names if (d := designator(name))}
+        persons = [name for name, lab, _ in names if lab == "PERSON" and name and name[0].isupper() and not designator(name)]
         self._build_people(persons)
 
     # -- people --------------------------------------------------------------------------------
@@ -277,28 +294,127 @@ def _map_names(series: pd.Series, canon: Canonicalizer) -> pd.Series:
     return series.map(one).astype("string")
 
 
-def _fix_labels(entities: pd.DataFrame, canon: Canonicalizer) -> pd.Series:
-    labels = entities["label"].astype(str).tolist()
-    canonicals = entities["canonical"].astype(str).tolist()
-    rules = entities["canonical_rule"].astype(str).tolist()
-    fixed = list(labels)
-    for i, (lab, can, rule) in enumerate(zip(labels, canonicals, rules)):
-        if designator(can) and lab == "PERSON":
-            fixed[i] = "PRODUCT"
-        elif lab != "PERSON" and rule in ("longest_mention", "fuzzy") and canon.is_person(can):
-            fixed[i] = "PERSON"
-        alias_label = canon.alias_label.get(name_key(can))
-        if alias_label:
-            fixed[i] = alias_label
-    votes = defaultdict(Counter)
-    for lab, can in zip(fixed, canonicals):
-        votes[can][lab] += 1
-    for i, can in enumerate(canonicals):
-        total = sum(votes[can].values())
-        top, n = votes[can].most_common(1)[0]
-        if total >= 3 and n * 3 >= total * 2 and fixed[i] != top and fixed[i] in ("PERSON", "ORG", "GPE", "NORP"):
-            fixed[i] = top
-    return pd.Series(fixed, index=entities.index, dtype="string")
+@dataclass
+class NameStats:
+    """How often each name occurs in a corpus: all that corpus-wide canonical names depend on.
+
+    Summed chunk by chunk (``stats += NameStats.of(...)``), so a streamed corpus never needs its
+    entity or quote tables whole in memory; its size grows with the vocabulary of names, not with
+    the number of mentions.
+
+    Attributes
+    ----------
+    mentions
+        (mention text, spaCy label) -> number of entity mentions.
+    speakers
+        Quote speaker (as resolved in its article) -> number of quotes.
+    person_speakers
+        The same, for speakers the quote extractor resolved to a person.
+    speaker_texts
+        Name keys of the speaker mentions as written in the text (``quotes.speaker_text``).
+    """
+
+    mentions: Counter = field(default_factory=Counter)
+    speakers: Counter = field(default_factory=Counter)
+    person_speakers: Counter = field(default_factory=Counter)
+    speaker_texts: set = field(default_factory=set)
+
+    @classmethod
+    def of(cls, entities: pd.DataFrame, quotes: pd.DataFrame | None = None, speakers=(), person_speakers=()) -> "NameStats":
+        """Counts from an entities table (text, label) and a quotes table (speaker, speaker_kind,
+        speaker_text), or from plain lists of speaker names."""
+        stats = cls(mentions=Counter(zip(entities["text"].astype(str), entities["label"].astype(str))))
+        if quotes is not None and len(quotes) and "speaker" in quotes.columns:
+            speakers = quotes["speaker"].dropna().tolist()
+            person_speakers = _person_speakers(quotes)
+            if "speaker_text" in quotes.columns:
+                stats.speaker_texts = set(quotes["speaker_text"].dropna().astype(str).map(name_key))
+        stats.speakers = Counter(n for n in speakers if isinstance(n, str) and n)
+        stats.person_speakers = Counter(n for n in person_speakers if isinstance(n, str) and n)
+        return stats
+
+    def __iadd__(self, other: "NameStats") -> "NameStats":
+        self.mentions.update(other.mentions)
+        self.speakers.update(other.speakers)
+        self.person_speakers.update(other.person_speakers)
+        self.speaker_texts |= other.speaker_texts
+        return self
+
+
+class NameMap:
+    """The corpus-wide naming decisions, made once from :class:`NameStats` and applied to any
+    subset of the corpus's tables (the whole corpus, or one streamed chunk at a time).
+
+    ``mention[(text, label)]`` = (canonical, rule, fixed label) of an entity mention; speakers and
+    claim sources are looked up through :meth:`speaker` and :meth:`source`.
+    """
+
+    def __init__(self, stats: NameStats, aliases: str | Path | None = None) -> None:
+        self.canon = canon = Canonicalizer.from_stats(stats, read_aliases(aliases))
+        decided = {key: canon.canonical(*key) for key in stats.mentions}
+        # label fixes (see the module docstring), then the corpus majority label of each canonical name
+        fixed = {}
+        for (text, label), (can, rule) in decided.items():
+            lab = label
+            if designator(can) and lab == "PERSON":
+                lab = "PRODUCT"
+            elif lab != "PERSON" and rule in ("longest_mention", "fuzzy") and canon.is_person(can):
+                lab = "PERSON"
+            lab = canon.alias_label.get(name_key(can)) or lab
+            fixed[(text, label)] = lab
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for key, n in stats.mentions.items():
+            votes[decided[key][0]][fixed[key]] += n
+        self.mention: dict[tuple[str, str], tuple[str, str, str]] = {}
+        for key, (can, rule) in decided.items():
+            lab = fixed[key]
+            total = sum(votes[can].values())
+            top, n = votes[can].most_common(1)[0]
+            if total >= 3 and n * 3 >= total * 2 and lab != top and lab in ("PERSON", "ORG", "GPE", "NORP"):
+                lab = top
+            self.mention[key] = (can, rule, lab)
+        # a claim source is renamed only when it is a name the corpus knows, not any noun phrase
+        self.known = {name_key(text) for text, _ in stats.mentions} | stats.speaker_texts | set(stats.speakers)
+        self._speaker: dict[str, str] = {}
+
+    def speaker(self, name):
+        """Canonical name of a quote speaker (<NA> stays <NA>)."""
+        if pd.isna(name):
+            return name
+        if name not in self._speaker:
+            self._speaker[name] = self.canon.canonical(name)[0]
+        return self._speaker[name]
+
+    def source(self, name):
+        """Canonical name of a claim source, when it is a known name; other sources unchanged."""
+        if pd.isna(name):
+            return name
+        key = name_key(name)
+        if key in self.known or self.canon.is_person(name) or key in self.canon.alias:
+            return self.canon.canonical(name)[0]
+        return name
+
+    def apply(self, tables: Tables) -> Tables:
+        """``tables`` with canonical names in entities, quotes.speaker and claims.source."""
+        entities = tables.entities.copy()
+        quotes = tables.quotes.copy()
+        claims = tables.claims.copy()
+        if len(entities):
+            decided = [self.mention[key] for key in zip(entities["text"].astype(str), entities["label"].astype(str))]
+            if "spacy_label" not in entities.columns:
+                entities["spacy_label"] = entities["label"].astype("string")
+            for k, column in enumerate(("canonical", "canonical_rule", "label")):
+                entities[column] = pd.Series([d[k] for d in decided], index=entities.index, dtype="string")
+        if len(quotes):
+            quotes["speaker"] = pd.Series([self.speaker(v) for v in quotes["speaker"]], index=quotes.index, dtype="string")
+        if len(claims) and "source" in claims.columns:
+            claims["source"] = pd.Series([self.source(v) for v in claims["source"]], index=claims.index, dtype="string")
+        return dataclasses.replace(
+            tables,
+            entities=schema.conform("entities", entities),
+            quotes=schema.conform("quotes", quotes),
+            claims=schema.conform("claims", claims),
+        )
 
 
 def canonicalize(tables: Tables, aliases: str | Path | None = None) -> Tables:
@@ -315,41 +431,15 @@ def canonicalize(tables: Tables, aliases: str | Path | None = None) -> Tables:
     Returns
     -------
     Tables
-        The same tables with ``entities.canonical``, ``entities.canonical_rule``,
-        ``entities.label`` (fixed; spaCy's in ``entities.spacy_label``), ``quotes.speaker`` and
-        ``claims.source`` mapped to canonical names.
+        New tables with ``entities.canonical``, ``entities.canonical_rule``, ``entities.label``
+        (fixed; spaCy's in ``entities.spacy_label``), ``quotes.speaker`` and ``claims.source``
+        mapped to canonical names, and ``claims.entities`` linked to the new canonical names.
     """
-    entities = tables.entities.copy()
-    quotes = tables.quotes.copy()
-    claims = tables.claims.copy()
-    speakers = quotes["speaker"].dropna().tolist() if "speaker" in quotes else []
-    canon = Canonicalizer(entities[["text", "label"]], read_aliases(aliases), extra_names=speakers,
-                          extra_persons=_person_speakers(quotes))
-    if len(entities):
-        cache: dict[tuple[str, str], tuple[str, str]] = {}
-        pairs = []
-        for key in zip(entities["text"].astype(str), entities["label"].astype(str)):
-            if key not in cache:  # a corpus repeats the same mentions many times
-                cache[key] = canon.canonical(*key)
-            pairs.append(cache[key])
-        entities["canonical"] = pd.Series([p[0] for p in pairs], index=entities.index, dtype="string")
-        entities["canonical_rule"] = pd.Series([p[1] for p in pairs], index=entities.index, dtype="string")
-        if "spacy_label" not in entities.columns:
-            entities["spacy_label"] = entities["label"].astype("string")
-        entities["label"] = _fix_labels(entities, canon)
-    if len(quotes):
-        quotes["speaker"] = _map_names(quotes["speaker"], canon)
-    if len(claims) and "source" in claims.columns:
-        known = set(entities["text"].astype(str).map(name_key)) | set(quotes["speaker_text"].dropna().astype(str).map(name_key)) | set(speakers)
-        src = claims["source"]
-        claims["source"] = pd.Series(
-            [canon.canonical(v)[0] if not pd.isna(v) and (name_key(v) in known or canon.is_person(v) or name_key(v) in canon.alias) else v for v in src],
-            index=claims.index, dtype="string",
-        )
-    tables.entities = schema.conform("entities", entities)
-    tables.quotes = schema.conform("quotes", quotes)
-    tables.claims = schema.conform("claims", claims)
-    return tables
+    from .claims import attach_entities
+
+    named = NameMap(NameStats.of(tables.entities, tables.quotes), aliases).apply(tables)
+    named.claims = attach_entities(named.claims, named.entities)
+    return named
 
 
 def canonicalize_speakers(quotes: pd.DataFrame, entities: pd.DataFrame, aliases: str | Path | None = None) -> pd.DataFrame:

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 STOPWORDS = frozenset(
@@ -39,8 +40,19 @@ def content_words(text: str) -> list[str]:
 
 def shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
     """Word n-grams of the text (all words, stopwords included: quotes share their function words too)."""
-    words = _WORD.findall(text.lower())
+    words = [sys.intern(w) for w in _WORD.findall(text.lower())]  # one string per word, however many trigrams hold it
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def _key_index(keys: Sequence[set], max_df: float) -> tuple[dict, int]:
+    index: dict = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            index[k].append(i)
+    # A key blocks only when it is rare: held by at most max_df of the units, but small corpora may
+    # always block on up to 50 units, and no key is used beyond 500 units, which caps the pairs a key
+    # can create and keeps the cost linear in corpus size.
+    return index, min(max(50, int(max_df * len(keys))), 500)
 
 
 def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only: bool = True) -> dict[tuple[int, int], int]:
@@ -49,14 +61,7 @@ def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only
     Units of the same group (article) are never paired when ``cross_only``. Keys held by more than
     ``max_df`` of the units are skipped: they are too common to block on.
     """
-    index: dict = defaultdict(list)
-    for i, ks in enumerate(keys):
-        for k in ks:
-            index[k].append(i)
-    # A key blocks only when it is rare: held by at most max_df of the units, but small corpora may
-    # always block on up to 50 units, and no key is used beyond 500 units, which caps the pairs a key
-    # can create and keeps the cost linear in corpus size.
-    limit = min(max(50, int(max_df * len(keys))), 500)
+    index, limit = _key_index(keys, max_df)
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for members in index.values():
         if len(members) < 2 or len(members) > limit:
@@ -70,37 +75,73 @@ def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only
     return counts
 
 
+def _candidates_of(keys: Sequence[set], groups: Sequence, max_df: float, focus: set[int]) -> Iterator[tuple[int, int, int]]:
+    """(i, j, shared keys) with i < j for the pairs of :func:`_candidates` that have a unit in ``focus``.
+
+    Counted one focus unit at a time, so memory holds one unit's partners rather than every pair
+    of the corpus (the pairs a common key creates grow with the corpus; one unit's do not).
+    """
+    index, limit = _key_index(keys, max_df)
+    for i in sorted(focus):
+        partners: dict[int, int] = defaultdict(int)
+        for k in keys[i]:
+            members = index[k]
+            if len(members) < 2 or len(members) > limit:
+                continue
+            for j in members:
+                if j != i and not (j in focus and j < i) and groups[i] != groups[j]:  # a pair of focus units once
+                    partners[j] += 1
+        for j, n in partners.items():
+            yield (i, j, n) if i < j else (j, i, n)
+
+
 def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4, min_overlap: float = 0.25,
-                    max_df: float = 0.05) -> list[tuple[int, int, float]]:
+                    max_df: float = 0.05, focus: set[int] | None = None) -> list[tuple[int, int, float]]:
     """(i, j, overlap) for units of different groups that share word trigrams.
 
     ``overlap`` is shared trigrams / trigrams of the shorter unit; pairs need ``min_shared`` shared
-    trigrams and ``min_overlap``.
+    trigrams and ``min_overlap``. With ``focus`` (unit indices) only pairs with at least one unit in
+    it are returned, and the other units keep only the trigrams the focus units have, so a corpus
+    searched for a few undated articles is not indexed whole.
     """
-    sh = [shingles(t) for t in texts]
+    if focus is None:
+        sh = [shingles(t) for t in texts]
+        sizes = [len(s) for s in sh]
+    else:
+        sh = [shingles(t) if i in focus else set() for i, t in enumerate(texts)]
+        wanted = set().union(*(sh[i] for i in focus)) if focus else set()
+        sizes = [len(s) for s in sh]
+        for i, t in enumerate(texts):
+            if i not in focus:  # keep a unit's full set of trigrams only as long as it takes to count it
+                full = shingles(t)
+                sizes[i], sh[i] = len(full), full & wanted
     out = []
-    for (i, j), n in _candidates(sh, groups, max_df=max_df).items():
+    pairs = _candidates(sh, groups, max_df=max_df).items() if focus is None else (((i, j), n) for i, j, n in _candidates_of(sh, groups, max_df, focus))
+    for (i, j), n in pairs:
         if n < min_shared:
             continue
-        overlap = n / max(1, min(len(sh[i]), len(sh[j])))
+        overlap = n / max(1, min(sizes[i], sizes[j]))
         if overlap >= min_overlap:
             out.append((i, j, overlap))
     return sorted(out)
 
 
-def idf_weights(bags: Sequence[set]) -> dict[str, float]:
-    """Inverse document frequency of every word over the units (smoothed, >= 0)."""
+def idf_weights(bags: Iterable[set]) -> dict[str, float]:
+    """Inverse document frequency of every word over the units (smoothed, >= 0); ``bags`` may be a
+    generator, so a corpus's bags of words need not all be in memory at once."""
     df: dict[str, int] = defaultdict(int)
+    n = 0
     for bag in bags:
+        n += 1
         for w in bag:
             df[w] += 1
-    n = len(bags)
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
 
 
 def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3, min_shared: int = 2,
-                  max_df: float = 0.2, idf: dict[str, float] | None = None) -> list[tuple[int, int, float]]:
-    """(i, j, score) for units of different groups whose content words overlap.
+                  max_df: float = 0.2, idf: dict[str, float] | None = None, focus: set[int] | None = None) -> list[tuple[int, int, float]]:
+    """(i, j, score) for units of different groups whose content words overlap (with ``focus``,
+    only pairs with at least one unit in it).
 
     ``score`` is the IDF-weighted overlap coefficient: weight of shared words / weight of the
     smaller bag. Pairs need ``min_shared`` shared words (after blocking) and ``min_score``.
@@ -108,7 +149,8 @@ def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3
     bags = [set(content_words(t)) for t in texts]
     idf = idf if idf is not None else idf_weights(bags)
     out = []
-    for (i, j), n in _candidates(bags, groups, max_df=max_df).items():
+    pairs = _candidates(bags, groups, max_df=max_df).items() if focus is None else (((i, j), n) for i, j, n in _candidates_of(bags, groups, max_df, focus))
+    for (i, j), n in pairs:
         if n < min_shared:
             continue
         shared = bags[i] & bags[j]

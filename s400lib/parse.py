@@ -11,6 +11,7 @@ Parsing has two stages so that the expensive one parallelises:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pandas as pd
 from spacy.tokens import Doc
@@ -146,20 +147,43 @@ def iter_parsed(
         yield parse_article(article, doc, paragraphs)
 
 
-def finish(tables: Tables) -> Tables:
-    """Corpus-wide steps: canonical entity names and inferred publication dates."""
-    from .entities import canonicalize
-    from .pubdate import infer_publication_dates
+def finish(tables: Tables, aliases: str | Path | None = None) -> Tables:
+    """Corpus-wide steps: canonical entity names and inferred publication dates.
 
-    tables = canonicalize(tables)
-    tables = infer_publication_dates(tables)
+    The same two decisions, made once for the whole corpus (:func:`corpus_decisions`) and applied
+    to its tables (:func:`finish_part`), as the streaming parse does chunk by chunk.
+    """
+    names, dates = corpus_decisions(tables, aliases=aliases)
+    return finish_part(tables, names, dates)
+
+
+def corpus_decisions(tables: Tables, stats=None, aliases: str | Path | None = None):
+    """(:class:`~s400lib.entities.NameMap`, inferred dates) for a corpus.
+
+    ``stats`` (:class:`~s400lib.entities.NameStats`) may be given when the entities and quotes
+    tables were counted elsewhere (chunk by chunk); dates need ``articles``, ``sentences`` and
+    ``timexes`` only.
+    """
+    from .entities import NameMap, NameStats
+    from .pubdate import infer_dates
+
+    stats = stats if stats is not None else NameStats.of(tables.entities, tables.quotes)
+    return NameMap(stats, aliases), infer_dates(tables)
+
+
+def finish_part(tables: Tables, names, dates: dict) -> Tables:
+    """Apply the corpus-wide decisions to the tables of some of its articles (or all of them)."""
     from .claims import attach_entities
+    from .pubdate import apply_dates
 
+    tables = apply_dates(names.apply(tables), dates)
     tables.claims = attach_entities(tables.claims, tables.entities)  # claims link to the final canonical names
     return tables
 
 
-def parse(corpus: Corpus | str | list, batch_size: int = 16, n_process: int = 1, progress: bool | None = None) -> Tables:
+def parse(
+    corpus: Corpus | str | list, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, aliases: str | Path | None = None
+) -> Tables:
     """Parse a corpus into :class:`Tables`.
 
     Parameters
@@ -170,6 +194,9 @@ def parse(corpus: Corpus | str | list, batch_size: int = 16, n_process: int = 1,
         Passed to spaCy's ``nlp.pipe``; ``n_process > 1`` pays off from a few hundred articles.
     progress
         Show a progress bar; by default only for 20 articles or more.
+    aliases
+        Your own alias CSV (header ``alias,canonical,label``) for canonical names, read after the
+        packaged ``s400lib/data/aliases.csv`` so your rows win (see :mod:`s400lib.entities`).
 
     Returns
     -------
@@ -186,7 +213,7 @@ def parse(corpus: Corpus | str | list, batch_size: int = 16, n_process: int = 1,
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus)
     parts = list(iter_parsed(corpus.articles, batch_size=batch_size, n_process=n_process, progress=progress, total=len(corpus)))
-    return finish(Tables.concat(parts))
+    return finish(Tables.concat(parts), aliases=aliases)
 
 
 def context_for_text(text: str, article_id=None, outlet: str | None = None, published=None) -> ArticleContext:

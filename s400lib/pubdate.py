@@ -159,7 +159,8 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
         return {"article_id": groups[i], "text": texts[i], "start": int(sent_starts[i]), "end": int(sent_ends[i])}
 
     # 1. shared passages with dated articles
-    for i, j, overlap in _top_per_unit(shared_passages(texts, groups), MAX_MATCHES, keep=lambda k: groups[k] in targets):
+    undated = {k for k, g in enumerate(groups) if g in targets}
+    for i, j, overlap in _top_per_unit(shared_passages(texts, groups, focus=undated), MAX_MATCHES, keep=lambda k: groups[k] in targets):
         for t, d in ((i, j), (j, i)):
             if groups[t] in targets and groups[d] in pub:
                 day = _day_of_words(by_sent.get((groups[d], int(sent_ids[d]))))
@@ -205,8 +206,9 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
         for r in anchored.itertuples(index=False):
             units.append(_with_previous(lookup, r.article_id, int(r.sent_id)))
             unit_rows.append(("dated", r))
-        idf = idf_weights([set(content_words(t)) for t in texts])
-        pairs = [(i, j, sc) for i, j, sc in similar_pairs(units, [r.article_id for _, r in unit_rows], min_score=0.3, idf=idf)
+        idf = idf_weights(set(content_words(t)) for t in texts)
+        relative = {k for k, (kind, _) in enumerate(unit_rows) if kind == "rel"}
+        pairs = [(i, j, sc) for i, j, sc in similar_pairs(units, [r.article_id for _, r in unit_rows], min_score=0.3, idf=idf, focus=relative)
                  if {unit_rows[i][0], unit_rows[j][0]} == {"rel", "dated"}]
         for i, j, score in _top_per_unit(pairs, MAX_MATCHES, keep=lambda k: unit_rows[k][0] == "rel"):
             pair = {unit_rows[i][0]: (i, unit_rows[i][1]), unit_rows[j][0]: (j, unit_rows[j][1])}
@@ -290,26 +292,22 @@ def schema_evidence(ev: pd.DataFrame) -> pd.DataFrame:
     return ev[EVIDENCE_COLUMNS]
 
 
-def infer_publication_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> Tables:
-    """Fill publication dates of articles without a metadata date from :func:`publication_evidence`.
+def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> dict[str, tuple]:
+    """Publication dates of the articles without a metadata date, from :func:`publication_evidence`.
 
-    For each such article with usable evidence: ``published_earliest``/``published_latest`` = the
-    intersection of the used evidence, ``published`` = its midpoint (or its finite end when the
-    other is open), ``published_source = "inferred"``. Its timexes are then resolved again on the
-    new anchor and ``claims.times`` refreshed through :func:`s400lib.claims.attach_times`.
+    Reads only ``articles`` (without needing their text), ``sentences`` and ``timexes``.
 
     Returns
     -------
-    Tables
-        The same tables with ``articles``, ``timexes`` and ``claims`` updated.
+    dict
+        article_id -> (published, published_earliest, published_latest) for every article with
+        usable evidence: the intersection of the used evidence and its midpoint (or its finite end
+        when the other is open).
     """
-    from .claims import attach_times
-    from .times import reanchor
-
     ev = publication_evidence(tables, window_days)
+    inferred: dict[str, tuple] = {}
     if ev.empty or not ev["used"].any():
-        return tables
-    inferred: dict[str, tuple] = {}  # article_id -> (best, earliest, latest)
+        return inferred
     for article_id, grp in ev[ev["used"]].groupby("article_id"):
         iv = (pd.NaT, pd.NaT)
         for r in grp.itertuples(index=False):
@@ -320,21 +318,58 @@ def infer_publication_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> T
         else:
             best = lo if pd.notna(lo) else hi
         inferred[article_id] = (best, lo, hi)
+    return inferred
+
+
+def apply_dates(tables: Tables, inferred: dict[str, tuple]) -> Tables:
+    """Write dates from :func:`infer_dates` into ``tables`` (all of a corpus or any chunk of its articles).
+
+    Sets ``published``/``published_earliest``/``published_latest`` and ``published_source =
+    "inferred"``, resolves the timexes of those articles again on the new anchor (rows stay in
+    place) and refreshes ``claims.times`` through :func:`s400lib.claims.attach_times`.
+    """
+    from .claims import attach_times
+    from .times import reanchor
+
+    if not inferred:
+        return tables
     arts = tables.articles.copy()
     mask = arts["article_id"].isin(list(inferred))
+    if not mask.any():
+        return tables
     for k, column in enumerate(("published", "published_earliest", "published_latest")):
         arts.loc[mask, column] = arts.loc[mask, "article_id"].map(lambda a: inferred[a][k]).astype("datetime64[ns]")
     arts.loc[mask, "published_source"] = "inferred"
-    # Re-anchor article by article, then join once: concatenating inside the loop made this quadratic.
     timexes = tables.timexes
-    if len(timexes):
-        parts = [
-            reanchor(grp, inferred[aid][0]) if aid in inferred else grp
-            for aid, grp in timexes.groupby("article_id", sort=False)
-        ]
-        timexes = schema.conform("timexes", pd.concat(parts).sort_values(["article_id", "start"], kind="stable"))
+    if not timexes.index.is_unique:  # rows are written back by index label below
+        timexes = timexes.reset_index(drop=True)
+    changed = timexes["article_id"].isin(list(inferred)) if len(timexes) else None
+    if changed is not None and changed.any():
+        parts = [reanchor(grp, inferred[aid][0]) for aid, grp in timexes[changed].groupby("article_id", sort=False)]
+        timexes = timexes.copy()
+        new = pd.concat(parts)
+        for col in ("value", "mod", "anchor", "earliest", "latest"):
+            timexes.loc[new.index, col] = new[col]
+        timexes = schema.conform("timexes", timexes)
     claims = attach_times(tables.claims, timexes)
     return dataclasses.replace(tables, articles=schema.conform("articles", arts), timexes=timexes, claims=claims)
+
+
+def infer_publication_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> Tables:
+    """Fill publication dates of articles without a metadata date from :func:`publication_evidence`.
+
+    For each such article with usable evidence: ``published_earliest``/``published_latest`` = the
+    intersection of the used evidence, ``published`` = its midpoint (or its finite end when the
+    other is open), ``published_source = "inferred"``. Its timexes are then resolved again on the
+    new anchor and ``claims.times`` refreshed through :func:`s400lib.claims.attach_times`.
+    (:func:`infer_dates` then :func:`apply_dates`, which the streaming parse runs chunk by chunk.)
+
+    Returns
+    -------
+    Tables
+        The same tables with ``articles``, ``timexes`` and ``claims`` updated.
+    """
+    return apply_dates(tables, infer_dates(tables, window_days))
 
 
 def plot_evidence(evidence: pd.DataFrame, articles: pd.DataFrame, article_id: str, title: str | None = None):

@@ -4,20 +4,19 @@
 thousands of articles :func:`parse_to_parquet` instead
 
 1. parses articles one at a time (spaCy still runs in batches; each Doc is dropped as soon as its
-   article's tables are built) and appends the rows to one :class:`pyarrow.parquet.ParquetWriter`
-   per table every ``chunk_size`` articles, so memory holds at most one chunk of rows and one batch
-   of spaCy Docs, however large the corpus;
-2. runs the corpus-wide finish step (:func:`s400lib.parse.finish`: one canonical name per entity,
-   publication dates inferred from the other articles) on the tables read back from those files.
+   article's tables are built) and writes the rows every ``chunk_size`` articles: the paragraphs
+   straight to their final file, the other tables to one staging file per chunk;
+2. makes the corpus-wide decisions (:func:`s400lib.parse.corpus_decisions`: one canonical name per
+   entity, publication dates inferred from the other articles) from what they need alone: name
+   counts summed chunk by chunk, and, when some article has no metadata date, the sentences and
+   timexes (a corpus's words, without the spaCy Docs and without the other tables);
+3. reads the staged tables back one chunk at a time, applies those decisions
+   (:func:`s400lib.parse.finish_part`) and appends the chunk to the final ``<table>.parquet``.
 
-Why step 2 is safe for memory: the finish needs every article at once, but only its *tables*, which
-are a few times the size of the raw text and far smaller than the spaCy Docs they came from. The
-paragraphs table, which the finish never reads, is written straight to its final file and never
-read back. The result is identical to ``sl.parse(corpus).to_parquet(out)`` (tested).
-
-What still grows with the corpus: the article texts, read up front by ``load_corpus`` (about the
-size of the input folder), and the finish step's tables (a few times that). What does not: spaCy
-Docs and per-article intermediate rows, which dominate memory in a whole-corpus ``sl.parse``.
+So memory holds one batch of spaCy Docs and one chunk of rows, plus the corpus-wide name counts
+(which grow with the vocabulary of names, not with the number of mentions) and, for date
+inference only, the sentence texts. The result is identical to ``sl.parse(corpus).to_parquet(out)``
+(tested), and the ``bench/`` figures show the peak staying flat from 100 to 1,000 articles.
 """
 
 from __future__ import annotations
@@ -95,26 +94,38 @@ class ChunkWriter:
             schema.empty(self.table).to_parquet(self.path, index=False)
 
 
-def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50) -> dict[str, int]:
+def _part_path(staging: Path, name: str, part: int) -> Path:
+    return staging / f"{name}-{part:05d}.parquet"
+
+
+def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50) -> tuple[dict[str, int], int]:
     """Write per-article tables (before the finish step) in chunks of ``chunk_size`` articles.
 
-    Tables in :data:`DIRECT_TABLES` go to ``out/<table>.parquet``, the others to
-    ``out/.staging/<table>.parquet``. Returns the number of rows written per table.
+    Tables in :data:`DIRECT_TABLES` are appended to ``out/<table>.parquet``. The others go to one
+    staging file per chunk, ``out/.staging/<table>-<chunk>.parquet``, so the finish step can read
+    back any one chunk of articles, every table of it, on its own. Returns (rows written per
+    table, number of chunks).
     """
     out = Path(out)
     staging = out / STAGING
     staging.mkdir(parents=True, exist_ok=True)
-    writers = {
-        name: ChunkWriter((out if name in DIRECT_TABLES else staging) / f"{name}.parquet", name) for name in TABLE_NAMES
-    }
+    direct = {name: ChunkWriter(out / f"{name}.parquet", name) for name in DIRECT_TABLES}
+    rows = dict.fromkeys(TABLE_NAMES, 0)
     buffer: list[Tables] = []
+    n_parts = 0
 
     def flush() -> None:
+        nonlocal n_parts
         if not buffer:
             return
         chunk = Tables.concat(buffer)
         for name in TABLE_NAMES:
-            writers[name].write(chunk[name])
+            rows[name] += len(chunk[name])
+            if name in direct:
+                direct[name].write(chunk[name])
+            else:
+                chunk[name].to_parquet(_part_path(staging, name, n_parts), index=False)
+        n_parts += 1
         buffer.clear()
 
     try:
@@ -124,33 +135,70 @@ def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50)
                 flush()
         flush()
     finally:
-        for writer in writers.values():
+        for writer in direct.values():
             writer.close()
-    return {name: w.rows for name, w in writers.items()}
+    return rows, n_parts
 
 
-def finish_on_disk(out: str | Path) -> Tables:
-    """Run :func:`s400lib.parse.finish` on the staged tables and write the final ``<table>.parquet`` files.
+def _read_part(staging: Path, name: str, part: int, columns: list[str] | None = None) -> pd.DataFrame:
+    path = _part_path(staging, name, part)
+    if columns is not None:
+        present = set(pq.read_schema(path).names)  # a chunk without rows may lack the optional columns
+        return pd.read_parquet(path, columns=[c for c in columns if c in present])
+    frame = pd.read_parquet(path)
+    # an empty table read back has lost nothing but its dtypes: restore the documented ones
+    return schema.empty(name) if frame.empty else schema.conform(name, frame)
 
-    Reads every staged table (all but :data:`DIRECT_TABLES`), finishes them, writes them to ``out``
-    and removes the staging folder. Returns the finished tables (paragraphs left empty, to save memory).
+
+def _read_all_parts(staging: Path, name: str, n_parts: int, columns: list[str] | None = None) -> pd.DataFrame:
+    """One staged table (or some of its columns), all chunks: what a corpus-wide decision reads."""
+    frames = [f for k in range(n_parts) if len(f := _read_part(staging, name, k, columns))]
+    if not frames:
+        return schema.empty(name) if columns is None else schema.empty(name)[columns]
+    return schema.conform(name, pd.concat(frames, ignore_index=True))
+
+
+def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = None) -> dict[str, int]:
+    """Run the corpus-wide finish on the staged chunks and write the final ``<table>.parquet`` files.
+
+    Memory stays flat: the decisions (:func:`s400lib.parse.corpus_decisions`) are made from
+    name counts summed chunk by chunk and from the few columns publication dates need
+    (``articles`` without their text, ``sentences``, ``timexes``; read only when some article has
+    no metadata date). Then each chunk is read, finished (:func:`s400lib.parse.finish_part`) and
+    appended to the final files, one chunk at a time. The staging folder is removed at the end.
+    Returns the rows written per finished table.
     """
-    from .parse import finish
+    from .entities import NameStats
+    from .parse import corpus_decisions, finish_part
 
     out = Path(out)
     staging = out / STAGING
-    loaded = {
-        name: schema.conform(name, pd.read_parquet(staging / f"{name}.parquet"))
-        for name in TABLE_NAMES
-        if name not in DIRECT_TABLES
-    }
-    # an empty table read back has lost nothing but its dtypes: restore the documented ones
-    loaded = {name: (schema.empty(name) if frame.empty else frame) for name, frame in loaded.items()}
-    finished = finish(Tables(**loaded))
-    for name in loaded:
-        finished[name].to_parquet(out / f"{name}.parquet", index=False)
+    stats = NameStats()
+    for k in range(n_parts):
+        stats += NameStats.of(_read_part(staging, "entities", k, ["text", "label"]),
+                              _read_part(staging, "quotes", k, ["speaker", "speaker_kind", "speaker_text"]))
+    article_columns = [c.name for c in schema.TABLES["articles"] if c.name != "text"]
+    needed = Tables(articles=_read_all_parts(staging, "articles", n_parts, article_columns))
+    arts = needed.articles
+    if not (arts["published_source"].eq("metadata") & arts["published"].notna()).all():
+        # some article needs its date inferred from the others: that needs every sentence's words
+        needed.sentences = _read_all_parts(staging, "sentences", n_parts)
+        needed.timexes = _read_all_parts(staging, "timexes", n_parts)
+    names, dates = corpus_decisions(needed, stats=stats, aliases=aliases)
+    del needed, arts
+
+    finished = [name for name in TABLE_NAMES if name not in DIRECT_TABLES]
+    writers = {name: ChunkWriter(out / f"{name}.parquet", name) for name in finished}
+    try:
+        for k in range(n_parts):
+            part = finish_part(Tables(**{name: _read_part(staging, name, k) for name in finished}), names, dates)
+            for name in finished:
+                writers[name].write(part[name])
+    finally:
+        for writer in writers.values():
+            writer.close()
     shutil.rmtree(staging)
-    return finished
+    return {name: w.rows for name, w in writers.items()}
 
 
 def parse_to_parquet(
@@ -164,6 +212,7 @@ def parse_to_parquet(
     client=None,
     articles_per_task: int = 8,
     memory: dict | None = None,
+    aliases: str | Path | None = None,
 ) -> dict[str, int]:
     """Parse a corpus and write every table as ``out/<table>.parquet``, streaming.
 
@@ -189,6 +238,9 @@ def parse_to_parquet(
     memory
         If a dict is given, it receives ``parse_peak_mib`` and ``finish_peak_mib``: this process's
         peak resident memory after the per-article stage and after the corpus-wide finish.
+    aliases
+        Your own alias CSV (``alias,canonical,label``) for canonical names, read after the packaged
+        one (see :mod:`s400lib.entities`).
 
     Returns
     -------
@@ -204,13 +256,13 @@ def parse_to_parquet(
     """
     corpus = source if isinstance(source, Corpus) else load_corpus(source, errors=errors)
     out = Path(out)
-    counts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, client, articles_per_task), out, chunk_size)
+    counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, client, articles_per_task), out, chunk_size)
+    del corpus  # the article texts are in the staged tables now; the finish reads them a chunk at a time
     if memory is not None:
         memory["parse_peak_mib"] = peak_rss_mib()
-    finished = finish_on_disk(out)
+    counts.update(finish_on_disk(out, n_parts, aliases=aliases))
     if memory is not None:
         memory["finish_peak_mib"] = peak_rss_mib()
-    counts.update({name: len(frame) for name, frame in finished.items() if name not in DIRECT_TABLES})
     return counts
 
 

@@ -30,7 +30,7 @@ def test_help_documents_both_commands():
     top = run("--help")
     assert top.returncode == 0 and "parse" in top.stdout and "report" in top.stdout
     parse_help = run("parse", "--help").stdout
-    for option in ("--out", "--batch-size", "--n-process", "--workers", "--dask", "--chunk-size", "--errors"):
+    for option in ("--out", "--batch-size", "--n-process", "--workers", "--dask", "--chunk-size", "--errors", "--aliases"):
         assert option in parse_help
     assert "DIR" in run("report", "--help").stdout
 
@@ -95,6 +95,20 @@ def test_parse_skips_a_bad_file_with_errors_warn(tmp_path, capsys):
     assert sl.Tables.from_parquet(tmp_path / "out").articles["article_id"].tolist() == ["harbour"]
     assert main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out2"), "--errors", "raise"]) == 2
     assert "binary" in capsys.readouterr().err
+
+
+def test_parse_with_a_user_alias_table(tmp_path, capsys):
+    """--aliases renames the mayor wherever the tables name her: quote speaker and claim source."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "harbour.txt").write_text(SMALL, encoding="utf-8")
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,label\nAna Ruiz,Ana Ruiz Pérez,PERSON\n", encoding="utf-8")
+    assert main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--aliases", str(aliases), "--no-progress"]) == 0
+    tables = sl.Tables.from_parquet(tmp_path / "out")
+    assert tables.quotes["speaker"].tolist() == ["officials", "Ana Ruiz Pérez"]
+    assert "Ana Ruiz Pérez" in set(tables.claims["source"].dropna())
+    assert main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out2"), "--aliases", str(tmp_path / "nope.csv")]) == 2
+    assert "nope.csv: no such file" in capsys.readouterr().err
 
 
 def test_report_on_a_missing_folder_fails_with_a_fix(tmp_path, capsys):

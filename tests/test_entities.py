@@ -74,6 +74,9 @@ def test_user_alias_table_wins(tmp_path, seed_tables):
     assert _canon(tables, "BulgarianMilitary") == {"BulgarianMilitary.com"}
     assert _canon(tables, "Slutsky") == {"L. E. Slutsky"}
     assert "BulgarianMilitary.com" in set(tables.quotes["speaker"].dropna())
+    # claims link to the names the user chose, not to the ones the packaged table gave
+    linked = set("|".join(tables.claims["entities"].dropna()).split("|"))
+    assert "L. E. Slutsky" in linked and "BulgarianMilitary.com" in linked
 
 
 def test_packaged_alias_table_is_documented_csv():
@@ -89,9 +92,11 @@ def test_quote_speakers_are_canonical(seed_tables):
 
 
 def test_claim_sources_are_mapped():
-    claims = sl.schema.conform("claims", [{"article_id": "a", "claim_id": "a:c1", "source": "Thune"},
-                                          {"article_id": "a", "claim_id": "a:c2", "source": "BulgarianMilitary"}])
-    ents = sl.schema.conform("entities", [{"article_id": "a", "text": "John Thune", "label": "PERSON"},
-                                          {"article_id": "a", "text": "Thune", "label": "PERSON"}])
+    claims = sl.schema.conform("claims", [{"article_id": "a", "claim_id": "a:c1", "source": "Thune", "start": 0, "end": 30},
+                                          {"article_id": "a", "claim_id": "a:c2", "source": "BulgarianMilitary", "start": 31, "end": 60}])
+    ents = sl.schema.conform("entities", [{"article_id": "a", "text": "John Thune", "label": "PERSON", "start": 0, "end": 10},
+                                          {"article_id": "a", "text": "Thune", "label": "PERSON", "start": 40, "end": 45}])
     tables = canonicalize(sl.Tables(entities=ents, claims=claims))
     assert tables.claims["source"].tolist() == ["John Thune", "BulgarianMilitary"]
+    # the second claim mentions "Thune" only: it links to his canonical name
+    assert tables.claims["entities"].tolist() == ["John Thune", "John Thune"]
