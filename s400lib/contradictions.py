@@ -227,7 +227,7 @@ def contradictions(
         {f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC} | {f"U:{x[2]}" for x in nums[i] if x[2]}
         | {f"A:{x[0]}" for x in args[i]} for i in range(n)
     ]
-    weight = [sum(idf.get(w, 0.0) for w in ls) for ls in lemmas]
+    weight = [math.fsum(idf.get(w, 0.0) for w in ls) for ls in lemmas]
     rows = []
     for a, b in pairs:
         if arts[a] == arts[b] and sent[a] == sent[b]:
@@ -237,7 +237,7 @@ def contradictions(
         if any((x, y) in consistent for x in group[a] for y in group[b]):
             continue
         shared = (lemmas[a] & lemmas[b])
-        r = sum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight[a], weight[b])) if shared else 0.0
+        r = math.fsum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight[a], weight[b])) if shared else 0.0
         differ = not same_speaker(sources[a], sources[b])
         bonus = 0.1 * differ + 0.4 * r
         cands = []
@@ -260,8 +260,8 @@ def relatedness(a: set, b: set, idf: dict) -> float:
     """IDF-weighted overlap of two lemma sets, in [0, 1]: shared weight over the smaller set's weight."""
     if not a or not b:
         return 0.0
-    shared = sum(idf.get(w, 0.0) for w in a & b)
-    return shared / max(1e-9, min(sum(idf.get(w, 0.0) for w in a), sum(idf.get(w, 0.0) for w in b)))
+    shared = math.fsum(idf.get(w, 0.0) for w in a & b)
+    return shared / max(1e-9, min(math.fsum(idf.get(w, 0.0) for w in a), math.fsum(idf.get(w, 0.0) for w in b)))
 
 
 @lru_cache(maxsize=65536)

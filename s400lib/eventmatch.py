@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -75,24 +75,24 @@ def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only
     return counts
 
 
-def _candidates_of(keys: Sequence[set], groups: Sequence, max_df: float, focus: set[int]) -> Iterator[tuple[int, int, int]]:
-    """(i, j, shared keys) with i < j for the pairs of :func:`_candidates` that have a unit in ``focus``.
+def _candidates_of(keys: Sequence[set], groups: Sequence, max_df: float, focus: set[int], min_shared: int = 1) -> Iterator[tuple[int, int, int]]:
+    """(i, j, shared keys) with i < j for the pairs of :func:`_candidates` that have a unit in ``focus``
+    and share at least ``min_shared`` keys.
 
     Counted one focus unit at a time, so memory holds one unit's partners rather than every pair
     of the corpus (the pairs a common key creates grow with the corpus; one unit's do not).
     """
     index, limit = _key_index(keys, max_df)
     for i in sorted(focus):
-        partners: dict[int, int] = defaultdict(int)
+        partners: Counter = Counter()
         for k in keys[i]:
             members = index[k]
-            if len(members) < 2 or len(members) > limit:
-                continue
-            for j in members:
-                if j != i and not (j in focus and j < i) and groups[i] != groups[j]:  # a pair of focus units once
-                    partners[j] += 1
+            if 2 <= len(members) <= limit:
+                partners.update(members)  # counted in C; the few distinct partners are filtered below
         for j, n in partners.items():
-            yield (i, j, n) if i < j else (j, i, n)
+            # a pair of two focus units is yielded once, by its smaller unit
+            if n >= min_shared and j != i and not (j in focus and j < i) and groups[i] != groups[j]:
+                yield (i, j, n) if i < j else (j, i, n)
 
 
 def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4, min_overlap: float = 0.25,
@@ -116,7 +116,7 @@ def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4,
                 full = shingles(t)
                 sizes[i], sh[i] = len(full), full & wanted
     out = []
-    pairs = _candidates(sh, groups, max_df=max_df).items() if focus is None else (((i, j), n) for i, j, n in _candidates_of(sh, groups, max_df, focus))
+    pairs = _candidates(sh, groups, max_df=max_df).items() if focus is None else (((i, j), n) for i, j, n in _candidates_of(sh, groups, max_df, focus, min_shared))
     for (i, j), n in pairs:
         if n < min_shared:
             continue
@@ -148,14 +148,15 @@ def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3
     """
     bags = [set(content_words(t)) for t in texts]
     idf = idf if idf is not None else idf_weights(bags)
+    weight = [math.fsum(idf.get(x, 0.0) for x in bag) for bag in bags]  # once per unit, not once per pair
     out = []
-    pairs = _candidates(bags, groups, max_df=max_df).items() if focus is None else (((i, j), n) for i, j, n in _candidates_of(bags, groups, max_df, focus))
+    pairs = _candidates(bags, groups, max_df=max_df).items() if focus is None else (((i, j), n) for i, j, n in _candidates_of(bags, groups, max_df, focus, min_shared))
     for (i, j), n in pairs:
         if n < min_shared:
             continue
         shared = bags[i] & bags[j]
-        w = sum(idf.get(x, 0.0) for x in shared)
-        denom = min(sum(idf.get(x, 0.0) for x in bags[i]), sum(idf.get(x, 0.0) for x in bags[j]))
+        w = math.fsum(idf.get(x, 0.0) for x in shared)
+        denom = min(weight[i], weight[j])
         score = w / denom if denom else 0.0
         if score >= min_score:
             out.append((i, j, score))

@@ -1,0 +1,59 @@
+"""Passage and event matching: the focused search finds exactly the pairs the full one does, and
+scores do not depend on Python's per-process string hashing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from s400lib.eventmatch import idf_weights, content_words, shared_passages, similar_pairs
+
+
+def _seed_units(seed_tables):
+    sents = seed_tables.sentences
+    return sents["text"].tolist(), sents["article_id"].tolist()
+
+
+def test_focused_shared_passages_equal_the_full_search(seed_tables):
+    texts, groups = _seed_units(seed_tables)
+    focus = {k for k, g in enumerate(groups) if g == groups[-1]}  # the second seed's sentences
+    full = [p for p in shared_passages(texts, groups) if p[0] in focus or p[1] in focus]
+    assert len(full) >= 3, "the two seeds share passages (the Slutsky quote, the Shugaev lines)"
+    assert shared_passages(texts, groups, focus=focus) == full
+
+
+def test_focused_similar_pairs_equal_the_full_search(seed_tables):
+    texts, groups = _seed_units(seed_tables)
+    focus = set(range(0, len(texts), 3))
+    idf = idf_weights(set(content_words(t)) for t in texts)
+    full = [p for p in similar_pairs(texts, groups, idf=idf) if p[0] in focus or p[1] in focus]
+    assert len(full) >= 3
+    assert similar_pairs(texts, groups, idf=idf, focus=focus) == full
+
+
+SCORES = """
+import sys
+sys.path.insert(0, {root!r})
+from s400lib.eventmatch import similar_pairs
+texts = [
+    "Ankara bought four divisions of the S-400 system from Moscow for 2.5 billion dollars in 2017",
+    "Moscow sold Ankara four S-400 divisions, a 2.5 billion dollar contract signed in 2017",
+    "The senator proposed that Washington buy the S-400 divisions from Ankara to end the sanctions",
+    "Washington could buy the Turkish S-400 divisions, the senator proposed, ending sanctions on Ankara",
+]
+print(repr(similar_pairs(texts, ["a", "b", "c", "d"], min_score=0.0)))
+"""
+
+
+def test_similarity_scores_do_not_depend_on_the_hash_seed():
+    """Set iteration order follows string hashes, which change per process; float sums over a set
+    must not (they decide which evidence is used when scores tie)."""
+    from conftest import ROOT
+
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        done = subprocess.run([sys.executable, "-c", SCORES.format(root=str(ROOT))], capture_output=True, text=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": ""}, timeout=120, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1, outputs
+    assert "(0, 1," in outputs.pop()
