@@ -185,8 +185,9 @@ def extractor_timers(store: dict):
         (mod["times"], "timex_table", "timexes"),
         (mod["numbers"], "number_table", "numbers"),
         (mod["claims"], "claim_table", "claims"),
-        (mod["entities"], "canonicalize", "finish: canonicalize"),
-        (mod["pubdate"], "infer_publication_dates", "finish: publication dates"),
+        (mod["entities"], "NameMap", "finish: canonical names (decide)"),
+        (mod["pubdate"], "infer_dates", "finish: publication dates (decide)"),
+        (mod["parse"], "finish_part", "finish: apply both"),
         (Tables, "concat", "concat tables"),
     ]
     saved = []

@@ -39,6 +39,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def entity_table(ctx: ArticleContext) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1 << 16)  # a corpus repeats the same few thousand names many times
 def name_key(name: str) -> str:
     """Comparison key: no accents, lower case, no dots or possessive, no leading 'the'.
 
@@ -126,14 +128,22 @@ def designator(name: str) -> str | None:
     return f"{prefix}-{m.group(2)}{m.group(3).upper()}"
 
 
+@lru_cache(maxsize=1)
+def _packaged_aliases() -> pd.DataFrame:
+    # read once per process: every parse (and every chunk's finish) needs it
+    packaged = resources.files("s400lib").joinpath("data", ALIASES_FILE)
+    frames = [pd.read_csv(str(packaged), dtype="string", comment="#", skipinitialspace=True)] if packaged.is_file() else []
+    return _alias_table(frames)
+
+
 def read_aliases(path: str | Path | None = None) -> pd.DataFrame:
     """The alias table: DataFrame[alias, canonical, label]; the packaged one plus ``path`` if given."""
-    frames = []
-    packaged = resources.files("s400lib").joinpath("data", ALIASES_FILE)
-    if packaged.is_file():
-        frames.append(pd.read_csv(str(packaged), dtype="string", comment="#", skipinitialspace=True))
-    if path is not None:
-        frames.append(pd.read_csv(path, dtype="string", comment="#", skipinitialspace=True))
+    if path is None:
+        return _packaged_aliases().copy()
+    return _alias_table([_packaged_aliases(), pd.read_csv(path, dtype="string", comment="#", skipinitialspace=True)])
+
+
+def _alias_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame({"alias": [], "canonical": [], "label": []}, dtype="string")
     table = pd.concat(frames, ignore_index=True)
@@ -396,19 +406,18 @@ class NameMap:
 
     def apply(self, tables: Tables) -> Tables:
         """``tables`` with canonical names in entities, quotes.speaker and claims.source."""
-        entities = tables.entities.copy()
-        quotes = tables.quotes.copy()
-        claims = tables.claims.copy()
+        # assign() rather than copy() and set: the columns not renamed are shared, not copied
+        entities, quotes, claims = tables.entities, tables.quotes, tables.claims
         if len(entities):
-            decided = [self.mention[key] for key in zip(entities["text"].astype(str), entities["label"].astype(str))]
-            if "spacy_label" not in entities.columns:
-                entities["spacy_label"] = entities["label"].astype("string")
+            decided = [self.mention[key] for key in zip(entities["text"].astype(str).tolist(), entities["label"].astype(str).tolist())]
+            new = {} if "spacy_label" in entities.columns else {"spacy_label": entities["label"].astype("string")}
             for k, column in enumerate(("canonical", "canonical_rule", "label")):
-                entities[column] = pd.Series([d[k] for d in decided], index=entities.index, dtype="string")
+                new[column] = schema.typed_array([d[k] for d in decided], "string")
+            entities = entities.assign(**new)
         if len(quotes):
-            quotes["speaker"] = pd.Series([self.speaker(v) for v in quotes["speaker"]], index=quotes.index, dtype="string")
+            quotes = quotes.assign(speaker=schema.typed_array([self.speaker(v) for v in quotes["speaker"].tolist()], "string"))
         if len(claims) and "source" in claims.columns:
-            claims["source"] = pd.Series([self.source(v) for v in claims["source"]], index=claims.index, dtype="string")
+            claims = claims.assign(source=schema.typed_array([self.source(v) for v in claims["source"].tolist()], "string"))
         return dataclasses.replace(
             tables,
             entities=schema.conform("entities", entities),

@@ -30,8 +30,10 @@ wrong ones). An article with no evidence keeps ``published_source = "unknown"``.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -47,6 +49,7 @@ EVIDENCE_COLUMNS = ["article_id", "kind", "text", "start", "end", "earliest", "l
                     "source_article", "source_text", "score", "strength", "used"]
 _RELATIVE_KINDS = {"md", "m", "wd", "rel", "shift", "season", "quarter"}
 _DAY_KINDS = {"md", "wd", "shift", "clock"}
+_TIMEX_FIELDS = ["article_id", "sent_id", "start", "end", "text", "type", "value", "spec", "tense", "earliest", "latest"]
 
 
 def _dated(articles: pd.DataFrame) -> pd.Series:
@@ -140,20 +143,26 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
         article, if any), score, strength ('strong'/'weak'), used (whether it shaped the interval).
     """
     arts = tables.articles
-    targets = set(arts.loc[~_dated(arts), "article_id"])
+    dated = _dated(arts).tolist()
+    ids, published = arts["article_id"].tolist(), arts["published"].tolist()
+    targets = {a for a, d in zip(ids, dated) if not d}
     if not targets:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    pub = dict(zip(arts.loc[_dated(arts), "article_id"], arts.loc[_dated(arts), "published"]))
-    sents = tables.sentences.reset_index(drop=True)
-    by_sent = _sentence_timexes(tables.timexes)
-    # (article_id, sent_id) -> sentence row, so lookups stay O(1) on large corpora
-    lookup = {(a, int(k)): (t, int(p), int(s0), int(s1)) for a, k, t, p, s0, s1 in
-              zip(sents["article_id"], sents["sent_id"], sents["text"], sents["para_id"], sents["start"], sents["end"])}
-    window = pd.Timedelta(days=window_days)
-    rows: list[dict] = []
-
+    pub = {a: p for a, p, d in zip(ids, published, dated) if d}
+    sents = tables.sentences
+    tx = tables.timexes
+    for col in ("spec", "tense"):  # an empty timexes table may lack the extra columns of times.py
+        if col not in tx.columns:
+            tx = tx.assign(**{col: pd.Series(pd.NA, index=tx.index, dtype="string")})
+    tx = tx[_TIMEX_FIELDS]  # itertuples below costs per column: only those read
+    by_sent = _sentence_timexes(tx)
     texts, groups = sents["text"].tolist(), sents["article_id"].tolist()
     sent_ids, sent_starts, sent_ends = sents["sent_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()
+    # (article_id, sent_id) -> sentence row, so lookups stay O(1) on large corpora
+    lookup = {(a, int(k)): (t, int(p), int(s0), int(s1)) for a, k, t, p, s0, s1 in
+              zip(groups, sent_ids, texts, sents["para_id"].tolist(), sent_starts, sent_ends)}
+    window = pd.Timedelta(days=window_days)
+    rows: list[dict] = []
 
     def sent_row(i: int) -> dict:
         return {"article_id": groups[i], "text": texts[i], "start": int(sent_starts[i]), "end": int(sent_ends[i])}
@@ -176,10 +185,6 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
                              "source_article": groups[d], "source_text": texts[d], "score": overlap, "strength": "strong"})
 
     # 2. absolute dates told in the past (or future) tense in the article itself
-    tx = tables.timexes
-    for col in ("spec", "tense"):  # an empty timexes table may lack the extra columns of times.py
-        if col not in tx.columns:
-            tx = tx.assign(**{col: pd.Series(pd.NA, index=tx.index, dtype="string")})
     own = tx[tx["article_id"].isin(targets) & tx["type"].isin(["DATE", "TIME"])]
     for r in own.itertuples(index=False):
         if not isinstance(r.spec, str) or not r.spec.startswith("abs|") or pd.isna(r.earliest):
@@ -224,8 +229,7 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
             rows.append({"article_id": r.article_id, "text": text, "start": s0, "end": s1,
                          "kind": "same_event", "earliest": found[0], "latest": found[1], "reason": why,
                          "source_article": d.article_id, "source_text": units[di], "score": score, "strength": "weak"})
-    ev = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
-    return _mark_used(ev)
+    return _mark_used(rows)
 
 
 def _top_per_unit(pairs: list[tuple[int, int, float]], k: int, keep=None) -> list[tuple[int, int, float]]:
@@ -257,39 +261,44 @@ def _empty(iv: tuple) -> bool:
     return pd.notna(iv[0]) and pd.notna(iv[1]) and iv[0] > iv[1]
 
 
-def _mark_used(ev: pd.DataFrame) -> pd.DataFrame:
+def _mark_used(rows: list[dict]) -> pd.DataFrame:
     """Decide per article which evidence shapes the interval (see the module docstring)."""
-    if ev.empty:
-        return ev
-    ev = ev.sort_values(["article_id", "strength", "score"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
-    used = [False] * len(ev)
-    reasons = ev["reason"].tolist()
+    if not rows:
+        return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     # Plain lists: row-wise pandas access here cost more than finding the evidence.
-    for _, grp in ev.groupby("article_id", sort=False):
+    rows = sorted(rows, key=lambda r: (r["article_id"], r["strength"], -r["score"]))  # stable: ties keep the order found
+    for r in rows:
+        r["used"] = False
+    for _, group in itertools.groupby(rows, key=lambda r: r["article_id"]):
+        group = list(group)
         iv = (pd.NaT, pd.NaT)
-        rows = list(zip(grp.index, grp["strength"], grp["earliest"], grp["latest"]))
         for strength, note in (("strong", "conflicts with other strong evidence"), ("weak", "inconsistent with stronger evidence")):
-            for idx, _, lo, hi in (r for r in rows if r[1] == strength):
-                nxt = _intersect(iv, (lo, hi))
-                if _empty(nxt):
-                    reasons[idx] += f" [{note}: not used]"
+            for r in group:
+                if r["strength"] != strength:
                     continue
-                iv, used[idx] = nxt, True
-    ev["reason"] = reasons
-    ev["used"] = used
-    return schema_evidence(ev)
+                nxt = _intersect(iv, (r["earliest"], r["latest"]))
+                if _empty(nxt):
+                    r["reason"] += f" [{note}: not used]"
+                    r["used"] = False
+                    continue
+                iv, r["used"] = nxt, True
+    return _evidence_frame(rows)
 
 
-def schema_evidence(ev: pd.DataFrame) -> pd.DataFrame:
-    ev = ev.copy()
-    for c in ("earliest", "latest"):
-        ev[c] = pd.to_datetime(ev[c]).astype("datetime64[ns]")
-    for c in ("article_id", "kind", "text", "reason", "source_article", "source_text", "strength"):
-        ev[c] = ev[c].astype("string")
-    ev["start"] = ev["start"].astype("Int64")
-    ev["end"] = ev["end"].astype("Int64")
-    ev["score"] = ev["score"].astype("Float64")
-    return ev[EVIDENCE_COLUMNS]
+_EVIDENCE_DTYPES = {"article_id": "string", "kind": "string", "text": "string", "start": "Int64", "end": "Int64",
+                    "earliest": "datetime64[ns]", "latest": "datetime64[ns]", "reason": "string", "source_article": "string",
+                    "source_text": "string", "score": "Float64", "strength": "string"}
+
+
+def _evidence_frame(rows: list[dict]) -> pd.DataFrame:
+    """The evidence table, typed column by column straight from the row dicts."""
+    nulls = {"source_article", "source_text"}  # pd.NA in the rows; the typed arrays want None
+    columns = {
+        name: schema.typed_array([None if name in nulls and pd.isna(r[name]) else r[name] for r in rows], dtype)
+        for name, dtype in _EVIDENCE_DTYPES.items()
+    }
+    columns["used"] = np.array([r["used"] for r in rows], dtype=bool)
+    return pd.DataFrame(columns)[EVIDENCE_COLUMNS]
 
 
 def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> dict[str, tuple]:
@@ -308,11 +317,12 @@ def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> dict[str, tup
     inferred: dict[str, tuple] = {}
     if ev.empty or not ev["used"].any():
         return inferred
-    for article_id, grp in ev[ev["used"]].groupby("article_id"):
-        iv = (pd.NaT, pd.NaT)
-        for r in grp.itertuples(index=False):
-            iv = _intersect(iv, (r.earliest, r.latest))
-        lo, hi = iv
+    intervals: dict[str, tuple] = {}
+    for article_id, lo, hi, used in zip(ev["article_id"].tolist(), ev["earliest"].tolist(), ev["latest"].tolist(), ev["used"].tolist()):
+        if used:
+            intervals[article_id] = _intersect(intervals.get(article_id, (pd.NaT, pd.NaT)), (lo, hi))
+    for article_id in sorted(intervals):
+        lo, hi = intervals[article_id]
         if pd.notna(lo) and pd.notna(hi):
             best = (lo + (hi - lo) / 2).normalize()
         else:
@@ -329,30 +339,24 @@ def apply_dates(tables: Tables, inferred: dict[str, tuple]) -> Tables:
     place) and refreshes ``claims.times`` through :func:`s400lib.claims.attach_times`.
     """
     from .claims import attach_times
-    from .times import reanchor
+    from .times import reanchor_articles
 
     if not inferred:
         return tables
-    arts = tables.articles.copy()
-    mask = arts["article_id"].isin(list(inferred))
-    if not mask.any():
+    ids = tables.articles["article_id"].tolist()
+    if not any(a in inferred for a in ids):
         return tables
+    # plain lists, then one typed column each: .loc assignment per column cost more than the rest
+    new = {}
     for k, column in enumerate(("published", "published_earliest", "published_latest")):
-        arts.loc[mask, column] = arts.loc[mask, "article_id"].map(lambda a: inferred[a][k]).astype("datetime64[ns]")
-    arts.loc[mask, "published_source"] = "inferred"
-    timexes = tables.timexes
-    if not timexes.index.is_unique:  # rows are written back by index label below
-        timexes = timexes.reset_index(drop=True)
-    changed = timexes["article_id"].isin(list(inferred)) if len(timexes) else None
-    if changed is not None and changed.any():
-        parts = [reanchor(grp, inferred[aid][0]) for aid, grp in timexes[changed].groupby("article_id", sort=False)]
-        timexes = timexes.copy()
-        new = pd.concat(parts)
-        for col in ("value", "mod", "anchor", "earliest", "latest"):
-            timexes.loc[new.index, col] = new[col]
-        timexes = schema.conform("timexes", timexes)
+        values = tables.articles[column].tolist()
+        new[column] = schema.typed_array([inferred[a][k] if a in inferred else v for a, v in zip(ids, values)], "datetime64[ns]")
+    sources = tables.articles["published_source"].tolist()
+    new["published_source"] = schema.typed_array(["inferred" if a in inferred else (None if s is pd.NA else s) for a, s in zip(ids, sources)], "string")
+    arts = tables.articles.assign(**new)
+    timexes = reanchor_articles(tables.timexes, {a: v[0] for a, v in inferred.items()})
     claims = attach_times(tables.claims, timexes)
-    return dataclasses.replace(tables, articles=schema.conform("articles", arts), timexes=timexes, claims=claims)
+    return dataclasses.replace(tables, articles=schema.conform("articles", arts), timexes=schema.conform("timexes", timexes), claims=claims)
 
 
 def infer_publication_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> Tables:

@@ -201,11 +201,12 @@ def conform(table: str, frame: pd.DataFrame | list[dict] | None, extra_dtypes: d
         # Arrays rather than Series: pandas then skips index alignment, several times faster here.
         return pd.DataFrame(out, copy=False)
     frame = frame.reset_index(drop=True)
+    have = frame.dtypes.to_dict()  # one lookup for all columns: a Series per column access is slow
     out = {}
     for name, dtype in typed.items():
-        if name not in frame.columns:
+        if name not in have:
             out[name] = _typed(None, dtype, len(frame))
-        elif frame[name].dtype == pd.api.types.pandas_dtype(dtype):  # 'str' == 'string' holds, so compare dtype objects
+        elif have[name] == _pandas_dtype(dtype):  # 'str' == 'string' holds, so compare dtype objects
             out[name] = frame[name].array
         elif dtype == TIME:
             out[name] = pd.to_datetime(frame[name], errors="coerce").astype(TIME).array
@@ -217,6 +218,11 @@ def conform(table: str, frame: pd.DataFrame | list[dict] | None, extra_dtypes: d
 
 
 _NAT_NS = np.iinfo(np.int64).min
+
+
+@lru_cache(maxsize=None)
+def _pandas_dtype(dtype: str):
+    return pd.api.types.pandas_dtype(dtype)
 
 
 def typed_array(values: list, dtype: str):

@@ -709,10 +709,27 @@ def reanchor(timexes: pd.DataFrame, anchor) -> pd.DataFrame:
     using the stored ``spec`` and ``tense``; offsets and text are unchanged."""
     if len(timexes) == 0 or "spec" not in timexes.columns:
         return timexes
-    out = timexes.copy()
-    res = [resolve(_Spec.loads(s), t, anchor, None if pd.isna(te) else te)
-           for s, t, te in zip(out["spec"], out["type"], out["tense"])]
+    return _reanchor_rows(timexes, dict.fromkeys(range(len(timexes)), anchor))
+
+
+def reanchor_articles(timexes: pd.DataFrame, anchors: dict) -> pd.DataFrame:
+    """:func:`reanchor` for several articles at once: ``anchors`` maps article_id to its new anchor;
+    rows of other articles are left as they are, and every row stays in place."""
+    if len(timexes) == 0 or "spec" not in timexes.columns:
+        return timexes
+    anchor_at = {k: anchors[aid] for k, aid in enumerate(timexes["article_id"].tolist()) if aid in anchors}
+    return _reanchor_rows(timexes, anchor_at) if anchor_at else timexes
+
+
+def _reanchor_rows(timexes: pd.DataFrame, anchor_at: dict[int, object]) -> pd.DataFrame:
+    """``timexes`` with the rows at the positions in ``anchor_at`` resolved on their new anchor."""
+    specs, types, tenses = timexes["spec"].tolist(), timexes["type"].tolist(), timexes["tense"].tolist()
+    res = {k: resolve(_Spec.loads(specs[k]), types[k], anchor, None if pd.isna(tenses[k]) else tenses[k]) for k, anchor in anchor_at.items()}
     dtypes = {c.name: c.dtype for c in schema.TABLES["timexes"]}
+    new = {}
     for col in ("value", "mod", "anchor", "earliest", "latest"):
-        out[col] = schema.typed_array([r[col] for r in res], dtypes[col])
-    return out
+        values = timexes[col].tolist()
+        for k, r in res.items():
+            values[k] = r[col]
+        new[col] = schema.typed_array([None if v is pd.NA else v for v in values], dtypes[col])
+    return timexes.assign(**new)
