@@ -132,11 +132,13 @@ def _in_regions(offset: int, regions, starts) -> bool:
     return i >= 0 and regions[i][0] <= offset < regions[i][1]
 
 
-def _clause_units(sent) -> list[tuple[int, int]]:
-    """Token ranges [i, j) of the claim units of one sentence: cut before each coordinated main clause."""
+def _clause_units(sent, toks: list | None = None) -> list[tuple[int, int]]:
+    """Token ranges [i, j) of the claim units of one sentence: cut before each coordinated main clause.
+    ``toks`` is ``list(sent)`` when the caller has it already (building Tokens is not free)."""
+    toks = toks if toks is not None else list(sent)
     root = sent.root
     cuts = []
-    for tok in sent:
+    for tok in toks:
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.i == root.i:
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
                 left = tok.left_edge.i
@@ -145,7 +147,7 @@ def _clause_units(sent) -> list[tuple[int, int]]:
                     left -= 1
                 if left > sent.start:
                     cuts.append((left, tok.left_edge.i))
-    for tok in sent:  # a semicolon joins two main clauses too
+    for tok in toks:  # a semicolon joins two main clauses too
         if tok.text == ";" and sent.start < tok.i < sent.end - 1:
             cuts.append((tok.i, tok.i + 1))
     cuts.sort()
@@ -426,7 +428,7 @@ def _main_chain(tok) -> bool:
     return False
 
 
-def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: str | None, loose: bool = False):
+def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: str | None, loose: bool = False, toks: list | None = None):
     """(source, rule, reporting token) from a reporting frame of the sentence, else (None, None, None).
 
     The reporting verb must be on the main chain of the sentence (so "since the government has
@@ -434,13 +436,15 @@ def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: st
     reported that X said that ..." -> X). ``loose`` accepts a frame with no complement of its own,
     for a sentence that closes a quotation opened in an earlier sentence ("..., the channel indicates").
     """
-    for tok in sent:
+    toks = toks if toks is not None else list(sent)
+    for tok in toks:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to" and not _in_regions(tok.idx, regions, rstarts):
             objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 return speakers.resolve(objs[0], previous), "according_to", tok
     best, best_depth = None, -1
-    for tok in sent:
+    quotes_inside = None  # whether any of the sentence is quoted: asked at most once
+    for tok in toks:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or _in_regions(tok.idx, regions, rstarts):
             continue
         if not _main_chain(tok):
@@ -448,9 +452,11 @@ def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: st
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.lemma_.lower() == "quote":  # "TASS quoted him as saying": the quoted one speaks
             subj = [c for c in tok.children if c.dep_ == "dobj"] or subj
-        has_content = loose or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children) or any(
-            _in_regions(t.idx, regions, rstarts) for t in sent
-        )
+        has_content = loose or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
+        if not has_content:
+            if quotes_inside is None:
+                quotes_inside = any(_in_regions(t.idx, regions, rstarts) for t in toks)
+            has_content = quotes_inside
         if subj and has_content and subj[0].lower_ not in ("i", "we", "it", "you"):
             depth = sum(1 for _ in tok.ancestors)
             if depth > best_depth:
@@ -516,18 +522,21 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
     sents = ctx.analysable_sents()
     frames_of: dict[int, tuple] = {}
     previous = None
+    sent_toks = {sent_id: list(sent) for sent_id, sent in sents}  # Tokens built once per sentence
     for sent_id, sent in sents:
-        frames_of[sent_id] = _frame_source(doc, sent, regions, rstarts, speakers, previous)
+        frames_of[sent_id] = _frame_source(doc, sent, regions, rstarts, speakers, previous, toks=sent_toks[sent_id])
         if frames_of[sent_id][0] is not None:
             previous = frames_of[sent_id][0]
     for sent_id, sent in sents:
         fsource, frule, ftok = frames_of[sent_id]
-        for i, j in _clause_units(sent):
-            while j > i and (doc[j - 1].is_space):
+        stoks = sent_toks[sent_id]
+        for i, j in _clause_units(sent, stoks):
+            while j > i and stoks[j - 1 - sent.start].is_space:
                 j -= 1
             if j <= i:
                 continue
-            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            first, last = stoks[i - sent.start], stoks[j - 1 - sent.start]
+            start, end = first.idx, last.idx + len(last.text)
             if not any(ch.isalnum() for ch in text[start:end]):
                 continue
             share = _quoted_share(start, end, regions, rstarts)
@@ -563,7 +572,7 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
                 source, rule = outlet, "outlet"
             if quoted and rule != "outlet":
                 prev_quoted[para] = source
-            toks = list(doc[i:j])  # one pass over the Doc per unit; every rule below reads this list
+            toks = stoks[i - sent.start : j - sent.start]  # every rule below reads this list
             head = _content_head(toks, i, j)
             frame_tok = ftok if ftok is not None and i <= ftok.i < j else None
             if _conditional(toks, head):

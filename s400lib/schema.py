@@ -198,8 +198,11 @@ def conform(table: str, frame: pd.DataFrame | list[dict] | None, extra_dtypes: d
         columns = {name: [row.get(name) for row in frame] for name in names}
         out = {name: _typed(columns.pop(name, None), dtype, len(frame)) for name, dtype in typed.items()}
         out.update({name: pd.Series(values, dtype=object if _has_lists(values) else None).array for name, values in columns.items()})
-        # Arrays rather than Series: pandas then skips index alignment, several times faster here.
-        return pd.DataFrame(out, copy=False)
+        return _frame_of_arrays(out, len(frame))
+    if _already_conform(frame, typed):
+        # e.g. a concatenation of conformed tables: nothing to change, and under copy-on-write a
+        # shallow copy still leaves the caller's frame and this one independent
+        return frame.copy(deep=False)
     frame = frame.reset_index(drop=True)
     have = frame.dtypes.to_dict()  # one lookup for all columns: a Series per column access is slow
     out = {}
@@ -215,6 +218,41 @@ def conform(table: str, frame: pd.DataFrame | list[dict] | None, extra_dtypes: d
     out.update({c: frame[c].array for c in frame.columns if c not in out})
     # Copied (the dict default): the caller keeps its frame and may still change it.
     return pd.DataFrame(out)
+
+
+def _frame_of_arrays(arrays: dict, length: int) -> pd.DataFrame:
+    """A DataFrame over ready-made, equally long arrays, without copying or re-validating them.
+
+    Extractors build one small frame per table per article, and pandas' general constructor costs
+    about three times more than the arrays themselves; ``DataFrame._from_arrays`` skips the checks
+    these arrays do not need. pandas is pinned, but should that private helper go, the public
+    constructor gives the same frame.
+    """
+    try:
+        return pd.DataFrame._from_arrays(
+            list(arrays.values()), columns=_column_index(tuple(arrays)), index=pd.RangeIndex(length), verify_integrity=False
+        )
+    except (AttributeError, TypeError):
+        return pd.DataFrame(arrays, copy=False)
+
+
+@lru_cache(maxsize=256)
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    return pd.Index(list(names))
+
+
+def _already_conform(frame: pd.DataFrame, typed: dict[str, str]) -> bool:
+    """Whether ``frame`` has the typed columns first, in order, with their dtypes, and a 0..n-1 index."""
+    index = frame.index
+    if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1):
+        return False
+    names = list(typed)
+    if list(frame.columns[: len(names)]) != names or frame.columns.has_duplicates:
+        return False
+    dtypes = frame.dtypes.tolist()
+    if any(d == object for d in dtypes[len(names) :]):
+        return False  # an untyped extra column: rebuilding the frame infers its dtype (str, say)
+    return all(have == _pandas_dtype(want) for have, want in zip(dtypes, typed.values()))
 
 
 _NAT_NS = np.iinfo(np.int64).min
