@@ -108,3 +108,33 @@ def test_chunk_writer_without_rows_writes_the_documented_empty_table(tmp_path):
     writer.close()
     got = sl.Tables.from_parquet(tmp_path).numbers
     assert got.empty and list(got.columns)[:3] == ["article_id", "sent_id", "start"]
+
+
+def test_finish_reads_whole_tables_only_to_infer_dates(tmp_path, monkeypatch):
+    """The corpus-wide finish works chunk by chunk: no table is ever read whole except articles
+    (without their text) and, only when some article lacks a date, sentences and timexes."""
+    import s400lib.stream as stream
+
+    whole = []
+    read_all = stream._read_all_parts
+
+    def spy(staging, name, n_parts, columns=None):
+        whole.append((name, tuple(columns) if columns else None))
+        return read_all(staging, name, n_parts, columns)
+
+    monkeypatch.setattr(stream, "_read_all_parts", spy)
+    dated = tmp_path / "dated"
+    dated.mkdir()
+    for name, text in SMALL.items():
+        (dated / name).write_text(text, encoding="utf-8")
+    (dated / "metadata.csv").write_text("file,outlet,published\nharbour.txt,Coast Gazette,2021-03-01\nweather.txt,Coast Gazette,2021-03-02\n")
+    parse_to_parquet(dated, tmp_path / "out_dated", chunk_size=1, progress=False)
+    assert [name for name, _ in whole] == ["articles"] and "text" not in whole[0][1]
+
+    whole.clear()
+    undated = tmp_path / "undated"
+    undated.mkdir()
+    for name, text in SMALL.items():
+        (undated / name).write_text(text, encoding="utf-8")
+    parse_to_parquet(undated, tmp_path / "out_undated", chunk_size=1, progress=False)
+    assert sorted(name for name, _ in whole) == ["articles", "sentences", "timexes"]
