@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
@@ -124,7 +125,12 @@ def iter_parsed_distributed(
 
 
 def parse_distributed(
-    corpus: Corpus | str | list, client: Client, batch_size: int = 16, articles_per_task: int = 8, progress: bool | None = None
+    corpus: Corpus | str | list,
+    client: Client,
+    batch_size: int = 16,
+    articles_per_task: int = 8,
+    progress: bool | None = None,
+    aliases: str | Path | None = None,
 ) -> Tables:
     """:func:`s400lib.parse` with the per-article stage on a Dask cluster.
 
@@ -139,6 +145,9 @@ def parse_distributed(
         spaCy batch size on each worker.
     articles_per_task
         Articles per Dask task: larger amortises scheduling, smaller spreads work more evenly.
+    aliases
+        Your own alias CSV for canonical names, as in :func:`s400lib.parse` (applied here, after the
+        workers are done).
 
     Returns
     -------
@@ -150,4 +159,4 @@ def parse_distributed(
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus)
     parts = list(iter_parsed_distributed(corpus.articles, client, batch_size, articles_per_task, progress))
-    return finish(Tables.concat(parts))
+    return finish(Tables.concat(parts), aliases=aliases)
