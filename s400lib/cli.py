@@ -20,6 +20,7 @@ import html
 import io
 import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -72,7 +73,20 @@ def main(argv: list[str] | None = None) -> int:
     return run_report(args)
 
 
+@contextmanager
+def _plain_warnings():
+    """Input warnings as one line each ("warning: FILE: what is wrong. Fix: ..."), without the
+    Python source line the default format adds."""
+    previous = warnings.formatwarning
+    warnings.formatwarning = lambda message, category, *args, **kwargs: f"warning: {message}\n"
+    try:
+        yield
+    finally:
+        warnings.formatwarning = previous
+
+
 def run_parse(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
     from .errors import InputError
     from .stream import parse_to_parquet
 
@@ -86,16 +100,21 @@ def run_parse(args: argparse.Namespace) -> int:
         return 2
     progress = False if args.no_progress else None
     memory: dict = {}
-    options = dict(batch_size=args.batch_size, n_process=args.n_process, chunk_size=args.chunk_size, progress=progress, errors=args.errors, memory=memory, aliases=args.aliases)
+    options = dict(batch_size=args.batch_size, n_process=args.n_process, chunk_size=args.chunk_size, progress=progress, memory=memory, aliases=args.aliases)
     try:
+        with _plain_warnings():
+            corpus = load_corpus(args.inputs, errors=args.errors)
+        if not len(corpus):
+            print(f"error: no readable article in {' '.join(args.inputs)} (see the warnings above); nothing written", file=sys.stderr)
+            return 2
         if args.workers or args.dask:
             from .distributed import connect, local_cluster
 
             cluster = local_cluster(workers=args.workers) if args.workers else connect(args.dask)
             with cluster as client:
-                counts = parse_to_parquet(args.inputs, args.out, client=client, articles_per_task=args.articles_per_task, **options)
+                counts = parse_to_parquet(corpus, args.out, client=client, articles_per_task=args.articles_per_task, **options)
         else:
-            counts = parse_to_parquet(args.inputs, args.out, **options)
+            counts = parse_to_parquet(corpus, args.out, **options)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

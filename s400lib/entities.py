@@ -6,9 +6,13 @@ by these rules (the winning rule is in ``canonical_rule``):
 
 ``alias``
     The alias table says so. The default table is ``s400lib/data/aliases.csv``; pass your own
-    with ``canonicalize(tables, aliases="my_aliases.csv")`` (both are read, yours wins). Format:
-    a CSV with header ``alias,canonical,label``; ``label`` (a spaCy label such as PERSON or
-    PRODUCT) is optional. Matching ignores case, accents, dots and a leading "the".
+    with ``sl.parse(corpus, aliases="my_aliases.csv")`` or ``canonicalize(tables, aliases=...)``
+    (both are read, yours wins). Format: a CSV with header ``alias,canonical,label``; ``label`` (a
+    spaCy label such as PERSON or PRODUCT) is optional. Matching ignores case, accents, dots and a
+    leading "the". A person alias (label PERSON or empty) of any spelling ("Slutsky") renames
+    every mention the rules below give to the same person ("Leonid Slutsky", "Slutskiy"), and the
+    quotes and claims resolved to them (the canonical spelling's own alias wins when several are
+    given).
 ``designator``
     Model designators keep only their code: "S-400 Triumph", "S-400s" -> "S-400". A "C-" code is
     read as "S-" when the corpus has the "S-" form (the Cyrillic letter С is an S).
@@ -240,6 +244,16 @@ class Canonicalizer:
             full = [m for m in members if len(m.split(" ")) > 1]
             pool = [m for m in full if name_key(m.split(" ")[-1]) == best_surname] or full or members
             canonical = max(pool, key=lambda m: (len(m.split(" ")), self.counts[m], m))
+            # an alias for any spelling of a person names them all: "Slutsky -> L. Slutsky" must not
+            # leave "Leonid Slutsky" (and the quotes resolved to him) under the old name
+            # (a person alias: labelled PERSON or not labelled; "USA -> United States, GPE" renames
+            # that spelling only, even where spaCy took it for a person)
+            aliased = [m for m in [canonical, *members] if name_key(m) in self.alias and self.alias_label.get(name_key(m), "PERSON") == "PERSON"]
+            if aliased:
+                target = self.alias[name_key(aliased[0])]
+                for m in members:
+                    self.person_of[name_key(m)] = (target, "alias")
+                continue
             for m in members:
                 if m == canonical:
                     rule = "self"

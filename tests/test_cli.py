@@ -111,6 +111,16 @@ def test_parse_with_a_user_alias_table(tmp_path, capsys):
     assert "nope.csv: no such file" in capsys.readouterr().err
 
 
+def test_parse_with_no_readable_article_fails_and_writes_nothing(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    done = run("parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert "warning: " in done.stderr and "empty.txt: the file is empty. Fix:" in done.stderr
+    assert "load_corpus(" not in done.stderr, "one line per warning, not the Python source line"
+    assert "no readable article" in done.stderr and not (tmp_path / "out").exists()
+
+
 def test_report_on_a_missing_folder_fails_with_a_fix(tmp_path, capsys):
     assert main(["report", str(tmp_path / "nowhere")]) == 2
     assert "run `python -m s400lib parse" in capsys.readouterr().err

@@ -73,6 +73,10 @@ def test_user_alias_table_wins(tmp_path, seed_tables):
     tables = canonicalize(sl.Tables(**{n: f.copy() for n, f in seed_tables.items()}), aliases=path)
     assert _canon(tables, "BulgarianMilitary") == {"BulgarianMilitary.com"}
     assert _canon(tables, "Slutsky") == {"L. E. Slutsky"}
+    # the alias names the person, not one spelling: the full name and his quotes follow
+    assert _canon(tables, "Leonid Slutsky") == {"L. E. Slutsky"}
+    assert set(tables.entities.loc[tables.entities["text"] == "Leonid Slutsky", "canonical_rule"]) == {"alias"}
+    assert "L. E. Slutsky" in set(tables.quotes["speaker"].dropna()) and "Leonid Slutsky" not in set(tables.quotes["speaker"].dropna())
     assert "BulgarianMilitary.com" in set(tables.quotes["speaker"].dropna())
     # claims link to the names the user chose, not to the ones the packaged table gave
     linked = set("|".join(tables.claims["entities"].dropna()).split("|"))
