@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 import sys
 import time
 from pathlib import Path
@@ -50,9 +51,17 @@ def to_html(nb: nbformat.NotebookNode) -> str:
     return body
 
 
+def _inline_markdown(text: str) -> str:
+    """Escaped text with the inline Markdown notebook prose uses (**bold**, *italic*, `code`) as HTML."""
+    text = html.escape(text)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
+    text = re.sub(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", r"<em>\1</em>", text)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+
+
 def write_index(out: Path, entries: list[tuple[str, str, str, float]]) -> Path:
     items = "\n".join(
-        f'<li><a href="{html.escape(page)}">{html.escape(title)}</a> <small>({seconds:.0f} s)</small><p>{html.escape(prose)}</p></li>'
+        f'<li><a href="{html.escape(page)}">{html.escape(title)}</a> <small>({seconds:.0f} s)</small><p>{_inline_markdown(prose)}</p></li>'
         for page, title, prose, seconds in entries
     )
     page = f"""<!doctype html>

@@ -33,3 +33,10 @@ def test_report_executes_notebooks_and_writes_index(tmp_path):
 def test_report_on_empty_folder_says_so(tmp_path, capsys):
     assert report.main([str(tmp_path), "--out", str(tmp_path / "r")]) == 2
     assert "no NN_*.ipynb notebooks" in capsys.readouterr().err
+
+
+def test_index_prose_renders_inline_markdown_and_escapes_the_rest():
+    from s400lib.report import _inline_markdown
+
+    got = _inline_markdown("**Question.** Who said *what* in `sl.parse`, if a*b < c?")
+    assert got == "<strong>Question.</strong> Who said <em>what</em> in <code>sl.parse</code>, if a*b &lt; c?"
