@@ -95,6 +95,18 @@ def _candidates_of(keys: Sequence[set], groups: Sequence, max_df: float, focus: 
                 yield (i, j, n) if i < j else (j, i, n)
 
 
+def _shared_key_pairs(keys: Sequence[set], groups: Sequence, max_df: float, min_shared: int,
+                      focus: set[int] | None) -> Iterator[tuple[int, int, int]]:
+    """(i, j, shared keys) for the pairs sharing at least ``min_shared`` keys: all of them, or with
+    ``focus`` only those with a unit in it (counted unit by unit, see :func:`_candidates_of`)."""
+    if focus is not None:
+        yield from _candidates_of(keys, groups, max_df, focus, min_shared)
+        return
+    for (i, j), n in _candidates(keys, groups, max_df=max_df).items():
+        if n >= min_shared:
+            yield i, j, n
+
+
 def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4, min_overlap: float = 0.25,
                     max_df: float = 0.05, focus: set[int] | None = None) -> list[tuple[int, int, float]]:
     """(i, j, overlap) for units of different groups that share word trigrams.
@@ -104,22 +116,16 @@ def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4,
     it are returned, and the other units keep only the trigrams the focus units have, so a corpus
     searched for a few undated articles is not indexed whole.
     """
-    if focus is None:
-        sh = [shingles(t) for t in texts]
-        sizes = [len(s) for s in sh]
-    else:
-        sh = [shingles(t) if i in focus else set() for i, t in enumerate(texts)]
-        wanted = set().union(*(sh[i] for i in focus)) if focus else set()
-        sizes = [len(s) for s in sh]
-        for i, t in enumerate(texts):
-            if i not in focus:  # keep a unit's full set of trigrams only as long as it takes to count it
-                full = shingles(t)
+    sh = [shingles(t) if focus is None or i in focus else None for i, t in enumerate(texts)]
+    sizes = [0 if s is None else len(s) for s in sh]
+    if focus is not None:
+        wanted = set().union(*(sh[i] for i in focus))
+        for i, s in enumerate(sh):
+            if s is None:  # outside the focus: the full trigram set is kept only as long as it takes to count it
+                full = shingles(texts[i])
                 sizes[i], sh[i] = len(full), full & wanted
     out = []
-    pairs = _candidates(sh, groups, max_df=max_df).items() if focus is None else (((i, j), n) for i, j, n in _candidates_of(sh, groups, max_df, focus, min_shared))
-    for (i, j), n in pairs:
-        if n < min_shared:
-            continue
+    for i, j, n in _shared_key_pairs(sh, groups, max_df, min_shared, focus):
         overlap = n / max(1, min(sizes[i], sizes[j]))
         if overlap >= min_overlap:
             out.append((i, j, overlap))
@@ -150,10 +156,7 @@ def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3
     idf = idf if idf is not None else idf_weights(bags)
     weight = [math.fsum(idf.get(x, 0.0) for x in bag) for bag in bags]  # once per unit, not once per pair
     out = []
-    pairs = _candidates(bags, groups, max_df=max_df).items() if focus is None else (((i, j), n) for i, j, n in _candidates_of(bags, groups, max_df, focus, min_shared))
-    for (i, j), n in pairs:
-        if n < min_shared:
-            continue
+    for i, j, n in _shared_key_pairs(bags, groups, max_df, min_shared, focus):
         shared = bags[i] & bags[j]
         w = math.fsum(idf.get(x, 0.0) for x in shared)
         denom = min(weight[i], weight[j])
