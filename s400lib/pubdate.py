@@ -279,7 +279,6 @@ def _mark_used(rows: list[dict]) -> pd.DataFrame:
                 nxt = _intersect(iv, (r["earliest"], r["latest"]))
                 if _empty(nxt):
                     r["reason"] += f" [{note}: not used]"
-                    r["used"] = False
                     continue
                 iv, r["used"] = nxt, True
     return _evidence_frame(rows)
@@ -292,11 +291,7 @@ _EVIDENCE_DTYPES = {"article_id": "string", "kind": "string", "text": "string", 
 
 def _evidence_frame(rows: list[dict]) -> pd.DataFrame:
     """The evidence table, typed column by column straight from the row dicts."""
-    nulls = {"source_article", "source_text"}  # pd.NA in the rows; the typed arrays want None
-    columns = {
-        name: schema.typed_array([None if name in nulls and pd.isna(r[name]) else r[name] for r in rows], dtype)
-        for name, dtype in _EVIDENCE_DTYPES.items()
-    }
+    columns = {name: schema.typed_array([r[name] for r in rows], dtype) for name, dtype in _EVIDENCE_DTYPES.items()}
     columns["used"] = np.array([r["used"] for r in rows], dtype=bool)
     return pd.DataFrame(columns)[EVIDENCE_COLUMNS]
 
@@ -352,7 +347,7 @@ def apply_dates(tables: Tables, inferred: dict[str, tuple]) -> Tables:
         values = tables.articles[column].tolist()
         new[column] = schema.typed_array([inferred[a][k] if a in inferred else v for a, v in zip(ids, values)], "datetime64[ns]")
     sources = tables.articles["published_source"].tolist()
-    new["published_source"] = schema.typed_array(["inferred" if a in inferred else (None if s is pd.NA else s) for a, s in zip(ids, sources)], "string")
+    new["published_source"] = schema.typed_array(["inferred" if a in inferred else s for a, s in zip(ids, sources)], "string")
     arts = tables.articles.assign(**new)
     timexes = reanchor_articles(tables.timexes, {a: v[0] for a, v in inferred.items()})
     claims = attach_times(tables.claims, timexes)

@@ -264,13 +264,16 @@ def _pandas_dtype(dtype: str):
 
 
 def typed_array(values: list, dtype: str):
-    """An array of one of the schema's dtypes from plain Python values (None, NaN and NaT become missing)."""
+    """An array of one of the schema's dtypes from plain Python values (None, <NA>, NaN and NaT become missing)."""
     return _typed(values, dtype, len(values))
 
 
 def _typed(values: list | None, dtype: str, length: int):
     if values is None:
         values = [None] * length
+    elif dtype in (STR, INT) and any(v is pd.NA for v in values):
+        # values read back from a typed column (.tolist()) carry <NA>; the fast paths below want None
+        values = [None if v is pd.NA else v for v in values]
     if dtype == TIME:
         if all(v is None or v is pd.NaT or type(v) is pd.Timestamp and v.tzinfo is None for v in values):
             # Naive Timestamps (whose .value is nanoseconds whatever their unit) map straight onto int64

@@ -731,5 +731,5 @@ def _reanchor_rows(timexes: pd.DataFrame, anchor_at: dict[int, object]) -> pd.Da
         values = timexes[col].tolist()
         for k, r in res.items():
             values[k] = r[col]
-        new[col] = schema.typed_array([None if v is pd.NA else v for v in values], dtypes[col])
+        new[col] = schema.typed_array(values, dtypes[col])
     return timexes.assign(**new)
