@@ -305,19 +305,6 @@ def _person_speakers(quotes: pd.DataFrame) -> list[str]:
     return quotes.loc[quotes["speaker_kind"] == "person", "speaker"].dropna().astype(str).tolist()
 
 
-def _map_names(series: pd.Series, canon: Canonicalizer) -> pd.Series:
-    cache: dict[str, str] = {}
-
-    def one(v):
-        if pd.isna(v):
-            return v
-        if v not in cache:
-            cache[v] = canon.canonical(v)[0]
-        return cache[v]
-
-    return series.map(one).astype("string")
-
-
 @dataclass
 class NameStats:
     """How often each name occurs in a corpus: all that corpus-wide canonical names depend on.
@@ -467,8 +454,5 @@ def canonicalize(tables: Tables, aliases: str | Path | None = None) -> Tables:
 
 def canonicalize_speakers(quotes: pd.DataFrame, entities: pd.DataFrame, aliases: str | Path | None = None) -> pd.DataFrame:
     """Canonical speaker names for the quotes of one text (used by :func:`extract_quotes`)."""
-    canon = Canonicalizer(entities[["text", "label"]], read_aliases(aliases), extra_names=quotes["speaker"].dropna().tolist(),
-                          extra_persons=_person_speakers(quotes))
-    quotes = quotes.copy()
-    quotes["speaker"] = _map_names(quotes["speaker"], canon)
-    return quotes
+    names = NameMap(NameStats.of(entities, quotes), aliases)
+    return quotes.assign(speaker=schema.typed_array([names.speaker(v) for v in quotes["speaker"].tolist()], "string"))

@@ -170,6 +170,7 @@ def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = N
     """
     from .entities import NameStats
     from .parse import corpus_decisions, finish_part
+    from .pubdate import _dated
 
     out = Path(out)
     staging = out / STAGING
@@ -179,13 +180,12 @@ def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = N
                               _read_part(staging, "quotes", k, ["speaker", "speaker_kind", "speaker_text"]))
     article_columns = [c.name for c in schema.TABLES["articles"] if c.name != "text"]
     needed = Tables(articles=_read_all_parts(staging, "articles", n_parts, article_columns))
-    arts = needed.articles
-    if not (arts["published_source"].eq("metadata") & arts["published"].notna()).all():
+    if not _dated(needed.articles).all():
         # some article needs its date inferred from the others: that needs every sentence's words
         needed.sentences = _read_all_parts(staging, "sentences", n_parts)
         needed.timexes = _read_all_parts(staging, "timexes", n_parts)
     names, dates = corpus_decisions(needed, stats=stats, aliases=aliases)
-    del needed, arts
+    del needed
 
     finished = [name for name in TABLE_NAMES if name not in DIRECT_TABLES]
     writers = {name: ChunkWriter(out / f"{name}.parquet", name) for name in finished}
