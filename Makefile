@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 # Executes every notebook on the seeds and writes reports/index.html plus one HTML page per notebook.
 report: $(STAMP)
-	$(BIN)/python -m s400lib.report notebooks --out reports
+	$(BIN)/python -m s400lib.viz.report notebooks --out reports
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests
@@ -27,7 +27,7 @@ test: $(STAMP)
 
 # Re-executes the notebooks in place so their stored outputs (what nbval compares against) are current.
 notebooks: $(STAMP)
-	$(BIN)/python -m s400lib.report notebooks --in-place
+	$(BIN)/python -m s400lib.viz.report notebooks --in-place
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py

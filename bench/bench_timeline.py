@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import s400lib as sl
-from s400lib.pubdate import publication_evidence
-from s400lib.tables import Tables
+from s400lib.core.tables import Tables
+from s400lib.link.pubdate import publication_evidence
 
 ROOT = Path(__file__).resolve().parents[1]
 

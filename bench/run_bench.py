@@ -55,8 +55,8 @@ OUTLETS = ("Daily Courier", "Wire Service", "Evening Post", "Regional Tribune", 
 
 def seed_paragraphs() -> tuple[list[str], list[str]]:
     """(titles, body paragraphs) of the seed articles, split with the library's own rule."""
-    from s400lib.corpus import load_corpus
-    from s400lib.paragraphs import split_paragraphs
+    from s400lib.io.corpus import load_corpus
+    from s400lib.io.paragraphs import split_paragraphs
 
     titles, bodies = [], []
     for article in load_corpus(SEEDS):
@@ -85,7 +85,7 @@ class StoryMaker:
     """
 
     def __init__(self) -> None:
-        from s400lib.nlp import load_nlp
+        from s400lib.core.nlp import load_nlp
 
         titles, bodies = seed_paragraphs()
         nlp = load_nlp()
@@ -173,9 +173,9 @@ def extractor_timers(store: dict):
     """Wrap each per-article extractor and corpus-wide step so sl.parse reports where time goes."""
     import importlib
 
-    from s400lib.tables import Tables
+    from s400lib.core.tables import Tables
 
-    # sys.modules lookups: the package re-exports functions under module names (s400lib.parse)
+    # sys.modules lookups: the package re-exports functions under module names (s400lib.pipeline.parse)
     mod = {name: importlib.import_module(f"s400lib.{name}") for name in ("parse", "entities", "quotes", "times", "numbers", "claims", "pubdate")}
     targets = [
         (mod["parse"], "prepare", "prepare (paragraphs + tokenizer)"),
@@ -251,7 +251,7 @@ def repeats_for(n: int) -> int:
 
 def measure(n: int, work: Path, stream: bool = True) -> dict:
     import s400lib as sl
-    from s400lib.nlp import load_nlp
+    from s400lib.core.nlp import load_nlp
 
     folder = build_corpus(n, work / f"corpus_{n}")
     times: dict[str, float] = {}
@@ -309,9 +309,10 @@ def measure(n: int, work: Path, stream: bool = True) -> dict:
 def dask_check(n: int, work: Path) -> dict:
     """Parse one corpus on a 2-worker local Dask cluster and compare with the single-process run."""
     import pandas as pd
+
     import s400lib as sl
-    from s400lib.distributed import local_cluster, parse_distributed
-    from s400lib.tables import TABLE_NAMES
+    from s400lib.core.tables import TABLE_NAMES
+    from s400lib.pipeline.distributed import local_cluster, parse_distributed
 
     folder = build_corpus(n, work / f"corpus_{n}")
     corpus = sl.load_corpus(folder)
@@ -346,7 +347,7 @@ def _git_head() -> str:
 def render(results: list[dict], dask: dict | None, command: str, total_seconds: float) -> str:
     import spacy
 
-    from s400lib.nlp import MODEL_NAME
+    from s400lib.core.nlp import MODEL_NAME
 
     lines = [
         "# s400lib benchmark results",
@@ -415,9 +416,8 @@ def main(argv: list[str] | None = None) -> int:
     command = "make bench" if not (args.quick or args.sizes) else "python bench/run_bench.py " + " ".join(argv if argv is not None else sys.argv[1:])
     began = time.perf_counter()
 
-    from s400lib.nlp import load_nlp
-
     import s400lib as sl
+    from s400lib.core.nlp import load_nlp
 
     # warm-up, not measured: first calls load the model and import scikit-learn and friends
     warm = sl.parse(SEEDS, batch_size=BATCH_SIZE, progress=False)

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 import s400lib as sl
-from s400lib import claim_eval
-from s400lib.align import candidate_pairs, pair_scores
+from s400lib.compare.align import candidate_pairs, pair_scores
+from s400lib.evaluate import claim_eval
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,11 @@ def test_optional_embedding_method():
 
 
 def test_coverage_and_voices_in_one_outlet(seed_tables, seed_alignments):
-    from s400lib.align import coverage, coverage_summary, voices_only_in_one_outlet
+    from s400lib.compare.align import (
+        coverage,
+        coverage_summary,
+        voices_only_in_one_outlet,
+    )
 
     cov = coverage(seed_tables, seed_alignments)
     assert len(cov) == len(seed_tables.claims)

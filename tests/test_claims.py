@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from s400lib.claims import attach_times, claim_table, predicate_class
-from s400lib.entities import entity_table
-from s400lib.numbers import number_table
-from s400lib.parse import context_for_text
+from s400lib.extract.claims import attach_times, claim_table, predicate_class
+from s400lib.extract.context import context_for_text
+from s400lib.extract.entities import entity_table
+from s400lib.extract.numbers import number_table
 
 
 def _claims(text, outlet="Test Wire"):

@@ -8,12 +8,12 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 import s400lib as sl
-from s400lib.cli import main, quotes_by_speaker, render_report
-from s400lib.tables import TABLE_NAMES
-
-from conftest import SEEDS
+from s400lib.cli import main
+from s400lib.core.tables import TABLE_NAMES
+from s400lib.viz.html_report import quotes_by_speaker, render_report
 
 SMALL = (
     "Harbour plan approved\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import s400lib as sl
-from s400lib import claim_eval
+from s400lib.evaluate import claim_eval
 
 
 @pytest.fixture(scope="module")

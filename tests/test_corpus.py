@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
-
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 import s400lib as sl
-from s400lib.errors import InputError, InputWarning
-
-from conftest import SEEDS
+from s400lib.core.errors import InputError, InputWarning
 
 GOOD = "Minister Ana Ruiz said on Monday that the bridge will reopen.\n\nShe gave no date for the tolls.\n"
 

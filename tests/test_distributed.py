@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 import s400lib as sl
-from s400lib.distributed import local_cluster, parse_distributed
-from s400lib.stream import parse_to_parquet
-from s400lib.tables import TABLE_NAMES
+from s400lib.core.tables import TABLE_NAMES
+from s400lib.pipeline.distributed import local_cluster, parse_distributed
+from s400lib.pipeline.stream import parse_to_parquet
 
 ARTICLES = {
     "budget.txt": (
@@ -48,7 +48,7 @@ def test_cluster_is_two_processes_on_loopback(client):
     workers = client.scheduler_info()["workers"]
     assert len(workers) == 2
     assert all(address.startswith("tcp://127.0.0.1:") for address in workers)
-    assert client.run(lambda: __import__("s400lib.nlp").nlp.load_nlp.cache_info().currsize) == dict.fromkeys(workers, 1)
+    assert client.run(lambda: __import__("s400lib.core.nlp").core.nlp.load_nlp.cache_info().currsize) == dict.fromkeys(workers, 1)
 
 
 def test_dask_tables_equal_single_process(corpus, client):

@@ -8,8 +8,15 @@ import pandas as pd
 import pytest
 
 import s400lib as sl
-from s400lib.entities import Canonicalizer, canonicalize, designator, name_key, read_aliases
-from s400lib.speakers import clean_name
+from s400lib.core import schema
+from s400lib.extract.speakers import clean_name
+from s400lib.link.names import (
+    Canonicalizer,
+    canonicalize,
+    designator,
+    name_key,
+    read_aliases,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,9 +103,9 @@ def test_quote_speakers_are_canonical(seed_tables):
 
 
 def test_claim_sources_are_mapped():
-    claims = sl.schema.conform("claims", [{"article_id": "a", "claim_id": "a:c1", "source": "Thune", "start": 0, "end": 30},
+    claims = schema.conform("claims", [{"article_id": "a", "claim_id": "a:c1", "source": "Thune", "start": 0, "end": 30},
                                           {"article_id": "a", "claim_id": "a:c2", "source": "BulgarianMilitary", "start": 31, "end": 60}])
-    ents = sl.schema.conform("entities", [{"article_id": "a", "text": "John Thune", "label": "PERSON", "start": 0, "end": 10},
+    ents = schema.conform("entities", [{"article_id": "a", "text": "John Thune", "label": "PERSON", "start": 0, "end": 10},
                                           {"article_id": "a", "text": "Thune", "label": "PERSON", "start": 40, "end": 45}])
     tables = canonicalize(sl.Tables(entities=ents, claims=claims))
     assert tables.claims["source"].tolist() == ["John Thune", "BulgarianMilitary"]

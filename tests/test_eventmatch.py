@@ -6,7 +6,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from s400lib.eventmatch import idf_weights, content_words, shared_passages, similar_pairs
+from s400lib.link.eventmatch import (
+    content_words,
+    idf_weights,
+    shared_passages,
+    similar_pairs,
+)
 
 
 def _seed_units(seed_tables):
@@ -34,7 +39,7 @@ def test_focused_similar_pairs_equal_the_full_search(seed_tables):
 SCORES = """
 import sys
 sys.path.insert(0, {root!r})
-from s400lib.eventmatch import similar_pairs
+from s400lib.link.eventmatch import similar_pairs
 texts = [
     "Ankara bought four divisions of the S-400 system from Moscow for 2.5 billion dollars in 2017",
     "Moscow sold Ankara four S-400 divisions, a 2.5 billion dollar contract signed in 2017",

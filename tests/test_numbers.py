@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from s400lib.numbers import interval, number_table
-from s400lib.parse import context_for_text
+from s400lib.extract.context import context_for_text
+from s400lib.extract.numbers import interval, number_table
 
 
 def _numbers(text):

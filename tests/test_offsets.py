@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from s400lib.corpus import Article
-from s400lib.parse import iter_parsed
-from s400lib.tables import TABLE_NAMES
+from s400lib.core.tables import TABLE_NAMES
+from s400lib.io.corpus import Article
+from s400lib.pipeline.parse import iter_parsed
 
 
 def assert_offsets(tables):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from hypothesis import given, settings, strategies as st
-
-from s400lib.paragraphs import boilerplate_rule, paragraph_table, split_paragraphs
+from s400lib.io.paragraphs import boilerplate_rule, paragraph_table, split_paragraphs
 
 
 def test_seed_000_boilerplate_is_flagged_not_deleted(seed_tables):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 import s400lib as sl
-from s400lib.corpus import Article, Corpus
-from s400lib.pubdate import publication_evidence
+from s400lib.io.corpus import Article, Corpus
+from s400lib.link.pubdate import publication_evidence
 
 UNDATED = "001_7ea52e1d489151b0"
 

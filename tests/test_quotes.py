@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 import s400lib as sl
-from s400lib.quote_eval import evaluate, load_gold
-from s400lib.quotes import pair_quotation_marks
+from s400lib.evaluate.quote_eval import evaluate, load_gold
+from s400lib.extract.quotes import pair_quotation_marks
 
 
 def _row(quotes: pd.DataFrame, fragment: str) -> pd.Series:
@@ -164,7 +163,8 @@ def test_extract_quotes_on_empty_text_has_columns():
     assert q.empty and {"speaker", "kind", "cue", "quote_id"} <= set(q.columns)
 
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 _PIECES = ["“We will win,”", "he said.", "\"No,\" she said.", "Anna Berg", "told reporters", "“", "”", "\"",
            "according to the ministry,", "the talks failed", "that", "said", "\n\n", "a “deal”", ".", ",", "The minister"]

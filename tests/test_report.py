@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from s400lib import report
+from s400lib.viz import report
 
 
 def _notebook(path, heading, prose, source):
@@ -36,7 +36,7 @@ def test_report_on_empty_folder_says_so(tmp_path, capsys):
 
 
 def test_index_prose_renders_inline_markdown_and_escapes_the_rest():
-    from s400lib.report import _inline_markdown
+    from s400lib.viz.report import _inline_markdown
 
     got = _inline_markdown("**Question.** Who said *what* in `sl.parse`, if a*b < c?")
     assert got == "<strong>Question.</strong> Who said <em>what</em> in <code>sl.parse</code>, if a*b &lt; c?"

@@ -7,12 +7,11 @@ import shutil
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from conftest import SEEDS
 
 import s400lib as sl
-from s400lib.stream import STAGING, ChunkWriter, parse_to_parquet
-from s400lib.tables import TABLE_NAMES
-
-from conftest import SEEDS
+from s400lib.core.tables import TABLE_NAMES
+from s400lib.pipeline.stream import STAGING, ChunkWriter, parse_to_parquet
 
 # Two small articles of our own: one with a quote and dates, one with nothing to quote.
 SMALL = {
@@ -113,7 +112,7 @@ def test_chunk_writer_without_rows_writes_the_documented_empty_table(tmp_path):
 def test_finish_reads_whole_tables_only_to_infer_dates(tmp_path, monkeypatch):
     """The corpus-wide finish works chunk by chunk: no table is ever read whole except articles
     (without their text) and, only when some article lacks a date, sentences and timexes."""
-    import s400lib.stream as stream
+    import s400lib.pipeline.stream as stream
 
     whole = []
     read_all = stream._read_all_parts

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import s400lib as sl
-from s400lib import schema
-from s400lib.tables import TABLE_NAMES
+from s400lib.core import schema
+from s400lib.core.tables import TABLE_NAMES
 
 
 def test_parquet_round_trip_is_lossless(seed_tables, tmp_path):
@@ -50,5 +50,5 @@ def test_data_dictionary_file_is_current():
     from conftest import ROOT
 
     assert (ROOT / "docs" / "DATA_DICTIONARY.md").read_text() == schema.to_markdown(), (
-        "regenerate it: python -m s400lib.schema > docs/DATA_DICTIONARY.md"
+        "regenerate it: python -m s400lib.core.schema > docs/DATA_DICTIONARY.md"
     )

@@ -9,9 +9,9 @@ import matplotlib.dates as mdates  # noqa: E402
 import pandas as pd  # noqa: E402
 
 import s400lib as sl  # noqa: E402
-from s400lib import schema  # noqa: E402
-from s400lib.corpus import Article, Corpus  # noqa: E402
-from s400lib.eventmatch import _candidates  # noqa: E402
+from s400lib.core import schema  # noqa: E402
+from s400lib.io.corpus import Article, Corpus  # noqa: E402
+from s400lib.link.eventmatch import _candidates  # noqa: E402
 
 
 def test_seed_timeline_runs_from_the_2017_contract_to_mid_2020_in_order(seed_tables):

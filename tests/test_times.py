@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import s400lib as sl
-from s400lib import time_eval
-from s400lib.times import bounds, find_timexes, reanchor
+from s400lib.evaluate import time_eval
+from s400lib.extract.times import bounds, find_timexes, reanchor
 
 GOLD = time_eval.load_gold()
 # held-out texts measure accuracy on unseen text; the tagger is not required to get them all right

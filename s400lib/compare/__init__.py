@@ -1,0 +1,1 @@
+"""Across articles: alignment, contradictions, the timeline."""

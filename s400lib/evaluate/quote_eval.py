@@ -1,0 +1,229 @@
+"""Score the quotes table against a gold file: span precision/recall, kind and speaker accuracy.
+
+The gold file (default ``tests/gold/quotes.csv``, documented in ``tests/gold/README.md``) lists
+quotations by article path, kind, canonical speaker and verbatim text. Run
+
+    python -m s400lib.evaluate.quote_eval [gold.csv]
+
+to print the figures for the seeds and for the hand-written test articles separately.
+
+Matching: predicted and gold spans are compared after trimming spaces and edge punctuation.
+A pair *matches exactly* when the trimmed spans are equal, and *overlaps* when they share at least
+half of the shorter span; pairs are assigned one-to-one, best overlap first. Kind and speaker
+accuracy are computed over overlapping pairs; a scare quote's speaker is right when both are empty.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from ..link.names import name_key
+
+GOLD_DEFAULT = Path("tests") / "gold" / "quotes.csv"
+_EDGE = " \t\n,.;:!?“”\"«»—–-"
+
+
+def _root(start: Path | None = None) -> Path:
+    here = (start or Path.cwd()).resolve()
+    for p in [here, *here.parents]:
+        if (p / "seeds").is_dir():
+            return p
+    return here
+
+
+def load_gold(path: str | Path | None = None, root: str | Path | None = None) -> pd.DataFrame:
+    """The gold quotes with their offsets.
+
+    Parameters
+    ----------
+    path
+        Gold CSV (columns doc, kind, speaker, text, context, note; ``context`` is an optional
+        longer string around ``text`` that makes its position unique); default ``tests/gold/quotes.csv``.
+    root
+        Folder the ``doc`` paths are relative to; default: the repository root found from the
+        current directory.
+
+    Returns
+    -------
+    pandas.DataFrame
+        doc, article_id, group ('seeds' or 'own'), kind, speaker (<NA> when empty), text, start,
+        end, note. Raises ValueError naming the row when a text is not in its article.
+    """
+    root = Path(root) if root is not None else _root()
+    path = Path(path) if path is not None else root / GOLD_DEFAULT
+    gold = pd.read_csv(path, dtype="string", keep_default_na=False)
+    texts: dict[str, str] = {}
+    starts, ends = [], []
+    for n, row in gold.iterrows():
+        if row["doc"] not in texts:
+            texts[row["doc"]] = (root / row["doc"]).read_text(encoding="utf-8")
+        context = row.get("context", "") or ""
+        at = texts[row["doc"]].find(context) if context else 0
+        if at < 0:
+            raise ValueError(f"gold row {n + 2}: context not found in {row['doc']}: {context!r}")
+        start = texts[row["doc"]].find(row["text"], at)
+        if start < 0:
+            raise ValueError(f"gold row {n + 2}: text not found in {row['doc']}: {row['text'][:60]!r}")
+        starts.append(start)
+        ends.append(start + len(row["text"]))
+    gold["article_id"] = gold["doc"].map(lambda d: Path(d).stem).astype("string")
+    gold["group"] = gold["doc"].map(lambda d: "seeds" if d.startswith("seeds/") else "own").astype("string")
+    gold["speaker"] = gold["speaker"].replace("", pd.NA)
+    gold["start"] = pd.Series(starts, dtype="Int64")
+    gold["end"] = pd.Series(ends, dtype="Int64")
+    return gold
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def match(pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str], min_overlap: float = 0.5) -> pd.DataFrame:
+    """One row per gold quote and per unmatched prediction.
+
+    Returns
+    -------
+    pandas.DataFrame
+        article_id, gold_text, pred_text, gold_kind, pred_kind, gold_speaker, pred_speaker,
+        exact (bool), overlap (bool), quote_id (the matched prediction, <NA> when none).
+    """
+    rows = []
+    for aid, g in gold.groupby("article_id", sort=False):
+        text = texts[aid]
+        p = pred[pred["article_id"] == aid]
+        gspans = [_trimmed(text, int(s), int(e)) for s, e in zip(g["start"], g["end"])]
+        pspans = [_trimmed(text, int(s), int(e)) for s, e in zip(p["start"], p["end"])]
+        pairs = []
+        for i, (gs, ge) in enumerate(gspans):
+            for j, (ps, pe) in enumerate(pspans):
+                inter = min(ge, pe) - max(gs, ps)
+                shorter = max(1, min(ge - gs, pe - ps))
+                if inter > 0 and inter / shorter >= min_overlap:
+                    union = max(ge, pe) - min(gs, ps)
+                    pairs.append((inter / union, i, j))
+        pairs.sort(reverse=True)
+        used_g, used_p, best = set(), set(), {}
+        for score, i, j in pairs:
+            if i in used_g or j in used_p:
+                continue
+            used_g.add(i)
+            used_p.add(j)
+            best[i] = j
+        for i, grow in enumerate(g.itertuples()):
+            j = best.get(i)
+            prow = p.iloc[j] if j is not None else None
+            rows.append({
+                "article_id": aid, "gold_text": grow.text, "pred_text": prow["text"] if prow is not None else pd.NA,
+                "gold_kind": grow.kind, "pred_kind": prow["kind"] if prow is not None else pd.NA,
+                "gold_speaker": grow.speaker, "pred_speaker": prow["speaker"] if prow is not None else pd.NA,
+                "exact": j is not None and gspans[i] == pspans[j], "overlap": j is not None,
+                "quote_id": prow["quote_id"] if prow is not None else pd.NA,
+                "confidence": prow["confidence"] if prow is not None else pd.NA,
+            })
+        for j in range(len(p)):
+            if j not in used_p:
+                prow = p.iloc[j]
+                rows.append({
+                    "article_id": aid, "gold_text": pd.NA, "pred_text": prow["text"], "gold_kind": pd.NA,
+                    "pred_kind": prow["kind"], "gold_speaker": pd.NA, "pred_speaker": prow["speaker"],
+                    "exact": False, "overlap": False, "quote_id": prow["quote_id"], "confidence": prow["confidence"],
+                })
+    out = pd.DataFrame(rows)
+    out["speaker_ok"] = [
+        (pd.isna(gs) and pd.isna(ps)) or (not pd.isna(gs) and not pd.isna(ps) and name_key(gs) == name_key(ps))
+        for gs, ps in zip(out["gold_speaker"], out["pred_speaker"])
+    ]
+    return out
+
+
+def scores(matched: pd.DataFrame) -> dict[str, float]:
+    """Precision/recall (exact and overlap), kind accuracy and speaker accuracy of one match table."""
+    gold = matched[matched["gold_text"].notna()]
+    n_pred = int(matched["pred_text"].notna().sum())
+    hit = gold[gold["overlap"]]
+    quoted = hit[hit["gold_kind"] != "scare"]
+    direct = hit[hit["gold_kind"] == "direct"]
+    scare = hit[hit["gold_kind"] == "scare"]
+    indirect = hit[hit["gold_kind"] == "indirect"]
+
+    def ratio(a, b):
+        return round(a / b, 3) if b else float("nan")
+
+    return {
+        "gold": len(gold),
+        "predicted": n_pred,
+        "precision_exact": ratio(int(gold["exact"].sum()), n_pred),
+        "recall_exact": ratio(int(gold["exact"].sum()), len(gold)),
+        "precision_overlap": ratio(len(hit), n_pred),
+        "recall_overlap": ratio(len(hit), len(gold)),
+        "kind_accuracy": ratio(int((hit["gold_kind"] == hit["pred_kind"]).sum()), len(hit)),
+        "speaker_accuracy": ratio(int(quoted["speaker_ok"].sum()), len(quoted)),
+        "direct_speaker_accuracy": ratio(int(direct["speaker_ok"].sum()), len(direct)),
+        "indirect_speaker_accuracy": ratio(int(indirect["speaker_ok"].sum()), len(indirect)),
+        "scare_without_speaker": ratio(int(scare["pred_speaker"].isna().sum()), len(scare)),
+    }
+
+
+def evaluate(gold: pd.DataFrame | None = None, tables: dict | None = None, root: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Parse the gold articles (each group as its own corpus) and score them.
+
+    Parameters
+    ----------
+    gold
+        From :func:`load_gold`; loaded from the default file when None.
+    tables
+        Optional ``{group: Tables}`` already parsed (e.g. the notebook's seed tables).
+    root
+        Repository root for the ``doc`` paths.
+
+    Returns
+    -------
+    (scores, matched)
+        scores: one row per group ('seeds', 'own') with the columns of :func:`scores`;
+        matched: the row-level match table with a ``group`` column.
+    """
+    import s400lib as sl
+
+    root = Path(root) if root is not None else _root()
+    gold = gold if gold is not None else load_gold(root=root)
+    tables = dict(tables or {})
+    results, matches = [], []
+    for group, g in gold.groupby("group", sort=False):
+        if group not in tables:
+            docs = [str(root / d) for d in g["doc"].unique()]
+            tables[group] = sl.parse(sl.load_corpus(docs), progress=False)
+        t = tables[group]
+        texts = dict(zip(t.articles["article_id"], t.articles["text"]))
+        pred = t.quotes[t.quotes["article_id"].isin(g["article_id"].unique())]
+        m = match(pred, g, texts)
+        m.insert(0, "group", group)
+        matches.append(m)
+        results.append({"group": group, **scores(m)})
+    return pd.DataFrame(results).set_index("group"), pd.concat(matches, ignore_index=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    gold = load_gold(argv[0]) if argv else None
+    table, matched = evaluate(gold)
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(table.T.to_string())
+        wrong = matched[(matched["gold_text"].notna()) & (~matched["overlap"] | ~matched["speaker_ok"] | (matched["gold_kind"] != matched["pred_kind"]))]
+        spurious = matched[matched["gold_text"].isna()]
+        print(f"\nmisses or errors: {len(wrong)}; predictions not in gold: {len(spurious)}")
+        for r in wrong.itertuples():
+            print(f"  [{r.group}] {r.gold_kind}->{r.pred_kind} speaker {r.gold_speaker!s}->{r.pred_speaker!s}: {str(r.gold_text)[:70]!r}")
+        for r in spurious.itertuples():
+            print(f"  [{r.group}] extra {r.pred_kind} ({r.pred_speaker!s}): {str(r.pred_text)[:70]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

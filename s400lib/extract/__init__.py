@@ -1,0 +1,1 @@
+"""What one article yields: entities, quotes and their speakers, times, numbers, claims."""

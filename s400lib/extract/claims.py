@@ -1,0 +1,718 @@
+"""Claim units with who asserts them (source), how (modality), and whether they deny (polarity).
+
+A claim unit is a sentence, or one conjunct of a sentence that coordinates two main clauses each with
+its own subject ("Washington threatened sanctions, and Ankara refused"): the dependency parse marks
+the second clause as a ``conj`` of the root verb, and we cut before its left edge.
+
+Rules, in the order they apply to each unit:
+
+source
+    1. the speaker of a row of the quotes table that overlaps the unit (``source_rule='quote'``);
+    2. a reporting frame in the sentence, "X said that ...", "..., X told reporters", "according to X":
+       the subject of a reporting verb outside quotation marks, resolved to a named entity of its
+       noun phrase, or for a pronoun to the last PERSON named before (``'reported'``, ``'according_to'``);
+    3. a unit inside quotation marks with no frame of its own continues the previous quoted unit of
+       the paragraph (``'continued_quote'``);
+    4. otherwise the outlet itself asserts it: ``ctx.outlet`` or "the outlet" (``'outlet'``).
+modality
+    'conditional' when an "if"/"unless" clause hangs on the unit; 'hedged' when a hedge governs it
+    (could/may/might, likely/unlikely/possible, apparently/reportedly/allegedly, seem/appear/hope/
+    believe/expect, "it is believed"); 'reported' when the source comes from a reporting frame;
+    'reported' also for a unit inside an indirect quote of the quotes table; 'asserted' otherwise
+    (a direct quote is asserted by its speaker).
+polarity
+    'negative' when the main content predicate (the complement of a reporting verb, else the root)
+    is negated: a "not"/"never"/"n't" on it or its auxiliary, a "no" determiner on its subject or
+    object, or an inherited negation ("does not have the right to resell").
+
+Extra columns feed :mod:`s400lib.compare.contradictions`: ``frames`` lists each predicate as
+``class:sign:modal:offset:role`` (role 'v' main verb, 's' subordinate verb, 'n' event noun; a small verb-class lexicon maps 'resell', 're-export', 'transfer' to one class),
+``args`` the nouns each predicate governs as ``lemma:sign:offset``, ``status`` 'settled' / 'pending'.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import pandas as pd
+
+from ..core import schema
+from .context import ArticleContext
+from .numbers import format_number
+
+SPEECH_VERBS = {
+    "say", "tell", "note", "stress", "emphasize", "emphasise", "suggest", "claim", "announce", "report",
+    "explain", "recall", "admit", "add", "state", "warn", "argue", "insist", "deny", "confirm", "indicate",
+    "declare", "assert", "write", "comment", "quote", "reply", "respond", "answer", "acknowledge", "call",
+    "believe", "think", "predict", "estimate", "remark", "mention", "express", "recall", "emphasise",
+}
+_HEDGE_AUX = {"could", "may", "might"}
+# Definite role nouns ("the politician said") refer back to the last person named; media nouns
+# ("the newspaper emphasizes") to the last organisation.
+_ROLE_NOUNS = {
+    "politician", "parliamentarian", "head", "chairman", "chair", "minister", "president", "official",
+    "spokesman", "spokeswoman", "spokesperson", "senator", "deputy", "representative", "diplomat",
+    "leader", "ambassador", "lawmaker", "general", "commander", "secretary", "director", "officer",
+}
+_MEDIA_NOUNS = {"newspaper", "publication", "agency", "outlet", "channel", "paper", "magazine", "broadcaster", "site", "website"}
+_PLURAL_PRONOUNS = {"they", "them"}
+_LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
+_HEDGE_WORDS = {
+    "likely", "unlikely", "possible", "possibly", "probably", "perhaps", "apparently", "reportedly",
+    "allegedly", "supposedly", "seemingly", "presumably", "maybe", "hypothetical", "hypothetically",
+}
+_HEDGE_VERBS = {"seem", "appear", "hope", "believe", "expect", "suppose", "guess", "assume", "doubt", "suspect"}
+_NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "cannot"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART"}
+_QUOTE_CHARS = "“”\"«»„"
+_QUOTE_MARK = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
+
+# Verb classes: lemmas that name the same kind of event, so "resell" and "re-export" can conflict.
+# Deliberately small and general (VerbNet-like), not tuned to any article.
+VERB_CLASSES = {
+    "transfer": {"sell", "resell", "export", "reexport", "transfer", "sale", "resale"},
+    "acquire": {"buy", "purchase", "acquire", "procure", "acquisition"},
+    "abandon": {"abandon", "renounce", "ditch", "scrap", "relinquish", "give_up", "abandonment"},
+    "agree": {"agree", "accept", "approve", "consent", "agreement", "acceptance", "approval"},
+    "deploy": {"deploy", "deployment", "activate", "commission", "operate"},
+    "deliver": {"deliver", "supply", "ship", "delivery", "shipment"},
+    "cancel": {"cancel", "suspend", "freeze", "halt", "cancellation", "suspension"},
+}
+_CLASS_OF = {lemma: cls for cls, lemmas in VERB_CLASSES.items() for lemma in lemmas}
+_SETTLED = {"agree", "sign", "complete", "conclude", "fulfil", "fulfill", "finalize", "finalise", "approve", "seal", "reach"}
+_PENDING = {"await", "negotiate", "discuss", "wait", "underway", "pending"}
+_NEG_ADJ = {"unlikely", "doubtful", "improbable"}
+# adjectives that frame another predicate rather than state a property of their own
+_MODAL_ADJ = {
+    "possible", "impossible", "likely", "unlikely", "able", "unable", "clear", "aware", "sure", "certain",
+    "necessary", "important", "ready", "willing", "due", "doubtful", "improbable", "true", "far",
+}
+_ABILITY_NOUNS = {"right", "ability", "possibility", "opportunity", "chance", "permission", "capacity"}
+
+
+def predicate_class(lemma: str) -> str:
+    """The verb class of a lemma ('resell' -> 'transfer'); the lemma itself when unlisted."""
+    low = lemma.lower().replace("-", "")
+    if low in _CLASS_OF:
+        return _CLASS_OF[low]
+    if low.startswith("re") and low[2:] in _CLASS_OF:
+        return _CLASS_OF[low[2:]]
+    return low
+
+
+def quoted_regions(text: str, paragraphs: pd.DataFrame) -> list[tuple[int, int]]:
+    """(start, end) of the text between paired quotation marks, paragraph by paragraph.
+
+    Marks are paired in order (1st with 2nd, ...) whatever their shape, so a closing quote typed as an
+    opening one ("... military, “he said") still closes the region.
+    """
+    regions = []
+    for p0, p1 in zip(paragraphs["start"].tolist(), paragraphs["end"].tolist()):
+        marks = [m.start() for m in _QUOTE_MARK.finditer(text, int(p0), int(p1))]
+        for a, b in zip(marks[0::2], marks[1::2]):
+            regions.append((a + 1, b))
+    return regions
+
+
+def _quoted_share(start: int, end: int, regions: list[tuple[int, int]], starts: list[int]) -> float:
+    if end <= start:
+        return 0.0
+    covered = 0
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    while i < len(regions) and regions[i][0] < end:
+        a, b = regions[i]
+        covered += max(0, min(b, end) - max(a, start))
+        i += 1
+    return covered / (end - start)
+
+
+def _in_regions(offset: int, regions, starts) -> bool:
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and regions[i][0] <= offset < regions[i][1]
+
+
+def _clause_units(sent, toks: list | None = None) -> list[tuple[int, int]]:
+    """Token ranges [i, j) of the claim units of one sentence: cut before each coordinated main clause.
+    ``toks`` is ``list(sent)`` when the caller has it already (building Tokens is not free)."""
+    toks = toks if toks is not None else list(sent)
+    root = sent.root
+    cuts = []
+    for tok in toks:
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.i == root.i:
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+                left = tok.left_edge.i
+                # the cut drops the joining ", and" / ", but" / ";"
+                while left > sent.start and sent.doc[left - 1].dep_ in ("cc", "punct") and sent.doc[left - 1].text not in _QUOTE_CHARS:
+                    left -= 1
+                if left > sent.start:
+                    cuts.append((left, tok.left_edge.i))
+    for tok in toks:  # a semicolon joins two main clauses too
+        if tok.text == ";" and sent.start < tok.i < sent.end - 1:
+            cuts.append((tok.i, tok.i + 1))
+    cuts.sort()
+    units, begin = [], sent.start
+    for cut, resume in cuts:
+        if cut > begin:
+            units.append((begin, cut))
+        begin = max(resume, begin)
+    if begin < sent.end:
+        units.append((begin, sent.end))
+    return units
+
+
+def _neg_local(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or c.lower_ in ("never", "cannot"):
+            return True
+        if c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children):
+            return True
+    return tok.lower_ in ("cannot", "can't")
+
+
+def _negated(tok) -> tuple[bool, bool]:
+    """(negated, via_ability): local negation, or inherited through xcomp / an object's acl
+    ("does not have the right to resell": 'resell' is denied, as an ability)."""
+    if _neg_local(tok):
+        return True, False
+    h, via_noun = tok, False
+    # "it is unlikely that X", "X is unlikely to be accepted": a negative expectation about X
+    if tok.dep_ == "ccomp" and any(c.lemma_.lower() in _NEG_ADJ for c in tok.head.children):
+        return True, False
+    for _ in range(4):
+        if h.lemma_.lower() in _NEG_ADJ and h.i != tok.i:
+            return True, False
+        if h.dep_ == "conj" and h.pos_ == h.head.pos_ and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+            h = h.head  # "unlikely to be possible and accepted": a conjunct shares its head's scope
+            if _neg_local(h):
+                return True, False
+            continue
+        if h.dep_ in ("xcomp", "acl", "dobj", "attr", "oprd", "acomp") and h.head.i != h.i:
+            if h.dep_ == "acl" and h.head.lemma_.lower() in _ABILITY_NOUNS:
+                via_noun = True
+            h = h.head
+            if h.pos_ in ("VERB", "AUX") and _neg_local(h):
+                return True, via_noun
+        else:
+            break
+    return False, False
+
+
+def _modal(tok, negated: bool, via_ability: bool) -> str:
+    """'possible', 'impossible' or '' for one predicate token."""
+    chain = [tok]
+    h = tok
+    for _ in range(3):  # "could force them to resell": the modal of 'force' scopes over 'resell'
+        if h.dep_ in ("xcomp", "acl") and h.head.i != h.i:
+            h = h.head
+            chain.append(h)
+        else:
+            break
+    can = any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca", "may", "might") for t in chain for c in t.children)
+    able = any(t.lemma_.lower() == "able" or (t.dep_ in ("xcomp",) and t.head.lemma_.lower() == "able") for t in chain)
+    # copular "X is (im)possible": the subject noun is the predicate
+    for t in chain:
+        if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass")):
+            cop = t.head if t.dep_ != "conj" else t.head.head
+            for c in cop.children:
+                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in ("impossible", "unthinkable", "prohibited", "forbidden"):
+                    return "impossible"
+                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() == "possible":
+                    return "impossible" if _neg_local(cop) else "possible"
+    if via_ability or (negated and (can or able)):
+        return "impossible"
+    if tok.lower_ in ("cannot",) or any(c.lower_ in ("cannot", "unable") for c in tok.children):
+        return "impossible"
+    if can or able:
+        return "possible"
+    return ""
+
+
+def _predicates(toks):
+    """Predicate tokens of a unit: verbs, event nouns of the verb-class lexicon, copular adjectives."""
+    out = []
+    for tok in toks:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma not in SPEECH_VERBS:
+            out.append(tok)
+        elif tok.pos_ == "NOUN" and predicate_class(lemma) != lemma.replace("-", ""):
+            out.append(tok)
+        elif tok.pos_ == "NOUN" and lemma == "export":
+            out.append(tok)
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be" and lemma not in _MODAL_ADJ:
+            out.append(tok)  # a copular predicate: "the dam is (not) safe"
+    # "re - export" is three tokens: read the hyphenated whole
+    return out
+
+
+def _lemma_of(tok) -> str:
+    doc = tok.doc
+    if tok.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
+        return "take_place"  # "the summit took place on ...": an event verb, unlike plain "take"
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "re":
+        return "re" + tok.lemma_.lower()
+    return tok.lemma_.lower()
+
+
+def _role(tok) -> str:
+    """'v' for a verb on the main chain (root, complement, coordinated or controlled verb), 's' for a
+    verb in a subordinate or participial clause ("having transferred ..."), 'n' for an event noun."""
+    if tok.pos_ == "ADJ":
+        tok = tok.head  # a copular adjective takes the role of its copula
+        if tok.pos_ not in ("VERB", "AUX"):
+            return "n"
+    elif tok.pos_ != "VERB":
+        return "n"
+    h = tok
+    for _ in range(6):
+        if h.dep_ == "ROOT" or h.head.i == h.i:
+            return "v"
+        if h.dep_ not in ("ccomp", "xcomp", "conj", "parataxis"):
+            return "s"
+        h = h.head
+    return "s"
+
+
+def _frames(toks) -> tuple[list[str], list[str]]:
+    frames, args = [], []
+    for tok in _predicates(toks):
+        neg, via = _negated(tok)
+        modal = _modal(tok, neg, via)
+        sign = "-" if neg and modal != "impossible" else "+"
+        if modal == "impossible":
+            sign = "-"
+        cls = predicate_class(_lemma_of(tok))
+        frames.append(f"{cls}:{sign}:{modal}:{tok.idx}:{_role(tok)}")
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr", "oprd") and c.pos_ == "NOUN" and not c.ent_type_:
+                args.append(f"{c.lemma_.lower()}:{sign}:{c.idx}")
+    return frames, args
+
+
+def _status(toks) -> str | None:
+    settled = pending = False
+    for tok in toks:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _SETTLED and tok.tag_ in ("VBD", "VBN") and not _negated(tok)[0]:
+            settled = True
+        if lemma in _PENDING and (tok.pos_ in ("VERB", "ADJ", "ADV") or tok.tag_ == "VBG") and not _negated(tok)[0]:
+            pending = True
+        if lemma in ("negotiation", "talk") and tok.head.lemma_.lower() in ("be", "continue"):
+            pending = True
+        if lemma == "stage" and any(c.lemma_.lower() == "advanced" for c in tok.children):
+            pending = True
+    if settled and not pending:
+        return "settled"
+    if pending and not settled:
+        return "pending"
+    return None
+
+
+def _content_head(toks, i: int, j: int):
+    """The main content predicate of a unit: the complement of a reporting verb, else its root."""
+    head = next((t for t in toks if t.head.i < i or t.head.i >= j or t.head.i == t.i), None)
+    if head is None:
+        return None
+    if head.lemma_.lower() in SPEECH_VERBS:
+        for c in head.children:
+            if c.dep_ in ("ccomp", "xcomp") and i <= c.i < j:
+                return c
+    return head
+
+
+def _hedged(toks, head, frame_tok) -> bool:
+    for tok in toks:
+        if frame_tok is not None and tok.i == frame_tok.i:
+            continue
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in _HEDGE_WORDS:
+            return True
+        if lemma in _HEDGE_VERBS and tok.pos_ == "VERB":
+            return True
+    for tok in toks:
+        # a modal on the main chain, or in the clause a main-clause noun introduces ("signs that X could ...")
+        if tok.dep_ == "aux" and tok.lower_ in _HEDGE_AUX and not any(g.dep_ == "neg" for g in tok.children):
+            verb = tok.head
+            if (head is not None and verb.i == head.i) or _role(verb) == "v" or (
+                verb.dep_ in ("acl", "ccomp") and verb.head.dep_ in ("attr", "dobj", "nsubj")
+            ):
+                return True
+    return False
+
+
+def _conditional(toks, head) -> bool:
+    """An "if"/"unless" clause on the content head (or, for "it is clear that ...", on its complement)."""
+    if head is None:
+        return False
+    targets = {head.i} | {c.i for c in head.children if c.dep_ == "ccomp" and head.lemma_.lower() == "be"}
+    for t in toks:
+        if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl" and t.head.head.i in targets:
+            return True
+    return False
+
+
+class _Speakers:
+    """Resolve the subject of a reporting frame to a name, using the article's entities."""
+
+    def __init__(self, entities: pd.DataFrame):
+        canonical = entities["canonical"].tolist() if "canonical" in entities else [None] * len(entities)
+        # Plain lists sorted by start (stable): this runs for every article.
+        named = sorted((
+            (int(start), int(end), label, c if isinstance(c, str) else t)
+            for start, end, label, c, t in zip(
+                entities["start"].tolist(), entities["end"].tolist(), entities["label"].tolist(), canonical, entities["text"].tolist()
+            )
+            if label in _NAMED
+        ), key=lambda e: e[0]) if len(entities) else []
+        self.starts = [r[0] for r in named]
+        self.ends = [r[1] for r in named]
+        self.labels = [r[2] for r in named]
+        self.names = [r[3] for r in named]
+        # a name with a digit is a model ("S-400 Triumph" tagged PERSON), not someone who speaks
+        persons = [k for k, lab in enumerate(self.labels) if lab == "PERSON" and not any(ch.isdigit() for ch in self.names[k])]
+        self.person_starts = [self.starts[k] for k in persons]
+        self.person_names = [self.names[k] for k in persons]
+
+    def in_span(self, start: int, end: int) -> tuple[str, str] | None:
+        """(name, label) of the best-ranked entity inside [start, end): PERSON > ORG > GPE > NORP."""
+        k = bisect.bisect_left(self.starts, start)
+        best = None
+        while k < len(self.starts) and self.starts[k] < end:
+            lab = self.labels[k]
+            if self.ends[k] <= end and lab in _LABEL_RANK and (best is None or _LABEL_RANK[lab] < _LABEL_RANK[best[1]]):
+                best = (self.names[k], lab)
+            k += 1
+        return best
+
+    def last_before(self, offset: int, label: str) -> str | None:
+        if label == "PERSON":
+            k = bisect.bisect_left(self.person_starts, offset) - 1
+            return self.person_names[k] if k >= 0 else None
+        k = bisect.bisect_left(self.starts, offset) - 1
+        while k >= 0:
+            if self.labels[k] == label:
+                return self.names[k]
+            k -= 1
+        return None
+
+    def resolve(self, subj, previous: str | None = None) -> str:
+        """A name for the subject of a reporting verb (see the module docstring)."""
+        span = subj.doc[subj.left_edge.i : subj.right_edge.i + 1]
+        low = subj.lower_
+        if subj.pos_ == "PRON":
+            if low in _PLURAL_PRONOUNS:
+                return previous or subj.text
+            return self.last_before(subj.idx, "PERSON") or subj.text
+        found = self.in_span(span.start_char, span.end_char)
+        if found and found[1] != "NORP":
+            return found[0]
+        if found is None and any(c.lower_ == "the" for c in subj.children):
+            lemma = subj.lemma_.lower()
+            if lemma in _ROLE_NOUNS:
+                return self.last_before(subj.idx, "PERSON") or span.text
+            if lemma in _MEDIA_NOUNS:
+                return self.last_before(subj.idx, "ORG") or span.text
+        return span.text  # "Russian parliamentarians": the whole noun phrase names the group
+
+
+def _main_chain(tok) -> bool:
+    """True when ``tok`` is the root or hangs on it through ccomp / parataxis / conj only."""
+    for _ in range(6):
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+            return True
+        if tok.dep_ not in ("ccomp", "parataxis", "conj"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: str | None, loose: bool = False, toks: list | None = None):
+    """(source, rule, reporting token) from a reporting frame of the sentence, else (None, None, None).
+
+    The reporting verb must be on the main chain of the sentence (so "since the government has
+    confirmed" does not frame it) and outside quotation marks; the deepest such verb wins ("We
+    reported that X said that ..." -> X). ``loose`` accepts a frame with no complement of its own,
+    for a sentence that closes a quotation opened in an earlier sentence ("..., the channel indicates").
+    """
+    toks = toks if toks is not None else list(sent)
+    for tok in toks:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to" and not _in_regions(tok.idx, regions, rstarts):
+            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return speakers.resolve(objs[0], previous), "according_to", tok
+    best, best_depth = None, -1
+    quotes_inside = None  # whether any of the sentence is quoted: asked at most once
+    for tok in toks:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or _in_regions(tok.idx, regions, rstarts):
+            continue
+        if not _main_chain(tok):
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.lemma_.lower() == "quote":  # "TASS quoted him as saying": the quoted one speaks
+            subj = [c for c in tok.children if c.dep_ == "dobj"] or subj
+        has_content = loose or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
+        if not has_content:
+            if quotes_inside is None:
+                quotes_inside = any(_in_regions(t.idx, regions, rstarts) for t in toks)
+            has_content = quotes_inside
+        if subj and has_content and subj[0].lower_ not in ("i", "we", "it", "you"):
+            depth = sum(1 for _ in tok.ancestors)
+            if depth > best_depth:
+                best, best_depth = (subj[0], tok), depth
+    if best is not None:
+        return speakers.resolve(best[0], previous), "reported", best[1]
+    return None, None, None
+
+
+def outlet_name(outlet, article_id=None) -> str:
+    """The name under which an article asserts its own claims: the outlet without its parenthesised
+    notes, or "the outlet" (with the article id, when known) for a missing or 'unknown' outlet."""
+    name = outlet.split(" (")[0].strip() if isinstance(outlet, str) else ""
+    if not name or name.lower() in ("unknown", "n/a", "none"):
+        return f"the outlet of {article_id}" if article_id and article_id != "text" else "the outlet"
+    return name
+
+
+def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, numbers=None) -> pd.DataFrame:
+    """Claim units of one article with source, modality, polarity and links to the other tables.
+
+    Parameters
+    ----------
+    ctx
+        The parsed article.
+    entities, quotes, timexes, numbers
+        This article's tables (any may be None or empty; links are then left empty).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``claims`` table: article_id, claim_id ('<article_id>:c<n>'), sent_id, start, end, text,
+        source, modality, polarity, quote_id, entities (canonical names, '|'-joined), numbers
+        ('value unit', '|'-joined), times (TIMEX3 values, '|'-joined); extra columns source_rule,
+        quoted (share of the unit inside quotation marks >= 0.5), frames ('class:sign:modal:offset:v|n' per
+        predicate), args ('noun:sign:offset' per predicate argument), status ('settled'/'pending'/<NA>),
+        lemmas (content lemmas, space-joined).
+
+    Examples
+    --------
+    >>> from s400lib.pipeline.parse import context_for_text
+    >>> claim_table(context_for_text("Turkey will not sell the systems."))[["source", "polarity"]].values.tolist()
+    [['the outlet', 'negative']]
+    """
+    doc, text = ctx.doc, ctx.text
+    outlet = outlet_name(ctx.outlet, ctx.article_id)
+    entities = entities if entities is not None and len(entities) else schema.empty("entities")
+    speakers = _Speakers(entities)
+    regions = quoted_regions(text, ctx.paragraphs[ctx.paragraphs["kind"] != "boilerplate"])
+    rstarts = [a for a, _ in regions]
+    qrows = []
+    if quotes is not None and len(quotes):
+        qrows = sorted((
+            (int(q0), int(q1), qid, speaker if isinstance(speaker, str) else None, kind)
+            for q0, q1, qid, speaker, kind in zip(
+                quotes["start"].tolist(), quotes["end"].tolist(), quotes["quote_id"].tolist(), quotes["speaker"].tolist(), quotes["kind"].tolist()
+            )
+            if kind != "scare"
+        ), key=lambda q: q[0])
+    rows = []
+    prev_quoted = {}  # para_id -> source of the last quoted unit
+    para_of = dict(zip(ctx.sentences["sent_id"].tolist(), ctx.sentences["para_id"].tolist()))
+    sents = ctx.analysable_sents()
+    frames_of: dict[int, tuple] = {}
+    previous = None
+    sent_toks = {sent_id: list(sent) for sent_id, sent in sents}  # Tokens built once per sentence
+    for sent_id, sent in sents:
+        frames_of[sent_id] = _frame_source(doc, sent, regions, rstarts, speakers, previous, toks=sent_toks[sent_id])
+        if frames_of[sent_id][0] is not None:
+            previous = frames_of[sent_id][0]
+    for sent_id, sent in sents:
+        fsource, frule, ftok = frames_of[sent_id]
+        stoks = sent_toks[sent_id]
+        for i, j in _clause_units(sent, stoks):
+            while j > i and stoks[j - 1 - sent.start].is_space:
+                j -= 1
+            if j <= i:
+                continue
+            first, last = stoks[i - sent.start], stoks[j - 1 - sent.start]
+            start, end = first.idx, last.idx + len(last.text)
+            if not any(ch.isalnum() for ch in text[start:end]):
+                continue
+            share = _quoted_share(start, end, regions, rstarts)
+            quoted = share >= 0.5
+            source, rule, quote_id = None, None, None
+            quote_kind = None
+            for q0, q1, qid, qspeaker, qkind in qrows:
+                if q0 >= end:
+                    break
+                overlap = min(q1, end) - max(q0, start)
+                if overlap > 0 and overlap >= 0.5 * min(end - start, q1 - q0):
+                    quote_id, quote_kind = qid, qkind
+                    if isinstance(qspeaker, str) and qspeaker:
+                        source, rule = qspeaker, "quote"
+                    break
+            if source is None and fsource is not None:
+                source, rule = fsource, frule
+            para = para_of.get(sent_id)
+            if source is None and quoted:
+                # a quotation that runs on into a later sentence: its frame is where it closes
+                k = bisect.bisect_right(rstarts, start + 1) - 1
+                close_sent = ctx.sent_id_at(regions[k][1]) if k >= 0 else None
+                if close_sent is not None and close_sent != sent_id and para_of.get(close_sent) == para:
+                    fs = frames_of.get(close_sent, (None,))[0]
+                    if fs is None:
+                        close = dict(sents).get(close_sent)
+                        fs = _frame_source(doc, close, regions, rstarts, speakers, None, loose=True)[0] if close is not None else None
+                    if fs is not None:
+                        source, rule = fs, "quote_frame"
+            if source is None and quoted and para in prev_quoted:
+                source, rule = prev_quoted[para], "continued_quote"
+            if source is None:
+                source, rule = outlet, "outlet"
+            if quoted and rule != "outlet":
+                prev_quoted[para] = source
+            toks = stoks[i - sent.start : j - sent.start]  # every rule below reads this list
+            head = _content_head(toks, i, j)
+            frame_tok = ftok if ftok is not None and i <= ftok.i < j else None
+            if _conditional(toks, head):
+                modality = "conditional"
+            elif _hedged(toks, head, frame_tok):
+                modality = "hedged"
+            elif (rule in ("reported", "according_to") or quote_kind == "indirect") and not quoted:
+                modality = "reported"
+            else:
+                modality = "asserted"
+            negative = head is not None and _negated(head)[0]
+            frames, args = _frames(toks)
+            lemmas = [t.lemma_.lower() for t in toks if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and t.is_alpha or (t.pos_ in ("NOUN", "PROPN") and "-" in t.text)]
+            rows.append(
+                {
+                    "article_id": ctx.article_id,
+                    "sent_id": sent_id,
+                    "start": start,
+                    "end": end,
+                    "text": text[start:end],
+                    "source": source,
+                    "modality": modality,
+                    "polarity": "negative" if negative else "positive",
+                    "quote_id": quote_id,
+                    "source_rule": rule,
+                    "quoted": quoted,
+                    "frames": "|".join(frames),
+                    "args": "|".join(args),
+                    "status": _status(toks),
+                    "lemmas": " ".join(lemmas),
+                }
+            )
+    for n, row in enumerate(rows):
+        row["claim_id"] = f"{ctx.article_id}:c{n}"
+    # Links are filled on the row dicts so the table is typed once (this runs for every article).
+    spans = [(row["article_id"], row["start"], row["end"]) for row in rows]
+    links = [("entities", entities, _entity_keys), ("numbers", numbers, _number_keys), ("times", timexes, _time_keys)]
+    for column, table, keys_of in links:
+        for row, value in zip(rows, _link_values(spans, table, keys_of)):
+            row[column] = value
+    return schema.conform("claims", rows, extra_dtypes=EXTRA_DTYPES)
+
+
+# Extra columns of the claims table (beyond API.md) and their dtypes; see claim_table's docstring.
+EXTRA_DTYPES = {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "status": "string", "lemmas": "string"}
+
+
+def _entity_keys(table: pd.DataFrame) -> list:
+    canon = table["canonical"].tolist() if "canonical" in table else [None] * len(table)
+    return [
+        (c if isinstance(c, str) else t) if lab in _NAMED else None
+        for c, t, lab in zip(canon, table["text"].tolist(), table["label"].tolist())
+    ]
+
+
+def _number_keys(table: pd.DataFrame) -> list:
+    low = table["low"].tolist() if "low" in table else [None] * len(table)
+    high = table["high"].tolist() if "high" in table else [None] * len(table)
+    return [format_number(v, u, lo, hi) for v, u, lo, hi in zip(table["value"].tolist(), table["unit"].tolist(), low, high)]
+
+
+def _time_keys(table: pd.DataFrame) -> list:
+    return [None if pd.isna(v) else str(v) for v in table["value"].tolist()]
+
+
+def _link_values(spans: list[tuple], table: pd.DataFrame | None, keys_of) -> list:
+    """For each (article_id, start, end) span, the '|'-joined keys of the ``table`` rows lying inside it
+    (<NA> when none), in text order without repeats.
+
+    Plain lists and bisection, not row-wise pandas access: this runs inside every parse."""
+    if table is None or not len(table):
+        return [pd.NA] * len(spans)
+    # Sorted in Python: a pandas sort per article cost more than the whole lookup.
+    rows = sorted(
+        zip(table["article_id"].tolist(), table["start"].tolist(), range(len(table)), table["end"].tolist(), keys_of(table)),
+        key=lambda r: (r[0], r[1], r[2]),
+    )
+    index: dict[str, tuple[list, list, list]] = {}
+    for aid, start, _, end, key in rows:
+        starts, ends, ks = index.setdefault(aid, ([], [], []))
+        starts.append(int(start))
+        ends.append(int(end))
+        ks.append(key)
+    values = []
+    for aid, start, end in spans:
+        starts, ends, ks = index.get(aid, ((), (), ()))
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        found = []
+        for k in range(lo, hi):
+            if ends[k] <= end and ks[k] and ks[k] not in found:
+                found.append(ks[k])
+        values.append("|".join(found) if found else pd.NA)
+    return values
+
+
+def _link(claims: pd.DataFrame, table: pd.DataFrame | None, column: str, keys_of) -> pd.DataFrame:
+    """A copy of ``claims`` with ``column`` refilled by :func:`_link_values`."""
+    out = claims.copy()
+    spans = list(zip(out["article_id"].tolist(), out["start"].tolist(), out["end"].tolist()))
+    out[column] = pd.Series(_link_values(spans, table, keys_of), index=out.index, dtype="string")
+    return out
+
+
+def attach_entities(claims: pd.DataFrame, entities: pd.DataFrame | None) -> pd.DataFrame:
+    """Refill ``claims.entities`` from the entities table (called after corpus-wide canonical names
+    exist, so claims link to 'Leonid Slutsky' rather than the raw mention 'Slutsky').
+
+    Parameters
+    ----------
+    claims
+        A claims table.
+    entities
+        An entities table with final ``canonical`` names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``claims`` with ``entities`` set ('|'-joined canonical names of named-entity mentions).
+    """
+    if entities is None or not len(entities) or not len(claims):
+        return claims
+    return _link(claims, entities, "entities", _entity_keys)
+
+
+def attach_times(claims: pd.DataFrame, timexes: pd.DataFrame | None) -> pd.DataFrame:
+    """Refill ``claims.times`` with the TIMEX3 values of the timexes inside each claim.
+
+    Called after publication dates are inferred, when relative expressions get new values;
+    :func:`claim_table` fills ``times`` the same way (through :func:`_link_values`) as it builds claims.
+
+    Parameters
+    ----------
+    claims
+        A claims table.
+    timexes
+        A timexes table (article_id, start, end, value); None or empty leaves ``times`` empty.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``claims`` with ``times`` set ('|'-joined values, <NA> when none).
+    """
+    return _link(claims, timexes, "times", _time_keys)  # undated rows have no key and link to nothing

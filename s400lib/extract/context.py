@@ -1,0 +1,131 @@
+"""What every per-article extractor receives: the article's text, its spaCy Doc and its structure.
+
+:func:`prepare` tokenises an article with sentence starts at its paragraph starts, :func:`sentence_table`
+lists its title and body sentences, and :func:`context_for_text` builds an :class:`ArticleContext`
+for one raw text (the single-text entry points and tests use it).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from ..core import schema
+from ..core.nlp import load_nlp, make_doc
+from ..io.corpus import Article
+from ..io.paragraphs import first_line_title, paragraph_table
+
+
+@dataclass
+class ArticleContext:
+    """One parsed article.
+
+    ``doc`` covers the article's full text, so token ``idx`` values are article offsets.
+    ``sentences`` holds title and body sentences only: boilerplate paragraphs are in ``paragraphs``
+    but never in ``sentences``, so extractors that walk ``analysable_sents()`` never see them.
+    """
+
+    article_id: str
+    text: str
+    doc: Doc
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    outlet: str | None = None
+    published: pd.Timestamp | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = self.sentences["start"].astype(int).tolist()
+        self._ends = self.sentences["end"].astype(int).tolist()
+        self._ids = self.sentences["sent_id"].astype(int).tolist()
+
+    def sent_id_at(self, offset: int) -> int | None:
+        """sent_id of the analysable sentence containing character ``offset``, else None."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._ends[i]:
+            return self._ids[i]
+        return None
+
+    def analysable_sents(self) -> list[tuple[int, Span]]:
+        """(sent_id, Span) for each title/body sentence, in reading order."""
+        out = []
+        for sent_id, start, end in zip(self._ids, self._starts, self._ends):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.append((sent_id, span))
+        return out
+
+    def is_analysable(self, start: int, end: int | None = None) -> bool:
+        return self.sent_id_at(start) is not None
+
+
+def sentence_table(article_id: str, text: str, doc: Doc, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Sentences of the title and body paragraphs, clipped to paragraph bounds and trimmed."""
+    story = paragraphs[paragraphs["kind"] != "boilerplate"]
+    bounds = list(zip(story["para_id"].astype(int), story["start"].astype(int), story["end"].astype(int)))
+    rows = []
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        for para_id, p0, p1 in bounds:
+            start, end = max(s0, p0), min(s1, p1)
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                rows.append({"article_id": article_id, "para_id": para_id, "start": start, "end": end, "text": text[start:end]})
+    rows.sort(key=lambda r: r["start"])
+    rows = _merge_punctuation_only(rows, text)
+    for sent_id, row in enumerate(rows):
+        row["sent_id"] = sent_id
+    return schema.conform("sentences", rows)
+
+
+def _merge_punctuation_only(rows: list[dict], text: str) -> list[dict]:
+    """Glue a "sentence" of bare punctuation (the parser often cuts an opening quote mark off on
+    its own) onto its neighbour in the same paragraph, so no sentence is empty of words."""
+    merged: list[dict] = []
+    carry: dict | None = None
+    for row in rows:
+        if carry is not None and carry["para_id"] == row["para_id"]:
+            row = {**row, "start": carry["start"], "text": text[carry["start"] : row["end"]]}
+        elif carry is not None:
+            merged.append(carry)
+        carry = None
+        if not any(ch.isalnum() for ch in row["text"]):
+            if merged and merged[-1]["para_id"] == row["para_id"] and row["start"] > merged[-1]["start"] and _closing(row["text"]):
+                prev = merged[-1]
+                merged[-1] = {**prev, "end": row["end"], "text": text[prev["start"] : row["end"]]}
+            else:
+                carry = row
+            continue
+        merged.append(row)
+    if carry is not None:
+        merged.append(carry)
+    return merged
+
+
+def _closing(punct: str) -> bool:
+    return punct[:1] in "”’\")].,;:!?»"
+
+
+def prepare(article: Article, nlp=None) -> tuple[Doc, pd.DataFrame]:
+    """Tokenise an article with sentence starts at its paragraph starts; return (doc, paragraphs)."""
+    title = article.title or first_line_title(article.text)
+    paragraphs = paragraph_table(article.article_id, article.text, title)
+    doc = make_doc(article.text, paragraphs["start"].astype(int).tolist(), nlp)
+    return doc, paragraphs
+
+
+def context_for_text(text: str, article_id=None, outlet: str | None = None, published=None) -> ArticleContext:
+    """An :class:`ArticleContext` for one raw text, for the single-text entry points
+    (``extract_quotes(text)``, ``tag_times(text)``) and for tests on small hand-written articles."""
+    aid = article_id if article_id is not None else "text"
+    article = Article(article_id=aid, path="<text>", text=text, outlet=outlet, published=published)
+    doc, paragraphs = prepare(article)
+    doc = load_nlp()(doc)
+    sentences = sentence_table(aid, text, doc, paragraphs)
+    return ArticleContext(aid, text, doc, paragraphs, sentences, outlet=outlet, published=published)

@@ -1,0 +1,307 @@
+"""Numbers with their units: "four S-400 divisions" -> 4 division, "$ 2.5 billion" -> 2.5e9 USD.
+
+Rule (token scan over the spaCy Doc of one article, title and body sentences only):
+
+1. A *number run* is a maximal run of numeric tokens: digits ("2.5", "3,500"), number words ("four",
+   "twenty"), scale words ("billion", "dozen") and abbreviated scales ("1.2bn", "5m").
+2. A run is **not** a quantity when it is a name or a date: tokens inside spaCy DATE / TIME / ORDINAL
+   entities (unless the tagger mislabelled a count: "Forty soldiers"), tokens glued to letters by a hyphen ("S-400", "F-35", "Su-35" are model names), and
+   bare four-digit years (1800-2100) with no unit.
+3. The unit is, in order: a currency sign before the run ("$", "€"), a currency or measurement word
+   right after it ("dollars", "km", "%"), or else the noun the run counts (spaCy ``nummod`` head,
+   lemmatised: "divisions" -> "division").
+4. Qualifiers before the run bound the value: "up to 600 km" -> high=600, "more than 30" -> low=30,
+   "about 40" -> 36..44 and ``approx``. Vague magnitudes ("multi-billion dollar", "hundreds of")
+   get ``value`` <NA> and a [low, high] interval, so that "multi-billion dollar" and "$ 2.5 billion"
+   are *consistent* (their intervals overlap) rather than different numbers.
+
+Limits: fractions ("two thirds"), ranges written "5-7" and number words above the thousands
+("two hundred and fifty thousand") are read only partly; the unit of a number far from its noun is
+missed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from ..core import schema
+from .context import ArticleContext
+
+_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
+_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+_NUMERIC = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_ABBREV = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn|trn)$", re.I)
+
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "¥": "JPY", "₺": "TRY"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "usd": "USD", "euro": "EUR", "eur": "EUR", "pound": "GBP", "ruble": "RUB",
+    "rouble": "RUB", "rub": "RUB", "yuan": "CNY", "lira": "TRY", "yen": "JPY", "rupee": "INR",
+}
+_MEASURES = {
+    "km": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "m": "m", "meter": "m", "metre": "m",
+    "kg": "kg", "kilogram": "kg", "ton": "t", "tonne": "t", "t": "t", "percent": "%", "%": "%",
+    "per": "%",  # "per cent"
+    "hectare": "ha", "ha": "ha", "km/h": "km/h", "mph": "mph", "knot": "knot",
+}
+# (lower words before the run) -> how they bound the value
+_QUALIFIERS = {
+    ("up", "to"): "max", ("at", "most"): "max", ("no", "more", "than"): "max", ("less", "than"): "max",
+    ("fewer", "than"): "max", ("under",): "max", ("below",): "max",
+    ("more", "than"): "min", ("over",): "min", ("at", "least"): "min", ("above",): "min", ("over", "than"): "min",
+    ("about",): "approx", ("around",): "approx", ("some",): "approx", ("nearly",): "approx",
+    ("almost",): "approx", ("approximately",): "approx", ("roughly",): "approx", ("some",): "approx",
+}
+_VAGUE_PREFIX = {"multi", "several", "many"}
+_SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+_TIME_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night", "morning"}
+
+
+def _in_date(tok) -> bool:
+    """Inside a DATE/TIME/ORDINAL entity, unless the tagger only mislabelled a count of something:
+    "Forty soldiers" (the counted noun is outside the entity and is not a time unit)."""
+    if tok.ent_type_ not in _SKIP_ENTS:
+        return False
+    head = tok.head
+    if re.fullmatch(r"\d{4}", tok.text):
+        return True
+    return not (tok.dep_ == "nummod" and head.ent_type_ not in _SKIP_ENTS and head.lemma_.lower() not in _TIME_NOUNS and head.pos_ == "NOUN")
+
+
+def _token_value(text: str) -> float | None:
+    low = text.lower()
+    if _NUMERIC.match(text):
+        return float(text.replace(",", ""))
+    m = _ABBREV.match(text)
+    if m:
+        return float(m.group(1)) * _SUFFIX[m.group(2).lower()]
+    if low in _WORDS:
+        return float(_WORDS[low])
+    return None
+
+
+def _is_scale(tok) -> bool:
+    return tok.lower_ in _SCALES or tok.lower_.rstrip("s") in _SCALES
+
+
+def _is_numeric(tok) -> bool:
+    return _token_value(tok.text) is not None or _is_scale(tok)
+
+
+def _glued_to_name(tok, text: str) -> bool:
+    """True for numbers that are part of a model name: 'S-400', 'Su-35' (a letter, a hyphen, digits)."""
+    if re.search(r"[A-Za-z]-\d", tok.text):
+        return True
+    i = tok.idx
+    return i >= 2 and text[i - 1] == "-" and text[i - 2].isalpha()
+
+
+def _run_value(run) -> float | None:
+    """Value of a run like ['2.5', 'billion'], ['four'], ['twenty', 'five', 'thousand']."""
+    total, current = 0.0, None
+    for tok in run:
+        v = _token_value(tok.text)
+        if v is not None:
+            current = (current or 0.0) + v
+        elif _is_scale(tok):
+            scale = _SCALES.get(tok.lower_, _SCALES.get(tok.lower_.rstrip("s"), 1.0))
+            current = (current if current is not None else 1.0) * scale
+            if scale >= 1e3:
+                total, current = total + current, None
+    if current is not None:
+        total += current
+    return total
+
+
+def _unit_after(doc, j: int, end: int):
+    """(unit, index of last unit token) for a currency/measure word at token j, else (None, None)."""
+    if j >= end:
+        return None, None
+    tok = doc[j]
+    lemma = tok.lemma_.lower()
+    if lemma in _CURRENCY_WORDS or tok.lower_ in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS.get(lemma, _CURRENCY_WORDS.get(tok.lower_)), j
+    if lemma == "per" and j + 1 < end and doc[j + 1].lower_ == "cent":
+        return "%", j + 1
+    if tok.lower_ in _MEASURES or (lemma in _MEASURES and lemma != "per"):
+        return _MEASURES.get(tok.lower_, _MEASURES.get(lemma)), j
+    return None, None
+
+
+def _qualifier(doc, i: int, start: int):
+    """(kind, first token index) of a qualifier ending just before token i."""
+    for words, kind in sorted(_QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
+        k = len(words)
+        if i - k >= start and tuple(t.lower_ for t in doc[i - k : i]) == words:
+            return kind, i - k
+    return None, i
+
+
+def _bounds(value: float | None, qualifier: str | None) -> tuple[float | None, float | None, bool]:
+    if value is None:
+        return None, None, True
+    if qualifier == "max":
+        return None, value, False
+    if qualifier == "min":
+        return value, None, False
+    if qualifier == "approx":
+        return value * 0.9, value * 1.1, True
+    return value, value, False
+
+
+def _may_start_number(low: str) -> bool:
+    """Whether a token (lower-cased) can begin any of the runs below: a digit, a number word, a
+    scale word, or a vague prefix. Every other token is skipped at once, as the full checks would."""
+    return (low[:1].isdigit() or low in _WORDS or low.rstrip("s") in _SCALES or low in _VAGUE_PREFIX
+            or low.startswith(("multi", "several")))
+
+
+def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
+    rows = []
+    start, end = sent.start, sent.end
+    i = start
+    while i < end:
+        tok = doc[i]
+        if not _may_start_number(tok.lower_):
+            i += 1
+            continue
+        vague = None
+        # "multi-billion", "multibillion": a vague magnitude, kept as an interval.
+        m = re.match(r"^(multi|several)-?(hundred|thousand|million|billion|trillion)s?$", tok.lower_)
+        if m:
+            vague, run_end = _SCALES[m.group(2)], i + 1
+        elif tok.lower_ in _VAGUE_PREFIX and i + 2 < end and doc[i + 1].text == "-" and _is_scale(doc[i + 2]):
+            vague, run_end = _SCALES.get(doc[i + 2].lower_.rstrip("s"), 1.0), i + 3
+        elif tok.lower_.rstrip("s") in _SCALES and tok.lower_.endswith("s") and i + 1 < end and doc[i + 1].lower_ == "of":
+            # "hundreds of", "billions of": at least two of that magnitude
+            vague, run_end = _SCALES[tok.lower_.rstrip("s")], i + 1
+        if vague is not None:
+            if tok.ent_type_ in _SKIP_ENTS:
+                i = run_end
+                continue
+            first, value = i, None
+            low, high, approx = 2 * vague, 1000 * vague if vague >= 1e3 else 10 * vague, True
+        else:
+            # "a dozen jets", "a hundred tanks": a scale word after "a" starts a run too
+            a_scale = _is_scale(tok) and not tok.lower_.endswith("s") and i > start and doc[i - 1].lower_ == "a"
+            if (_token_value(tok.text) is None and not a_scale) or _in_date(tok) or _glued_to_name(tok, text):
+                i += 1
+                continue
+            run_end = i + 1
+            while run_end < end and doc[run_end].ent_type_ not in _SKIP_ENTS:
+                nxt = doc[run_end]
+                if _is_numeric(nxt) and not (nxt.lower_.endswith("s") and _is_scale(nxt)):
+                    run_end += 1
+                elif nxt.text == "-" and run_end + 1 < end and doc[run_end + 1].lower_ in _WORDS:
+                    run_end += 2  # "twenty-five"
+                else:
+                    break
+            run = doc[i:run_end]
+            value = _run_value(run)
+            first = i
+            low = high = None
+            approx = False
+        qualifier, first = _qualifier(doc, first, start)
+        unit, last = None, run_end - 1
+        if first - 1 >= start and doc[first - 1].text in _CURRENCY_SIGNS:
+            unit, first = _CURRENCY_SIGNS[doc[first - 1].text], first - 1
+            q2, f2 = _qualifier(doc, first, start)
+            if q2:
+                qualifier, first = q2, f2
+        u, j = _unit_after(doc, run_end, end)
+        if u and (unit is None or u == unit):
+            unit, last = u, j
+        elif unit is None and vague is not None and run_end + 1 < end and doc[run_end].lower_ == "of" and doc[run_end + 1].pos_ in ("NOUN", "PROPN"):
+            unit, last = doc[run_end + 1].lemma_.lower(), run_end + 1  # "hundreds of drones"
+        elif unit is None:
+            # the noun the number counts: "four S-400 divisions" -> "division"
+            head = doc[run_end - 1].head
+            if doc[run_end - 1].dep_ in ("nummod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= run_end and head.i < end:
+                unit, last = head.lemma_.lower(), head.i
+        if vague is None:
+            if value is None:
+                i = run_end
+                continue
+            is_year = unit is None and len(doc[i:run_end]) == 1 and re.fullmatch(r"\d{4}", tok.text) and 1800 <= value <= 2100
+            if is_year:
+                i = run_end
+                continue
+            low, high, approx = _bounds(value, qualifier)
+        elif qualifier == "approx":
+            approx = True
+        s, e = doc[first].idx, doc[last].idx + len(doc[last].text)
+        rows.append(
+            {
+                "start": s,
+                "end": e,
+                "text": text[s:e],
+                "value": value,
+                "unit": unit,
+                "low": low,
+                "high": high,
+                "approx": approx,
+            }
+        )
+        i = max(run_end, last + 1)
+    return rows
+
+
+def number_table(ctx: ArticleContext) -> pd.DataFrame:
+    """Quantities in one article's title and body, with their units.
+
+    Parameters
+    ----------
+    ctx
+        The parsed article (:class:`~s400lib.extract.context.ArticleContext`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``numbers`` table: article_id, sent_id, start, end, text (number, qualifier and unit as
+        written), value (float, scale words applied; <NA> for vague magnitudes), unit ('USD', 'km',
+        '%', or the counted noun's lemma; <NA> when bare), plus extra columns low / high (the
+        interval the text allows; <NA> when open) and approx (True for "about", "multi-billion").
+
+    Examples
+    --------
+    >>> from s400lib.pipeline.parse import context_for_text
+    >>> number_table(context_for_text("Ankara bought four S-400 divisions."))[["text", "value", "unit"]].values.tolist()
+    [['four S-400 divisions', 4.0, 'division']]
+    """
+    rows = []
+    for sent_id, sent in ctx.analysable_sents():
+        for row in _numbers_in_sentence(ctx.doc, sent, ctx.text):
+            rows.append({"article_id": ctx.article_id, "sent_id": sent_id, **row})
+    frame = schema.conform("numbers", rows)
+    for col in ("low", "high"):
+        frame[col] = frame[col].astype("Float64") if col in frame else pd.Series([], dtype="Float64")
+    frame["approx"] = frame["approx"].astype("boolean") if "approx" in frame else pd.Series([], dtype="boolean")
+    return frame
+
+
+def interval(row) -> tuple[float, float]:
+    """The [low, high] interval a numbers row allows; open ends are -inf / +inf."""
+    low, high = row.get("low"), row.get("high")
+    return (-math.inf if _na(low) else float(low)), (math.inf if _na(high) else float(high))
+
+
+def _na(v) -> bool:
+    return v is None or (not isinstance(v, str) and pd.isna(v))
+
+
+def format_number(value, unit, low=None, high=None) -> str:
+    """'value unit' for claims.numbers; vague values as 'low..high unit'."""
+    unit = "" if _na(unit) else f" {unit}"
+    if _na(value):
+        lo = "" if _na(low) else f"{float(low):g}"
+        hi = "" if _na(high) else f"{float(high):g}"
+        return f"{lo}..{hi}{unit}"
+    return f"{float(value):g}{unit}"

@@ -1,0 +1,711 @@
+"""Quotations and their speakers: direct, partial, indirect and scare quotes.
+
+One public entry point per use: :func:`quote_table` (inside :func:`s400lib.pipeline.parse`) and
+:func:`extract_quotes` (one raw text). The rules, in the order they run:
+
+1. **Quotation marks are paired** paragraph by paragraph (curly “ ”, guillemets « », straight ").
+   A quote left open at the end of a paragraph continues when the next paragraph opens with a
+   quotation mark (the newspaper convention for multi-paragraph quotes). Broken typography is
+   repaired: an opening mark written after ``,`` or ``.`` and before a lower-case word
+   (``military, “he said``) closes the open quote, and so does an opening mark with no closing
+   mark after it in the paragraph.
+2. **Kind.** One word, or two words not reported by a saying verb, and not a sentence on its
+   own: ``scare`` (to “sell” its systems), speaker <NA>. Otherwise ``direct`` when the quoted text
+   starts like a sentence (capital letter, digit or bracket), ``partial`` when it starts in lower
+   case (could agree “behind closed doors”).
+3. **Cue and speaker** (``speaker_rule`` names what fired):
+
+   * after the closing mark, a speech verb within a few words: ``“...,” Slutsky told reporters``,
+     ``said the head of the committee``, ``“...” Haaretz notes``; with ``quote``/``cite`` the
+     quoted person is the verb's object (``TASS quoted him as saying`` -> him -> the person:
+     rule ``medium``);
+   * else the speech verb the quote depends on (``He noted that “...”``, ``said that X could
+     agree “behind closed doors”``), found by walking up the dependency tree;
+   * else a speech verb before the opening mark in the same sentence (``X said: “...”``);
+   * else, for a quote that is a paragraph on its own, the previous quote's speaker
+     (``previous_speaker``, low confidence).
+
+   The mention found (name, pronoun, role noun, medium) is resolved to a person or organisation
+   by :class:`s400lib.extract.speakers.SpeakerResolver`. When an organisation or outlet "says" a quote
+   written in the first person ("I get the impression"), the outlet is relaying someone: the
+   speaker becomes the latest salient person (``medium_first_person``, low confidence).
+4. **Indirect speech** without quotation marks: a speech verb with a clausal complement that has
+   its own subject or a "that" ("X said that ...", "X suggested ...", "..., the publication
+   recalls"), "according to X, ...", "V the idea/opinion that ..." and "..., citing X". The
+   reported clause is the row's text. Impersonal reports ("It is noted that") and first-person
+   ones ("we reported") are left out: they have no speaker to find.
+
+Known limits: nested quotes inside quotes are not split out; indirect speech inside a direct quote
+is not reported; gender is not used to resolve pronouns (recency and salience are).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Token
+
+from ..core import schema
+from .context import ArticleContext
+from .speakers import FIRST_PERSON, Resolution, SpeakerResolver
+
+# Lemmas that introduce speech (direct or reported). 'note' and 'quote' also cover the plural
+# nouns spaCy sometimes tags them as ("Haaretz notes").
+SPEECH_VERBS = {
+    "say", "tell", "add", "note", "stress", "emphasize", "emphasise", "explain", "suggest", "recall",
+    "admit", "announce", "claim", "insist", "argue", "believe", "think", "warn", "report", "write",
+    "declare", "state", "assert", "confirm", "deny", "acknowledge", "remark", "comment", "reply",
+    "answer", "respond", "predict", "mention", "indicate", "reveal", "underline", "observe",
+    "complain", "promise", "demand", "urge", "ask", "quote", "cite", "continue", "conclude", "assure",
+    "concede", "contend", "tweet", "post", "recount", "specify", "clarify", "point", "doubt", "fear",
+    "hint", "boast", "joke", "object", "protest", "retort", "inform", "caution", "allege",
+    "estimate", "emphasis", "underscore", "highlight", "propose", "express", "voice", "share",
+}
+# Verbs that only introduce a quote placed after them or around them, not indirect speech.
+QUOTE_ONLY = {"continue", "quote", "cite", "joke", "tweet", "post", "boast", "object", "share",
+              "express", "voice", "highlight", "propose"}
+MEDIUM_VERBS = {"quote", "cite"}
+# Nouns whose "that"-clause is reported content: "announced the idea that ...".
+CONTENT_NOUNS = {"idea", "opinion", "view", "belief", "claim", "assumption", "position", "statement",
+                 "assurance", "hope", "conviction", "suggestion", "fear", "concern", "thesis", "version"}
+OPEN_MARKS = "“«„"
+CLOSE_MARKS = "”»"
+STRAIGHT = '"'
+ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
+_MARK_RE = re.compile(f"[{re.escape(ALL_MARKS)}]")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|I['’]m|I['’]ve)\b")
+# A dateline opening a story: "MOSCOW, (BM) – ", "ANKARA, June 12 (Wire) – ".
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?\s*([A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?(\([^)]*\))?\s*[–—-]\s*")
+AFTER_WINDOW = 8  # word tokens after a closing mark in which to look for the speech verb
+
+
+@dataclass
+class QuoteSpan:
+    """A pair of quotation marks: ``start``/``end`` exclude the marks."""
+
+    open: int
+    close: int | None  # offset of the closing mark, None when the quote never closes
+    start: int
+    end: int
+    broken: bool = False  # the closing mark was written as an opening one
+
+
+def _prev_nonspace(text: str, i: int, floor: int) -> str:
+    j = i - 1
+    while j >= floor and text[j] == " ":
+        j -= 1
+    return text[j] if j >= floor else ""
+
+
+def _role(text: str, i: int, p0: int, p1: int) -> str:
+    """'open' or 'close' for the mark at ``i`` judged from its neighbours."""
+    ch = text[i]
+    before = text[i - 1] if i > p0 else " "
+    after = text[i + 1] if i + 1 < p1 else " "
+    if ch == STRAIGHT and before.isspace() and _prev_nonspace(text, i, p0) in ",.!?;…" and after.islower():
+        return "broken_close"
+    if ch in OPEN_MARKS:
+        # “ after a comma/full stop and before a lower-case word: a closing mark typed wrongly
+        if _prev_nonspace(text, i, p0) in ",.!?;…" and after.islower():
+            return "broken_close"
+        if after.isspace() and not before.isspace():
+            return "broken_close"
+        return "open"
+    if ch in CLOSE_MARKS:
+        if before.isspace() and after.isalnum():
+            return "open"  # ”word: an opening mark typed wrongly
+        return "close"
+    # straight quote: direction from the neighbours
+    if before.isspace() or before in "([{—–-" or i == p0:
+        return "open" if not after.isspace() else "either"
+    return "close"
+
+
+def pair_quotation_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Pair the quotation marks of the given paragraphs (in reading order).
+
+    Parameters
+    ----------
+    text
+        The article text.
+    paragraphs
+        (start, end) of each paragraph to read, in order (boilerplate left out).
+
+    Returns
+    -------
+    list of QuoteSpan, in text order.
+    """
+    spans: list[QuoteSpan] = []
+    pending: int | None = None
+    depth = 0  # nested opening marks inside the open quote
+    prev_end = None
+    for p0, p1 in paragraphs:
+        marks = [m.start() for m in _MARK_RE.finditer(text, p0, p1)]
+        if pending is not None:
+            depth = 0
+            if marks and marks[0] == p0 and _role(text, p0, p0, p1) in ("open", "either"):
+                marks = marks[1:]  # the quote continues into this paragraph
+            else:
+                spans.append(_span(text, pending, None, prev_end))
+                pending = None
+        for k, i in enumerate(marks):
+            role = _role(text, i, p0, p1)
+            later_close = any(_role(text, j, p0, p1) in ("close", "either", "broken_close") for j in marks[k + 1 :])
+            if pending is None:
+                # with nothing open, a mark that looks like a misplaced closer opens a quote
+                # ('he said, "and we ...' continues a split quote)
+                if role in ("open", "either", "broken_close"):
+                    pending = i
+                continue
+            if role in ("close", "either"):
+                if depth > 0:
+                    depth -= 1  # closes a nested quote
+                    continue
+                spans.append(_span(text, pending, i, i))
+                pending = None
+            elif role == "broken_close" or not later_close:
+                spans.append(_span(text, pending, i, i, broken=True))
+                pending, depth = None, 0
+            else:
+                depth += 1  # a quote inside the quote; the outer one stays open
+        prev_end = p1
+    if pending is not None and prev_end is not None:
+        spans.append(_span(text, pending, None, prev_end))
+    return spans
+
+
+def _span(text: str, open_: int, close: int | None, end: int, broken: bool = False) -> QuoteSpan:
+    start = open_ + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(open_, close, start, end, broken)
+
+
+# ------------------------------------------------------------------------------------------------
+def _tokens_between(doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return list(span) if span is not None else []
+
+
+def _is_speech(tok: Token) -> bool:
+    return tok.lemma_.lower() in SPEECH_VERBS or tok.lower_ in ("notes", "quotes")
+
+
+# lemma string-store id -> whether the lemma (lower-cased) is a speech verb. Ids are hashes of the
+# string, so the answer holds for every doc; there are only as many entries as distinct lemmas.
+_SPEECH_LEMMA_IDS: dict[int, bool] = {}
+_NOTES_QUOTES_IDS = {get_string_id("notes"), get_string_id("quotes")}
+
+
+def _speech_indices(doc) -> list[int]:
+    """Indices, in order, of the tokens :func:`_is_speech` accepts.
+
+    Read from one array of the doc: the per-article loops then build spaCy Tokens only for the few
+    speech words instead of testing every token of the article.
+    """
+    strings = doc.vocab.strings
+    out = []
+    for i, (lemma, low) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        speech = _SPEECH_LEMMA_IDS.get(lemma)
+        if speech is None:
+            speech = _SPEECH_LEMMA_IDS[lemma] = strings[lemma].lower() in SPEECH_VERBS
+        if speech or low in _NOTES_QUOTES_IDS:
+            out.append(i)
+    return out
+
+
+def _cue_lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    if tok.lower_ == "notes":
+        return "note"
+    if tok.lower_ == "quotes":
+        return "quote"
+    if lemma == "point" and any(c.lower_ == "out" for c in tok.children):
+        return "point out"
+    return lemma
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject; when spaCy gives two ("The newspaper Haaretz announced"), the name."""
+    # a conjoined verb shares its subject ("X said and added"); an adverbial clause does not
+    # ("Asked whether ..., she declined": she was asked, she did not ask)
+    for v in (verb, verb.head) if verb.dep_ in ("conj", "xcomp") else (verb,):
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
+            return (named or subjects)[0]
+    return None
+
+
+def _object_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and (nxt.pos_ in ("PRON", "PROPN")):
+        return nxt
+    return None
+
+
+def _head_of_group(tokens: list[Token]) -> Token | None:
+    """The head of a short noun phrase given as tokens: its nsubj, else its last noun/pronoun."""
+    for t in tokens:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return t
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return nouns[-1] if nouns else None
+
+
+@dataclass
+class Cue:
+    verb: Token
+    subject: Token | None  # the mention to resolve
+    rule: str  # where the cue was found
+    medium: bool = False
+
+
+def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
+    """A speech verb right after the closing mark: '”, Slutsky said', '” said the head of ...'."""
+    if q.close is None:
+        return None
+    inner = text[q.start : q.end]
+    k = q.close + 1
+    while k < limit and text[k] == " ":
+        k += 1
+    nxt = text[k : k + 1]
+    ends_sentence = inner.rstrip()[-1:] in ".!?…"
+    if not (q.broken or inner.rstrip().endswith(",") or nxt in (",", "—", "–") or nxt.islower()
+            or (not ends_sentence and nxt.isalpha())):
+        return None
+    toks = []
+    for t in _tokens_between(doc, q.close + 1, limit):
+        if t.idx <= q.close:
+            continue
+        if t.text in ALL_MARKS or (t.is_sent_start and toks and t.text[:1].isupper() and toks[-1].text in ".!?"):
+            break
+        toks.append(t)
+    words = [t for t in toks if not t.is_punct]
+    for n, t in enumerate(words[:AFTER_WINDOW]):
+        if t.text in (".", "!", "?"):
+            break
+        if _is_speech(t) and (t.pos_ in ("VERB", "AUX") or n > 0):
+            before = [w for w in words[:n] if w.pos_ not in ("PUNCT", "CCONJ")]
+            if _cue_lemma(t) in MEDIUM_VERBS:
+                obj = _object_of(t)
+                if obj is not None:
+                    return Cue(t, obj, "medium", medium=True)
+            subj = _subject_of(t)
+            if subj is not None and not (q.start <= subj.idx < q.end):
+                return Cue(t, subj, "after")
+            head = _head_of_group(before)
+            if head is None:  # inverted: '” said the head of the committee'
+                head = _head_of_group([w for w in words[n + 1 : n + 6] if w.pos_ != "ADP"][:3])
+            return Cue(t, head, "after")
+    return None
+
+
+def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
+    """The speech verb the quoted words depend on: 'He noted that “...”'."""
+    inside = [t for t in _tokens_between(doc, q.start, q.end) if not t.is_punct]
+    if not inside:
+        return None
+    t = inside[0]
+    for _ in range(12):
+        if t.head.i == t.i:
+            return None
+        child, t = t, t.head
+        if q.start <= t.idx < q.end:
+            continue
+        if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
+            # only reported content counts ("noted that “...”"), not an object ("doubt the “deal”")
+            if child.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dep") and not (q.start <= child.idx < q.end and child.dep_ == "ccomp"):
+                return None
+            if _cue_lemma(t) in MEDIUM_VERBS:
+                obj = _object_of(t)
+                if obj is not None:
+                    return Cue(t, obj, "medium", medium=True)
+            return Cue(t, _subject_of(t), "governing")
+    return None
+
+
+def _cue_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
+    """The last speech verb before the opening mark in the same sentence: 'X said: “...”'."""
+    toks = [t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]
+    for n, t in enumerate(reversed(toks)):
+        if t.text in ".!?" or n > 3:
+            break
+        if not (t.is_punct or t.pos_ in ("ADV", "SCONJ") or t.lower_ == "that" or _is_speech(t)):
+            break  # only 'X said: “', 'X said that “' or 'X added, “' introduce a quote from before
+        if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(t)
+            return Cue(t, subj, "before")
+    return None
+
+
+def _classify(inner: str, governed: bool) -> str:
+    words = _WORD_RE.findall(inner)
+    stripped = inner.lstrip("([<…. ")
+    first = stripped[:1]
+    sentence_like = bool(first) and (first.isupper() or first.isdigit()) and (inner.rstrip()[-1:] in ".!?…," or len(words) > 4)
+    # one quoted word is a so-called use even inside reported speech (to “sell” its systems);
+    # two words count as someone's words only when a saying verb reports them
+    if not sentence_like and (len(words) <= 1 or (len(words) == 2 and not governed)):
+        return "scare"
+    if first.isupper() or first.isdigit() or inner.lstrip()[:1] in "([<":
+        return "direct"
+    return "partial"
+
+
+def _sentence_bounds(ctx: ArticleContext, offset: int) -> tuple[int, int]:
+    i = bisect.bisect_right(ctx._starts, offset) - 1
+    if i < 0 or offset >= ctx._ends[i]:
+        return offset, offset
+    return ctx._starts[i], ctx._ends[i]
+
+
+def _paragraph_bounds(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """(start, end) of the title and body paragraphs, in order (boilerplate left out)."""
+    # plain lists: pandas filtering and astype cost more than the whole quote pairing on a short
+    # article. A missing kind is dropped, as a boolean mask with <NA> would drop it.
+    paras = ctx.paragraphs
+    return [(int(a), int(b)) for k, a, b in zip(paras["kind"].tolist(), paras["start"].tolist(), paras["end"].tolist())
+            if isinstance(k, str) and k != "boilerplate"]
+
+
+class _Intervals:
+    """Sorted, non-overlapping (start, end) ranges with O(log n) membership and overlap sums."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+
+    def find(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.ranges[i][0] <= offset < self.ranges[i][1]:
+            return self.ranges[i]
+        return None
+
+    def __contains__(self, offset: int) -> bool:
+        return self.find(offset) is not None
+
+    def covered(self, start: int, end: int) -> int:
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        total = 0
+        while i < len(self.ranges) and self.ranges[i][0] < end:
+            a, b = self.ranges[i]
+            total += max(0, min(end, b) - max(start, a))
+            i += 1
+        return total
+
+
+def _speech_subject_tokens(ctx: ArticleContext, speech: list[int] | None = None) -> set[int]:
+    """Token indices of the subjects (and quoted objects) of speech verbs: they are salient.
+
+    ``speech`` is :func:`_speech_indices` of the doc when the caller already has it.
+    """
+    out = set()
+    doc = ctx.doc
+    for i in _speech_indices(doc) if speech is None else speech:
+        tok = doc[i]
+        subj = _subject_of(tok)
+        if subj is not None:
+            out.add(subj.i)
+        if _cue_lemma(tok) in MEDIUM_VERBS:
+            obj = _object_of(tok)
+            if obj is not None:
+                out.add(obj.i)
+    return out
+
+
+def _row(ctx: ArticleContext, start: int, end: int, kind: str, res: Resolution | None, rule: str | None,
+         cue: str | None, confidence: float) -> dict:
+    return {
+        "article_id": ctx.article_id,
+        "sent_id": ctx.sent_id_at(start),
+        "start": start,
+        "end": end,
+        "text": ctx.text[start:end],
+        "kind": kind,
+        "speaker": res.name if res is not None and res.name else pd.NA,
+        "speaker_kind": res.kind if res is not None and res.name else pd.NA,
+        "speaker_text": res.text if res is not None else pd.NA,
+        "speaker_start": res.start if res is not None else pd.NA,
+        "speaker_end": res.end if res is not None else pd.NA,
+        "speaker_rule": rule if rule else pd.NA,
+        "cue": cue if cue else pd.NA,
+        "confidence": round(confidence, 2),
+    }
+
+
+def _untagged_name(tok) -> bool:
+    return tok.pos_ == "PROPN" and not tok.ent_type_
+
+
+def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tuple[Resolution | None, str, float]:
+    """Resolve a cue's mention, applying the medium and first-person rules."""
+    if cue.subject is None:
+        return None, "cue_without_subject", 0.3
+    res = resolver.resolve(cue.subject)
+    rule = res.rule
+    conf = res.confidence
+    if cue.medium:
+        rule = f"medium+{res.rule}" if res.rule != "cue_subject" else "medium"
+        conf = min(conf, 0.85)
+    elif res.kind == "org" and not _untagged_name(cue.subject) and _FIRST_PERSON_RE.search(inner):
+        # an outlet or organisation "says" words in the first person: it relays someone. Only for
+        # names the model tagged: an untagged bare name ("..., Lind told reporters") is more often a
+        # person spaCy missed than an outlet, and handing her words to the last person named is worse.
+        m = resolver._lookback(at, {"person"}, 6)
+        if m is not None:
+            relayed = Resolution(m.name, "person", "medium_first_person", 0.5, res.text, res.start, res.end)
+            return relayed, "medium_first_person", 0.5
+    if res.name is None:
+        return res, rule, 0.2
+    return res, rule, conf
+
+
+def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver,
+                paragraph_bounds: list[tuple[int, int]] | None = None) -> list[dict]:
+    doc, text = ctx.doc, ctx.text
+    rows = []
+    prev: dict | None = None
+    paragraphs = _Intervals(_paragraph_bounds(ctx) if paragraph_bounds is None else paragraph_bounds)
+    for q in spans:
+        if q.end <= q.start or ctx.sent_id_at(q.start) is None:
+            continue
+        inner = text[q.start : q.end]
+        s0, s1 = _sentence_bounds(ctx, q.close if q.close is not None else q.end)
+        # the frame after the quote runs to the end of the paragraph's sentence holding the close
+        para = paragraphs.find(q.close or q.end)
+        para_end = para[1] if para else s1
+        cue = _cue_after(doc, q, text, min(para_end, max(s1, (q.close or q.end) + 1) + 200))
+        if cue is None:
+            cue = _cue_governing(doc, q)
+        if cue is None:
+            b0, _ = _sentence_bounds(ctx, q.open if ctx.sent_id_at(q.open) is not None else q.start)
+            cue = _cue_before(doc, q, b0)
+        if prev is not None and _split_continuation(ctx, prev, q):
+            # “There is nothing on the table,” he said, “and we are not in a hurry.”
+            res = Resolution(prev["speaker"], prev.get("speaker_kind") or "person", "split_quote", prev["confidence"],
+                             prev["speaker_text"], prev["speaker_start"], prev["speaker_end"]) if not pd.isna(prev["speaker"]) else None
+            row = _row(ctx, q.start, q.end, prev["kind"], res, "split_quote", prev["cue"], float(prev["confidence"]))
+            rows.append(row)
+            prev = row
+            continue
+        governed = cue is not None and cue.rule in ("governing", "before") and _cue_lemma(cue.verb) in {"say", "tell", "write", "reply", "answer", "add"}
+        kind = _classify(inner, governed)
+        if kind == "scare":
+            rows.append(_row(ctx, q.start, q.end, "scare", None, "scare", None, 0.7))
+            continue
+        if cue is not None:
+            res, rule, conf = _resolve_cue(resolver, cue, inner, q.open)
+            if q.close is None:
+                conf *= 0.7
+            if q.broken:
+                conf *= 0.9
+            row = _row(ctx, q.start, q.end, kind, res, rule, _cue_lemma(cue.verb), conf)
+        elif prev is not None and not pd.isna(prev["speaker"]) and (_alone_in_paragraph(ctx, q, paragraphs) or _follows(ctx, prev, q)):
+            res = Resolution(prev["speaker"], "person", "previous_speaker", 0.5, prev["speaker_text"],
+                             prev["speaker_start"], prev["speaker_end"])
+            row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", prev["cue"], 0.5)
+        else:
+            if len(_WORD_RE.findall(inner)) <= 4:
+                rows.append(_row(ctx, q.start, q.end, "scare", None, "scare_no_cue", None, 0.4))
+                continue
+            row = _row(ctx, q.start, q.end, kind, None, "unresolved", None, 0.2)
+        rows.append(row)
+        prev = row
+    return rows
+
+
+def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
+    """True when ``q`` opens right after the previous quote's sentence, in the same paragraph
+    ('“The door is open,” he added. “It has always been open.”')."""
+    gap = ctx.text[int(prev["end"]) : q.open]
+    if "\n" in gap:
+        return False
+    # the gap holds the closing mark and at most the previous quote's short attribution
+    return len(_WORD_RE.findall(gap)) <= 4 and gap.rstrip()[-1:] in ".!?”\""
+
+
+def _split_continuation(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
+    """True when ``q`` continues the previous quote after an attribution in the same sentence:
+    a lower-case start, and between the two only a short cue ending with a comma."""
+    inner = ctx.text[q.start : q.end].lstrip()
+    if not inner[:1].islower() or prev["kind"] != "direct":
+        return False
+    gap = ctx.text[int(prev["end"]) : q.open]
+    words = _WORD_RE.findall(gap)
+    return "\n" not in gap and 1 <= len(words) <= 6 and gap.rstrip().endswith(",") and not gap.strip(" ,”\"").endswith((".", "!", "?"))
+
+
+def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan, paragraphs: "_Intervals") -> bool:
+    para = paragraphs.find(q.open)
+    if para is not None:
+        p0, p1 = para
+        if True:
+            rest = ctx.text[p0 : q.open] + ctx.text[(q.close + 1 if q.close is not None else q.end) : p1]
+            return not any(ch.isalnum() for ch in rest)
+    return False
+
+
+# ------------------------------------------------------------------------------------------------
+def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
+    text = ctx.text
+    m = _DATELINE_RE.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:–—-"):
+        end -= 1
+    return start, end
+
+
+def _has_own_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (c.dep_ == "mark" and c.lower_ in ("that", "whether", "if")) for c in clause.children)
+
+
+def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, int]:
+    toks = list(clause.subtree)
+    # a post-posed cue ("CLAUSE, Defense News reported") may hang off the clause in a bad parse
+    toks = [t for t in toks if t.i != verb.i and not (t.i > verb.i and clause.i < verb.i)]
+    # a trailing "according (to) X" belongs to the attribution, not to the reported clause
+    for child in clause.children:
+        if child.lower_ == "according" and child.i > clause.i:
+            toks = [t for t in toks if t.i < child.i]
+    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and toks[0].text not in ALL_MARKS):
+        toks = toks[1:]
+    if not toks:
+        return clause.idx, clause.idx
+    start = toks[0].idx
+    end = toks[-1].idx + len(toks[-1])
+    return _trim(ctx, start, end)
+
+
+def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver,
+                   speech: list[int] | None = None) -> list[dict]:
+    doc = ctx.doc
+    # Only "according" and speech words can start a report (the cues below are all speech verbs),
+    # so the loop visits just those tokens, in text order, instead of every token of the article.
+    according = get_string_id("according")
+    cue_words = sorted(set(_speech_indices(doc) if speech is None else speech)
+                       | {i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low == according})
+    quoted = [(q.start, q.end) for q in spans]
+
+    intervals = _Intervals(quoted)
+
+    def inside_quote(offset: int) -> bool:
+        return offset in intervals
+
+    def mostly_quoted(start: int, end: int) -> bool:
+        return end - start <= 0 or intervals.covered(start, end) / (end - start) > 0.6
+
+    rows = []
+    seen: set[tuple[int, int]] = set()
+    for _sid, sent in ctx.analysable_sents():
+        lo, hi = bisect.bisect_left(cue_words, sent.start), bisect.bisect_left(cue_words, sent.end)
+        for i in cue_words[lo:hi]:
+            tok = doc[i]
+            if inside_quote(tok.idx):
+                continue
+            found = None  # (start, end, speaker token, cue lemma, rule)
+            low = tok.lower_
+            if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                to = doc[tok.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+                if objs:
+                    pp0 = tok.left_edge.idx
+                    last = max(list(tok.subtree) + list(to.subtree), key=lambda t: t.i)
+                    pp1 = last.idx + len(last)
+                    before = _trim(ctx, sent.start_char, pp0)
+                    after = _trim(ctx, pp1, sent.end_char)
+                    clause = after if after[1] - after[0] >= before[1] - before[0] else before
+                    found = (*clause, objs[0], "according to", "according_to")
+            elif _is_speech(tok) and tok.pos_ in ("VERB", "AUX") and _cue_lemma(tok) not in QUOTE_ONLY | {"cite"}:
+                subj = _subject_of(tok)
+                if subj is None or subj.lower_ in FIRST_PERSON | {"it", "there", "which", "who", "that"}:
+                    continue
+                if inside_quote(subj.idx):
+                    continue
+                clauses = [c for c in tok.children if c.dep_ == "ccomp" and _has_own_subject(c)]
+                if not clauses:
+                    for obj in tok.children:
+                        if obj.dep_ == "dobj" and obj.lemma_ in CONTENT_NOUNS:
+                            clauses = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and _has_own_subject(c)
+                                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                if clauses:
+                    start, end = _clause_span(ctx, clauses[0], tok)
+                    found = (start, end, subj, _cue_lemma(tok), "cue_subject")
+            elif tok.lemma_ in ("express", "voice", "share") and tok.pos_ == "VERB":
+                subj = _subject_of(tok)
+                if subj is None or subj.lower_ in FIRST_PERSON | {"it"}:
+                    continue
+                for obj in tok.children:
+                    if obj.dep_ == "dobj" and obj.lemma_ in CONTENT_NOUNS:
+                        cl = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and _has_own_subject(c)]
+                        if cl:
+                            start, end = _clause_span(ctx, cl[0], tok)
+                            found = (start, end, subj, tok.lemma_, "cue_subject")
+            elif tok.lemma_ == "cite" and tok.tag_ == "VBG":
+                in_obj = [t for obj in tok.children if obj.dep_ == "dobj" for t in obj.subtree]
+                names = [t for t in in_obj if t.ent_type_ == "PERSON"] or [t for t in in_obj if t.ent_type_ == "ORG" or t.pos_ == "PROPN"]
+                if names:
+                    first = min(tok.i, tok.head.i) if tok.head.i < tok.i and tok.head.i >= tok.i - 2 else tok.i
+                    commas = [t for t in sent if t.i < first and t.text == ","]
+                    if commas:
+                        start, end = _trim(ctx, sent.start_char, commas[-1].idx)
+                        if len(_WORD_RE.findall(ctx.text[start:end])) >= 4:
+                            found = (start, end, names[0], "cite", "cite")
+            if found is None:
+                continue
+            start, end, subj_tok, cue, base_rule = found
+            if end - start < 3 or mostly_quoted(start, end) or (start, end) in seen:
+                continue
+            seen.add((start, end))
+            res = resolver.resolve(subj_tok)
+            rule = res.rule if base_rule == "cue_subject" else (base_rule if res.rule == "cue_subject" else f"{base_rule}+{res.rule}")
+            conf = res.confidence * 0.9 if res.name else 0.2
+            rows.append(_row(ctx, start, end, "indirect", res, rule, cue, conf))
+    return rows
+
+
+def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
+    """Every quotation of one article with its kind, speaker and cue.
+
+    Parameters
+    ----------
+    ctx
+        The parsed article (its spaCy doc covers the full text).
+    entities
+        The article's entity rows (from :func:`s400lib.extract.entities.entity_table`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``quotes`` table (see ``schema.TABLES['quotes']``): article_id, quote_id, sent_id,
+        start, end, text, kind, speaker, speaker_text, cue, plus speaker_start, speaker_end,
+        speaker_rule and confidence. Speakers are the article's fullest form of a name;
+        :func:`s400lib.link.names.canonicalize` later maps them to corpus-wide canonical names.
+    """
+    paragraphs = _paragraph_bounds(ctx)
+    spans = pair_quotation_marks(ctx.text, paragraphs)
+    excluded = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in spans]
+    speech = _speech_indices(ctx.doc)
+    resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx, speech))
+    rows = _quote_rows(ctx, spans, resolver, paragraphs) + _indirect_rows(ctx, spans, resolver, speech)
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    aid = ctx.article_id
+    for n, row in enumerate(rows, start=1):
+        row["quote_id"] = f"{aid}:q{n}" if aid is not None and not pd.isna(aid) else f"q{n}"
+    return schema.conform("quotes", rows)
+
+

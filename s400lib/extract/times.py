@@ -1,0 +1,735 @@
+"""Temporal expressions found by rule and normalised to TimeML TIMEX3 values (TempEval-3 conventions).
+
+Detection is a set of regular expressions over the article text (fast, and every match keeps exact
+offsets); normalisation and anchoring are our own rules, because the TIMEX3 value and the date it
+was resolved against are the point. ``dateparser`` is deliberately not used for anchoring: it
+resolves relative expressions against the wall clock and returns a datetime, not a TIMEX3 value
+with its granularity ("June" must stay ``2020-06``, not become 2020-06-01).
+
+Extent (what the ``text`` column covers), as in the TimeML guidelines: leading prepositions and
+signals are left out ("on Tuesday" -> "Tuesday", "within 30 days" -> "30 days", "in recent months"
+-> "recent months"); modifiers that change the value are kept ("mid-July last year", "earlier today",
+"the end of June").
+
+Anchoring rules (``anchor`` = the publication date, or the inferred one):
+
+* Absolute dates ("October 23, 2019", "in 2017", "fiscal year 2021") need no anchor; ``anchor`` is NA.
+* A month or month-day without a year ("June 2", "in April") takes the year that puts it on the side
+  of the anchor the verb's tense points to: past tense -> the latest such date on or before the
+  anchor; future -> the first on or after; no tense -> the nearest one.
+* "last <month>" / "next <month>" is the nearest one strictly before / after the anchor's month
+  ("last December" written in January 2021 -> 2020-12).
+* A bare weekday ("on Tuesday") follows the tense: past -> the latest such day on or before the
+  anchor, present -> the anchor itself when it is that day, else the next one; future -> the next one
+  strictly after the anchor; no tense -> the nearest one (ties go to the past, as news mostly
+  reports what happened). Same-day resolution for past and present tense is the TempEval practice
+  for news: a report dated Tuesday that says someone "told reporters on Tuesday" means that day.
+  "last Tuesday" / "next Tuesday" are the nearest one strictly before / after the anchor.
+* "last week" -> the ISO week before the anchor's (``2020-W26``); "last year" -> the year before;
+  "earlier today" -> the anchor day; "N days ago" -> the anchor minus N days.
+* Fiscal years keep the TIMEX3 ``FY`` prefix ("fiscal year 2021" -> ``FY2021``); ``earliest``/``latest``
+  assume the US federal fiscal year (1 October of the previous year to 30 September).
+* ``early``/``mid``/``late`` and "the beginning/middle/end of" set ``mod`` START/MID/END and narrow
+  ``earliest``/``latest`` to the first, middle or last third of the period.
+* Vague references are PAST_REF ("recently", "in recent months"), PRESENT_REF ("now", "currently")
+  and FUTURE_REF ("in the coming months"), bounded on the open side by NaT (unbounded) unless the
+  phrase names a horizon ("recent months" -> up to a year back).
+* Durations ("30 days" -> ``P30D``) have NaT bounds unless anchored by "the past"/"the last"
+  ("the past three years" -> [anchor - 3 years, anchor]).
+
+``earliest``/``latest`` are day-level and inclusive: the first and the last day the value covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..core import schema
+from .context import ArticleContext
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon
+# ---------------------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+UNIT = {  # TIMEX3 duration unit letter and whether it is a date (D) or time (T) unit
+    "minute": ("M", "T"), "hour": ("H", "T"), "day": ("D", ""), "week": ("W", ""),
+    "month": ("M", ""), "year": ("Y", ""), "decade": ("DE", ""), "century": ("CE", ""),
+}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
+        "late": "END", "end": "END"}
+
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUM_RE = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_UNIT_RE = r"(?:minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
+_MOD_RE = r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?"
+_REL_RE = r"(?P<rel>last|next|this|past|previous|coming)"
+_PART_RE = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+_PREPS = {"in", "on", "at", "since", "by", "until", "till", "from", "to", "before", "after", "during",
+          "of", "for", "through", "between", "and", "early", "late", "mid", "around", "about", "as", "than"}
+
+
+@dataclass
+class _Spec:
+    """What an expression means before anchoring: a kind plus its parameters.
+
+    Stored (serialised) in the ``spec`` column of the timexes table so that an expression can be
+    re-anchored later (e.g. on an inferred publication date) without parsing the text again.
+    """
+
+    kind: str
+    params: dict
+
+    def dumps(self) -> str:
+        return self.kind + "|" + ";".join(f"{k}={v}" for k, v in self.params.items() if v is not None)
+
+    @classmethod
+    def loads(cls, text: str) -> "_Spec":
+        kind, _, rest = text.partition("|")
+        params = dict(item.split("=", 1) for item in rest.split(";") if item)
+        return cls(kind, params)
+
+
+def _num(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _mod_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    for key, mod in MODS.items():
+        if key in text.lower():
+            return mod
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns: (name, compiled regex, handler returning a _Spec and type, or None to reject)
+# ---------------------------------------------------------------------------------------------
+
+_I = re.IGNORECASE
+
+
+def _p(regex: str, flags: int = 0) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + regex + r"(?![\w-])", flags)
+
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    # absolute dates
+    ("month_day_year", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r")\s+(?P<day>" + _DAY_RE + r"),?\s+(?P<year>" + _YEAR_RE + r")")),
+    ("day_month_year", _p(r"(?P<day>" + _DAY_RE + r")\s+(?:of\s+)?(?P<month>" + _MONTH_RE + r"),?\s+(?P<year>" + _YEAR_RE + r")")),
+    ("iso_date", _p(r"(?P<year>" + _YEAR_RE + r")-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])")),
+    ("fiscal", _p(r"(?:the\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?(?P<year>" + _YEAR_RE + r"|\d\d)(?:\s+fiscal\s+year)?", _I)),
+    ("year_fiscal", _p(r"(?P<year>" + _YEAR_RE + r")\s+fiscal\s+year", _I)),
+    ("month_year", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r"),?\s+(?:of\s+)?(?P<year>" + _YEAR_RE + r")")),
+    ("quarter", _p(r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<year>" + _YEAR_RE + r"))?", _I)),
+    ("season_year", _p(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>" + _YEAR_RE + r")", _I)),
+    ("decade", _p(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)s")),
+    ("year", _p(_MOD_RE + r"(?P<year>" + _YEAR_RE + r")")),
+    # month/day without year, possibly with a relative year
+    ("month_day", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r")\s+(?P<day>" + _DAY_RE + r")(?:,?\s+(?P<yrel>last|this|next)\s+year)?")),
+    ("day_month", _p(r"(?P<day>" + _DAY_RE + r")\s+(?:of\s+)?(?P<month>" + _MONTH_RE + r")")),
+    ("rel_month", _p(r"(?P<rel>(?i:last|next|this))\s+(?P<month>" + _MONTH_RE + r")")),
+    ("month_rel_year", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r")(?:\s+of)?\s+(?P<yrel>(?i:last|this|next))\s+(?i:year)")),
+    ("month", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r")")),
+    # relative to the anchor
+    ("rel_unit", _p(_MOD_RE + r"(?:the\s+)?" + _REL_RE + r"\s+(?P<unit>week|month|year|quarter|weekend)", _I)),
+    ("rel_season", _p(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)", _I)),
+    ("ago", _p(r"(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _UNIT_RE + r")\s+(?P<dir>ago|from\s+now|hence)", _I)),
+    ("deictic_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow)" + _PART_RE, _I)),
+    ("this_part", _p(r"this\s+(?P<part>morning|afternoon|evening)", _I)),
+    ("weekday", _p(r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>" + _WEEKDAY_RE + r")" + _PART_RE)),
+    ("clock", _p(r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)", _I)),
+    # durations, sets and vague references
+    ("past_duration", _p(r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _UNIT_RE + r")", _I)),
+    ("duration", _p(r"(?P<n>" + _NUM_RE + r")[\s-]+(?P<unit>" + _UNIT_RE + r")(?:[\s-]+long)?", _I)),
+    ("vague_duration", _p(r"(?:for\s+)(?P<unit>days|weeks|months|years|decades)", _I)),
+    ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY_RE + r")", _I)),
+    ("set_adverb", _p(r"(?P<adv>daily|weekly|monthly|annually|yearly)", _I)),
+    ("past_ref", _p(r"(?:recently|lately|recent\s+(?:days|weeks|months|years)|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year))|(?:the\s+)?previous\s+years|formerly)", _I)),
+    ("present_ref", _p(r"(?:now|currently|at\s+present|nowadays|these\s+days|the\s+moment)", _I)),
+    ("future_ref", _p(r"(?:the\s+(?:near\s+)?future|the\s+coming\s+(?:days|weeks|months|years)|the\s+years\s+ahead)", _I)),
+]
+
+
+def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
+    """(TIMEX3 type, _Spec) for one regex match, or None when the match is not a time expression."""
+    g = m.groupdict()
+    mod = _mod_of(g.get("mod"))
+    if name in ("month_day_year", "day_month_year", "iso_date"):
+        month = int(g["month"]) if g["month"].isdigit() else MONTHS[g["month"].lower().rstrip(".")]
+        day = int(re.match(r"\d+", g["day"]).group())
+        return "DATE", _Spec("abs", {"value": f"{int(g['year']):04d}-{month:02d}-{day:02d}", "mod": mod})
+    if name in ("fiscal", "year_fiscal"):
+        year = int(g["year"])
+        year = year + 2000 if year < 100 else year
+        return "DATE", _Spec("abs", {"value": f"FY{year}"})
+    if name == "month_year":
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        return "DATE", _Spec("abs", {"value": f"{int(g['year'])}-{month:02d}", "mod": mod})
+    if name == "quarter":
+        q = ORDINALS[g["q"].lower()]
+        if g.get("year"):
+            return "DATE", _Spec("abs", {"value": f"{g['year']}-Q{q}"})
+        return "DATE", _Spec("quarter", {"q": q})
+    if name == "season_year":
+        return "DATE", _Spec("abs", {"value": f"{g['year']}-{SEASONS[g['season'].lower()]}"})
+    if name == "decade":
+        return "DATE", _Spec("abs", {"value": g["decade"][:3]})
+    if name == "year":
+        if not mod and _year_is_name(m, text):
+            return None
+        return "DATE", _Spec("abs", {"value": g["year"], "mod": mod})
+    if name in ("month_day", "day_month"):
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        day = int(re.match(r"\d+", g["day"]).group())
+        yoff = {"last": -1, "this": 0, "next": 1}.get((g.get("yrel") or "").lower())
+        return "DATE", _Spec("md", {"month": month, "day": day, "yoff": yoff, "mod": mod})
+    if name == "rel_month":
+        return "DATE", _Spec("m", {"month": MONTHS[g["month"].lower().rstrip(".")], "sel": g["rel"].lower()})
+    if name == "month_rel_year":
+        yoff = {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+        return "DATE", _Spec("m", {"month": MONTHS[g["month"].lower().rstrip(".")], "yoff": yoff, "mod": mod})
+    if name == "month":
+        word = g["month"]
+        # "May" is also a modal verb and "Mar"/"Jan"... are names: a bare abbreviated month or a bare
+        # "May" counts only after a preposition or a modifier ("in May", "early May").
+        if (word.rstrip(".").lower() in ("may",) or len(word.rstrip(".")) <= 4) and not mod:
+            if _prev_word(text, m.start()) not in _PREPS:
+                return None
+        return "DATE", _Spec("m", {"month": MONTHS[word.lower().rstrip(".")], "sel": "tense", "mod": mod})
+    if name == "rel_unit":
+        rel = g["rel"].lower()
+        unit = g["unit"].lower()
+        if rel in ("past", "previous", "coming"):
+            # "the past week" is a duration-like reference to the period just before the anchor
+            off = -1 if rel in ("past", "previous") else 1
+        else:
+            off = {"last": -1, "this": 0, "next": 1}[rel]
+        return "DATE", _Spec("rel", {"unit": unit, "off": off, "mod": mod})
+    if name == "rel_season":
+        off = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        return "DATE", _Spec("season", {"season": SEASONS[g["season"].lower()], "off": off})
+    if name == "ago":
+        n = _num(g["n"])
+        unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
+        direction = g["dir"].lower()
+        # "30 days after the adoption" is anchored on an event, not on the document date, so only
+        # "ago"/"from now"/"hence" shift from the anchor; "N days after X" stays a DURATION.
+        sign = -1 if direction == "ago" else 1
+        return "DATE", _Spec("shift", {"unit": unit, "n": sign * n})
+    if name == "deictic_day":
+        word = g["day"].lower()
+        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+        part = PARTS_OF_DAY.get((g.get("part") or "").lower()) or ("NI" if word == "tonight" else None)
+        return ("TIME" if part else "DATE"), _Spec("shift", {"unit": "day", "n": off, "part": part})
+    if name == "this_part":
+        return "TIME", _Spec("shift", {"unit": "day", "n": 0, "part": PARTS_OF_DAY[g["part"].lower()]})
+    if name == "weekday":
+        part = PARTS_OF_DAY.get((g.get("part") or "").lower())
+        sel = (g.get("rel") or "tense").lower()
+        return ("TIME" if part else "DATE"), _Spec("wd", {"wd": WEEKDAYS[g["wd"].lower()], "sel": sel, "part": part})
+    if name == "clock":
+        h = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+        return "TIME", _Spec("clock", {"h": h, "mi": int(g.get("mi") or 0)})
+    if name == "past_duration":
+        unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
+        return "DURATION", _Spec("dur", {"value": _duration(_num(g["n"]), unit), "past": 1})
+    if name == "duration":
+        unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
+        if g["n"].lower() in ("a", "an") and _prev_word(text, m.start()) in ("once", "twice", "times"):
+            return None
+        return "DURATION", _Spec("dur", {"value": _duration(_num(g["n"]), unit)})
+    if name == "vague_duration":
+        unit = g["unit"].lower().rstrip("s")
+        return "DURATION", _Spec("dur", {"value": "PX" + UNIT[unit][0]})
+    if name == "set_every":
+        word = g["unit"].lower()
+        if word in WEEKDAYS:
+            return "SET", _Spec("set", {"value": f"XXXX-WXX-{WEEKDAYS[word]}"})
+        return "SET", _Spec("set", {"value": _duration(1, word)})
+    if name == "set_adverb":
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}[g["adv"].lower()]
+        return "SET", _Spec("set", {"value": _duration(1, unit)})
+    if name == "past_ref":
+        low = m.group(0).lower()
+        horizon = {"days": 30, "weeks": 90, "months": 365, "years": 3650}.get(low.split()[-1]) if "recent" in low else None
+        if low in ("recently", "lately"):
+            horizon = 365
+        return "DATE", _Spec("ref", {"value": "PAST_REF", "horizon": horizon})
+    if name == "present_ref":
+        return "DATE", _Spec("ref", {"value": "PRESENT_REF"})
+    if name == "future_ref":
+        low = m.group(0).lower()
+        horizon = {"days": 30, "weeks": 90, "months": 365, "years": 3650}.get(low.split()[-1])
+        return "DATE", _Spec("ref", {"value": "FUTURE_REF", "horizon": horizon})
+    raise AssertionError(name)
+
+
+def _duration(n: int, unit: str) -> str:
+    letter, t = UNIT[unit]
+    return f"P{'T' if t else ''}{n}{letter}"
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _year_is_name(m: re.Match, text: str) -> bool:
+    """A bare year that opens a proper name ("2021 NDAA", "(2021 National Defense ...") names a law or
+    an event, not a time: it is followed by a capitalised word and not introduced by a preposition."""
+    after = re.match(r"\s+([A-Z][A-Za-z]*)", text[m.end() : m.end() + 40])
+    if not after or after.group(1).lower() in MONTHS:
+        return False
+    return _prev_word(text, m.start()) not in _PREPS
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution against an anchor
+# ---------------------------------------------------------------------------------------------
+
+_THIRDS = {"START": (0.0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
+
+
+def _narrow(lo: pd.Timestamp, hi: pd.Timestamp, mod: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Restrict [lo, hi] (inclusive days) to the first/middle/last third for START/MID/END."""
+    if mod not in _THIRDS or pd.isna(lo) or pd.isna(hi):
+        return lo, hi
+    days = (hi - lo).days + 1
+    a, b = _THIRDS[mod]
+    return lo + pd.Timedelta(days=int(days * a)), lo + pd.Timedelta(days=max(int(days * b) - 1, int(days * a)))
+
+
+def bounds(value: str, mod: str | None = None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Inclusive first and last day a TIMEX3 DATE/TIME value covers (NaT, NaT when not a calendar value).
+
+    Examples
+    --------
+    >>> [str(d.date()) for d in bounds("2020-W26")]
+    ['2020-06-22', '2020-06-28']
+    >>> [str(d.date()) for d in bounds("FY2021")]
+    ['2020-10-01', '2021-09-30']
+    """
+    nat = (pd.NaT, pd.NaT)
+    if not isinstance(value, str):
+        return nat
+    v = value.split("T")[0]
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+            d = pd.Timestamp(v)
+            return d, d
+        if re.fullmatch(r"\d{4}-\d\d", v):
+            lo = pd.Timestamp(v + "-01")
+            return _narrow(lo, lo + pd.offsets.MonthEnd(0), mod)
+        if re.fullmatch(r"\d{4}", v):
+            return _narrow(pd.Timestamp(f"{v}-01-01"), pd.Timestamp(f"{v}-12-31"), mod)
+        if re.fullmatch(r"\d{3}", v):
+            return pd.Timestamp(f"{v}0-01-01"), pd.Timestamp(f"{v}9-12-31")
+        if m := re.fullmatch(r"FY(\d{4})", v):
+            y = int(m.group(1))
+            return _narrow(pd.Timestamp(f"{y - 1}-10-01"), pd.Timestamp(f"{y}-09-30"), mod)
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)", v):
+            lo = pd.Timestamp.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return lo, lo + pd.Timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)-WE", v):
+            lo = pd.Timestamp.fromisocalendar(int(m.group(1)), int(m.group(2)), 6)
+            return lo, lo + pd.Timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            lo = pd.Timestamp(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+            return _narrow(lo, lo + pd.offsets.QuarterEnd(0), mod)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            y, s = int(m.group(1)), m.group(2)
+            first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
+            lo = pd.Timestamp(y, first, 1)
+            return lo, (lo + pd.DateOffset(months=2)) + pd.offsets.MonthEnd(0)
+    except ValueError:
+        return nat
+    return nat
+
+
+def _shift_months(d: pd.Timestamp, n: int) -> pd.Timestamp:
+    return d + pd.DateOffset(months=n)
+
+
+def _pick_year(month: int, day: int, anchor: pd.Timestamp, sel: str, tense: str | None) -> int:
+    """Year for a month (and day, 0 when not given) written without one; rules in the module docstring."""
+    here = (anchor.month, anchor.day) if day else (anchor.month, 0)
+    key = (month, day)
+    if sel == "last":  # the nearest such month strictly before the anchor's month
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if sel == "next":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if sel == "this":
+        return anchor.year
+    if tense == "past":  # on or before the anchor (same month / same day allowed)
+        return anchor.year if key <= here else anchor.year - 1
+    if tense == "future":
+        return anchor.year if key >= here else anchor.year + 1
+
+    def distance(y: int) -> int:
+        if not _valid(y, month, day):
+            return 10**6
+        return abs((pd.Timestamp(y, month, day or 15) - anchor).days)
+
+    return min((anchor.year, anchor.year - 1, anchor.year + 1), key=distance)
+
+
+def _valid(y: int, month: int, day: int) -> bool:
+    try:
+        pd.Timestamp(y, month, max(day, 1))
+        return True
+    except ValueError:
+        return False
+
+
+def _season_year(season: str, off: int, anchor: pd.Timestamp) -> int:
+    """'last summer' is the latest summer that has ended before the anchor, 'next summer' the first
+    that starts after it, 'this summer' the one of the anchor's year."""
+    if off == 0:
+        return anchor.year
+    years = range(anchor.year - 2, anchor.year + 3)
+    spans = [(y, *bounds(f"{y}-{season}")) for y in years]
+    if off < 0:
+        return max(y for y, lo, hi in spans if hi < anchor)
+    return min(y for y, lo, hi in spans if lo > anchor)
+
+
+def _weekday(wd: int, anchor: pd.Timestamp, sel: str, tense: str | None) -> pd.Timestamp:
+    diff = wd - anchor.isoweekday()  # -6..6
+    back = diff if diff <= 0 else diff - 7  # on or before the anchor
+    ahead = diff if diff >= 0 else diff + 7  # on or after the anchor
+    if sel == "last" or (sel == "tense" and tense == "past"):
+        days = back if sel == "tense" else (back if back < 0 else -7)
+    elif sel == "next":
+        days = ahead if ahead > 0 else 7
+    elif sel == "this":
+        days = diff
+    elif tense == "future":
+        days = ahead if ahead > 0 else 7
+    elif tense == "present":
+        days = ahead
+    else:
+        days = back if -back <= ahead else ahead
+    return anchor + pd.Timedelta(days=days)
+
+
+def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
+    """TIMEX3 value, mod, anchor and bounds of a parsed expression.
+
+    Returns a dict with value, mod, anchor (ISO date string or None when the expression is absolute
+    or no anchor is known), earliest, latest. Without an anchor, relative expressions get an
+    underspecified value ("XXXX-06", "XXXX-WXX-2") or NA and NaT bounds.
+    """
+    p = spec.params
+    mod = p.get("mod")
+    anchor = None if anchor is None or pd.isna(anchor) else pd.Timestamp(anchor).normalize()
+    anchor_s = None if anchor is None else str(anchor.date())
+    out = {"value": None, "mod": mod, "anchor": anchor_s, "earliest": pd.NaT, "latest": pd.NaT}
+    k = spec.kind
+    if k == "abs":
+        out["value"], out["anchor"] = p["value"], None
+        out["earliest"], out["latest"] = bounds(p["value"], mod)
+        return out
+    if k in ("dur", "set"):
+        out["value"] = p["value"]
+        if p.get("past") and anchor is not None and (m := re.fullmatch(r"P(\d+)(D|W|M|Y|DE|CE)", p["value"])):
+            n, u = int(m.group(1)), m.group(2)
+            months = {"M": n, "Y": 12 * n, "DE": 120 * n, "CE": 1200 * n}.get(u)
+            lo = anchor - (pd.DateOffset(months=months) if months else pd.Timedelta(days=n * (7 if u == "W" else 1)))
+            out["earliest"], out["latest"] = lo, anchor
+        else:
+            out["anchor"] = None
+        return out
+    if k == "ref":
+        out["value"] = p["value"]
+        if anchor is None:
+            return out
+        horizon = int(p["horizon"]) if p.get("horizon") else None
+        if p["value"] == "PAST_REF":
+            out["earliest"] = anchor - pd.Timedelta(days=horizon) if horizon else pd.NaT
+            out["latest"] = anchor
+        elif p["value"] == "FUTURE_REF":
+            out["earliest"] = anchor
+            out["latest"] = anchor + pd.Timedelta(days=horizon) if horizon else pd.NaT
+        else:
+            out["earliest"] = out["latest"] = anchor
+        return out
+    if anchor is None:
+        if k == "md":
+            out["value"] = f"XXXX-{int(p['month']):02d}-{int(p['day']):02d}"
+        elif k == "m":
+            out["value"] = f"XXXX-{int(p['month']):02d}"
+        elif k == "wd":
+            out["value"] = f"XXXX-WXX-{p['wd']}"
+        return out
+    sel = p.get("sel", "tense")
+    if k == "md":
+        month, day = int(p["month"]), int(p["day"])
+        year = anchor.year + int(p["yoff"]) if p.get("yoff") is not None else _pick_year(month, day, anchor, "tense", tense)
+        value = f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else f"{year:04d}-{month:02d}"
+    elif k == "m":
+        month = int(p["month"])
+        year = anchor.year + int(p["yoff"]) if p.get("yoff") is not None else _pick_year(month, 0, anchor, sel, tense)
+        value = f"{year:04d}-{month:02d}"
+    elif k == "rel":
+        unit, off = p["unit"], int(p["off"])
+        if unit == "year":
+            value = f"{anchor.year + off:04d}"
+        elif unit == "month":
+            d = _shift_months(anchor, off)
+            value = f"{d.year:04d}-{d.month:02d}"
+        elif unit == "quarter":
+            d = _shift_months(anchor, 3 * off)
+            value = f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+        else:  # week / weekend
+            iso = (anchor + pd.Timedelta(weeks=off)).isocalendar()
+            value = f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else "")
+    elif k == "quarter":
+        value = f"{anchor.year:04d}-Q{p['q']}"
+    elif k == "season":
+        value = f"{_season_year(p['season'], int(p['off']), anchor):04d}-{p['season']}"
+    elif k == "shift":
+        unit, n = p["unit"], int(p["n"])
+        if unit == "day":
+            value = str((anchor + pd.Timedelta(days=n)).date())
+        elif unit == "week":
+            iso = (anchor + pd.Timedelta(weeks=n)).isocalendar()
+            value = f"{iso[0]:04d}-W{iso[1]:02d}"
+        elif unit == "month":
+            d = _shift_months(anchor, n)
+            value = f"{d.year:04d}-{d.month:02d}"
+        elif unit in ("year", "decade", "century"):
+            value = f"{anchor.year + n * {'year': 1, 'decade': 10, 'century': 100}[unit]:04d}"
+        else:  # hours/minutes ago: the anchor day
+            value = str(anchor.date())
+        if p.get("part"):
+            value += "T" + p["part"]
+    elif k == "wd":
+        value = str(_weekday(int(p["wd"]), anchor, sel, tense).date())
+        if p.get("part"):
+            value += "T" + p["part"]
+    elif k == "clock":
+        value = f"{anchor.date()}T{int(p['h']):02d}:{int(p['mi']):02d}"
+    else:
+        raise AssertionError(k)
+    out["value"] = value
+    out["earliest"], out["latest"] = bounds(value, mod)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense of the clause holding an expression
+# ---------------------------------------------------------------------------------------------
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+def clause_tense(doc, start: int, end: int) -> str | None:
+    """'past', 'present', 'future' or None: the tense of the verb governing the span [start, end).
+
+    Walks from the span's last token up the dependency tree to the first verb, then reads that
+    verb's auxiliaries: will/shall -> future, a past-tense auxiliary or verb (VBD, had/was/did, or a
+    perfect "has done", which reports a past event) -> past, otherwise present. Reported-speech
+    verbs higher up are not consulted: "He said the vote will be on Tuesday" is future.
+    """
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span[-1]
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & _FUTURE_AUX or ("going" in lowers and any(c.lower_ == "to" for c in tok.children)):
+        return "future"
+    if any(a.tag_ == "VBD" for a in auxes) or tok.tag_ == "VBD":
+        return "past"
+    if tok.tag_ == "VBN" and lowers & {"has", "have", "had"}:
+        return "past"
+    if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("ROOT", "conj", "advcl", "ccomp", "relcl", "acl"):
+        return "past"
+    if lowers & {"would", "could", "might", "should", "may", "can", "must"}:
+        return None
+    if tok.tag_ in ("VBZ", "VBP", "VBG") or lowers & {"is", "are", "am"}:
+        return "present"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Tagging
+# ---------------------------------------------------------------------------------------------
+
+TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "mod", "anchor", "earliest", "latest"]
+
+
+# What every match of a pattern must contain, checked once per sentence before the pattern runs: most
+# sentences have no digit, month or weekday, and skipping the patterns that need one halves tagging time.
+# A gate must be implied by its pattern (tests/test_times.py checks the gated and ungated taggers agree).
+_DIGIT, _MONTH, _UNIT = re.compile(r"\d"), re.compile(_MONTH_RE), re.compile(_UNIT_RE, _I)
+_GATES: dict[str, re.Pattern] = {
+    **{name: _DIGIT for name in ("month_day_year", "day_month_year", "iso_date", "fiscal", "year_fiscal", "month_year",
+                                 "season_year", "decade", "year", "month_day", "day_month", "clock")},
+    **{name: _MONTH for name in ("rel_month", "month_rel_year", "month")},
+    "weekday": re.compile(_WEEKDAY_RE),
+    "quarter": re.compile("quarter", _I),
+    "rel_unit": re.compile("week|month|year|quarter", _I),
+    "rel_season": re.compile("spring|summer|autumn|fall|winter", _I),
+    **{name: _UNIT for name in ("ago", "past_duration", "duration", "vague_duration")},
+}
+
+
+def find_timexes(text: str, lo: int = 0, hi: int | None = None, gated: bool = True) -> list[tuple[int, int, str, _Spec, str]]:
+    """Non-overlapping (start, end, type, spec, rule) matches in text[lo:hi]; longest match wins.
+
+    ``gated=False`` runs every pattern without the cheap pre-checks (for testing the gates)."""
+    hi = len(text) if hi is None else hi
+    cands = []
+    open_gates: dict[re.Pattern, bool] = {}  # a gate shared by several patterns is searched once
+    for name, rx in PATTERNS:
+        gate = _GATES.get(name) if gated else None
+        if gate is not None:
+            if gate not in open_gates:
+                open_gates[gate] = gate.search(text, lo, hi) is not None
+            if not open_gates[gate]:
+                continue
+        for m in rx.finditer(text, lo, hi):
+            got = _spec_of(name, m, text)
+            if got is not None:
+                cands.append((m.start(), m.end(), got[0], got[1], name))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for c in cands:
+        if all(c[1] <= s or c[0] >= e for s, e in taken):
+            taken.append((c[0], c[1]))
+            out.append(c)
+    out.sort(key=lambda c: c[0])
+    return out
+
+
+def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
+    rows = []
+    for lo, hi in spans:
+        for start, end, type_, spec, rule in find_timexes(text, lo, hi):
+            tense = clause_tense(doc, start, end) if type_ in ("DATE", "TIME") else None
+            res = resolve(spec, type_, anchor, tense)
+            rows.append({"start": start, "end": end, "text": text[start:end], "type": type_, **res,
+                         "spec": spec.dumps(), "tense": tense, "rule": rule})
+    return rows
+
+
+def tag_times(text: str, dct=None) -> pd.DataFrame:
+    """Temporal expressions of one raw text, normalised to TIMEX3 values.
+
+    Parameters
+    ----------
+    text
+        Any English text.
+    dct
+        Document creation time (publication date) to anchor relative expressions on: anything
+        ``pd.Timestamp`` accepts ("2020-06-30"), or None to leave them underspecified.
+
+    Returns
+    -------
+    DataFrame
+        start, end (offsets into ``text``), text, type (DATE/TIME/DURATION/SET), value (TIMEX3),
+        mod (START/MID/END or NA), anchor (the date relative ones were resolved on), earliest,
+        latest (inclusive day bounds; NaT = unbounded or not a calendar value), plus spec (the
+        unanchored meaning), tense (of the governing verb) and rule (which pattern matched).
+
+    Examples
+    --------
+    >>> tag_times("Deliveries began in mid-July last year.", dct="2020-07-01")[["text", "value", "mod"]]
+                     text    value  mod
+    0  mid-July last year  2019-07  MID
+    """
+    from ..core.nlp import nlp_doc
+
+    doc = nlp_doc(text)
+    rows = _rows(text, doc, dct, [(0, len(text))])
+    frame = schema.conform("timexes", rows).drop(columns=["article_id", "sent_id"])
+    return frame
+
+
+def timex_table(ctx: ArticleContext) -> pd.DataFrame:
+    """The timexes table of one parsed article, anchored on ``ctx.published`` when known.
+
+    Only title and body sentences are searched (boilerplate is skipped). Tense comes from
+    ``ctx.doc`` (no re-parsing).
+
+    Returns
+    -------
+    DataFrame
+        article_id, sent_id, start, end, text, type, value, mod, anchor, earliest, latest
+        (see ``schema.TABLES['timexes']``), plus spec, tense and rule used by :func:`reanchor`.
+    """
+    spans = list(zip(ctx.sentences["start"].astype(int), ctx.sentences["end"].astype(int)))
+    rows = _rows(ctx.text, ctx.doc, ctx.published, spans)
+    for row in rows:
+        row["article_id"] = ctx.article_id
+        row["sent_id"] = ctx.sent_id_at(row["start"])
+    return schema.conform("timexes", rows)
+
+
+def reanchor(timexes: pd.DataFrame, anchor) -> pd.DataFrame:
+    """Resolve the rows of ``timexes`` again against a new anchor (e.g. an inferred publication date),
+    using the stored ``spec`` and ``tense``; offsets and text are unchanged."""
+    if len(timexes) == 0 or "spec" not in timexes.columns:
+        return timexes
+    return _reanchor_rows(timexes, dict.fromkeys(range(len(timexes)), anchor))
+
+
+def reanchor_articles(timexes: pd.DataFrame, anchors: dict) -> pd.DataFrame:
+    """:func:`reanchor` for several articles at once: ``anchors`` maps article_id to its new anchor;
+    rows of other articles are left as they are, and every row stays in place."""
+    if len(timexes) == 0 or "spec" not in timexes.columns:
+        return timexes
+    anchor_at = {k: anchors[aid] for k, aid in enumerate(timexes["article_id"].tolist()) if aid in anchors}
+    return _reanchor_rows(timexes, anchor_at) if anchor_at else timexes
+
+
+def _reanchor_rows(timexes: pd.DataFrame, anchor_at: dict[int, object]) -> pd.DataFrame:
+    """``timexes`` with the rows at the positions in ``anchor_at`` resolved on their new anchor."""
+    specs, types, tenses = timexes["spec"].tolist(), timexes["type"].tolist(), timexes["tense"].tolist()
+    res = {k: resolve(_Spec.loads(specs[k]), types[k], anchor, None if pd.isna(tenses[k]) else tenses[k]) for k, anchor in anchor_at.items()}
+    dtypes = {c.name: c.dtype for c in schema.TABLES["timexes"]}
+    new = {}
+    for col in ("value", "mod", "anchor", "earliest", "latest"):
+        values = timexes[col].tolist()
+        for k, r in res.items():
+            values[k] = r[col]
+        new[col] = schema.typed_array(values, dtypes[col])
+    return timexes.assign(**new)

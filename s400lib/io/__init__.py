@@ -1,0 +1,1 @@
+"""Reading articles: files, metadata, front matter, HTML, paragraphs."""

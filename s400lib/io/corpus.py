@@ -1,0 +1,346 @@
+"""Reading articles from disk: files, encodings, HTML extraction and metadata.
+
+``load_corpus`` turns a folder, a glob, one file or a list of paths into a :class:`Corpus` of
+:class:`Article` objects. It does no NLP; :func:`s400lib.pipeline.parse` does that.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..core import schema
+from ..core.errors import InputError, InputWarning
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+METADATA_FILE = "metadata.csv"
+METADATA_COLUMNS = ("file", "title", "outlet", "published", "language", "url", "notes")
+
+
+@dataclass
+class Article:
+    """One article as read from disk. ``text`` is what every offset in every table points into."""
+
+    article_id: str
+    path: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: pd.Timestamp | None = None
+    language: str = "en"
+    url: str | None = None
+    notes: str | None = None
+
+
+@dataclass
+class Corpus:
+    """Articles loaded by :func:`load_corpus`, plus the problems met while loading them.
+
+    ``problems`` has one row per file that could not be used (columns path, problem, fix), so that
+    with ``errors="warn"`` nothing is skipped silently.
+    """
+
+    articles: list[Article]
+    problems: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["path", "problem", "fix"])
+    )
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __getitem__(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.article_id == article_id:
+                return article
+        raise KeyError(f"no article {article_id!r}; known: {[a.article_id for a in self.articles]}")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The articles as a DataFrame (publication dates as given in metadata, not yet inferred)."""
+        rows = []
+        for a in self.articles:
+            has_date = a.published is not None and not pd.isna(a.published)
+            rows.append(
+                {
+                    "article_id": a.article_id,
+                    "path": a.path,
+                    "title": a.title,
+                    "outlet": a.outlet,
+                    "published": a.published if has_date else pd.NaT,
+                    "published_source": "metadata" if has_date else "unknown",
+                    "published_earliest": a.published if has_date else pd.NaT,
+                    "published_latest": a.published if has_date else pd.NaT,
+                    "language": a.language,
+                    "url": a.url,
+                    "notes": a.notes,
+                    "n_chars": len(a.text),
+                    "text": a.text,
+                }
+            )
+        return schema.conform("articles", rows)
+
+
+def load_corpus(
+    source: str | Path | Iterable[str | Path],
+    metadata: str | Path | None = None,
+    errors: str = "raise",
+    encoding: str = "utf-8",
+) -> Corpus:
+    """Load articles from a folder, a glob pattern, one file, or a list of paths.
+
+    Parameters
+    ----------
+    source
+        A folder (every ``.txt``, ``.md``, ``.html`` and ``.htm`` file in it, sorted by name), a glob
+        such as ``"news/*.txt"``, one file, or a list of any of these.
+    metadata
+        A CSV with columns ``file,title,outlet,published,language,url,notes`` (only ``file`` is
+        required). By default ``metadata.csv`` beside the articles is used when present. YAML front
+        matter at the top of a text file (between ``---`` lines) is read too and wins over the CSV.
+    errors
+        ``"raise"`` (default) stops at the first bad file with an :class:`InputError`; ``"warn"``
+        loads every good file, emits an :class:`InputWarning` per bad one and lists it in
+        ``Corpus.problems``.
+    encoding
+        Encoding of the text files; change it if your files are not UTF-8 (e.g. ``"cp1252"``).
+
+    Returns
+    -------
+    Corpus
+        ``corpus.articles`` is a list of :class:`Article`; ``corpus.to_frame()`` a DataFrame.
+
+    Examples
+    --------
+    >>> corpus = load_corpus("seeds")
+    >>> [a.article_id for a in corpus][:1]
+    ['000_8ca09a8607288180']
+    """
+    if errors not in ("raise", "warn"):
+        raise ValueError(f"errors must be 'raise' or 'warn', not {errors!r}")
+    problems: list[dict] = []
+
+    def report(exc: InputError) -> None:
+        if errors == "raise":
+            raise exc
+        warnings.warn(str(exc), InputWarning, stacklevel=3)
+        problems.append({"path": exc.path, "problem": exc.problem, "fix": exc.fix})
+
+    paths = _expand(source)
+    meta = _read_metadata(paths, metadata, report)
+
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        try:
+            article = _read_article(path, meta.get(path.name, {}), encoding)
+        except InputError as exc:
+            report(exc)
+            continue
+        if article.article_id in seen:
+            report(
+                InputError(
+                    path,
+                    f"its article_id {article.article_id!r} is already used by {seen[article.article_id]}",
+                    "rename one of the two files; article ids come from file names",
+                )
+            )
+            continue
+        seen[article.article_id] = str(path)
+        articles.append(article)
+
+    listed = {p.name for p in paths}
+    for name, row in meta.items():
+        # loading one file of a folder is fine; a row naming a file that does not exist is a typo
+        if name not in listed and not (Path(row["_metadata_path"]).parent / name).exists():
+            report(
+                InputError(
+                    row["_metadata_path"],
+                    f"has a row for {name!r}, but there is no such file beside it",
+                    f"remove the row or add the file {name!r} beside the metadata",
+                )
+            )
+    return Corpus(articles, pd.DataFrame(problems, columns=["path", "problem", "fix"]))
+
+
+def _expand(source) -> list[Path]:
+    if isinstance(source, (str, Path)):
+        items = [source]
+    else:
+        items = list(source)
+    paths: list[Path] = []
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            paths += sorted(f for f in p.iterdir() if f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+        elif p.exists():
+            paths.append(p)
+        elif any(ch in str(item) for ch in "*?["):
+            paths += sorted(Path(m) for m in glob.glob(str(item), recursive=True) if Path(m).is_file())
+        else:
+            raise InputError(p, "no such file or folder", "check the path (relative paths start from the current directory)")
+    # a metadata.csv passed directly or matched by a glob is metadata, not an article
+    return [p for p in paths if p.name != METADATA_FILE]
+
+
+def _read_metadata(paths: list[Path], metadata, report) -> dict[str, dict]:
+    """Metadata rows keyed by file name, from the given CSV or each folder's metadata.csv."""
+    if metadata is not None:
+        csv_paths = [Path(metadata)]
+    else:
+        csv_paths = sorted({p.parent / METADATA_FILE for p in paths if (p.parent / METADATA_FILE).exists()})
+    rows: dict[str, dict] = {}
+    for csv_path in csv_paths:
+        try:
+            rows.update(_parse_metadata_csv(csv_path))
+        except InputError as exc:
+            report(exc)
+    return rows
+
+
+def _parse_metadata_csv(csv_path: Path) -> dict[str, dict]:
+    try:
+        raw = csv_path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(csv_path, "metadata file not found", "pass an existing CSV as metadata=") from None
+    except UnicodeDecodeError:
+        raise InputError(csv_path, "metadata is not UTF-8 text", "re-save the CSV as UTF-8") from None
+    reader = csv.DictReader(io.StringIO(raw))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if "file" not in header:
+        raise InputError(
+            csv_path,
+            "metadata has no 'file' column",
+            f"add a header row with columns {','.join(METADATA_COLUMNS)} (only 'file' is required)",
+        )
+    unknown = [h for h in header if h not in METADATA_COLUMNS]
+    if unknown:
+        raise InputError(
+            csv_path,
+            f"metadata has unknown column(s) {unknown}",
+            f"rename or remove them; allowed columns are {','.join(METADATA_COLUMNS)}",
+        )
+    rows: dict[str, dict] = {}
+    for line_no, row in enumerate(reader, start=2):
+        if None in row:  # more cells than header columns
+            raise InputError(
+                csv_path,
+                f"line {line_no} has more cells than the header",
+                "quote cells that contain commas with double quotes",
+            )
+        row = {k.strip(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()}
+        name = row.get("file") or ""
+        if not name:
+            raise InputError(csv_path, f"line {line_no} has an empty 'file' cell", "fill in the article's file name")
+        row["_metadata_path"] = str(csv_path)
+        row["_metadata_line"] = line_no
+        rows[name] = row
+    return rows
+
+
+def _decode(path: Path, data: bytes, encoding: str) -> str:
+    if not data.strip():
+        raise InputError(path, "the file is empty", "remove it or put the article's text in it")
+    sample = data[:4096]
+    if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.05:
+        raise InputError(path, "the file looks binary, not text", "export the article as plain text (.txt) or HTML first")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path,
+            f"the file is not valid {encoding} (byte {exc.start} cannot be decoded)",
+            "re-save it as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`), or pass encoding='cp1252' to load_corpus",
+        ) from None
+    # a byte-order mark is an encoding artefact, not part of the article
+    text = text.removeprefix("\ufeff")
+    # offsets are defined on \n line ends; a Windows file should not shift them by one per line
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_article(path: Path, meta: dict, encoding: str) -> Article:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror})", "check the file's permissions") from None
+    text = _decode(path, data, encoding)
+    fields: dict = {}
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text, fields = _extract_html(path, text)
+    else:
+        text, fields = _split_front_matter(path, text)
+    merged = {k: v for k, v in meta.items() if v not in (None, "") and not k.startswith("_")}
+    merged.update({k: v for k, v in fields.items() if v not in (None, "")})
+    where = meta.get("_metadata_path", path)
+    published = _parse_date(merged.get("published"), where, path)
+    return Article(
+        article_id=path.stem,
+        path=str(path),
+        text=text,
+        title=merged.get("title"),
+        outlet=merged.get("outlet"),
+        published=published,
+        language=merged.get("language") or "en",
+        url=merged.get("url"),
+        notes=merged.get("notes"),
+    )
+
+
+def _parse_date(value, where, path: Path) -> pd.Timestamp | None:
+    if value in (None, ""):
+        return None
+    try:
+        return pd.Timestamp(str(value)).tz_localize(None).normalize()
+    except (ValueError, TypeError):
+        raise InputError(
+            where,
+            f"publication date {value!r} for {path.name} is not a date",
+            "write it as YYYY-MM-DD, or leave it empty to have it inferred",
+        ) from None
+
+
+def _split_front_matter(path: Path, text: str) -> tuple[str, dict]:
+    if not text.startswith("---\n"):
+        return text, {}
+    end = text.find("\n---", 4)
+    if end < 0:
+        raise InputError(path, "YAML front matter opened with '---' is never closed", "add a closing '---' line")
+    import yaml
+
+    try:
+        fields = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(path, f"YAML front matter cannot be read ({exc.__class__.__name__})", "fix the YAML between the '---' lines") from None
+    if not isinstance(fields, dict):
+        raise InputError(path, "YAML front matter is not a mapping", "write it as 'key: value' lines")
+    unknown = [k for k in fields if k not in METADATA_COLUMNS[1:]]
+    if unknown:
+        raise InputError(path, f"front matter has unknown key(s) {unknown}", f"use only {','.join(METADATA_COLUMNS[1:])}")
+    body_start = text.find("\n", end + 4)
+    body = text[body_start + 1 :] if body_start >= 0 else ""
+    return body, {k: (str(v) if v is not None else None) for k, v in fields.items()}
+
+
+def _extract_html(path: Path, html: str) -> tuple[str, dict]:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    if not text or not text.strip():
+        raise InputError(path, "no article text could be extracted from the HTML", "save the article page itself, not an index or a login page")
+    meta = trafilatura.extract_metadata(html)
+    fields = {}
+    if meta is not None:
+        fields = {"title": meta.title, "outlet": meta.sitename, "published": meta.date, "url": meta.url}
+    if fields.get("title") and not text.startswith(fields["title"]):
+        # keep the headline in the text so that the title paragraph has offsets like any other
+        text = f"{fields['title']}\n\n{text}"
+    return text, fields

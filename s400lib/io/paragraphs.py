@@ -1,0 +1,129 @@
+"""Splitting an article into paragraphs and flagging the headline and the boilerplate.
+
+Boilerplate ("Read more: ...", follow/subscribe footers, staff credits) is flagged with the name of
+the rule that caught it, never removed: a reader can always see what was set aside and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..core import schema
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    name: str
+    pattern: re.Pattern
+
+
+def _rule(name: str, pattern: str) -> BoilerplateRule:
+    return BoilerplateRule(name, re.compile(pattern, re.IGNORECASE))
+
+
+# Rules describe habits of news sites in general, not of any one article: a line is boilerplate when
+# it points the reader elsewhere or credits the page rather than telling the story.
+BOILERPLATE_RULES: list[BoilerplateRule] = [
+    _rule("read_more", r"^(read (more|also)|see also|also read|related( stories| articles)?|recommended|more on this)\s*[:>\-–—]"),
+    _rule("follow_us", r"^follow us\b|\bfollow (us|our) (on|everywhere)\b"),
+    _rule("subscribe", r"^(subscribe|sign up|join our)\b|\bsubscribe to (our|the) (newsletter|channel)|^do not miss the chance to subscribe"),
+    _rule("share", r"^(share|tweet|print|email)( this( article| story)?)?\s*[:|]?\s*$"),
+    _rule("contribute", r"^>*\s*be a reporter\b|^(send|submit) (us )?(your )?(news|tips|stories)\b"),
+    _rule("credits", r"^(editorial team|editing by|reporting by|written by|edited by|photo( credit)?s?:|image:|source:|©|copyright\b|all rights reserved)"),
+    _rule("advertisement", r"^(advertisement|sponsored( content)?|ad)$"),
+]
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs of ``text``, whitespace trimmed.
+
+    Blank lines always separate paragraphs. A single line break separates them too, unless the
+    text is hard-wrapped (nearly every line cut near the same width), in which case wrapped lines
+    are joined back into one paragraph.
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(s, e) for s, e in lines if text[s:e].strip()]
+    wrapped = _looks_hard_wrapped([e - s for s, e in lines])
+    spans: list[tuple[int, int]] = []
+    for s, e in lines:
+        if wrapped and spans and "\n\n" not in text[spans[-1][1] : s].replace(" ", "").replace("\t", ""):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return [_trim(text, s, e) for s, e in spans]
+
+
+def _looks_hard_wrapped(lengths: list[int]) -> bool:
+    if len(lengths) < 8:
+        return False
+    widest = max(lengths)
+    if widest > 100:
+        return False
+    near_width = sum(length >= widest - 15 for length in lengths)
+    return near_width >= 0.6 * len(lengths)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def boilerplate_rule(paragraph: str, rules: list[BoilerplateRule] | None = None) -> str | None:
+    """Name of the first boilerplate rule matching ``paragraph``, or None for story text."""
+    stripped = paragraph.strip()
+    for rule in rules or BOILERPLATE_RULES:
+        if rule.pattern.search(stripped):
+            return rule.name
+    return None
+
+
+def _is_title(paragraph: str, title: str | None) -> bool:
+    if title:
+        return _norm(paragraph) == _norm(title)
+    # without metadata, a short first line with no closing full stop reads as a headline
+    return len(paragraph) <= 200 and not paragraph.rstrip().endswith((".", "”", '"')) and "\n" not in paragraph
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def paragraph_table(article_id: str, text: str, title: str | None = None) -> pd.DataFrame:
+    """The paragraphs table of one article (columns in :mod:`s400lib.core.schema`)."""
+    rows = []
+    for para_id, (start, end) in enumerate(split_paragraphs(text)):
+        chunk = text[start:end]
+        rule = boilerplate_rule(chunk)
+        if para_id == 0 and rule is None and _is_title(chunk, title):
+            kind = "title"
+        elif rule is not None:
+            kind = "boilerplate"
+        else:
+            kind = "body"
+        rows.append(
+            {
+                "article_id": article_id,
+                "para_id": para_id,
+                "start": start,
+                "end": end,
+                "text": chunk,
+                "kind": kind,
+                "boilerplate_rule": rule,
+            }
+        )
+    return schema.conform("paragraphs", rows)
+
+
+def first_line_title(text: str) -> str | None:
+    """The headline of an article that has no title in its metadata, when the first line is one."""
+    spans = split_paragraphs(text)
+    if not spans:
+        return None
+    first = text[spans[0][0] : spans[0][1]]
+    return first if _is_title(first, None) else None

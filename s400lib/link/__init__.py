@@ -1,0 +1,1 @@
+"""Corpus-wide decisions: one canonical name per entity, inferred publication dates."""

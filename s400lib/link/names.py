@@ -1,0 +1,422 @@
+"""One canonical name per real-world thing across the corpus.
+
+:func:`s400lib.extract.entities.entity_table` lists spaCy's mentions per article. :func:`canonicalize` gives every
+mention, every quote speaker and every claim source one ``canonical`` name for the whole corpus,
+by these rules (the winning rule is in ``canonical_rule``):
+
+``alias``
+    The alias table says so. The default table is ``s400lib/data/aliases.csv``; pass your own
+    with ``sl.parse(corpus, aliases="my_aliases.csv")`` or ``canonicalize(tables, aliases=...)``
+    (both are read, yours wins). Format: a CSV with header ``alias,canonical,label``; ``label`` (a
+    spaCy label such as PERSON or PRODUCT) is optional. Matching ignores case, accents, dots and a
+    leading "the". A person alias (label PERSON or empty) of any spelling ("Slutsky") renames
+    every mention the rules below give to the same person ("Leonid Slutsky", "Slutskiy"), and the
+    quotes and claims resolved to them (the canonical spelling's own alias wins when several are
+    given).
+``designator``
+    Model designators keep only their code: "S-400 Triumph", "S-400s" -> "S-400". A "C-" code is
+    read as "S-" when the corpus has the "S-" form (the Cyrillic letter С is an S).
+``longest_mention``
+    A surname or shorter name becomes the longest person name in the corpus that contains it
+    ("Thune", "Senator Thune" -> "John Thune"); a mention spaCy labelled ORG but equal to a known
+    person's surname is relabelled PERSON.
+``fuzzy``
+    Transliteration and spelling variants of a surname ("Dzhabarov"/"Jabarov",
+    "Vorobyova"/"Varabiova") are one person when their consonant skeletons after a light
+    transliteration (dzh/zh -> j, kh -> h, y -> i, ...) are equal and their spelling similarity
+    (rapidfuzz ratio) is at least ``FUZZY_MIN``; first names, when both are given, must share
+    their initial. The most frequent spelling wins (ties: the longer, then alphabetical).
+``self``
+    The cleaned mention itself (leading article, titles and trailing possessive removed:
+    "the State Duma’s" -> "State Duma").
+
+Label fixes (cheap and general): a mention whose canonical is a designator is PRODUCT when spaCy
+said PERSON; a mention of a known person is PERSON; a mention labelled differently from a clear
+corpus majority (two thirds of at least three mentions) of its canonical name takes the majority
+label. spaCy's own label is kept in ``spacy_label``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from ..core import schema
+from ..core.tables import Tables
+from ..extract.speakers import clean_name
+
+FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
+ALIASES_FILE = "aliases.csv"
+_DESIGNATOR = re.compile(r"^([A-Za-zА-Яа-я]{1,3})\s?-\s?(\d{1,4})([A-Za-z]{0,2}?)(?:s)?(?:\s+\S.*)?$")
+
+
+@lru_cache(maxsize=1 << 16)  # a corpus repeats the same few thousand names many times
+def name_key(name: str) -> str:
+    """Comparison key: no accents, lower case, no dots or possessive, no leading 'the'.
+
+    >>> name_key("the U.S. Congress")
+    'us congress'
+    """
+    name = clean_name(str(name))
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch)).lower()
+    name = name.replace(".", "").replace("’", "'")
+    return " ".join(name.split())
+
+
+def _translit(word: str) -> str:
+    """A light transliteration normaliser for Russian/Turkish surnames written in Latin letters."""
+    w = name_key(word)
+    for a, b in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("tch", "ch"), ("sch", "sh"), ("ts", "c"),
+                 ("yu", "iu"), ("ya", "ia"), ("ye", "ie"), ("y", "i"), ("w", "v"), ("ff", "v")):
+        w = w.replace(a, b)
+    return w
+
+
+def _skeleton(word: str) -> str:
+    w = _translit(word)
+    return w[:1] + re.sub(r"[aeiou'\-]", "", w[1:])
+
+
+def designator(name: str) -> str | None:
+    """The model code of a designator-like name ("S-400 Triumph" -> "S-400"), else None."""
+    m = _DESIGNATOR.match(" ".join(str(name).split()))
+    if not m:
+        return None
+    prefix = m.group(1).upper().replace("С", "S")
+    return f"{prefix}-{m.group(2)}{m.group(3).upper()}"
+
+
+@lru_cache(maxsize=1)
+def _packaged_aliases() -> pd.DataFrame:
+    # read once per process: every parse (and every chunk's finish) needs it
+    packaged = resources.files("s400lib").joinpath("data", ALIASES_FILE)
+    frames = [pd.read_csv(str(packaged), dtype="string", comment="#", skipinitialspace=True)] if packaged.is_file() else []
+    return _alias_table(frames)
+
+
+def read_aliases(path: str | Path | None = None) -> pd.DataFrame:
+    """The alias table: DataFrame[alias, canonical, label]; the packaged one plus ``path`` if given."""
+    if path is None:
+        return _packaged_aliases().copy()
+    return _alias_table([_packaged_aliases(), pd.read_csv(path, dtype="string", comment="#", skipinitialspace=True)])
+
+
+def _alias_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    if not frames:
+        return pd.DataFrame({"alias": [], "canonical": [], "label": []}, dtype="string")
+    table = pd.concat(frames, ignore_index=True)
+    for col in ("alias", "canonical", "label"):
+        if col not in table.columns:
+            table[col] = pd.NA
+    return table[["alias", "canonical", "label"]].dropna(subset=["alias", "canonical"])
+
+
+class Canonicalizer:
+    """Maps any surface name (entity mention, speaker, claim source) to one canonical name.
+
+    Parameters
+    ----------
+    mentions
+        DataFrame[text, label] of every entity mention of the corpus.
+    aliases
+        The alias table from :func:`read_aliases`.
+    extra_names
+        Other names seen (quote speakers), counted as mentions of unknown label.
+    """
+
+    def __init__(self, mentions: pd.DataFrame, aliases: pd.DataFrame, extra_names=(), extra_persons=()) -> None:
+        stats = NameStats.of(mentions, speakers=extra_names, person_speakers=extra_persons)
+        self._build(stats, aliases)
+
+    @classmethod
+    def from_stats(cls, stats: "NameStats", aliases: pd.DataFrame) -> "Canonicalizer":
+        """A canonicalizer built from name counts alone (what a streamed corpus can afford to keep)."""
+        canon = cls.__new__(cls)
+        canon._build(stats, aliases)
+        return canon
+
+    def _build(self, stats: "NameStats", aliases: pd.DataFrame) -> None:
+        self.alias = {}
+        self.alias_label = {}
+        for row in aliases.itertuples(index=False):
+            self.alias[name_key(row.alias)] = str(row.canonical)
+            if not pd.isna(row.label):
+                self.alias_label[name_key(row.alias)] = str(row.label)
+                self.alias_label[name_key(row.canonical)] = str(row.label)
+        # (cleaned name, label, times seen): mentions, then speakers (label unknown), then person speakers
+        names = [(clean_name(t), lab, n) for (t, lab), n in stats.mentions.items()]
+        names += [(clean_name(str(s)), "", n) for s, n in stats.speakers.items()]
+        names += [(clean_name(str(s)), "PERSON", n) for s, n in stats.person_speakers.items()]
+        self.counts = Counter()
+        for name, _, n in names:
+            if name:
+                self.counts[name] += n
+        self.codes = {d for name, _, _ in names if (d := designator(name))}
+        persons = [name for name, lab, _ in names if lab == "PERSON" and name and name[0].isupper() and not designator(name)]
+        self._build_people(persons)
+
+    # -- people --------------------------------------------------------------------------------
+    def _build_people(self, persons: list[str]) -> None:
+        """Cluster person names by (fuzzy) surname and compatible first names."""
+        uniq = sorted(set(persons))
+        parent = {n: n for n in uniq}
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        by_skeleton = defaultdict(list)
+        for n in uniq:
+            by_skeleton[_skeleton(n.split(" ")[-1])].append(n)
+        self.fuzzy_pairs = set()
+        for group in by_skeleton.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    sa, sb = a.split(" ")[-1], b.split(" ")[-1]
+                    same = name_key(sa) == name_key(sb)
+                    if not same and fuzz.ratio(_translit(sa), _translit(sb)) < FUZZY_MIN:
+                        continue
+                    fa, fb = a.split(" ")[:-1], b.split(" ")[:-1]
+                    if fa and fb and name_key(fa[0])[:1] != name_key(fb[0])[:1]:
+                        continue
+                    parent[find(a)] = find(b)
+                    if not same:
+                        self.fuzzy_pairs.add((a, b))
+        clusters = defaultdict(list)
+        for n in uniq:
+            clusters[find(n)].append(n)
+        self.person_of: dict[str, tuple[str, str]] = {}
+        for members in clusters.values():
+            # a surname shared by people with different first names stays ambiguous for a bare
+            # surname; full names keep their own cluster through the first-name check above
+            surname_votes = Counter()
+            for m in members:
+                surname_votes[name_key(m.split(" ")[-1])] += self.counts[m]
+            best_surname = max(surname_votes, key=lambda s: (surname_votes[s], len(s), s))
+            full = [m for m in members if len(m.split(" ")) > 1]
+            pool = [m for m in full if name_key(m.split(" ")[-1]) == best_surname] or full or members
+            canonical = max(pool, key=lambda m: (len(m.split(" ")), self.counts[m], m))
+            # an alias for any spelling of a person names them all: "Slutsky -> L. Slutsky" must not
+            # leave "Leonid Slutsky" (and the quotes resolved to him) under the old name
+            # (a person alias: labelled PERSON or not labelled; "USA -> United States, GPE" renames
+            # that spelling only, even where spaCy took it for a person)
+            aliased = [m for m in [canonical, *members] if name_key(m) in self.alias and self.alias_label.get(name_key(m), "PERSON") == "PERSON"]
+            if aliased:
+                target = self.alias[name_key(aliased[0])]
+                for m in members:
+                    self.person_of[name_key(m)] = (target, "alias")
+                continue
+            for m in members:
+                if m == canonical:
+                    rule = "self"
+                elif name_key(m.split(" ")[-1]) == name_key(canonical.split(" ")[-1]):
+                    rule = "longest_mention"
+                else:
+                    rule = "fuzzy"
+                self.person_of[name_key(m)] = (canonical, rule)
+        self.surname_of = {}
+        for key, (canonical, rule) in self.person_of.items():
+            last = key.split(" ")[-1]
+            self.surname_of.setdefault(last, (canonical, rule if rule != "self" else "longest_mention"))
+
+    # -- lookups -------------------------------------------------------------------------------
+    def canonical(self, name: str, label: str | None = None) -> tuple[str, str]:
+        """(canonical name, rule) for one surface name."""
+        cleaned = clean_name(str(name)) or str(name)
+        if "," in cleaned and label not in ("PERSON", "GPE"):
+            # spaCy glued a place onto a name ("Ankara, Defense News"): keep the last part
+            cleaned = clean_name(cleaned.split(",")[-1]) or cleaned
+        key = name_key(cleaned)
+        if key in self.alias:
+            return self.alias[key], "alias"
+        code = designator(cleaned)
+        if code is not None and (label in (None, "", "PRODUCT", "ORG", "PERSON", "FAC", "LAW", "NORP") or label is pd.NA):
+            if code.startswith("C-") and "S-" + code[2:] in self.codes:
+                code = "S-" + code[2:]
+            if code in self.alias:
+                return self.alias[code], "alias"
+            return code, ("self" if code == cleaned else "designator")
+        if key in self.person_of:
+            return self.person_of[key]
+        if label in (None, "", "PERSON", "ORG", "NORP") and key.split(" ")[-1] in self.surname_of and len(key.split(" ")) <= 2:
+            words = key.split(" ")
+            canonical, rule = self.surname_of[words[-1]]
+            if len(words) == 1 or name_key(canonical).startswith(words[0][:1]):
+                return canonical, "longest_mention" if rule == "self" else rule
+        return cleaned, "self"
+
+    def is_person(self, name: str) -> bool:
+        key = name_key(name)
+        return key in self.person_of or (len(key.split(" ")) == 1 and key in self.surname_of)
+
+
+def _person_speakers(quotes: pd.DataFrame) -> list[str]:
+    """Speakers the quote extractor resolved to a person (their full form in the article)."""
+    if "speaker_kind" not in quotes.columns or not len(quotes):
+        return []
+    return quotes.loc[quotes["speaker_kind"] == "person", "speaker"].dropna().astype(str).tolist()
+
+
+@dataclass
+class NameStats:
+    """How often each name occurs in a corpus: all that corpus-wide canonical names depend on.
+
+    Summed chunk by chunk (``stats += NameStats.of(...)``), so a streamed corpus never needs its
+    entity or quote tables whole in memory; its size grows with the vocabulary of names, not with
+    the number of mentions.
+
+    Attributes
+    ----------
+    mentions
+        (mention text, spaCy label) -> number of entity mentions.
+    speakers
+        Quote speaker (as resolved in its article) -> number of quotes.
+    person_speakers
+        The same, for speakers the quote extractor resolved to a person.
+    speaker_texts
+        Name keys of the speaker mentions as written in the text (``quotes.speaker_text``).
+    """
+
+    mentions: Counter = field(default_factory=Counter)
+    speakers: Counter = field(default_factory=Counter)
+    person_speakers: Counter = field(default_factory=Counter)
+    speaker_texts: set = field(default_factory=set)
+
+    @classmethod
+    def of(cls, entities: pd.DataFrame, quotes: pd.DataFrame | None = None, speakers=(), person_speakers=()) -> "NameStats":
+        """Counts from an entities table (text, label) and a quotes table (speaker, speaker_kind,
+        speaker_text), or from plain lists of speaker names."""
+        stats = cls(mentions=Counter(zip(entities["text"].astype(str), entities["label"].astype(str))))
+        if quotes is not None and len(quotes) and "speaker" in quotes.columns:
+            speakers = quotes["speaker"].dropna().tolist()
+            person_speakers = _person_speakers(quotes)
+            if "speaker_text" in quotes.columns:
+                stats.speaker_texts = set(quotes["speaker_text"].dropna().astype(str).map(name_key))
+        stats.speakers = Counter(n for n in speakers if isinstance(n, str) and n)
+        stats.person_speakers = Counter(n for n in person_speakers if isinstance(n, str) and n)
+        return stats
+
+    def __iadd__(self, other: "NameStats") -> "NameStats":
+        self.mentions.update(other.mentions)
+        self.speakers.update(other.speakers)
+        self.person_speakers.update(other.person_speakers)
+        self.speaker_texts |= other.speaker_texts
+        return self
+
+
+class NameMap:
+    """The corpus-wide naming decisions, made once from :class:`NameStats` and applied to any
+    subset of the corpus's tables (the whole corpus, or one streamed chunk at a time).
+
+    ``mention[(text, label)]`` = (canonical, rule, fixed label) of an entity mention; speakers and
+    claim sources are looked up through :meth:`speaker` and :meth:`source`.
+    """
+
+    def __init__(self, stats: NameStats, aliases: str | Path | None = None) -> None:
+        self.canon = canon = Canonicalizer.from_stats(stats, read_aliases(aliases))
+        decided = {key: canon.canonical(*key) for key in stats.mentions}
+        # label fixes (see the module docstring), then the corpus majority label of each canonical name
+        fixed = {}
+        for (text, label), (can, rule) in decided.items():
+            lab = label
+            if designator(can) and lab == "PERSON":
+                lab = "PRODUCT"
+            elif lab != "PERSON" and rule in ("longest_mention", "fuzzy") and canon.is_person(can):
+                lab = "PERSON"
+            lab = canon.alias_label.get(name_key(can)) or lab
+            fixed[(text, label)] = lab
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for key, n in stats.mentions.items():
+            votes[decided[key][0]][fixed[key]] += n
+        self.mention: dict[tuple[str, str], tuple[str, str, str]] = {}
+        for key, (can, rule) in decided.items():
+            lab = fixed[key]
+            total = sum(votes[can].values())
+            top, n = votes[can].most_common(1)[0]
+            if total >= 3 and n * 3 >= total * 2 and lab != top and lab in ("PERSON", "ORG", "GPE", "NORP"):
+                lab = top
+            self.mention[key] = (can, rule, lab)
+        # a claim source is renamed only when it is a name the corpus knows, not any noun phrase
+        self.known = {name_key(text) for text, _ in stats.mentions} | stats.speaker_texts | set(stats.speakers)
+        self._speaker: dict[str, str] = {}
+
+    def speaker(self, name):
+        """Canonical name of a quote speaker (<NA> stays <NA>)."""
+        if pd.isna(name):
+            return name
+        if name not in self._speaker:
+            self._speaker[name] = self.canon.canonical(name)[0]
+        return self._speaker[name]
+
+    def source(self, name):
+        """Canonical name of a claim source, when it is a known name; other sources unchanged."""
+        if pd.isna(name):
+            return name
+        key = name_key(name)
+        if key in self.known or self.canon.is_person(name) or key in self.canon.alias:
+            return self.canon.canonical(name)[0]
+        return name
+
+    def apply(self, tables: Tables) -> Tables:
+        """``tables`` with canonical names in entities, quotes.speaker and claims.source."""
+        # assign() rather than copy() and set: the columns not renamed are shared, not copied
+        entities, quotes, claims = tables.entities, tables.quotes, tables.claims
+        if len(entities):
+            decided = [self.mention[key] for key in zip(entities["text"].astype(str).tolist(), entities["label"].astype(str).tolist())]
+            new = {} if "spacy_label" in entities.columns else {"spacy_label": entities["label"].astype("string")}
+            for k, column in enumerate(("canonical", "canonical_rule", "label")):
+                new[column] = schema.typed_array([d[k] for d in decided], "string")
+            entities = entities.assign(**new)
+        if len(quotes):
+            quotes = quotes.assign(speaker=schema.typed_array([self.speaker(v) for v in quotes["speaker"].tolist()], "string"))
+        if len(claims) and "source" in claims.columns:
+            claims = claims.assign(source=schema.typed_array([self.source(v) for v in claims["source"].tolist()], "string"))
+        return dataclasses.replace(
+            tables,
+            entities=schema.conform("entities", entities),
+            quotes=schema.conform("quotes", quotes),
+            claims=schema.conform("claims", claims),
+        )
+
+
+def canonicalize(tables: Tables, aliases: str | Path | None = None) -> Tables:
+    """Give every entity, quote speaker and claim source one canonical name across the corpus.
+
+    Parameters
+    ----------
+    tables
+        Parsed tables (entities, quotes and claims are read).
+    aliases
+        Optional path of your own alias CSV (header ``alias,canonical,label``), read after the
+        packaged ``s400lib/data/aliases.csv`` so your rows win.
+
+    Returns
+    -------
+    Tables
+        New tables with ``entities.canonical``, ``entities.canonical_rule``, ``entities.label``
+        (fixed; spaCy's in ``entities.spacy_label``), ``quotes.speaker`` and ``claims.source``
+        mapped to canonical names, and ``claims.entities`` linked to the new canonical names.
+    """
+    from ..extract.claims import attach_entities
+
+    named = NameMap(NameStats.of(tables.entities, tables.quotes), aliases).apply(tables)
+    named.claims = attach_entities(named.claims, named.entities)
+    return named
+
+
+def canonicalize_speakers(quotes: pd.DataFrame, entities: pd.DataFrame, aliases: str | Path | None = None) -> pd.DataFrame:
+    """Canonical speaker names for the quotes of one text (used by :func:`extract_quotes`)."""
+    names = NameMap(NameStats.of(entities, quotes), aliases)
+    return quotes.assign(speaker=schema.typed_array([names.speaker(v) for v in quotes["speaker"].tolist()], "string"))

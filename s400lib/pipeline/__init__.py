@@ -1,0 +1,1 @@
+"""Running the stages: the per-article parse, streaming to Parquet, Dask."""

@@ -1,0 +1,158 @@
+"""From a loaded corpus to :class:`Tables`: the per-article pipeline and the corpus-wide finish.
+
+Parsing has two stages so that the expensive one parallelises:
+
+1. :func:`parse_article` is a pure function of one article (its text, metadata and spaCy Doc). It
+   can run in any process or on any Dask worker.
+2. :func:`finish` runs once over all articles: one canonical name per entity across the corpus,
+   and publication dates inferred from the other articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from ..core.nlp import annotate, load_nlp
+from ..core.tables import Tables
+from ..extract.context import ArticleContext, prepare, sentence_table
+from ..io.corpus import Article, Corpus, load_corpus
+
+
+def parse_article(article: Article, doc: Doc, paragraphs: pd.DataFrame) -> Tables:
+    """Every per-article table of one annotated article (before corpus-wide canonical names)."""
+    from ..extract.claims import claim_table
+    from ..extract.entities import entity_table
+    from ..extract.numbers import number_table
+    from ..extract.quotes import quote_table
+    from ..extract.times import timex_table
+
+    sentences = sentence_table(article.article_id, article.text, doc, paragraphs)
+    ctx = ArticleContext(
+        article_id=article.article_id,
+        text=article.text,
+        doc=doc,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        outlet=article.outlet,
+        published=article.published,
+    )
+    entities = entity_table(ctx)
+    quotes = quote_table(ctx, entities)
+    timexes = timex_table(ctx)
+    numbers = number_table(ctx)
+    claims = claim_table(ctx, entities=entities, quotes=quotes, timexes=timexes, numbers=numbers)
+    articles = Corpus([article]).to_frame()
+    if pd.isna(articles.loc[0, "title"]):
+        titles = paragraphs.loc[paragraphs["kind"] == "title", "text"]
+        articles.loc[0, "title"] = titles.iloc[0] if len(titles) else pd.NA
+    return Tables(
+        articles=articles,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        entities=entities,
+        quotes=quotes,
+        timexes=timexes,
+        numbers=numbers,
+        claims=claims,
+    )
+
+
+def iter_parsed(
+    articles: Iterable[Article], batch_size: int = 16, n_process: int = 1, progress: bool | None = None, total: int | None = None
+) -> Iterator[Tables]:
+    """Parse articles one by one (spaCy runs in batches); yields one :class:`Tables` per article."""
+    nlp = load_nlp()
+    articles = list(articles) if total is None and not hasattr(articles, "__len__") else articles
+    total = total if total is not None else len(articles)  # type: ignore[arg-type]
+    pending: list[tuple[Article, pd.DataFrame]] = []
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            doc, paragraphs = prepare(article, nlp)
+            pending.append((article, paragraphs))
+            yield doc
+
+    show = progress if progress is not None else total >= 20
+    annotated = annotate(docs(), nlp, batch_size=batch_size, n_process=n_process)
+    if show:
+        from tqdm.auto import tqdm
+
+        annotated = tqdm(annotated, total=total, desc="parsing articles", unit="article")
+    for doc in annotated:
+        article, paragraphs = pending.pop(0)
+        yield parse_article(article, doc, paragraphs)
+
+
+def finish(tables: Tables, aliases: str | Path | None = None) -> Tables:
+    """Corpus-wide steps: canonical entity names and inferred publication dates.
+
+    The same two decisions, made once for the whole corpus (:func:`corpus_decisions`) and applied
+    to its tables (:func:`finish_part`), as the streaming parse does chunk by chunk.
+    """
+    names, dates = corpus_decisions(tables, aliases=aliases)
+    return finish_part(tables, names, dates)
+
+
+def corpus_decisions(tables: Tables, stats=None, aliases: str | Path | None = None):
+    """(:class:`~s400lib.link.names.NameMap`, inferred dates) for a corpus.
+
+    ``stats`` (:class:`~s400lib.link.names.NameStats`) may be given when the entities and quotes
+    tables were counted elsewhere (chunk by chunk); dates need ``articles``, ``sentences`` and
+    ``timexes`` only.
+    """
+    from ..link.names import NameMap, NameStats
+    from ..link.pubdate import infer_dates
+
+    stats = stats if stats is not None else NameStats.of(tables.entities, tables.quotes)
+    return NameMap(stats, aliases), infer_dates(tables)
+
+
+def finish_part(tables: Tables, names, dates: dict) -> Tables:
+    """Apply the corpus-wide decisions to the tables of some of its articles (or all of them)."""
+    from ..extract.claims import attach_entities
+    from ..link.pubdate import apply_dates
+
+    tables = apply_dates(names.apply(tables), dates)
+    tables.claims = attach_entities(tables.claims, tables.entities)  # claims link to the final canonical names
+    return tables
+
+
+def parse(
+    corpus: Corpus | str | list, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, aliases: str | Path | None = None
+) -> Tables:
+    """Parse a corpus into :class:`Tables`.
+
+    Parameters
+    ----------
+    corpus
+        A :class:`Corpus` from :func:`load_corpus`, or anything ``load_corpus`` accepts.
+    batch_size, n_process
+        Passed to spaCy's ``nlp.pipe``; ``n_process > 1`` pays off from a few hundred articles.
+    progress
+        Show a progress bar; by default only for 20 articles or more.
+    aliases
+        Your own alias CSV (header ``alias,canonical,label``) for canonical names, read after the
+        packaged ``s400lib/data/aliases.csv`` so your rows win (see :mod:`s400lib.link.names`).
+
+    Returns
+    -------
+    Tables
+        articles, paragraphs, sentences, entities, quotes, timexes, numbers, claims; see
+        ``Tables.describe()`` for every column.
+
+    Examples
+    --------
+    >>> tables = parse(load_corpus("seeds"))
+    >>> sorted(tables.paragraphs["kind"].unique())
+    ['body', 'boilerplate', 'title']
+    """
+    if not isinstance(corpus, Corpus):
+        corpus = load_corpus(corpus)
+    parts = list(iter_parsed(corpus.articles, batch_size=batch_size, n_process=n_process, progress=progress, total=len(corpus)))
+    return finish(Tables.concat(parts), aliases=aliases)
+
+

@@ -1,0 +1,290 @@
+"""Streaming a corpus to Parquet: parse article by article, write tables in chunks, finish on disk.
+
+:func:`s400lib.pipeline.parse` keeps every table of every article in memory until the end. For a folder of
+thousands of articles :func:`parse_to_parquet` instead
+
+1. parses articles one at a time (spaCy still runs in batches; each Doc is dropped as soon as its
+   article's tables are built) and writes the rows every ``chunk_size`` articles: the paragraphs
+   straight to their final file, the other tables to one staging file per chunk;
+2. makes the corpus-wide decisions (:func:`s400lib.pipeline.parse.corpus_decisions`: one canonical name per
+   entity, publication dates inferred from the other articles) from what they need alone: name
+   counts summed chunk by chunk, and, when some article has no metadata date, the sentences and
+   timexes (a corpus's words, without the spaCy Docs and without the other tables);
+3. reads the staged tables back one chunk at a time, applies those decisions
+   (:func:`s400lib.pipeline.parse.finish_part`) and appends the chunk to the final ``<table>.parquet``.
+
+So memory holds one batch of spaCy Docs and one chunk of rows, plus the corpus-wide name counts
+(which grow with the vocabulary of names, not with the number of mentions) and, for date
+inference only, the sentence texts. The result is identical to ``sl.parse(corpus).to_parquet(out)``
+(tested), and the ``bench/`` figures show the peak staying flat from 100 to 1,000 articles.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..core import schema
+from ..core.tables import TABLE_NAMES, Tables
+from ..io.corpus import Corpus, load_corpus
+
+# Tables the finish step never reads or changes: written once, straight to their final file.
+DIRECT_TABLES = ("paragraphs",)
+STAGING = ".staging"
+
+
+class ChunkWriter:
+    """Append DataFrame chunks of one table to a single Parquet file.
+
+    The file's schema comes from the first chunk. A later chunk whose column types differ (an extra
+    column that was all-missing so far, say) is cast to it; when that is impossible the file written
+    so far is read back once and rewritten under the widened schema, so no chunk is ever lost.
+    """
+
+    def __init__(self, path: Path, table: str):
+        self.path = path
+        self.table = table
+        self.writer: pq.ParquetWriter | None = None
+        self.schema: pa.Schema | None = None
+        self.rows = 0
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if frame.empty:
+            return
+        batch = pa.Table.from_pandas(frame, preserve_index=False)
+        if self.writer is None:
+            self._open(batch.schema)
+        elif not batch.schema.equals(self.schema):
+            batch = self._fit(batch)
+        self.writer.write_table(batch)
+        self.rows += len(frame)
+
+    def _open(self, arrow_schema: pa.Schema) -> None:
+        self.schema = arrow_schema
+        self.writer = pq.ParquetWriter(self.path, arrow_schema)
+
+    def _fit(self, batch: pa.Table) -> pa.Table:
+        try:
+            columns = [
+                batch[f.name].cast(f.type) if f.name in batch.column_names else pa.nulls(len(batch), f.type)
+                for f in self.schema
+            ]
+            if set(batch.column_names) <= set(self.schema.names):
+                return pa.Table.from_arrays(columns, schema=self.schema)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+            pass
+        # slow path, rare: widen the schema and rewrite what was written so far
+        self.writer.close()
+        written = pq.read_table(self.path)
+        merged = pa.concat_tables([written, batch], promote_options="permissive")
+        self._open(merged.schema)
+        self.writer.write_table(merged.slice(0, len(written)))
+        return merged.slice(len(written))
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        else:  # no rows at all: still write the documented, empty table
+            schema.empty(self.table).to_parquet(self.path, index=False)
+
+
+def _part_path(staging: Path, name: str, part: int) -> Path:
+    return staging / f"{name}-{part:05d}.parquet"
+
+
+def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50) -> tuple[dict[str, int], int]:
+    """Write per-article tables (before the finish step) in chunks of ``chunk_size`` articles.
+
+    Tables in :data:`DIRECT_TABLES` are appended to ``out/<table>.parquet``. The others go to one
+    staging file per chunk, ``out/.staging/<table>-<chunk>.parquet``, so the finish step can read
+    back any one chunk of articles, every table of it, on its own. Returns (rows written per
+    table, number of chunks).
+    """
+    out = Path(out)
+    staging = out / STAGING
+    staging.mkdir(parents=True, exist_ok=True)
+    direct = {name: ChunkWriter(out / f"{name}.parquet", name) for name in DIRECT_TABLES}
+    rows = dict.fromkeys(TABLE_NAMES, 0)
+    buffer: list[Tables] = []
+    n_parts = 0
+
+    def flush() -> None:
+        nonlocal n_parts
+        if not buffer:
+            return
+        chunk = Tables.concat(buffer)
+        for name in TABLE_NAMES:
+            rows[name] += len(chunk[name])
+            if name in direct:
+                direct[name].write(chunk[name])
+            else:
+                chunk[name].to_parquet(_part_path(staging, name, n_parts), index=False)
+        n_parts += 1
+        buffer.clear()
+
+    try:
+        for part in parts:
+            buffer.append(part)
+            if len(buffer) >= chunk_size:
+                flush()
+        flush()
+    finally:
+        for writer in direct.values():
+            writer.close()
+    return rows, n_parts
+
+
+def _read_part(staging: Path, name: str, part: int, columns: list[str] | None = None) -> pd.DataFrame:
+    path = _part_path(staging, name, part)
+    if columns is not None:
+        present = set(pq.read_schema(path).names)  # a chunk without rows may lack the optional columns
+        return pd.read_parquet(path, columns=[c for c in columns if c in present])
+    frame = pd.read_parquet(path)
+    # an empty table read back has lost nothing but its dtypes: restore the documented ones
+    return schema.empty(name) if frame.empty else schema.conform(name, frame)
+
+
+def _read_all_parts(staging: Path, name: str, n_parts: int, columns: list[str] | None = None) -> pd.DataFrame:
+    """One staged table (or some of its columns), all chunks: what a corpus-wide decision reads."""
+    frames = [f for k in range(n_parts) if len(f := _read_part(staging, name, k, columns))]
+    if not frames:
+        return schema.empty(name) if columns is None else schema.empty(name)[columns]
+    return schema.conform(name, pd.concat(frames, ignore_index=True))
+
+
+def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = None) -> dict[str, int]:
+    """Run the corpus-wide finish on the staged chunks and write the final ``<table>.parquet`` files.
+
+    Memory stays flat: the decisions (:func:`s400lib.pipeline.parse.corpus_decisions`) are made from
+    name counts summed chunk by chunk and from the few columns publication dates need
+    (``articles`` without their text, ``sentences``, ``timexes``; read only when some article has
+    no metadata date). Then each chunk is read, finished (:func:`s400lib.pipeline.parse.finish_part`) and
+    appended to the final files, one chunk at a time. The staging folder is removed at the end.
+    Returns the rows written per finished table.
+    """
+    from ..link.names import NameStats
+    from ..link.pubdate import _dated
+    from .parse import corpus_decisions, finish_part
+
+    out = Path(out)
+    staging = out / STAGING
+    stats = NameStats()
+    for k in range(n_parts):
+        stats += NameStats.of(_read_part(staging, "entities", k, ["text", "label"]),
+                              _read_part(staging, "quotes", k, ["speaker", "speaker_kind", "speaker_text"]))
+    article_columns = [c.name for c in schema.TABLES["articles"] if c.name != "text"]
+    needed = Tables(articles=_read_all_parts(staging, "articles", n_parts, article_columns))
+    if not _dated(needed.articles).all():
+        # some article needs its date inferred from the others: that needs every sentence's words
+        needed.sentences = _read_all_parts(staging, "sentences", n_parts)
+        needed.timexes = _read_all_parts(staging, "timexes", n_parts)
+    names, dates = corpus_decisions(needed, stats=stats, aliases=aliases)
+    del needed
+
+    finished = [name for name in TABLE_NAMES if name not in DIRECT_TABLES]
+    writers = {name: ChunkWriter(out / f"{name}.parquet", name) for name in finished}
+    try:
+        for k in range(n_parts):
+            part = finish_part(Tables(**{name: _read_part(staging, name, k) for name in finished}), names, dates)
+            for name in finished:
+                writers[name].write(part[name])
+    finally:
+        for writer in writers.values():
+            writer.close()
+    shutil.rmtree(staging)
+    return {name: w.rows for name, w in writers.items()}
+
+
+def parse_to_parquet(
+    source: Corpus | str | Path | list,
+    out: str | Path,
+    batch_size: int = 16,
+    n_process: int = 1,
+    chunk_size: int = 50,
+    progress: bool | None = None,
+    errors: str = "raise",
+    client=None,
+    articles_per_task: int = 8,
+    memory: dict | None = None,
+    aliases: str | Path | None = None,
+) -> dict[str, int]:
+    """Parse a corpus and write every table as ``out/<table>.parquet``, streaming.
+
+    Parameters
+    ----------
+    source
+        A :class:`Corpus`, or anything :func:`s400lib.load_corpus` accepts (folder, glob, file, list).
+    out
+        Folder for the Parquet files (created if missing; existing table files are replaced).
+    batch_size, n_process
+        Passed to spaCy's ``nlp.pipe``.
+    chunk_size
+        Articles whose rows are buffered before they are appended to the files; bounds memory.
+    progress
+        Show a progress bar (default: for 20 articles or more).
+    errors
+        ``"raise"`` or ``"warn"`` for unreadable files, as in :func:`s400lib.load_corpus`.
+    client
+        A ``distributed.Client``: run the per-article stage on its Dask workers instead of here
+        (see :mod:`s400lib.pipeline.distributed`).
+    articles_per_task
+        With ``client``: articles parsed per Dask task.
+    memory
+        If a dict is given, it receives ``parse_peak_mib`` and ``finish_peak_mib``: this process's
+        peak resident memory after the per-article stage and after the corpus-wide finish.
+    aliases
+        Your own alias CSV (``alias,canonical,label``) for canonical names, read after the packaged
+        one (see :mod:`s400lib.extract.entities`).
+
+    Returns
+    -------
+    dict
+        Rows written per table name. Read the tables back with ``sl.Tables.from_parquet(out)``;
+        the files are identical to ``sl.parse(corpus).to_parquet(out)``.
+
+    Examples
+    --------
+    >>> counts = parse_to_parquet("seeds", "out/seeds", progress=False)  # doctest: +SKIP
+    >>> Tables.from_parquet("out/seeds").articles["article_id"].tolist()  # doctest: +SKIP
+    ['000_8ca09a8607288180', '001_7ea52e1d489151b0']
+    """
+    corpus = source if isinstance(source, Corpus) else load_corpus(source, errors=errors)
+    out = Path(out)
+    counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, client, articles_per_task), out, chunk_size)
+    del corpus  # the article texts are in the staged tables now; the finish reads them a chunk at a time
+    if memory is not None:
+        memory["parse_peak_mib"] = peak_rss_mib()
+    counts.update(finish_on_disk(out, n_parts, aliases=aliases))
+    if memory is not None:
+        memory["finish_peak_mib"] = peak_rss_mib()
+    return counts
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process so far, in MiB (NaN where the OS does not report it)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
+
+
+def iter_parts(
+    corpus: Corpus, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, client=None, articles_per_task: int = 8
+) -> Iterator[Tables]:
+    """Per-article :class:`Tables` in corpus order, parsed here or on a Dask cluster."""
+    if client is not None:
+        from .distributed import iter_parsed_distributed
+
+        yield from iter_parsed_distributed(corpus.articles, client, batch_size, articles_per_task, progress)
+        return
+    from .parse import iter_parsed
+
+    yield from iter_parsed(corpus.articles, batch_size=batch_size, n_process=n_process, progress=progress, total=len(corpus))

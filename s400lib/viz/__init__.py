@@ -1,0 +1,1 @@
+"""Figures, quote views and the HTML reports."""

@@ -1,0 +1,115 @@
+"""Executing the narrative notebooks and rendering them as an HTML report.
+
+``python -m s400lib.viz.report notebooks --out reports`` runs every ``notebooks/NN_*.ipynb`` in reading
+order (from the notebooks folder, as Jupyter would), writes one HTML page per notebook and an
+``index.html`` linking them with the first paragraph of each. ``--in-place`` instead saves the
+executed notebooks over the originals, refreshing the outputs that nbval compares against.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+
+def notebook_paths(folder: Path) -> list[Path]:
+    return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
+
+
+def execute(path: Path, timeout: int = 1200) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh kernel, from its own folder."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    return nb
+
+
+def _summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
+    """Title (first heading) and first prose paragraph of a notebook, for the index page."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = [line.strip() for line in cell.source.splitlines()]
+        title = next((line.lstrip("# ") for line in lines if line.startswith("#")), "")
+        prose = next((line for line in lines if line and not line.startswith("#")), "")
+        return title, prose
+    return "", ""
+
+
+def to_html(nb: nbformat.NotebookNode) -> str:
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    return body
+
+
+def _inline_markdown(text: str) -> str:
+    """Escaped text with the inline Markdown notebook prose uses (**bold**, *italic*, `code`) as HTML."""
+    text = html.escape(text)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
+    text = re.sub(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", r"<em>\1</em>", text)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+
+
+def write_index(out: Path, entries: list[tuple[str, str, str, float]]) -> Path:
+    items = "\n".join(
+        f'<li><a href="{html.escape(page)}">{html.escape(title)}</a> <small>({seconds:.0f} s)</small><p>{_inline_markdown(prose)}</p></li>'
+        for page, title, prose, seconds in entries
+    )
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>s400lib report</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;line-height:1.5}}li{{margin-bottom:1rem}}</style>
+</head><body>
+<h1>s400lib report</h1>
+<p>Each page below is a notebook executed on the seed articles, in reading order.</p>
+<ol>
+{items}
+</ol>
+</body></html>
+"""
+    index = out / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m s400lib.viz.report", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="folder holding the NN_*.ipynb notebooks")
+    parser.add_argument("--out", type=Path, default=Path("reports"), help="where the HTML pages go (default: reports)")
+    parser.add_argument("--in-place", action="store_true", help="save executed notebooks over the originals instead")
+    args = parser.parse_args(argv)
+
+    paths = notebook_paths(args.folder)
+    if not paths:
+        print(f"{args.folder}: no NN_*.ipynb notebooks found", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for path in paths:
+        began = time.perf_counter()
+        print(f"executing {path} ...", flush=True)
+        nb = execute(path)
+        seconds = time.perf_counter() - began
+        if args.in_place:
+            nbformat.write(nb, path)
+            continue
+        page = path.with_suffix(".html").name
+        (args.out / page).write_text(to_html(nb), encoding="utf-8")
+        title, prose = _summary(nb)
+        entries.append((page, title or path.stem, prose, seconds))
+    if not args.in_place:
+        index = write_index(args.out, entries)
+        print(f"report written to {index}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
