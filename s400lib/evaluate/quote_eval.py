@@ -4,8 +4,11 @@ The gold file (default ``tests/gold/quotes.csv``, documented in ``tests/gold/REA
 quotations by article path, kind, canonical speaker and verbatim text. Run
 
     python -m s400lib.evaluate.quote_eval [gold.csv]
+    python -m s400lib.evaluate.quote_eval --gum [heldout] [dev] [all]
 
-to print the figures for the seeds and for the hand-written test articles separately.
+The first prints the figures for the seeds and for the hand-written test articles separately; the
+second scores :func:`score_gum` on GUM news (real Wikinews text, annotated by others; the held-out
+third of its articles is scored, never read while writing rules).
 
 Matching: predicted and gold spans are compared after trimming spaces and edge punctuation.
 A pair *matches exactly* when the trimmed spans are equal, and *overlaps* when they share at least
@@ -209,8 +212,116 @@ def evaluate(gold: pd.DataFrame | None = None, tables: dict | None = None, root:
     return pd.DataFrame(results).set_index("group"), pd.concat(matches, ignore_index=True)
 
 
+# --------------------------------------------------------------------------------------------
+# GUM news: real Wikinews text with attributions annotated by others (tests/devsets/gum_news)
+# --------------------------------------------------------------------------------------------
+GUM_DEFAULT = Path("tests") / "devsets" / "gum_news" / "gum_news_quotes.json"
+# Fixed once: in doc_id order, every third article (2, 5, 8, ...) is held out, scored but never
+# read while writing rules.
+GUM_HELDOUT_EVERY = 3
+
+
+def load_gum(part: str = "all", path: str | Path | None = None) -> list[dict]:
+    """GUM news articles ``{doc_id, text, quotes, ...}`` of one part: 'dev', 'heldout' or 'all'."""
+    import json
+
+    path = Path(path) if path is not None else _root() / GUM_DEFAULT
+    docs = sorted(json.loads(path.read_text(encoding="utf-8")), key=lambda d: d["doc_id"])
+    if part not in ("dev", "heldout", "all"):
+        raise ValueError(f"part must be 'dev', 'heldout' or 'all', not {part!r}")
+    held = {i for i in range(len(docs)) if i % GUM_HELDOUT_EVERY == GUM_HELDOUT_EVERY - 1}
+    return [d for i, d in enumerate(docs) if part == "all" or (i in held) == (part == "heldout")]
+
+
+def _words(name) -> list[str]:
+    return name_key(str(name)).replace("-", " ").replace("'", " ").split() if isinstance(name, str) and name else []
+
+
+def person_speaker_right(predicted, gold: str) -> bool:
+    """GUM's gold name is picked from a coreference chain ("Ambassador Mohib", "Professor Eastman"),
+    so a speaker is right when it holds the gold name's last word or is itself part of the gold name."""
+    p, g = _words(predicted), _words(gold)
+    if not p or not g:
+        return False
+    return g[-1] in p or " ".join(p) in " ".join(g)
+
+
+def score_gum(part: str = "all", path: str | Path | None = None, min_cover: float = 0.3) -> tuple[dict, pd.DataFrame]:
+    """Attribution and speaker scores of ``sl.extract_quotes`` on GUM news.
+
+    A gold attribution is found when a predicted quote that is not a scare quote covers at least
+    ``min_cover`` of its characters; gold and predictions are paired one to one, largest overlap
+    first. Person speakers are scored with :func:`person_speaker_right` on found attributions whose
+    gold source is a person.
+
+    Returns
+    -------
+    (scores, rows)
+        scores: articles, gold, predicted, found, precision, recall, f1, direct_gold, direct_found,
+        direct_recall, person_speakers, person_speakers_right, person_speaker_accuracy;
+        rows: one row per gold attribution (doc_id, gold_text, direct, gold_speaker, entity_type,
+        pred_text, pred_speaker, speaker_rule, found, speaker_right).
+    """
+    import s400lib as sl
+
+    rows, n_pred = [], 0
+    for doc in load_gum(part, path):
+        pred = sl.extract_quotes(doc["text"])
+        pred = pred[pred["kind"] != "scare"].reset_index(drop=True)
+        n_pred += len(pred)
+        pairs = []
+        for gi, g in enumerate(doc["quotes"]):
+            for pi, (ps, pe) in enumerate(zip(pred["start"].tolist(), pred["end"].tolist())):
+                overlap = min(g["end"], pe) - max(g["start"], ps)
+                if overlap > 0 and overlap >= min_cover * (g["end"] - g["start"]):
+                    pairs.append((overlap, gi, pi))
+        best: dict[int, int] = {}
+        used: set[int] = set()
+        for _overlap, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+            if gi not in best and pi not in used:
+                best[gi] = pi
+                used.add(pi)
+        for gi, g in enumerate(doc["quotes"]):
+            pi = best.get(gi)
+            hit = pred.iloc[pi] if pi is not None else None
+            info = g.get("speaker_info") or {}
+            person = bool(g.get("speaker")) and info.get("entity_type") == "person"
+            rows.append({
+                "doc_id": doc["doc_id"], "gold_text": g["text"], "direct": bool(g["direct_quote_overlap"]),
+                "gold_speaker": g.get("speaker") or pd.NA, "entity_type": info.get("entity_type", pd.NA),
+                "pred_text": hit["text"] if hit is not None else pd.NA,
+                "pred_speaker": hit["speaker"] if hit is not None else pd.NA,
+                "speaker_rule": hit["speaker_rule"] if hit is not None and "speaker_rule" in hit else pd.NA,
+                "found": hit is not None,
+                "speaker_right": bool(hit is not None and person and person_speaker_right(hit["speaker"], g["speaker"])) if person else pd.NA,
+            })
+    table = pd.DataFrame(rows)
+    found = int(table["found"].sum()) if len(table) else 0
+    precision = found / n_pred if n_pred else float("nan")
+    recall = found / len(table) if len(table) else float("nan")
+    direct = table[table["direct"]] if len(table) else table
+    persons = table[table["speaker_right"].notna() & table["found"]] if len(table) else table
+    result = {
+        "articles": int(table["doc_id"].nunique()) if len(table) else 0,
+        "gold": len(table), "predicted": n_pred, "found": found,
+        "precision": round(precision, 3), "recall": round(recall, 3),
+        "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
+        "direct_gold": len(direct), "direct_found": int(direct["found"].sum()) if len(direct) else 0,
+        "direct_recall": round(direct["found"].mean(), 3) if len(direct) else float("nan"),
+        "person_speakers": len(persons), "person_speakers_right": int(persons["speaker_right"].sum()) if len(persons) else 0,
+        "person_speaker_accuracy": round(persons["speaker_right"].astype(bool).mean(), 3) if len(persons) else float("nan"),
+    }
+    return result, table
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--gum":
+        parts = argv[1:] or ["heldout", "dev"]
+        for part in parts:
+            result, _ = score_gum(part)
+            print(f"GUM news, {part}: " + ", ".join(f"{k} {v}" for k, v in result.items()))
+        return 0
     gold = load_gold(argv[0]) if argv else None
     table, matched = evaluate(gold)
     with pd.option_context("display.width", 200, "display.max_columns", 20):

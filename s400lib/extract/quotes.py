@@ -54,6 +54,9 @@ from ..core import schema
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, Resolution, SpeakerResolver
 
+# Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
+# show that ...") but never frame a sentence from the side.
+REPORT_ONLY_THAT = {"find", "show", "recommend", "estimate"}
 # Lemmas that introduce speech (direct or reported). 'note' and 'quote' also cover the plural
 # nouns spaCy sometimes tags them as ("Haaretz notes").
 SPEECH_VERBS = {
@@ -65,14 +68,23 @@ SPEECH_VERBS = {
     "concede", "contend", "tweet", "post", "recount", "specify", "clarify", "point", "doubt", "fear",
     "hint", "boast", "joke", "object", "protest", "retort", "inform", "caution", "allege",
     "estimate", "emphasis", "underscore", "highlight", "propose", "express", "voice", "share",
-}
+    "echo", "counter", "maintain", "reason", "lament", "vow", "pledge", "plead", "reiterate", "recall",
+    "testify", *REPORT_ONLY_THAT,
+} | set(MANNER_VERBS := {
+    # manner-of-speaking verbs: they introduce the words around them but never report a clause
+    # ("“...,” she laughs" is speech; "she laughs that ..." is not English)
+    "laugh", "shrug", "smile", "sigh", "chuckle", "quip", "muse", "exclaim", "shout", "whisper", "cry",
+    "scoff", "grin", "nod", "snap", "sneer", "groan", "gush", "marvel", "rave", "scream", "yell",
+    "mutter", "murmur", "wonder", "enthuse", "beam",
+})
 # Verbs that only introduce a quote placed after them or around them, not indirect speech.
 QUOTE_ONLY = {"continue", "quote", "cite", "joke", "tweet", "post", "boast", "object", "share",
-              "express", "voice", "highlight", "propose"}
+              "express", "voice", "highlight", "propose"} | MANNER_VERBS
 MEDIUM_VERBS = {"quote", "cite"}
-# Nouns whose "that"-clause is reported content: "announced the idea that ...".
+# Nouns whose "that"-clause is reported content: "announced the idea that ...", "told X in a statement that ...".
 CONTENT_NOUNS = {"idea", "opinion", "view", "belief", "claim", "assumption", "position", "statement",
-                 "assurance", "hope", "conviction", "suggestion", "fear", "concern", "thesis", "version"}
+                 "assurance", "hope", "conviction", "suggestion", "fear", "concern", "thesis", "version",
+                 "interview", "letter", "email", "message", "post", "report", "speech", "note"}
 OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
@@ -83,6 +95,7 @@ _FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|I['’]m|I['’]ve)\b")
 # A dateline opening a story: "MOSCOW, (BM) – ", "ANKARA, June 12 (Wire) – ".
 _DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?\s*([A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?(\([^)]*\))?\s*[–—-]\s*")
 AFTER_WINDOW = 8  # word tokens after a closing mark in which to look for the speech verb
+CONTINUED_LINES = 6  # paragraphs an unclosed quote may run over when a later one closes it without reopening
 
 
 @dataclass
@@ -145,18 +158,31 @@ def pair_quotation_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
     pending: int | None = None
     depth = 0  # nested opening marks inside the open quote
     prev_end = None
-    for p0, p1 in paragraphs:
-        marks = [m.start() for m in _MARK_RE.finditer(text, p0, p1)]
+    paragraphs = list(paragraphs)
+    marks_of = [[m.start() for m in _MARK_RE.finditer(text, p0, p1)] for p0, p1 in paragraphs]
+
+    def closed_later(k: int) -> bool:
+        """Does the open quote end in paragraph ``k`` or the few after it, with no mark opening
+        first? Text written one sentence per line ('said, "I think ... / It was ... / ... better."')
+        breaks a quote over lines that do not reopen it."""
+        for j in range(k, min(k + CONTINUED_LINES, len(paragraphs))):
+            if marks_of[j]:
+                q0, q1 = paragraphs[j]
+                return _role(text, marks_of[j][0], q0, q1) in ("close", "broken_close") and marks_of[j][0] != q0
+        return False
+
+    for k, (p0, p1) in enumerate(paragraphs):
+        marks = marks_of[k]
         if pending is not None:
             depth = 0
             if marks and marks[0] == p0 and _role(text, p0, p0, p1) in ("open", "either"):
                 marks = marks[1:]  # the quote continues into this paragraph
-            else:
+            elif not closed_later(k):
                 spans.append(_span(text, pending, None, prev_end))
                 pending = None
-        for k, i in enumerate(marks):
+        for n, i in enumerate(marks):
             role = _role(text, i, p0, p1)
-            later_close = any(_role(text, j, p0, p1) in ("close", "either", "broken_close") for j in marks[k + 1 :])
+            later_close = any(_role(text, j, p0, p1) in ("close", "either", "broken_close") for j in marks[n + 1 :])
             if pending is None:
                 # with nothing open, a mark that looks like a misplaced closer opens a quote
                 # ('he said, "and we ...' continues a split quote)
@@ -350,6 +376,32 @@ def _cue_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
     return None
 
 
+_PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+def _cue_colon(doc, q: QuoteSpan, floor: int) -> Cue | None:
+    """A quote announced by a colon after a clause about someone: 'Berg, a surgeon, is blunt: “...”',
+    'The minister had a message for farmers: “...”'. The clause's subject is the speaker when it is a
+    name, a personal pronoun or a role noun; "The reason is simple: “...”" has none of these."""
+    toks = [t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    head = toks[-2]
+    for _ in range(8):
+        if head.dep_ in ("ROOT", "ccomp", "conj") or head.head.i == head.i or head.head.idx >= q.open:
+            break
+        head = head.head
+    subj = _subject_of(head) if head.idx < q.open else None
+    if subj is None or subj.idx < floor:
+        return None
+    from .speakers import ROLE_NOUNS  # the same role words the speaker resolver knows
+
+    if subj.ent_type_ in ("PERSON", "ORG") or _untagged_name(subj) or subj.lower_ in _PERSONAL_PRONOUNS \
+            or (subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_NOUNS):
+        return Cue(head, subj, "colon")
+    return None
+
+
 def _classify(inner: str, governed: bool) -> str:
     words = _WORD_RE.findall(inner)
     stripped = inner.lstrip("([<…. ")
@@ -425,6 +477,12 @@ def _speech_subject_tokens(ctx: ArticleContext, speech: list[int] | None = None)
     return out
 
 
+def _given(value) -> bool:
+    """A value that is there: rows carried over from a previous quote hold <NA> for what is missing,
+    whose truth value pandas refuses to guess."""
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and value != value) and value != ""
+
+
 def _row(ctx: ArticleContext, start: int, end: int, kind: str, res: Resolution | None, rule: str | None,
          cue: str | None, confidence: float) -> dict:
     return {
@@ -434,13 +492,13 @@ def _row(ctx: ArticleContext, start: int, end: int, kind: str, res: Resolution |
         "end": end,
         "text": ctx.text[start:end],
         "kind": kind,
-        "speaker": res.name if res is not None and res.name else pd.NA,
-        "speaker_kind": res.kind if res is not None and res.name else pd.NA,
-        "speaker_text": res.text if res is not None else pd.NA,
-        "speaker_start": res.start if res is not None else pd.NA,
-        "speaker_end": res.end if res is not None else pd.NA,
-        "speaker_rule": rule if rule else pd.NA,
-        "cue": cue if cue else pd.NA,
+        "speaker": res.name if res is not None and _given(res.name) else pd.NA,
+        "speaker_kind": res.kind if res is not None and _given(res.name) else pd.NA,
+        "speaker_text": res.text if res is not None and _given(res.text) else pd.NA,
+        "speaker_start": res.start if res is not None and _given(res.start) else pd.NA,
+        "speaker_end": res.end if res is not None and _given(res.end) else pd.NA,
+        "speaker_rule": rule if _given(rule) else pd.NA,
+        "cue": cue if _given(cue) else pd.NA,
         "confidence": round(confidence, 2),
     }
 
@@ -472,9 +530,22 @@ def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tu
     return res, rule, conf
 
 
+def _previous_attribution(prev: dict | None, reported: list[dict], offset: int) -> dict | None:
+    """The attribution nearest before ``offset``: the previous quote, or a later report in indirect
+    speech ('Wilkins also said Warhol was ... .' then a quote on its own: Wilkins goes on)."""
+    k = bisect.bisect_right([int(r["end"]) for r in reported], offset) - 1
+    indirect = reported[k] if k >= 0 else None
+    if indirect is None or (prev is not None and int(prev["end"]) >= int(indirect["end"])):
+        return prev
+    return indirect
+
+
 def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver,
-                paragraph_bounds: list[tuple[int, int]] | None = None) -> list[dict]:
+                paragraph_bounds: list[tuple[int, int]] | None = None, reported: list[dict] | None = None) -> list[dict]:
+    """Rows of the quotes in marks. ``reported`` are the article's indirect-speech rows, in text
+    order: a quote standing alone after one of them continues its speaker."""
     doc, text = ctx.doc, ctx.text
+    reported = sorted(reported or [], key=lambda r: int(r["end"]))
     rows = []
     prev: dict | None = None
     paragraphs = _Intervals(_paragraph_bounds(ctx) if paragraph_bounds is None else paragraph_bounds)
@@ -491,7 +562,7 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
             cue = _cue_governing(doc, q)
         if cue is None:
             b0, _ = _sentence_bounds(ctx, q.open if ctx.sent_id_at(q.open) is not None else q.start)
-            cue = _cue_before(doc, q, b0)
+            cue = _cue_before(doc, q, b0) or _cue_colon(doc, q, b0)
         if prev is not None and _split_continuation(ctx, prev, q):
             # “There is nothing on the table,” he said, “and we are not in a hurry.”
             res = Resolution(prev["speaker"], prev.get("speaker_kind") or "person", "split_quote", prev["confidence"],
@@ -512,10 +583,11 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
             if q.broken:
                 conf *= 0.9
             row = _row(ctx, q.start, q.end, kind, res, rule, _cue_lemma(cue.verb), conf)
-        elif prev is not None and not pd.isna(prev["speaker"]) and (_alone_in_paragraph(ctx, q, paragraphs) or _follows(ctx, prev, q)):
-            res = Resolution(prev["speaker"], "person", "previous_speaker", 0.5, prev["speaker_text"],
-                             prev["speaker_start"], prev["speaker_end"])
-            row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", prev["cue"], 0.5)
+        elif (before := _previous_attribution(prev, reported, q.open)) is not None and not pd.isna(before["speaker"]) \
+                and (_alone_in_paragraph(ctx, q, paragraphs) or _follows(ctx, before, q)):
+            res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", 0.5,
+                             before["speaker_text"], before["speaker_start"], before["speaker_end"])
+            row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], 0.5)
         else:
             if len(_WORD_RE.findall(inner)) <= 4:
                 rows.append(_row(ctx, q.start, q.end, "scare", None, "scare_no_cue", None, 0.4))
@@ -526,14 +598,35 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
     return rows
 
 
+FOLLOW_ON_WORDS = 30  # longest attribution between two quotes of one speaker ('..., said NAME, a professor at X.')
+
+
 def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     """True when ``q`` opens right after the previous quote's sentence, in the same paragraph
-    ('“The door is open,” he added. “It has always been open.”')."""
+    ('“The door is open,” he added. “It has always been open.”').
+
+    Between the two there may be only the previous quote's own attribution: a few words, or one
+    sentence that holds the previous speaker's mention and names nobody else
+    ('“...,” Ana Ruiz told the BBC on Friday. “...”', '..., said Ana Ruiz, a professor at X. “...”').
+    """
     gap = ctx.text[int(prev["end"]) : q.open]
-    if "\n" in gap:
+    if "\n" in gap or gap.rstrip()[-1:] not in ".!?”\"":
         return False
-    # the gap holds the closing mark and at most the previous quote's short attribution
-    return len(_WORD_RE.findall(gap)) <= 4 and gap.rstrip()[-1:] in ".!?”\""
+    words = _WORD_RE.findall(gap)
+    if len(words) <= 4:
+        return True
+    s0, s1 = prev.get("speaker_start"), prev.get("speaker_end")
+    if not (_given(s0) and _given(s1)) or not (int(prev["end"]) <= int(s0) < q.open) or len(words) > FOLLOW_ON_WORDS:
+        return False
+    first, last = ctx.sent_id_at(int(prev["end"]) + 1), ctx.sent_id_at(max(q.open - 2, int(prev["end"]) + 1))
+    if first is None or first != last and ctx.sent_id_at(int(s0)) != last:
+        return False
+    span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
+    # another person as a subject would be a new speaker; a person as an object is the audience
+    # ('told the Herald', which the small model often tags PERSON)
+    others = [e for e in (span.ents if span is not None else ()) if e.label_ == "PERSON" and not (int(s0) <= e.start_char < int(s1))
+              and e.root.dep_ in ("nsubj", "nsubjpass")]
+    return not others
 
 
 def _split_continuation(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
@@ -591,6 +684,48 @@ def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, 
     return _trim(ctx, start, end)
 
 
+def _is_that(tok: Token) -> bool:
+    return tok.dep_ == "mark" and tok.lower_ == "that"
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a speech verb reports: its clausal complement with a subject of its own, or the
+    "that"-clause of a noun it governs ("announced the idea that ...", "told LA Weekly in a statement
+    that ..."). A clause the parser hung as a noun's modifier but that opens with "that" right after
+    the verb ("observed that the date ... coincided") is one too."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_own_subject(c)]
+    if clauses:
+        return clauses
+    for obj in verb.children:
+        nouns = [obj] if obj.dep_ == "dobj" else [g for g in obj.children if g.dep_ == "pobj"] if obj.dep_ == "prep" else []
+        for noun in nouns:
+            if noun.lemma_ in CONTENT_NOUNS:
+                found = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _has_own_subject(c)
+                         and any(_is_that(m) for m in c.children)]
+                if found:
+                    return found
+        if obj.dep_ == "dobj" and obj.i > verb.i and verb.i + 1 < len(verb.doc) and _is_that(verb.doc[verb.i + 1]) \
+                and verb.doc[verb.i + 1].head.i in {t.i for t in obj.subtree} and any(c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") for c in obj.children):
+            return [obj]
+    return []
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The subject written after its verb in an aside ('..., said the mayor, ...')."""
+    after = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i]
+    return after[0] if after else None
+
+
+def _framing_clause(verb: Token, subj: Token) -> Token | None:
+    """The main clause a speech verb frames from the side: 'As X told Y, CLAUSE' (an "as" clause)
+    or 'PART, said X, REST' (an inverted aside). Its content is the main clause without the aside."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.i < verb.head.i:
+        return verb.head
+    if verb.dep_ == "parataxis" and _inverted_subject(verb) is not None and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+        return verb.head
+    return None
+
+
 def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver,
                    speech: list[int] | None = None) -> list[dict]:
     doc = ctx.doc
@@ -636,15 +771,22 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     continue
                 if inside_quote(subj.idx):
                     continue
-                clauses = [c for c in tok.children if c.dep_ == "ccomp" and _has_own_subject(c)]
-                if not clauses:
-                    for obj in tok.children:
-                        if obj.dep_ == "dobj" and obj.lemma_ in CONTENT_NOUNS:
-                            clauses = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and _has_own_subject(c)
-                                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                clauses = _reported_clauses(tok)
                 if clauses:
                     start, end = _clause_span(ctx, clauses[0], tok)
                     found = (start, end, subj, _cue_lemma(tok), "cue_subject")
+                elif _cue_lemma(tok) not in REPORT_ONLY_THAT and (framed := _framing_clause(tok, subj)) is not None:
+                    subj = _inverted_subject(tok) or subj
+                    # "As Heald told the Post, ozone has dropped"; "Recipients, said Mauer, are required ..."
+                    if tok.dep_ != "parataxis":
+                        aside = (tok.left_edge.i, max(tok.right_edge.i, subj.right_edge.i))
+                        keep = [t for t in framed.subtree if not (aside[0] <= t.i <= aside[1])]
+                    else:  # the parser often hangs the part before the aside on the cue itself
+                        keep = [t for t in sent if not (tok.i <= t.i <= subj.right_edge.i)]
+                    keep = [t for t in keep if not (t.is_punct and t.text not in ALL_MARKS and t.i in (keep[0].i, keep[-1].i))]
+                    if keep:
+                        start, end = _trim(ctx, keep[0].idx, keep[-1].idx + len(keep[-1]))
+                        found = (start, end, subj, _cue_lemma(tok), "cue_subject")
             elif tok.lemma_ in ("express", "voice", "share") and tok.pos_ == "VERB":
                 subj = _subject_of(tok)
                 if subj is None or subj.lower_ in FIRST_PERSON | {"it"}:
@@ -701,7 +843,8 @@ def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
     excluded = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in spans]
     speech = _speech_indices(ctx.doc)
     resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx, speech))
-    rows = _quote_rows(ctx, spans, resolver, paragraphs) + _indirect_rows(ctx, spans, resolver, speech)
+    reported = _indirect_rows(ctx, spans, resolver, speech)
+    rows = _quote_rows(ctx, spans, resolver, paragraphs, reported) + reported
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):
