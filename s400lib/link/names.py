@@ -74,11 +74,16 @@ def name_key(name: str) -> str:
 
 
 def _translit(word: str) -> str:
-    """A light transliteration normaliser for Russian/Turkish surnames written in Latin letters."""
-    w = name_key(word)
+    """A light transliteration normaliser for Russian, Ukrainian, Arabic and Turkish names written in
+    Latin letters: Zelensky/Zelenskiy/Zelenskyy, Peskov/Peskoff, Gaddafi/Qaddafi/Kadhafi."""
+    w = name_key(word).replace("-", "")
     for a, b in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("tch", "ch"), ("sch", "sh"), ("ts", "c"),
-                 ("yu", "iu"), ("ya", "ia"), ("ye", "ie"), ("y", "i"), ("w", "v"), ("ff", "v")):
+                 ("yu", "iu"), ("ya", "ia"), ("ye", "ie"), ("y", "i"), ("w", "v"), ("ff", "v"),
+                 ("dh", "d"), ("gh", "g"), ("ou", "u"), ("q", "k")):
         w = w.replace(a, b)
+    # Arabic qaf and jim reach English as q, g or k at the start of a name
+    w = "k" + w[1:] if w[:1] == "g" else w
+    w = re.sub(r"(.)\1+", r"\1", w)  # doubled letters: Gaddafi/Gadafi, Zelenskyy after y -> i
     return w
 
 
@@ -119,6 +124,51 @@ def _alias_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
         if col not in table.columns:
             table[col] = pd.NA
     return table[["alias", "canonical", "label"]].dropna(subset=["alias", "canonical"])
+
+
+# Words a company's name may end with or leave out: "Boeing", "Boeing Co.", "the Boeing Company".
+ORG_SUFFIXES = {"co", "corp", "corporation", "company", "inc", "incorporated", "ltd", "limited", "plc", "llc",
+                "ag", "sa", "nv", "gmbh", "se"}
+_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def org_stem(key: str) -> str:
+    """A name key without its trailing corporate suffixes ('boeing co' -> 'boeing')."""
+    words = key.split(" ")
+    while len(words) > 1 and words[-1].strip(",") in ORG_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
+
+
+def initials(name: str) -> str:
+    """The acronym a long name would have: 'International Committee of the Red Cross' -> 'icrc'."""
+    words = [w for w in re.split(r"[\s-]+", name_key(name)) if w and w not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _is_acronym(name: str) -> bool:
+    bare = str(name).replace(".", "").strip()
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
+def _ties(names: set[str]) -> set[tuple[str, str]]:
+    """(short key, long key) pairs that one article ties together: an acronym and the long name it
+    abbreviates ("ICRC" and "International Committee of the Red Cross"), or a short form that ends
+    the long one ("the Red Cross")."""
+    # "Ankara, Defense News": spaCy glued a place onto a name; the name is the last part
+    keyed = {name_key(n): n for n in (str(n).split(",")[-1].strip() for n in names) if n}
+    out = set()
+    for short_key, short in keyed.items():
+        acronym = short_key.replace(" ", "") if _is_acronym(short) else ""
+        for long_key, long in keyed.items():
+            if long_key == short_key or len(long_key) <= len(short_key):
+                continue
+            if acronym and initials(long) == acronym:
+                out.add((short_key, long_key))
+            elif len(short_key.split(" ")) >= 2 and long_key.endswith(" " + short_key):
+                out.add((short_key, long_key))
+    return out
 
 
 class Canonicalizer:
@@ -164,6 +214,43 @@ class Canonicalizer:
         self.codes = {d for name, _, _ in names if (d := designator(name))}
         persons = [name for name, lab, _ in names if lab == "PERSON" and name and name[0].isupper() and not designator(name)]
         self._build_people(persons)
+        self._build_bodies(stats, names)
+
+    # -- organisations and places ----------------------------------------------------------------
+    def _build_bodies(self, stats: "NameStats", names: list) -> None:
+        """One name per body: spellings that differ only in dots, accents or case ("U.N." / "UN"),
+        corporate suffixes ("Boeing Co." / "Boeing"), and short forms or acronyms that an article
+        ties to one long name ("ICRC", "the Red Cross" -> "International Committee of the Red Cross")."""
+        bodies = Counter()
+        for name, lab, n in names:
+            if name and "," not in name and lab in ORG_LABELS | {""} and not designator(name) and name_key(name) not in self.person_of:
+                bodies[name] += n
+        by_key: dict[str, Counter] = defaultdict(Counter)
+        for name, n in bodies.items():
+            by_key[org_stem(name_key(name))][name] += n
+        # the form to show for a key: the stem itself when the corpus writes it, else the most common
+        self.body_of: dict[str, tuple[str, str]] = {}
+        for stem, forms in by_key.items():
+            bare = [f for f in forms if name_key(f) == stem]
+            best = max(bare or forms, key=lambda f: (forms[f], not _is_acronym(f) or "." not in f, f))
+            for f in forms:
+                key = name_key(f)
+                rule = "self" if f == best else ("suffix" if key != stem else "spelling")
+                self.body_of[key] = (best, rule)
+        # ties: a short form tied to exactly one long name, in whichever articles tie it
+        longs: dict[str, set[str]] = defaultdict(set)
+        for short_key, long_key in stats.ties:
+            longs[org_stem(short_key)].add(org_stem(long_key))
+        for short_stem, targets in longs.items():
+            if len(targets) != 1 or short_stem not in by_key:
+                continue
+            target = next(iter(targets))
+            if target not in by_key:
+                continue
+            long_name = self.body_of[name_key(max(by_key[target], key=by_key[target].get))][0]
+            rule = "acronym" if all(_is_acronym(f) for f in by_key[short_stem]) else "short_form"
+            for f in by_key[short_stem]:
+                self.body_of[name_key(f)] = (long_name, rule)
 
     # -- people --------------------------------------------------------------------------------
     def _build_people(self, persons: list[str]) -> None:
@@ -181,19 +268,35 @@ class Canonicalizer:
         for n in uniq:
             by_skeleton[_skeleton(n.split(" ")[-1])].append(n)
         self.fuzzy_pairs = set()
+
+        def similar(a: str, b: str) -> bool:
+            sa, sb = a.split(" ")[-1], b.split(" ")[-1]
+            return name_key(sa) == name_key(sb) or fuzz.ratio(_translit(sa), _translit(sb)) >= FUZZY_MIN
+
         for group in by_skeleton.values():
-            for i, a in enumerate(group):
-                for b in group[i + 1 :]:
-                    sa, sb = a.split(" ")[-1], b.split(" ")[-1]
-                    same = name_key(sa) == name_key(sb)
-                    if not same and fuzz.ratio(_translit(sa), _translit(sb)) < FUZZY_MIN:
-                        continue
+            full = [n for n in group if " " in n]
+            for i, a in enumerate(full):
+                for b in full[i + 1 :]:
                     fa, fb = a.split(" ")[:-1], b.split(" ")[:-1]
-                    if fa and fb and name_key(fa[0])[:1] != name_key(fb[0])[:1]:
+                    ka, kb = {name_key(w) for w in fa}, {name_key(w) for w in fb}
+                    # first names agree by initial, or one gives a part of the other's ("Tayyip" of "Recep Tayyip")
+                    if not similar(a, b) or not (name_key(fa[0])[:1] == name_key(fb[0])[:1] or ka <= kb or kb <= ka):
                         continue
                     parent[find(a)] = find(b)
-                    if not same:
+                    if name_key(a.split(" ")[-1]) != name_key(b.split(" ")[-1]):
                         self.fuzzy_pairs.add((a, b))
+            # a bare surname joins the one person it can be; between two people (John and Mary
+            # Smith) it stays on its own rather than bridging them
+            for bare in (n for n in group if " " not in n):
+                roots = {find(f) for f in full if similar(bare, f)}
+                others = [b for b in group if " " not in b and b != bare and similar(bare, b)]
+                if len(roots) == 1:
+                    parent[find(bare)] = next(iter(roots))
+                elif not roots:
+                    for other in others:
+                        parent[find(bare)] = find(other)
+                if len(roots) <= 1:
+                    self.fuzzy_pairs.update((bare, f) for f in full if similar(bare, f) and name_key(f.split(" ")[-1]) != name_key(bare))
         clusters = defaultdict(list)
         for n in uniq:
             clusters[find(n)].append(n)
@@ -226,10 +329,16 @@ class Canonicalizer:
                 else:
                     rule = "fuzzy"
                 self.person_of[name_key(m)] = (canonical, rule)
+        # a bare surname names a person only when one person in the corpus has it: two Smiths
+        # are never merged without a first name to tell them apart
+        people_of_surname: dict[str, set[str]] = defaultdict(set)
+        for key, (canonical, rule) in self.person_of.items():
+            people_of_surname[key.split(" ")[-1]].add(canonical)
         self.surname_of = {}
         for key, (canonical, rule) in self.person_of.items():
             last = key.split(" ")[-1]
-            self.surname_of.setdefault(last, (canonical, rule if rule != "self" else "longest_mention"))
+            if len(people_of_surname[last]) == 1:
+                self.surname_of.setdefault(last, (canonical, rule if rule != "self" else "longest_mention"))
 
     # -- lookups -------------------------------------------------------------------------------
     def canonical(self, name: str, label: str | None = None) -> tuple[str, str]:
@@ -255,7 +364,22 @@ class Canonicalizer:
             canonical, rule = self.surname_of[words[-1]]
             if len(words) == 1 or name_key(canonical).startswith(words[0][:1]):
                 return canonical, "longest_mention" if rule == "self" else rule
+        if label in (None, "", "PERSON", "ORG", "NORP") and len(key.split(" ")) >= 2 and (person := self._person_ending(key)):
+            return person, "longest_mention"  # "Pena Nieto" for "Enrique Peña Nieto"
+        if key in self.body_of and label not in ("PERSON",):
+            return self.body_of[key]
         return cleaned, "self"
+
+    def _person_ending(self, key: str) -> str | None:
+        """The one person whose full name ends with the words of ``key`` (a double surname)."""
+        if not hasattr(self, "_endings"):
+            self._endings: dict[str, set[str]] = defaultdict(set)
+            for person_key, (canonical, _rule) in self.person_of.items():
+                words = person_key.split(" ")
+                for k in range(1, len(words) - 1):
+                    self._endings[" ".join(words[k:])].add(canonical)
+        found = self._endings.get(key, set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def is_person(self, name: str) -> bool:
         key = name_key(name)
@@ -287,18 +411,26 @@ class NameStats:
         The same, for speakers the quote extractor resolved to a person.
     speaker_texts
         Name keys of the speaker mentions as written in the text (``quotes.speaker_text``).
+    ties
+        (short key, long key) -> number of articles that write both an acronym or short form and
+        the long name it stands for (see :func:`_ties`).
     """
 
     mentions: Counter = field(default_factory=Counter)
     speakers: Counter = field(default_factory=Counter)
     person_speakers: Counter = field(default_factory=Counter)
     speaker_texts: set = field(default_factory=set)
+    ties: Counter = field(default_factory=Counter)
 
     @classmethod
     def of(cls, entities: pd.DataFrame, quotes: pd.DataFrame | None = None, speakers=(), person_speakers=()) -> "NameStats":
         """Counts from an entities table (text, label) and a quotes table (speaker, speaker_kind,
         speaker_text), or from plain lists of speaker names."""
         stats = cls(mentions=Counter(zip(entities["text"].astype(str), entities["label"].astype(str))))
+        if len(entities) and "article_id" in entities.columns:
+            bodies = entities[entities["label"].isin(list(ORG_LABELS))]
+            for _aid, texts in bodies.groupby("article_id", sort=False)["text"]:
+                stats.ties.update(_ties({clean_name(str(t)) for t in texts}))
         if quotes is not None and len(quotes) and "speaker" in quotes.columns:
             speakers = quotes["speaker"].dropna().tolist()
             person_speakers = _person_speakers(quotes)
@@ -313,6 +445,7 @@ class NameStats:
         self.speakers.update(other.speakers)
         self.person_speakers.update(other.person_speakers)
         self.speaker_texts |= other.speaker_texts
+        self.ties.update(other.ties)
         return self
 
 
