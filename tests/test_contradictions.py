@@ -40,23 +40,54 @@ def test_seed_secrets_conflict_between_senators(seed_contradictions):
     assert {"Vladimir Dzhabarov", "Oleg Morozov"} <= set(hit[["left_source", "right_source"]].iloc[0])
 
 
-def test_seed_resale_conflict(seed_contradictions):
-    assert len(_found(seed_contradictions, "could force them to resell", "does not have the right to resell", "modality")) == 1
-    vorobyova = seed_contradictions[
-        seed_contradictions["kind"].eq("modality")
-        & (seed_contradictions["left_source"].eq("Maria Vorobyova") | seed_contradictions["right_source"].eq("Maria Vorobyova"))
-    ]
-    assert len(vorobyova) >= 1
+def test_seed_scare_quoted_sale_is_not_a_conflict(seed_contradictions):
+    """Seed 000 writes that finances "could force Turkey to “sell”" its S-400s, then that experts
+    read "the sale" metaphorically: the article itself defeats the resale conflicts."""
+    assert _found(seed_contradictions, "could force them to resell", "does not have the right to resell", "modality").empty
+    assert not seed_contradictions["kind"].eq("modality").any()
 
 
-def test_seed_abandon_signals(seed_contradictions):
-    hit = _found(seed_contradictions, "Turkey will not abandon the Russian S-400", "intends to abandon the deployment", "polarity")
-    assert len(hit) == 1 and hit["left_article"].iloc[0] == hit["right_article"].iloc[0]
+def test_seed_systems_versus_their_deployment_is_not_a_conflict(seed_contradictions):
+    """"Turkey will not abandon the Russian S-400" and "intends to abandon the deployment" bear on
+    the systems and on their deployment (which the article says Turkey may “freeze”)."""
+    assert _found(seed_contradictions, "Turkey will not abandon the Russian S-400", "intends to abandon the deployment", "polarity").empty
+
+
+def _pair_conflicts(tmp_path, first: str, second: str):
+    for name, text in (("a.txt", first), ("b.txt", second)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    return sl.contradictions(tables)
+
+
+def test_a_word_the_article_itself_scare_quotes_defeats_a_conflict(tmp_path):
+    first = ("Harbour plan\n\nThe council could “demolish” the old harbour wall next year, the mayor said.\n\n"
+             "Officials said later that “demolish” was a figure of speech for cutting its budget.")
+    second = "Harbour plan\n\nThe council cannot demolish the old harbour wall, the port authority said."
+    assert not _pair_conflicts(tmp_path, first, second)["kind"].isin(["modality", "polarity"]).any()
+
+
+def test_the_same_words_without_scare_quotes_do_conflict(tmp_path):
+    first = "Harbour plan\n\nThe council could demolish the old harbour wall next year, the mayor said."
+    second = "Harbour plan\n\nThe council cannot demolish the old harbour wall, the port authority said."
+    assert _pair_conflicts(tmp_path, first, second)["kind"].eq("modality").any()
+
+
+def test_a_thing_and_an_action_on_it_are_different_attributes(tmp_path):
+    first = "Mine dispute\n\nThe company will not abandon the copper mine in Kolwezi, its chairman said."
+    second = "Mine dispute\n\nThe company intends to abandon the expansion of the copper mine in Kolwezi, analysts said."
+    assert not _pair_conflicts(tmp_path, first, second)["kind"].eq("polarity").any()
+
+
+def test_pending_talks_settled_later_are_a_progression_not_a_conflict(tmp_path):
+    first = "---\npublished: 2019-04-02\n---\nGas deal\n\nOn March 3 the two governments were still negotiating the gas price."
+    second = "---\npublished: 2019-04-02\n---\nGas deal\n\nIn March the two governments agreed the gas price after long talks."
+    assert not _pair_conflicts(tmp_path, first, second)["kind"].eq("status").any()
 
 
 def test_seed_output_is_short_and_explained(seed_contradictions, seed_tables):
     co = seed_contradictions
-    assert 4 <= len(co) <= 15
+    assert 1 <= len(co) <= 15  # the seeds hold one real conflict; their other look-alikes are defeated (tests/gold)
     assert co["score"].is_monotonic_decreasing
     for row in co.itertuples():
         assert row.explanation.endswith(".") and len(row.explanation) < 400

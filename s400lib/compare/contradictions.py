@@ -227,6 +227,8 @@ def contradictions(
         | {f"A:{x[0]}" for x in args[i]} for i in range(n)
     ]
     weight = [math.fsum(idf.get(w, 0.0) for w in ls) for ls in lemmas]
+    not_literal = _scare_quoted_classes(tables, c, frames)
+    frames = [[f for f in frames[i] if (arts[i], f[0]) not in not_literal] for i in range(n)]
     rows = []
     for a, b in pairs:
         if arts[a] == arts[b] and sent[a] == sent[b]:
@@ -253,6 +255,55 @@ def contradictions(
                 rows.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
     rows += _attribution(c, alignments, ids)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, len(pairs), per_claim)
+
+
+def _scare_quoted_classes(tables, claims: pd.DataFrame, frames: list) -> set[tuple[str, str]]:
+    """(article, predicate class) pairs an article itself marks as not literal: it puts a word of
+    that class in scare quotes somewhere ('could force Turkey to “sell”', then 'experts say “the
+    sale” should not be read literally'). A conflict built on such a word is defeated by the
+    article's own qualification."""
+    quotes = getattr(tables, "quotes", None)
+    if quotes is None or not len(quotes) or "kind" not in quotes:
+        return set()
+    scare = quotes[quotes["kind"] == "scare"]
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for aid, start, end in zip(scare["article_id"].astype(str), scare["start"].astype(int), scare["end"].astype(int)):
+        spans[aid].append((start, end))
+    out = set()
+    for aid, fs in zip(claims["article_id"].astype(str), frames):
+        for cls, _sign, _modal, offset, _role in fs:
+            if any(s0 <= offset < s1 for s0, s1 in spans.get(aid, ())):
+                out.add((aid, cls))
+    return out
+
+
+# Nouns that name an action or a state of affairs rather than a thing: "abandon the deployment of
+# the systems" says something about their deployment, not about the systems.
+_ACTION_SUFFIXES = ("ment", "tion", "sion", "ance", "ence", "ure")
+_ACTION_NOUNS = {"sale", "purchase", "use", "delivery", "supply", "deal", "plan", "idea", "talks", "process",
+                 "freeze", "transfer", "export", "import", "launch", "test", "visit", "trip", "attack", "vote"}
+_LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that", "any",
+               "all", "some", "of", "to", "from", "on", "in"}
+
+
+def _object_word(text: str, start: int, offset: int) -> str:
+    """The first content word after the predicate at ``offset`` (its object, roughly)."""
+    words = re.findall(r"[\w-]+", text[offset - start :].lower())[1:6]
+    for w in words:
+        if w not in _LEAD_WORDS:
+            return w
+    return ""
+
+
+def _is_action(word: str) -> bool:
+    return word in _ACTION_NOUNS or (len(word) > 6 and word.endswith(_ACTION_SUFFIXES))
+
+
+def _same_attribute(texts, starts, a, oa, b, ob) -> bool:
+    """Do two predicates bear on the same thing? Not when one acts on an action noun the other
+    lacks ("abandon the S-400" vs "abandon the deployment of the S-400")."""
+    wa, wb = _object_word(texts[a], starts[a], oa), _object_word(texts[b], starts[b], ob)
+    return wa == wb or not (_is_action(wa) or _is_action(wb))
 
 
 def relatedness(a: set, b: set, idf: dict) -> float:
@@ -302,12 +353,13 @@ def _polarity_modality(a, b, frames, shared, texts, starts, sources):
             # the words around both predicates must overlap beyond the predicate itself: "abandon the
             # Russian air defense systems" vs "abandon the deployment of Russian air defense systems"
             near = sta & stb
-            if {ma, mb} == {"possible", "impossible"} and len(near) >= 1:
+            if {ma, mb} == {"possible", "impossible"} and len(near) >= 1 and _same_attribute(texts, starts, a, oa, b, ob):
                 (poss, ps), (imp, ip) = ((a, pa), (b, pb)) if ma == "possible" else ((b, pb), (a, pa))
                 out.append(("modality", ca, _BASE["modality"],
                             f"According to {_who(sources[poss])}, '{ca}' is possible (“{ps}”); according to {_who(sources[imp])}, it is impossible (“{ip}”)."))
                 seen.add(ca)
-            elif sa != sb and ma == "" and mb == "" and "n" not in (ra, rb) and "v" in (ra, rb) and len(near) >= 2:
+            elif sa != sb and ma == "" and mb == "" and "n" not in (ra, rb) and "v" in (ra, rb) and len(near) >= 2 \
+                    and _same_attribute(texts, starts, a, oa, b, ob):
                 (pos, ps), (neg, ns) = ((a, pa), (b, pb)) if sa == "+" else ((b, pb), (a, pa))
                 out.append(("polarity", ca, _BASE["polarity"],
                             f"According to {_who(sources[pos])}, '{ca}' holds (“{ps}”); according to {_who(sources[neg])}, it does not (“{ns}”)."))
@@ -392,6 +444,12 @@ def _status(a, b, status, shared, frames, texts, sources, times):
     ia = [x for x in (_date_interval(v) for v in times[a]) if x]
     ib = [x for x in (_date_interval(v) for v in times[b]) if x]
     if ia and ib and (max(x[1] for x in ia) < min(x[0] for x in ib) or max(x[1] for x in ib) < min(x[0] for x in ia)):
+        return []
+    # pending first, settled later is how talks end: "in final stage on June 2" and "agreed in
+    # principle in June" are two moments of one process. Only a matter still pending after the
+    # date it was settled on would conflict, and those are dated apart (above).
+    when_done, when_pending = (ia, ib) if sa == "settled" else (ib, ia)
+    if when_done and when_pending and min(x[0] for x in when_pending) <= max(x[1] for x in when_done):
         return []
     classes = {f[0] for f in frames[a]} & {f[0] for f in frames[b]}
     if len(shared | classes) < 3:
