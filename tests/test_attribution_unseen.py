@@ -136,3 +136,41 @@ def _text_file(text: str, n: int):
     path = Path(_TMP[0].name) / f"gen_{n:04d}.txt"
     path.write_text(text, encoding="utf-8")
     return str(path)
+
+
+def test_a_pronoun_agrees_with_what_the_text_says_of_the_person():
+    text = ("Ms Ingrid Dahl ran the clinic until May. Her brother Per Dahl pleaded with her to stay, "
+            "but she said the decision was final.")
+    assert _speaker_of(_quotes(text), "the decision was final") == "Ingrid Dahl"
+
+
+def test_a_pronoun_skips_a_person_the_text_calls_by_the_other_sex():
+    text = ("Tom Reed farms near the river. Mrs Anna Kovac showed Tom Reed the flooded fields.\n\n"
+            "He said the damage was worse than reported.")
+    assert _speaker_of(_quotes(text), "the damage was worse") == "Tom Reed"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb():
+    quotes = _quotes("Omar Said met the press in Oslo. “The deal is fair,” the Oslo Courier's Lena Holm quoted him as saying.")
+    assert _speaker_of(quotes, "The deal is fair") == "Omar Said"
+
+
+def test_a_title_alone_is_not_a_name():
+    assert _speaker_of(_quotes("“The figures are wrong,” U.S. Ambassador said."), "figures are wrong") is None
+
+
+def test_a_title_with_a_name_inside_the_phrase_gives_the_name():
+    text = "According to Chief Executive of the Harbour Trust Nadia Farouk, the cranes will arrive in May."
+    assert _speaker_of(_quotes(text), "the cranes will arrive") == "Nadia Farouk"
+
+
+def test_an_office_speaks_for_its_holder_and_a_statement_for_its_issuer():
+    quotes = _quotes("President Alma Ruiz met the envoy on Monday. Her office said the talks were useful.")
+    assert _speaker_of(quotes, "talks were useful") == "Alma Ruiz's office"
+    quotes = _quotes("The Transport Ministry closed the bridge. A statement from the ministry said it would reopen in June.")
+    assert _speaker_of(quotes, "it would reopen") == "Transport Ministry"
+
+
+def test_plural_role_nouns_are_a_group_not_the_last_person_named():
+    text = "Professor Lee Park led the survey of Tasmania. The researchers say intake has fallen."
+    assert _speaker_of(_quotes(text), "intake has fallen") == "researchers"

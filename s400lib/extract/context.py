@@ -17,6 +17,7 @@ from ..core import schema
 from ..core.nlp import load_nlp, make_doc
 from ..io.corpus import Article
 from ..io.paragraphs import first_line_title, paragraph_table
+from .entity_spans import repair_entities
 
 
 @dataclass
@@ -38,6 +39,7 @@ class ArticleContext:
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        repair_entities(self.doc)  # every extractor and the speaker resolver see the same names
         self._starts = self.sentences["start"].astype(int).tolist()
         self._ends = self.sentences["end"].astype(int).tolist()
         self._ids = self.sentences["sent_id"].astype(int).tolist()

@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -118,6 +119,33 @@ ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", 
              "committee", "court", "army", "military", "office", "agency", "group", "organisation",
              "organization", "alliance", "union", "party", "administration", "commission", "service",
              "authority", "authorities", "regulator", "kremlin", "pentagon", "cabinet", "parliament"}
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+SEXED_WORDS = {
+    **dict.fromkeys(["mr", "mr.", "father", "son", "brother", "husband", "king", "prince", "man", "boy", "actor",
+                     "spokesman", "chairman", "congressman", "businessman", "sir", "lord", "uncle", "nephew", "grandfather"], "m"),
+    **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "mother", "daughter", "sister", "wife", "queen", "princess", "woman", "girl",
+                     "actress", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "lady", "dame", "madam",
+                     "aunt", "niece", "grandmother"], "f"),
+}
+# Words that mark a name as a body, not a person: "Coastal Times", "Nordic Bank", "Green Party".
+_BODY_WORDS = {"news", "times", "post", "press", "herald", "journal", "daily", "tribune", "agency", "bank", "group",
+               "party", "ministry", "council", "company", "corporation", "inc", "ltd", "university", "institute",
+               "foundation", "association", "union", "club", "league", "office", "department", "committee", "court",
+               "army", "navy", "police", "government", "airlines", "airways", "motors", "energy", "international"}
+
+
+def _looks_like_personal_name(name: str) -> bool:
+    """Two or three capitalised words, none of them an acronym, a number or a word of bodies."""
+    words = str(name).split(" ")
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _BODY_WORDS for w in words)
+
+
+# Job titles that, written alone, name nobody ("Chief Executive", "the Prosecutor").
+JOB_TITLES = {"executive", "ceo", "cfo", "coach", "curator", "prosecutor", "attorney", "lawyer", "manager",
+              "administrator", "commissioner", "envoy", "counsel", "treasurer", "captain", "founder", "owner"}
+# Documents that speak for whoever issued them: "a statement from the ministry said".
+DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "release", "document", "memo",
+                  "study", "survey", "poll", "filing", "notice", "declaration", "announcement"}
 _ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
 QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -253,6 +281,7 @@ class SpeakerResolver:
         self._plain_sents = (self.doc.has_annotation("SENT_START") and "sents" not in self.doc.user_hooks
                              and "sent" not in self.doc.user_span_hooks)
         self.full_names = self._full_names()
+        self.sex_of: dict[str, Counter] = {}  # name -> what pronouns and titles have said of it
         self.history: list[Mention] = []
         self._starts: list[int] = []
         self.resolved: dict[int, Resolution] = {}
@@ -353,7 +382,7 @@ class SpeakerResolver:
             label = "PROPN"
         else:
             return None
-        if not name or all(w.lower() in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in name.split(" ")):
+        if not name or self._title_only(start, end):
             return None
         last = name.split(" ")[-1].lower()
         if (label == "PERSON" and name.lower() not in self.not_person) or last in self.full_names:
@@ -363,6 +392,32 @@ class SpeakerResolver:
             # ("Maria Petrova, the head of the committee")
             return self.expand(name), "person", start, end
         return name, "org", start, end
+
+    def _title_only(self, start: int, end: int) -> bool:
+        """A title with nothing of a name: 'U.S. Ambassador', 'the Secretary', 'Afghan Ambassador',
+        'Governor of Washington' (titles, qualifiers, nationalities and places only)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "of", "a", "an", "'s", "’s")]
+        titles = TITLE_WORDS | ROLE_NOUNS | SOURCE_NOUNS | JOB_TITLES
+        has_title = any(t.lower_ in titles for t in words)
+        return bool(words) and has_title and all(
+            t.lower_ in titles or t.lower_ in QUALIFIERS or t.ent_type_ in ("NORP", "GPE", "LOC") for t in words)
+
+    def person_in_phrase(self, tok: Token) -> tuple[str, int, int] | None:
+        """A person named inside the noun phrase headed by ``tok``: 'Governor of Washington Chris
+        Gregoire', 'Afghan Ambassador to the United States Hamdullah Mohib', 'curator Elaine
+        Gustafon'. The last person named in the phrase is the one the title describes."""
+        found = None
+        for t in tok.subtree:
+            if t.i > tok.i + 14:
+                break
+            if t.ent_type_ == "PERSON" and not self.in_excluded(t.idx):
+                named = self.name_of(t)
+                if named is not None and named[1] == "person":
+                    found = (named[0], named[2], named[3])
+        return found
 
     def _propn_run(self, tok: Token) -> tuple[int, int] | None:
         """The contiguous run of proper nouns around ``tok`` (titles excluded), as char offsets."""
@@ -432,6 +487,8 @@ class SpeakerResolver:
                     salient = tok.i in self.speaker_tokens or _is_subjectish(tok)
                     self._add(Mention(start, self._sent_index(start), name, kind, salient, self._titles(tok),
                                       speaker=self._is_speaker(tok)))
+                    if kind == "person":
+                        self._note_sex_from_titles(name, tok)
                     self.resolved[tok.i] = Resolution(name, kind, "cue_subject", 0.95, self.ctx.text[start:end], start, end)
                 elif low in PERSON_PRONOUNS and tok.pos_ == "PRON" or low in PLURAL_PRONOUNS:
                     res = self._resolve_pronoun(tok)
@@ -555,15 +612,115 @@ class SpeakerResolver:
 
     def _resolve_pronoun(self, tok: Token) -> Resolution:
         low = tok.lower_
+        rule = "pronoun"
         if low in PLURAL_PRONOUNS:
             m = self._lookback(tok.idx, {"group", "org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient)
         else:
-            m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW)
+            # agreement: "she" is never a person the text has called "he" or "Mr" (and so on)
+            sex = PRONOUN_SEX.get(low)
+            own = self._own_subject(tok)
+            m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW,
+                               prefer=lambda m: self._agrees(m.name, sex) and not (own and own[0] <= m.start < own[1]))
+            if m is None:
+                # a personal name the model labelled an organisation ("Petra Novak has sold fish ...")
+                m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient and _looks_like_personal_name(m.name))
+                rule = "pronoun_name_guess"
         if m is None:
             return Resolution(None, "unknown", "pronoun_unresolved", 0.2, tok.text, tok.idx, tok.idx + len(tok))
         distance = self._sent_index(tok.idx) - m.sent
-        conf = 0.85 if distance <= 1 else 0.7
-        return Resolution(m.name, m.kind, "pronoun", conf, tok.text, tok.idx, tok.idx + len(tok))
+        conf = (0.85 if distance <= 1 else 0.7) if rule == "pronoun" else 0.5
+        if low not in PLURAL_PRONOUNS:
+            self._learn_sex(tok, m)
+        return Resolution(m.name, "person" if rule != "pronoun" else m.kind, rule, conf, tok.text, tok.idx, tok.idx + len(tok))
+
+    @staticmethod
+    def _own_subject(tok: Token) -> tuple[int, int] | None:
+        """The span of the subject of the verb an object pronoun depends on ('Anna showed him': him
+        is not Anna)."""
+        if tok.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+            return None
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        s = subjects[0]
+        return s.left_edge.idx, s.right_edge.idx + len(s.right_edge)
+
+    def _agrees(self, name: str, sex: str | None) -> bool:
+        known = self.sex_of.get(name)
+        return sex is None or not known or known.get(sex, 0) >= sum(known.values()) - known.get(sex, 0)
+
+    def _learn_sex(self, tok: Token, m: Mention) -> None:
+        """What a pronoun says of the person it resolved to, when it could only mean that person:
+        the one person of its sentence, or of the previous one."""
+        sex = PRONOUN_SEX.get(tok.lower_)
+        if sex is None:
+            return
+        sent = self._sent_index(tok.idx)
+        k = bisect.bisect_left(self._starts, tok.idx)
+        near = {h.name for h in self.history[max(0, k - 40) : k] if h.kind == "person" and sent - h.sent <= 1}
+        if near == {m.name}:
+            self.sex_of.setdefault(m.name, Counter())[sex] += 1
+
+    def _note_sex_from_titles(self, name: str, tok: Token) -> None:
+        """'Mr', 'Mrs', 'sister', 'spokeswoman' next to a name say who the name is."""
+        # only words bound to this name: the title right before it ("Mrs Anna Kovac") and its
+        # apposition ("Per Dahl, her brother"); a title elsewhere in the sentence is someone else's
+        first = tok
+        while first.i > 0 and self._ent_of_token.get(first.i - 1) is self._ent_of_token.get(tok.i) and first.i - 1 >= 0 \
+                and self._ent_of_token.get(tok.i) is not None:
+            first = self.doc[first.i - 1]
+        words = {self.doc[first.i - 1].lower_} if first.i > 0 else set()
+        words |= {t.lower_ for t in tok.children if t.dep_ == "appos"}
+        if tok.dep_ == "appos":
+            words.add(tok.head.lower_)
+        for word in words:
+            sex = SEXED_WORDS.get(word)
+            if sex:
+                self.sex_of.setdefault(name, Counter())[sex] += 1
+
+    def _body_of(self, tok: Token) -> Resolution | None:
+        """An organisation or a document speaking for one: 'his office' (the office of the person
+        'his' refers to), 'the prime minister's office', 'a statement from the ministry', 'the
+        company's statement'. Resolved to the body; the phrase itself when the body has no name."""
+        low = tok.lemma_.lower()
+        start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        text = self.ctx.text[start:end]
+        if low in DOCUMENT_NOUNS:
+            # 'a statement from the ministry', 'a report by the commission': the body issues it
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            res = self.resolve(obj)
+                            if res.name:
+                                return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
+            owner = [c for c in tok.children if c.dep_ == "poss"]
+            if owner:
+                res = self.resolve(owner[0])
+                if res.name:
+                    return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
+            return None
+        if low not in ORG_NOUNS:
+            return None
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        if not owner:
+            return None
+        if owner[0].lower_ in ("his", "her"):
+            m = self._lookback(owner[0].idx, {"person"}, PRONOUN_WINDOW)
+            res = Resolution(m.name, "person", "pronoun", 0.8, owner[0].text, owner[0].idx, owner[0].idx + len(owner[0])) if m \
+                else Resolution(None, "unknown", "pronoun_unresolved", 0.2, owner[0].text, owner[0].idx, owner[0].idx + len(owner[0]))
+        else:
+            res = self.resolve(owner[0])
+        who = res.name if res.name and res.kind == "person" else None
+        if who is None:
+            # 'the prime minister's office' with no prime minister named: the phrase names the body
+            phrase = " ".join(self.ctx.text[min(owner[0].left_edge.idx, tok.left_edge.idx) : tok.idx + len(tok)].split())
+            phrase = phrase.split(" ", 1)[1] if phrase.split(" ", 1)[0].lower() in ("the", "a", "an") and " " in phrase else phrase
+            if owner[0].lower_ in ("his", "her", "their", "its"):
+                return None
+            return Resolution(phrase[:1].upper() + phrase[1:], "org", "org_phrase", 0.6, text, start, end)
+        return Resolution(f"{who}'s {tok.lower_}", "org", f"office+{res.rule}", min(res.confidence, 0.8), text, start, end)
 
     def _role_span(self, tok: Token) -> tuple[int, int]:
         """The role noun phrase: 'the head of the committee' (determiner to the end of its of-phrase)."""
@@ -578,10 +735,14 @@ class SpeakerResolver:
 
     def _resolve_role(self, tok: Token) -> Resolution | None:
         """A definite role noun ('the politician'), media noun ('the publication') or
-        organisation noun ('the bank')."""
+        organisation noun ('the bank'). A plural role noun ('the authors', 'the researchers') is a
+        group, never one person picked from the history."""
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
-        if not dets or dets[0].lower_ not in ("the", "this", "that"):
+        if not dets or dets[0].lower_ not in ("the", "this", "that", "these", "those"):
             return None
+        if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ROLE_NOUNS | SOURCE_NOUNS | {"author", "researcher", "scientist"}:
+            name, start, end = self._group_phrase(tok)
+            return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
         low = tok.lower_ if tok.lower_ in _ROLE_MEDIA_ORG else tok.lemma_.lower()
         if low not in _ROLE_MEDIA_ORG:
             return None
@@ -639,9 +800,19 @@ class SpeakerResolver:
         if low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS:
             return self._resolve_pronoun(tok)
         named = self.name_of(tok)
+        if named is not None and named[1] == "person":
+            name, kind, start, end = named
+            return Resolution(name, kind, "cue_subject", 0.95, self.ctx.text[start:end], start, end)
+        inside = self.person_in_phrase(tok)
+        if inside is not None:
+            start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+            return Resolution(inside[0], "person", "appos", 0.9, self.ctx.text[start:end], start, end)
         if named is not None:
             name, kind, start, end = named
             return Resolution(name, kind, "cue_subject", 0.95, self.ctx.text[start:end], start, end)
+        body = self._body_of(tok)
+        if body is not None:
+            return body
         # a common noun with a name in its apposition or compound
         for child in tok.children:
             if child.dep_ in ("appos", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
