@@ -52,7 +52,7 @@ from spacy.tokens import Token
 
 from ..core import schema
 from .context import ArticleContext
-from .speakers import FIRST_PERSON, Resolution, SpeakerResolver
+from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
 # show that ...") but never frame a sentence from the side.
@@ -394,8 +394,6 @@ def _cue_colon(doc, q: QuoteSpan, floor: int) -> Cue | None:
     subj = _subject_of(head) if head.idx < q.open else None
     if subj is None or subj.idx < floor:
         return None
-    from .speakers import ROLE_NOUNS  # the same role words the speaker resolver knows
-
     if subj.ent_type_ in ("PERSON", "ORG") or _untagged_name(subj) or subj.lower_ in _PERSONAL_PRONOUNS \
             or (subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_NOUNS):
         return Cue(head, subj, "colon")

@@ -1,0 +1,26 @@
+"""Who a mention refers to: names, pronouns, role nouns, media and bodies, within one article.
+
+The quote extractor (:mod:`s400lib.extract.quotes`) finds the *mention* that introduces a quote (the
+subject of "said", the object of "TASS quoted him", the noun of "according to the parliamentarian");
+this package says *who* that mention is. :class:`SpeakerResolver` makes one left-to-right pass over
+the article, building a history of mentions; every pronoun and role noun is resolved against the
+history before it and then added to it. Each decision has its module, and each rule its name in
+``speaker_rule`` so that a reader can judge it:
+
+* :mod:`.names`: ``cue_subject`` (a name, expanded to the article's fullest form), titles alone;
+* :mod:`.pronouns`: ``pronoun``, ``pronoun_name_guess`` (agreement, binding);
+* :mod:`.roles`: ``appos``, ``role_title``, ``role_recent``, ``group``;
+* :mod:`.media`: ``role_medium``, ``role_org``, ``office+...``, ``org_phrase``, ``document+...``;
+* :mod:`.resolver`: the pass itself and ``unnamed_source``;
+* :mod:`.mentions`: the look-back history they share; :mod:`.lexicon`: the words they know.
+
+Everything is a bounded look-back over a list kept in text order, so the cost is linear in the
+length of the article.
+"""
+
+from .lexicon import FIRST_PERSON, ROLE_NOUNS
+from .mentions import Resolution
+from .names import clean_name
+from .resolver import SpeakerResolver
+
+__all__ = ["FIRST_PERSON", "ROLE_NOUNS", "Resolution", "SpeakerResolver", "clean_name"]

@@ -1,0 +1,114 @@
+"""The words the speaker rules know: titles, roles, media, bodies, documents, pronouns."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.strings import get_string_id
+
+PRONOUN_WINDOW = 6  # sentences to look back for a pronoun's antecedent
+ROLE_WINDOW = 25  # sentences to look back for a person whose title matches a role noun
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+FIRST_PERSON = {"i", "we", "me", "us", "you"}
+
+# Words that are titles in front of a name, never part of it ("Senator", "Deputy").
+HONORIFICS = {
+    "senator", "sen.", "deputy", "president", "vice", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms",
+    "ms.", "dr", "dr.", "chairman", "chairwoman", "general", "gen.", "colonel", "admiral", "ambassador",
+    "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "rep.", "congressman",
+    "congresswoman", "professor", "prof.", "commander", "king", "queen", "prince", "sheikh", "sir",
+    "judge", "mp", "lieutenant", "captain", "marshal", "patriarch", "pope", "premier",
+}
+# Qualifiers dropped only when an honorific follows ("Republican Senator", "Turkish President").
+QUALIFIERS = {
+    "republican", "democrat", "democratic", "foreign", "defense", "defence", "russian", "turkish",
+    "american", "israeli", "ukrainian", "chinese", "german", "french", "british", "former", "acting",
+    "late", "then", "us", "u.s.", "state", "deputy", "vice", "prime", "first",
+}
+TITLE_WORDS = {
+    "senator", "sen.", "deputy", "president", "vice", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms",
+    "ms.", "dr", "dr.", "chairman", "chairwoman", "chair", "general", "gen.", "colonel", "admiral",
+    "ambassador", "governor", "mayor", "secretary", "spokesman", "spokeswoman", "spokesperson",
+    "representative", "rep.", "congressman", "congresswoman", "professor", "prof.", "director", "chief",
+    "head", "leader", "official", "commander", "king", "queen", "prince", "sheikh", "lord", "lady",
+    "sir", "judge", "justice", "speaker", "mp", "republican", "democrat", "democratic", "foreign",
+    "defense", "defence", "russian", "turkish", "american", "israeli", "ukrainian", "chinese", "german",
+    "french", "british", "lieutenant", "captain", "major", "sergeant", "marshal", "patriarch", "pope",
+}
+
+# Role nouns that stand for a person, grouped so that a role matches a title of the same group.
+ROLE_GROUPS: dict[str, set[str]] = {
+    "head": {"head", "chairman", "chairwoman", "chair", "chief", "director", "leader", "boss", "president"},
+    "legislator": {"parliamentarian", "senator", "deputy", "lawmaker", "legislator", "congressman",
+                   "congresswoman", "mp", "representative", "politician", "member"},
+    "politician": {"politician", "senator", "deputy", "minister", "parliamentarian", "lawmaker",
+                   "president", "governor", "mayor", "chairman", "leader", "official", "premier"},
+    "official": {"official", "representative", "spokesman", "spokeswoman", "spokesperson", "minister",
+                 "secretary", "diplomat", "ambassador", "envoy", "officer", "director", "head"},
+    "military": {"general", "commander", "officer", "colonel", "admiral", "marshal", "chief"},
+    "expert": {"expert", "analyst", "scientist", "professor", "researcher", "economist", "specialist",
+               "observer", "commentator"},
+    "journalist": {"journalist", "reporter", "correspondent", "editor", "columnist", "author"},
+}
+ROLE_NOUNS = set().union(*ROLE_GROUPS.values()) | {
+    "premier", "prime", "ambassador", "governor", "mayor", "spokesperson", "source", "interlocutor",
+    "agency", "deputy", "woman", "man", "lady",
+} - {"member", "source", "agency"}
+MEDIA_NOUNS = {
+    "publication", "newspaper", "paper", "daily", "weekly", "magazine", "outlet", "agency", "channel",
+    "broadcaster", "station", "website", "site", "portal", "edition", "network", "tabloid", "journal",
+    "television", "radio", "newsroom",
+}
+# Common nouns for unnamed sources: "one trader in Singapore", "a senior official".
+SOURCE_NOUNS = {"trader", "source", "investor", "banker", "resident", "witness", "insider", "person",
+                "executive", "strategist", "economist", "analyst", "diplomat", "official", "officer",
+                "spokesman", "spokeswoman", "spokesperson", "lawmaker", "adviser", "advisor", "aide",
+                "negotiator", "expert", "observer", "employee", "worker", "activist", "voter"}
+# Common nouns that stand for an organisation: "the bank said", "the ministry said".
+ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", "embassy", "council",
+             "committee", "court", "army", "military", "office", "agency", "group", "organisation",
+             "organization", "alliance", "union", "party", "administration", "commission", "service",
+             "authority", "authorities", "regulator", "kremlin", "pentagon", "cabinet", "parliament"}
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+SEXED_WORDS = {
+    **dict.fromkeys(["mr", "mr.", "father", "son", "brother", "husband", "king", "prince", "man", "boy", "actor",
+                     "spokesman", "chairman", "congressman", "businessman", "sir", "lord", "uncle", "nephew", "grandfather"], "m"),
+    **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "mother", "daughter", "sister", "wife", "queen", "princess", "woman", "girl",
+                     "actress", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "lady", "dame", "madam",
+                     "aunt", "niece", "grandmother"], "f"),
+}
+# Words that mark a name as a body, not a person: "Coastal Times", "Nordic Bank", "Green Party".
+_BODY_WORDS = {"news", "times", "post", "press", "herald", "journal", "daily", "tribune", "agency", "bank", "group",
+               "party", "ministry", "council", "company", "corporation", "inc", "ltd", "university", "institute",
+               "foundation", "association", "union", "club", "league", "office", "department", "committee", "court",
+               "army", "navy", "police", "government", "airlines", "airways", "motors", "energy", "international"}
+
+
+def _looks_like_personal_name(name: str) -> bool:
+    """Two or three capitalised words, none of them an acronym, a number or a word of bodies."""
+    words = str(name).split(" ")
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _BODY_WORDS for w in words)
+
+
+# Job titles that, written alone, name nobody ("Chief Executive", "the Prosecutor").
+JOB_TITLES = {"executive", "ceo", "cfo", "coach", "curator", "prosecutor", "attorney", "lawyer", "manager",
+              "administrator", "commissioner", "envoy", "counsel", "treasurer", "captain", "founder", "owner"}
+# Documents that speak for whoever issued them: "a statement from the ministry said".
+DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "release", "document", "memo",
+                  "study", "survey", "poll", "filing", "notice", "declaration", "announcement"}
+_ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
+QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+# String-store ids of the words the ordered pass looks for, so it can skip the many tokens that can
+# never be a mention without building a spaCy Token for each (see SpeakerResolver._mention_candidates).
+_PRONOUN_IDS = {get_string_id(w) for w in PERSON_PRONOUNS | PLURAL_PRONOUNS}
+_NOUN_WORD_IDS = {get_string_id(w) for w in _ROLE_MEDIA_ORG}
+_ROLE_LEMMA_IDS = {get_string_id(w) for w in ROLE_NOUNS}
+_QUANTIFIER_IDS = {get_string_id(w) for w in QUANTIFIER_HEADS}
+_PLURAL_TAG_IDS = {get_string_id(t) for t in ("NNS", "NNPS")}
+_TITLE_IDS = {get_string_id(w) for w in TITLE_WORDS}
+_TITLE_ROLE_IDS = {get_string_id(w) for w in TITLE_WORDS | ROLE_NOUNS}
+_PERSON_ID = get_string_id("PERSON")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")

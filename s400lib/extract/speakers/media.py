@@ -1,0 +1,88 @@
+"""Media, organisations and documents as speakers.
+
+``role_medium``
+    "the publication", "the newspaper": the latest organisation that was a speaker.
+``role_org``
+    "the bank", "the ministry": the latest organisation.
+``office+...``, ``org_phrase``
+    "his office", "the prime minister's office": the office of the person the owner refers to, or
+    the phrase itself when no such person is named.
+``document+...``
+    "a statement from the ministry", "the company's report": whoever issued the document.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    MEDIA_NOUNS,
+    ORG_NOUNS,
+    PRONOUN_WINDOW,
+    ROLE_NOUNS,
+    ROLE_WINDOW,
+)
+from .mentions import Resolution
+
+
+class MediaMixin:
+    """The media and organisation part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
+
+    def _body_of(self, tok: Token) -> Resolution | None:
+        """An organisation or a document speaking for one: 'his office' (the office of the person
+        'his' refers to), 'the prime minister's office', 'a statement from the ministry', 'the
+        company's statement'. Resolved to the body; the phrase itself when the body has no name."""
+        low = tok.lemma_.lower()
+        start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        text = self.ctx.text[start:end]
+        if low in DOCUMENT_NOUNS:
+            # 'a statement from the ministry', 'a report by the commission': the body issues it
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            res = self.resolve(obj)
+                            if res.name:
+                                return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
+            owner = [c for c in tok.children if c.dep_ == "poss"]
+            if owner:
+                res = self.resolve(owner[0])
+                if res.name:
+                    return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
+            return None
+        if low not in ORG_NOUNS:
+            return None
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        if not owner:
+            return None
+        if owner[0].lower_ in ("his", "her"):
+            m = self._lookback(owner[0].idx, {"person"}, PRONOUN_WINDOW)
+            res = Resolution(m.name, "person", "pronoun", 0.8, owner[0].text, owner[0].idx, owner[0].idx + len(owner[0])) if m \
+                else Resolution(None, "unknown", "pronoun_unresolved", 0.2, owner[0].text, owner[0].idx, owner[0].idx + len(owner[0]))
+        else:
+            res = self.resolve(owner[0])
+        who = res.name if res.name and res.kind == "person" else None
+        if who is None:
+            # 'the prime minister's office' with no prime minister named: the phrase names the body
+            phrase = " ".join(self.ctx.text[min(owner[0].left_edge.idx, tok.left_edge.idx) : tok.idx + len(tok)].split())
+            phrase = phrase.split(" ", 1)[1] if phrase.split(" ", 1)[0].lower() in ("the", "a", "an") and " " in phrase else phrase
+            if owner[0].lower_ in ("his", "her", "their", "its"):
+                return None
+            return Resolution(phrase[:1].upper() + phrase[1:], "org", "org_phrase", 0.6, text, start, end)
+        return Resolution(f"{who}'s {tok.lower_}", "org", f"office+{res.rule}", min(res.confidence, 0.8), text, start, end)
+
+    def _resolve_body_noun(self, low: str, start: int, end: int, text: str) -> Resolution | None:
+        """'the bank', 'the ministry' (rule ``role_org``): the latest organisation; 'the publication',
+        'the newspaper' (``role_medium``): the latest organisation that was a speaker."""
+        if low in ORG_NOUNS and low not in ROLE_NOUNS | MEDIA_NOUNS:
+            m = self._lookback(start, {"org"}, PRONOUN_WINDOW)
+            if m is None:
+                return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
+            return Resolution(m.name, "org", "role_org", 0.6, text, start, end)
+        if low in MEDIA_NOUNS:
+            m = self._lookback(start, {"org"}, ROLE_WINDOW, prefer=lambda m: m.speaker)
+            if m is None:
+                return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
+            return Resolution(m.name, "org", "role_medium", 0.7, text, start, end)
+        return None

@@ -1,0 +1,106 @@
+"""The look-back history: the mentions met so far in text order, and the bounded search over it.
+
+Every pronoun and role noun is resolved against the history that precedes it and then added to it,
+so that "He stressed ..." (resolved to Morozov) makes Morozov the salient person for the next "the
+NSN quotes him". The search walks back sentence by sentence and, within the nearest sentence that
+has a compatible mention, prefers a salient one (a grammatical subject or a speaker).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+
+@dataclass
+class Resolution:
+    """Who a mention stands for, and how that was decided."""
+
+    name: str | None
+    kind: str  # 'person', 'org', 'group' or 'unknown'
+    rule: str
+    confidence: float
+    text: str  # the mention as written
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    """One entry of the look-back history."""
+
+    start: int
+    sent: int
+    name: str
+    kind: str  # 'person', 'org' or 'group'
+    salient: bool  # grammatical subject, speaker, or source of "according to"
+    titles: frozenset[str] = field(default_factory=frozenset)
+    speaker: bool = False  # subject of a speech verb or source of "according to"
+
+
+def _is_subjectish(tok: Token) -> bool:
+    """True when the token is (part of) a grammatical subject or the source of 'according to'."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return True
+        if t.dep_ in ("compound", "appos", "flat", "conj") and t.head.i != t.i:
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def _proper(tok: Token) -> bool:
+    """A proper noun as written: spaCy sometimes tags a lower-case role noun ('the minister') PROPN."""
+    return tok.pos_ == "PROPN" and not tok.text.islower()
+
+
+def _common(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())
+
+
+class HistoryMixin:
+    """The history part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
+
+    def in_excluded(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.excluded, (offset, float("inf"))) - 1
+        return i >= 0 and self.excluded[i][0] <= offset < self.excluded[i][1]
+
+    def _sent_index(self, offset: int) -> int:
+        sid = self.ctx.sent_id_at(offset)
+        return -1 if sid is None else sid
+
+    def _add(self, mention: Mention) -> None:
+        k = bisect.bisect_right(self._starts, mention.start)
+        self._starts.insert(k, mention.start)
+        self.history.insert(k, mention)
+
+    def _lookback(self, offset: int, kinds: set[str], window: int, prefer=None) -> Mention | None:
+        """Latest mention before ``offset`` of a compatible kind, nearest sentence first; within a
+        sentence a salient mention (subject, speaker) beats a merely later one."""
+        sent = self._sent_index(offset)
+        best_sent, cands = None, []
+        # start just before ``offset`` (the history is kept sorted), so each look-up is bounded
+        # by the window, not by the length of the article
+        k = bisect.bisect_left(self._starts, offset)
+        for m in reversed(self.history[max(0, k - 400) : k]):
+            if sent >= 0 and m.sent >= 0 and sent - m.sent > window:
+                break
+            if m.start >= offset or m.kind not in kinds:
+                continue
+            if prefer is not None and not prefer(m):
+                continue
+            if best_sent is None:
+                best_sent = m.sent
+            if m.sent != best_sent:
+                break
+            cands.append(m)
+        if not cands:
+            return None
+        salient = [m for m in cands if m.salient]
+        return (salient or cands)[0]

@@ -1,0 +1,232 @@
+"""Names: who a proper-noun mention is, written as the article's fullest form of it.
+
+``cue_subject``
+    A name (a PERSON/ORG entity or a run of proper nouns) is the mention itself. A surname is
+    expanded to the longest full name with that surname in the same article ("Slutsky" ->
+    "Leonid Slutsky"); titles ("Senator", "Deputy") and possessives are dropped. A title with
+    nothing of a name ("U.S. Ambassador", "Chief Executive") is no name; a person named inside the
+    title's phrase ("Governor of Washington Chris Gregoire") is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from spacy.symbols import AUX, PROPN, VERB
+from spacy.tokens import Span, Token
+
+from .lexicon import (
+    _PERSON_ID,
+    _POSSESSIVE,
+    _TITLE_IDS,
+    _TITLE_ROLE_IDS,
+    HONORIFICS,
+    JOB_TITLES,
+    QUALIFIERS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    TITLE_WORDS,
+)
+from .mentions import _proper
+
+
+# The same few names recur in every article and across the corpus; the result depends on the
+# text alone, so it is computed once per distinct string.
+@functools.lru_cache(maxsize=65536)
+def clean_name(text: str) -> str:
+    """A name as written, without a leading article, titles, trailing possessive or line breaks.
+
+    >>> clean_name("the State Duma’s")
+    'State Duma'
+    >>> clean_name("Senator Vladimir Dzhabarov")
+    'Vladimir Dzhabarov'
+    """
+    text = " ".join(text.split())
+    text = _POSSESSIVE.sub("", text) if re.search(r"['’]s?$", text) and len(text) > 3 else text
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    while len(words) > 1:
+        first = words[0].lower()
+        if first in HONORIFICS:
+            words = words[1:]
+        elif first in QUALIFIERS and len(words) > 2 and any(w.lower() in HONORIFICS for w in words[1:-1]):
+            words = words[1:]
+        else:
+            break
+    return " ".join(words).strip(" ,;:")
+
+
+class NamesMixin:
+    """The naming part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
+
+    def _full_names(self) -> dict[str, str]:
+        """Surname (lower case) -> the longest person name with that surname in the article."""
+        best: dict[str, str] = {}
+        votes: dict[str, list[int]] = {}
+        for ent in self._ents:
+            key = clean_name(self._ent_text[ent.start, ent.end]).lower()
+            votes.setdefault(key, [0, 0])[ent.label_ == "PERSON"] += 1
+        # a single word spaCy calls PERSON once but GPE/ORG elsewhere ("Ankara") is no person
+        self.not_person = {k for k, (other, person) in votes.items() if other > person}
+        for ent in self._ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = clean_name(self._ent_text[ent.start, ent.end])
+            if name.lower() in self.not_person:
+                continue
+            s0, s1 = self._person_extent(ent)
+            name = clean_name(self.ctx.text[s0:s1]) or name
+            if not name or not name[0].isupper():
+                continue
+            last = name.split(" ")[-1].lower()
+            if len(name) > len(best.get(last, "")):
+                best[last] = name
+        return best
+
+    def _person_extent(self, ent: Span) -> tuple[int, int]:
+        """A PERSON entity widened to the first names spaCy left out ("Dmitry" + "Shugaev")."""
+        pos, ent_type, space, lower, idx = self._pos, self._ent_type, self._space, self._lower, self._idx
+        i = ent.start
+        # the previous token: a proper noun outside any entity or in a PERSON one, followed by a
+        # space, not a title, written with a capital
+        while i - 1 >= 0 and pos[i - 1] == PROPN and ent_type[i - 1] in (0, _PERSON_ID) and space[i - 1] \
+                and lower[i - 1] not in _TITLE_IDS and self.doc[i - 1].text[:1].isupper():
+            i -= 1
+        return idx[i], ent.end_char
+
+    def person_surnames(self) -> set[str]:
+        return set(self.full_names)
+
+    def expand(self, name: str) -> str:
+        """'Slutsky' -> 'Leonid Slutsky' when the article names him in full somewhere."""
+        words = name.split(" ")
+        full = self.full_names.get(words[-1].lower())
+        if full and len(full.split(" ")) > len(words) and full.endswith(name):
+            return full
+        if full and len(words) == 1:
+            return full
+        return name
+
+    def name_of(self, tok: Token) -> tuple[str, str, int, int] | None:
+        """(name, kind, start, end) when ``tok`` is part of a name, else None."""
+        ent = self._ent_of_token.get(tok.i)
+        run = self._propn_run(tok)
+        if ent is not None:
+            start, end = ent.start_char, ent.end_char
+            ent_text = self._ent_text[ent.start, ent.end]
+            name = clean_name(ent_text)
+            # spaCy sometimes glues a place onto an outlet ("Ankara, Defense News"): keep the part
+            # holding the token.
+            if "," in ent_text:
+                parts = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", ent_text)]
+                for s, e in parts:
+                    if s <= tok.idx < e:
+                        start, end = s, e
+                        name = clean_name(self.ctx.text[s:e])
+            verbs = [i for i in range(ent.start, ent.end) if self._pos[i] in (VERB, AUX)]
+            if verbs:
+                # spaCy ran an entity across a verb ("Goldman Sachs expect Brent"): keep the side
+                # holding the token
+                before = [i for i in verbs if i <= tok.i]
+                after = [i for i in verbs if i > tok.i]
+                lo = before[-1] + 1 if before else ent.start
+                hi = after[0] if after else ent.end
+                if lo < hi:
+                    start, end = self._idx[lo], self._idx[hi - 1] + self._length[hi - 1]
+                    name = clean_name(self.ctx.text[start:end])
+            if ent.label_ != "PERSON" and run is not None and run[1] - run[0] > end - start and run[0] <= start and run[1] >= end:
+                # "Dmitry Shugaev" where spaCy only tagged "Shugaev"
+                start, end = run
+                name = clean_name(self.ctx.text[start:end])
+            if ent.label_ == "PERSON" and "," not in ent_text:
+                start, end = self._person_extent(ent)
+                name = clean_name(self.ctx.text[start:end]) or name
+            label = ent.label_
+        elif run is not None:
+            start, end = run
+            name = clean_name(self.ctx.text[start:end])
+            label = "PROPN"
+        else:
+            return None
+        if not name or self._title_only(start, end):
+            return None
+        last = name.split(" ")[-1].lower()
+        if (label == "PERSON" and name.lower() not in self.not_person) or last in self.full_names:
+            return self.expand(name), "person", start, end
+        if label == "PROPN" and self._titles(tok) & (ROLE_NOUNS | HONORIFICS) and name.lower() not in self.not_person:
+            # spaCy missed the name, but a title or an apposition says it is a person
+            # ("Maria Petrova, the head of the committee")
+            return self.expand(name), "person", start, end
+        return name, "org", start, end
+
+    def _title_only(self, start: int, end: int) -> bool:
+        """A title with nothing of a name: 'U.S. Ambassador', 'the Secretary', 'Afghan Ambassador',
+        'Governor of Washington' (titles, qualifiers, nationalities and places only)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "of", "a", "an", "'s", "’s")]
+        titles = TITLE_WORDS | ROLE_NOUNS | SOURCE_NOUNS | JOB_TITLES
+        has_title = any(t.lower_ in titles for t in words)
+        return bool(words) and has_title and all(
+            t.lower_ in titles or t.lower_ in QUALIFIERS or t.ent_type_ in ("NORP", "GPE", "LOC") for t in words)
+
+    def person_in_phrase(self, tok: Token) -> tuple[str, int, int] | None:
+        """A person named inside the noun phrase headed by ``tok``: 'Governor of Washington Chris
+        Gregoire', 'Afghan Ambassador to the United States Hamdullah Mohib', 'curator Elaine
+        Gustafon'. The last person named in the phrase is the one the title describes."""
+        found = None
+        for t in tok.subtree:
+            if t.i > tok.i + 14:
+                break
+            if t.ent_type_ == "PERSON" and not self.in_excluded(t.idx):
+                named = self.name_of(t)
+                if named is not None and named[1] == "person":
+                    found = (named[0], named[2], named[3])
+        return found
+
+    def _propn_run(self, tok: Token) -> tuple[int, int] | None:
+        """The contiguous run of proper nouns around ``tok`` (titles excluded), as char offsets."""
+        if not _proper(tok):
+            return None
+        pos, space, lower = self._pos, self._space, self._lower
+        i = j = tok.i
+        # runs may cross a sentence break spaCy put inside a name, never a line break or punctuation
+        while i - 1 >= 0 and pos[i - 1] == PROPN and space[i - 1] and lower[i - 1] not in _TITLE_IDS:
+            i -= 1
+        while j + 1 < len(pos) and pos[j + 1] == PROPN and space[j]:
+            j += 1
+        if lower[i] in _TITLE_IDS and i < tok.i:
+            i += 1
+        return self._idx[i], self._idx[j] + self._length[j]
+
+    def _titles(self, tok: Token) -> frozenset[str]:
+        """Title words around a name: 'Senator', an apposition 'chairman of ...', a governing role."""
+        # asked for the same token by _build and again by name_of; the answer depends on the doc only
+        cached = self._titles_of.get(tok.i)
+        if cached is None:
+            cached = self._titles_of[tok.i] = self._read_titles(tok)
+        return cached
+
+    def _sentence_start(self, tok: Token) -> int:
+        """``tok.sent.start``."""
+        if not self._plain_sents:
+            return tok.sent.start
+        k = bisect.bisect_right(self._sent_start_tokens, tok.i) - 1
+        return self._sent_start_tokens[k] if k >= 0 else 0
+
+    def _read_titles(self, tok: Token) -> frozenset[str]:
+        words = set()
+        for t in list(tok.subtree) + [tok.head]:
+            if t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS:
+                words.add(t.lower_)
+        for i in range(max(self._sentence_start(tok), tok.i - 6), tok.i):
+            if self._lower[i] in _TITLE_ROLE_IDS:
+                words.add(self.doc.vocab.strings[self._lower[i]])
+        head = tok.head
+        if tok.dep_ == "appos" and head.lower_ in ROLE_NOUNS:
+            words.add(head.lower_)
+        return frozenset(words)

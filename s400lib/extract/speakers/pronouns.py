@@ -1,0 +1,103 @@
+"""Pronouns: he/she/him/her and they/them, resolved against the history before them.
+
+``pronoun``
+    he/she/him/her: walking back sentence by sentence (at most ``PRONOUN_WINDOW``), the latest
+    person who is a grammatical subject or a speaker in the nearest sentence that has any person,
+    else the latest person in that sentence. The person must agree with what the text says of them:
+    a title right before the name ("Mr", "Mrs"), a gendered apposition ("her brother"), or an
+    earlier pronoun that could only mean them; first names are not guessed. An object pronoun never
+    takes the subject of its own verb ("Anna showed him": him is not Anna). they/them: the latest
+    plural subject (a group such as "Russian experts") or organisation.
+``pronoun_name_guess``
+    No person in reach, but a salient two- or three-word personal name the model labelled an
+    organisation ("Petra Novak has sold fish here"): that name, at low confidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    PLURAL_PRONOUNS,
+    PRONOUN_SEX,
+    PRONOUN_WINDOW,
+    SEXED_WORDS,
+    _looks_like_personal_name,
+)
+from .mentions import Mention, Resolution
+
+
+class PronounsMixin:
+    """The pronoun part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
+
+    def _resolve_pronoun(self, tok: Token) -> Resolution:
+        low = tok.lower_
+        rule = "pronoun"
+        if low in PLURAL_PRONOUNS:
+            m = self._lookback(tok.idx, {"group", "org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient)
+        else:
+            # agreement: "she" is never a person the text has called "he" or "Mr" (and so on)
+            sex = PRONOUN_SEX.get(low)
+            own = self._own_subject(tok)
+            m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW,
+                               prefer=lambda m: self._agrees(m.name, sex) and not (own and own[0] <= m.start < own[1]))
+            if m is None:
+                # a personal name the model labelled an organisation ("Petra Novak has sold fish ...")
+                m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient and _looks_like_personal_name(m.name))
+                rule = "pronoun_name_guess"
+        if m is None:
+            return Resolution(None, "unknown", "pronoun_unresolved", 0.2, tok.text, tok.idx, tok.idx + len(tok))
+        distance = self._sent_index(tok.idx) - m.sent
+        conf = (0.85 if distance <= 1 else 0.7) if rule == "pronoun" else 0.5
+        if low not in PLURAL_PRONOUNS:
+            self._learn_sex(tok, m)
+        return Resolution(m.name, "person" if rule != "pronoun" else m.kind, rule, conf, tok.text, tok.idx, tok.idx + len(tok))
+
+    @staticmethod
+    def _own_subject(tok: Token) -> tuple[int, int] | None:
+        """The span of the subject of the verb an object pronoun depends on ('Anna showed him': him
+        is not Anna)."""
+        if tok.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+            return None
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        s = subjects[0]
+        return s.left_edge.idx, s.right_edge.idx + len(s.right_edge)
+
+    def _agrees(self, name: str, sex: str | None) -> bool:
+        known = self.sex_of.get(name)
+        return sex is None or not known or known.get(sex, 0) >= sum(known.values()) - known.get(sex, 0)
+
+    def _learn_sex(self, tok: Token, m: Mention) -> None:
+        """What a pronoun says of the person it resolved to, when it could only mean that person:
+        the one person of its sentence, or of the previous one."""
+        sex = PRONOUN_SEX.get(tok.lower_)
+        if sex is None:
+            return
+        sent = self._sent_index(tok.idx)
+        k = bisect.bisect_left(self._starts, tok.idx)
+        near = {h.name for h in self.history[max(0, k - 40) : k] if h.kind == "person" and sent - h.sent <= 1}
+        if near == {m.name}:
+            self.sex_of.setdefault(m.name, Counter())[sex] += 1
+
+    def _note_sex_from_titles(self, name: str, tok: Token) -> None:
+        """'Mr', 'Mrs', 'sister', 'spokeswoman' next to a name say who the name is."""
+        # only words bound to this name: the title right before it ("Mrs Anna Kovac") and its
+        # apposition ("Per Dahl, her brother"); a title elsewhere in the sentence is someone else's
+        first = tok
+        while first.i > 0 and self._ent_of_token.get(first.i - 1) is self._ent_of_token.get(tok.i) and first.i - 1 >= 0 \
+                and self._ent_of_token.get(tok.i) is not None:
+            first = self.doc[first.i - 1]
+        words = {self.doc[first.i - 1].lower_} if first.i > 0 else set()
+        words |= {t.lower_ for t in tok.children if t.dep_ == "appos"}
+        if tok.dep_ == "appos":
+            words.add(tok.head.lower_)
+        for word in words:
+            sex = SEXED_WORDS.get(word)
+            if sex:
+                self.sex_of.setdefault(name, Counter())[sex] += 1

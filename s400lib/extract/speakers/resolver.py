@@ -1,0 +1,249 @@
+"""The speaker resolver: one ordered pass over an article, then a look-up per mention.
+
+The parts it is made of each decide one thing: :mod:`.names` (who a name is), :mod:`.pronouns`,
+:mod:`.roles` (role nouns, appositions, groups, unnamed sources), :mod:`.media` (outlets, bodies,
+documents) and :mod:`.mentions` (the look-back history they share).
+
+``unnamed_source``
+    "a senior European diplomat": an unnamed source, whose description is all there is.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+import pandas as pd
+from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
+from spacy.symbols import NOUN, PROPN
+from spacy.tokens import Span, Token
+
+from ..context import ArticleContext
+from .lexicon import (
+    _NOUN_WORD_IDS,
+    _PLURAL_TAG_IDS,
+    _PRONOUN_IDS,
+    _QUANTIFIER_IDS,
+    _ROLE_LEMMA_IDS,
+    FIRST_PERSON,
+    MEDIA_NOUNS,
+    NAME_LABELS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    QUANTIFIER_HEADS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+)
+from .media import MediaMixin
+from .mentions import (
+    HistoryMixin,
+    Mention,
+    Resolution,
+    _common,
+    _is_subjectish,
+    _proper,
+)
+from .names import NamesMixin
+from .pronouns import PronounsMixin
+from .roles import RolesMixin
+
+
+class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, HistoryMixin):
+    """Resolve mentions in one article; build once per article, then call :meth:`resolve`.
+
+    Parameters
+    ----------
+    ctx
+        The article.
+    entities
+        The article's rows of the entities table (PERSON/ORG/... mentions).
+    excluded
+        (start, end) character ranges whose mentions must not become antecedents: the insides of
+        direct quotations, where "I" and "he" are the quoted person's words.
+    speaker_tokens
+        Token indices known to be speakers (subjects of reporting verbs); they count as salient.
+    """
+
+    def __init__(self, ctx: ArticleContext, entities: pd.DataFrame, excluded: list[tuple[int, int]],
+                 speaker_tokens: set[int] | None = None) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.excluded = sorted(excluded)
+        self.speaker_tokens = speaker_tokens or set()
+        self._ent_of_token: dict[int, Span] = {}
+        # doc.ents builds new Span objects on every access: read it once
+        self._ents = tuple(self.doc.ents)
+        # Span.text joins its tokens on every access; the rules below read each entity's text often
+        self._ent_text = {(ent.start, ent.end): ent.text for ent in self._ents}
+        for ent in self._ents:
+            if ent.label_ in NAME_LABELS:
+                for i in range(ent.start, ent.end):
+                    self._ent_of_token[i] = ent
+        # Token attributes as plain lists (string-store ids for words and tags), read once from one
+        # array of the doc: the look-arounds below would otherwise build a spaCy Token (doc[i]) for
+        # every neighbour they inspect, which dominated the cost of this class.
+        (self._pos, self._tag, self._lower, self._lemma, self._ent_type, self._idx, self._length,
+         self._space, sent_start) = self.doc.to_array([POS, TAG, LOWER, LEMMA, ENT_TYPE, IDX, LENGTH, SPACY, SENT_START]).T.tolist()
+        # Token.sent builds a Span (~10 µs); spaCy's own rule is "the nearest token at or before it
+        # marked as a sentence start", which a sorted list answers. Custom sentence hooks keep Token.sent.
+        self._sent_start_tokens = [i for i, v in enumerate(sent_start) if v == 1]
+        self._plain_sents = (self.doc.has_annotation("SENT_START") and "sents" not in self.doc.user_hooks
+                             and "sent" not in self.doc.user_span_hooks)
+        self.full_names = self._full_names()
+        self.sex_of: dict[str, Counter] = {}  # name -> what pronouns and titles have said of it
+        self.history: list[Mention] = []
+        self._starts: list[int] = []
+        self.resolved: dict[int, Resolution] = {}
+        self._titles_of: dict[int, frozenset[str]] = {}
+        self._build()
+
+    def _mention_candidates(self) -> list[int]:
+        """Indices, in order, of the tokens that may be a mention in :meth:`_build`.
+
+        A cheap superset of the tests :meth:`_build` applies (part of a name entity, a proper noun,
+        a pronoun, a role/medium/organisation noun, a plural noun, a quantifier head), read from one
+        array of the doc; every other token falls through all of its branches, so skipping it
+        changes nothing and saves building a Token for most of the article.
+        """
+        out = []
+        for i, (pos, tag, low, lemma) in enumerate(zip(self._pos, self._tag, self._lower, self._lemma)):
+            if (i in self._ent_of_token or pos == PROPN or low in _PRONOUN_IDS or low in _QUANTIFIER_IDS
+                    or tag in _PLURAL_TAG_IDS or (pos == NOUN and (low in _NOUN_WORD_IDS or lemma in _ROLE_LEMMA_IDS))):
+                out.append(i)
+        return out
+
+    def _build(self) -> None:
+        """One pass over the article in text order: record names, resolve pronouns and roles."""
+        seen_ents: set[int] = set()
+        candidates = self._mention_candidates()
+        for _sid, sent in self.ctx.analysable_sents():
+            lo, hi = bisect.bisect_left(candidates, sent.start), bisect.bisect_left(candidates, sent.end)
+            for i in candidates[lo:hi]:
+                tok = self.doc[i]
+                if self.in_excluded(tok.idx):
+                    continue
+                low = tok.lower_
+                ent = self._ent_of_token.get(tok.i)
+                if ent is not None or _proper(tok):
+                    key = ent.start if ent is not None else tok.i
+                    if key in seen_ents:
+                        continue
+                    # take the mention at its last token so compound names are seen whole
+                    if ent is not None and tok.i != ent.end - 1:
+                        continue
+                    if ent is None and tok.i + 1 < len(self.doc) and self._pos[tok.i + 1] == PROPN and tok.i + 1 < sent.end:
+                        continue
+                    seen_ents.add(key)
+                    named = self.name_of(tok)
+                    if named is None:
+                        continue
+                    name, kind, start, end = named
+                    if ent is None and not (tok.i in self.speaker_tokens or _is_subjectish(tok)):
+                        continue  # a bare proper noun counts only as a subject or speaker
+                    if ent is not None and ent.label_ in ("GPE", "NORP") and not (tok.i in self.speaker_tokens):
+                        continue
+                    salient = tok.i in self.speaker_tokens or _is_subjectish(tok)
+                    self._add(Mention(start, self._sent_index(start), name, kind, salient, self._titles(tok),
+                                      speaker=self._is_speaker(tok)))
+                    if kind == "person":
+                        self._note_sex_from_titles(name, tok)
+                    self.resolved[tok.i] = Resolution(name, kind, "cue_subject", 0.95, self.ctx.text[start:end], start, end)
+                elif low in PERSON_PRONOUNS and tok.pos_ == "PRON" or low in PLURAL_PRONOUNS:
+                    res = self._resolve_pronoun(tok)
+                    self.resolved[tok.i] = res
+                    if res.name:
+                        salient = tok.i in self.speaker_tokens or _is_subjectish(tok)
+                        self._add(Mention(tok.idx, self._sent_index(tok.idx), res.name, res.kind, salient,
+                                          speaker=self._is_speaker(tok)))
+                elif _common(tok) and (low in ROLE_NOUNS or low in MEDIA_NOUNS or tok.lemma_ in ROLE_NOUNS
+                                       or (low in ORG_NOUNS and tok.i in self.speaker_tokens)):
+                    res = self._resolve_role(tok)
+                    if res is None:
+                        continue
+                    self.resolved[tok.i] = res
+                    if res.name:
+                        salient = tok.i in self.speaker_tokens or _is_subjectish(tok)
+                        self._add(Mention(res.start, self._sent_index(res.start), res.name, res.kind, salient,
+                                          speaker=self._is_speaker(tok)))
+                elif tok.tag_ in ("NNS", "NNPS") and (tok.i in self.speaker_tokens or _is_subjectish(tok)):
+                    name, start, end = self._group_phrase(tok)
+                    self.resolved[tok.i] = Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
+                    self._add(Mention(start, self._sent_index(start), name, "group", True))
+                elif low in QUANTIFIER_HEADS and _is_subjectish(tok):
+                    plural = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+                    pobj = [g for p in plural for g in p.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")]
+                    if pobj:
+                        name, _s, _e = self._group_phrase(pobj[0])
+                        start, end = tok.left_edge.idx, pobj[0].idx + len(pobj[0])
+                        res = Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
+                        self.resolved[tok.i] = res
+                        self.resolved[pobj[0].i] = res
+                        self._add(Mention(start, self._sent_index(start), name, "group", True))
+
+    def _is_speaker(self, tok: Token) -> bool:
+        t = tok
+        for _ in range(3):
+            if t.i in self.speaker_tokens:
+                return True
+            if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+                return True
+            if t.dep_ in ("compound", "appos", "flat") and t.head.i != t.i:
+                t = t.head
+                continue
+            return False
+        return False
+
+    def resolve(self, tok: Token) -> Resolution:
+        """Who the mention whose head is ``tok`` refers to."""
+        if tok.i in self.resolved:
+            return self.resolved[tok.i]
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            return Resolution(None, "unknown", "first_person", 0.2, tok.text, tok.idx, tok.idx + len(tok))
+        if low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS:
+            return self._resolve_pronoun(tok)
+        named = self.name_of(tok)
+        if named is not None and named[1] == "person":
+            name, kind, start, end = named
+            return Resolution(name, kind, "cue_subject", 0.95, self.ctx.text[start:end], start, end)
+        inside = self.person_in_phrase(tok)
+        if inside is not None:
+            start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+            return Resolution(inside[0], "person", "appos", 0.9, self.ctx.text[start:end], start, end)
+        if named is not None:
+            name, kind, start, end = named
+            return Resolution(name, kind, "cue_subject", 0.95, self.ctx.text[start:end], start, end)
+        body = self._body_of(tok)
+        if body is not None:
+            return body
+        # a common noun with a name in its apposition or compound
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
+                named = self.name_of(child)
+                if named is not None:
+                    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+                    return Resolution(named[0], named[1], "appos", 0.9, self.ctx.text[start:end], start, end)
+        if _common(tok):
+            role = self._resolve_role(tok)
+            if role is not None:
+                return role
+            dets = [c for c in tok.children if c.dep_ in ("det", "nummod")]
+            if (tok.lower_ in ROLE_NOUNS | SOURCE_NOUNS or tok.lemma_ in ROLE_NOUNS | SOURCE_NOUNS) and dets and dets[0].lower_ in ("a", "an", "one"):
+                # an unnamed source ("a senior European diplomat"): the description is all we have
+                words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
+                start = min([tok.idx] + [w.left_edge.idx for w in words])
+                end = tok.idx + len(tok)
+                for prep in tok.rights:  # "a senior official in Washington"
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from", "of"):
+                        objs = [o for o in prep.children if o.dep_ == "pobj" and (o.ent_type_ in ("ORG", "GPE", "NORP") or _proper(o))]
+                        if objs:
+                            end = objs[0].right_edge.idx + len(objs[0].right_edge)
+                        break
+                name = " ".join(self.ctx.text[start:end].split())
+                return Resolution(name, "person", "unnamed_source", 0.5, self.ctx.text[dets[0].idx : end], dets[0].idx, end)
+            if tok.tag_ in ("NNS", "NNPS"):
+                name, start, end = self._group_phrase(tok)
+                return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
+        start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        return Resolution(None, "unknown", "unresolved", 0.2, self.ctx.text[start:end], start, end)

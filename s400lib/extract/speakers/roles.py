@@ -1,0 +1,111 @@
+"""Role nouns, appositions and groups.
+
+``appos``
+    A common-noun mention with a name in apposition ("the official representative ..., Maria
+    Vorobyova") is that name.
+``role_title``
+    "the head of the committee", "the parliamentarian": the latest person whose title or
+    apposition shares the role's word group (head ~ chairman ~ chief; parliamentarian ~ senator ~
+    deputy), within ``ROLE_WINDOW`` sentences.
+``role_recent``
+    A role noun with no matching title: the latest salient person, as for a pronoun.
+``group``
+    A plural common noun ("Russian experts", "the researchers"): the noun phrase itself, without
+    determiners and quantifiers ("A number of Russian experts" -> "Russian experts"); a plural role
+    noun is a group, never one person picked from the history.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    _ROLE_MEDIA_ORG,
+    PRONOUN_WINDOW,
+    ROLE_GROUPS,
+    ROLE_NOUNS,
+    ROLE_WINDOW,
+    SOURCE_NOUNS,
+)
+from .mentions import Resolution
+from .names import clean_name
+
+
+class RolesMixin:
+    """The role part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
+
+    def _group_phrase(self, tok: Token) -> tuple[str, int, int]:
+        """'A number of Russian experts' -> ('Russian experts', start, end) of the plural noun phrase."""
+        left = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod", "nummod", "det", "predet")]
+        start_tok = min([tok] + [t.left_edge for t in left], key=lambda t: t.i)
+        words = [t for t in self.doc[start_tok.i : tok.i + 1] if t.pos_ not in ("DET", "NUM", "PUNCT") and t.lower_ not in {"several", "some", "many", "few", "various"}]
+        name = " ".join(t.text for t in words) if words else tok.text
+        end = tok.idx + len(tok)
+        # "Analysts at the Carnegie Endowment": the organisation says whose analysts they are
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
+                objs = [o for o in prep.children if o.dep_ == "pobj" and (o.ent_type_ in ("ORG", "GPE", "NORP") or o.pos_ == "PROPN")]
+                if objs:
+                    end = objs[0].right_edge.idx + len(objs[0].right_edge)
+                    name = name + " " + " ".join(clean_name(self.ctx.text[prep.idx : end]).split())
+        return name, start_tok.idx, end
+
+    def _role_span(self, tok: Token) -> tuple[int, int]:
+        """The role noun phrase: 'the head of the committee' (determiner to the end of its of-phrase)."""
+        left = tok.left_edge
+        right = tok
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                right = child.right_edge
+        while right.is_punct and right.i > tok.i:
+            right = self.doc[right.i - 1]
+        return left.idx, right.idx + len(right)
+
+    def _resolve_role(self, tok: Token) -> Resolution | None:
+        """A definite role noun ('the politician'), media noun ('the publication') or
+        organisation noun ('the bank'). A plural role noun ('the authors', 'the researchers') is a
+        group, never one person picked from the history."""
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+        if not dets or dets[0].lower_ not in ("the", "this", "that", "these", "those"):
+            return None
+        if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ROLE_NOUNS | SOURCE_NOUNS | {"author", "researcher", "scientist"}:
+            name, start, end = self._group_phrase(tok)
+            return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
+        low = tok.lower_ if tok.lower_ in _ROLE_MEDIA_ORG else tok.lemma_.lower()
+        if low not in _ROLE_MEDIA_ORG:
+            return None
+        start, end = self._role_span(tok)
+        text = self.ctx.text[start:end]
+        # a name inside the phrase or in apposition settles it ("the head of the FSMTC Dmitry Shugaev")
+        for t in self.doc[tok.i : self.doc.char_span(start, end, alignment_mode="expand").end]:
+            if t.i != tok.i and (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.lower_ in self.full_names)):
+                named = self.name_of(t)
+                if named and named[1] == "person":
+                    return Resolution(named[0], "person", "appos", 0.9, text, start, end)
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound") or (child.dep_ == "nsubj" and False):
+                named = self.name_of(child)
+                if named:
+                    return Resolution(named[0], named[1], "appos", 0.9, text, start, end)
+        # "The Israeli newspaper Haaretz announced": spaCy makes the name a second subject
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            for sib in tok.head.children:
+                if sib.i == tok.i + 1 and sib.dep_ in ("nsubj", "nsubjpass", "appos") and (sib.pos_ == "PROPN" or sib.ent_type_):
+                    named = self.name_of(sib)
+                    if named:
+                        e = named[3]
+                        return Resolution(named[0], named[1], "appos", 0.9, self.ctx.text[start:e], start, e)
+        body = self._resolve_body_noun(low, start, end, text)
+        if body is not None:
+            return body
+        groups = [g for g, words in ROLE_GROUPS.items() if low in words]
+        related = set().union(*(ROLE_GROUPS[g] for g in groups)) if groups else {low}
+        m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=lambda m: bool(m.titles & related))
+        if m is not None and self._sent_index(start) - m.sent <= PRONOUN_WINDOW:
+            return Resolution(m.name, "person", "role_title", 0.8, text, start, end)
+        m2 = self._lookback(start, {"person"}, PRONOUN_WINDOW)
+        if m2 is not None:
+            return Resolution(m2.name, "person", "role_recent", 0.65, text, start, end)
+        if m is not None:
+            return Resolution(m.name, "person", "role_title", 0.6, text, start, end)
+        return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
