@@ -174,3 +174,19 @@ def test_an_office_speaks_for_its_holder_and_a_statement_for_its_issuer():
 def test_plural_role_nouns_are_a_group_not_the_last_person_named():
     text = "Professor Lee Park led the survey of Tasmania. The researchers say intake has fallen."
     assert _speaker_of(_quotes(text), "intake has fallen") == "researchers"
+
+
+def test_according_to_a_job_title_and_a_name_gives_the_name():
+    text = "Visitor numbers doubled last spring, according to archivist Paula Mendes."
+    assert _speaker_of(_quotes(text), "Visitor numbers doubled") == "Paula Mendes"
+
+
+def test_a_colon_after_a_reported_clause_keeps_the_speaker_of_the_main_clause():
+    text = ("Union leader Rita Oduya told Radio North the offer “falls short”: “Nurses have waited three years "
+            "for a raise and they will not wait another.”")
+    assert _speaker_of(_quotes(text), "Nurses have waited") == "Rita Oduya"
+
+
+def test_in_the_words_of_introduces_a_quote():
+    text = "In the words of the harbour master, Jens Aalto, “the channel is silting up faster than we dredge it.”"
+    assert _speaker_of(_quotes(text), "channel is silting") == "Jens Aalto"

@@ -387,8 +387,10 @@ def _cue_colon(doc, q: QuoteSpan, floor: int) -> Cue | None:
     if len(toks) < 3 or toks[-1].text != ":":
         return None
     head = toks[-2]
-    for _ in range(8):
-        if head.dep_ in ("ROOT", "ccomp", "conj") or head.head.i == head.i or head.head.idx >= q.open:
+    # up to the main clause: in 'X told Sky News any process “must be well thought out”: “...”' the
+    # speaker is the subject of "told", not of the reported clause
+    for _ in range(12):
+        if head.dep_ == "ROOT" or head.head.i == head.i or head.head.idx >= q.open:
             break
         head = head.head
     subj = _subject_of(head) if head.idx < q.open else None
@@ -397,6 +399,20 @@ def _cue_colon(doc, q: QuoteSpan, floor: int) -> Cue | None:
     if subj.ent_type_ in ("PERSON", "ORG") or _untagged_name(subj) or subj.lower_ in _PERSONAL_PRONOUNS \
             or (subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_NOUNS):
         return Cue(head, subj, "colon")
+    return None
+
+
+def _cue_words_of(doc, q: QuoteSpan, floor: int) -> Cue | None:
+    """'in the words of the prosecutor, Mark Tedeschi, “...”', 'in Ruiz's words, “...”'."""
+    for t in reversed([t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]):
+        if t.lower_ != "words" or t.i == 0 or doc[t.i - 1].lower_ not in ("the", "own") and not any(c.dep_ == "poss" for c in t.children):
+            continue
+        owner = [c for c in t.children if c.dep_ == "poss"]
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                owner += [o for o in prep.children if o.dep_ == "pobj"]
+        if owner:
+            return Cue(t, owner[0], "words_of")
     return None
 
 
@@ -560,7 +576,7 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
             cue = _cue_governing(doc, q)
         if cue is None:
             b0, _ = _sentence_bounds(ctx, q.open if ctx.sent_id_at(q.open) is not None else q.start)
-            cue = _cue_before(doc, q, b0) or _cue_colon(doc, q, b0)
+            cue = _cue_before(doc, q, b0) or _cue_colon(doc, q, b0) or _cue_words_of(doc, q, b0)
         if prev is not None and _split_continuation(ctx, prev, q):
             # “There is nothing on the table,” he said, “and we are not in a hurry.”
             res = Resolution(prev["speaker"], prev.get("speaker_kind") or "person", "split_quote", prev["confidence"],
@@ -755,6 +771,8 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
             if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 to = doc[tok.i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+                # 'according to curator Elaine Gustafon' may come out as two objects: the name is the source
+                objs.sort(key=lambda o: o.ent_type_ != "PERSON")
                 if objs:
                     pp0 = tok.left_edge.idx
                     last = max(list(tok.subtree) + list(to.subtree), key=lambda t: t.i)
