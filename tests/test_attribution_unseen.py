@@ -190,3 +190,21 @@ def test_a_colon_after_a_reported_clause_keeps_the_speaker_of_the_main_clause():
 def test_in_the_words_of_introduces_a_quote():
     text = "In the words of the harbour master, Jens Aalto, “the channel is silting up faster than we dredge it.”"
     assert _speaker_of(_quotes(text), "channel is silting") == "Jens Aalto"
+
+
+def test_a_name_left_without_a_verb_by_the_parser_still_speaks():
+    text = ("Defending the council in court, Ruth Ahlberg, KC, said that, as the permits were issued in 2015, "
+            "the fines should be dropped.")
+    assert _speaker_of(_quotes(text), "the fines should be dropped") == "Ruth Ahlberg"
+
+
+def test_an_acronym_subject_is_not_a_relative_pronoun():
+    quotes = _quotes("WHO say measles cases have tripled in Europe this year.")
+    assert quotes["text"].str.contains("measles cases have tripled").any()
+
+
+def test_what_follows_that_is_reported_even_when_the_parse_loses_the_clause():
+    text = ("Moreno noted that the 1998 opening date of the museum, which is part of the city's Arts Trust, "
+            "matched the centenary of the harbour.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "the 1998 opening date") == "Moreno"

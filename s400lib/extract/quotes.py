@@ -268,6 +268,20 @@ def _subject_of(verb: Token) -> Token | None:
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
             return (named or subjects)[0]
+    return _name_left_of(verb) if verb.dep_ == "ROOT" else None
+
+
+def _name_left_of(verb: Token) -> Token | None:
+    """A person named just before a main verb the parser left without a subject ('Speaking in their
+    defence, Tom Molomby, SC, said that ...': the name hangs off the participle)."""
+    i = verb.i - 1
+    while i >= max(0, verb.i - 6):
+        t = verb.doc[i]
+        if t.ent_type_ == "PERSON":
+            return t
+        if t.pos_ in ("VERB", "AUX") or t.text in ".;:!?":
+            return None
+        i -= 1
     return None
 
 
@@ -783,13 +797,20 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     found = (*clause, objs[0], "according to", "according_to")
             elif _is_speech(tok) and tok.pos_ in ("VERB", "AUX") and _cue_lemma(tok) not in QUOTE_ONLY | {"cite"}:
                 subj = _subject_of(tok)
-                if subj is None or subj.lower_ in FIRST_PERSON | {"it", "there", "which", "who", "that"}:
+                # "WHO say ..." is the World Health Organization, not a relative pronoun
+                if subj is None or (subj.lower_ in FIRST_PERSON | {"it", "there", "which", "who", "that"} and not subj.text.isupper()):
                     continue
                 if inside_quote(subj.idx):
                     continue
                 clauses = _reported_clauses(tok)
+                nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
                 if clauses:
                     start, end = _clause_span(ctx, clauses[0], tok)
+                    found = (start, end, subj, _cue_lemma(tok), "cue_subject")
+                elif nxt is not None and nxt.lower_ == "that" and tok.dep_ == "ROOT" and _cue_lemma(tok) not in QUOTE_ONLY:
+                    # "X observed that the date ... coincided with ...": the parser lost the clause, the
+                    # words after "that" up to the end of the sentence are still what was reported
+                    start, end = _trim(ctx, nxt.idx + len(nxt), sent.end_char)
                     found = (start, end, subj, _cue_lemma(tok), "cue_subject")
                 elif _cue_lemma(tok) not in REPORT_ONLY_THAT and (framed := _framing_clause(tok, subj)) is not None:
                     subj = _inverted_subject(tok) or subj
