@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--articles-per-task", type=int, default=8, metavar="N", help="with --workers/--dask: articles per Dask task (default 8)")
     p.add_argument("--aliases", type=Path, metavar="CSV", help="your own alias table (header alias,canonical,label) for canonical names; read after the packaged one, so your rows win")
     p.add_argument("--errors", choices=("warn", "raise"), default="warn", help="unreadable files: warn and skip them (default) or stop")
+    p.add_argument("--max-chars", type=int, default=None, metavar="N",
+                   help="longest article accepted, in characters (default 1,000,000; longer texts are parsed in pieces)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--memory", action="store_true", help="also print this process's peak memory after each stage")
 
@@ -98,7 +100,8 @@ def run_parse(args: argparse.Namespace) -> int:
     options = dict(batch_size=args.batch_size, n_process=args.n_process, chunk_size=args.chunk_size, progress=progress, memory=memory, aliases=args.aliases)
     try:
         with _plain_warnings():
-            corpus = load_corpus(args.inputs, errors=args.errors)
+            limit = {"max_chars": args.max_chars} if args.max_chars else {}
+            corpus = load_corpus(args.inputs, errors=args.errors, **limit)
         if not len(corpus):
             print(f"error: no readable article in {' '.join(args.inputs)} (see the warnings above); nothing written", file=sys.stderr)
             return 2
@@ -107,9 +110,10 @@ def run_parse(args: argparse.Namespace) -> int:
 
             cluster = local_cluster(workers=args.workers) if args.workers else connect(args.dask)
             with cluster as client:
-                counts = parse_to_parquet(corpus, args.out, client=client, articles_per_task=args.articles_per_task, **options)
+                counts = parse_to_parquet(corpus, args.out, client=client, articles_per_task=args.articles_per_task, errors=args.errors, **options)
         else:
-            counts = parse_to_parquet(corpus, args.out, **options)
+            with _plain_warnings():
+                counts = parse_to_parquet(corpus, args.out, errors=args.errors, **options)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

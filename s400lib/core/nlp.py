@@ -38,7 +38,9 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
     (a headline without a full stop would otherwise swallow the first sentence of the story).
     """
     nlp = nlp or load_nlp()
-    doc = nlp.make_doc(text)
+    # the tokenizer has no length limit; spaCy's make_doc refuses texts over nlp.max_length because
+    # the parser needs memory in proportion: long texts are parsed in pieces by annotate()
+    doc = nlp.tokenizer(text)
     starts = set(paragraph_starts)
     for token in doc:
         if token.idx in starts and token.i > 0:
@@ -46,15 +48,58 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
     return doc
 
 
+PIECE_CHARS = 100_000  # longest text the parser and tagger see at once; longer docs go in pieces
+
+
+def _pieces(doc: Doc, size: int = PIECE_CHARS) -> list[Doc]:
+    """A long doc cut at sentence starts (paragraph starts are sentence starts) into docs of at most
+    about ``size`` characters; a piece ends mid-sentence only when one sentence is longer than that."""
+    cuts, last = [0], 0
+    for token in doc:
+        if doc[token.i].idx - doc[last].idx >= size and token.i > last:
+            back = token.i
+            while back > last + 1 and not doc[back].is_sent_start:
+                back -= 1
+            cut = back if back > last + 1 else token.i
+            cuts.append(cut)
+            last = cut
+    cuts.append(len(doc))
+    return [doc[a:b].as_doc() for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
 def annotate(
     docs: Iterable[Doc], nlp: Language | None = None, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[Doc]:
-    """Run the pipeline (after the tokenizer) over pre-tokenised docs, in batches."""
+    """Run the pipeline (after the tokenizer) over pre-tokenised docs, in batches.
+
+    A doc longer than ``PIECE_CHARS`` characters is annotated in pieces and put back together
+    (``Doc.from_docs``): the same text and offsets, at a memory cost bounded by the piece size.
+    """
     nlp = nlp or load_nlp()
-    yield from nlp.pipe(docs, batch_size=batch_size, n_process=n_process)
+    sizes: list[int] = []
+
+    def flat() -> Iterator[Doc]:
+        for doc in docs:
+            parts = _pieces(doc) if len(doc.text) > PIECE_CHARS else [doc]
+            sizes.append(len(parts))
+            yield from parts
+
+    annotated = nlp.pipe(flat(), batch_size=batch_size, n_process=n_process)
+    while True:
+        try:
+            first = next(annotated)
+        except StopIteration:
+            return
+        n = sizes.pop(0)
+        if n == 1:
+            yield first
+            continue
+        parts = [first] + [next(annotated) for _ in range(n - 1)]
+        whole = Doc.from_docs(parts, ensure_whitespace=False)
+        yield whole
 
 
 def nlp_doc(text: str, paragraph_starts: Sequence[int] = ()) -> Doc:
     """Parse one text in one call: tokenise with paragraph breaks, then run the whole pipeline."""
     nlp = load_nlp()
-    return nlp(make_doc(text, paragraph_starts, nlp))
+    return next(annotate([make_doc(text, paragraph_starts, nlp)], nlp))

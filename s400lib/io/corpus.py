@@ -25,6 +25,8 @@ METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ("file", "title", "outlet", "published", "language", "url", "notes")
 
 
+MAX_CHARS = 1_000_000  # longest article accepted by default (see load_corpus)
+
 @dataclass
 class Article:
     """One article as read from disk. ``text`` is what every offset in every table points into."""
@@ -95,6 +97,7 @@ def load_corpus(
     metadata: str | Path | None = None,
     errors: str = "raise",
     encoding: str = "utf-8",
+    max_chars: int = MAX_CHARS,
 ) -> Corpus:
     """Load articles from a folder, a glob pattern, one file, or a list of paths.
 
@@ -113,6 +116,10 @@ def load_corpus(
         ``Corpus.problems``.
     encoding
         Encoding of the text files; change it if your files are not UTF-8 (e.g. ``"cp1252"``).
+    max_chars
+        Longest article accepted, in characters (default 1,000,000). Longer texts are parsed in
+        pieces, so the limit only guards against a file that is not one article (a whole book, a
+        data dump); raise it for long articles, at about a minute of parsing per 100,000 characters.
 
     Returns
     -------
@@ -142,7 +149,7 @@ def load_corpus(
     seen: dict[str, str] = {}
     for path in paths:
         try:
-            article = _read_article(path, meta.get(path.name, {}), encoding)
+            article = _read_article(path, meta.get(path.name, {}), encoding, max_chars)
         except InputError as exc:
             report(exc)
             continue
@@ -214,7 +221,20 @@ def _parse_metadata_csv(csv_path: Path) -> dict[str, dict]:
         raise InputError(csv_path, "metadata file not found", "pass an existing CSV as metadata=") from None
     except UnicodeDecodeError:
         raise InputError(csv_path, "metadata is not UTF-8 text", "re-save the CSV as UTF-8") from None
+    # a notes cell may be long (a pasted abstract); the csv module's default stops at 128 KiB
+    csv.field_size_limit(max(csv.field_size_limit(), METADATA_CELL_LIMIT))
     reader = csv.DictReader(io.StringIO(raw))
+    try:
+        return _metadata_rows(csv_path, reader)
+    except csv.Error as exc:
+        raise InputError(csv_path, f"line {reader.line_num} cannot be read as CSV ({exc})",
+                         f"check that line's quotes; a cell may hold at most {METADATA_CELL_LIMIT:,} characters") from None
+
+
+METADATA_CELL_LIMIT = 16 * 1024 * 1024
+
+
+def _metadata_rows(csv_path: Path, reader: csv.DictReader) -> dict[str, dict]:
     header = [h.strip() for h in (reader.fieldnames or [])]
     if "file" not in header:
         raise InputError(
@@ -267,12 +287,22 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_article(path: Path, meta: dict, encoding: str) -> Article:
+def _read_article(path: Path, meta: dict, encoding: str, max_chars: int | None = None) -> Article:
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise InputError(path.parent / shown, "the file name is not valid UTF-8, so it cannot name an article",
+                         "rename the file with UTF-8 characters (e.g. `convmv -f latin1 -t utf-8`)") from None
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror})", "check the file's permissions") from None
     text = _decode(path, data, encoding)
+    limit = MAX_CHARS if max_chars is None else max_chars
+    if len(text) > limit:
+        raise InputError(path, f"the text has {len(text):,} characters, more than the limit of {limit:,} for one article",
+                         f"split the file into articles, or raise the limit (load_corpus(..., max_chars={len(text)}) or --max-chars {len(text)})")
     fields: dict = {}
     if path.suffix.lower() in HTML_SUFFIXES:
         text, fields = _extract_html(path, text)
@@ -295,17 +325,47 @@ def _read_article(path: Path, meta: dict, encoding: str) -> Article:
     )
 
 
+# pandas stores dates as nanoseconds since 1970, which reach from 1677 to 2262
+EARLIEST_DATE, LATEST_DATE = pd.Timestamp("1678-01-01"), pd.Timestamp("2261-12-31")
+
+
 def _parse_date(value, where, path: Path) -> pd.Timestamp | None:
     if value in (None, ""):
         return None
     try:
-        return pd.Timestamp(str(value)).tz_localize(None).normalize()
-    except (ValueError, TypeError):
+        stamp = pd.Timestamp(str(value))
+        stamp = (stamp.tz_localize(None) if stamp.tzinfo is not None else stamp).normalize()
+    except (ValueError, TypeError, OverflowError, pd.errors.OutOfBoundsDatetime):
         raise InputError(
             where,
             f"publication date {value!r} for {path.name} is not a date",
             "write it as YYYY-MM-DD, or leave it empty to have it inferred",
         ) from None
+    if not EARLIEST_DATE <= stamp <= LATEST_DATE:
+        raise InputError(
+            where,
+            f"publication date {value!r} for {path.name} is outside the years 1678-2261 that the tables can hold",
+            "check the year, or leave the date empty",
+        )
+    return stamp
+
+
+FRONT_MATTER_LIMIT = 65_536
+
+
+def _load_front_matter(block: str):
+    """YAML front matter as plain strings: no dates built by the YAML reader (so "2020-13-45" is
+    reported by the date check, not raised from deep inside it), no tags, and no anchors or aliases
+    (a few hundred bytes of nested aliases can expand to gigabytes)."""
+    import yaml
+
+    class _Loader(yaml.BaseLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError("anchors and aliases are not allowed in front matter")
+            return super().compose_node(parent, index)
+
+    return yaml.load(block, Loader=_Loader)  # noqa: S506 - BaseLoader builds strings, lists and dicts only
 
 
 def _split_front_matter(path: Path, text: str) -> tuple[str, dict]:
@@ -314,11 +374,11 @@ def _split_front_matter(path: Path, text: str) -> tuple[str, dict]:
     end = text.find("\n---", 4)
     if end < 0:
         raise InputError(path, "YAML front matter opened with '---' is never closed", "add a closing '---' line")
-    import yaml
-
+    if end - 4 > FRONT_MATTER_LIMIT:
+        raise InputError(path, f"YAML front matter is longer than {FRONT_MATTER_LIMIT:,} characters", "keep only the metadata keys between the '---' lines")
     try:
-        fields = yaml.safe_load(text[4:end]) or {}
-    except yaml.YAMLError as exc:
+        fields = _load_front_matter(text[4:end]) or {}
+    except Exception as exc:  # noqa: BLE001 - any failure of the YAML reader is a bad header, not a crash
         raise InputError(path, f"YAML front matter cannot be read ({exc.__class__.__name__})", "fix the YAML between the '---' lines") from None
     if not isinstance(fields, dict):
         raise InputError(path, "YAML front matter is not a mapping", "write it as 'key: value' lines")

@@ -10,12 +10,14 @@ Parsing has two stages so that the expensive one parallelises:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
 from spacy.tokens import Doc
 
+from ..core.errors import InputWarning
 from ..core.nlp import annotate, load_nlp
 from ..core.tables import Tables
 from ..extract.context import ArticleContext, prepare, sentence_table
@@ -62,9 +64,15 @@ def parse_article(article: Article, doc: Doc, paragraphs: pd.DataFrame) -> Table
 
 
 def iter_parsed(
-    articles: Iterable[Article], batch_size: int = 16, n_process: int = 1, progress: bool | None = None, total: int | None = None
+    articles: Iterable[Article], batch_size: int = 16, n_process: int = 1, progress: bool | None = None, total: int | None = None,
+    errors: str = "raise", problems: list | None = None,
 ) -> Iterator[Tables]:
-    """Parse articles one by one (spaCy runs in batches); yields one :class:`Tables` per article."""
+    """Parse articles one by one (spaCy runs in batches); yields one :class:`Tables` per article.
+
+    With ``errors="warn"`` an article whose parse fails is left out with an :class:`InputWarning`
+    naming its file, and a row (path, problem, fix) is appended to ``problems``: one bad article
+    never costs the others.
+    """
     nlp = load_nlp()
     articles = list(articles) if total is None and not hasattr(articles, "__len__") else articles
     total = total if total is not None else len(articles)  # type: ignore[arg-type]
@@ -84,7 +92,18 @@ def iter_parsed(
         annotated = tqdm(annotated, total=total, desc="parsing articles", unit="article")
     for doc in annotated:
         article, paragraphs = pending.pop(0)
-        yield parse_article(article, doc, paragraphs)
+        try:
+            parsed = parse_article(article, doc, paragraphs)
+        except Exception as exc:  # noqa: BLE001 - in warn mode any failure is reported per article
+            if errors != "warn":
+                raise
+            problem = f"could not be parsed ({exc.__class__.__name__}: {str(exc)[:120]})"
+            fix = "the other articles were parsed; please report this file with the error to the s400lib developers"
+            warnings.warn(f"{article.path}: {problem}. Fix: {fix}", InputWarning, stacklevel=2)
+            if problems is not None:
+                problems.append({"path": article.path, "problem": problem, "fix": fix})
+            continue
+        yield parsed
 
 
 def finish(tables: Tables, aliases: str | Path | None = None) -> Tables:
@@ -122,7 +141,8 @@ def finish_part(tables: Tables, names, dates: dict) -> Tables:
 
 
 def parse(
-    corpus: Corpus | str | list, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, aliases: str | Path | None = None
+    corpus: Corpus | str | list, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, aliases: str | Path | None = None,
+    errors: str = "raise",
 ) -> Tables:
     """Parse a corpus into :class:`Tables`.
 
@@ -137,6 +157,9 @@ def parse(
     aliases
         Your own alias CSV (header ``alias,canonical,label``) for canonical names, read after the
         packaged ``s400lib/data/aliases.csv`` so your rows win (see :mod:`s400lib.link.names`).
+    errors
+        ``"raise"`` (default) stops at the first unreadable file or failing article; ``"warn"``
+        leaves it out with a warning naming the file and lists it in ``corpus.problems``.
 
     Returns
     -------
@@ -151,8 +174,12 @@ def parse(
     ['body', 'boilerplate', 'title']
     """
     if not isinstance(corpus, Corpus):
-        corpus = load_corpus(corpus)
-    parts = list(iter_parsed(corpus.articles, batch_size=batch_size, n_process=n_process, progress=progress, total=len(corpus)))
+        corpus = load_corpus(corpus, errors=errors)
+    problems: list[dict] = []
+    parts = list(iter_parsed(corpus.articles, batch_size=batch_size, n_process=n_process, progress=progress, total=len(corpus),
+                             errors=errors, problems=problems))
+    if problems:
+        corpus.problems = pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True)
     return finish(Tables.concat(parts), aliases=aliases)
 
 

@@ -256,7 +256,7 @@ def parse_to_parquet(
     """
     corpus = source if isinstance(source, Corpus) else load_corpus(source, errors=errors)
     out = Path(out)
-    counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, client, articles_per_task), out, chunk_size)
+    counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, client, articles_per_task, errors), out, chunk_size)
     del corpus  # the article texts are in the staged tables now; the finish reads them a chunk at a time
     if memory is not None:
         memory["parse_peak_mib"] = peak_rss_mib()
@@ -277,7 +277,8 @@ def peak_rss_mib() -> float:
 
 
 def iter_parts(
-    corpus: Corpus, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, client=None, articles_per_task: int = 8
+    corpus: Corpus, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, client=None, articles_per_task: int = 8,
+    errors: str = "raise",
 ) -> Iterator[Tables]:
     """Per-article :class:`Tables` in corpus order, parsed here or on a Dask cluster."""
     if client is not None:
@@ -287,4 +288,8 @@ def iter_parts(
         return
     from .parse import iter_parsed
 
-    yield from iter_parsed(corpus.articles, batch_size=batch_size, n_process=n_process, progress=progress, total=len(corpus))
+    problems: list[dict] = []
+    yield from iter_parsed(corpus.articles, batch_size=batch_size, n_process=n_process, progress=progress, total=len(corpus),
+                           errors=errors, problems=problems)
+    if problems:
+        corpus.problems = pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True)

@@ -1,0 +1,126 @@
+"""Bad or odd input beside a good article: the good one is always parsed, the bad one is named (issue 14).
+
+Every case was first reproduced as a crash that lost the whole corpus.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import s400lib as sl
+from s400lib.core import nlp as nlp_module
+from s400lib.core.errors import InputWarning
+
+GOOD = "Bridge reopens\n\nThe mayor said the bridge reopened on Monday after two weeks of repairs.\n"
+
+
+def _folder(tmp_path: Path, files: dict) -> Path:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    for name, content in files.items():
+        if isinstance(name, bytes):  # a name that is not UTF-8 can only be written through bytes paths
+            with open(bytes(tmp_path) + b"/" + name, "wb") as handle:
+                handle.write(content)
+        else:
+            (tmp_path / name).write_text(content, encoding="utf-8")
+    return tmp_path
+
+
+def _parse_warn(folder: Path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = sl.load_corpus(folder, errors="warn")
+        tables = sl.parse(corpus, progress=False, errors="warn")
+    return corpus, tables, [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
+
+
+@pytest.mark.parametrize("date", ["2020-13-45", "2020-02-30", "1066-10-14", "not a date"])
+def test_a_bad_front_matter_date_costs_only_its_article(tmp_path, date):
+    folder = _folder(tmp_path, {"bad.txt": f"---\npublished: {date}\n---\nTitle\n\nThe mayor said it.\n"})
+    corpus, tables, messages = _parse_warn(folder)
+    assert tables.articles["article_id"].tolist() == ["good"]
+    assert any("bad.txt" in m and date in m and "Fix:" in m for m in messages), messages
+    assert corpus.problems["path"].astype(str).str.endswith("bad.txt").any()
+
+
+def test_yaml_aliases_are_refused_not_expanded(tmp_path):
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\ntitle: [*b, *b, *b, *b]\n---\nBody.\n"
+    corpus, tables, messages = _parse_warn(_folder(tmp_path, {"bomb.txt": bomb}))
+    assert tables.articles["article_id"].tolist() == ["good"]
+    assert any("bomb.txt" in m for m in messages)
+
+
+def test_a_long_metadata_cell_is_read(tmp_path):
+    folder = _folder(tmp_path, {})
+    long_note = "n" * 140_000
+    (folder / "metadata.csv").write_text(f"file,title,notes\ngood.txt,Bridge,{long_note}\n", encoding="utf-8")
+    corpus = sl.load_corpus(folder)
+    assert corpus["good"].notes == long_note
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_skipped(tmp_path):
+    if sys.platform == "darwin":
+        pytest.skip("macOS file systems refuse such names")
+    folder = _folder(tmp_path, {b"caf\xe9.txt": b"Title\n\nThe mayor said it.\n"})
+    corpus, tables, messages = _parse_warn(folder)
+    assert tables.articles["article_id"].tolist() == ["good"]
+    assert any("not valid UTF-8" in m for m in messages)
+
+
+def test_a_text_over_the_limit_gets_a_clear_message_and_the_limit_can_be_raised(tmp_path):
+    folder = _folder(tmp_path, {"big.txt": "Big\n\n" + "The port was busy. " * 600})
+    with pytest.warns(InputWarning, match="big.txt.*more than the limit of 5,000"):
+        corpus = sl.load_corpus(folder, errors="warn", max_chars=5_000)
+    assert [a.article_id for a in corpus] == ["good"]
+    assert len(sl.load_corpus(folder, max_chars=20_000)) == 2
+
+
+def test_a_long_text_is_parsed_in_pieces_with_offsets_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(nlp_module, "PIECE_CHARS", 2_000)
+    body = "\n\n".join(f"“Berth {n} is open,” the harbour master said on day {n}." for n in range(150))
+    (tmp_path / "long.txt").write_text("Harbour log\n\n" + body + "\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    text = tables.articles["text"].iloc[0]
+    assert len(text) > 3 * 2_000
+    for name in ("sentences", "entities", "quotes", "timexes"):
+        frame = getattr(tables, name)
+        assert all(text[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"])), name
+    assert len(tables.quotes) == 150
+    assert tables.quotes["speaker"].isna().sum() == 150  # "the harbour master" is never named
+
+
+def test_an_error_inside_one_article_becomes_a_warning_in_warn_mode(tmp_path, monkeypatch):
+    from s400lib.pipeline import parse as parse_module
+
+    real = parse_module.parse_article
+
+    def failing(article, doc, paragraphs):
+        if article.article_id == "boom":
+            raise RuntimeError("an extractor failed")
+        return real(article, doc, paragraphs)
+
+    monkeypatch.setattr(parse_module, "parse_article", failing)
+    folder = _folder(tmp_path, {"boom.txt": "Boom\n\nThe mayor said it.\n"})
+    corpus, tables, messages = _parse_warn(folder)
+    assert tables.articles["article_id"].tolist() == ["good"]
+    assert any("boom.txt" in m and "RuntimeError" in m for m in messages)
+    assert corpus.problems["path"].astype(str).str.endswith("boom.txt").any()
+    with pytest.raises(RuntimeError):
+        sl.parse(sl.load_corpus(folder), progress=False)
+
+
+def test_the_cli_keeps_the_good_article_and_prints_one_line_per_bad_one(tmp_path):
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in", {"bad.txt": "---\npublished: 2020-02-30\n---\nT\n\nThe mayor said it.\n"})
+    done = subprocess.run([sys.executable, "-m", "s400lib", "parse", str(folder), "--out", str(tmp_path / "out"), "--no-progress"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.startswith("warning:")]
+    assert len(lines) == 1 and "bad.txt" in lines[0]
+    assert pd.read_parquet(tmp_path / "out" / "articles.parquet")["article_id"].tolist() == ["good"]
