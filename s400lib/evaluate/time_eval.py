@@ -18,6 +18,10 @@ texts written for each anchoring rule, and held-out texts annotated before the t
 them (the only subset that estimates accuracy on unseen text). Reproduce the figures with::
 
     python -m s400lib.evaluate.time_eval
+    python -m s400lib.evaluate.time_eval --tml DIR [--part heldout dev all]
+
+The second scores a folder of TimeML files, such as the TempEval-3 training data (TBAQ-cleaned),
+with a fixed tenth of the files held out (:data:`TML_HELDOUT_EVERY`).
 """
 
 from __future__ import annotations
@@ -42,6 +46,68 @@ def load_gold(path: str | Path | None = None) -> list[dict]:
             doc["text"] = (root / doc["source"]).read_text(encoding="utf-8")
         docs.append(doc)
     return docs
+
+
+# --------------------------------------------------------------------------------------------
+# TimeML folders (TempEval-3 TBAQ-cleaned: TimeBank and AQUAINT), read in place, never copied here
+# --------------------------------------------------------------------------------------------
+# Fixed once: in sorted file-name order, every tenth file (9, 19, 29, ...) is held out: scored, never
+# read while writing rules.
+TML_HELDOUT_EVERY = 10
+
+
+def read_tml(path: str | Path) -> dict:
+    """One TimeML file as a gold document: doc_id, dct (the CREATION_TIME TIMEX3), the text inside
+    <TEXT> with every tag removed, and its TIMEX3s with offsets into that text."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    dct = None
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = timex.get("value")
+            break
+    body = root.find("TEXT")
+    pieces: list[str] = []
+    timexes: list[dict] = []
+
+    def walk(node) -> None:
+        start = sum(len(x) for x in pieces)
+        if node.text:
+            pieces.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+        if node.tag == "TIMEX3":
+            end = sum(len(x) for x in pieces)
+            timexes.append({"start": start, "end": end, "type": node.get("type"), "value": node.get("value"), "mod": node.get("mod")})
+
+    if body is not None:
+        walk(body)
+    text = "".join(pieces)
+    for t in timexes:
+        t["text"] = text[t["start"] : t["end"]]
+    return {"doc_id": Path(path).stem, "dct": (dct or "")[:10], "text": text, "timexes": timexes}
+
+
+def load_tml(folder: str | Path, part: str = "all") -> list[dict]:
+    """The .tml files of ``folder`` (searched recursively) of one part: 'dev', 'heldout' or 'all'."""
+    if part not in ("dev", "heldout", "all"):
+        raise ValueError(f"part must be 'dev', 'heldout' or 'all', not {part!r}")
+    paths = sorted(Path(folder).rglob("*.tml"), key=lambda q: q.name)
+    if not paths:
+        raise FileNotFoundError(f"{folder}: no .tml files. Fix: point at TBAQ-cleaned (see the README, 'What happened when')")
+    keep = [q for i, q in enumerate(paths) if part == "all" or ((i % TML_HELDOUT_EVERY == TML_HELDOUT_EVERY - 1) == (part == "heldout"))]
+    return [read_tml(q) for q in keep]
+
+
+def evaluate_tml(folder: str | Path, part: str = "heldout", tagger=None) -> tuple[dict, pd.DataFrame]:
+    """TempEval-3 figures of the tagger on a TimeML folder: (scores, matches)."""
+    docs = load_tml(folder, part)
+    m = match(gold_frame(docs), system_frame(docs, tagger))
+    result = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in scores(m).items()}
+    return {"documents": len(docs), **result}, m
 
 
 def gold_frame(docs: list[dict]) -> pd.DataFrame:
@@ -168,10 +234,26 @@ def errors(path: str | Path | None = None, tagger=None) -> pd.DataFrame:
     return m[~(m["strict"] & m["value_ok"])].reset_index(drop=True)
 
 
-if __name__ == "__main__":  # pragma: no cover - the command that prints the figures
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m s400lib.evaluate.time_eval", description="TempEval-3 scores of the TIMEX3 tagger")
+    parser.add_argument("--tml", metavar="FOLDER", help="score a folder of TimeML files (e.g. TBAQ-cleaned) instead of the gold file")
+    parser.add_argument("--part", nargs="+", default=["heldout", "dev"], choices=("dev", "heldout", "all"))
+    args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
+    if args.tml:
+        for part in args.part:
+            result, _ = evaluate_tml(args.tml, part)
+            print(f"{args.tml} {part}: " + ", ".join(f"{k} {v}" for k, v in result.items()))
+        return 0
     print(evaluate().to_string())
     bad = errors()
     print(f"\n{len(bad)} imperfect matches")
     if len(bad):
         print(bad[["doc_id", "gold_text", "sys_text", "gold_value", "sys_value"]].to_string())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - the command that prints the figures
+    raise SystemExit(main())

@@ -31,9 +31,17 @@ Anchoring rules (``anchor`` = the publication date, or the inferred one):
   assume the US federal fiscal year (1 October of the previous year to 30 September).
 * ``early``/``mid``/``late`` and "the beginning/middle/end of" set ``mod`` START/MID/END and narrow
   ``earliest``/``latest`` to the first, middle or last third of the period.
-* Vague references are PAST_REF ("recently", "in recent months"), PRESENT_REF ("now", "currently")
-  and FUTURE_REF ("in the coming months"), bounded on the open side by NaT (unbounded) unless the
-  phrase names a horizon ("recent months" -> up to a year back).
+* Vague references are PAST_REF ("recently"), PRESENT_REF ("now", "currently") and FUTURE_REF ("in
+  the near future"), bounded on the open side by NaT (unbounded). A number of units nobody counted
+  is a vague duration, as TempEval-3 annotates it: "recent months", "the coming months", "several
+  years", "a few weeks", a bare "hours" -> ``PXM``, ``PXY``, ``PXW``, ``PTXH``.
+* Also: quarters a company reports on ("third-quarter", "the latest quarter" -> the last quarter
+  before the anchor; "the year-ago quarter" a year before), spelled-out years ("nineteen
+  ninety-six"), centuries ("the 19th century" -> ``18``) and "the past decade" (``P10Y``), year
+  ranges ("1998-2001" -> ``P3Y``), sets of months and seasons ("each July", "every winter"), clock
+  times with a zone or a weekday ("10:30 GMT Friday"), holidays ("last Thanksgiving"), and "that
+  evening", "the next day" (see the ``anchor`` column: resolved against the time the narrative has
+  moved to when the text gives one).
 * Durations ("30 days" -> ``P30D``) have NaT bounds unless anchored by "the past"/"the last"
   ("the past three years" -> [anchor - 3 years, anchor]).
 
@@ -75,6 +83,13 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
         "late": "END", "end": "END"}
+
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+HOLIDAYS = {"thanksgiving": ("fourth", 11, 4), "christmas": (None, 12, 25), "christmas eve": (None, 12, 24),
+            "new year's": (None, 1, 1), "new year's eve": (None, 12, 31), "independence day": (None, 7, 4)}
 
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -146,7 +161,19 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("fiscal", _p(r"(?:the\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?(?P<year>" + _YEAR_RE + r"|\d\d)(?:\s+fiscal\s+year)?", _I)),
     ("year_fiscal", _p(r"(?P<year>" + _YEAR_RE + r")\s+fiscal\s+year", _I)),
     ("month_year", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r"),?\s+(?:of\s+)?(?P<year>" + _YEAR_RE + r")")),
-    ("quarter", _p(r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<year>" + _YEAR_RE + r"))?", _I)),
+    ("quarter", _p(r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<year>" + _YEAR_RE + r"))?", _I)),
+    # the quarter or period a company reports on: "the quarter", "the latest quarter", "the year-ago quarter"
+    ("report_quarter", _p(r"the\s+(?P<which>latest\s+|current\s+|same\s+|year-ago\s+|year-earlier\s+)?(?P<unit>quarter|period)(?!\s+of\b)", _I)),
+    ("year_earlier", _p(r"(?P<which>year-earlier|year-ago)", _I)),
+    ("spelled_year", _p(r"(?:the\s+year\s+)?(?P<words>nineteen\s+(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:-(?:" + "|".join(_ONES) + r"))?"
+                        r"|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(_ONES) + r"))?)", _I)),
+    ("century", _p(r"(?:the\s+)?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century", _I)),
+    ("this_century", _p(r"(?P<rel>this|last|next|the\s+past|the\s+last)\s+(?P<unit>century|decade)", _I)),
+    ("year_range", _p(r"(?P<y1>" + _YEAR_RE + r")\s*[-–]\s*(?P<y2>" + _YEAR_RE + r"|\d\d)")),
+    ("clock24", _p(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT))?(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY_RE + r"))?")),
+    ("holiday", _p(r"(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+week)?|Independence\s+Day)", _I)),
+    ("narrative_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?:that|the\s+(?P<shift>next|following|previous)|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)", _I)),
+    ("the_unit", _p(r"the\s+(?:full\s+)?(?P<unit>year|week|weekend|day)(?!\s+(?:before|after|of|when|that|in)\b)", _I)),
     ("season_year", _p(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>" + _YEAR_RE + r")", _I)),
     ("decade", _p(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)s")),
     ("year", _p(_MOD_RE + r"(?P<year>" + _YEAR_RE + r")")),
@@ -159,7 +186,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # relative to the anchor
     ("rel_unit", _p(_MOD_RE + r"(?:the\s+)?" + _REL_RE + r"\s+(?P<unit>week|month|year|quarter|weekend)", _I)),
     ("rel_season", _p(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)", _I)),
-    ("ago", _p(r"(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _UNIT_RE + r")\s+(?P<dir>ago|from\s+now|hence)", _I)),
+    ("ago", _p(r"(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _UNIT_RE + r")\s+(?P<dir>ago|earlier|from\s+now|hence)", _I)),
     ("deictic_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow)" + _PART_RE, _I)),
     ("this_part", _p(r"this\s+(?P<part>morning|afternoon|evening)", _I)),
     ("weekday", _p(r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>" + _WEEKDAY_RE + r")" + _PART_RE)),
@@ -168,11 +195,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("past_duration", _p(r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _UNIT_RE + r")", _I)),
     ("duration", _p(r"(?P<n>" + _NUM_RE + r")[\s-]+(?P<unit>" + _UNIT_RE + r")(?:[\s-]+long)?", _I)),
     ("vague_duration", _p(r"(?:for\s+)(?P<unit>days|weeks|months|years|decades)", _I)),
-    ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY_RE + r")", _I)),
-    ("set_adverb", _p(r"(?P<adv>daily|weekly|monthly|annually|yearly)", _I)),
-    ("past_ref", _p(r"(?:recently|lately|recent\s+(?:days|weeks|months|years)|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year))|(?:the\s+)?previous\s+years|formerly)", _I)),
+    # a number of units nobody counted: "a few weeks", "several years", "the coming months", bare "hours"
+    ("vague_amount", _p(r"(?:(?:a\s+few|several|a\s+couple\s+of|many|some|the\s+coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)", _I)),
+    ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY_RE + r"|" + _MONTH_RE + r"|spring|summer|autumn|fall|winter)", _I)),
+    ("set_adverb", _p(r"(?P<adv>hourly|daily|weekly|monthly|annually|yearly)", _I)),
+    ("past_ref", _p(r"(?:recently|lately|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year|decade|century|few))|(?:the\s+)?previous\s+years|formerly)", _I)),
     ("present_ref", _p(r"(?:now|currently|at\s+present|nowadays|these\s+days|the\s+moment)", _I)),
-    ("future_ref", _p(r"(?:the\s+(?:near\s+)?future|the\s+coming\s+(?:days|weeks|months|years)|the\s+years\s+ahead)", _I)),
+    ("future_ref", _p(r"(?:the\s+(?:near\s+)?future|the\s+years\s+ahead)", _I)),
 ]
 
 
@@ -196,6 +225,63 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         if g.get("year"):
             return "DATE", _Spec("abs", {"value": f"{g['year']}-Q{q}"})
         return "DATE", _Spec("quarter", {"q": q})
+    if name == "report_quarter":
+        which = (g.get("which") or "").strip().lower()
+        if g["unit"].lower() == "period" and not which:
+            return None  # "the period" alone is too often not a time
+        return "DATE", _Spec("rq", {"back": 1 if which in ("year-ago", "year-earlier") else 0, "current": int(which == "current")})
+    if name == "year_earlier":
+        return "DATE", _Spec("rq", {"back": 1, "current": 0})
+    if name == "spelled_year":
+        words = re.split(r"[\s-]+", g["words"].lower())
+        if words[0] == "nineteen":
+            year = 1900 + _TENS[words[1]] + (_ONES[words[2]] if len(words) > 2 else 0)
+        else:
+            year = 2000 + (_ONES[words[-1]] if words[-1] in _ONES else 0)
+        return "DATE", _Spec("abs", {"value": f"{year:04d}"})
+    if name == "century":
+        return "DATE", _Spec("abs", {"value": f"{int(g['n']) - 1:02d}"})
+    if name == "this_century":
+        rel, unit = " ".join(g["rel"].lower().split()), g["unit"].lower()
+        if rel in ("the past", "the last"):
+            return "DURATION", _Spec("dur", {"value": "P10Y" if unit == "decade" else "P100Y", "past": 1})
+        return "DATE", _Spec("era", {"unit": unit, "off": {"this": 0, "last": -1, "next": 1}[rel]})
+    if name == "year_range":
+        y2 = g["y2"] if len(g["y2"]) == 4 else g["y1"][:2] + g["y2"]
+        if int(y2) <= int(g["y1"]):
+            return None
+        return "DURATION", _Spec("range", {"y1": g["y1"], "y2": y2})
+    if name == "clock24":
+        if not g.get("tz") and not g.get("wd"):
+            return None  # "3:2" scores and ratios look the same without a zone or a day
+        return "TIME", _Spec("clock", {"h": int(g["h"]), "mi": int(g["mi"]), "wd": WEEKDAYS[g["wd"].lower()] if g.get("wd") else None})
+    if name == "holiday":
+        key = re.sub(r"\s+(day|sunday|week)$", "", " ".join(g["name"].lower().split()))
+        key = {"new year's": "new year's", "new year's eve": "new year's eve"}.get(key, key)
+        nth, month, day = HOLIDAYS.get(key, (None, None, None))
+        if month is None:
+            return None
+        return "DATE", _Spec("holiday", {"month": month, "day": day, "nth": nth, "sel": (g.get("rel") or "tense").lower()})
+    if name == "narrative_day":
+        unit = g["unit"].lower()
+        shift = {"next": 1, "following": 1, "previous": -1}.get((g.get("shift") or "").lower(), 0)
+        part = PARTS_OF_DAY.get(unit)
+        unit = "day" if part else unit
+        return ("TIME" if part else "DATE"), _Spec("narrative", {"unit": unit, "n": shift, "part": part})
+    if name == "the_unit":
+        unit = g["unit"].lower()
+        return "DATE", _Spec("rel", {"unit": unit, "off": 0}) if unit != "day" else _Spec("shift", {"unit": "day", "n": 0})
+    if name == "vague_amount":
+        unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
+        low = m.group(0).lower()
+        if low == g["unit"].lower() and _prev_word(text, m.start()) in set(NUMBER_WORDS) | {"few", "several", "the", "these", "those", "recent", "coming"}:
+            return None  # part of a longer expression another pattern owns
+        letter, t = UNIT[unit]
+        # "recent months" and "the coming months" still say on which side of the anchor they lie,
+        # and roughly how far: their bounds keep that, whatever the value's convention
+        side = "past" if low.startswith(("recent", "the past", "the last")) else "future" if low.startswith(("the coming", "the next")) else None
+        horizon = {"days": 30, "weeks": 90, "months": 365, "years": 3650}.get(g["unit"].lower()) if side else None
+        return "DURATION", _Spec("dur", {"value": f"P{'T' if t else ''}X{letter}", "side": side, "horizon": horizon})
     if name == "season_year":
         return "DATE", _Spec("abs", {"value": f"{g['year']}-{SEASONS[g['season'].lower()]}"})
     if name == "decade":
@@ -238,9 +324,11 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         n = _num(g["n"])
         unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
         direction = g["dir"].lower()
+        if direction.startswith("from"):
+            return None  # "two years from now" is the duration "two years" and the reference "now" (TimeML)
         # "30 days after the adoption" is anchored on an event, not on the document date, so only
-        # "ago"/"from now"/"hence" shift from the anchor; "N days after X" stays a DURATION.
-        sign = -1 if direction == "ago" else 1
+        # "ago"/"hence" shift from the anchor; "N days after X" stays a DURATION.
+        sign = -1 if direction in ("ago", "earlier") else 1
         return "DATE", _Spec("shift", {"unit": unit, "n": sign * n})
     if name == "deictic_day":
         word = g["day"].lower()
@@ -271,9 +359,13 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         word = g["unit"].lower()
         if word in WEEKDAYS:
             return "SET", _Spec("set", {"value": f"XXXX-WXX-{WEEKDAYS[word]}"})
+        if word.rstrip(".") in MONTHS:
+            return "SET", _Spec("set", {"value": f"XXXX-{MONTHS[word.rstrip('.')]:02d}"})
+        if word in SEASONS:
+            return "SET", _Spec("set", {"value": f"XXXX-{SEASONS[word]}"})
         return "SET", _Spec("set", {"value": _duration(1, word)})
     if name == "set_adverb":
-        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}[g["adv"].lower()]
+        unit = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}[g["adv"].lower()]
         return "SET", _Spec("set", {"value": _duration(1, unit)})
     if name == "past_ref":
         low = m.group(0).lower()
@@ -462,6 +554,9 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
             months = {"M": n, "Y": 12 * n, "DE": 120 * n, "CE": 1200 * n}.get(u)
             lo = anchor - (pd.DateOffset(months=months) if months else pd.Timedelta(days=n * (7 if u == "W" else 1)))
             out["earliest"], out["latest"] = lo, anchor
+        elif p.get("side") and p.get("horizon") and anchor is not None:
+            reach = pd.Timedelta(days=int(p["horizon"]))
+            out["earliest"], out["latest"] = (anchor - reach, anchor) if p["side"] == "past" else (anchor, anchor + reach)
         else:
             out["anchor"] = None
         return out
@@ -478,6 +573,10 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
             out["latest"] = anchor + pd.Timedelta(days=horizon) if horizon else pd.NaT
         else:
             out["earliest"] = out["latest"] = anchor
+        return out
+    if k == "range":
+        out["value"], out["anchor"] = f"P{int(p['y2']) - int(p['y1'])}Y", None
+        out["earliest"], out["latest"] = bounds(p["y1"])[0], bounds(p["y2"])[1]
         return out
     if anchor is None:
         if k == "md":
@@ -534,7 +633,40 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
         if p.get("part"):
             value += "T" + p["part"]
     elif k == "clock":
-        value = f"{anchor.date()}T{int(p['h']):02d}:{int(p['mi']):02d}"
+        day = _weekday(int(p["wd"]), anchor, "tense", tense) if p.get("wd") else anchor
+        value = f"{day.date()}T{int(p['h']):02d}:{int(p['mi']):02d}"
+    elif k == "rq":
+        # the quarter a report covers is the last one that ended before the report, unless "current"
+        d = anchor if int(p.get("current") or 0) else _shift_months(anchor, -3)
+        value = f"{d.year - int(p.get('back') or 0):04d}-Q{(d.month - 1) // 3 + 1}"
+    elif k == "era":
+        size = 100 if p["unit"] == "century" else 10
+        start = (anchor.year // size + int(p["off"])) * size
+        value = f"{start // size:02d}" if size == 100 else f"{start // 10:03d}"
+    elif k == "holiday":
+        month, day = int(p["month"]), int(p["day"])
+        sel = p.get("sel", "tense")
+        year = anchor.year + {"last": -1, "next": 1}.get(sel, 0) if sel in ("last", "next", "this") else _pick_year(month, 1, anchor, "tense", tense)
+        if p.get("nth"):  # the fourth Thursday of November
+            first = pd.Timestamp(year=year, month=month, day=1)
+            day = 1 + (3 - first.weekday()) % 7 + 21
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+    elif k == "narrative":
+        # anchored on the day the narrative has moved to when the text gives one (see _rows)
+        if p.get("ref"):
+            anchor = pd.Timestamp(p["ref"])
+            out["anchor"] = p["ref"]
+        unit, n = p["unit"], int(p["n"])
+        if unit == "day":
+            value = str((anchor + pd.Timedelta(days=n)).date()) + ("T" + p["part"] if p.get("part") else "")
+        elif unit == "week":
+            iso = (anchor + pd.Timedelta(weeks=n)).isocalendar()
+            value = f"{iso[0]:04d}-W{iso[1]:02d}"
+        elif unit == "month":
+            d = _shift_months(anchor, n)
+            value = f"{d.year:04d}-{d.month:02d}"
+        else:
+            value = f"{anchor.year + n:04d}"
     else:
         raise AssertionError(k)
     out["value"] = value
@@ -607,7 +739,17 @@ _GATES: dict[str, re.Pattern] = {
     "quarter": re.compile("quarter", _I),
     "rel_unit": re.compile("week|month|year|quarter", _I),
     "rel_season": re.compile("spring|summer|autumn|fall|winter", _I),
-    **{name: _UNIT for name in ("ago", "past_duration", "duration", "vague_duration")},
+    **{name: _UNIT for name in ("ago", "past_duration", "duration", "vague_duration", "vague_amount")},
+    "report_quarter": re.compile("quarter|period", _I),
+    "year_earlier": re.compile("year", _I),
+    "spelled_year": re.compile("nineteen|thousand", _I),
+    "century": re.compile("century", _I),
+    "this_century": re.compile("century|decade", _I),
+    "year_range": _DIGIT,
+    "clock24": re.compile(r"\d:\d"),
+    "holiday": re.compile("thanksgiving|christmas|new year|independence", _I),
+    "narrative_day": re.compile(r"\b(?:that|next|following|previous|same)\b", _I),
+    "the_unit": re.compile(r"\bthe\s", _I),
 }
 
 
@@ -640,12 +782,21 @@ def find_timexes(text: str, lo: int = 0, hi: int | None = None, gated: bool = Tr
     return out
 
 
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
     rows = []
+    narrative_at = None  # the last explicit calendar day the text has moved to ("On March 3, 2019, ...")
     for lo, hi in spans:
         for start, end, type_, spec, rule in find_timexes(text, lo, hi):
             tense = clause_tense(doc, start, end) if type_ in ("DATE", "TIME") else None
+            if spec.kind == "narrative" and narrative_at is not None:
+                # "that evening", "the next day": the day the account is about, not the publication day
+                spec = _Spec(spec.kind, {**spec.params, "ref": narrative_at})
             res = resolve(spec, type_, anchor, tense)
+            if spec.kind == "abs" and _DAY_VALUE.match(str(res["value"])):
+                narrative_at = res["value"]
             rows.append({"start": start, "end": end, "text": text[start:end], "type": type_, **res,
                          "spec": spec.dumps(), "tense": tense, "rule": rule})
     return rows

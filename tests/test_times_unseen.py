@@ -1,0 +1,55 @@
+"""The TIMEX3 classes added for TempEval-3 news, on sentences written for these tests (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+import s400lib as sl
+
+DCT = "2011-03-15"
+
+
+def _tag(text: str) -> dict[str, tuple[str, str]]:
+    found = sl.tag_times(text, dct=DCT)
+    for row in found.itertuples():
+        assert text[row.start : row.end] == row.text
+    return {row.text: (row.type, row.value) for row in found.itertuples()}
+
+
+@pytest.mark.parametrize("text,expression,expected", [
+    ("Wheat exports grew throughout 2004-2007 in the region.", "2004-2007", ("DURATION", "P3Y")),
+    ("The 1993-95 drought emptied the reservoirs.", "1993-95", ("DURATION", "P2Y")),
+    ("Repairs will take a few weeks at most.", "a few weeks", ("DURATION", "PXW")),
+    ("Prices may climb in the coming months.", "the coming months", ("DURATION", "PXM")),
+    ("Rescuers worked for hours in the rain.", "hours", ("DURATION", "PTXH")),
+    ("Rainfall fell sharply over the past decade.", "the past decade", ("DURATION", "P10Y")),
+    ("The mill was built in the 18th century.", "the 18th century", ("DATE", "17")),
+    ("The market opens every Thursday.", "every Thursday", ("SET", "XXXX-WXX-4")),
+    ("Storms return each autumn.", "each autumn", ("SET", "XXXX-FA")),
+    ("Ten years from now the port will be closed.", "Ten years", ("DURATION", "P10Y")),
+    ("Voting ends at 18:00 GMT Sunday.", "18:00 GMT Sunday", ("TIME", "2011-03-20T18:00")),
+    ("Traders watched the stocks in recent days.", "recent days", ("DURATION", "PXD")),
+    ("Second-quarter earnings beat forecasts.", "Second-quarter", ("DATE", "2011-Q2")),
+    ("Sales slipped from the year-ago quarter.", "the year-ago quarter", ("DATE", "2009-Q4")),  # a year before the last quarter reported (2010-Q4)
+    ("Inflation peaked in nineteen eighty-one.", "nineteen eighty-one", ("DATE", "1981")),
+])
+def test_classes_the_tagger_used_to_miss(text, expression, expected):
+    assert _tag(text).get(expression) == expected
+
+
+def test_n_years_from_now_is_a_duration_and_a_present_reference():
+    tags = _tag("Ten years from now the port will be closed.")
+    assert tags["now"] == ("DATE", "PRESENT_REF")
+
+
+def test_a_relative_day_follows_the_day_the_narrative_moved_to():
+    found = sl.tag_times("The dam failed on June 9, 2008, after heavy rain. That night the river rose; "
+                         "the following day the valley was evacuated.", dct=DCT)
+    rows = {r.text: r for r in found.itertuples()}
+    assert rows["That night"].value == "2008-06-09TNI" and rows["That night"].anchor == "2008-06-09"
+    assert rows["the following day"].value == "2008-06-10"
+
+
+def test_without_an_explicit_date_a_relative_day_keeps_the_publication_anchor():
+    found = sl.tag_times("Officials met at noon. That evening they signed the accord.", dct=DCT)
+    assert found.loc[found["text"] == "That evening", "value"].iloc[0] == "2011-03-15TEV"
