@@ -208,3 +208,9 @@ def test_what_follows_that_is_reported_even_when_the_parse_loses_the_clause():
             "matched the centenary of the harbour.")
     quotes = _quotes(text)
     assert _speaker_of(quotes, "the 1998 opening date") == "Moreno"
+
+
+def test_a_headline_is_not_reported_speech():
+    quotes = _quotes("Farmers fear drought aid delay\n\nFarmers said the aid promised in May had not arrived.")
+    assert not quotes["text"].str.contains("drought aid delay").any()
+    assert quotes["text"].str.contains("the aid promised in May").any()

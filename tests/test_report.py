@@ -40,3 +40,19 @@ def test_index_prose_renders_inline_markdown_and_escapes_the_rest():
 
     got = _inline_markdown("**Question.** Who said *what* in `sl.parse`, if a*b < c?")
     assert got == "<strong>Question.</strong> Who said <em>what</em> in <code>sl.parse</code>, if a*b &lt; c?"
+
+
+def test_pages_are_titled_link_back_and_the_index_lists_key_findings(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    from s400lib.viz.report import key_findings, to_html, write_index
+
+    cell = new_code_cell("Markdown(...)", outputs=[new_output("display_data", data={"text/markdown": "- 3 quotes found\n- one conflict"})])
+    cell.metadata["tags"] = ["key-findings"]
+    nb = new_notebook(cells=[new_markdown_cell("# 09 · A test page\n\nWhat it asks."), cell])
+    assert key_findings(nb) == ["3 quotes found", "one conflict"]
+    page = to_html(nbformat.from_dict(nb), "09 · A test page")
+    assert "<title>09 · A test page</title>" in page and 'href="index.html"' in page
+    index = write_index(tmp_path, [("09_test.html", "09 · A test page", "What it asks.", 1.0, key_findings(nb))]).read_text()
+    assert "3 quotes found" in index and "s400lib 0.1.0" in index and "built " in index

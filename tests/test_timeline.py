@@ -62,12 +62,22 @@ def test_blocking_skips_keys_shared_by_most_units():
 def test_plot_has_a_date_axis_labels_and_legend(seed_tables):
     tl = sl.timeline(seed_tables)
     fig = sl.plot_timeline(tl)
-    ax = fig.axes[0]
-    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
-    lo, hi = (mdates.num2date(x).replace(tzinfo=None) for x in ax.get_xlim())
-    assert lo <= tl["earliest"].min().to_pydatetime() and hi >= tl["latest"].max().to_pydatetime()
-    assert len(ax.texts) == len(tl)
-    assert ax.get_legend() is not None
+    assert fig._suptitle is not None and fig._suptitle.get_text()
+    assert fig._supxlabel is not None and fig._supxlabel.get_text()
+    lows, highs = zip(*[(mdates.num2date(x).replace(tzinfo=None) for x in ax.get_xlim()) for ax in fig.axes])
+    assert min(lows) <= tl["earliest"].min().to_pydatetime() and max(highs) >= tl["latest"].max().to_pydatetime()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == len(tl) and all(str(v) in label for v, label in zip(tl["value"], labels))
+    assert any(ax.get_legend() is not None for ax in fig.axes)
+
+
+def test_a_crowded_recent_period_gets_its_own_zoomed_axis(seed_tables):
+    """Most seed events fall in a few months of 2020 after a 2017 one: the axis is broken in two."""
+    tl = sl.timeline(seed_tables)
+    fig = sl.plot_timeline(tl)
+    assert len(fig.axes) == 2
+    left, right = (ax.get_xlim() for ax in fig.axes)
+    assert (right[1] - right[0]) < (tl["latest"].max() - tl["earliest"].min()).days / 2
 
 
 def test_without_claims_sentences_are_the_reports(seed_tables):

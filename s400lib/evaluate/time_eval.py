@@ -240,12 +240,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m s400lib.evaluate.time_eval", description="TempEval-3 scores of the TIMEX3 tagger")
     parser.add_argument("--tml", metavar="FOLDER", help="score a folder of TimeML files (e.g. TBAQ-cleaned) instead of the gold file")
     parser.add_argument("--part", nargs="+", default=["heldout", "dev"], choices=("dev", "heldout", "all"))
+    parser.add_argument("--record", metavar="JSON", help="with --tml: also write the figures to this file (notebook 06 reads it)")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     if args.tml:
+        recorded = {}
         for part in args.part:
             result, _ = evaluate_tml(args.tml, part)
+            recorded[part] = result
             print(f"{args.tml} {part}: " + ", ".join(f"{k} {v}" for k, v in result.items()))
+        if args.record:
+            import subprocess
+
+            commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+            recorded = {"source": "TempEval-3 training data, TBAQ-cleaned (qiangning/StructTempRel-EMNLP17)",
+                        "held_out_rule": f"every {TML_HELDOUT_EVERY}th file in name order", "commit": commit,
+                        "command": "python -m s400lib.evaluate.time_eval --tml DIR --part " + " ".join(args.part), "parts": recorded}
+            Path(args.record).write_text(json.dumps(recorded, indent=1) + "\n", encoding="utf-8")
         return 0
     print(evaluate().to_string())
     bad = errors()

@@ -880,7 +880,9 @@ def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
     excluded = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in spans]
     speech = _speech_indices(ctx.doc)
     resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx, speech))
-    reported = _indirect_rows(ctx, spans, resolver, speech)
+    # a headline is not reported speech ("Fishermen fear harbour works"); only quotation marks in it count
+    titles = ctx.paragraphs.loc[ctx.paragraphs["kind"] == "title", ["start", "end"]].astype(int).values.tolist()
+    reported = [r for r in _indirect_rows(ctx, spans, resolver, speech) if not any(s <= int(r["start"]) < e for s, e in titles)]
     rows = _quote_rows(ctx, spans, resolver, paragraphs, reported) + reported
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id

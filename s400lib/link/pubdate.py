@@ -330,7 +330,7 @@ def apply_dates(tables: Tables, inferred: dict[str, tuple]) -> Tables:
     """Write dates from :func:`infer_dates` into ``tables`` (all of a corpus or any chunk of its articles).
 
     Sets ``published``/``published_earliest``/``published_latest`` and ``published_source =
-    "inferred"``, resolves the timexes of those articles again on the new anchor (rows stay in
+    "inferred"`` (``published`` is NaT when the interval is open on one side), resolves the timexes of those articles again on the new anchor (rows stay in
     place) and refreshes ``claims.times`` through :func:`s400lib.extract.claims.attach_times`.
     """
     from ..extract.claims import attach_times
@@ -342,10 +342,13 @@ def apply_dates(tables: Tables, inferred: dict[str, tuple]) -> Tables:
     if not any(a in inferred for a in ids):
         return tables
     # plain lists, then one typed column each: .loc assignment per column cost more than the rest
+    # an interval open on one side has no midpoint: `published` stays NaT (shown as open, never as a
+    # point), while its finite end still anchors the article's relative expressions
+    shown = {a: ((pd.NaT,) + tuple(v[1:]) if pd.isna(v[1]) or pd.isna(v[2]) else v) for a, v in inferred.items()}
     new = {}
     for k, column in enumerate(("published", "published_earliest", "published_latest")):
         values = tables.articles[column].tolist()
-        new[column] = schema.typed_array([inferred[a][k] if a in inferred else v for a, v in zip(ids, values)], "datetime64[ns]")
+        new[column] = schema.typed_array([shown[a][k] if a in shown else v for a, v in zip(ids, values)], "datetime64[ns]")
     sources = tables.articles["published_source"].tolist()
     new["published_source"] = schema.typed_array(["inferred" if a in inferred else s for a, s in zip(ids, sources)], "string")
     arts = tables.articles.assign(**new)

@@ -41,7 +41,8 @@ def plot_paragraph_kinds(tables: Tables) -> plt.Figure:
 def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = NAMED_LABELS) -> pd.DataFrame:
     """The ``n`` most mentioned canonical entities: DataFrame[canonical, label, mentions, articles].
 
-    ``labels`` keeps only those spaCy labels (named things by default; None keeps all)."""
+    ``labels`` keeps only those entity labels (named things by default; None keeps all); labels are
+    the corrected ones of the entities table (spaCy's own are in ``spacy_label``)."""
     ents = tables.entities
     if labels:
         ents = ents[ents["label"].isin(labels)]
@@ -67,6 +68,6 @@ def plot_top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | Non
     ax.set_xlabel("mentions (title and body, boilerplate excluded)")
     ax.set_ylabel("entity (canonical name)")
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in label_colour.values()]
-    ax.legend(handles, list(label_colour), title="spaCy label", loc="lower right")
+    ax.legend(handles, list(label_colour), title="entity label (after corrections)", loc="lower right")
     fig.tight_layout()
     return fig

@@ -44,11 +44,42 @@ def _summary(nb: nbformat.NotebookNode) -> tuple[str, str]:
     return "", ""
 
 
-def to_html(nb: nbformat.NotebookNode) -> str:
+def key_findings(nb: nbformat.NotebookNode) -> list[str]:
+    """The notebook's key findings: the Markdown shown by its cells tagged ``key-findings`` (computed
+    from the outputs, so the index says what the notebook found this time), as bullet lines."""
+    found: list[str] = []
+    for cell in nb.cells:
+        if "key-findings" not in cell.get("metadata", {}).get("tags", []):
+            continue
+        texts = [cell.source] if cell.cell_type == "markdown" else [
+            out.get("data", {}).get("text/markdown", "") for out in cell.get("outputs", []) if out.get("output_type") in ("display_data", "execute_result")]
+        for text in texts:
+            found += [line.lstrip("-* ").strip() for line in text.splitlines() if line.strip().startswith(("-", "*")) and line.strip() != "*"]
+    return found
+
+
+def to_html(nb: nbformat.NotebookNode, title: str = "s400lib") -> str:
+    """One self-contained page (images inline), titled after the notebook, with a link back to the index."""
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    return body
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb, resources={"metadata": {"name": title}})
+    back = '<p style="margin:1rem 2rem"><a href="index.html">&larr; all notebooks</a></p>'
+    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + back, body, count=1)
+
+
+def _build_stamp() -> str:
+    """Build date, git commit and library version, for the index page."""
+    import datetime
+    import subprocess
+
+    from .. import __version__
+
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return f"built {date}; commit {commit or 'unknown'}; s400lib {__version__}"
 
 
 def _inline_markdown(text: str) -> str:
@@ -59,17 +90,24 @@ def _inline_markdown(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
 
 
-def write_index(out: Path, entries: list[tuple[str, str, str, float]]) -> Path:
+def write_index(out: Path, entries: list[tuple]) -> Path:
+    def findings(items: list[str]) -> str:
+        if not items:
+            return ""
+        return "<ul>" + "".join(f"<li>{_inline_markdown(x)}</li>" for x in items) + "</ul>"
+
     items = "\n".join(
-        f'<li><a href="{html.escape(page)}">{html.escape(title)}</a> <small>({seconds:.0f} s)</small><p>{_inline_markdown(prose)}</p></li>'
-        for page, title, prose, seconds in entries
+        f'<li><a href="{html.escape(page)}">{html.escape(title)}</a> <small>({seconds:.0f} s)</small><p>{_inline_markdown(prose)}</p>'
+        f'{findings(entry[4] if len(entry) > 4 else [])}</li>'
+        for entry in entries for page, title, prose, seconds in [entry[:4]]
     )
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>s400lib report</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;line-height:1.5}}li{{margin-bottom:1rem}}</style>
 </head><body>
 <h1>s400lib report</h1>
-<p>Each page below is a notebook executed on the seed articles, in reading order.</p>
+<p>Each page below is a notebook executed on the seed articles, in reading order, with its key findings.</p>
+<p><small>{html.escape(_build_stamp())}</small></p>
 <ol>
 {items}
 </ol>
@@ -102,9 +140,9 @@ def main(argv: list[str] | None = None) -> int:
             nbformat.write(nb, path)
             continue
         page = path.with_suffix(".html").name
-        (args.out / page).write_text(to_html(nb), encoding="utf-8")
         title, prose = _summary(nb)
-        entries.append((page, title or path.stem, prose, seconds))
+        (args.out / page).write_text(to_html(nb, title or path.stem), encoding="utf-8")
+        entries.append((page, title or path.stem, prose, seconds, key_findings(nb)))
     if not args.in_place:
         index = write_index(args.out, entries)
         print(f"report written to {index}")
