@@ -91,3 +91,33 @@ def test_without_claims_sentences_are_the_reports(seed_tables):
     assert done["sources"] == 2
     sents = set(zip(bare.sentences["article_id"], bare.sentences["start"], bare.sentences["end"]))
     assert all((r.article_id, r.start, r.end) in sents for r in tl.itertuples())
+
+
+def test_a_reporting_date_does_not_date_the_event():
+    """'As we reported on May 9' dates the report; the proposal 'last week' is dated to that week."""
+    from s400lib.compare.timeline import _reporting_date
+
+    for text, expression in [("As we reported on May 9 the army was banned", "May 9"),
+                             ("The mayor told reporters on Friday that the bridge was safe", "Friday"),
+                             ("On Friday, Mayor Ruiz said the bridge was safe", "Friday")]:
+        i = text.index(expression)
+        assert _reporting_date(text, i, i + len(expression)), text
+    for text, expression in [("The bridge was closed on Friday", "Friday"), ("The firm announced on May 9 that it had sold the mine", "May 9")]:
+        i = text.index(expression)
+        assert not _reporting_date(text, i, i + len(expression)), text
+
+
+def test_seed_events_are_dated_when_they_happened(seed_tables):
+    events = sl.timeline(seed_tables)
+    assert not events["text"].str.contains("as we reported on May 9", case=False).any()
+    buy = events[events["text"].str.contains("can buy Russian-made S-400")]
+    assert buy["value"].tolist() == ["2020-W26"]  # "proposed in the Senate last week", not the day it was reported
+
+
+def test_events_in_the_contradictions_table_are_marked_conflicting(seed_tables):
+    events = sl.timeline(seed_tables)
+    claim = events["claim_id"].dropna().iloc[0]
+    fake = pd.DataFrame({"left_id": [claim], "right_id": ["x:c1"]})
+    marked = sl.timeline(seed_tables, contradictions=fake)
+    assert marked.loc[marked["claim_id"] == claim, "conflict"].all()
+    assert not events.loc[events["claim_id"] == claim, "conflict"].any()

@@ -75,6 +75,11 @@ def report_table(tables) -> pd.DataFrame:
                                      .rename(columns={"start": "t0", "end": "t1", "text": "timex"}),
                                      on=["article_id", "sent_id"], how="inner")
     cand = cand[(cand["t0"] >= cand["start"]) & (cand["t1"] <= cand["end"])].copy()
+    # a date that tells when something was *reported* ("as we reported on May 9", "Slutsky told
+    # reporters on Tuesday") is not when the reported thing happened
+    reporting = [_reporting_date(text, t0 - start, t1 - start) for text, start, t0, t1 in
+                 zip(cand["text"].astype(str), cand["start"].astype(int), cand["t0"].astype(int), cand["t1"].astype(int))]
+    cand = cand[[not r for r in reporting]].copy()
     cand["width"] = cand["latest"] - cand["earliest"]
     best = cand.sort_values(["index", "width", "t0"], kind="stable").drop_duplicates("index")
     prev_text = {(a, int(s)): (t, p) for a, s, t, p in zip(tables.sentences["article_id"], tables.sentences["sent_id"],
@@ -89,6 +94,19 @@ def report_table(tables) -> pd.DataFrame:
     return best[cols].sort_values(["earliest", "article_id", "start"], kind="stable").reset_index(drop=True)
 
 
+_REPORT_VERB = r"(?:said|says|told|tells|reported|reports|noted|notes|added|adds|wrote|writes|stressed|recalled|quoted|commented|explained)"
+_REPORTED_BEFORE = re.compile(_REPORT_VERB + r"(?:\s+(?!that\b)[\w.’'-]+){0,2}\s+(?:on|in|at|earlier|later)?\s*$", re.I)
+_REPORTED_AFTER = re.compile(r"^\s*,?\s*(?:[A-Z][\w.’'-]*\s+){1,4}" + _REPORT_VERB + r"\b")
+
+
+def _reporting_date(text: str, t0: int, t1: int) -> bool:
+    """Does the expression at [t0, t1) of ``text`` date the report rather than the event? It does when
+    a reporting verb leads up to it ("reported on", "told reporters on", "reported earlier today") or
+    a name and a reporting verb follow it ("On Tuesday, Slutsky said")."""
+    before, after = text[max(0, t0 - 40) : t0], text[t1 : t1 + 50]
+    return bool(_REPORTED_BEFORE.search(before) or _REPORTED_AFTER.match(after))
+
+
 def _overlap(a, b) -> bool:
     return a.earliest <= b.latest and b.earliest <= a.latest
 
@@ -99,7 +117,7 @@ def short_label(text: str, timex: str | None = None, width: int = 90) -> str:
     label = text
     if timex:
         label = re.sub(r"(?i:\b(?:on|in|at|since|by|during)\s+)?" + re.escape(timex) + r",?", "", label, count=1)
-    label = re.sub(r"^(?:(?:[A-Z][\w ]{0,40}|(?:as\s+)?we)\s+(?:recalls|reported|notes|said)(?:\s+that)?\s+)", "", label.strip(), flags=re.I)
+    label = re.sub(r"^(?:(?:[A-Z][\w ]{0,40}|(?:as\s+)?we)\s+(?:recalls|reported|notes|said)(?:\s+(?:earlier\s+today|today|that))*\s+)", "", label.strip(), flags=re.I)
     label = re.sub(r"\s+", " ", label).strip(" ,.;:–-“”\"")
     label = label[:1].upper() + label[1:]
     if len(label) > width:
@@ -107,7 +125,7 @@ def short_label(text: str, timex: str | None = None, width: int = 90) -> str:
     return label
 
 
-def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6) -> pd.DataFrame:
+def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6, contradictions: pd.DataFrame | None = None) -> pd.DataFrame:
     """The events of a corpus, one row per event, merged across articles.
 
     Parameters
@@ -118,6 +136,9 @@ def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6) -> pd
         IDF-weighted overlap needed to merge two reports whose dates overlap.
     conflict_score
         Overlap needed to merge two reports whose dates do not overlap (and flag a conflict).
+    contradictions
+        Optional output of :func:`s400lib.contradictions`: an event built on a claim it lists is
+        marked ``conflict`` as well.
 
     Returns
     -------
@@ -161,12 +182,16 @@ def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6) -> pd
     for i in range(len(rows)):
         groups.setdefault(find(i), []).append(i)
     conflict_roots = {find(i) for i, _ in conflicted}
+    # claims the contradictions table sets against another claim: their events are in conflict too,
+    # so that a timeline and a table of contradictions never disagree about the same claims
+    disputed = set() if contradictions is None or not len(contradictions) else \
+        set(contradictions["left_id"].astype(str)) | set(contradictions["right_id"].astype(str))
     events = []
     for root, members in groups.items():
         mem = [rows[k] for k in members]
         rep = min(mem, key=lambda r: (r.latest - r.earliest, r.earliest))
         lo, hi = max(r.earliest for r in mem), min(r.latest for r in mem)
-        conflict = root in conflict_roots or lo > hi
+        conflict = root in conflict_roots or lo > hi or any(r.claim_id in disputed for r in mem)
         if lo > hi:
             lo, hi = min(r.earliest for r in mem), max(r.latest for r in mem)
         events.append({
