@@ -117,6 +117,13 @@ def run_parse(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"interrupted: nothing was written; {args.out} holds what it held before", file=sys.stderr)
+        return 130
+    except OSError as exc:  # a full disk, a folder that vanished: say which, without a traceback
+        print(f"error: {exc.filename or args.out}: {exc.strerror or exc}. Fix: free space or choose another --out; "
+              f"{args.out} holds what it held before", file=sys.stderr)
+        return 1
     print(f"wrote {counts['articles']} articles to {args.out}/: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     if args.memory:
         print(f"peak memory: {memory['parse_peak_mib']:.0f} MiB after parsing the articles, {memory['finish_peak_mib']:.0f} MiB after the corpus-wide finish")

@@ -118,3 +118,16 @@ def test_coverage_and_voices_in_one_outlet(seed_tables, seed_alignments):
     by_source = dict(zip(voices["source"], voices["outlet"]))
     assert by_source["Vladimir Dzhabarov"] == "the outlet of 001_7ea52e1d489151b0"
     assert "Leonid Slutsky" not in by_source  # heard in both articles
+
+
+def test_pair_scores_are_the_same_in_chunks(monkeypatch):
+    import numpy as np
+
+    from s400lib.compare import align as align_module
+
+    texts = ["the port reopened on monday", "the port was reopened monday", "prices fell sharply", "a new bridge opened"]
+    pairs = np.array([(a, b) for a in range(4) for b in range(a + 1, 4)])
+    whole = align_module.pair_scores(texts, pairs)
+    monkeypatch.setattr(align_module, "PAIR_CHUNK", 2)
+    assert np.allclose(align_module.pair_scores(texts, pairs), whole)
+    assert whole[0] > whole[1]  # the two port sentences are the most alike

@@ -124,3 +124,65 @@ def test_the_cli_keeps_the_good_article_and_prints_one_line_per_bad_one(tmp_path
     lines = [line for line in done.stderr.splitlines() if line.startswith("warning:")]
     assert len(lines) == 1 and "bad.txt" in lines[0]
     assert pd.read_parquet(tmp_path / "out" / "articles.parquet")["article_id"].tolist() == ["good"]
+
+
+def _corpus_of(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    for i in range(n):
+        (folder / f"a{i:03d}.txt").write_text(seeds[i % 2].read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def _snapshot(folder: Path) -> dict:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGKILL"])
+def test_an_interrupted_run_leaves_the_previous_output_intact(tmp_path, signal_name):
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    first = subprocess.run([sys.executable, "-m", "s400lib", "parse", str(Path(__file__).resolve().parents[1] / "seeds"),
+                            "--out", str(out), "--no-progress"], capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    (out / "my_notes.txt").write_text("mine", encoding="utf-8")
+    before = _snapshot(out)
+    big = _corpus_of(tmp_path, 60)
+    child = subprocess.Popen([sys.executable, "-m", "s400lib", "parse", str(big), "--out", str(out), "--no-progress"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and not list(tmp_path.glob(".out.partial-*")):
+        time.sleep(0.2)
+    time.sleep(1.0)  # well inside the parse of sixty articles
+    child.send_signal(getattr(signal, signal_name))
+    _, err = child.communicate(timeout=120)
+    assert child.returncode != 0
+    assert _snapshot(out) == before  # the old tables, their manifest and the user's own file
+    if signal_name == "SIGINT":
+        assert "Traceback" not in err and "interrupted" in err
+        assert not list(tmp_path.glob(".out.partial-*"))  # nothing half-written is left behind
+    assert sl.Tables.from_parquet(out).articles["article_id"].nunique() == 2
+
+
+def test_an_output_path_that_is_a_file_is_a_one_line_error(tmp_path):
+    target = tmp_path / "taken"
+    target.write_text("not a folder", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "s400lib", "parse", str(Path(__file__).resolve().parents[1] / "seeds"),
+                           "--out", str(target), "--no-progress"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "is a file" in done.stderr and target.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_tables_from_a_folder_that_does_not_match_its_manifest_are_refused(tmp_path):
+    from s400lib.core.errors import InputError
+    from s400lib.pipeline.stream import parse_to_parquet
+
+    out = tmp_path / "out"
+    parse_to_parquet(Path(__file__).resolve().parents[1] / "seeds", out, progress=False)
+    assert (out / "manifest.json").exists()
+    sl.parse(sl.load_corpus(Path(__file__).resolve().parents[1] / "seeds" / "000_8ca09a8607288180.txt"), progress=False).quotes.to_parquet(out / "quotes.parquet")
+    with pytest.raises(InputError, match="quotes.parquet has"):
+        sl.Tables.from_parquet(out)

@@ -177,6 +177,9 @@ def candidate_pairs(
     return np.array(sorted(pairs), dtype=int)
 
 
+PAIR_CHUNK = 100_000  # candidate pairs scored at once by pair_scores
+
+
 def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np.ndarray:
     """Similarity in [0, 1] of each candidate pair.
 
@@ -194,7 +197,12 @@ def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np
         else:
             vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True, token_pattern=r"(?u)\b\w[\w-]+\b")
         X = vec.fit_transform(texts)  # rows are L2-normalised, so a dot product is the cosine
-        sims = np.asarray(X[pairs[:, 0]].multiply(X[pairs[:, 1]]).sum(axis=1)).ravel()
+        # row copies for every pair cost about 6 KB a pair: scored a chunk at a time, memory stays
+        # bounded whatever the number of candidate pairs (millions at a few thousand articles)
+        sims = np.empty(len(pairs))
+        for lo in range(0, len(pairs), PAIR_CHUNK):
+            chunk = pairs[lo : lo + PAIR_CHUNK]
+            sims[lo : lo + len(chunk)] = np.asarray(X[chunk[:, 0]].multiply(X[chunk[:, 1]]).sum(axis=1)).ravel()
         return np.clip(sims, 0.0, 1.0)
     if method == "fuzzy":
         from rapidfuzz import fuzz

@@ -74,6 +74,7 @@ class Tables:
         src = Path(directory)
         if not src.is_dir():
             raise FileNotFoundError(f"{src}: no such folder of tables. Fix: run `python -m s400lib parse ... --out {src}` first")
+        _check_manifest(src)
         loaded = {}
         for name in TABLE_NAMES:
             path = src / f"{name}.parquet"
@@ -90,3 +91,27 @@ class Tables:
             frames = [getattr(p, name) for p in parts if len(getattr(p, name))]
             merged[name] = schema.conform(name, pd.concat(frames, ignore_index=True)) if frames else schema.empty(name)
         return cls(**merged)
+
+
+def _check_manifest(src: Path) -> None:
+    """Refuse a folder whose files do not match its manifest (a run interrupted while moving its
+    files in, or files copied from elsewhere). A folder without a manifest (written by
+    :meth:`Tables.to_parquet`) is read as it is."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from .errors import InputError
+
+    manifest_path = src / "manifest.json"
+    if not manifest_path.exists():
+        return
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if not manifest.get("complete"):
+        raise InputError(src, "the output is marked incomplete", "parse the corpus again into this folder")
+    for name, rows in manifest.get("rows", {}).items():
+        path = src / f"{name}.parquet"
+        found = pq.ParquetFile(path).metadata.num_rows if path.exists() else 0
+        if found != rows:
+            raise InputError(src, f"{name}.parquet has {found} rows where the manifest says {rows}",
+                             "parse the corpus again into this folder; the files are from different runs")

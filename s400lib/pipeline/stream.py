@@ -21,6 +21,7 @@ inference only, the sentence texts. The result is identical to ``sl.parse(corpus
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
@@ -256,14 +257,78 @@ def parse_to_parquet(
     """
     corpus = source if isinstance(source, Corpus) else load_corpus(source, errors=errors)
     out = Path(out)
-    counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, client, articles_per_task, errors), out, chunk_size)
-    del corpus  # the article texts are in the staged tables now; the finish reads them a chunk at a time
-    if memory is not None:
-        memory["parse_peak_mib"] = peak_rss_mib()
-    counts.update(finish_on_disk(out, n_parts, aliases=aliases))
-    if memory is not None:
-        memory["finish_peak_mib"] = peak_rss_mib()
+    _check_out(out)
+    # everything is written to a folder beside `out` and moved in only when complete: an interrupted
+    # or failed run leaves the previous complete output as it was
+    work = out.parent / f".{out.name}.partial-{os.getpid()}"
+    _remove_stale_partials(out)
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, client, articles_per_task, errors), work, chunk_size)
+        del corpus  # the article texts are in the staged tables now; the finish reads them a chunk at a time
+        if memory is not None:
+            memory["parse_peak_mib"] = peak_rss_mib()
+        counts.update(finish_on_disk(work, n_parts, aliases=aliases))
+        if memory is not None:
+            memory["finish_peak_mib"] = peak_rss_mib()
+        write_manifest(work, counts)
+        _move_into_place(work, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return counts
+
+
+MANIFEST = "manifest.json"
+
+
+def write_manifest(folder: Path, counts: dict[str, int]) -> None:
+    """What a complete output holds: rows per table, the library version and a completion flag.
+    :meth:`s400lib.Tables.from_parquet` checks the files against it."""
+    import json
+
+    from .. import __version__
+
+    manifest = {"complete": True, "library_version": __version__, "articles": int(counts.get("articles", 0)),
+                "rows": {name: int(counts.get(name, 0)) for name in TABLE_NAMES}}
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+def _remove_stale_partials(out: Path) -> None:
+    """Partial folders left by runs that were killed (their process is gone)."""
+    for stale in out.parent.glob(f".{out.name}.partial-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid():
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                shutil.rmtree(stale, ignore_errors=True)
+            except PermissionError:
+                pass  # another user's live process
+
+
+def _check_out(out: Path) -> None:
+    from ..core.errors import InputError
+
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "the output path is a file, not a folder", "pass a folder to --out (it is created if missing)")
+    parent = out.parent if out.parent != Path("") else Path(".")
+    probe = out if out.exists() else parent
+    if probe.exists() and not os.access(probe, os.W_OK):
+        raise InputError(probe, "the output folder cannot be written to", "choose a folder you can write to, or fix its permissions")
+
+
+def _move_into_place(work: Path, out: Path) -> None:
+    """Our files from ``work`` into ``out``; the user's other files in ``out`` are left alone. The old
+    manifest goes first and the new one last, so a reader never takes a half-moved folder for complete."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MANIFEST).unlink(missing_ok=True)
+    written = {path.name for path in work.glob("*.parquet")}
+    for name in TABLE_NAMES:  # a table this run did not write must not survive from an older run
+        if f"{name}.parquet" not in written:
+            (out / f"{name}.parquet").unlink(missing_ok=True)
+    for name in sorted(written):
+        os.replace(work / name, out / name)
+    os.replace(work / MANIFEST, out / MANIFEST)
 
 
 def peak_rss_mib() -> float:
