@@ -27,7 +27,8 @@ def execute(path: Path, timeout: int = 1200) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    # no execution timestamps in the saved notebooks: they would change every run and hide real diffs
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     return nb
 
