@@ -530,6 +530,21 @@ def _weekday(wd: int, anchor: pd.Timestamp, sel: str, tense: str | None) -> pd.T
     return anchor + pd.Timedelta(days=days)
 
 
+def _shifted(anchor: pd.Timestamp, unit: str, n: int) -> str:
+    """The TIMEX3 value ``n`` units from ``anchor``, at the granularity of the unit."""
+    if unit == "day":
+        return str((anchor + pd.Timedelta(days=n)).date())
+    if unit == "week":
+        iso = (anchor + pd.Timedelta(weeks=n)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if unit == "month":
+        d = _shift_months(anchor, n)
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit in ("year", "decade", "century"):
+        return f"{anchor.year + n * {'year': 1, 'decade': 10, 'century': 100}[unit]:04d}"
+    return str(anchor.date())  # hours or minutes away: the anchor day
+
+
 def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
     """TIMEX3 value, mod, anchor and bounds of a parsed expression.
 
@@ -613,19 +628,7 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
     elif k == "season":
         value = f"{_season_year(p['season'], int(p['off']), anchor):04d}-{p['season']}"
     elif k == "shift":
-        unit, n = p["unit"], int(p["n"])
-        if unit == "day":
-            value = str((anchor + pd.Timedelta(days=n)).date())
-        elif unit == "week":
-            iso = (anchor + pd.Timedelta(weeks=n)).isocalendar()
-            value = f"{iso[0]:04d}-W{iso[1]:02d}"
-        elif unit == "month":
-            d = _shift_months(anchor, n)
-            value = f"{d.year:04d}-{d.month:02d}"
-        elif unit in ("year", "decade", "century"):
-            value = f"{anchor.year + n * {'year': 1, 'decade': 10, 'century': 100}[unit]:04d}"
-        else:  # hours/minutes ago: the anchor day
-            value = str(anchor.date())
+        value = _shifted(anchor, p["unit"], int(p["n"]))
         if p.get("part"):
             value += "T" + p["part"]
     elif k == "wd":
@@ -656,17 +659,7 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
         if p.get("ref"):
             anchor = pd.Timestamp(p["ref"])
             out["anchor"] = p["ref"]
-        unit, n = p["unit"], int(p["n"])
-        if unit == "day":
-            value = str((anchor + pd.Timedelta(days=n)).date()) + ("T" + p["part"] if p.get("part") else "")
-        elif unit == "week":
-            iso = (anchor + pd.Timedelta(weeks=n)).isocalendar()
-            value = f"{iso[0]:04d}-W{iso[1]:02d}"
-        elif unit == "month":
-            d = _shift_months(anchor, n)
-            value = f"{d.year:04d}-{d.month:02d}"
-        else:
-            value = f"{anchor.year + n:04d}"
+        value = _shifted(anchor, p["unit"], int(p["n"])) + ("T" + p["part"] if p.get("part") else "")
     else:
         raise AssertionError(k)
     out["value"] = value
