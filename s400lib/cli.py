@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--articles-per-task", type=int, default=8, metavar="N", help="with --workers/--dask: articles per Dask task (default 8)")
     p.add_argument("--aliases", type=Path, metavar="CSV", help="your own alias table (header alias,canonical,label) for canonical names; read after the packaged one, so your rows win")
     p.add_argument("--errors", choices=("warn", "raise"), default="warn", help="unreadable files: warn and skip them (default) or stop")
+    p.add_argument("--encoding", default="utf-8", help="encoding of the text files (default utf-8; e.g. cp1252, latin-1)")
     p.add_argument("--max-chars", type=int, default=None, metavar="N",
                    help="longest article accepted, in characters (default 1,000,000; longer texts are parsed in pieces)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -92,6 +93,13 @@ def run_parse(args: argparse.Namespace) -> int:
         if value is not None and value < 1:
             print(f"error: --{name.replace('_', '-')} must be at least 1, not {value}", file=sys.stderr)
             return 2
+    import codecs
+
+    try:
+        codecs.lookup(args.encoding)
+    except LookupError:
+        print(f"error: --encoding {args.encoding}: unknown encoding. Fix: use a Python codec name such as utf-8, cp1252 or latin-1", file=sys.stderr)
+        return 2
     if args.aliases is not None and not args.aliases.is_file():
         print(f"error: --aliases {args.aliases}: no such file. Fix: give the path of a CSV with header alias,canonical,label", file=sys.stderr)
         return 2
@@ -101,7 +109,7 @@ def run_parse(args: argparse.Namespace) -> int:
     try:
         with _plain_warnings():
             limit = {"max_chars": args.max_chars} if args.max_chars else {}
-            corpus = load_corpus(args.inputs, errors=args.errors, **limit)
+            corpus = load_corpus(args.inputs, errors=args.errors, encoding=args.encoding, **limit)
         if not len(corpus):
             print(f"error: no readable article in {' '.join(args.inputs)} (see the warnings above); nothing written", file=sys.stderr)
             return 2

@@ -186,3 +186,41 @@ def test_tables_from_a_folder_that_does_not_match_its_manifest_are_refused(tmp_p
     sl.parse(sl.load_corpus(Path(__file__).resolve().parents[1] / "seeds" / "000_8ca09a8607288180.txt"), progress=False).quotes.to_parquet(out / "quotes.parquet")
     with pytest.raises(InputError, match="quotes.parquet has"):
         sl.Tables.from_parquet(out)
+
+
+@pytest.mark.parametrize("content,problem", [
+    (b"Title\n\n" + b"The mayor said it. " * 300 + b"\x00\x00 tail", "NUL bytes"),
+    ("\u200b\u200b \n\u2060\n".encode("utf-8"), "blank or zero-width"),
+    (b"---\ntitle: Only a header\n---\n\n", "no article text"),
+])
+def test_files_that_are_not_an_article_are_named(tmp_path, content, problem):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "odd.txt").write_bytes(content)
+    with pytest.warns(InputWarning, match=f"odd.txt.*{problem}"):
+        corpus = sl.load_corpus(tmp_path, errors="warn")
+    assert [a.article_id for a in corpus] == ["good"]
+
+
+@pytest.mark.parametrize("value", ["01/02/2020", "now", "yesterday"])
+def test_ambiguous_or_relative_metadata_dates_are_refused(tmp_path, value):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(f"file,published\ngood.txt,{value}\n", encoding="utf-8")
+    with pytest.raises(sl.InputError, match="YYYY-MM-DD"):
+        sl.load_corpus(tmp_path)
+
+
+def test_duplicate_metadata_rows_are_refused_with_their_lines(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,outlet\ngood.txt,A\ngood.txt,B\n", encoding="utf-8")
+    with pytest.raises(sl.InputError, match="lines 2 and 3"):
+        sl.load_corpus(tmp_path)
+
+
+def test_subfolders_are_named_with_how_to_include_them(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "2019").mkdir()
+    (tmp_path / "2019" / "old.txt").write_text(GOOD, encoding="utf-8")
+    with pytest.warns(InputWarning, match=r"2019.*not read.*\*\*"):
+        corpus = sl.load_corpus(tmp_path)
+    assert [a.article_id for a in corpus] == ["good"]
+    assert len(sl.load_corpus(str(tmp_path) + "/**/*.txt")) == 2

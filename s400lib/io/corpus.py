@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import glob
 import io
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -188,7 +189,12 @@ def _expand(source) -> list[Path]:
     for item in items:
         p = Path(item)
         if p.is_dir():
-            paths += sorted(f for f in p.iterdir() if f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+            entries = sorted(p.iterdir())
+            paths += [f for f in entries if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES]
+            skipped = [f.name for f in entries if f.is_dir() and not f.name.startswith(".")]
+            if skipped:
+                warnings.warn(f"{p}: subfolder(s) {', '.join(skipped[:5])}{' ...' if len(skipped) > 5 else ''} not read. "
+                              f"Fix: to include them pass '{p}/**/*.txt' (or name each folder)", InputWarning, stacklevel=3)
         elif p.exists():
             paths.append(p)
         elif any(ch in str(item) for ch in "*?["):
@@ -261,6 +267,9 @@ def _metadata_rows(csv_path: Path, reader: csv.DictReader) -> dict[str, dict]:
         name = row.get("file") or ""
         if not name:
             raise InputError(csv_path, f"line {line_no} has an empty 'file' cell", "fill in the article's file name")
+        if name in rows:
+            raise InputError(csv_path, f"lines {rows[name]['_metadata_line']} and {line_no} both describe {name!r}",
+                             "keep one row per file")
         row["_metadata_path"] = str(csv_path)
         row["_metadata_line"] = line_no
         rows[name] = row
@@ -271,6 +280,9 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
     if not data.strip():
         raise InputError(path, "the file is empty", "remove it or put the article's text in it")
     sample = data[:4096]
+    if b"\x00" in data[4096:]:
+        raise InputError(path, "the file contains NUL bytes, so part of it is not text",
+                         "export the article again as plain text, or remove the NUL bytes (`tr -d '\\000'`)")
     if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.05:
         raise InputError(path, "the file looks binary, not text", "export the article as plain text (.txt) or HTML first")
     try:
@@ -283,6 +295,8 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
         ) from None
     # a byte-order mark is an encoding artefact, not part of the article
     text = text.removeprefix("\ufeff")
+    if not _VISIBLE.search(text):
+        raise InputError(path, "the file holds only blank or zero-width characters", "remove it or put the article's text in it")
     # offsets are defined on \n line ends; a Windows file should not shift them by one per line
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -308,6 +322,8 @@ def _read_article(path: Path, meta: dict, encoding: str, max_chars: int | None =
         text, fields = _extract_html(path, text)
     else:
         text, fields = _split_front_matter(path, text)
+        if not _VISIBLE.search(text):
+            raise InputError(path, "the file has front matter but no article text after it", "put the article's text after the closing '---'")
     merged = {k: v for k, v in meta.items() if v not in (None, "") and not k.startswith("_")}
     merged.update({k: v for k, v in fields.items() if v not in (None, "")})
     where = meta.get("_metadata_path", path)
@@ -325,13 +341,24 @@ def _read_article(path: Path, meta: dict, encoding: str, max_chars: int | None =
     )
 
 
+_VISIBLE = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # pandas stores dates as nanoseconds since 1970, which reach from 1677 to 2262
 EARLIEST_DATE, LATEST_DATE = pd.Timestamp("1678-01-01"), pd.Timestamp("2261-12-31")
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
 
 
 def _parse_date(value, where, path: Path) -> pd.Timestamp | None:
     if value in (None, ""):
         return None
+    if not _ISO_DATE.match(str(value).strip()):
+        # "01/02/2020" is January or February depending on the reader, "now" is the day you run it
+        raise InputError(
+            where,
+            f"publication date {value!r} for {path.name} is not written YYYY-MM-DD",
+            "write it as YYYY-MM-DD (e.g. 2020-02-01), or leave it empty to have it inferred",
+        )
     try:
         stamp = pd.Timestamp(str(value))
         stamp = (stamp.tz_localize(None) if stamp.tzinfo is not None else stamp).normalize()
