@@ -101,3 +101,17 @@ def test_seed_claims_link_final_canonical_names(seed_tables):
     c = seed_tables.claims
     slutsky = c[c["text"].str.startswith("Slutsky suggested")].iloc[0]
     assert "Leonid Slutsky" in slutsky["entities"].split("|")
+
+
+def test_a_claim_takes_the_speaker_the_quote_extractor_found_for_the_same_mention(tmp_path):
+    import s400lib as sl
+
+    text = ("Port deal\n\nThe head of the port authority, Ivo Maric, spoke in Split. Ms Ana Kos, the prime minister, was there too.\n\n"
+            "“The cranes arrive in May,” the Adriatic Wire quoted him as saying.\n\nMayor Lena Holm called the plan a disgrace.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    claims = tables.claims.set_index("text")
+    quote = tables.quotes[tables.quotes["text"].str.contains("cranes arrive")].iloc[0]
+    tail = [t for t in claims.index if "quoted him as saying" in t][0]
+    assert claims.loc[tail, "source"] == quote["speaker"] == "Ivo Maric"
+    assert claims.loc["Mayor Lena Holm called the plan a disgrace.", "source"] == "Lena Holm"

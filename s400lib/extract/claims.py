@@ -356,7 +356,12 @@ def _conditional(toks, head) -> bool:
 class _Speakers:
     """Resolve the subject of a reporting frame to a name, using the article's entities."""
 
-    def __init__(self, entities: pd.DataFrame):
+    def __init__(self, entities: pd.DataFrame, quotes: pd.DataFrame | None = None):
+        self.mention_speaker: dict[int, str] = {}
+        if quotes is not None and len(quotes) and "speaker_start" in quotes.columns:
+            for start, speaker in zip(quotes["speaker_start"].tolist(), quotes["speaker"].tolist()):
+                if isinstance(speaker, str) and speaker and not pd.isna(start):
+                    self.mention_speaker[int(start)] = speaker
         canonical = entities["canonical"].tolist() if "canonical" in entities else [None] * len(entities)
         # Plain lists sorted by start (stable): this runs for every article.
         named = sorted((
@@ -452,7 +457,8 @@ def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: st
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.lemma_.lower() == "quote":  # "TASS quoted him as saying": the quoted one speaks
             subj = [c for c in tok.children if c.dep_ == "dobj"] or subj
-        has_content = loose or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
+        # "called the proposal trolling": an object predicate (oprd) is what was said too
+        has_content = loose or any(c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") for c in tok.children)
         if not has_content:
             if quotes_inside is None:
                 quotes_inside = any(_in_regions(t.idx, regions, rstarts) for t in toks)
@@ -462,7 +468,10 @@ def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: st
             if depth > best_depth:
                 best, best_depth = (subj[0], tok), depth
     if best is not None:
-        return speakers.resolve(best[0], previous), "reported", best[1]
+        # the quote extractor has already resolved this mention ("TASS quoted him": him = the person
+        # the quotes table names); one answer for one mention, whichever table is read
+        known = speakers.mention_speaker.get(best[0].idx)
+        return (known if known else speakers.resolve(best[0], previous)), "reported", best[1]
     return None, None, None
 
 
@@ -504,7 +513,7 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
     doc, text = ctx.doc, ctx.text
     outlet = outlet_name(ctx.outlet, ctx.article_id)
     entities = entities if entities is not None and len(entities) else schema.empty("entities")
-    speakers = _Speakers(entities)
+    speakers = _Speakers(entities, quotes)
     regions = quoted_regions(text, ctx.paragraphs[ctx.paragraphs["kind"] != "boilerplate"])
     rstarts = [a for a, _ in regions]
     qrows = []

@@ -94,6 +94,7 @@ class PronounsMixin:
                 and self._ent_of_token.get(tok.i) is not None:
             first = self.doc[first.i - 1]
         words = {self.doc[first.i - 1].lower_} if first.i > 0 else set()
+        words.add(first.lower_)  # a title the model kept inside the name ("Ms Ana Kos")
         words |= {t.lower_ for t in tok.children if t.dep_ == "appos"}
         if tok.dep_ == "appos":
             words.add(tok.head.lower_)
