@@ -150,7 +150,7 @@ def load_corpus(
     seen: dict[str, str] = {}
     for path in paths:
         try:
-            article = _read_article(path, meta.get(path.name, {}), encoding, max_chars)
+            article = _read_article(path, _meta_for(meta, path, explicit=metadata is not None), encoding, max_chars)
         except InputError as exc:
             report(exc)
             continue
@@ -167,7 +167,7 @@ def load_corpus(
         articles.append(article)
 
     listed = {p.name for p in paths}
-    for name, row in meta.items():
+    for (_folder, name), row in meta.items():
         # loading one file of a folder is fine; a row naming a file that does not exist is a typo
         if name not in listed and not (Path(row["_metadata_path"]).parent / name).exists():
             report(
@@ -205,8 +205,17 @@ def _expand(source) -> list[Path]:
     return [p for p in paths if p.name != METADATA_FILE]
 
 
-def _read_metadata(paths: list[Path], metadata, report) -> dict[str, dict]:
-    """Metadata rows keyed by file name, from the given CSV or each folder's metadata.csv."""
+def _meta_for(meta: dict, path: Path, explicit: bool) -> dict:
+    """The metadata row of ``path``: the one its own folder's metadata.csv gives for its file name, so
+    that b.txt of one folder never takes the row of b.txt in another; an explicitly given CSV names
+    files wherever they are."""
+    if explicit:
+        return next((row for (_folder, name), row in meta.items() if name == path.name), {})
+    return meta.get((str(path.parent.resolve()), path.name), {})
+
+
+def _read_metadata(paths: list[Path], metadata, report) -> dict[tuple[str, str], dict]:
+    """Metadata rows keyed by (folder of the CSV, file name), from the given CSV or each folder's metadata.csv."""
     if metadata is not None:
         csv_paths = [Path(metadata)]
     else:
@@ -214,7 +223,8 @@ def _read_metadata(paths: list[Path], metadata, report) -> dict[str, dict]:
     rows: dict[str, dict] = {}
     for csv_path in csv_paths:
         try:
-            rows.update(_parse_metadata_csv(csv_path))
+            folder = str(csv_path.parent.resolve())
+            rows.update({(folder, name): row for name, row in _parse_metadata_csv(csv_path).items()})
         except InputError as exc:
             report(exc)
     return rows
