@@ -97,6 +97,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("speaker_rule", STR, "How the speaker was found: 'cue_subject', 'pronoun', 'role', 'medium', 'according_to', 'previous_speaker', ... ; lets a reader judge how far to trust it."),
         ("cue", STR, "Lemma of the reporting verb or phrase ('say', 'tell', 'according to')."),
         ("confidence", FLOAT, "Rule confidence between 0 and 1; low values mark quotes a reader should check."),
+        ("speaker_kind", STR, "What the speaker is: 'person', 'org' (an organisation, office or outlet) or 'group' ('Russian experts'); <NA> when there is no speaker."),
     ),
     "timexes": _cols(
         ("article_id", STR, "Article of the expression."),
