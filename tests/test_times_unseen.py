@@ -53,3 +53,9 @@ def test_a_relative_day_follows_the_day_the_narrative_moved_to():
 def test_without_an_explicit_date_a_relative_day_keeps_the_publication_anchor():
     found = sl.tag_times("Officials met at noon. That evening they signed the accord.", dct=DCT)
     assert found.loc[found["text"] == "That evening", "value"].iloc[0] == "2011-03-15TEV"
+
+
+def test_an_infinitive_under_a_verb_of_plan_looks_ahead():
+    # the publication day, 2011-03-15, is a Tuesday; the nearest Monday would be the day before
+    assert _tag("Repairs on the dam are expected to start Monday.")["Monday"] == ("DATE", "2011-03-21")
+    assert _tag("The envoy is due to arrive in Kyiv on Thursday.")["Thursday"] == ("DATE", "2011-03-17")

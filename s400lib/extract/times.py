@@ -708,6 +708,11 @@ def clause_tense(doc, start: int, end: int) -> str | None:
         return "past"
     if lowers & {"would", "could", "might", "should", "may", "can", "must"}:
         return None
+    if tok.tag_ == "VB" and "to" in lowers and tok.dep_ == "xcomp" and tok.head.tag_ != "VBD" \
+            and not any(a.tag_ == "VBD" for a in tok.head.children if a.dep_ in ("aux", "auxpass")):
+        # "talks are expected to resume Monday", "is due to visit on Thursday": an infinitive under a
+        # present verb of plan or expectation looks ahead
+        return "future"
     if tok.tag_ in ("VBZ", "VBP", "VBG") or lowers & {"is", "are", "am"}:
         return "present"
     return None
