@@ -166,10 +166,12 @@ def load_corpus(
         seen[article.article_id] = str(path)
         articles.append(article)
 
-    listed = {p.name for p in paths}
-    for (_folder, name), row in meta.items():
+    # a row is used when its file was loaded: by name for an explicit CSV, else by folder and name
+    listed = {p.name for p in paths} if metadata is not None else {(str(p.parent.resolve()), p.name) for p in paths}
+    for (folder, name), row in meta.items():
+        used = (name if metadata is not None else (folder, name)) in listed
         # loading one file of a folder is fine; a row naming a file that does not exist is a typo
-        if name not in listed and not (Path(row["_metadata_path"]).parent / name).exists():
+        if not used and not (Path(row["_metadata_path"]).parent / name).exists():
             report(
                 InputError(
                     row["_metadata_path"],
