@@ -128,14 +128,24 @@ def run_parse(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"interrupted: nothing was written; {args.out} holds what it held before", file=sys.stderr)
         return 130
-    except OSError as exc:  # a full disk, a folder that vanished: say which, without a traceback
-        print(f"error: {exc.filename or args.out}: {exc.strerror or exc}. Fix: free space or choose another --out; "
+    except OSError as exc:  # a full disk, a read-only folder, a folder that vanished: say which, without a traceback
+        print(f"error: {exc.filename or args.out}: {exc.strerror or exc}. Fix: {_fix_for(exc)}; "
               f"{args.out} holds what it held before", file=sys.stderr)
         return 1
     print(f"wrote {counts['articles']} articles to {args.out}/: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     if args.memory:
         print(f"peak memory: {memory['parse_peak_mib']:.0f} MiB after parsing the articles, {memory['finish_peak_mib']:.0f} MiB after the corpus-wide finish")
     return 0
+
+
+def _fix_for(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "free disk space (or choose --out on another disk) and run again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "choose an --out folder you can write to, or change its permissions"
+    return "check the output folder and run again"
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -237,3 +237,104 @@ def test_metadata_rows_belong_to_the_folder_of_their_csv(tmp_path):
     with pytest.warns(InputWarning, match="x.txt"):  # a's row names a file a does not hold
         corpus = sl.load_corpus([tmp_path / "a", tmp_path / "b"], errors="warn")
     assert {a.article_id: a.outlet for a in corpus} == {"story": "Outlet A", "x": None}
+
+
+def test_pipes_and_symlink_loops_are_skipped_with_a_warning(tmp_path):
+    import os
+
+    _folder(tmp_path, {})
+    os.mkfifo(tmp_path / "stream.txt")  # reading it would block for ever
+    (tmp_path / "circle.txt").symlink_to(tmp_path / "circle.txt")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = sl.load_corpus(tmp_path, errors="warn")
+        named = sl.load_corpus([tmp_path / "stream.txt", tmp_path / "good.txt"], errors="warn")
+    said = [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
+    assert [a.article_id for a in corpus] == ["good"] and [a.article_id for a in named] == ["good"]
+    assert any("stream.txt" in m and "named pipe" in m for m in said)
+    assert any("circle.txt" in m and "symbolic link" in m for m in said)
+
+
+def test_a_recursive_glob_over_a_folder_that_links_to_its_parent_ends(tmp_path):
+    inner = tmp_path / "news" / "2020"
+    inner.mkdir(parents=True)
+    (inner / "a.txt").write_text(GOOD, encoding="utf-8")
+    (inner / "back").symlink_to(tmp_path / "news")
+    with pytest.warns(InputWarning, match="already read"):
+        corpus = sl.load_corpus(str(tmp_path / "news" / "**" / "*.txt"))
+    assert [a.article_id for a in corpus] == ["a"]
+
+
+def test_an_unclosed_quote_in_the_metadata_is_reported_with_its_line(tmp_path):
+    _folder(tmp_path, {"other.txt": GOOD})
+    (tmp_path / "metadata.csv").write_text('file,title\ngood.txt,"Bridge reopens\nother.txt,Second story\n', encoding="utf-8")
+    with pytest.raises(sl.InputError, match="quote opened on line 2 is never closed"):
+        sl.load_corpus(tmp_path)
+
+
+def test_the_metadata_csv_wins_over_what_the_html_page_says(tmp_path):
+    page = ("<html><head><title>Page title from the site</title><meta property='og:site_name' content='Site Name'>"
+            "<meta name='date' content='2019-03-01'></head><body><article><h1>Page title from the site</h1><p>"
+            + "The harbour master said the ferry would resume on Monday after the storm passed the coast. " * 3
+            + "</p></article></body></html>")
+    (tmp_path / "ferry.html").write_text(page, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,title,outlet,published\nferry.html,Ferry resumes,Coast Courier,2019-03-04\n", encoding="utf-8")
+    article = sl.load_corpus(tmp_path).articles[0]
+    assert (article.title, article.outlet, str(article.published.date())) == ("Ferry resumes", "Coast Courier", "2019-03-04")
+
+
+def test_a_sign_in_page_is_not_an_article(tmp_path):
+    page = ("<html><head><title>Sign in</title></head><body><form><h1>Sign in</h1><label>Email</label><input name=e>"
+            "<label>Password</label><input type='password' name=p><button>Log in</button>"
+            "<a href='/f'>Forgot your password?</a></form></body></html>")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "paywall.html").write_text(page, encoding="utf-8")
+    with pytest.warns(InputWarning, match="paywall.html.*sign-in form"):
+        corpus = sl.load_corpus(tmp_path, errors="warn")
+    assert [a.article_id for a in corpus] == ["good"]
+
+
+def test_text_in_another_language_is_warned_about_and_recorded(tmp_path):
+    german = ("Der Bürgermeister sagte am Montag, die Brücke werde nach zwei Wochen Bauarbeiten wieder geöffnet. "
+              "Die Anwohner hatten sich über den Lärm beschwert, und die Stadt versprach eine schnelle Lösung. ") * 2
+    _folder(tmp_path, {"brücke.txt": german})
+    with pytest.warns(InputWarning, match="brücke.txt.*'de', not English"):
+        corpus = sl.load_corpus(tmp_path)
+    assert {a.article_id: a.language for a in corpus} == {"brücke": "de", "good": "en"}
+
+
+def test_an_all_missing_column_round_trips_as_na(tmp_path):
+    (tmp_path / "in").mkdir()
+    tables = sl.parse(sl.load_corpus(_folder(tmp_path / "in", {})), progress=False)
+    tables.quotes = tables.quotes.assign(speaker=pd.NA)
+    tables.articles = tables.articles.assign(url=pd.NA, published=pd.NaT)
+    tables.to_parquet(tmp_path / "out")
+    back = sl.Tables.from_parquet(tmp_path / "out")
+    assert len(back.quotes) and back.quotes["speaker"].isna().all() and str(back.quotes["speaker"].dtype) == "string"
+    assert back.articles["url"].iloc[0] is pd.NA and back.articles["published"].isna().all()
+
+
+@pytest.mark.parametrize("errno_name,fix", [("ENOSPC", "free disk space"), ("EACCES", "folder you can write to"), ("EROFS", "folder you can write to")])
+def test_a_full_disk_or_read_only_folder_is_one_line_and_leaves_the_old_output(tmp_path, monkeypatch, capsys, errno_name, fix):
+    import errno
+    import os
+
+    from s400lib import cli
+    from s400lib.pipeline import stream
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    out = tmp_path / "out"
+    assert cli.main(["parse", str(seeds), "--out", str(out), "--no-progress"]) == 0
+    before = _snapshot(out)
+    real = stream.ChunkWriter.write
+
+    def failing(self, frame):
+        real(self, frame)  # some bytes reach the disk first, as they would
+        raise OSError(getattr(errno, errno_name), os.strerror(getattr(errno, errno_name)), str(self.path))
+
+    monkeypatch.setattr(stream.ChunkWriter, "write", failing)
+    capsys.readouterr()
+    assert cli.main(["parse", str(seeds), "--out", str(out), "--no-progress"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and fix in err and "holds what it held before" in err
+    assert _snapshot(out) == before and not list(tmp_path.glob(".out.partial-*"))

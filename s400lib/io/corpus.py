@@ -7,9 +7,12 @@
 from __future__ import annotations
 
 import csv
+import functools
 import glob
 import io
+import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -192,19 +195,69 @@ def _expand(source) -> list[Path]:
         p = Path(item)
         if p.is_dir():
             entries = sorted(p.iterdir())
-            paths += [f for f in entries if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES]
+            candidates = [f for f in entries if f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES]
+            paths += [f for f in candidates if _regular_file(f)]
             skipped = [f.name for f in entries if f.is_dir() and not f.name.startswith(".")]
             if skipped:
                 warnings.warn(f"{p}: subfolder(s) {', '.join(skipped[:5])}{' ...' if len(skipped) > 5 else ''} not read. "
                               f"Fix: to include them pass '{p}/**/*.txt' (or name each folder)", InputWarning, stacklevel=3)
-        elif p.exists():
-            paths.append(p)
+        elif p.exists() or p.is_symlink():
+            if _regular_file(p):
+                paths.append(p)
         elif any(ch in str(item) for ch in "*?["):
-            paths += sorted(Path(m) for m in glob.glob(str(item), recursive=True) if Path(m).is_file())
+            paths += sorted(m for m in _glob_files(str(item)) if _regular_file(m))
         else:
             raise InputError(p, "no such file or folder", "check the path (relative paths start from the current directory)")
     # a metadata.csv passed directly or matched by a glob is metadata, not an article
     return [p for p in paths if p.name != METADATA_FILE]
+
+
+def _regular_file(path: Path) -> bool:
+    """True for a readable regular file (or a link to one); anything else is skipped with a warning,
+    because reading a FIFO or a device blocks forever and a symlink loop cannot be opened."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if path.is_symlink():
+            warnings.warn(f"{path}: skipped, the symbolic link cannot be followed ({exc.strerror}). "
+                          "Fix: point the link at an article file or remove it", InputWarning, stacklevel=4)
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    if stat.S_ISDIR(mode):
+        return False
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    warnings.warn(f"{path}: skipped, it is {kind}, not an article file. Fix: copy the article into a regular "
+                  "file and load that", InputWarning, stacklevel=4)
+    return False
+
+
+def _glob_files(pattern: str) -> list[Path]:
+    """Matches of a glob, where a recursive ``**`` visits each real folder once: Python's glob
+    follows symbolic links to folders, so a link back to a parent would repeat the tree until the
+    path is too long."""
+    if "**" not in pattern:
+        return [Path(m) for m in glob.glob(pattern, recursive=True)]
+    root = pattern.split("**", 1)[0] or "."
+    rest = pattern.split("**", 1)[1].lstrip("/\\") or "*"
+    matches: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for folder, subfolders, _files in os.walk(root, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            subfolders[:] = []
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            warnings.warn(f"{folder}: skipped, a symbolic link leads back to a folder already read", InputWarning, stacklevel=4)
+            subfolders[:] = []
+            continue
+        seen.add(key)
+        subfolders.sort()
+        matches += [Path(m) for m in glob.glob(os.path.join(glob.escape(folder), rest))]
+    return matches
 
 
 def _meta_for(meta: dict, path: Path, explicit: bool) -> dict:
@@ -241,18 +294,30 @@ def _parse_metadata_csv(csv_path: Path) -> dict[str, dict]:
         raise InputError(csv_path, "metadata is not UTF-8 text", "re-save the CSV as UTF-8") from None
     # a notes cell may be long (a pasted abstract); the csv module's default stops at 128 KiB
     csv.field_size_limit(max(csv.field_size_limit(), METADATA_CELL_LIMIT))
-    reader = csv.DictReader(io.StringIO(raw))
+    # strict: an unclosed quote would otherwise swallow every later row into one cell without a word
+    reader = csv.DictReader(io.StringIO(raw), strict=True)
+    row_ends = [1]  # the physical line each row ended on, to name where a broken row begins
+
+    def rows():
+        for row in reader:
+            row_ends.append(reader.line_num)
+            yield row
+
     try:
-        return _metadata_rows(csv_path, reader)
+        return _metadata_rows(csv_path, reader, rows())
     except csv.Error as exc:
-        raise InputError(csv_path, f"line {reader.line_num} cannot be read as CSV ({exc})",
+        start = row_ends[-1] + 1
+        if "unexpected end of data" in str(exc):
+            raise InputError(csv_path, f"the quote opened on line {start} is never closed, so every later row would be merged into one cell",
+                             "close the quote (a quote inside a cell is written twice: \"\")") from None
+        raise InputError(csv_path, f"line {start} cannot be read as CSV ({exc})",
                          f"check that line's quotes; a cell may hold at most {METADATA_CELL_LIMIT:,} characters") from None
 
 
 METADATA_CELL_LIMIT = 16 * 1024 * 1024
 
 
-def _metadata_rows(csv_path: Path, reader: csv.DictReader) -> dict[str, dict]:
+def _metadata_rows(csv_path: Path, reader: csv.DictReader, records: Iterable[dict]) -> dict[str, dict]:
     header = [h.strip() for h in (reader.fieldnames or [])]
     if "file" not in header:
         raise InputError(
@@ -268,7 +333,7 @@ def _metadata_rows(csv_path: Path, reader: csv.DictReader) -> dict[str, dict]:
             f"rename or remove them; allowed columns are {','.join(METADATA_COLUMNS)}",
         )
     rows: dict[str, dict] = {}
-    for line_no, row in enumerate(reader, start=2):
+    for line_no, row in enumerate(records, start=2):
         if None in row:  # more cells than header columns
             raise InputError(
                 csv_path,
@@ -336,8 +401,11 @@ def _read_article(path: Path, meta: dict, encoding: str, max_chars: int | None =
         text, fields = _split_front_matter(path, text)
         if not _VISIBLE.search(text):
             raise InputError(path, "the file has front matter but no article text after it", "put the article's text after the closing '---'")
-    merged = {k: v for k, v in meta.items() if v not in (None, "") and not k.startswith("_")}
-    merged.update({k: v for k, v in fields.items() if v not in (None, "")})
+    given = {k: v for k, v in meta.items() if v not in (None, "") and not k.startswith("_")}
+    found = {k: v for k, v in fields.items() if v not in (None, "")}
+    # what the user wrote wins over what was guessed: front matter over the CSV, the CSV over the
+    # metadata trafilatura finds in a page's HTML
+    merged = {**found, **given} if path.suffix.lower() in HTML_SUFFIXES else {**given, **found}
     where = meta.get("_metadata_path", path)
     published = _parse_date(merged.get("published"), where, path)
     return Article(
@@ -347,10 +415,34 @@ def _read_article(path: Path, meta: dict, encoding: str, max_chars: int | None =
         title=merged.get("title"),
         outlet=merged.get("outlet"),
         published=published,
-        language=merged.get("language") or "en",
+        language=merged.get("language") or _language_of(path, text),
         url=merged.get("url"),
         notes=merged.get("notes"),
     )
+
+
+def _language_of(path: Path, text: str) -> str:
+    """The language of a text whose metadata does not say, 'en' when unsure; a confident other
+    language is warned about, since every rule downstream is written for English."""
+    if len(text) < LANGUAGE_MIN_CHARS:
+        return "en"
+    code, probability = _language_identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
+    if code == "en" or probability < LANGUAGE_MIN_PROBABILITY:
+        return "en"
+    warnings.warn(f"{path}: the text looks like {code!r}, not English; quotes, names and dates are found by "
+                  f"English rules and will be missed. Fix: translate it, or set language={code} in its metadata "
+                  "to record it", InputWarning, stacklevel=4)
+    return code
+
+
+LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS, LANGUAGE_MIN_PROBABILITY = 200, 5000, 0.95
+
+
+@functools.cache
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
 
 
 _VISIBLE = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -429,12 +521,23 @@ def _split_front_matter(path: Path, text: str) -> tuple[str, dict]:
     return body, {k: (str(v) if v is not None else None) for k, v in fields.items()}
 
 
+# a page with a password field and little text is a sign-in or paywall page; shorter than a
+# headline and one sentence is a menu or an error page
+_PASSWORD_FIELD = re.compile(r"<input[^>]*type\s*=\s*[\"']?password", re.I)
+HTML_MIN_WORDS, HTML_LOGIN_MAX_WORDS = 15, 150
+
+
 def _extract_html(path: Path, html: str) -> tuple[str, dict]:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
         raise InputError(path, "no article text could be extracted from the HTML", "save the article page itself, not an index or a login page")
+    words = len(text.split())
+    if words < HTML_MIN_WORDS or (_PASSWORD_FIELD.search(html) and words < HTML_LOGIN_MAX_WORDS):
+        what = "a sign-in form" if _PASSWORD_FIELD.search(html) else "no article"
+        raise InputError(path, f"the page holds {what} ({words} words of text), not an article",
+                         "save the article page itself (after signing in, or from its print view)")
     meta = trafilatura.extract_metadata(html)
     fields = {}
     if meta is not None:
