@@ -338,3 +338,15 @@ def test_a_full_disk_or_read_only_folder_is_one_line_and_leaves_the_old_output(t
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and fix in err and "holds what it held before" in err
     assert _snapshot(out) == before and not list(tmp_path.glob(".out.partial-*"))
+
+
+def test_a_date_centuries_back_in_a_dated_article_does_not_stop_the_parse(tmp_path):
+    # found on a real article: "we built this cathedral more than 800 years ago" overflowed nanosecond dates
+    (tmp_path / "abbey.txt").write_text("---\npublished: 2019-04-15\n---\nAbbey\n\nThe monks said the abbey was founded "
+                                        "more than 900 years ago, and the town grew around it 700 years ago.\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    years_ago = tables.timexes[tables.timexes["text"].str.contains("years ago")]
+    assert len(years_ago) == 2
+    # a date before 1678 cannot be held as nanoseconds: the row keeps its text, its instants are empty
+    early = years_ago[years_ago["value"].fillna("").str.match(r"1[01]\d\d")]
+    assert early["earliest"].isna().all()

@@ -269,6 +269,15 @@ def typed_array(values: list, dtype: str):
     return _typed(values, dtype, len(values))
 
 
+def _ns_or_nat(stamp: pd.Timestamp) -> int:
+    """Nanoseconds since 1970, or NaT for a date nanoseconds cannot hold ("800 years ago" is 1219):
+    the row keeps its text and value, only the date column is empty."""
+    try:
+        return stamp.value
+    except OverflowError:
+        return _NAT_NS
+
+
 def _typed(values: list | None, dtype: str, length: int):
     if values is None:
         values = [None] * length
@@ -279,7 +288,7 @@ def _typed(values: list | None, dtype: str, length: int):
         if all(v is None or v is pd.NaT or type(v) is pd.Timestamp and v.tzinfo is None for v in values):
             # Naive Timestamps (whose .value is nanoseconds whatever their unit) map straight onto int64
             # nanoseconds, missing ones onto NaT's int64 minimum: pandas' parser is ~10x slower, per article.
-            ns = np.array([_NAT_NS if v is None or v is pd.NaT else v.value for v in values], dtype=np.int64)
+            ns = np.array([_NAT_NS if v is None or v is pd.NaT else _ns_or_nat(v) for v in values], dtype=np.int64)
             return pd.array(ns.view(TIME))
         return pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype(TIME).array
     # Fast paths for the two commonest column types (about 5x quicker than pd.array, which validates
