@@ -214,3 +214,39 @@ def test_a_headline_is_not_reported_speech():
     quotes = _quotes("Farmers fear drought aid delay\n\nFarmers said the aid promised in May had not arrived.")
     assert not quotes["text"].str.contains("drought aid delay").any()
     assert quotes["text"].str.contains("the aid promised in May").any()
+
+
+def test_a_name_the_model_calls_an_organisation_is_a_person_when_it_starts_with_a_first_name():
+    # the pronoun in the second paragraph must go to the harbour master, named just before it
+    text = ("Storm closes harbour\n\nThe mayor, Ingrid Solberg, said the harbour would stay shut. "
+            "Karl-Heinz Brandt, speaking at the quay, said \"the wall will not hold another night\".\n\n"
+            "He said: \"If the wall goes, the old town floods.\"")
+    assert _speaker_of(_quotes(text), "old town floods") == "Karl-Heinz Brandt"
+
+
+def test_an_office_that_speaks_is_the_office_not_the_person_it_belongs_to():
+    text = ("Minister Olga Varga's office said in a statement that \"the visit is postponed\". "
+            "Olga Varga did not comment.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "visit is postponed") == "Olga Varga's office"
+
+
+@pytest.mark.parametrize("phrase,speaker", [
+    ("Danish shipping group Maersk", "Maersk"),
+    ("German carmaker Volkswagen", "Volkswagen"),
+])
+def test_a_nationality_or_place_before_a_described_company_is_not_the_speaker(phrase, speaker):
+    text = f"{phrase} said on Monday it was \"deeply concerned\" by the closure of the strait."
+    assert _speaker_of(_quotes(text), "deeply concerned") == speaker
+
+
+def test_a_role_qualified_by_a_city_is_never_the_city():
+    text = ("Floods in the valley\n\nThe Lyon police chief said it was unclear whether the roads "
+            "would open before the weekend.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "roads would open") != "Lyon"
+
+
+def test_a_participle_of_speech_takes_the_subject_of_its_clause():
+    text = "The coach Maria Lind thanked the fans after the match, saying \"this win is yours\"."
+    assert _speaker_of(_quotes(text), "this win is yours") == "Maria Lind"

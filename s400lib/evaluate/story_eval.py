@@ -82,9 +82,12 @@ def quote_rows(tables, gold: pd.DataFrame) -> pd.DataFrame:
             for pi, (ps, pe) in enumerate(zip(pred["start"].tolist(), pred["end"].tolist())):
                 overlap = min(ge, pe) - max(gs, ps)
                 if overlap > 0 and overlap >= MIN_COVER * (ge - gs):
-                    pairs.append((overlap, gi, pi))
+                    # a direct gold quote pairs first with a predicted direct quote: "“...,” X told the
+                    # media, according to the AP" holds X's quote and the agency's report of it
+                    same_kind = (group["kind"].iat[gi] == "direct") == (pred["kind"].iat[pi] in ("direct", "partial"))
+                    pairs.append((same_kind, overlap, gi, pi))
         best, used = {}, set()
-        for _overlap, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        for _same, _overlap, gi, pi in sorted(pairs, key=lambda t: (not t[0], -t[1], t[2], t[3])):
             if gi not in best and pi not in used:
                 best[gi] = pi
                 used.add(pi)

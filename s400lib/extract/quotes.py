@@ -263,7 +263,9 @@ def _subject_of(verb: Token) -> Token | None:
     """The verb's subject; when spaCy gives two ("The newspaper Haaretz announced"), the name."""
     # a conjoined verb shares its subject ("X said and added"); an adverbial clause does not
     # ("Asked whether ..., she declined": she was asked, she did not ask)
-    for v in (verb, verb.head) if verb.dep_ in ("conj", "xcomp") else (verb,):
+    # a participle clause does share it ("Macron praised the firefighters, saying ...": Macron says)
+    shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    for v in (verb, verb.head) if shares else (verb,):
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import re
 
 from spacy.strings import get_string_id
@@ -83,13 +85,40 @@ SEXED_WORDS = {
 _BODY_WORDS = {"news", "times", "post", "press", "herald", "journal", "daily", "tribune", "agency", "bank", "group",
                "party", "ministry", "council", "company", "corporation", "inc", "ltd", "university", "institute",
                "foundation", "association", "union", "club", "league", "office", "department", "committee", "court",
-               "army", "navy", "police", "government", "airlines", "airways", "motors", "energy", "international"}
+               "army", "navy", "police", "government", "airlines", "airways", "motors", "energy", "international",
+               "brigade", "service", "services", "civile", "agency", "cathedral", "church", "airport", "street", "square"}
+
+
+@functools.cache
+def _given_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def given_name_sex(word: str) -> str | None:
+    """'m' or 'f' for a first name the given-name lexicon (gender-guesser's, about 40,000 names of
+    many countries) knows as mostly one sex, '?' for a first name of either sex, None for a word
+    that is no known first name ("Boeing", "Saudi")."""
+    if not word[:1].isupper():
+        return None
+    found = _given_names().get_gender(word)
+    if found == "unknown" and "-" in word:  # "Anne-Sophie": the first part says it
+        found = _given_names().get_gender(word.split("-")[0])
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(found)
+
+
+def looks_like_named_person(name: str) -> bool:
+    """A two- or three-word name of capitalised words, no word of bodies, whose first word is a
+    known first name: 'Jean-Claude Gallet' when the model labelled it an organisation."""
+    return _looks_like_personal_name(name) and given_name_sex(name.split(" ")[0]) is not None
 
 
 def _looks_like_personal_name(name: str) -> bool:
     """Two or three capitalised words, none of them an acronym, a number or a word of bodies."""
     words = str(name).split(" ")
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _BODY_WORDS for w in words)
+    return 2 <= len(words) <= 3 and all(all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in w.split("-"))
+                                        and w.lower() not in _BODY_WORDS for w in words)
 
 
 # Job titles that, written alone, name nobody ("Chief Executive", "the Prosecutor").

@@ -104,3 +104,11 @@ class HistoryMixin:
             return None
         salient = [m for m in cands if m.salient]
         return (salient or cands)[0]
+
+
+def _one_word_qualifier(head: Token, child: Token) -> bool:
+    """"the Lyon police chief": a one-word name compounded onto a determined common noun qualifies
+    it (a city, a team, a firm); a person would follow the role ("police chief Anna Berg")."""
+    determined = head.pos_ == "NOUN" and any(c.dep_ == "det" and c.i < head.i for c in head.children)
+    single = child.ent_iob_ == "B" and (child.i + 1 >= len(child.doc) or child.doc[child.i + 1].ent_iob_ != "I")
+    return determined and child.i < head.i and single

@@ -28,8 +28,9 @@ from .lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLE_WORDS,
+    looks_like_named_person,
 )
-from .mentions import _proper
+from .mentions import _one_word_qualifier, _proper
 
 
 # The same few names recur in every article and across the corpus; the result depends on the
@@ -156,6 +157,9 @@ class NamesMixin:
         last = name.split(" ")[-1].lower()
         if (label == "PERSON" and name.lower() not in self.not_person) or last in self.full_names:
             return self.expand(name), "person", start, end
+        if label in ("ORG", "PROPN") and looks_like_named_person(name):
+            # "Jean-Claude Gallet" labelled an organisation: a known first name and a name's shape
+            return self.expand(name), "person", start, end
         if label == "PROPN" and self._titles(tok) & (ROLE_NOUNS | HONORIFICS) and name.lower() not in self.not_person:
             # spaCy missed the name, but a title or an apposition says it is a person
             # ("Maria Petrova, the head of the committee")
@@ -182,6 +186,8 @@ class NamesMixin:
         for t in tok.subtree:
             if t.i > tok.i + 14:
                 break
+            if t.head.i == tok.i and t.dep_ == "compound" and _one_word_qualifier(tok, t):
+                continue
             if t.ent_type_ == "PERSON" and not self.in_excluded(t.idx):
                 named = self.name_of(t)
                 if named is not None and named[1] == "person":

@@ -25,6 +25,7 @@ from .lexicon import (
     _PRONOUN_IDS,
     _QUANTIFIER_IDS,
     _ROLE_LEMMA_IDS,
+    DOCUMENT_NOUNS,
     FIRST_PERSON,
     MEDIA_NOUNS,
     NAME_LABELS,
@@ -42,6 +43,7 @@ from .mentions import (
     Resolution,
     _common,
     _is_subjectish,
+    _one_word_qualifier,
     _proper,
 )
 from .names import NamesMixin
@@ -207,6 +209,11 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
         if named is not None and named[1] == "person":
             name, kind, start, end = named
             return Resolution(name, kind, "cue_subject", 0.95, self.ctx.text[start:end], start, end)
+        if tok.lemma_.lower() in ORG_NOUNS | DOCUMENT_NOUNS and any(c.dep_ in ("poss", "prep") for c in tok.children):
+            # "Prime Minister Abiy Ahmed's office tweeted": the office speaks, not the person it names
+            body = self._body_of(tok)
+            if body is not None:
+                return body
         inside = self.person_in_phrase(tok)
         if inside is not None:
             start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
@@ -218,7 +225,12 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
         if body is not None:
             return body
         # a common noun with a name in its apposition or compound
-        for child in tok.children:
+        # a name in apposition first ("US aerospace giant Boeing" is Boeing); a place or nationality
+        # compounded onto a common noun only qualifies it ("the Paris fire chief" is no place)
+        children = sorted(tok.children, key=lambda c: c.dep_ != "appos")
+        for child in children:
+            if child.dep_ == "compound" and (child.ent_type_ in ("GPE", "NORP", "LOC") or _one_word_qualifier(tok, child)):
+                continue
             if child.dep_ in ("appos", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
                 named = self.name_of(child)
                 if named is not None:

@@ -27,7 +27,7 @@ from .lexicon import (
     ROLE_WINDOW,
     SOURCE_NOUNS,
 )
-from .mentions import Resolution
+from .mentions import Resolution, _one_word_qualifier
 from .names import clean_name
 
 
@@ -82,8 +82,10 @@ class RolesMixin:
                 named = self.name_of(t)
                 if named and named[1] == "person":
                     return Resolution(named[0], "person", "appos", 0.9, text, start, end)
-        for child in tok.children:
-            if child.dep_ in ("appos", "compound") or (child.dep_ == "nsubj" and False):
+        for child in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
+            if child.dep_ == "compound" and (child.ent_type_ in ("GPE", "NORP", "LOC") or _one_word_qualifier(tok, child)):
+                continue  # "the Paris fire chief", "the Lyon police chief": the place qualifies the role
+            if child.dep_ in ("appos", "compound"):
                 named = self.name_of(child)
                 if named:
                     return Resolution(named[0], named[1], "appos", 0.9, text, start, end)
