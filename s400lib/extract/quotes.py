@@ -325,7 +325,7 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
     nxt = text[k : k + 1]
     ends_sentence = inner.rstrip()[-1:] in ".!?…"
     if not (q.broken or inner.rstrip().endswith(",") or nxt in (",", "—", "–") or nxt.islower()
-            or (not ends_sentence and nxt.isalpha())):
+            or (not ends_sentence and nxt.isalpha()) or (nxt.isupper() and _name_then_cue(doc, k, limit))):
         return None
     toks = []
     for t in _tokens_between(doc, q.close + 1, limit):
@@ -352,6 +352,18 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
                 head = _head_of_group([w for w in words[n + 1 : n + 6] if w.pos_ != "ADP"][:3])
             return Cue(t, head, "after")
     return None
+
+
+def _name_then_cue(doc, k: int, limit: int) -> bool:
+    """After a quote that ends its sentence ('“… act quickly!” Trump added.'), a short name or
+    pronoun and a speech verb that closes the sentence still attribute it; a new sentence that
+    merely starts with a name ('“…” Trump then left for Ohio.') does not."""
+    toks = [t for t in _tokens_between(doc, k, min(limit, k + 80)) if t.idx >= k][:5]
+    for n, t in enumerate(toks):
+        if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
+            after = toks[n + 1].text if n + 1 < len(toks) else "."
+            return 0 < n <= 3 and all(w.pos_ in ("PROPN", "PRON") or w.text in ".-" for w in toks[:n]) and after in (".", ",", ";")
+    return False
 
 
 def _cue_governing(doc, q: QuoteSpan) -> Cue | None:

@@ -72,7 +72,12 @@ SOURCE_NOUNS = {"trader", "source", "investor", "banker", "resident", "witness",
 ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", "embassy", "council",
              "committee", "court", "army", "military", "office", "agency", "group", "organisation",
              "organization", "alliance", "union", "party", "administration", "commission", "service",
-             "authority", "authorities", "regulator", "kremlin", "pentagon", "cabinet", "parliament"}
+             "authority", "authorities", "regulator", "kremlin", "pentagon", "cabinet", "parliament",
+             "airline", "carrier", "manufacturer", "carmaker", "automaker", "insurer", "retailer", "club",
+             "university", "hospital", "police"}
+# Words in the name of a body that a generic noun stands for ("the airline" -> "Ethiopian Airlines").
+ORG_NOUN_HINTS = {"airline": ("air",), "carrier": ("air",), "carmaker": ("motor", "auto"), "automaker": ("motor", "auto"),
+                  "government": ("government", "ministry", "cabinet"), "police": ("police",)}
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 SEXED_WORDS = {
     **dict.fromkeys(["mr", "mr.", "father", "son", "brother", "husband", "king", "prince", "man", "boy", "actor",

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from .lexicon import (
     DOCUMENT_NOUNS,
     MEDIA_NOUNS,
+    ORG_NOUN_HINTS,
     ORG_NOUNS,
     PRONOUN_WINDOW,
     ROLE_NOUNS,
@@ -76,7 +77,11 @@ class MediaMixin:
         """'the bank', 'the ministry' (rule ``role_org``): the latest organisation; 'the publication',
         'the newspaper' (``role_medium``): the latest organisation that was a speaker."""
         if low in ORG_NOUNS and low not in ROLE_NOUNS | MEDIA_NOUNS:
-            m = self._lookback(start, {"org"}, PRONOUN_WINDOW)
+            # "the airline": the latest body whose name says it is one ("Ethiopian Airlines"), else
+            # the latest body
+            hint = ORG_NOUN_HINTS.get(low, (low,))
+            m = self._lookback(start, {"org"}, PRONOUN_WINDOW, prefer=lambda m: any(h in m.name.lower() for h in hint)) \
+                or self._lookback(start, {"org"}, PRONOUN_WINDOW)
             if m is None:
                 return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
             return Resolution(m.name, "org", "role_org", 0.6, text, start, end)

@@ -76,9 +76,20 @@ class HistoryMixin:
         return -1 if sid is None else sid
 
     def _add(self, mention: Mention) -> None:
+        if mention.titles:
+            # a title once given to a name holds for its later, bare mentions ("U.S. President Donald
+            # Trump" ... "Trump told reporters" ... "the president added")
+            titles = getattr(self, "_titles_of_name", None)
+            if titles is None:
+                titles = self._titles_of_name = {}
+            titles[mention.name] = titles.get(mention.name, frozenset()) | mention.titles
         k = bisect.bisect_right(self._starts, mention.start)
         self._starts.insert(k, mention.start)
         self.history.insert(k, mention)
+
+    def titles_of_name(self, name: str) -> frozenset[str]:
+        """Every title the article has given ``name`` so far."""
+        return getattr(self, "_titles_of_name", {}).get(name, frozenset())
 
     def _lookback(self, offset: int, kinds: set[str], window: int, prefer=None) -> Mention | None:
         """Latest mention before ``offset`` of a compatible kind, nearest sentence first; within a

@@ -32,6 +32,7 @@ from .lexicon import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    PRONOUN_WINDOW,
     QUANTIFIER_HEADS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -205,6 +206,12 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             return Resolution(None, "unknown", "first_person", 0.2, tok.text, tok.idx, tok.idx + len(tok))
         if low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS:
             return self._resolve_pronoun(tok)
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # '“...,” it said': a body that spoke just before (a company, a ministry), never a person
+            m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.speaker) \
+                or self._lookback(tok.idx, {"org"}, 1)
+            if m is not None:
+                return Resolution(m.name, "org", "pronoun_it", 0.6, tok.text, tok.idx, tok.idx + len(tok))
         named = self.name_of(tok)
         if named is not None and named[1] == "person":
             name, kind, start, end = named

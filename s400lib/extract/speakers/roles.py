@@ -102,7 +102,7 @@ class RolesMixin:
             return body
         groups = [g for g, words in ROLE_GROUPS.items() if low in words]
         related = set().union(*(ROLE_GROUPS[g] for g in groups)) if groups else {low}
-        m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=lambda m: bool(m.titles & related))
+        m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=lambda m: bool((m.titles | self.titles_of_name(m.name)) & related))
         if m is not None and self._sent_index(start) - m.sent <= PRONOUN_WINDOW:
             return Resolution(m.name, "person", "role_title", 0.8, text, start, end)
         m2 = self._lookback(start, {"person"}, PRONOUN_WINDOW)
