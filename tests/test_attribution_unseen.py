@@ -250,3 +250,25 @@ def test_a_role_qualified_by_a_city_is_never_the_city():
 def test_a_participle_of_speech_takes_the_subject_of_its_clause():
     text = "The coach Maria Lind thanked the fans after the match, saying \"this win is yours\"."
     assert _speaker_of(_quotes(text), "this win is yours") == "Maria Lind"
+
+
+def test_a_role_goes_to_the_person_the_text_gave_that_title_even_when_named_bare_since():
+    text = ("Argentine President Javier Milei met Chilean President Gabriel Boric in Santiago on Monday.\n\n"
+            "Later, Milei spoke to students. \"We must trade more,\" Boric told reporters at the palace. "
+            "\"Our ports are ready,\" the president added.")
+    assert _speaker_of(_quotes(text), "Our ports are ready") == "Gabriel Boric"
+
+
+def test_a_body_that_says_it_and_the_company_that_speaks_are_the_body_named_before():
+    text = ("The shipyard Nordvik Marine said on Friday it would hire 300 welders. "
+            "\"We have orders for six years,\" the company said. \"The yard is full,\" it added.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "orders for six years") == "Nordvik Marine"
+    assert _speaker_of(quotes, "The yard is full") == "Nordvik Marine"
+
+
+def test_a_name_and_a_cue_after_an_exclamation_still_attribute_the_quote():
+    text = ("Dockers voted to strike.\n\n\"Not one more hour without a contract!\" Ilse Vermeer shouted. "
+            "\"We will stay out all week.\" Vermeer then left the hall.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "Not one more hour") == "Ilse Vermeer"

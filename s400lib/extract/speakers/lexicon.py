@@ -102,15 +102,27 @@ def _given_names():
 
 
 def given_name_sex(word: str) -> str | None:
-    """'m' or 'f' for a first name the given-name lexicon (gender-guesser's, about 40,000 names of
-    many countries) knows as mostly one sex, '?' for a first name of either sex, None for a word
-    that is no known first name ("Boeing", "Saudi")."""
+    """'m' or 'f' for a first name that gender-guesser's lexicon (about 40,000 names of many
+    countries) gives one sex and that is no English adjective or verb; None otherwise. "Red Cross",
+    "Mark Lane" and "General Motors" start with words before they start with names."""
     if not word[:1].isupper():
         return None
     found = _given_names().get_gender(word)
     if found == "unknown" and "-" in word:  # "Anne-Sophie": the first part says it
         found = _given_names().get_gender(word.split("-")[0])
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(found)
+    sex = {"male": "m", "female": "f"}.get(found)
+    if sex is None or word.lower() in _english_adjectives_and_verbs():
+        return None
+    return sex
+
+
+@functools.cache
+def _english_adjectives_and_verbs() -> frozenset[str]:
+    """Adjectives and verbs of the English lemma index packaged with the spaCy model (WordNet's)."""
+    from ...core.nlp import load_nlp
+
+    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("adj", "verb") for w in index.get(pos, []))
 
 
 def looks_like_named_person(name: str) -> bool:

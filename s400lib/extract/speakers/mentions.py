@@ -122,4 +122,10 @@ def _one_word_qualifier(head: Token, child: Token) -> bool:
     it (a city, a team, a firm); a person would follow the role ("police chief Anna Berg")."""
     determined = head.pos_ == "NOUN" and any(c.dep_ == "det" and c.i < head.i for c in head.children)
     single = child.ent_iob_ == "B" and (child.i + 1 >= len(child.doc) or child.doc[child.i + 1].ent_iob_ != "I")
-    return determined and child.i < head.i and single
+    # a body before a mouthpiece is who speaks ("a U.N. spokesman" speaks for the U.N.); before a
+    # person's role it only qualifies it ("the Lyon police chief")
+    speaks_for = child.ent_type_ == "ORG" and head.lemma_.lower() in MOUTHPIECE_NOUNS
+    return determined and child.i < head.i and single and not speaks_for
+
+
+MOUTHPIECE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "statement"}
