@@ -272,3 +272,12 @@ def test_a_name_and_a_cue_after_an_exclamation_still_attribute_the_quote():
             "\"We will stay out all week.\" Vermeer then left the hall.")
     quotes = _quotes(text)
     assert _speaker_of(quotes, "Not one more hour") == "Ilse Vermeer"
+
+
+def test_a_quote_reopened_in_each_paragraph_is_one_row_per_paragraph_with_one_speaker():
+    text = ("At the meeting, the harbour master Anna Berg said: “The harbour is our life. We have fished here for "
+            "three hundred years.\n\"Nobody asked us about the pier.\n“But we will be heard,” she said.")
+    quotes = _quotes(text)
+    direct = quotes[quotes["kind"].isin(["direct", "partial"])]
+    assert len(direct) == 3 and not direct["text"].str.contains("\n").any()
+    assert set(direct["speaker"]) == {"Anna Berg"}

@@ -53,3 +53,21 @@ def test_helpers_on_their_own():
     assert org_stem("boeing co") == "boeing"
     assert initials("International Committee of the Red Cross") == "icrc"
     assert initials("Boeing") == ""
+
+
+@pytest.fixture(scope="module")
+def more_tables():
+    return sl.parse(sl.load_corpus(Path(__file__).parent / "fixtures" / "names_more"), progress=False)
+
+
+def test_a_name_written_once_one_letter_off_a_frequent_name_is_that_name(more_tables):
+    assert _canonical(more_tables, "Merkle") == _canonical(more_tables, "Merkel")
+
+
+def test_two_frequent_names_one_letter_apart_stay_apart(more_tables):
+    assert _canonical(more_tables, "Iran") != _canonical(more_tables, "Iraq")
+
+
+def test_a_name_with_a_generic_last_word_is_the_name_but_a_town_is_not_its_castle(more_tables):
+    assert _canonical(more_tables, "Al-Aqsa") == _canonical(more_tables, "The Al-Aqsa Mosque")
+    assert _canonical(more_tables, "Windsor") != _canonical(more_tables, "Windsor Castle")

@@ -871,6 +871,35 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
     return rows
 
 
+_PIECE_EDGE = " \t“”\"«»‘’'"
+
+
+def _by_paragraph(ctx: ArticleContext, rows: list[dict]) -> list[dict]:
+    """A direct quote that runs over several paragraphs (each reopened with a quotation mark, as
+    the convention goes) becomes one row per paragraph, all with its speaker: a reader cites a
+    paragraph, and an outlet that quotes only one of them aligns with it."""
+    out = []
+    for row in rows:
+        if row["kind"] not in ("direct", "partial") or "\n" not in row["text"]:
+            out.append(row)
+            continue
+        # cut only where a new paragraph reopens the quote; a line break inside one paragraph's
+        # quote (hard-wrapped text) is no new paragraph
+        text, cuts = row["text"], [0]
+        for m in re.finditer(r"\n\s*(?=[“\"«‘'])", text):
+            cuts.append(m.start())
+        cuts.append(len(text))
+        for a, b in zip(cuts, cuts[1:]):
+            piece = text[a:b]
+            lead = len(piece) - len(piece.lstrip(_PIECE_EDGE + "\n"))
+            body = piece.strip(_PIECE_EDGE + "\n")
+            if len(body) >= 3:
+                start = row["start"] + a + lead
+                out.append({**row, "start": start, "end": start + len(body), "text": body,
+                            "sent_id": ctx.sent_id_at(start)})
+    return out
+
+
 def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
     """Every quotation of one article with its kind, speaker and cue.
 
@@ -897,7 +926,7 @@ def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
     # a headline is not reported speech ("Fishermen fear harbour works"); only quotation marks in it count
     titles = ctx.paragraphs.loc[ctx.paragraphs["kind"] == "title", ["start", "end"]].astype(int).values.tolist()
     reported = [r for r in _indirect_rows(ctx, spans, resolver, speech) if not any(s <= int(r["start"]) < e for s, e in titles)]
-    rows = _quote_rows(ctx, spans, resolver, paragraphs, reported) + reported
+    rows = _by_paragraph(ctx, _quote_rows(ctx, spans, resolver, paragraphs, reported)) + reported
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):

@@ -55,6 +55,8 @@ from ..core.tables import Tables
 from ..extract.speakers import clean_name
 
 FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
+# a misspelling: one letter off (ratio of 'macro'/'macron' is 90.9) a name written three times or more
+MISSPELLING_MIN, MISSPELLING_TARGET_MIN, MISSPELLING_RATIO = 90, 3, 3
 ALIASES_FILE = "aliases.csv"
 _DESIGNATOR = re.compile(r"^([A-Za-zА-Яа-я]{1,3})\s?-\s?(\d{1,4})([A-Za-z]{0,2}?)(?:s)?(?:\s+\S.*)?$")
 
@@ -70,6 +72,8 @@ def name_key(name: str) -> str:
     name = unicodedata.normalize("NFKD", name)
     name = "".join(ch for ch in name if not unicodedata.combining(ch)).lower()
     name = name.replace(".", "").replace("’", "'")
+    # "Notre-Dame" and "Notre Dame" are one name; a designator keeps its hyphen ("S-400")
+    name = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", name)
     return " ".join(name.split())
 
 
@@ -152,21 +156,36 @@ def _is_acronym(name: str) -> bool:
     return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
 
 
-def _ties(names: set[str]) -> set[tuple[str, str]]:
+# Last words that only say what kind of place a name is ("Notre Dame Cathedral" is "Notre Dame").
+GENERIC_TAILS = {"cathedral", "church", "mosque", "temple", "basilica", "abbey", "palace", "castle", "tower",
+                 "airport", "stadium", "arena", "bridge", "hospital", "museum"}
+
+
+def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
     """(short key, long key) pairs that one article ties together: an acronym and the long name it
-    abbreviates ("ICRC" and "International Committee of the Red Cross"), or a short form that ends
-    the long one ("the Red Cross")."""
+    abbreviates ("ICRC" and "International Committee of the Red Cross"), a short form that ends the
+    long one ("the Red Cross"), a name and the same name with a generic last word ("Notre Dame" and
+    "Notre Dame Cathedral"), or a place's first word and its two-word name ("Addis" and "Addis
+    Ababa"). ``names`` may map each name to its label, which the last rule needs (places only)."""
+    labels = names if isinstance(names, dict) else {}
     # "Ankara, Defense News": spaCy glued a place onto a name; the name is the last part
-    keyed = {name_key(n): n for n in (str(n).split(",")[-1].strip() for n in names) if n}
+    keyed = {name_key(n.split(",")[-1].strip()): (n.split(",")[-1].strip(), labels.get(n, "")) for n in map(str, names) if n}
     out = set()
-    for short_key, short in keyed.items():
+    for short_key, (short, short_label) in keyed.items():
         acronym = short_key.replace(" ", "") if _is_acronym(short) else ""
-        for long_key, long in keyed.items():
-            if long_key == short_key or len(long_key) <= len(short_key):
+        for long_key, (long, long_label) in keyed.items():
+            if not short_key or long_key == short_key or len(long_key) <= len(short_key):
                 continue
+            words = long_key.split(" ")
             if acronym and initials(long) == acronym:
                 out.add((short_key, long_key))
             elif len(short_key.split(" ")) >= 2 and long_key.endswith(" " + short_key):
+                out.add((short_key, long_key))
+            elif (long_key.startswith(short_key + " ") and words[-1] in GENERIC_TAILS and len(words) == len(short_key.split(" ")) + 1
+                  and short_label != "GPE"):  # "Windsor" the town is not "Windsor Castle"
+                out.add((short_key, long_key))
+            elif (len(words) == 2 and words[0] == short_key and len(short_key) >= 5 and not acronym
+                  and short_label in ("GPE", "LOC", "FAC") and long_label in ("GPE", "LOC") and words[-1] not in GENERIC_TAILS):
                 out.add((short_key, long_key))
     return out
 
@@ -215,6 +234,7 @@ class Canonicalizer:
         persons = [name for name, lab, _ in names if lab == "PERSON" and name and name[0].isupper() and not designator(name)]
         self._build_people(persons)
         self._build_bodies(stats, names)
+        self._merge_misspellings()
 
     # -- organisations and places ----------------------------------------------------------------
     def _build_bodies(self, stats: "NameStats", names: list) -> None:
@@ -251,6 +271,40 @@ class Canonicalizer:
             rule = "acronym" if all(_is_acronym(f) for f in by_key[short_stem]) else "short_form"
             for f in by_key[short_stem]:
                 self.body_of[name_key(f)] = (long_name, rule)
+
+    def _merge_misspellings(self) -> None:
+        """A rare name one letter away from a name the corpus writes three times as often and three
+        times or more ("Macro" beside "Macron", "Java Seat" beside "Java Sea") is a misspelling of
+        it. Two names both written often ("Iran", "Iraq") or short ones are never merged this way."""
+        table = {**{k: v for k, v in self.body_of.items()}, **self.person_of}
+        frequent = {}
+        for name, n in self.counts.items():
+            key = name_key(name)
+            if n >= MISSPELLING_TARGET_MIN and key in table:
+                frequent[key] = table[key][0]
+                if key in self.person_of:  # a person's surname is written alone too ("Macron")
+                    frequent.setdefault(key.split(" ")[-1], table[key][0])
+        for name, n in self.counts.items():
+            key = name_key(name)
+            if len(key) < 5 or key not in table or table[key][1] != "self" or key in frequent:
+                continue
+            close = [(fuzz.ratio(key, other), target) for other, target in frequent.items()
+                     if other[:1] == key[:1] and abs(len(other) - len(key)) <= 1 and target != table[key][0]
+                     and self.counts.get(target, 0) + self._count_of_key(other) >= MISSPELLING_RATIO * n]
+            close = [c for c in close if c[0] >= MISSPELLING_MIN]
+            if len({target for _, target in close}) == 1:
+                merged = (close[0][1], "fuzzy")
+                if key in self.person_of:
+                    self.person_of[key] = merged
+                else:
+                    self.body_of[key] = merged
+
+    def _count_of_key(self, key: str) -> int:
+        if not hasattr(self, "_key_counts"):
+            self._key_counts = Counter()
+            for name, n in self.counts.items():
+                self._key_counts[name_key(name)] += n
+        return self._key_counts[key]
 
     # -- people --------------------------------------------------------------------------------
     def _build_people(self, persons: list[str]) -> None:
@@ -429,8 +483,8 @@ class NameStats:
         stats = cls(mentions=Counter(zip(entities["text"].astype(str), entities["label"].astype(str))))
         if len(entities) and "article_id" in entities.columns:
             bodies = entities[entities["label"].isin(list(ORG_LABELS))]
-            for _aid, texts in bodies.groupby("article_id", sort=False)["text"]:
-                stats.ties.update(_ties({clean_name(str(t)) for t in texts}))
+            for _aid, rows in bodies.groupby("article_id", sort=False):
+                stats.ties.update(_ties({clean_name(str(t)): str(lab) for t, lab in zip(rows["text"], rows["label"])}))
         if quotes is not None and len(quotes) and "speaker" in quotes.columns:
             speakers = quotes["speaker"].dropna().tolist()
             person_speakers = _person_speakers(quotes)

@@ -22,6 +22,7 @@ HONORIFICS = {
     "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "rep.", "congressman",
     "congresswoman", "professor", "prof.", "commander", "king", "queen", "prince", "sheikh", "sir",
     "judge", "mp", "lieutenant", "captain", "marshal", "patriarch", "pope", "premier",
+    "ceo", "cfo", "coo", "chancellor", "prosecutor",
 }
 # Qualifiers dropped only when an honorific follows ("Republican Senator", "Turkish President").
 QUALIFIERS = {
