@@ -350,3 +350,22 @@ def test_a_date_centuries_back_in_a_dated_article_does_not_stop_the_parse(tmp_pa
     # a date before 1678 cannot be held as nanoseconds: the row keeps its text, its instants are empty
     early = years_ago[years_ago["value"].fillna("").str.match(r"1[01]\d\d")]
     assert early["earliest"].isna().all()
+
+
+def test_a_socket_and_a_device_are_skipped_with_a_warning(tmp_path):
+    import socket
+
+    _folder(tmp_path, {})
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(tmp_path / "feed.txt"))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            corpus = sl.load_corpus(tmp_path, errors="warn")
+            named = sl.load_corpus(["/dev/null", tmp_path / "good.txt"], errors="warn")
+    finally:
+        server.close()
+    said = [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
+    assert [a.article_id for a in corpus] == ["good"] and [a.article_id for a in named] == ["good"]
+    assert any("feed.txt" in m and "a socket" in m for m in said)
+    assert any("/dev/null" in m and "a device" in m for m in said)

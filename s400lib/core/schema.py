@@ -53,7 +53,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("published_source", STR, "Where 'published' comes from: 'metadata', 'inferred' or 'unknown'."),
         ("published_earliest", TIME, "Earliest date the article can have been published (equals 'published' for metadata dates)."),
         ("published_latest", TIME, "Latest date the article can have been published."),
-        ("language", STR, "ISO 639-1 language code from metadata (default 'en')."),
+        ("language", STR, "ISO 639-1 language code: from metadata, else detected by py3langid when it is sure, else 'en'."),
         ("url", STR, "Source URL from metadata; <NA> when not given."),
         ("notes", STR, "Free-text notes from metadata."),
         ("n_chars", INT, "Length of the full text in characters."),

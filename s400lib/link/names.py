@@ -57,6 +57,8 @@ from ..extract.speakers import clean_name
 FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
 # a misspelling: one letter off (ratio of 'macro'/'macron' is 90.9) a name written three times or more
 MISSPELLING_MIN, MISSPELLING_TARGET_MIN, MISSPELLING_RATIO = 90, 3, 3
+# labels spaCy confuses with each other: a misspelling may cross them, not the families
+_LABEL_FAMILY = {"PERSON": "agent", "ORG": "agent", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 ALIASES_FILE = "aliases.csv"
 _DESIGNATOR = re.compile(r"^([A-Za-zА-Яа-я]{1,3})\s?-\s?(\d{1,4})([A-Za-z]{0,2}?)(?:s)?(?:\s+\S.*)?$")
 
@@ -227,9 +229,12 @@ class Canonicalizer:
         names += [(clean_name(str(s)), "", n) for s, n in stats.speakers.items()]
         names += [(clean_name(str(s)), "PERSON", n) for s, n in stats.person_speakers.items()]
         self.counts = Counter()
-        for name, _, n in names:
+        self.labels_of: dict[str, set[str]] = defaultdict(set)
+        for name, lab, n in names:
             if name:
                 self.counts[name] += n
+                if lab:
+                    self.labels_of[name_key(name)].add(_LABEL_FAMILY.get(lab, lab))
         self.codes = {d for name, _, _ in names if (d := designator(name))}
         persons = [name for name, lab, _ in names if lab == "PERSON" and name and name[0].isupper() and not designator(name)]
         self._build_people(persons)
@@ -290,7 +295,10 @@ class Canonicalizer:
                 continue
             close = [(fuzz.ratio(key, other), target) for other, target in frequent.items()
                      if other[:1] == key[:1] and abs(len(other) - len(key)) <= 1 and target != table[key][0]
-                     and self.counts.get(target, 0) + self._count_of_key(other) >= MISSPELLING_RATIO * n]
+                     and self.counts.get(target, 0) + self._count_of_key(other) >= MISSPELLING_RATIO * n
+                     # "America" is no misspelling of "American": a place and a nationality
+                     and not (self.labels_of.get(key, set()) and self.labels_of.get(other, set())
+                              and not self.labels_of[key] & self.labels_of[other])]
             close = [c for c in close if c[0] >= MISSPELLING_MIN]
             if len({target for _, target in close}) == 1:
                 merged = (close[0][1], "fuzzy")
