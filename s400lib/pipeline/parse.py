@@ -73,9 +73,13 @@ def iter_parsed(
     naming its file, and a row (path, problem, fix) is appended to ``problems``: one bad article
     never costs the others.
     """
-    nlp = load_nlp()
     articles = list(articles) if total is None and not hasattr(articles, "__len__") else articles
     total = total if total is not None else len(articles)  # type: ignore[arg-type]
+    show = progress if progress is not None else total >= 20
+    if n_process > 1:
+        yield from _parsed_in_workers(articles, batch_size, n_process, show, total, errors, problems)
+        return
+    nlp = load_nlp()
     pending: list[tuple[Article, pd.DataFrame]] = []
 
     def docs() -> Iterator[Doc]:
@@ -84,8 +88,7 @@ def iter_parsed(
             pending.append((article, paragraphs))
             yield doc
 
-    show = progress if progress is not None else total >= 20
-    annotated = annotate(docs(), nlp, batch_size=batch_size, n_process=n_process)
+    annotated = annotate(docs(), nlp, batch_size=batch_size, n_process=1)
     if show:
         from tqdm.auto import tqdm
 
@@ -97,13 +100,88 @@ def iter_parsed(
         except Exception as exc:  # noqa: BLE001 - in warn mode any failure is reported per article
             if errors != "warn":
                 raise
-            problem = f"could not be parsed ({exc.__class__.__name__}: {str(exc)[:120]})"
-            fix = "the other articles were parsed; please report this file with the error to the s400lib developers"
-            warnings.warn(f"{article.path}: {problem}. Fix: {fix}", InputWarning, stacklevel=2)
-            if problems is not None:
-                problems.append({"path": article.path, "problem": problem, "fix": fix})
+            _report_failure(article.path, exc, problems)
             continue
         yield parsed
+
+
+def _report_failure(path: str, exc: BaseException, problems: list | None) -> None:
+    problem = f"could not be parsed ({exc.__class__.__name__}: {str(exc)[:120]})"
+    fix = "the other articles were parsed; please report this file with the error to the s400lib developers"
+    warnings.warn(f"{path}: {problem}. Fix: {fix}", InputWarning, stacklevel=3)
+    if problems is not None:
+        problems.append({"path": path, "problem": problem, "fix": fix})
+
+
+def _parse_chunk(articles: list[Article], batch_size: int, errors: str) -> list[Tables | tuple[str, BaseException]]:
+    """The whole per-article stage for a few articles, in a worker process: tokenising, spaCy,
+    every extractor. A failing article comes back as (path, error) in warn mode."""
+    nlp = load_nlp()
+    prepared = [prepare(article, nlp) for article in articles]
+    out: list = []
+    for article, (_doc, paragraphs), doc in zip(articles, prepared, annotate((d for d, _ in prepared), nlp, batch_size=batch_size)):
+        try:
+            out.append(parse_article(article, doc, paragraphs))
+        except Exception as exc:  # noqa: BLE001 - reported per article, as in the single-process loop
+            if errors != "warn":
+                raise
+            out.append((article.path, exc))
+    return out
+
+
+WORKER_CHUNK, WORKER_WINDOW = 4, 4
+
+
+def _parsed_in_workers(articles, batch_size: int, n_process: int, show: bool, total: int, errors: str,
+                       problems: list | None) -> Iterator[Tables]:
+    """The per-article stage in ``n_process`` worker processes, results in article order.
+
+    Workers take small chunks (``WORKER_CHUNK`` articles, or ``batch_size`` if smaller), so that no
+    worker idles long at the end; at most ``WORKER_WINDOW`` chunks per worker are in flight, so
+    neither the articles sent nor the tables coming back pile up in this process. Only receiving
+    the tables is left here: the extractors run where spaCy runs.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    def chunks():
+        chunk: list[Article] = []
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) == min(batch_size, WORKER_CHUNK):
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=total, desc=f"parsing articles ({n_process} processes)", unit="article")
+    # the platform's default start method, as spaCy's own n_process uses: "fork" on Linux, where a
+    # script needs no `if __name__ == "__main__":` guard; "spawn" elsewhere, where it does
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context()) as pool:
+        in_flight = []
+        source = chunks()
+        for chunk in source:
+            in_flight.append(pool.submit(_parse_chunk, chunk, batch_size, errors))
+            if len(in_flight) >= WORKER_WINDOW * n_process:
+                break
+        while in_flight:
+            results = in_flight.pop(0).result()
+            nxt = next(source, None)
+            if nxt is not None:
+                in_flight.append(pool.submit(_parse_chunk, nxt, batch_size, errors))
+            for result in results:
+                if bar is not None:
+                    bar.update(1)
+                if isinstance(result, tuple):
+                    _report_failure(result[0], result[1], problems)
+                    continue
+                yield result
+    if bar is not None:
+        bar.close()
 
 
 def finish(tables: Tables, aliases: str | Path | None = None) -> Tables:
@@ -151,7 +229,10 @@ def parse(
     corpus
         A :class:`Corpus` from :func:`load_corpus`, or anything ``load_corpus`` accepts.
     batch_size, n_process
-        Passed to spaCy's ``nlp.pipe``; ``n_process > 1`` pays off from a few hundred articles.
+        ``batch_size`` is passed to spaCy's ``nlp.pipe``. With ``n_process > 1`` the whole per-article
+        stage (spaCy and every extractor) runs in that many worker processes, with tables identical
+        to one process's; it pays off from a few dozen articles. On macOS and Windows, call it from
+        under ``if __name__ == "__main__":`` in a script (Python starts workers by importing it).
     progress
         Show a progress bar; by default only for 20 articles or more.
     aliases
