@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders or glob patterns (quote globs)")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the <table>.parquet files (created if missing)")
     p.add_argument("--batch-size", type=int, default=16, metavar="N", help="documents per spaCy batch (default 16)")
-    p.add_argument("--n-process", type=int, default=1, metavar="N", help="spaCy processes on this machine (default 1; pays off from a few hundred articles)")
+    p.add_argument("--n-process", type=int, default=1, metavar="N", help="worker processes on this machine for the whole per-article stage, spaCy and extractors (default 1)")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, metavar="N", help="start a local Dask cluster of N worker processes (loopback only) for the per-article stage")
     where.add_argument("--dask", metavar="ADDRESS", help="run the per-article stage on an existing Dask scheduler, e.g. tcp://host:8786")

@@ -66,6 +66,10 @@ def units(tables) -> pd.DataFrame:
     """
     frames = []
     c = tables.claims
+    q = tables.quotes
+    # words in quotation marks can be one quote in two renderings; reported speech ("the coast guard
+    # said the ferry sank 20 minutes after ...") is the outlet's wording, never "the same quote"
+    marked = set(q.loc[q["kind"].isin(["direct", "partial"]), "quote_id"].astype(str)) if len(q) else set()
     if len(c):
         frames.append(
             pd.DataFrame(
@@ -77,12 +81,11 @@ def units(tables) -> pd.DataFrame:
                     "text": c["text"].astype(str),
                     "source": c["source"].astype(object),
                     "kind": "claim",
-                    "quoted": (c["quoted"].fillna(False).astype(bool) if "quoted" in c else False) | c["quote_id"].notna(),
+                    "quoted": (c["quoted"].fillna(False).astype(bool) if "quoted" in c else False) | c["quote_id"].isin(marked),
                     "keys": [_keys(e, n, t) for e, n, t in zip(c["entities"], c["numbers"], c["times"])],
                 }
             )
         )
-    q = tables.quotes
     if len(q):
         q = q[(q["kind"].fillna("") != "scare") & q["text"].notna()]
         if len(q):

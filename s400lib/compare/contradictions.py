@@ -98,6 +98,30 @@ def _numbers(value) -> list[tuple[float, float, str]]:
     return out
 
 
+_DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDHS])$")
+_DURATION_UNITS = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day",
+                   ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
+
+
+def _durations(values: list[str], text: str) -> list[tuple[float, float, str]]:
+    """TIMEX3 durations with a number ('PT12M') as counts of their unit ('minute'), when the text
+    measures a time between two things with it ("crashed 12 minutes after take-off"); a span that
+    only bounds ("the second crash in six months") counts nothing."""
+    from ..extract.numbers import _token_value
+
+    out = []
+    for v in values:
+        m = _DURATION.match(v)
+        if not m or (m.group(1), m.group(3)) not in _DURATION_UNITS:
+            continue
+        n, unit = float(m.group(2)), _DURATION_UNITS[(m.group(1), m.group(3))]
+        for said in re.finditer(rf"\b([\w.]+)\s+{unit}s?\s+(?:after|before|later|earlier|into|ago)\b", text, re.I):
+            if _token_value(said.group(1)) == n:
+                out.append((n, n, unit))
+                break
+    return out
+
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -193,9 +217,12 @@ def contradictions(
     frames = [_frames(v) for v in c.get("frames", pd.Series([None] * len(c)))]
     args = [_args(v) for v in c.get("args", pd.Series([None] * len(c)))]
     lemmas = [set(v.split()) if isinstance(v, str) else set() for v in c.get("lemmas", pd.Series([None] * len(c)))]
-    nums = [_numbers(v) for v in c["numbers"]]
     times = [[v for v in t.split("|") if v] if isinstance(t, str) else [] for t in c["times"]]
+    # a stated duration is a count too ("crashed 12 minutes after take-off" / "13 minutes")
+    nums = [_numbers(v) + _durations(ts, t) for v, ts, t in zip(c["numbers"], times, c["text"].astype(str))]
     ents = [set(v.split("|")) if isinstance(v, str) else set() for v in c["entities"]]
+    subjects = _subjects(tables, ents)
+    dates = [[v for v in ts if _DATE_VALUE.match(v)] for ts in times]
     status = c["status"].tolist() if "status" in c else [None] * len(c)
     keys = [
         [f"E:{e}" for e in ents[i]] + [f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC] + [f"U:{n[2]}" for n in nums[i] if n[2]]
@@ -243,7 +270,8 @@ def contradictions(
         bonus = 0.1 * differ + 0.4 * r
         cands = []
         cands += _polarity_modality(a, b, frames, shared, texts, starts, sources)
-        cands += _numeric(a, b, nums, shared, texts, sources)
+        if _same_occasion(subjects[a], subjects[b], dates[a], dates[b]):
+            cands += _numeric(a, b, nums, shared, texts, sources)
         cands += _temporal(a, b, frames, times, shared, sources)
         if differ and rules[a] not in ("outlet",) and rules[b] not in ("outlet",):
             cands += _stance(a, b, args, frames, texts, starts, sources, df, n)
@@ -367,6 +395,30 @@ def _polarity_modality(a, b, frames, shared, texts, starts, sources):
     return out
 
 
+_DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
+_SUBJECT_LABELS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "EVENT"}
+
+
+def _subjects(tables, ents: list[set[str]]) -> list[set[str]]:
+    """The bodies, people and places each claim names (not products or nationalities): what its
+    numbers can belong to."""
+    e = tables.entities
+    if not len(e):
+        return [set() for _ in ents]
+    labels = e.groupby("canonical")["label"].agg(lambda s: s.value_counts().index[0]).to_dict()
+    return [{x for x in names if labels.get(x) in _SUBJECT_LABELS} for names in ents]
+
+
+def _same_occasion(subj_a: set, subj_b: set, dates_a: list, dates_b: list) -> bool:
+    """Can two counts be of the same thing? Not when each claim names bodies or places the other
+    does not ("189 people" killed by the Lion Air crash against "157 people" on the Ethiopian
+    flight), unless both are dated to one time; never when their dates cannot overlap (last October
+    against March)."""
+    if dates_a and dates_b:  # two dated claims: the dates decide
+        return any(x.startswith(y) or y.startswith(x) for x in dates_a for y in dates_b)
+    return not (subj_a and subj_b and not subj_a & subj_b)
+
+
 def _numeric(a, b, nums, shared, texts, sources):
     out = []
     if len(shared) < 3:
@@ -376,11 +428,25 @@ def _numeric(a, b, nums, shared, texts, sources):
             if not ua or ua != ub:
                 continue
             tol = 0.01 * max(abs(x) for x in (la, ha, lb, hb) if math.isfinite(x)) if any(math.isfinite(x) for x in (la, ha, lb, hb)) else 0
+            # a round figure is a rounding: "$400m" holds "$391m", "$3 billion" holds "$2.9 billion"
+            tol = max(tol, _rounding(la, ha), _rounding(lb, hb))
             if ha + tol < lb or hb + tol < la:
                 va, vb = _fmt(la, ha), _fmt(lb, hb)
                 out.append(("numeric", ua, _BASE["numeric"],
                             f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ua}, in otherwise matching claims."))
     return out[:1]
+
+
+def _rounding(lo: float, hi: float) -> float:
+    """Half the step of a figure that ends in two or more zeros (400 -> 50, 3e9 -> 5e8), else 0:
+    such a figure is read as rounded to its last non-zero digit. "30" or "12" stay exact."""
+    if lo != hi or not math.isfinite(lo) or lo == 0 or lo != int(lo):
+        return 0.0
+    n, step = int(abs(lo)), 1
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step / 2 if step >= 100 else 0.0
 
 
 def _fmt(lo, hi) -> str:

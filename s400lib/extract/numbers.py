@@ -206,6 +206,13 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                     break
             run = doc[i:run_end]
             value = _run_value(run)
+            glued = doc[run_end] if run_end < end else None
+            money = i - 1 >= start and doc[i - 1].text in _CURRENCY_SIGNS
+            if (value is not None and glued is not None and not doc[run_end - 1].whitespace_
+                    and glued.lower_ in _SUFFIX and (money or glued.lower_ not in ("m", "b", "k"))):
+                # "$400m": the tokenizer splits the scale letter off the digits it is glued to
+                value *= _SUFFIX[glued.lower_]
+                run_end += 1
             first = i
             low = high = None
             approx = False

@@ -1,0 +1,54 @@
+"""Counts compared like with like, on wording the rules were not written for (issue 12).
+
+Two short articles per case, written for this test: a conflict needs the same count of the same
+thing on the same occasion; a round figure holds the precise one; a span that only bounds is no count.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import s400lib as sl
+
+
+def _conflicts(tmp_path: Path, left: str, right: str):
+    for name, body, outlet in (("a.txt", left, "Harbour Gazette"), ("b.txt", right, "Valley Post")):
+        (tmp_path / name).write_text(f"---\noutlet: {outlet}\npublished: 2021-06-14\n---\nReport\n\n{body}\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    return sl.contradictions(tables)[["left_text", "right_text", "kind", "explanation"]]
+
+
+def test_two_different_intervals_after_the_same_event_conflict(tmp_path):
+    co = _conflicts(tmp_path, "The Nordic Star ferry sank 20 minutes after leaving the port of Tromsvik, the coast guard said.",
+                    "The Nordic Star ferry sank 35 minutes after leaving the port of Tromsvik, the coast guard said.")
+    assert (co["kind"] == "numeric").sum() == 1 and "minute" in co["explanation"].iloc[0]
+
+
+def test_a_round_figure_holds_the_precise_one(tmp_path):
+    co = _conflicts(tmp_path, "The new Tromsvik tunnel cost $3 billion to build, the transport ministry said.",
+                    "The new Tromsvik tunnel cost $2.9 billion to build, the transport ministry said.")
+    assert not (co["kind"] == "numeric").any(), co
+
+
+def test_money_written_with_a_glued_scale_letter_is_read_at_its_scale(tmp_path):
+    co = _conflicts(tmp_path, "The Tromsvik harbour upgrade will cost $250m, the port authority said.",
+                    "The Tromsvik harbour upgrade will cost $248 million, the port authority said.")
+    assert not (co["kind"] == "numeric").any(), co
+    numbers = sl.parse(sl.load_corpus(tmp_path), progress=False).numbers
+    assert 250e6 in set(numbers["value"].dropna())
+
+
+@pytest.mark.parametrize("left,right", [
+    ("It was the third strike at the Tromsvik yard in two months, the union said.",
+     "It was the third strike at the Tromsvik yard in three months, the union said."),
+])
+def test_a_span_that_only_bounds_counts_nothing(tmp_path, left, right):
+    assert not (_conflicts(tmp_path, left, right)["kind"] == "numeric").any()
+
+
+def test_counts_of_two_occasions_told_with_their_dates_do_not_conflict(tmp_path):
+    co = _conflicts(tmp_path, "In March 2019 the flood in Tromsvik killed 40 people, the mayor said.",
+                    "In May 2021 the flood in Tromsvik killed 12 people, the mayor said.")
+    assert not (co["kind"] == "numeric").any(), co
