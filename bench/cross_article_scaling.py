@@ -4,10 +4,11 @@
 
 For each size N, the bench corpus of ``run_bench.build_corpus`` is parsed once to Parquet with
 the streaming parse (two worker processes), kept in /tmp and reused. Each stage then runs in a
-fresh process that reads the tables back: ``align``; ``contradictions`` given those alignments;
-``timeline`` given both. A stage's memory is how far it raised its process's peak resident memory
-above what the loaded tables already took, so the stages do not inherit one another's peaks. The
-last lines give the time exponent of each stage between consecutive sizes (1 = linear).
+fresh process that reads the tables back: ``align`` (its output saved); ``contradictions`` given
+those alignments; ``timeline`` given the contradictions. A stage's memory is its process's peak
+resident memory during the stage (Linux: the peak is reset through /proc/self/clear_refs after
+loading) minus the resident memory before it. The last lines give the time exponent of each stage
+between consecutive sizes (1 = linear).
 """
 
 from __future__ import annotations
@@ -22,22 +23,34 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 STAGE = r"""
-import gc, json, resource, sys, time
+import gc, json, sys, time
+from pathlib import Path
+import pandas as pd
 import s400lib as sl
 from s400lib.compare.align import align
 from s400lib.compare.contradictions import contradictions
 from s400lib.compare.timeline import timeline
-tables = sl.Tables.from_parquet(sys.argv[1])
-stage = sys.argv[2]
-al = align(tables) if stage != "align" else None
-co = contradictions(tables, alignments=al) if stage == "timeline" else None
+
+def status(field):
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+folder, stage = Path(sys.argv[1]), sys.argv[2]
+tables = sl.Tables.from_parquet(folder)
+al = pd.read_pickle(folder / "_bench_alignments.pkl") if stage != "align" else None
+co = pd.read_pickle(folder / "_bench_contradictions.pkl") if stage == "timeline" else None
 gc.collect()
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+Path("/proc/self/clear_refs").write_text("5")  # reset the peak: the stage's own peak is measured
+base = status("VmRSS")
 began = time.perf_counter()
-rows = len({"align": lambda: align(tables), "contradictions": lambda: contradictions(tables, alignments=al),
-            "timeline": lambda: timeline(tables, contradictions=co)}[stage]())
-print(json.dumps({"seconds": time.perf_counter() - began,
-                  "extra_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - base, "rows": rows}))
+if stage == "align":
+    out = align(tables); out.to_pickle(folder / "_bench_alignments.pkl")
+elif stage == "contradictions":
+    out = contradictions(tables, alignments=al); out.to_pickle(folder / "_bench_contradictions.pkl")
+else:
+    out = timeline(tables, contradictions=co)
+seconds = time.perf_counter() - began
+print(json.dumps({"seconds": seconds, "extra_mib": status("VmHWM") - base, "rows": len(out)}))
 """
 
 STAGES = ("align", "contradictions", "timeline")
