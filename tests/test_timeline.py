@@ -56,7 +56,17 @@ def test_articles_dating_the_same_event_differently_are_flagged():
 def test_blocking_skips_keys_shared_by_most_units():
     # a word in every unit never forms candidate pairs, so all-pairs comparison is avoided
     keys = [{"turkey", f"w{i}"} for i in range(100)]
-    assert _candidates(keys, list(range(100)), max_df=0.2) == {}
+    left, right, shared = _candidates(keys, list(range(100)), max_df=0.2)
+    assert len(left) == len(right) == len(shared) == 0
+
+
+def test_a_key_held_by_more_units_than_the_cap_creates_no_pairs_however_big_the_corpus():
+    # the cap does not grow with the corpus: 5,000 units with one word shared by 400 of them
+    from s400lib.link.eventmatch import KEY_CAP
+
+    keys = [{"harbour" if i < 400 else f"x{i}", f"w{i}"} for i in range(5000)]
+    left, _right, _shared = _candidates(keys, list(range(5000)), max_df=0.2)
+    assert 400 > KEY_CAP and len(left) == 0
 
 
 def test_plot_has_a_date_axis_labels_and_legend(seed_tables):

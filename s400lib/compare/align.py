@@ -159,27 +159,45 @@ def candidate_pairs(
         keys = set(rare) | set(extra_keys[i] if extra_keys else ())
         for k in keys:
             index[k].append(i)
-    pairs = set()
+    # pairs are kept as int64 codes a * n + b in numpy arrays, merged (np.unique) now and then: a
+    # Python set of tuples took about 70 bytes a pair, gigabytes at ten thousand articles
+    n = len(texts)
+    art = np.unique(np.asarray(articles, dtype=object).astype(str), return_inverse=True)[1]
     window = max(2, max_block // 5)
+    chunks: list[np.ndarray] = []
+    held = 0
     for members in index.values():
         if len(members) < 2:
             continue
         if len(members) > max_block:
             # sorted neighbourhood: an oversized block (a word every article uses) pairs each unit
             # only with the next few units in text order, so near-identical texts still meet
-            members = sorted(members, key=lambda i: texts[i].lower())
-            reach = window
+            m = np.array(sorted(members, key=lambda i: texts[i].lower()), dtype=np.int64)
+            lefts = [m[:-k] for k in range(1, min(window, len(m) - 1) + 1)]
+            rights = [m[k:] for k in range(1, min(window, len(m) - 1) + 1)]
+            a, b = np.concatenate(lefts), np.concatenate(rights)
         else:
-            reach = len(members)
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 : a_pos + 1 + reach]:
-                if same_article or articles[a] != articles[b]:
-                    pairs.add((a, b) if a < b else (b, a))
-    if not pairs:
+            m = np.array(members, dtype=np.int64)
+            upper = np.triu_indices(len(m), 1)
+            a, b = m[upper[0]], m[upper[1]]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        if not same_article:
+            keep = art[lo] != art[hi]
+            lo, hi = lo[keep], hi[keep]
+        chunks.append(lo * n + hi)
+        held += len(lo)
+        if held > PAIR_MERGE:
+            chunks = [np.unique(np.concatenate(chunks))]
+            held = len(chunks[0])
+    if not chunks:
         return np.zeros((0, 2), dtype=int)
-    return np.array(sorted(pairs), dtype=int)
+    codes = np.unique(np.concatenate(chunks))
+    if not len(codes):
+        return np.zeros((0, 2), dtype=int)
+    return np.stack([codes // n, codes % n], axis=1).astype(int)
 
 
+PAIR_MERGE = 5_000_000  # candidate codes held before duplicates are merged away
 PAIR_CHUNK = 100_000  # candidate pairs scored at once by pair_scores
 
 
@@ -281,10 +299,13 @@ def align(
     texts, arts = u["text"].tolist(), u["article_id"].tolist()
     pairs = candidate_pairs(texts, arts, u["keys"].tolist(), rare_tokens=rare_tokens, max_block=max_block)
     scores = pair_scores(texts, pairs, method)
+    # only pairs that can reach some relation are looked at one by one
+    floor = min(same_quote_min, paraphrase_min, same_fact_min, counted_fact_min)
+    kept = scores >= floor
     rows = []
     keys = u["keys"].tolist()
     quoted = u["quoted"].astype(bool).tolist()
-    for (a, b), score in zip(pairs, scores):
+    for (a, b), score in zip(pairs[kept].tolist(), scores[kept].tolist()):
         shared = set(keys[a]) & set(keys[b])
         counted = any(k[0] == "U" for k in shared)
         anchored = any(k[0] == "T" for k in shared) or sum(k[0] == "E" for k in shared) >= 2

@@ -50,29 +50,65 @@ def _key_index(keys: Sequence[set], max_df: float) -> tuple[dict, int]:
         for k in ks:
             index[k].append(i)
     # A key blocks only when it is rare: held by at most max_df of the units, but small corpora may
-    # always block on up to 50 units, and no key is used beyond 500 units, which caps the pairs a key
-    # can create and keeps the cost linear in corpus size.
-    return index, min(max(50, int(max_df * len(keys))), 500)
+    # always block on up to 50 units, and no key is used beyond KEY_CAP units: a key's pairs grow
+    # with the square of its units, so a cap that grew with the corpus made the stage quadratic.
+    return index, min(max(50, int(max_df * len(keys))), KEY_CAP)
 
 
-def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only: bool = True) -> dict[tuple[int, int], int]:
-    """Pairs of units (i < j) sharing at least one key, with the number of shared keys.
+KEY_CAP = 100
+
+
+def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only: bool = True) -> tuple:
+    """Pairs of units (i < j) sharing at least one key, with the number of shared keys, as three
+    arrays (i, j, count) sorted by (i, j).
 
     Units of the same group (article) are never paired when ``cross_only``. Keys held by more than
-    ``max_df`` of the units are skipped: they are too common to block on.
+    ``max_df`` of the units are skipped: they are too common to block on. Pairs are counted as
+    int64 codes in numpy arrays (a dict of tuples took about 100 bytes a pair).
     """
+    import numpy as np
+
     index, limit = _key_index(keys, max_df)
-    counts: dict[tuple[int, int], int] = defaultdict(int)
+    n = len(keys)
+    group_code = np.unique(np.asarray([str(g) for g in groups], dtype=object), return_inverse=True)[1] if n else np.zeros(0, int)
+    chunks, held = [], 0
+    counts_so_far = None
     for members in index.values():
         if len(members) < 2 or len(members) > limit:
             continue
-        for a in range(len(members)):
-            for b in range(a + 1, len(members)):
-                i, j = members[a], members[b]
-                if cross_only and groups[i] == groups[j]:
-                    continue
-                counts[(i, j)] += 1
-    return counts
+        m = np.asarray(members, dtype=np.int64)
+        upper = np.triu_indices(len(m), 1)
+        a, b = m[upper[0]], m[upper[1]]
+        if cross_only:
+            keep = group_code[a] != group_code[b]
+            a, b = a[keep], b[keep]
+        chunks.append(np.minimum(a, b) * n + np.maximum(a, b))
+        held += len(a)
+        if held > 5_000_000:
+            counts_so_far = _merge_counts(counts_so_far, np.concatenate(chunks))
+            chunks, held = [], 0
+    if chunks:
+        counts_so_far = _merge_counts(counts_so_far, np.concatenate(chunks))
+    if counts_so_far is None:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    codes, counts = counts_so_far
+    return codes // n, codes % n, counts
+
+
+def _merge_counts(previous, codes):
+    """(unique codes, their counts) of ``codes`` added to ``previous`` (or None)."""
+    import numpy as np
+
+    new_codes, new_counts = np.unique(codes, return_counts=True)
+    if previous is None:
+        return new_codes, new_counts
+    codes = np.concatenate([previous[0], new_codes])
+    counts = np.concatenate([previous[1], new_counts])
+    order = np.argsort(codes, kind="stable")
+    codes, counts = codes[order], counts[order]
+    uniq, start = np.unique(codes, return_index=True)
+    return uniq, np.add.reduceat(counts, start)
 
 
 def _candidates_of(keys: Sequence[set], groups: Sequence, max_df: float, focus: set[int], min_shared: int = 1) -> Iterator[tuple[int, int, int]]:
@@ -102,9 +138,9 @@ def _shared_key_pairs(keys: Sequence[set], groups: Sequence, max_df: float, min_
     if focus is not None:
         yield from _candidates_of(keys, groups, max_df, focus, min_shared)
         return
-    for (i, j), n in _candidates(keys, groups, max_df=max_df).items():
-        if n >= min_shared:
-            yield i, j, n
+    left, right, shared = _candidates(keys, groups, max_df=max_df)
+    keep = shared >= min_shared
+    yield from zip(left[keep].tolist(), right[keep].tolist(), shared[keep].tolist())
 
 
 def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4, min_overlap: float = 0.25,
