@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.s400lib-installed
 
-.PHONY: report test notebooks bench clean
+.PHONY: report test notebooks bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py
+
+# Cross-article stages (align, contradictions, timeline) at 1,000, 2,000 and 10,000 articles: time,
+# each stage's own peak memory, and time exponents (about 25 minutes, most of it parsing once).
+bench-scale: $(STAMP)
+	$(BIN)/python bench/cross_article_scaling.py 1000 2000 10000 --out bench/scaling.md
 
 clean:
 	rm -rf reports out .pytest_cache

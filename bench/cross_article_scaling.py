@@ -77,19 +77,38 @@ def measure(n: int) -> dict:
     return result
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], out: Path | None = None) -> None:
+    import platform
+
     began = time.perf_counter()
     results = {}
-    print("| articles | " + " | ".join(f"{s} (s) | {s} peak extra (MiB)" for s in STAGES) + " |")
-    print("| ---: | " + " | ".join("---: | ---:" for _ in STAGES) + " |")
+    lines = ["| articles | " + " | ".join(f"{s} (s) | {s} peak extra (MiB)" for s in STAGES) + " |",
+             "| ---: | " + " | ".join("---: | ---:" for _ in STAGES) + " |"]
+    print("\n".join(lines))
     for n in sizes:
         results[n] = r = measure(n)
-        print(f"| {n:,} | " + " | ".join(f"{r[s]['seconds']:.1f} | {r[s]['extra_mib']:.0f}" for s in STAGES) + " |", flush=True)
+        lines.append(f"| {n:,} | " + " | ".join(f"{r[s]['seconds']:.1f} | {r[s]['extra_mib']:.0f}" for s in STAGES) + " |")
+        print(lines[-1], flush=True)
+    lines.append("")
     for a, b in zip(sizes, sizes[1:]):
         exps = {s: math.log(results[b][s]["seconds"] / results[a][s]["seconds"]) / math.log(b / a) for s in STAGES}
-        print(f"time exponent {a:,} -> {b:,}: " + ", ".join(f"{s} {e:.2f}" for s, e in exps.items()))
-    print(f"(total {time.perf_counter() - began:.0f} s, parses included)")
+        lines.append(f"- time exponent {a:,} -> {b:,}: " + ", ".join(f"{s} {e:.2f}" for s, e in exps.items()))
+        print(lines[-1])
+    total = time.perf_counter() - began
+    print(f"(total {total:.0f} s, parses included)")
+    if out is not None:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        head = [f"# Cross-article stages at scale", "",
+                f"Command: `make bench-scale` (`bench/cross_article_scaling.py {' '.join(map(str, sizes))}`, {total:.0f} s with the parses). "
+                f"Generated; do not edit by hand. Commit {commit}; {platform.machine()}, {__import__('os').cpu_count()} CPUs, Python {platform.python_version()}.",
+                "Each stage runs in its own process on tables read back from Parquet; memory is the stage's own peak above what the tables took.", ""]
+        out.write_text("\n".join(head + lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main([int(x) for x in sys.argv[1:]] or [1000, 2000])
+    args = sys.argv[1:]
+    target = None
+    if "--out" in args:
+        k = args.index("--out")
+        target, args = Path(args[k + 1]), args[:k] + args[k + 2:]
+    main([int(x) for x in args] or [1000, 2000], target)

@@ -42,3 +42,20 @@ def test_an_article_failing_in_a_worker_costs_only_itself_in_warn_mode(tmp_path,
         tables = sl.parse(corpus, n_process=2, batch_size=1, progress=False, errors="warn")
     assert tables.articles["article_id"].tolist() == ["good"]
     assert any("poison.txt" in str(w.message) and "simulated" in str(w.message) for w in caught if issubclass(w.category, InputWarning))
+
+
+def test_a_loaded_corpus_holds_paths_and_metadata_not_texts(tmp_path):
+    import pickle
+
+    body = "Harbour news\n\n" + "The harbour master said the ferry would sail on Monday. " * 400
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(body, encoding="utf-8")
+    corpus = sl.load_corpus(tmp_path)
+    article = corpus.articles[0]
+    assert object.__getattribute__(article, "text") is None  # nothing held in memory
+    assert article.text == body.rstrip("\n") or article.text.startswith("Harbour news")
+    assert len(pickle.dumps(corpus.articles)) < len(body)  # three articles pickle smaller than one text
+    loaded = article.loaded()
+    assert object.__getattribute__(loaded, "text") == article.text
+    tables = sl.parse(corpus, progress=False)
+    assert tables.articles["n_chars"].tolist() == [len(article.text)] * 3

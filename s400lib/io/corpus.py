@@ -14,7 +14,8 @@ import os
 import re
 import stat
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,17 +34,39 @@ MAX_CHARS = 1_000_000  # longest article accepted by default (see load_corpus)
 
 @dataclass
 class Article:
-    """One article as read from disk. ``text`` is what every offset in every table points into."""
+    """One article. ``text`` is what every offset in every table points into.
+
+    An article from :func:`load_corpus` holds no text: its file was read and checked once, and is
+    read again each time ``text`` is asked for (see :meth:`loaded`), so that a corpus of ten
+    thousand articles is a list of paths and metadata, not of texts, until each one is parsed.
+    """
 
     article_id: str
     path: str
-    text: str
+    text: str | None = None
     title: str | None = None
     outlet: str | None = None
     published: pd.Timestamp | None = None
     language: str = "en"
     url: str | None = None
     notes: str | None = None
+    reader: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+
+    def __getattribute__(self, name: str):
+        if name == "text":
+            text = object.__getattribute__(self, "text")
+            if text is None:
+                reader = object.__getattribute__(self, "reader")
+                if reader is not None:
+                    return reader()
+            return text
+        return object.__getattribute__(self, name)
+
+    def loaded(self) -> "Article":
+        """This article with its text read into memory (itself when it holds its text already)."""
+        if object.__getattribute__(self, "text") is not None:
+            return self
+        return dataclasses.replace(self, text=self.text, reader=None)
 
 
 @dataclass
@@ -152,11 +175,14 @@ def load_corpus(
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for path in paths:
+        row = _meta_for(meta, path, explicit=metadata is not None)
         try:
-            article = _read_article(path, _meta_for(meta, path, explicit=metadata is not None), encoding, max_chars)
+            article = _read_article(path, row, encoding, max_chars)
         except InputError as exc:
             report(exc)
             continue
+        # checked now, read again when parsed: the corpus keeps paths and metadata, not texts
+        article = dataclasses.replace(article, text=None, reader=functools.partial(_text_of, path, row, encoding, max_chars))
         if article.article_id in seen:
             report(
                 InputError(
@@ -376,6 +402,11 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
         raise InputError(path, "the file holds only blank or zero-width characters", "remove it or put the article's text in it")
     # offsets are defined on \n line ends; a Windows file should not shift them by one per line
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _text_of(path: Path, meta: dict, encoding: str, max_chars: int | None) -> str:
+    """The text of an article read again from its file (as :func:`_read_article` gave it)."""
+    return _read_article(path, meta, encoding, max_chars).text
 
 
 def _read_article(path: Path, meta: dict, encoding: str, max_chars: int | None = None) -> Article:

@@ -106,14 +106,14 @@ def iter_parsed_distributed(
     todo = iter(batches)
     try:
         for batch in todo:
-            pending.append(client.submit(parse_batch, batch, batch_size, pure=False))
+            pending.append(client.submit(parse_batch, _with_texts(batch), batch_size, pure=False))
             if len(pending) >= window:
                 break
         while pending:
             parts = pending.popleft().result()
             nxt = next(todo, None)
             if nxt is not None:
-                pending.append(client.submit(parse_batch, nxt, batch_size, pure=False))
+                pending.append(client.submit(parse_batch, _with_texts(nxt), batch_size, pure=False))
             if bar is not None:
                 bar.update(len(parts))
             yield from parts
@@ -122,6 +122,12 @@ def iter_parsed_distributed(
             bar.close()
         for future in pending:
             future.cancel()
+
+
+def _with_texts(batch: list[Article]) -> list[Article]:
+    """The batch with its texts read here, just before it is sent: a worker on another machine
+    may not see this machine's files, and only the batches in flight hold texts."""
+    return [article.loaded() for article in batch]
 
 
 def parse_distributed(

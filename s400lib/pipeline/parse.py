@@ -84,6 +84,7 @@ def iter_parsed(
 
     def docs() -> Iterator[Doc]:
         for article in articles:
+            article = article.loaded()  # its file is read here, once, not when the corpus was loaded
             doc, paragraphs = prepare(article, nlp)
             pending.append((article, paragraphs))
             yield doc
@@ -117,6 +118,7 @@ def _parse_chunk(articles: list[Article], batch_size: int, errors: str) -> list[
     """The whole per-article stage for a few articles, in a worker process: tokenising, spaCy,
     every extractor. A failing article comes back as (path, error) in warn mode."""
     nlp = load_nlp()
+    articles = [article.loaded() for article in articles]  # read in the worker, not sent as text
     prepared = [prepare(article, nlp) for article in articles]
     out: list = []
     for article, (_doc, paragraphs), doc in zip(articles, prepared, annotate((d for d, _ in prepared), nlp, batch_size=batch_size)):
