@@ -369,3 +369,16 @@ def test_a_socket_and_a_device_are_skipped_with_a_warning(tmp_path):
     assert [a.article_id for a in corpus] == ["good"] and [a.article_id for a in named] == ["good"]
     assert any("feed.txt" in m and "a socket" in m for m in said)
     assert any("/dev/null" in m and "a device" in m for m in said)
+
+
+def test_a_metadata_csv_names_files_of_subfolders_by_their_relative_path(tmp_path):
+    news = tmp_path / "news"
+    for folder, name in (("2020", "b.txt"), ("2021", "b.txt")):
+        (news / folder).mkdir(parents=True)
+        (news / folder / name).write_text(GOOD, encoding="utf-8")
+    (news / "metadata.csv").write_text("file,outlet\n2020/b.txt,Old Post\n2021/b.txt,New Post\n", encoding="utf-8")
+    corpus = sl.load_corpus([str(news / "**" / "2020" / "*.txt")])
+    assert [a.outlet for a in corpus] == ["Old Post"]
+    (news / "2021" / "b.txt").rename(news / "2021" / "c.txt")
+    with pytest.raises(sl.InputError, match="2021/b.txt"):
+        sl.load_corpus(str(news / "**" / "*.txt"))

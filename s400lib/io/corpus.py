@@ -170,12 +170,13 @@ def load_corpus(
         problems.append({"path": exc.path, "problem": exc.problem, "fix": exc.fix})
 
     paths = _expand(source)
-    meta = _read_metadata(paths, metadata, report)
+    roots = _glob_roots(source)
+    meta = _read_metadata(paths, metadata, report, roots)
 
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for path in paths:
-        row = _meta_for(meta, path, explicit=metadata is not None)
+        row = _meta_for(meta, path, explicit=metadata is not None, roots=roots)
         try:
             article = _read_article(path, row, encoding, max_chars)
         except InputError as exc:
@@ -196,7 +197,7 @@ def load_corpus(
         articles.append(article)
 
     # a row is used when its file was loaded: by name for an explicit CSV, else by folder and name
-    listed = {p.name for p in paths} if metadata is not None else {(str(p.parent.resolve()), p.name) for p in paths}
+    listed = {p.name for p in paths} if metadata is not None else {key for p in paths for key in _meta_keys(p, roots)}
     for (folder, name), row in meta.items():
         used = (name if metadata is not None else (folder, name)) in listed
         # loading one file of a folder is fine; a row naming a file that does not exist is a typo
@@ -286,21 +287,45 @@ def _glob_files(pattern: str) -> list[Path]:
     return matches
 
 
-def _meta_for(meta: dict, path: Path, explicit: bool) -> dict:
-    """The metadata row of ``path``: the one its own folder's metadata.csv gives for its file name, so
-    that b.txt of one folder never takes the row of b.txt in another; an explicitly given CSV names
-    files wherever they are."""
+METADATA_LEVELS = 3  # folders above an article whose metadata.csv may describe it
+
+
+def _meta_keys(path: Path, roots: tuple[Path, ...] = ()) -> list[tuple[str, str]]:
+    """(folder, path relative to it) for the article's own folder and the folders above it up to the
+    folder a recursive glob started from, nearest first: a metadata.csv names its files by their
+    path relative to it ("b.txt", or "2020/b.txt" in ``news/`` for ``news/**/*.txt``)."""
+    keys, rel = [], path.name
+    folder = path.parent.resolve()
+    for _ in range(METADATA_LEVELS + 1):
+        keys.append((str(folder), rel))
+        if folder.parent == folder or not any(folder != r and r in folder.parents for r in roots):
+            break
+        rel, folder = f"{folder.name}/{rel}", folder.parent
+    return keys
+
+
+def _glob_roots(source) -> tuple[Path, ...]:
+    """The folders recursive globs of ``source`` start from ('news' for 'news/**/*.txt')."""
+    items = [source] if isinstance(source, (str, Path)) else list(source)
+    return tuple(Path(str(i).split("**", 1)[0] or ".").resolve() for i in items if "**" in str(i))
+
+
+def _meta_for(meta: dict, path: Path, explicit: bool, roots: tuple[Path, ...] = ()) -> dict:
+    """The metadata row of ``path``: the one the nearest metadata.csv gives for its path relative to
+    that CSV, so that b.txt of one folder never takes the row of b.txt in another; an explicitly
+    given CSV names files wherever they are."""
     if explicit:
         return next((row for (_folder, name), row in meta.items() if name == path.name), {})
-    return meta.get((str(path.parent.resolve()), path.name), {})
+    return next((meta[key] for key in _meta_keys(path, roots) if key in meta), {})
 
 
-def _read_metadata(paths: list[Path], metadata, report) -> dict[tuple[str, str], dict]:
+def _read_metadata(paths: list[Path], metadata, report, roots: tuple[Path, ...] = ()) -> dict[tuple[str, str], dict]:
     """Metadata rows keyed by (folder of the CSV, file name), from the given CSV or each folder's metadata.csv."""
     if metadata is not None:
         csv_paths = [Path(metadata)]
     else:
-        csv_paths = sorted({p.parent / METADATA_FILE for p in paths if (p.parent / METADATA_FILE).exists()})
+        folders = {Path(folder) for p in paths for folder, _rel in _meta_keys(p, roots)}
+        csv_paths = sorted(f / METADATA_FILE for f in folders if (f / METADATA_FILE).exists())
     rows: dict[str, dict] = {}
     for csv_path in csv_paths:
         try:
