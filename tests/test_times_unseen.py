@@ -59,3 +59,12 @@ def test_an_infinitive_under_a_verb_of_plan_looks_ahead():
     # the publication day, 2011-03-15, is a Tuesday; the nearest Monday would be the day before
     assert _tag("Repairs on the dam are expected to start Monday.")["Monday"] == ("DATE", "2011-03-21")
     assert _tag("The envoy is due to arrive in Kyiv on Thursday.")["Thursday"] == ("DATE", "2011-03-17")
+
+
+def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before():
+    text = ("Third-quarter sales at the Lindqvist mills fell to 40 million kronor from 52 million kronor a year ago. "
+            "A year ago the mills also ran a night shift.")
+    t = sl.tag_times(text, dct="2023-11-10")
+    values = dict(zip(t["text"], t["value"]))
+    assert values["Third-quarter"] == "2023-Q3" and values["a year ago"] == "2022-Q3"
+    assert values["A year ago"] == "2022"  # no quarter in its sentence: the year before

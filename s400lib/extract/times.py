@@ -797,6 +797,35 @@ def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
                 narrative_at = res["value"]
             rows.append({"start": start, "end": end, "text": text[start:end], "type": type_, **res,
                          "spec": spec.dumps(), "tense": tense, "rule": rule})
+    return _year_ago_quarters(text, doc, rows)
+
+
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier|before)$", _I)
+
+
+def _year_ago_quarters(text: str, doc, rows: list[dict]) -> list[dict]:
+    """"a year ago" / "a year earlier" in a sentence about a quarter ("third-quarter profit rose to
+    $5 million from $3 million a year earlier") is that quarter a year before (1988-Q3 for 1989-Q3),
+    not the whole previous year: company results compare a quarter with the same quarter."""
+    def sentence_of(offset: int):
+        if doc is None:
+            return text.rfind("\n", 0, offset), text.find("\n", offset)
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return (span.sent.start_char, span.sent.end_char) if span is not None else (offset, offset)
+
+    quarters = [(r["start"], m) for r in rows if (m := _QUARTER_VALUE.match(str(r.get("value") or "")))]
+    if not quarters:
+        return rows
+    for r in rows:
+        if not _YEAR_BACK.match(r["text"]) or r.get("type") != "DATE":
+            continue
+        lo, hi = sentence_of(r["start"])
+        same = [m for start, m in quarters if lo <= start < hi]
+        if same:
+            year, q = int(same[0].group(1)), int(same[0].group(2))
+            r["value"] = f"{year - 1:04d}-Q{q}"
+            r["earliest"], r["latest"] = bounds(r["value"], r.get("mod"))
     return rows
 
 
