@@ -165,7 +165,7 @@ def candidate_pairs(
     art = np.unique(np.asarray(articles, dtype=object).astype(str), return_inverse=True)[1]
     window = max(2, max_block // 5)
     chunks: list[np.ndarray] = []
-    held = 0
+    held = merged = 0
     for members in index.values():
         if len(members) < 2:
             continue
@@ -186,9 +186,11 @@ def candidate_pairs(
             lo, hi = lo[keep], hi[keep]
         chunks.append(lo * n + hi)
         held += len(lo)
-        if held > PAIR_MERGE:
+        if held > max(PAIR_MERGE, 2 * merged):
+            # merge only when what arrived since doubles what was merged: each code is merged
+            # a logarithmic number of times, not once per batch (which was quadratic)
             chunks = [np.unique(np.concatenate(chunks))]
-            held = len(chunks[0])
+            held = merged = len(chunks[0])
     if not chunks:
         return np.zeros((0, 2), dtype=int)
     codes = np.unique(np.concatenate(chunks))

@@ -84,7 +84,8 @@ def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only
             a, b = a[keep], b[keep]
         chunks.append(np.minimum(a, b) * n + np.maximum(a, b))
         held += len(a)
-        if held > 5_000_000:
+        if held > max(5_000_000, 2 * (0 if counts_so_far is None else len(counts_so_far[0]))):
+            # merged only when the new codes outnumber twice the merged ones (see align.candidate_pairs)
             counts_so_far = _merge_counts(counts_so_far, np.concatenate(chunks))
             chunks, held = [], 0
     if chunks:
