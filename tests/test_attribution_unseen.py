@@ -281,3 +281,11 @@ def test_a_quote_reopened_in_each_paragraph_is_one_row_per_paragraph_with_one_sp
     direct = quotes[quotes["kind"].isin(["direct", "partial"])]
     assert len(direct) == 3 and not direct["text"].str.contains("\n").any()
     assert set(direct["speaker"]) == {"Anna Berg"}
+
+
+def test_a_surname_the_tagger_misreads_still_speaks_after_the_full_name():
+    # the tagger reads "Plus" as a conjunction; as the last word of a person named just before, and
+    # right before "said", it is that person
+    text = ("Harbour closes\n\nLena Plus, the harbour master, said the quay would close on Monday. "
+            "Plus said that the repairs would take a month.")
+    assert _speaker_of(_quotes(text), "repairs would take a month") == "Lena Plus"

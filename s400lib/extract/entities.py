@@ -27,6 +27,10 @@ def entity_table(ctx: ArticleContext) -> pd.DataFrame:
         The ``entities`` table: article_id, sent_id, start, end, text, label, canonical (the cleaned
         mention until :func:`canonicalize` runs), canonical_rule.
     """
+    missed = _missed_surnames(ctx)
+    if missed:
+        # on the doc too, so that the quote extractor finds the speaker it names
+        ctx.doc.set_ents(missed, default="unmodified")
     rows = []
     for ent in ctx.doc.ents:
         sent_id = ctx.sent_id_at(ent.start_char)
@@ -45,6 +49,30 @@ def entity_table(ctx: ArticleContext) -> pd.DataFrame:
             }
         )
     return schema.conform("entities", rows)
+
+
+# the commonest reporting verbs; a surname right before one of them is its subject whatever the parse
+# says ("Plus said that ...", where the tagger read "Plus" as a conjunction)
+_SPEECH_LEMMAS = {"say", "tell", "add", "explain", "insist", "warn", "note", "stress", "claim", "argue", "write"}
+
+
+def _missed_surnames(ctx: ArticleContext) -> list:
+    """Surnames spaCy left untagged where they speak: a capitalised word, the last word of a person
+    the article names in full, that is the subject of a verb or stands right before a reporting
+    verb ("Gabriel Plus said ...", then "Plus said that ..."), as PERSON spans."""
+    from spacy.tokens import Span
+
+    doc = ctx.doc
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    tagged = {t.i for ent in doc.ents for t in ent}
+    found = []
+    for tok in doc:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        speaks = nxt is not None and nxt.pos_ == "VERB" and nxt.lemma_.lower() in _SPEECH_LEMMAS
+        if (tok.text in surnames and tok.i not in tagged and tok.text[:1].isupper()
+                and (speaks or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")))):
+            found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return found
 
 
 # ------------------------------------------------------------------------------------------------
