@@ -289,3 +289,8 @@ def test_a_surname_the_tagger_misreads_still_speaks_after_the_full_name():
     text = ("Harbour closes\n\nLena Plus, the harbour master, said the quay would close on Monday. "
             "Plus said that the repairs would take a month.")
     assert _speaker_of(_quotes(text), "repairs would take a month") == "Lena Plus"
+
+
+def test_a_name_inside_an_inserted_clause_before_said_is_the_speaker():
+    text = "Ferry aground\n\nFire officer Maja Lund, also present at the quay, said that \"the hull is holding\" for now."
+    assert _speaker_of(_quotes(text), "hull is holding") == "Maja Lund"

@@ -270,6 +270,13 @@ def _subject_of(verb: Token) -> Token | None:
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
             return (named or subjects)[0]
+    # "Nunez, also present at the scene, said": the parser gives the name to the inserted clause
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i < verb.i:
+            inner = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i
+                     and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+            if inner:
+                return inner[0]
     return _name_left_of(verb) if verb.dep_ == "ROOT" else None
 
 
