@@ -31,14 +31,14 @@ and a quote and the claim covering the same words are reported once.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import numpy as np
 import pandas as pd
 
 from ..core import schema
+from .blocking import iter_candidate_pairs, key_matrix, shared_counts
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
 _STOP = {
@@ -151,56 +151,19 @@ def candidate_pairs(
     numpy.ndarray
         An (n_pairs, 2) integer array.
     """
-    toks = [set(w) for w in words] if words is not None else [set(tokens(t)) for t in texts]
-    df = Counter(w for ts in toks for w in ts)
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, ts in enumerate(toks):
-        rare = sorted((w for w in ts if df[w] >= 2), key=lambda w: (df[w], w))[:rare_tokens]
-        keys = set(rare) | set(extra_keys[i] if extra_keys else ())
-        for k in keys:
-            index[k].append(i)
-    # pairs are kept as int64 codes a * n + b in numpy arrays, merged (np.unique) now and then: a
-    # Python set of tuples took about 70 bytes a pair, gigabytes at ten thousand articles
-    n = len(texts)
-    art = np.unique(np.asarray(articles, dtype=object).astype(str), return_inverse=True)[1]
-    window = max(2, max_block // 5)
-    chunks: list[np.ndarray] = []
-    held = merged = 0
-    for members in index.values():
-        if len(members) < 2:
-            continue
-        if len(members) > max_block:
-            # sorted neighbourhood: an oversized block (a word every article uses) pairs each unit
-            # only with the next few units in text order, so near-identical texts still meet
-            m = np.array(sorted(members, key=lambda i: texts[i].lower()), dtype=np.int64)
-            lefts = [m[:-k] for k in range(1, min(window, len(m) - 1) + 1)]
-            rights = [m[k:] for k in range(1, min(window, len(m) - 1) + 1)]
-            a, b = np.concatenate(lefts), np.concatenate(rights)
-        else:
-            m = np.array(members, dtype=np.int64)
-            upper = np.triu_indices(len(m), 1)
-            a, b = m[upper[0]], m[upper[1]]
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        if not same_article:
-            keep = art[lo] != art[hi]
-            lo, hi = lo[keep], hi[keep]
-        chunks.append(lo * n + hi)
-        held += len(lo)
-        if held > max(PAIR_MERGE, 2 * merged):
-            # merge only when what arrived since doubles what was merged: each code is merged
-            # a logarithmic number of times, not once per batch (which was quadratic)
-            chunks = [np.unique(np.concatenate(chunks))]
-            held = merged = len(chunks[0])
-    if not chunks:
-        return np.zeros((0, 2), dtype=int)
-    codes = np.unique(np.concatenate(chunks))
-    if not len(codes):
-        return np.zeros((0, 2), dtype=int)
-    return np.stack([codes // n, codes % n], axis=1).astype(int)
+    slices = list(iter_candidate_pairs(
+        texts if words is None else words, articles, texts, tokens if words is None else _as_is, extra_keys,
+        rare_tokens=rare_tokens, max_block=max_block, same_article=same_article,
+    ))
+    return np.concatenate(slices).astype(int) if slices else np.zeros((0, 2), dtype=int)
 
 
-PAIR_MERGE = 5_000_000  # candidate codes held before duplicates are merged away
-PAIR_CHUNK = 100_000  # candidate pairs scored at once by pair_scores
+def _as_is(words):
+    return words
+
+
+PAIR_CHUNK = 20_000  # pairs scored at once: two row copies of the TF-IDF matrix, about 1.5 KB a pair
+TFIDF_DTYPE = np.float32  # see pair_scorer
 
 
 def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np.ndarray:
@@ -212,30 +175,46 @@ def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np
     """
     if len(pairs) == 0:
         return np.zeros(0)
+    return pair_scorer(texts, method)(pairs)
+
+
+def pair_scorer(texts: list[str], method: str = "char"):
+    """A function from an (k, 2) array of pairs to their scores (see :func:`pair_scores`).
+
+    The texts are vectorised once; :func:`align` then scores candidate pairs a slice at a time.
+    """
     if method in ("char", "word"):
         from sklearn.feature_extraction.text import TfidfVectorizer
 
+        # float32 halves the matrix (47 million entries at ten thousand bench articles); cosines
+        # move in the seventh decimal, scores are reported to the fourth
         if method == "char":
-            vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+            vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True, dtype=TFIDF_DTYPE)
         else:
-            vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True, token_pattern=r"(?u)\b\w[\w-]+\b")
+            vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True,
+                                  token_pattern=r"(?u)\b\w[\w-]+\b", dtype=TFIDF_DTYPE)
         X = vec.fit_transform(texts)  # rows are L2-normalised, so a dot product is the cosine
-        # row copies for every pair cost about 6 KB a pair: scored a chunk at a time, memory stays
-        # bounded whatever the number of candidate pairs (millions at a few thousand articles)
-        sims = np.empty(len(pairs))
-        for lo in range(0, len(pairs), PAIR_CHUNK):
-            chunk = pairs[lo : lo + PAIR_CHUNK]
-            sims[lo : lo + len(chunk)] = np.asarray(X[chunk[:, 0]].multiply(X[chunk[:, 1]]).sum(axis=1)).ravel()
-        return np.clip(sims, 0.0, 1.0)
+        del vec  # its vocabulary is not needed to score
+
+        def tfidf_cosine(pairs: np.ndarray) -> np.ndarray:
+            # row copies cost about 6 KB a pair: a chunk at a time keeps memory bounded
+            sims = np.empty(len(pairs))
+            for lo in range(0, len(pairs), PAIR_CHUNK):
+                chunk = pairs[lo : lo + PAIR_CHUNK]
+                sims[lo : lo + len(chunk)] = np.asarray(X[chunk[:, 0]].multiply(X[chunk[:, 1]]).sum(axis=1), dtype=np.float64).ravel()
+            return np.clip(sims, 0.0, 1.0)
+
+        return tfidf_cosine
     if method == "fuzzy":
         from rapidfuzz import fuzz
 
-        return np.array([fuzz.token_set_ratio(texts[a], texts[b]) / 100.0 for a, b in pairs])
+        return lambda pairs: np.array([fuzz.token_set_ratio(texts[a], texts[b]) / 100.0 for a, b in pairs], dtype=float)
     if method == "char+fuzzy":
-        return (pair_scores(texts, pairs, "char") + pair_scores(texts, pairs, "fuzzy")) / 2
+        char, fuzzy = pair_scorer(texts, "char"), pair_scorer(texts, "fuzzy")
+        return lambda pairs: (char(pairs) + fuzzy(pairs)) / 2
     if method == "embed":
         emb = _embed(texts)
-        return np.clip(np.einsum("ij,ij->i", emb[pairs[:, 0]], emb[pairs[:, 1]]), 0.0, 1.0)
+        return lambda pairs: np.clip(np.einsum("ij,ij->i", emb[pairs[:, 0]], emb[pairs[:, 1]]), 0.0, 1.0)
     raise ValueError(f"unknown similarity method {method!r}; use 'char', 'word', 'fuzzy', 'char+fuzzy' or 'embed'")
 
 
@@ -299,70 +278,93 @@ def align(
         frame.attrs.update(n_units=len(u), n_candidates=0)
         return frame
     texts, arts = u["text"].tolist(), u["article_id"].tolist()
-    pairs = candidate_pairs(texts, arts, u["keys"].tolist(), rare_tokens=rare_tokens, max_block=max_block)
-    scores = pair_scores(texts, pairs, method)
-    # only pairs that can reach some relation are looked at one by one
+    score_of = pair_scorer(texts, method)
+    # only pairs that can reach some relation are kept, slice by slice: all candidate pairs are
+    # never held at once (see :mod:`s400lib.compare.blocking`)
     floor = min(same_quote_min, paraphrase_min, same_fact_min, counted_fact_min)
-    kept = scores >= floor
-    rows = []
-    keys = u["keys"].tolist()
-    quoted = u["quoted"].astype(bool).tolist()
-    for (a, b), score in zip(pairs[kept].tolist(), scores[kept].tolist()):
-        shared = set(keys[a]) & set(keys[b])
-        counted = any(k[0] == "U" for k in shared)
-        anchored = any(k[0] == "T" for k in shared) or sum(k[0] == "E" for k in shared) >= 2
-        if quoted[a] and quoted[b] and score >= same_quote_min:
-            relation = "same_quote"
-        elif score >= paraphrase_min:
-            relation = "paraphrase"
-        elif (score >= same_fact_min and anchored) or (score >= counted_fact_min and counted):
-            relation = "same_fact"
-        else:
-            continue
-        rows.append((a, b, relation, float(score)))
-    rows = _best_per_unit(rows, u)
-    rows.sort(key=lambda r: -r[3])
-    rows = _drop_overlapping(rows, u)
-    records = []
-    uid, src, ustart = u["unit_id"].tolist(), u["source"].tolist(), u["start"].tolist()
-    for a, b, relation, score in rows:
-        if arts[a] > arts[b] or (arts[a] == arts[b] and ustart[a] > ustart[b]):
-            a, b = b, a
-        records.append(
-            {
-                "left_id": uid[a], "right_id": uid[b],
-                "left_article": arts[a], "right_article": arts[b],
-                "left_text": texts[a], "right_text": texts[b],
-                "relation": relation, "score": round(score, 4),
-                "left_source": src[a], "right_source": src[b],
-            }
-        )
-    frame = schema.conform("alignments", records)
+    kept_pairs, kept_scores, n_candidates = [], [], 0
+    for pairs in iter_candidate_pairs(texts, arts, texts, tokens, u["keys"].tolist(), rare_tokens=rare_tokens, max_block=max_block):
+        scores = score_of(pairs)
+        kept_pairs.append(pairs[scores >= floor])
+        kept_scores.append(scores[scores >= floor])
+        n_candidates += len(pairs)
+    del score_of  # the TF-IDF matrix: half a gigabyte at ten thousand articles
+    pairs = np.concatenate(kept_pairs or [np.zeros((0, 2), np.int64)])
+    scores = np.concatenate(kept_scores or [np.zeros(0)])
+    a, b, relation, scores = _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min)
+    a, b, relation, scores = _best_per_unit(u, a, b, relation, scores)
+    a, b, relation, scores = _drop_overlapping(u, a, b, relation, scores)
+    arts_arr, starts = np.asarray(arts, dtype=object), u["start"].to_numpy()
+    swap = (arts_arr[a] > arts_arr[b]) | ((arts_arr[a] == arts_arr[b]) & (starts[a] > starts[b]))
+    a, b = np.where(swap, b, a), np.where(swap, a, b)
+    uid, src, text_arr = u["unit_id"].to_numpy(dtype=object), u["source"].to_numpy(dtype=object), np.asarray(texts, dtype=object)
+    frame = pd.DataFrame({
+        "left_id": uid[a], "right_id": uid[b],
+        "left_article": arts_arr[a], "right_article": arts_arr[b],
+        "left_text": text_arr[a], "right_text": text_arr[b],
+        "relation": np.asarray(RELATIONS, dtype=object)[relation], "score": np.round(scores, 4),
+        "left_source": src[a], "right_source": src[b],
+    })
+    frame = schema.conform("alignments", frame)
     for col in out_cols:
-        frame[col] = (frame[col] if col in frame else pd.Series([pd.NA] * len(frame))).astype("string")
+        frame[col] = frame[col].astype("string")
     frame = frame.sort_values(["score", "left_id"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
-    frame.attrs.update(n_units=len(u), n_candidates=int(len(pairs)))
+    frame.attrs.update(n_units=len(u), n_candidates=int(n_candidates))
     return frame
 
 
-def _best_per_unit(rows, u):
+RELATIONS = ("", "same_quote", "paraphrase", "same_fact")
+
+
+def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min):
+    """Relation code of each scored pair (index into RELATIONS); pairs with none are dropped.
+
+    Whole arrays at once: at ten thousand articles five million pairs pass the score floor, and a
+    Python tuple per pair took gigabytes.
+    """
+    a, b = pairs[:, 0], pairs[:, 1]
+    quoted = u["quoted"].astype(bool).to_numpy()
+    relation = np.zeros(len(pairs), dtype=np.int8)
+    relation[scores >= paraphrase_min] = 2
+    relation[quoted[a] & quoted[b] & (scores >= same_quote_min)] = 1
+    open_ = np.flatnonzero(relation == 0)
+    if len(open_):
+        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETU"}
+        anchored = (shared["T"] >= 1) | (shared["E"] >= 2)
+        counted = shared["U"] >= 1
+        s = scores[open_]
+        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & counted)]] = 3
+    keep = relation > 0
+    return a[keep], b[keep], relation[keep], scores[keep]
+
+
+def _shared_keys(keys: pd.Series, kind: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """How many keys of one kind ('E', 'T' or 'U') units a[k] and b[k] share."""
+    return shared_counts(key_matrix([k for k in ks if k[0] == kind] for ks in keys), a, b, PAIR_CHUNK)
+
+
+def _best_per_unit(u, a, b, relation, scores):
     """Keep a pair only if it is the best match of at least one of its sides in the other article."""
-    arts = u["article_id"].tolist()
-    best: dict[tuple[int, str], float] = {}
-    for a, b, _, s in rows:
-        for x, other in ((a, arts[b]), (b, arts[a])):
-            best[(x, other)] = max(best.get((x, other), -math.inf), s)
-    return [r for r in rows if r[3] >= best[(r[0], arts[r[1]])] or r[3] >= best[(r[1], arts[r[0]])]]
+    art = np.unique(u["article_id"].astype(str).to_numpy(), return_inverse=True)[1].astype(np.int64)
+    n_art = int(art.max(initial=0)) + 1
+    sides = np.concatenate([a * n_art + art[b], b * n_art + art[a]])
+    both = np.concatenate([scores, scores])
+    uniq, where = np.unique(sides, return_inverse=True)
+    best = np.full(len(uniq), -np.inf)
+    np.maximum.at(best, where, both)
+    keep = (scores >= best[where[: len(a)]]) | (scores >= best[where[len(a) :]])
+    return a[keep], b[keep], relation[keep], scores[keep]
 
 
-def _drop_overlapping(rows, u):
+def _drop_overlapping(u, a, b, relation, scores):
     """A quote and the claim covering the same words align with the same partner: keep the best.
 
-    Units are merged into span groups (overlapping spans of one article); one pair per pair of groups.
+    Units are merged into span groups (overlapping spans of one article); one pair per pair of
+    groups, the best-scored (the earliest pair on a tie). Returns the pairs best first.
     """
     arts, starts, ends = u["article_id"].tolist(), u["start"].tolist(), u["end"].tolist()
     order = sorted(range(len(u)), key=lambda i: (arts[i], starts[i]))
-    group = [0] * len(u)
+    group = np.zeros(len(u), dtype=np.int64)
     g, reach, art = -1, -1, None
     for i in order:
         if arts[i] != art or starts[i] >= reach:
@@ -371,13 +373,12 @@ def _drop_overlapping(rows, u):
         else:
             reach = max(reach, ends[i])
         group[i] = g
-    kept, seen = [], set()
-    for r in rows:
-        key = frozenset((group[r[0]], group[r[1]]))
-        if key not in seen:
-            seen.add(key)
-            kept.append(r)
-    return kept
+    best_first = np.argsort(-scores, kind="stable")
+    a, b, relation, scores = a[best_first], b[best_first], relation[best_first], scores[best_first]
+    ga, gb = group[a], group[b]
+    pair_of_groups = np.minimum(ga, gb) * (g + 1) + np.maximum(ga, gb)
+    first = np.sort(np.unique(pair_of_groups, return_index=True)[1])
+    return a[first], b[first], relation[first], scores[first]
 
 
 def coverage(tables, alignments: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import defaultdict
 from functools import lru_cache
 
@@ -44,7 +45,8 @@ import pandas as pd
 
 from ..core import schema
 from .align import align as _align
-from .align import candidate_pairs, tokens
+from .align import tokens
+from .blocking import iter_candidate_pairs, key_matrix, shared_counts
 
 _GENERIC = {
     "be", "have", "do", "make", "give", "take", "get", "go", "come", "say", "include", "base", "use", "see",
@@ -216,11 +218,13 @@ def contradictions(
     ids = c["claim_id"].astype(str).tolist()
     frames = [_frames(v) for v in c.get("frames", pd.Series([None] * len(c)))]
     args = [_args(v) for v in c.get("args", pd.Series([None] * len(c)))]
-    lemmas = [set(v.split()) if isinstance(v, str) else set() for v in c.get("lemmas", pd.Series([None] * len(c)))]
+    # per-claim values are kept small (tuples and shared empty sets of interned words): at ten
+    # thousand articles a set per claim and field took over a gigabyte
+    lemmas = [_words(v, " ") for v in c.get("lemmas", pd.Series([None] * len(c)))]
     times = [[v for v in t.split("|") if v] if isinstance(t, str) else [] for t in c["times"]]
     # a stated duration is a count too ("crashed 12 minutes after take-off" / "13 minutes")
     nums = [_numbers(v) + _durations(ts, t) for v, ts, t in zip(c["numbers"], times, c["text"].astype(str))]
-    ents = [set(v.split("|")) if isinstance(v, str) else set() for v in c["entities"]]
+    ents = [frozenset(_words(v, "|")) or _NONE for v in c["entities"]]
     subjects = _subjects(tables, ents)
     dates = [[v for v in ts if _DATE_VALUE.match(v)] for ts in times]
     status = c["status"].tolist() if "status" in c else [None] * len(c)
@@ -231,9 +235,11 @@ def contradictions(
     ]
     # status keys would make one huge block; the shared-content test below does the relating
     keys = [[k for k in ks if not k.startswith("S:")] for ks in keys]
-    pairs = candidate_pairs(c["text"].astype(str).tolist(), c["article_id"].astype(str).tolist(), keys,
-                            rare_tokens=rare_tokens, max_block=max_block, same_article=True,
-                            words=[sorted(ls) for ls in lemmas])
+    # candidate pairs come a slice at a time (see :mod:`s400lib.compare.blocking`): ten thousand
+    # articles give millions of them, never all held at once
+    slices = iter_candidate_pairs([sorted(ls) for ls in lemmas], c["article_id"].astype(str).tolist(),
+                                  c["text"].astype(str).tolist(), _as_is, keys,
+                                  rare_tokens=rare_tokens, max_block=max_block, same_article=True)
     texts, starts = c["text"].astype(str).tolist(), c["start"].astype(int).tolist()
     sources, arts, sent = c["source"].tolist(), c["article_id"].astype(str).tolist(), c["sent_id"].tolist()
     modality = c["modality"].tolist()
@@ -247,24 +253,24 @@ def contradictions(
             df[w] += 1
     idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
     qid = c["quote_id"].tolist()
-    group = [{ids[i]} | ({qid[i]} if isinstance(qid[i], str) else set()) for i in range(n)]
+    group = [(ids[i], qid[i]) if isinstance(qid[i], str) else (ids[i],) for i in range(n)]
     # what a rule could act on; a pair that shares none of it cannot conflict and is skipped early
     hooks = [
-        {f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC} | {f"U:{x[2]}" for x in nums[i] if x[2]}
-        | {f"A:{x[0]}" for x in args[i]} for i in range(n)
+        frozenset(sys.intern(h) for h in (
+            [f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC] + [f"U:{x[2]}" for x in nums[i] if x[2]]
+            + [f"A:{x[0]}" for x in args[i]]
+        )) or _NONE
+        for i in range(n)
     ]
     weight = [math.fsum(idf.get(w, 0.0) for w in ls) for ls in lemmas]
     not_literal = _scare_quoted_classes(tables, c, frames)
     frames = [[f for f in frames[i] if (arts[i], f[0]) not in not_literal] for i in range(n)]
     rows = []
-    for a, b in pairs:
-        if arts[a] == arts[b] and sent[a] == sent[b]:
-            continue
-        if not (hooks[a] & hooks[b]) and not (isinstance(status[a], str) and isinstance(status[b], str) and status[a] != status[b]):
-            continue
+    counter = {"candidates": 0}
+    for a, b in _hooked_pairs(slices, hooks, status, arts, sent, counter):
         if any((x, y) in consistent for x in group[a] for y in group[b]):
             continue
-        shared = (lemmas[a] & lemmas[b])
+        shared = set(lemmas[a]).intersection(lemmas[b])
         r = math.fsum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight[a], weight[b])) if shared else 0.0
         differ = not same_speaker(sources[a], sources[b])
         bonus = 0.1 * differ + 0.4 * r
@@ -282,7 +288,39 @@ def contradictions(
             if r >= _MIN_RELATED[kind]:
                 rows.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
     rows += _attribution(c, alignments, ids)
-    return _rank(rows, c, min_score, per_topic, max_rows, extra, len(pairs), per_claim)
+    return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
+
+
+_NONE: frozenset = frozenset()
+
+
+def _words(value, sep: str) -> tuple[str, ...]:
+    """The parts of a joined field as a tuple of interned strings (one string object per word)."""
+    return tuple(dict.fromkeys(sys.intern(w) for w in value.split(sep) if w)) if isinstance(value, str) else ()
+
+
+def _hooked_pairs(slices, hooks, status, arts, sent, counter):
+    """The candidate pairs a rule could act on, as Python ints: claims of different sentences that
+    share a hook (predicate class, unit, argument) or carry different statuses. Tested on whole
+    slices at once; only the survivors (a few per cent) reach the per-pair rules."""
+    import numpy as np
+
+    hook_matrix = key_matrix(hooks)
+    codes = {v: k for k, v in enumerate(dict.fromkeys(x for x in status if isinstance(x, str)))}
+    status_code = np.array([codes.get(x, -1) if isinstance(x, str) else -1 for x in status], dtype=np.int64)
+    art_code = np.unique(np.asarray(arts, dtype=object).astype(str), return_inverse=True)[1]
+    sentence = np.array([-1 if pd.isna(x) else int(x) for x in sent], dtype=np.int64)
+    for pairs in slices:
+        counter["candidates"] += len(pairs)
+        a, b = pairs[:, 0], pairs[:, 1]
+        same_sentence = (art_code[a] == art_code[b]) & (sentence[a] == sentence[b])
+        status_differ = (status_code[a] >= 0) & (status_code[b] >= 0) & (status_code[a] != status_code[b])
+        keep = ~same_sentence & ((shared_counts(hook_matrix, a, b) > 0) | status_differ)
+        yield from pairs[keep].tolist()
+
+
+def _as_is(words):
+    return words
 
 
 def _scare_quoted_classes(tables, claims: pd.DataFrame, frames: list) -> set[tuple[str, str]]:
@@ -404,9 +442,9 @@ def _subjects(tables, ents: list[set[str]]) -> list[set[str]]:
     numbers can belong to."""
     e = tables.entities
     if not len(e):
-        return [set() for _ in ents]
+        return [_NONE for _ in ents]
     labels = e.groupby("canonical")["label"].agg(lambda s: s.value_counts().index[0]).to_dict()
-    return [{x for x in names if labels.get(x) in _SUBJECT_LABELS} for names in ents]
+    return [frozenset(x for x in names if labels.get(x) in _SUBJECT_LABELS) or _NONE for names in ents]
 
 
 def _same_occasion(subj_a: set, subj_b: set, dates_a: list, dates_b: list) -> bool:
