@@ -135,6 +135,9 @@ def run_parse(args: argparse.Namespace) -> int:
     print(f"wrote {counts['articles']} articles to {args.out}/: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     if args.memory:
         print(f"peak memory: {memory['parse_peak_mib']:.0f} MiB after parsing the articles, {memory['finish_peak_mib']:.0f} MiB after the corpus-wide finish")
+        if memory.get("worker_peak_mib"):
+            peaks = sorted(memory["worker_peak_mib"].values())
+            print(f"peak memory of each of the {len(peaks)} worker processes: " + ", ".join(f"{p:.0f} MiB" for p in peaks))
     return 0
 
 

@@ -83,3 +83,28 @@ def test_cli_workers_option_matches_single_process(corpus, tmp_path):
     assert main(["parse", folder, "--out", str(tmp_path / "two"), "--workers", "2", "--articles-per-task", "1", "--no-progress"]) == 0
     for name in TABLE_NAMES:
         pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "two" / f"{name}.parquet"), pd.read_parquet(tmp_path / "one" / f"{name}.parquet"))
+
+
+def test_workers_write_their_own_parts(corpus, client, tmp_path):
+    """Only row counts come back from the workers: the rows are written by the worker processes."""
+    import os
+
+    memory: dict = {}
+    counts = parse_to_parquet(corpus, tmp_path / "dask", client=client, articles_per_task=1, progress=False, memory=memory)
+    workers = memory["worker_peak_mib"]
+    assert os.getpid() not in workers
+    assert len(workers) == 2  # one article per task: both workers wrote parts
+    assert all(100 < peak < 4000 for peak in workers.values())
+    assert counts["articles"] == len(corpus)
+    assert not (tmp_path / "dask" / ".staging").exists()
+
+
+def test_cli_reports_worker_memory(corpus, tmp_path, capsys):
+    from s400lib.cli import main
+
+    (tmp_path / "in").mkdir()
+    for article in corpus:
+        (tmp_path / "in" / f"{article.article_id}.txt").write_text(article.text, encoding="utf-8")
+    assert main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--workers", "2", "--articles-per-task", "1",
+                 "--no-progress", "--memory"]) == 0
+    assert "peak memory of each of the 2 worker processes" in capsys.readouterr().out

@@ -43,6 +43,73 @@ def parse_batch(articles: list[Article], batch_size: int = 16) -> list[Tables]:
     return list(iter_parsed(articles, batch_size=batch_size, n_process=1, progress=False, total=len(articles)))
 
 
+def parse_and_stage(articles: list[Article], staging: str, part: int, batch_size: int = 16) -> dict:
+    """Parse a batch on a worker and write its tables as staging part ``part`` (runs on a worker).
+
+    Every table goes to ``<staging>/<table>-<part>.parquet``, the layout
+    :func:`s400lib.pipeline.stream.finish_on_disk` reads, so only row counts travel back to the
+    client: the process that schedules never unpickles or writes rows. The staging folder must be
+    visible to the workers (always so for a local cluster; a shared file system otherwise).
+    Returns rows per table, the worker's process id and its peak resident memory (MiB).
+    """
+    import os
+
+    from ..core.tables import TABLE_NAMES
+    from .stream import _part_path, peak_rss_mib
+
+    chunk = Tables.concat(parse_batch(articles, batch_size))
+    rows = {}
+    for name in TABLE_NAMES:
+        chunk[name].to_parquet(_part_path(Path(staging), name, part), index=False)
+        rows[name] = len(chunk[name])
+    return {"rows": rows, "articles": len(articles), "pid": os.getpid(), "peak_mib": peak_rss_mib()}
+
+
+def stage_distributed(
+    articles: Sequence[Article], client: Client, staging: Path, batch_size: int = 16, articles_per_task: int = 8,
+    progress: bool | None = None, in_flight: int | None = None,
+) -> tuple[dict[str, int], int, dict[int, float]]:
+    """Parse ``articles`` on the cluster, each task writing its own staging part (see
+    :func:`parse_and_stage`). Returns (rows per table, number of parts, peak MiB per worker process)."""
+    from ..core.tables import TABLE_NAMES
+
+    articles = list(articles)
+    batches = [articles[i : i + articles_per_task] for i in range(0, len(articles), articles_per_task)]
+    window = in_flight or 2 * (sum(client.nthreads().values()) or 1)
+    show = progress if progress is not None else len(articles) >= 20
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(articles), desc="parsing articles (dask, written by the workers)", unit="article")
+    rows = dict.fromkeys(TABLE_NAMES, 0)
+    peaks: dict[int, float] = {}
+    pending: deque = deque()
+    todo = enumerate(batches)
+    try:
+        # texts are read here just before a batch is sent, so only the batches in flight hold them
+        for part, batch in todo:
+            pending.append(client.submit(parse_and_stage, _with_texts(batch), str(staging), part, batch_size, pure=False))
+            if len(pending) >= window:
+                break
+        while pending:
+            done = pending.popleft().result()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(client.submit(parse_and_stage, _with_texts(nxt[1]), str(staging), nxt[0], batch_size, pure=False))
+            for name, k in done["rows"].items():
+                rows[name] += k
+            peaks[done["pid"]] = max(peaks.get(done["pid"], 0.0), done["peak_mib"])
+            if bar is not None:
+                bar.update(done["articles"])
+    finally:
+        if bar is not None:
+            bar.close()
+        for future in pending:
+            future.cancel()
+    return rows, len(batches), peaks
+
+
 @contextmanager
 def local_cluster(workers: int = 2, memory_limit: str | None = "auto") -> Iterator[Client]:
     """A :class:`distributed.Client` on a LocalCluster of ``workers`` processes (one thread each)

@@ -13,6 +13,9 @@ thousands of articles :func:`parse_to_parquet` instead
 3. reads the staged tables back one chunk at a time, applies those decisions
    (:func:`s400lib.pipeline.parse.finish_part`) and appends the chunk to the final ``<table>.parquet``.
 
+With a Dask ``client`` step 1 runs on the workers and each task writes its own staging part
+(:func:`s400lib.pipeline.distributed.parse_and_stage`); this process only schedules and counts rows.
+
 So memory holds one batch of spaCy Docs and one chunk of rows, plus the corpus-wide name counts
 (which grow with the vocabulary of names, not with the number of mentions) and, for date
 inference only, the sentence texts. The result is identical to ``sl.parse(corpus).to_parquet(out)``
@@ -141,6 +144,20 @@ def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50)
     return rows, n_parts
 
 
+def _gather_direct(out: Path, n_parts: int) -> None:
+    """Append the staged parts of the tables the finish never changes to their final files (when
+    workers staged every table, see :func:`s400lib.pipeline.distributed.parse_and_stage`)."""
+    staging = out / STAGING
+    for name in DIRECT_TABLES:
+        writer = ChunkWriter(out / f"{name}.parquet", name)
+        try:
+            for k in range(n_parts):
+                writer.write(_read_part(staging, name, k))
+                _part_path(staging, name, k).unlink()
+        finally:
+            writer.close()
+
+
 def _read_part(staging: Path, name: str, part: int, columns: list[str] | None = None) -> pd.DataFrame:
     path = _part_path(staging, name, part)
     if columns is not None:
@@ -238,7 +255,8 @@ def parse_to_parquet(
         With ``client``: articles parsed per Dask task.
     memory
         If a dict is given, it receives ``parse_peak_mib`` and ``finish_peak_mib``: this process's
-        peak resident memory after the per-article stage and after the corpus-wide finish.
+        peak resident memory after the per-article stage and after the corpus-wide finish; with
+        ``client`` also ``worker_peak_mib``, each worker process's peak (process id -> MiB).
     aliases
         Your own alias CSV (``alias,canonical,label``) for canonical names, read after the packaged
         one (see :mod:`s400lib.extract.entities`).
@@ -264,7 +282,18 @@ def parse_to_parquet(
     _remove_stale_partials(out)
     shutil.rmtree(work, ignore_errors=True)
     try:
-        counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, client, articles_per_task, errors), work, chunk_size)
+        if client is not None:
+            from .distributed import stage_distributed
+
+            (work / STAGING).mkdir(parents=True)
+            counts, n_parts, worker_peaks = stage_distributed(corpus.articles, client, work / STAGING, batch_size,
+                                                              articles_per_task, progress)
+            _gather_direct(work, n_parts)
+            if memory is not None:
+                memory["worker_peak_mib"] = worker_peaks
+        else:
+            counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, None, articles_per_task, errors),
+                                           work, chunk_size)
         del corpus  # the article texts are in the staged tables now; the finish reads them a chunk at a time
         if memory is not None:
             memory["parse_peak_mib"] = peak_rss_mib()
