@@ -303,6 +303,35 @@ def test_text_in_another_language_is_warned_about_and_recorded(tmp_path):
     assert {a.article_id: a.language for a in corpus} == {"brücke": "de", "good": "en"}
 
 
+@pytest.mark.parametrize("text,code", [
+    ("El alcalde dijo el lunes que el puente volverá a abrir tras dos semanas de obras. Los vecinos se habían "
+     "quejado del ruido y la ciudad prometió una solución rápida para todos los comercios de la zona. ", "es"),
+    ("Le maire a déclaré lundi que le pont rouvrirait après deux semaines de travaux. Les habitants s'étaient "
+     "plaints du bruit et la ville a promis une solution rapide pour les commerces du quartier. ", "fr"),
+])
+def test_the_quick_english_check_never_passes_other_languages(tmp_path, text, code):
+    from s400lib.io.corpus import _mostly_english_function_words
+
+    assert not _mostly_english_function_words(text * 2)
+    _folder(tmp_path, {"pont.txt": text * 2})
+    with pytest.warns(InputWarning, match=f"pont.txt.*'{code}', not English"):
+        corpus = sl.load_corpus(tmp_path)
+    assert {a.article_id: a.language for a in corpus}["pont"] == code
+
+
+def test_plain_english_skips_the_language_identifier(tmp_path, monkeypatch):
+    from s400lib.io import corpus as corpus_module
+
+    def no_identifier():
+        raise AssertionError("the language identifier was called on plain English")
+
+    monkeypatch.setattr(corpus_module, "_language_identifier", no_identifier)
+    english = ("The harbour board said on Thursday that the ferry would resume its winter timetable from the first "
+               "week of December, after repairs to the ramp took longer than the engineers had planned. ") * 3
+    _folder(tmp_path, {"ferry.txt": english})
+    assert {a.article_id: a.language for a in sl.load_corpus(tmp_path)}["ferry"] == "en"
+
+
 def test_an_all_missing_column_round_trips_as_na(tmp_path):
     (tmp_path / "in").mkdir()
     tables = sl.parse(sl.load_corpus(_folder(tmp_path / "in", {})), progress=False)

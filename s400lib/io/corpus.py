@@ -404,6 +404,9 @@ def _metadata_rows(csv_path: Path, reader: csv.DictReader, records: Iterable[dic
     return rows
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
+
+
 def _decode(path: Path, data: bytes, encoding: str) -> str:
     if not data.strip():
         raise InputError(path, "the file is empty", "remove it or put the article's text in it")
@@ -411,7 +414,7 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
     if b"\x00" in data[4096:]:
         raise InputError(path, "the file contains NUL bytes, so part of it is not text",
                          "export the article again as plain text, or remove the NUL bytes (`tr -d '\\000'`)")
-    if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.05:
+    if b"\x00" in sample or len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) * 0.05:
         raise InputError(path, "the file looks binary, not text", "export the article as plain text (.txt) or HTML first")
     try:
         text = data.decode(encoding)
@@ -480,7 +483,7 @@ def _read_article(path: Path, meta: dict, encoding: str, max_chars: int | None =
 def _language_of(path: Path, text: str) -> str:
     """The language of a text whose metadata does not say, 'en' when unsure; a confident other
     language is warned about, since every rule downstream is written for English."""
-    if len(text) < LANGUAGE_MIN_CHARS:
+    if len(text) < LANGUAGE_MIN_CHARS or _mostly_english_function_words(text[:LANGUAGE_SAMPLE_CHARS]):
         return "en"
     code, probability = _language_identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
     if code == "en" or probability < LANGUAGE_MIN_PROBABILITY:
@@ -491,7 +494,18 @@ def _language_of(path: Path, text: str) -> str:
     return code
 
 
-LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS, LANGUAGE_MIN_PROBABILITY = 200, 5000, 0.95
+_ENGLISH_FUNCTION_WORDS = frozenset("the of and to in is that for was on with as by at from it his her said were has have".split())
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _mostly_english_function_words(sample: str) -> bool:
+    """A cheap first look before the language identifier (which costs milliseconds an article):
+    in English news about one word in four is one of these; in other languages almost none is."""
+    words = _WORD_RE.findall(sample.lower())
+    return len(words) >= 40 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= 0.15 * len(words)
+
+
+LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS, LANGUAGE_MIN_PROBABILITY = 200, 1500, 0.95  # 1,500 characters: a third of the cost of 5,000, same verdicts on the tests
 
 
 @functools.cache
