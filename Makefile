@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.s400lib-installed
 
-.PHONY: report test notebooks bench bench-scale clean
+.PHONY: report test notebooks bench bench-quick bench-scale clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,11 +29,20 @@ test: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m s400lib.viz.report notebooks --in-place
 
+# Per-article stage at 10, 100 and 1,000 articles (bench/results.md: time per stage, ratio to spaCy alone,
+# streaming memory), then the streaming parse and the cross-article stages at 1,000, 2,000 and 10,000
+# articles (bench/scaling.md: time and peak memory per stage, exponents). About 45 minutes on 2 cores.
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py
+	$(BIN)/python bench/cross_article_scaling.py 1000 2000 10000 --out bench/scaling.md
 
-# Cross-article stages (align, contradictions, timeline) at 1,000, 2,000 and 10,000 articles: time,
-# each stage's own peak memory, and time exponents (about 25 minutes, most of it parsing once).
+# The same measurements on small corpora (5 and 20 articles; 200 and 1,000 for the cross-article
+# stages), printed only: a smoke run under 10 minutes.
+bench-quick: $(STAMP)
+	$(BIN)/python bench/run_bench.py --quick
+	$(BIN)/python bench/cross_article_scaling.py 200 1000
+
+# Only the cross-article part of `make bench`.
 bench-scale: $(STAMP)
 	$(BIN)/python bench/cross_article_scaling.py 1000 2000 10000 --out bench/scaling.md
 

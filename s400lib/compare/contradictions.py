@@ -158,6 +158,12 @@ def same_speaker(a, b) -> bool:
     """Lenient name match before canonical names exist: 'Slutsky' ~ 'Leonid Slutsky'."""
     if not isinstance(a, str) or not isinstance(b, str):
         return False
+    return _same_speaker(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _same_speaker(a: str, b: str) -> bool:
+    # millions of candidate pairs, a few thousand distinct sources: the answer is cached
     a, b = a.lower().strip(), b.lower().strip()
     return a == b or a.split()[-1] == b.split()[-1] or a in b or b in a
 
@@ -265,6 +271,8 @@ def contradictions(
     weight = [math.fsum(idf.get(w, 0.0) for w in ls) for ls in lemmas]
     not_literal = _scare_quoted_classes(tables, c, frames)
     frames = [[f for f in frames[i] if (arts[i], f[0]) not in not_literal] for i in range(n)]
+    # predicate classes each claim carries, once per claim rather than once per pair
+    frame_classes = [frozenset(f[0] for f in fs) - _GENERIC or _NONE for fs in frames]
     rows = []
     counter = {"candidates": 0}
     for a, b in _hooked_pairs(slices, hooks, status, arts, sent, counter):
@@ -275,7 +283,8 @@ def contradictions(
         differ = not same_speaker(sources[a], sources[b])
         bonus = 0.1 * differ + 0.4 * r
         cands = []
-        cands += _polarity_modality(a, b, frames, shared, texts, starts, sources)
+        if frame_classes[a] & frame_classes[b]:
+            cands += _polarity_modality(a, b, frames, shared, texts, starts, sources)
         if _same_occasion(subjects[a], subjects[b], dates[a], dates[b]):
             cands += _numeric(a, b, nums, shared, texts, sources)
         cands += _temporal(a, b, frames, times, shared, sources)
