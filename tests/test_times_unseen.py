@@ -68,3 +68,23 @@ def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before():
     values = dict(zip(t["text"], t["value"]))
     assert values["Third-quarter"] == "2023-Q3" and values["a year ago"] == "2022-Q3"
     assert values["A year ago"] == "2022"  # no quarter in its sentence: the year before
+
+
+@pytest.mark.parametrize("text,dct,expression,value", [
+    # a gerund has no tense of its own: the day takes the tense of the verb the clause hangs on
+    ("After visiting the flooded villages Thursday, the governor said relief was on its way.", "2021-03-13", "Thursday", "2021-03-11"),
+    ("The index slipped again, ending flat Monday after a volatile week.", "2021-03-17", "Monday", "2021-03-15"),
+    # a day in the possessive names something already on record
+    ("Shares now trade below Tuesday's close.", "2021-03-15", "Tuesday", "2021-03-09"),
+    ("The council is still studying Friday's ruling.", "2021-03-15", "Friday", "2021-03-12"),
+    ("Wednesday's vote will settle the matter.", "2021-03-15", "Wednesday", "2021-03-17"),
+    # a past verb with a date a few weeks ahead: a deadline or payment date, not last year's date
+    ("The board declared a bonus payable Dec. 3 to holders of record Nov. 19.", "2021-10-28", "Dec. 3", "2021-12-03"),
+    ("The board declared a bonus payable Dec. 3 to holders of record Nov. 19.", "2021-10-28", "Nov. 19", "2021-11-19"),
+    ("The bidder extended its offer to Nov. 30.", "2021-11-04", "Nov. 30", "2021-11-30"),
+    # ... but a date far ahead under a past verb is still last year's
+    ("The mayor resigned on Sept. 9 after the audit.", "2021-02-01", "Sept. 9", "2020-09-09"),
+])
+def test_tense_of_days_and_dates_in_dependent_wording(text, dct, expression, value):
+    found = {row.text: row.value for row in sl.tag_times(text, dct=dct).itertuples()}
+    assert found.get(expression) == value

@@ -479,7 +479,12 @@ def _pick_year(month: int, day: int, anchor: pd.Timestamp, sel: str, tense: str 
     if sel == "this":
         return anchor.year
     if tense == "past":  # on or before the anchor (same month / same day allowed)
-        return anchor.year if key <= here else anchor.year - 1
+        if key <= here or not _valid(anchor.year, month, day):
+            return anchor.year if key <= here else anchor.year - 1
+        # a date a few weeks ahead under a past verb is a deadline or a payment date ("extended
+        # the offer to Nov. 20", "declared a dividend payable Dec. 7"), not last year's date
+        ahead = (pd.Timestamp(anchor.year, month, day or 1) - anchor.normalize()).days
+        return anchor.year if ahead <= PAST_TENSE_AHEAD_DAYS else anchor.year - 1
     if tense == "future":
         return anchor.year if key >= here else anchor.year + 1
 
@@ -489,6 +494,9 @@ def _pick_year(month: int, day: int, anchor: pd.Timestamp, sel: str, tense: str 
         return abs((pd.Timestamp(y, month, day or 15) - anchor).days)
 
     return min((anchor.year, anchor.year - 1, anchor.year + 1), key=distance)
+
+
+PAST_TENSE_AHEAD_DAYS = 92
 
 
 def _valid(y: int, month: int, day: int) -> bool:
@@ -688,14 +696,48 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     tok = span[-1]
-    for _ in range(8):
+    possessive = tok.tag_ == "POS" or (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS")
+    verb = _governing_verb(tok)
+    tense = _tense_of(verb) if verb is not None else None
+    if possessive and tense != "future":
+        # "Friday's purchases", "Thursday's closing price": the day names something already on
+        # record, whatever the tense of the clause ("is far below Friday's purchases")
+        return "past"
+    return tense
+
+
+def _governing_verb(tok):
+    """The first verb above ``tok``; a gerund of a dependent clause ("After touring Dar es Salaam
+    Thursday, he said ...", "closing unchanged Friday") hands over to the verb it depends on, since
+    it has no tense of its own."""
+    for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            break
+            if tok.tag_ == "VBG" and tok.dep_ in _NONFINITE_DEPS and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                above = _verb_above(tok)
+                if above is not None:
+                    tok = above
+                    continue
+            return tok
         if tok.head is tok:
-            break
+            return None
         tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+_NONFINITE_DEPS = {"pcomp", "advcl", "acl", "conj", "xcomp"}
+
+
+def _verb_above(tok):
+    for _ in range(6):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok
+    return None
+
+
+def _tense_of(tok) -> str | None:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX or ("going" in lowers and any(c.lower_ == "to" for c in tok.children)):
