@@ -71,3 +71,34 @@ def test_two_frequent_names_one_letter_apart_stay_apart(more_tables):
 def test_a_name_with_a_generic_last_word_is_the_name_but_a_town_is_not_its_castle(more_tables):
     assert _canonical(more_tables, "Al-Aqsa") == _canonical(more_tables, "The Al-Aqsa Mosque")
     assert _canonical(more_tables, "Windsor") != _canonical(more_tables, "Windsor Castle")
+
+
+@pytest.fixture(scope="module")
+def family_tables():
+    return sl.parse(sl.load_corpus(Path(__file__).parent / "fixtures" / "names_family"), progress=False)
+
+
+def _canonical_in(tables, article: str, text: str) -> set[str]:
+    e = tables.entities
+    found = set(e.loc[(e["article_id"] == article) & (e["text"] == text), "canonical"])
+    assert found, f"{text!r} is not an entity of {article}: {sorted(set(e.loc[e['article_id'] == article, 'text']))}"
+    return found
+
+
+def test_a_shared_surname_is_the_sibling_the_article_does_not_call_by_first_name(family_tables):
+    # the harbour article names Elena and Tomas Varga and calls Tomas by first name: "Varga" is Elena
+    assert _canonical_in(family_tables, "harbour", "Varga") == {"Elena Varga"}
+    assert _canonical_in(family_tables, "harbour", "Tomas") == {"Tomas Varga"}
+    quotes = family_tables.quotes
+    assert set(quotes.loc[quotes["text"].str.contains("twice the size"), "speaker"]) == {"Elena Varga"}
+
+
+def test_a_first_name_alone_is_the_family_member_the_corpus_names(family_tables):
+    # the council article never writes "Tomas Varga", but names Elena Varga and the corpus knows Tomas Varga
+    assert _canonical_in(family_tables, "council", "Tomas") == {"Tomas Varga"}
+    assert _canonical_in(family_tables, "council", "Varga") == {"Elena Varga"}
+    assert _canonical_in(family_tables, "council", "Okafor") == {"Ruth Okafor"}
+
+
+def test_two_people_named_equally_often_keep_a_bare_surname_apart(family_tables):
+    assert _canonical_in(family_tables, "ferry", "Brody") == {"Brody"}

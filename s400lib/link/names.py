@@ -574,16 +574,92 @@ class NameMap:
             for k, column in enumerate(("canonical", "canonical_rule", "label")):
                 new[column] = schema.typed_array([d[k] for d in decided], "string")
             entities = entities.assign(**new)
+        in_article = _ArticlePeople(entities, (c for c, _r in self.canon.person_of.values())) if len(entities) else None
+        if in_article is not None and in_article.any_short:
+            resolved = [in_article.resolve(a, c, lab) for a, c, lab in
+                        zip(entities["article_id"].tolist(), entities["canonical"].tolist(), entities["label"].tolist())]
+            changed = [r is not None for r in resolved]
+            if any(changed):
+                entities = entities.assign(
+                    canonical=schema.typed_array([r or c for r, c in zip(resolved, entities["canonical"].tolist())], "string"),
+                    canonical_rule=schema.typed_array(["in_article" if ch else rule for ch, rule in zip(changed, entities["canonical_rule"].tolist())], "string"),
+                    # a surname spaCy took for an organisation ("Varga was not present") is the person
+                    label=schema.typed_array(["PERSON" if ch else lab for ch, lab in zip(changed, entities["label"].tolist())], "string"),
+                )
         if len(quotes):
-            quotes = quotes.assign(speaker=schema.typed_array([self.speaker(v) for v in quotes["speaker"].tolist()], "string"))
+            speakers = [self.speaker(v) for v in quotes["speaker"].tolist()]
+            if in_article is not None:
+                speakers = [in_article.resolve(a, v, "PERSON") or v if isinstance(v, str) else v
+                            for a, v in zip(quotes["article_id"].tolist(), speakers)]
+            quotes = quotes.assign(speaker=schema.typed_array(speakers, "string"))
         if len(claims) and "source" in claims.columns:
-            claims = claims.assign(source=schema.typed_array([self.source(v) for v in claims["source"].tolist()], "string"))
+            sources = [self.source(v) for v in claims["source"].tolist()]
+            if in_article is not None:
+                sources = [in_article.resolve(a, v, "PERSON") or v if isinstance(v, str) else v
+                           for a, v in zip(claims["article_id"].tolist(), sources)]
+            claims = claims.assign(source=schema.typed_array(sources, "string"))
         return dataclasses.replace(
             tables,
             entities=schema.conform("entities", entities),
             quotes=schema.conform("quotes", quotes),
             claims=schema.conform("claims", claims),
         )
+
+
+class _ArticlePeople:
+    """A one-word person name that the corpus cannot settle, settled inside its own article.
+
+    A surname shared by two people of the corpus ("Biden": Joe and Hunter) stays as it is
+    corpus-wide. Inside one article it is the one full name there with that surname; when the
+    article names two, it is the one that the article never calls by first name alone (news
+    writing calls the second person of a shared surname by first name: "Hunter"). A first name
+    alone ("Hunter") is the one full name of the article that starts with it, when no full name
+    there ends with it.
+    """
+
+    def __init__(self, entities: pd.DataFrame, corpus_people=()) -> None:
+        self.full: dict[str, Counter] = defaultdict(Counter)
+        self.single: dict[str, set[str]] = defaultdict(set)
+        for art, can, lab in zip(entities["article_id"].tolist(), entities["canonical"].tolist(), entities["label"].tolist()):
+            if lab != "PERSON" or not isinstance(can, str):
+                continue
+            if len(can.split()) >= 2:
+                self.full[art][can] += 1
+            else:
+                self.single[art].add(can)
+        self.any_short = any(self.single.values())
+        self.corpus_people = sorted({p for p in corpus_people if len(p.split()) >= 2})
+
+    def resolve(self, article, name, label) -> str | None:
+        if label not in ("PERSON", "ORG") or not isinstance(name, str) or " " in name.strip() or not name:
+            return None
+        people = self.full.get(article, ())
+        if not people:
+            return None
+        key = name_key(name)
+        by_surname = [p for p in people if name_key(p).split(" ")[-1] == key]
+        if label == "ORG" and not by_surname:
+            return None  # an organisation's one-word name is a person's only when it is their surname
+        if len(by_surname) == 1:
+            return by_surname[0]
+        if len(by_surname) > 1:
+            called_by_first = {name_key(x) for x in self.single.get(article, ())}
+            left = [p for p in by_surname if name_key(p).split(" ")[0] not in called_by_first]
+            if len(left) == 1:
+                return left[0]
+            # else the one the article names most often, if one does
+            ranked = sorted(((people[p], p) for p in left or by_surname), reverse=True)
+            return ranked[0][1] if ranked[0][0] > ranked[1][0] else None
+        by_first = [p for p in people if name_key(p).split(" ")[0] == key]
+        if len(by_first) == 1:
+            return by_first[0]
+        if by_first:
+            return None
+        # "Hunter" in an article that names Joe Biden, when the corpus knows one Hunter Biden: the
+        # first name of a person of a family the article is about
+        surnames = {name_key(p).split(" ")[-1] for p in people}
+        family = [p for p in self.corpus_people if name_key(p).split(" ")[0] == key and name_key(p).split(" ")[-1] in surnames]
+        return family[0] if len(family) == 1 else None
 
 
 def canonicalize(tables: Tables, aliases: str | Path | None = None) -> Tables:

@@ -55,12 +55,12 @@ def parse_and_stage(articles: list[Article], staging: str, part: int, batch_size
     import os
 
     from ..core.tables import TABLE_NAMES
-    from .stream import _part_path, peak_rss_mib
+    from .staging import part_path, peak_rss_mib
 
     chunk = Tables.concat(parse_batch(articles, batch_size))
     rows = {}
     for name in TABLE_NAMES:
-        chunk[name].to_parquet(_part_path(Path(staging), name, part), index=False)
+        chunk[name].to_parquet(part_path(Path(staging), name, part), index=False)
         rows[name] = len(chunk[name])
     return {"rows": rows, "articles": len(articles), "pid": os.getpid(), "peak_mib": peak_rss_mib()}
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -37,10 +36,10 @@ import pyarrow.parquet as pq
 from ..core import schema
 from ..core.tables import TABLE_NAMES, Tables
 from ..io.corpus import Corpus, load_corpus
+from .staging import STAGING, part_path, peak_rss_mib
 
 # Tables the finish step never reads or changes: written once, straight to their final file.
 DIRECT_TABLES = ("paragraphs",)
-STAGING = ".staging"
 
 
 class ChunkWriter:
@@ -98,10 +97,6 @@ class ChunkWriter:
             schema.empty(self.table).to_parquet(self.path, index=False)
 
 
-def _part_path(staging: Path, name: str, part: int) -> Path:
-    return staging / f"{name}-{part:05d}.parquet"
-
-
 def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50) -> tuple[dict[str, int], int]:
     """Write per-article tables (before the finish step) in chunks of ``chunk_size`` articles.
 
@@ -128,7 +123,7 @@ def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50)
             if name in direct:
                 direct[name].write(chunk[name])
             else:
-                chunk[name].to_parquet(_part_path(staging, name, n_parts), index=False)
+                chunk[name].to_parquet(part_path(staging, name, n_parts), index=False)
         n_parts += 1
         buffer.clear()
 
@@ -153,13 +148,13 @@ def _gather_direct(out: Path, n_parts: int) -> None:
         try:
             for k in range(n_parts):
                 writer.write(_read_part(staging, name, k))
-                _part_path(staging, name, k).unlink()
+                part_path(staging, name, k).unlink()
         finally:
             writer.close()
 
 
 def _read_part(staging: Path, name: str, part: int, columns: list[str] | None = None) -> pd.DataFrame:
-    path = _part_path(staging, name, part)
+    path = part_path(staging, name, part)
     if columns is not None:
         present = set(pq.read_schema(path).names)  # a chunk without rows may lack the optional columns
         return pd.read_parquet(path, columns=[c for c in columns if c in present])
@@ -358,16 +353,6 @@ def _move_into_place(work: Path, out: Path) -> None:
     for name in sorted(written):
         os.replace(work / name, out / name)
     os.replace(work / MANIFEST, out / MANIFEST)
-
-
-def peak_rss_mib() -> float:
-    """Peak resident memory of this process so far, in MiB (NaN where the OS does not report it)."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return float("nan")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
 
 
 def iter_parts(

@@ -23,6 +23,8 @@ HONORIFICS = {
     "congresswoman", "professor", "prof.", "commander", "king", "queen", "prince", "sheikh", "sir",
     "judge", "mp", "lieutenant", "captain", "marshal", "patriarch", "pope", "premier",
     "ceo", "cfo", "coo", "chancellor", "prosecutor",
+    "councillor", "councilor", "councilman", "councilwoman", "alderman",
+    "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
 }
 # Qualifiers dropped only when an honorific follows ("Republican Senator", "Turkish President").
 QUALIFIERS = {
@@ -39,6 +41,8 @@ TITLE_WORDS = {
     "sir", "judge", "justice", "speaker", "mp", "republican", "democrat", "democratic", "foreign",
     "defense", "defence", "russian", "turkish", "american", "israeli", "ukrainian", "chinese", "german",
     "french", "british", "lieutenant", "captain", "major", "sergeant", "marshal", "patriarch", "pope",
+    "councillor", "councilor", "councilman", "councilwoman", "alderman",
+    "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
 }
 
 # Role nouns that stand for a person, grouped so that a role matches a title of the same group.
