@@ -175,8 +175,11 @@ def extractor_timers(store: dict):
 
     from s400lib.core.tables import Tables
 
-    # sys.modules lookups: the package re-exports functions under module names (s400lib.pipeline.parse)
-    mod = {name: importlib.import_module(f"s400lib.{name}") for name in ("parse", "entities", "quotes", "times", "numbers", "claims", "pubdate")}
+    # the modules where each function is looked up when sl.parse runs (function-level imports
+    # read the extractor modules at call time; prepare and sentence_table are names of the parse module)
+    mod = {name: importlib.import_module(f"s400lib.{path}") for name, path in (
+        ("parse", "pipeline.parse"), ("entities", "extract.entities"), ("quotes", "extract.quotes"), ("times", "extract.times"),
+        ("numbers", "extract.numbers"), ("claims", "extract.claims"), ("names", "link.names"), ("pubdate", "link.pubdate"))}
     targets = [
         (mod["parse"], "prepare", "prepare (paragraphs + tokenizer)"),
         (mod["parse"], "sentence_table", "sentences"),
@@ -185,7 +188,7 @@ def extractor_timers(store: dict):
         (mod["times"], "timex_table", "timexes"),
         (mod["numbers"], "number_table", "numbers"),
         (mod["claims"], "claim_table", "claims"),
-        (mod["entities"], "NameMap", "finish: canonical names (decide)"),
+        (mod["names"], "NameMap", "finish: canonical names (decide)"),
         (mod["pubdate"], "infer_dates", "finish: publication dates (decide)"),
         (mod["parse"], "finish_part", "finish: apply both"),
         (Tables, "concat", "concat tables"),

@@ -294,3 +294,25 @@ def test_a_surname_the_tagger_misreads_still_speaks_after_the_full_name():
 def test_a_name_inside_an_inserted_clause_before_said_is_the_speaker():
     text = "Ferry aground\n\nFire officer Maja Lund, also present at the quay, said that \"the hull is holding\" for now."
     assert _speaker_of(_quotes(text), "hull is holding") == "Maja Lund"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # the role first, the name in the next sentence
+    ("Mayor Anna Berg opened the flood meeting on Monday.\n\n"
+     "The port director said the channel would stay closed until Friday. "
+     "Pieter Hals, standing on the pier, said the storm had moved two buoys.",
+     "channel would stay closed", "Pieter Hals"),
+    ("Governor Ruth Amari toured the camp on Sunday.\n\n"
+     "The county fire chief said crews had contained most of the blaze. "
+     "Marcus Webb, who leads the crews, said the wind had dropped overnight.",
+     "contained most of the blaze", "Marcus Webb"),
+])
+def test_a_role_named_in_the_next_sentence_is_that_person(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_role_matching_an_earlier_title_keeps_that_person():
+    text = ("Fire chief Marcus Webb arrived at noon.\n\n"
+            "The fire chief said crews had contained most of the blaze. "
+            "Anna Berg, a neighbour, said the smoke had cleared.")
+    assert _speaker_of(_quotes(text), "contained most of the blaze") == "Marcus Webb"

@@ -102,12 +102,49 @@ class RolesMixin:
             return body
         groups = [g for g, words in ROLE_GROUPS.items() if low in words]
         related = set().union(*(ROLE_GROUPS[g] for g in groups)) if groups else {low}
-        m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=lambda m: bool((m.titles | self.titles_of_name(m.name)) & related))
+        # "the fire chief", "the police chief": the noun before the role narrows it, so only a
+        # title with that noun matches ("fire chief" is no "President")
+        narrowing = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+
+        def title_fits(m) -> bool:
+            titles = m.titles | self.titles_of_name(m.name)
+            if not titles & related:
+                return False
+            # the narrowing noun in the person's title as written just before the name ("Fire chief Marcus Webb")
+            before = set(self.ctx.text[max(0, m.start - 40) : m.start].lower().split())
+            return narrowing <= titles | before
+
+        m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=title_fits)
         if m is not None and self._sent_index(start) - m.sent <= PRONOUN_WINDOW:
             return Resolution(m.name, "person", "role_title", 0.8, text, start, end)
+        named_next = self._introduced_next(tok)
+        if named_next is not None:
+            return Resolution(named_next, "person", "role_next", 0.7, text, start, end)
         m2 = self._lookback(start, {"person"}, PRONOUN_WINDOW)
         if m2 is not None:
             return Resolution(m2.name, "person", "role_recent", 0.65, text, start, end)
         if m is not None:
             return Resolution(m.name, "person", "role_title", 0.6, text, start, end)
         return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
+
+    def _introduced_next(self, tok: Token) -> str | None:
+        """News writing often gives the role first and the name in the next sentence ("The Paris
+        fire chief said ... . Jean-Claude Gallet, speaking outside, said ..."): a role that is the
+        subject of its clause and matches no earlier title is the person first named, as the
+        subject of a verb, in the next sentence."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.end >= len(self.doc):
+            return None
+        following = self.doc[tok.sent.end].sent
+        known = {m.name for m in self.history}
+        for ent in self._ents:
+            if ent.start < following.start or ent.label_ not in ("PERSON", "ORG"):
+                continue  # spaCy often calls an unfamiliar full name ORG; name_of decides below
+            if ent.start >= following.end:
+                break
+            if ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                return None  # the first person named there is not its subject: no introduction
+            named = self.name_of(ent.root)
+            if named is None or named[1] != "person" or named[0] in known:
+                return None
+            return named[0]
+        return None
