@@ -316,3 +316,13 @@ def test_a_role_matching_an_earlier_title_keeps_that_person():
             "The fire chief said crews had contained most of the blaze. "
             "Anna Berg, a neighbour, said the smoke had cleared.")
     assert _speaker_of(_quotes(text), "contained most of the blaze") == "Marcus Webb"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ('Port director Pieter Hals, speaking after the storm, said the channel was closed and added "two buoys had moved overnight."',
+     "two buoys", "Pieter Hals"),
+    ('Chief engineer Ines Moreau said the pumps were running but warned "the lower deck is still taking water."',
+     "lower deck", "Ines Moreau"),
+])
+def test_a_second_cue_hung_on_the_reported_clause_keeps_the_speaker(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker

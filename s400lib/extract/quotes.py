@@ -265,19 +265,30 @@ def _subject_of(verb: Token) -> Token | None:
     # ("Asked whether ..., she declined": she was asked, she did not ask)
     # a participle clause does share it ("Macron praised the firefighters, saying ...": Macron says)
     shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
-    for v in (verb, verb.head) if shares else (verb,):
+    # "X said the pumps were running but warned ...": a reported clause has a subject of its own;
+    # one without is the speaker's second verb, misread by the parser
+    shares = shares or (verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children))
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+        # "X said the port was closed and added ...": the parser hangs the second cue on the
+        # reported clause; it is the speaker's second verb, so it shares the speaker's subject
+        head = head.head
+    for v in (verb, head) if shares else (verb,):
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
             return (named or subjects)[0]
-    # "Nunez, also present at the scene, said": the parser gives the name to the inserted clause
-    for clause in verb.children:
-        if clause.dep_ == "advcl" and clause.i < verb.i:
-            inner = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i
-                     and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
-            if inner:
-                return inner[0]
-    return _name_left_of(verb) if verb.dep_ == "ROOT" else None
+    # "Nunez, also present at the scene, said": the parser gives the name to the inserted clause;
+    # a verb conjoined to that one ("..., said ... but urged") shares the name too
+    for v in (verb, head) if shares else (verb,):
+        for clause in v.children:
+            if clause.dep_ == "advcl" and clause.i < v.i:
+                inner = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i
+                         and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+                if inner:
+                    return inner[0]
+    main = head if shares and verb.dep_ == "conj" else verb
+    return _name_left_of(main) if main.dep_ == "ROOT" else None
 
 
 def _name_left_of(verb: Token) -> Token | None:
