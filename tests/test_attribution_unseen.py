@@ -326,3 +326,14 @@ def test_a_role_matching_an_earlier_title_keeps_that_person():
 ])
 def test_a_second_cue_hung_on_the_reported_clause_keeps_the_speaker(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ('Mayor Anna Berg expressed relief that "nobody was hurt when the old roof finally gave way" in a blaze that destroyed the mill.',
+     "nobody was hurt", "Anna Berg"),
+    ('Captain Ines Moreau voiced confidence that "the ship will sail by Friday" despite the repairs.', "ship will sail", "Ines Moreau"),
+])
+def test_quoted_words_inside_a_voiced_feeling_are_the_speakers(text, fragment, speaker):
+    quotes = _quotes(text)
+    partial = quotes[(quotes["kind"] == "partial") & quotes["text"].str.contains(fragment, regex=False)]
+    assert len(partial) == 1 and partial["speaker"].iloc[0] == speaker

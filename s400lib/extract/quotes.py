@@ -84,7 +84,11 @@ MEDIUM_VERBS = {"quote", "cite"}
 # Nouns whose "that"-clause is reported content: "announced the idea that ...", "told X in a statement that ...".
 CONTENT_NOUNS = {"idea", "opinion", "view", "belief", "claim", "assumption", "position", "statement",
                  "assurance", "hope", "conviction", "suggestion", "fear", "concern", "thesis", "version",
-                 "interview", "letter", "email", "message", "post", "report", "speech", "note"}
+                 "interview", "letter", "email", "message", "post", "report", "speech", "note",
+                 # feelings voiced about a state of affairs: "expressed relief that ...", "voiced doubt that ..."
+                 "relief", "regret", "confidence", "optimism", "satisfaction", "doubt", "frustration", "anger",
+                 "surprise", "disappointment", "dismay", "sorrow", "gratitude", "worry", "scepticism",
+                 "skepticism", "alarm", "outrage", "shock"}
 OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
@@ -918,6 +922,25 @@ def _by_paragraph(ctx: ArticleContext, rows: list[dict]) -> list[dict]:
     return out
 
 
+def _inherit_from_reports(quoted: list[dict], reported: list[dict]) -> list[dict]:
+    """Quoted words left without a speaker inside a report that has one ("Macron expressed relief
+    that “the worst had been avoided”") are the reporter's words: the report's speaker and cue."""
+    for row in quoted:
+        if row.get("kind") != "partial" or (row.get("speaker") is not None and not pd.isna(row.get("speaker"))):
+            continue  # a scare quote is nobody's words; a quote with a speaker keeps it
+        for rep in reported:
+            if (int(rep["start"]) - 1 <= int(row["start"]) and int(row["end"]) <= int(rep["end"]) + 1
+                    and rep.get("speaker") is not None and not pd.isna(rep.get("speaker"))):
+                for key in ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue"):
+                    if key in rep:
+                        row[key] = rep[key]
+                row["speaker_rule"] = "enclosing_report"
+                confidence = rep.get("confidence")
+                row["confidence"] = 0.5 if confidence is None or pd.isna(confidence) else min(float(confidence), 0.7)
+                break
+    return quoted
+
+
 def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
     """Every quotation of one article with its kind, speaker and cue.
 
@@ -944,7 +967,7 @@ def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
     # a headline is not reported speech ("Fishermen fear harbour works"); only quotation marks in it count
     titles = ctx.paragraphs.loc[ctx.paragraphs["kind"] == "title", ["start", "end"]].astype(int).values.tolist()
     reported = [r for r in _indirect_rows(ctx, spans, resolver, speech) if not any(s <= int(r["start"]) < e for s, e in titles)]
-    rows = _by_paragraph(ctx, _quote_rows(ctx, spans, resolver, paragraphs, reported)) + reported
+    rows = _inherit_from_reports(_by_paragraph(ctx, _quote_rows(ctx, spans, resolver, paragraphs, reported)), reported) + reported
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):
