@@ -88,3 +88,8 @@ def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before():
 def test_tense_of_days_and_dates_in_dependent_wording(text, dct, expression, value):
     found = {row.text: row.value for row in sl.tag_times(text, dct=dct).itertuples()}
     assert found.get(expression) == value
+
+
+def test_a_month_alone_under_a_past_verb_stays_in_the_past():
+    found = {row.text: row.value for row in sl.tag_times("In July, the two towns agreed to share a ferry.", dct="2021-05-10").itertuples()}
+    assert found["July"] == "2020-07"

@@ -479,7 +479,8 @@ def _pick_year(month: int, day: int, anchor: pd.Timestamp, sel: str, tense: str 
     if sel == "this":
         return anchor.year
     if tense == "past":  # on or before the anchor (same month / same day allowed)
-        if key <= here or not _valid(anchor.year, month, day):
+        if key <= here or not day or not _valid(anchor.year, month, day):
+            # a month alone under a past verb is last year's ("In June, the parties agreed")
             return anchor.year if key <= here else anchor.year - 1
         # a date a few weeks ahead under a past verb is a deadline or a payment date ("extended
         # the offer to Nov. 20", "declared a dividend payable Dec. 7"), not last year's date
