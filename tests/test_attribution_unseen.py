@@ -306,6 +306,11 @@ def test_a_name_inside_an_inserted_clause_before_said_is_the_speaker():
      "The county fire chief said crews had contained most of the blaze. "
      "Marcus Webb, who leads the crews, said the wind had dropped overnight.",
      "contained most of the blaze", "Marcus Webb"),
+    # a paragraph break between, and the name in apposition before "told"
+    ("Governor Ruth Amari toured the camp on Sunday.\n\n"
+     "Power will be back by Thursday in most villages, the head of the grid company said.\n\n"
+     "Crews are working through the night, managing director Olu Bakare told reporters at the depot.",
+     "Power will be back", "Olu Bakare"),
 ])
 def test_a_role_named_in_the_next_sentence_is_that_person(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker

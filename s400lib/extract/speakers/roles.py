@@ -30,6 +30,8 @@ from .lexicon import (
 from .mentions import Resolution, _one_word_qualifier
 from .names import clean_name
 
+_SAYING = {"say", "tell", "add", "explain", "insist", "warn", "note", "stress", "confirm", "announce", "write"}
+
 
 class RolesMixin:
     """The role part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
@@ -135,13 +137,22 @@ class RolesMixin:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.end >= len(self.doc):
             return None
         following = self.doc[tok.sent.end].sent
+        while not following.text.strip() and following.end < len(self.doc):  # a paragraph break
+            following = self.doc[following.end].sent
         known = {m.name for m in self.history}
         for ent in self._ents:
             if ent.start < following.start or ent.label_ not in ("PERSON", "ORG"):
                 continue  # spaCy often calls an unfamiliar full name ORG; name_of decides below
             if ent.start >= following.end:
                 break
-            if ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            root = ent.root
+            # "chief executive officer Tewolde GebreMariam told ...": the name is in apposition to the subject
+            subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"))
+            # "..., chief executive Tewolde GebreMariam told journalists": a name right before a verb
+            # of saying speaks, however the parser attached it
+            after = self.doc[ent.end] if ent.end < len(self.doc) else None
+            subject = subject or (after is not None and after.pos_ == "VERB" and after.lemma_ in _SAYING)
+            if not subject:
                 return None  # the first person named there is not its subject: no introduction
             named = self.name_of(ent.root)
             if named is None or named[1] != "person" or named[0] in known:
