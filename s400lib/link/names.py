@@ -26,6 +26,11 @@ by these rules (the winning rule is in ``canonical_rule``):
     transliteration (dzh/zh -> j, kh -> h, y -> i, ...) are equal and their spelling similarity
     (rapidfuzz ratio) is at least ``FUZZY_MIN``; first names, when both are given, must share
     their initial. The most frequent spelling wins (ties: the longer, then alphabetical).
+``in_article``
+    A one-word person name the corpus cannot settle (a surname two people share, a first name) is
+    settled inside its own article: the one full name there with that surname (of two, the one the
+    article never calls by first name alone, else the one it names more often), or for a first
+    name the one full name starting with it, or the family member the corpus names.
 ``self``
     The cleaned mention itself (leading article, titles and trailing possessive removed:
     "the State Duma’s" -> "State Duma").

@@ -7,6 +7,9 @@
     "the head of the committee", "the parliamentarian": the latest person whose title or
     apposition shares the role's word group (head ~ chairman ~ chief; parliamentarian ~ senator ~
     deputy), within ``ROLE_WINDOW`` sentences.
+``role_next``
+    A role subject with no matching title, when the next sentence introduces a person as its
+    subject ("The Paris fire chief said ... . Jean-Claude Gallet, speaking outside, said ...").
 ``role_recent``
     A role noun with no matching title: the latest salient person, as for a pronoun.
 ``group``
