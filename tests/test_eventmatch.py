@@ -62,3 +62,25 @@ def test_similarity_scores_do_not_depend_on_the_hash_seed():
         outputs.add(done.stdout)
     assert len(outputs) == 1, outputs
     assert "(0, 1," in outputs.pop()
+
+
+def test_focused_passages_on_arrays_equal_the_set_search_on_a_real_story(monkeypatch):
+    from pathlib import Path
+
+    import s400lib as sl
+    from s400lib.link import eventmatch
+
+    tables = sl.parse(Path(__file__).parent / "devsets" / "stories" / "dev" / "trump_zelensky_call_2019", progress=False)
+    texts, groups = tables.sentences["text"].tolist(), tables.sentences["article_id"].tolist()
+    for article in sorted(set(groups)):
+        focus = {k for k, g in enumerate(groups) if g == article}
+        by_sets = eventmatch._shared_passages_by_sets(texts, groups, 4, 0.25, 0.05, focus)
+        assert shared_passages(texts, groups, focus=focus) == by_sets
+    assert any(shared_passages(texts, groups, focus={k for k, g in enumerate(groups) if g == groups[0]}))
+    # a tiny slice size, and a vocabulary too large for the codes, give the same pairs
+    focus = {k for k, g in enumerate(groups) if g == groups[0]}
+    expected = shared_passages(texts, groups, focus=focus)
+    monkeypatch.setattr(eventmatch, "ENTRIES_PER_SLICE", 3)
+    assert shared_passages(texts, groups, focus=focus) == expected
+    monkeypatch.setattr(eventmatch, "_CODE_BASE", 8)
+    assert shared_passages(texts, groups, focus=focus) == expected
