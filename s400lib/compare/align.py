@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import schema
-from .blocking import iter_candidate_pairs, key_matrix, shared_counts
+from .blocking import as_is, iter_candidate_pairs, key_matrix, shared_counts
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
 _STOP = {
@@ -152,14 +152,10 @@ def candidate_pairs(
         An (n_pairs, 2) integer array.
     """
     slices = list(iter_candidate_pairs(
-        texts if words is None else words, articles, texts, tokens if words is None else _as_is, extra_keys,
+        texts if words is None else words, articles, texts, tokens if words is None else as_is, extra_keys,
         rare_tokens=rare_tokens, max_block=max_block, same_article=same_article,
     ))
     return np.concatenate(slices).astype(int) if slices else np.zeros((0, 2), dtype=int)
-
-
-def _as_is(words):
-    return words
 
 
 PAIR_CHUNK = 20_000  # pairs scored at once: two row copies of the TF-IDF matrix, about 1.5 KB a pair

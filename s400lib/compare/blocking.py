@@ -129,7 +129,7 @@ def _keys_of_units(docs: list, analyzer, extra_keys, rare_tokens: int) -> tuple[
         keys_parts.append(cols[rarest])
         offset = words.shape[1]
     if extra_keys is not None and any(extra_keys):
-        extra = CountVectorizer(analyzer=_as_is, binary=True, dtype=np.int8).fit_transform(extra_keys).tocoo()
+        extra = key_matrix(extra_keys).tocoo()
         units_parts.append(extra.row.astype(np.int64))
         keys_parts.append(extra.col.astype(np.int64) + offset)
     if not units_parts:
@@ -137,8 +137,9 @@ def _keys_of_units(docs: list, analyzer, extra_keys, rare_tokens: int) -> tuple[
     return np.concatenate(units_parts).astype(np.int64), np.concatenate(keys_parts).astype(np.int64)
 
 
-def _as_is(keys):
-    return keys
+def as_is(items):
+    """The identity, as a CountVectorizer analyzer for units that are already lists of words or keys."""
+    return items
 
 
 def key_matrix(keys) -> sparse.csr_matrix:
@@ -148,7 +149,7 @@ def key_matrix(keys) -> sparse.csr_matrix:
     keys = [list(k) for k in keys]
     if not any(keys):
         return sparse.csr_matrix((len(keys), 1), dtype=np.int32)
-    return CountVectorizer(analyzer=_as_is, binary=True, dtype=np.int32).fit_transform(keys).tocsr()
+    return CountVectorizer(analyzer=as_is, binary=True, dtype=np.int32).fit_transform(keys).tocsr()
 
 
 def shared_counts(matrix: sparse.csr_matrix, a: np.ndarray, b: np.ndarray, chunk: int = 20_000) -> np.ndarray:

@@ -46,7 +46,7 @@ import pandas as pd
 from ..core import schema
 from .align import align as _align
 from .align import tokens
-from .blocking import iter_candidate_pairs, key_matrix, shared_counts
+from .blocking import as_is, iter_candidate_pairs, key_matrix, shared_counts
 
 _GENERIC = {
     "be", "have", "do", "make", "give", "take", "get", "go", "come", "say", "include", "base", "use", "see",
@@ -244,7 +244,7 @@ def contradictions(
     # candidate pairs come a slice at a time (see :mod:`s400lib.compare.blocking`): ten thousand
     # articles give millions of them, never all held at once
     slices = iter_candidate_pairs([sorted(ls) for ls in lemmas], c["article_id"].astype(str).tolist(),
-                                  c["text"].astype(str).tolist(), _as_is, keys,
+                                  c["text"].astype(str).tolist(), as_is, keys,
                                   rare_tokens=rare_tokens, max_block=max_block, same_article=True)
     texts, starts = c["text"].astype(str).tolist(), c["start"].astype(int).tolist()
     sources, arts, sent = c["source"].tolist(), c["article_id"].astype(str).tolist(), c["sent_id"].tolist()
@@ -279,7 +279,7 @@ def contradictions(
 
     def window(i: int, offset: int) -> tuple[str, ...]:
         if (i, offset) not in windows:
-            windows[(i, offset)] = tuple(sys.intern(w) for w in _window(texts[i], starts[i], offset)[1])
+            windows[(i, offset)] = tuple(sys.intern(w) for w in _window(texts[i], starts[i], offset))
         return windows[(i, offset)]
 
     rows = []
@@ -335,10 +335,6 @@ def _hooked_pairs(slices, hooks, status, arts, sent, counter):
         status_differ = (status_code[a] >= 0) & (status_code[b] >= 0) & (status_code[a] != status_code[b])
         keep = ~same_sentence & ((shared_counts(hook_matrix, a, b) > 0) | status_differ)
         yield from pairs[keep].tolist()
-
-
-def _as_is(words):
-    return words
 
 
 def _scare_quoted_classes(tables, claims: pd.DataFrame, frames: list) -> set[tuple[str, str]]:
@@ -398,11 +394,9 @@ def relatedness(a: set, b: set, idf: dict) -> float:
     return shared / max(1e-9, min(math.fsum(idf.get(w, 0.0) for w in a), math.fsum(idf.get(w, 0.0) for w in b)))
 
 
-@lru_cache(maxsize=65536)
-def _window(text: str, start: int, offset: int) -> tuple[str, frozenset]:
-    """(snippet around a predicate, stems of its words without the predicate's own word)."""
-    piece = snippet(text, start, offset)
-    return piece, frozenset(_stems(piece) - _stems(text[offset - start :].split(" ", 1)[0]))
+def _window(text: str, start: int, offset: int) -> set[str]:
+    """Stems of the words in the snippet around a predicate, without the predicate's own word."""
+    return _stems(snippet(text, start, offset)) - _stems(text[offset - start :].split(" ", 1)[0])
 
 
 def _stems(text: str) -> set[str]:
@@ -421,13 +415,10 @@ def _who(source) -> str:
     return source if isinstance(source, str) and source else "one source"
 
 
-def _polarity_modality(a, b, frames, shared, texts, starts, sources, window=None):
+def _polarity_modality(a, b, frames, shared, texts, starts, sources, window):
+    """Polarity and modality conflicts of a pair sharing a predicate class (the caller checks that);
+    ``window(i, offset)`` gives the words around claim i's predicate at ``offset``."""
     out = []
-    if window is None:
-        def window(i, offset):
-            return tuple(_window(texts[i], starts[i], offset)[1])
-    if not ({f[0] for f in frames[a]} & {f[0] for f in frames[b]}) - _GENERIC:
-        return out
     seen = set()
     for ca, sa, ma, oa, ra in frames[a]:
         if ca in _GENERIC:

@@ -155,20 +155,7 @@ def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4,
     """
     if focus is not None:
         return _focused_shared_passages(texts, groups, min_shared, min_overlap, max_df, focus)
-    sh = [shingles(t) if focus is None or i in focus else None for i, t in enumerate(texts)]
-    sizes = [0 if s is None else len(s) for s in sh]
-    if focus is not None:
-        wanted = set().union(*(sh[i] for i in focus))
-        for i, s in enumerate(sh):
-            if s is None:  # outside the focus: the full trigram set is kept only as long as it takes to count it
-                full = shingles(texts[i])
-                sizes[i], sh[i] = len(full), full & wanted
-    out = []
-    for i, j, n in _shared_key_pairs(sh, groups, max_df, min_shared, focus):
-        overlap = n / max(1, min(sizes[i], sizes[j]))
-        if overlap >= min_overlap:
-            out.append((i, j, overlap))
-    return sorted(out)
+    return _shared_passages_by_sets(texts, groups, min_shared, min_overlap, max_df, None)
 
 
 _CODE_BASE = 1 << 21  # words per vocabulary a trigram code can hold (three ids in one int64)
@@ -261,13 +248,16 @@ ENTRIES_PER_SLICE = 50_000  # focus (unit, trigram) entries expanded at once in 
 
 
 def _shared_passages_by_sets(texts, groups, min_shared, min_overlap, max_df, focus) -> list[tuple[int, int, float]]:
-    sh = [shingles(t) if i in focus else None for i, t in enumerate(texts)]
+    """:func:`shared_passages` over Python sets of trigram tuples: the whole corpus when ``focus`` is
+    None; with ``focus``, units outside it keep only the trigrams the focus units have."""
+    sh = [shingles(t) if focus is None or i in focus else None for i, t in enumerate(texts)]
     sizes = [0 if s is None else len(s) for s in sh]
-    wanted = set().union(*(sh[i] for i in focus))
-    for i, s in enumerate(sh):
-        if s is None:
-            full = shingles(texts[i])
-            sizes[i], sh[i] = len(full), full & wanted
+    if focus is not None:
+        wanted = set().union(*(sh[i] for i in focus))
+        for i, s in enumerate(sh):
+            if s is None:  # outside the focus: the full trigram set is kept only as long as it takes to count it
+                full = shingles(texts[i])
+                sizes[i], sh[i] = len(full), full & wanted
     out = []
     for i, j, n in _shared_key_pairs(sh, groups, max_df, min_shared, focus):
         overlap = n / max(1, min(sizes[i], sizes[j]))
