@@ -73,41 +73,60 @@ def stage_distributed(
     :func:`parse_and_stage`). Returns (rows per table, number of parts, peak MiB per worker process)."""
     from ..core.tables import TABLE_NAMES
 
+    rows = dict.fromkeys(TABLE_NAMES, 0)
+    peaks: dict[int, float] = {}
+    n_parts = 0
+    for done in _results_in_order(
+        client, articles, articles_per_task, in_flight, progress, "parsing articles (dask, written by the workers)",
+        lambda part, batch: client.submit(parse_and_stage, batch, str(staging), part, batch_size, pure=False),
+    ):
+        n_parts += 1
+        for name, k in done["rows"].items():
+            rows[name] += k
+        peaks[done["pid"]] = max(peaks.get(done["pid"], 0.0), done["peak_mib"])
+    return rows, n_parts, peaks
+
+
+def _results_in_order(client: Client, articles: Sequence[Article], articles_per_task: int, in_flight: int | None,
+                      progress: bool | None, desc: str, submit) -> Iterator:
+    """The results of ``submit(part, batch)`` (a Future) over consecutive batches of
+    ``articles_per_task`` articles, in corpus order, with a progress bar.
+
+    At most ``in_flight`` tasks (default: twice the number of worker threads) are pending at once,
+    so results do not pile up in this process; each batch's texts are read just before it is sent,
+    so only the batches in flight hold them.
+    """
     articles = list(articles)
-    batches = [articles[i : i + articles_per_task] for i in range(0, len(articles), articles_per_task)]
+    todo = enumerate(articles[i : i + articles_per_task] for i in range(0, len(articles), articles_per_task))
     window = in_flight or 2 * (sum(client.nthreads().values()) or 1)
     show = progress if progress is not None else len(articles) >= 20
     bar = None
     if show:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(articles), desc="parsing articles (dask, written by the workers)", unit="article")
-    rows = dict.fromkeys(TABLE_NAMES, 0)
-    peaks: dict[int, float] = {}
+        bar = tqdm(total=len(articles), desc=desc, unit="article")
     pending: deque = deque()
-    todo = enumerate(batches)
+
+    def send_next() -> None:
+        nxt = next(todo, None)
+        if nxt is not None:
+            pending.append((len(nxt[1]), submit(nxt[0], _with_texts(nxt[1]))))
+
     try:
-        # texts are read here just before a batch is sent, so only the batches in flight hold them
-        for part, batch in todo:
-            pending.append(client.submit(parse_and_stage, _with_texts(batch), str(staging), part, batch_size, pure=False))
-            if len(pending) >= window:
-                break
+        for _ in range(window):
+            send_next()
         while pending:
-            done = pending.popleft().result()
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(client.submit(parse_and_stage, _with_texts(nxt[1]), str(staging), nxt[0], batch_size, pure=False))
-            for name, k in done["rows"].items():
-                rows[name] += k
-            peaks[done["pid"]] = max(peaks.get(done["pid"], 0.0), done["peak_mib"])
+            size, future = pending.popleft()
+            result = future.result()
+            send_next()
             if bar is not None:
-                bar.update(done["articles"])
+                bar.update(size)
+            yield result
     finally:
         if bar is not None:
             bar.close()
-        for future in pending:
+        for _size, future in pending:
             future.cancel()
-    return rows, len(batches), peaks
 
 
 @contextmanager
@@ -159,36 +178,9 @@ def iter_parsed_distributed(
     At most ``in_flight`` tasks (default: twice the number of worker threads) are pending at once,
     so results do not pile up in this process when writing them is slower than parsing.
     """
-    articles = list(articles)
-    batches = [articles[i : i + articles_per_task] for i in range(0, len(articles), articles_per_task)]
-    threads = sum(client.nthreads().values()) or 1
-    window = in_flight or 2 * threads
-    show = progress if progress is not None else len(articles) >= 20
-    bar = None
-    if show:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(articles), desc="parsing articles (dask)", unit="article")
-    pending: deque = deque()
-    todo = iter(batches)
-    try:
-        for batch in todo:
-            pending.append(client.submit(parse_batch, _with_texts(batch), batch_size, pure=False))
-            if len(pending) >= window:
-                break
-        while pending:
-            parts = pending.popleft().result()
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(client.submit(parse_batch, _with_texts(nxt), batch_size, pure=False))
-            if bar is not None:
-                bar.update(len(parts))
-            yield from parts
-    finally:
-        if bar is not None:
-            bar.close()
-        for future in pending:
-            future.cancel()
+    for parts in _results_in_order(client, articles, articles_per_task, in_flight, progress, "parsing articles (dask)",
+                                   lambda _part, batch: client.submit(parse_batch, batch, batch_size, pure=False)):
+        yield from parts
 
 
 def _with_texts(batch: list[Article]) -> list[Article]:
