@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
@@ -54,5 +56,7 @@ def test_pages_are_titled_link_back_and_the_index_lists_key_findings(tmp_path):
     assert key_findings(nb) == ["3 quotes found", "one conflict"]
     page = to_html(nbformat.from_dict(nb), "09 · A test page")
     assert "<title>09 · A test page</title>" in page and 'href="index.html"' in page
+    # Self-contained: nothing is fetched from another server when the page is opened.
+    assert not re.findall(r'(?:src|href)="(?:https?:)?//', page)
     index = write_index(tmp_path, [("09_test.html", "09 · A test page", "What it asks.", 1.0, key_findings(nb))]).read_text()
     assert "3 quotes found" in index and "s400lib 0.1.0" in index and "built " in index

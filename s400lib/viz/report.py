@@ -61,9 +61,16 @@ def key_findings(nb: nbformat.NotebookNode) -> list[str]:
 
 def to_html(nb: nbformat.NotebookNode, title: str = "s400lib") -> str:
     """One self-contained page (images inline), titled after the notebook, with a link back to the index."""
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb, resources={"metadata": {"name": title}})
+    # The lab template loads require.js and MathJax from a CDN; no page here uses either, and a report
+    # opened offline or archived must not depend on a third-party server.
+    offline = DictLoader({"offline.html.j2": "{%- extends 'lab/index.html.j2' -%}\n"
+                          "{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}\n"
+                          "{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n"})
+    exporter = HTMLExporter(extra_loaders=[offline], template_file="offline.html.j2")
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     back = '<p style="margin:1rem 2rem"><a href="index.html">&larr; all notebooks</a></p>'
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + back, body, count=1)
 
