@@ -59,13 +59,70 @@ def pairs_view(pairs: pd.DataFrame, tables, note_column: str = "explanation", li
     return HTML(_STYLE + f"<table class='s4-ev'>{head}{''.join(rows)}</table>")
 
 
-def sentences_view(frame: pd.DataFrame, tables, text_column: str = "text", mark: list[str] | None = None):
-    """An HTML list of rows with their outlet and article, the given words highlighted."""
+def in_context(frame: pd.DataFrame, tables, sentences_before: int = 0) -> pd.DataFrame:
+    """Each row's whole sentences, cut from the article by offsets so they can be checked against it.
+
+    Added columns: ``context`` runs from the start of the sentence holding the row's ``start`` (and
+    ``sentences_before`` sentences before it, within the article) to the end of the sentence holding its
+    ``end``; ``context_start`` is where ``context`` begins in the article's text. A row outside every
+    sentence (a title, say) keeps its own span as context.
+    """
+    contexts, starts = [], []
+    sentences = tables.sentences
+    by_article = {aid: group.sort_values("start") for aid, group in sentences.groupby("article_id", sort=False)}
+    for aid, start, end in zip(frame["article_id"], frame["start"], frame["end"]):
+        text = tables.text_of(aid)
+        group = by_article.get(aid)
+        lo, hi = int(start), int(end)
+        if group is not None and len(group):
+            starts_, ends_ = group["start"].to_numpy(), group["end"].to_numpy()
+            holding = int(starts_.searchsorted(lo, side="right")) - 1
+            if holding >= 0 and lo < ends_[holding]:
+                first = max(holding - sentences_before, 0)
+                lo = int(starts_[first])
+            closing = int(ends_.searchsorted(hi, side="left"))
+            if closing < len(group) and starts_[closing] < hi <= ends_[closing]:
+                hi = int(ends_[closing])
+        contexts.append(text[lo:hi])
+        starts.append(lo)
+    return frame.assign(context=contexts, context_start=starts)
+
+
+def _mark_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """HTML of ``text`` with the given character spans (non-overlapping after sorting) in <mark>."""
+    out, at = [], 0
+    for lo, hi in sorted((max(lo, 0), min(hi, len(text))) for lo, hi in spans if hi > lo):
+        if lo < at:
+            continue
+        out += [html.escape(text[at:lo]), "<mark>", html.escape(text[lo:hi]), "</mark>"]
+        at = hi
+    return "".join(out + [html.escape(text[at:])])
+
+
+def sentences_view(frame: pd.DataFrame, tables, text_column: str = "text", mark: list[str] | None = None,
+                   spans: list[str] | None = None):
+    """An HTML list of rows with their outlet and article.
+
+    With ``spans`` (pairs of offset columns, e.g. ``["start", "speaker_start"]`` meaning start/end and
+    speaker_start/speaker_end) and a frame from :func:`in_context`, exactly those characters of the context
+    are highlighted; otherwise every occurrence of the words in ``mark`` is.
+    """
     from IPython.display import HTML
 
     rows = []
     for r in frame.itertuples():
         aid = r.article_id
+        text = getattr(r, text_column)
+        if spans:
+            base = int(r.context_start)
+            found = []
+            for begin in spans:
+                lo, hi = getattr(r, begin), getattr(r, begin.replace("start", "end"))
+                if pd.notna(lo) and pd.notna(hi):
+                    found.append((int(lo) - base, int(hi) - base))
+            body = _mark_spans(str(text), found)
+        else:
+            body = _highlight(text, mark or [])
         rows.append(f"<tr><td><small>{html.escape(_outlet(tables, aid))} (article {html.escape(str(aid)[:3])})</small></td>"
-                    f"<td>{_highlight(getattr(r, text_column), mark or [])}</td></tr>")
+                    f"<td>{body}</td></tr>")
     return HTML(_STYLE + f"<table class='s4-ev'><tr><th>where</th><th>text</th></tr>{''.join(rows)}</table>")
