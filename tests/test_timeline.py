@@ -30,6 +30,10 @@ def test_the_contract_completion_is_merged_across_both_seeds(seed_tables):
     assert done["sources"] == 2 and not done["conflict"]
     assert set(done["articles"].split("|")) == set(seed_tables.articles["article_id"])
     assert set(done["values"].split("|")) == {"2019-10-23", "2019"}
+    # Each merged report is named, so both articles' sentences can be shown as evidence.
+    merged = seed_tables.claims.set_index("claim_id").loc[done["claim_ids"].split("|")]
+    assert set(merged["article_id"]) == set(seed_tables.articles["article_id"])
+    assert merged["text"].str.contains("contract").all()
 
 
 def test_event_text_slices_back_into_its_article(seed_tables):

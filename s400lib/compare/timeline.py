@@ -146,7 +146,8 @@ def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6, contr
         event_id, value, earliest, latest, text, article_id, claim_id, sources, conflict (see
         ``schema.TABLES['timeline']``), plus label (short text for plots), sent_id, start, end
         (offsets of the representative report), reports (how many reports were merged), articles
-        (their article_ids joined by '|') and values (every TIMEX3 value the reports give, '|'-joined).
+        (their article_ids joined by '|'), values (every TIMEX3 value the reports give, '|'-joined) and
+        claim_ids (every merged report's claim_id, '|'-joined, so each can be shown as evidence).
         Sorted by earliest date; ``event_id`` is 'e<n>' in that order.
     """
     reports = report_table(tables)
@@ -200,6 +201,7 @@ def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6, contr
             "label": short_label(rep.text, rep.timex), "sent_id": rep.sent_id, "start": rep.start, "end": rep.end,
             "reports": len(mem), "articles": "|".join(sorted({r.article_id for r in mem})),
             "values": "|".join(dict.fromkeys(r.value for r in mem)),
+            "claim_ids": "|".join(str(r.claim_id) for r in mem),
         })
     out = pd.DataFrame(events).sort_values(["earliest", "latest", "article_id", "start"], kind="stable").reset_index(drop=True)
     out.insert(0, "event_id", [f"e{i + 1}" for i in range(len(out))])
