@@ -93,3 +93,40 @@ def test_tense_of_days_and_dates_in_dependent_wording(text, dct, expression, val
 def test_a_month_alone_under_a_past_verb_stays_in_the_past():
     found = {row.text: row.value for row in sl.tag_times("In July, the two towns agreed to share a ferry.", dct="2021-05-10").itertuples()}
     assert found["July"] == "2020-07"
+
+
+# DCT 2011-03-15 is a Tuesday; 2011-03-14 a Monday and 2011-03-19 a Saturday.
+@pytest.mark.parametrize("text,dct,expected", [
+    ("Looters hit two shops over the weekend, the council said.", "2011-03-14", "2011-W10-WE"),
+    ("The ferry service resumes at the weekend.", "2011-03-14", "2011-W11-WE"),
+    ("Crowds are expected this weekend.", "2011-03-15", "2011-W11-WE"),
+    ("The market is packed this weekend.", "2011-03-19", "2011-W11-WE"),
+    ("Snow closed the pass at the weekend.", "2011-03-17", "2011-W10-WE"),
+])
+def test_the_weekend_follows_the_tense_and_the_day(text, dct, expected):
+    found = sl.tag_times(text, dct=dct)
+    assert found["value"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("text,expression,expected", [
+    ("Polling stations will shut at 8 p.m. Thursday.", "8 p.m. Thursday", ("TIME", "2011-03-17T20:00")),
+    ("The envoy landed at 7:45 a.m. EDT Monday.", "7:45 a.m. EDT Monday", ("TIME", "2011-03-14T07:45")),
+    ("The court sits again at noon Friday.", "noon Friday", ("TIME", "2011-03-18T12:00")),
+    ("The ceasefire began at midnight.", "midnight", ("TIME", "2011-03-15T00:00")),
+])
+def test_a_clock_time_before_a_weekday_keeps_both(text, expression, expected):
+    assert _tag(text).get(expression) == expected
+
+
+@pytest.mark.parametrize("text,expression,expected", [
+    ("The siege lasted thirty six hours.", "thirty six hours", ("DURATION", "PT36H")),
+    ("Negotiators met for forty-eight hours straight.", "forty-eight hours", ("DURATION", "PT48H")),
+    ("The dig ran for seventeen days.", "seventeen days", ("DURATION", "P17D")),
+    ("He spent 3 1/2 years in exile.", "3 1/2 years", ("DURATION", "P3Y6M")),
+    ("The hearing took an hour and a half.", "an hour and a half", ("DURATION", "PT1H30M")),
+    ("Crews need three and a half days to clear the line.", "three and a half days", ("DURATION", "P3DT12H")),
+    ("The lease runs for ten more years.", "ten more years", ("DURATION", "P10Y")),
+    ("Talks could take two additional weeks.", "two additional weeks", ("DURATION", "P2W")),
+])
+def test_compound_numbers_halves_and_more(text, expression, expected):
+    assert _tag(text).get(expression) == expected

@@ -71,8 +71,9 @@ MONTHS = {
 WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 UNIT = {  # TIMEX3 duration unit letter and whether it is a date (D) or time (T) unit
@@ -98,7 +99,13 @@ _MONTH_RE = (
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_NUM_RE = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# "twenty four hours" and "twenty-four hours" are one number: a compound is tried before its tens word
+_NUM_RE = (r"(?:\d+|" + _TENS_WORDS + r"[\s-]" + _ONES_WORDS + r"|"
+           + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")")
+# half a unit more: "2 1/2 years", "5½ hours", "two and a half years"
+_HALF_RE = r"(?P<half>\s*½|\s+1/2|\s+and\s+a\s+half)?"
 _UNIT_RE = r"(?:minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
 _MOD_RE = r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?"
 _REL_RE = r"(?P<rel>last|next|this|past|previous|coming)"
@@ -130,7 +137,10 @@ class _Spec:
 
 def _num(word: str) -> int:
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+    if word.isdigit():
+        return int(word)
+    parts = re.split(r"[\s-]+", word)
+    return sum(NUMBER_WORDS.get(part) or _TENS.get(part) or _ONES[part] for part in parts)
 
 
 def _mod_of(text: str | None) -> str | None:
@@ -190,10 +200,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("deictic_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow)" + _PART_RE, _I)),
     ("this_part", _p(r"this\s+(?P<part>morning|afternoon|evening)", _I)),
     ("weekday", _p(r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>" + _WEEKDAY_RE + r")" + _PART_RE)),
-    ("clock", _p(r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)", _I)),
+    ("clock", _p(r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<noon>noon|midnight))"
+                 r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?"
+                 r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY_RE + r"))?", _I)),
     # durations, sets and vague references
     ("past_duration", _p(r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _UNIT_RE + r")", _I)),
-    ("duration", _p(r"(?P<n>" + _NUM_RE + r")[\s-]+(?P<unit>" + _UNIT_RE + r")(?:[\s-]+long)?", _I)),
+    ("duration", _p(r"(?P<n>" + _NUM_RE + r")" + _HALF_RE + r"(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>" + _UNIT_RE + r")"
+                    r"(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?", _I)),
     ("vague_duration", _p(r"(?:for\s+)(?P<unit>days|weeks|months|years|decades)", _I)),
     # a number of units nobody counted: "a few weeks", "several years", "the coming months", bare "hours"
     ("vague_amount", _p(r"(?:(?:a\s+few|several|a\s+couple\s+of|many|some|the\s+coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)", _I)),
@@ -342,8 +355,13 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         sel = (g.get("rel") or "tense").lower()
         return ("TIME" if part else "DATE"), _Spec("wd", {"wd": WEEKDAYS[g["wd"].lower()], "sel": sel, "part": part})
     if name == "clock":
-        h = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
-        return "TIME", _Spec("clock", {"h": h, "mi": int(g.get("mi") or 0)})
+        if g.get("noon"):
+            h = 12 if g["noon"].lower() == "noon" else 0
+        else:
+            h = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+        # a clock time joined to a weekday ("10 p.m. Wednesday") is that day at that time
+        wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+        return "TIME", _Spec("clock", {"h": h, "mi": int(g.get("mi") or 0), "wd": wd})
     if name == "past_duration":
         unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
         return "DURATION", _Spec("dur", {"value": _duration(_num(g["n"]), unit), "past": 1})
@@ -351,6 +369,8 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
         if g["n"].lower() in ("a", "an") and _prev_word(text, m.start()) in ("once", "twice", "times"):
             return None
+        if g.get("half") or g.get("half2"):
+            return "DURATION", _Spec("dur", {"value": _and_a_half(_num(g["n"]), unit)})
         return "DURATION", _Spec("dur", {"value": _duration(_num(g["n"]), unit)})
     if name == "vague_duration":
         unit = g["unit"].lower().rstrip("s")
@@ -385,6 +405,12 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
 def _duration(n: int, unit: str) -> str:
     letter, t = UNIT[unit]
     return f"P{'T' if t else ''}{n}{letter}"
+
+
+def _and_a_half(n: int, unit: str) -> str:
+    """n and a half units, written with the next smaller unit as TIMEX3 values are ("P2Y6M", "PT5H30M")."""
+    return {"minute": f"PT{n}M30S", "hour": f"PT{n}H30M", "day": f"P{n}DT12H", "week": f"P{7 * n + 3}DT12H",
+            "month": f"P{n}M15D", "year": f"P{n}Y6M", "decade": f"P{10 * n + 5}Y", "century": f"P{100 * n + 50}Y"}[unit]
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -539,6 +565,21 @@ def _weekday(wd: int, anchor: pd.Timestamp, sel: str, tense: str | None) -> pd.T
     return anchor + pd.Timedelta(days=days)
 
 
+def _weekend(anchor: pd.Timestamp, tense: str | None) -> str:
+    """"The weekend" / "this weekend": the one under way on a Saturday or Sunday; otherwise the one just
+    gone in a past-tense clause, the coming one in a future or present clause, and without a tense the
+    nearer one (a Monday's "weekend" is the one just gone)."""
+    day = anchor.isoweekday()
+    if day >= 6:
+        saturday = anchor - pd.Timedelta(days=day - 6)
+    elif tense == "past" or (tense is None and day <= 2):
+        saturday = anchor - pd.Timedelta(days=day + 1)
+    else:
+        saturday = anchor + pd.Timedelta(days=6 - day)
+    iso = saturday.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}-WE"
+
+
 def _shifted(anchor: pd.Timestamp, unit: str, n: int) -> str:
     """The TIMEX3 value ``n`` units from ``anchor``, at the granularity of the unit."""
     if unit == "day":
@@ -629,6 +670,8 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
         elif unit == "quarter":
             d = _shift_months(anchor, 3 * off)
             value = f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+        elif unit == "weekend" and off == 0:
+            value = _weekend(anchor, tense)
         else:  # week / weekend
             iso = (anchor + pd.Timedelta(weeks=off)).isocalendar()
             value = f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else "")
@@ -774,7 +817,8 @@ TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "mod", "anchor", "earl
 _DIGIT, _MONTH, _UNIT = re.compile(r"\d"), re.compile(_MONTH_RE), re.compile(_UNIT_RE, _I)
 _GATES: dict[str, re.Pattern] = {
     **{name: _DIGIT for name in ("month_day_year", "day_month_year", "iso_date", "fiscal", "year_fiscal", "month_year",
-                                 "season_year", "decade", "year", "month_day", "day_month", "clock")},
+                                 "season_year", "decade", "year", "month_day", "day_month")},
+    "clock": re.compile(r"\d|noon|midnight", _I),
     **{name: _MONTH for name in ("rel_month", "month_rel_year", "month")},
     "weekday": re.compile(_WEEKDAY_RE),
     "quarter": re.compile("quarter", _I),
