@@ -130,3 +130,17 @@ def test_a_clock_time_before_a_weekday_keeps_both(text, expression, expected):
 ])
 def test_compound_numbers_halves_and_more(text, expression, expected):
     assert _tag(text).get(expression) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The judge has given the lawyers until Thursday to respond.", "2011-03-17"),   # a deadline ahead
+    ("The council postponed the vote until Monday.", "2011-03-21"),               # deferred to a later day
+    ("Officials delayed the launch to Friday.", "2011-03-18"),
+    ("The museum stayed open until Sunday.", "2011-03-13"),                       # a past stretch that ended then
+    ("Unions planned a strike on Thursday.", "2011-03-17"),                       # the day of what was planned
+    ("The league scheduled the final for Sunday.", "2011-03-20"),
+    ("Unions held a strike on Thursday.", "2011-03-10"),                          # done, so past
+    ("A vigil planned for Saturday was cancelled.", "2011-03-12"),                # the clause is the cancelling
+])
+def test_deadlines_and_plans_look_ahead_of_a_past_verb(text, expected):
+    assert sl.tag_times(text, dct=DCT)["value"].tolist() == [expected]

@@ -743,11 +743,49 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     possessive = tok.tag_ == "POS" or (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS")
     verb = _governing_verb(tok)
     tense = _tense_of(verb) if verb is not None else None
+    if _deadline_ahead(doc, span, verb, tense):
+        return "future"
+    if tense == "past" and verb is not None and _plans_a_thing(verb):
+        # "planned a march on Saturday", "scheduled the vote for Monday": the plan was made in the
+        # past, but the day belongs to what was planned, which may lie on either side of the report
+        return None
     if possessive and tense != "future":
         # "Friday's purchases", "Thursday's closing price": the day names something already on
         # record, whatever the tense of the clause ("is far below Friday's purchases")
         return "past"
     return tense
+
+
+# Verbs that move something to a later time: what follows "until" or "to" under them lies ahead of the
+# moment they were done ("postponed until Tuesday", "gave them until Friday to sign").
+_DEFERRAL_VERBS = {"postpone", "delay", "defer", "adjourn", "extend", "suspend", "give", "grant", "allow",
+                   "push", "move", "reschedule", "put", "hold", "freeze", "recess"}
+
+
+_PLAN_VERBS = {"plan", "schedule", "slate", "arrange", "call", "book", "organise", "organize"}
+
+
+def _plans_a_thing(verb) -> bool:
+    """A finite verb of planning with a planned thing as object ("planned a march", "called a strike"); not
+    "planned to pay" (the day may be when the plan was told) nor "a service planned for Saturday"."""
+    return (verb.tag_ == "VBD" and verb.lemma_.lower() in _PLAN_VERBS
+            and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "xcomp" for c in verb.children))
+
+
+def _deadline_ahead(doc, span, verb, tense: str | None) -> bool:
+    """A time after "until"/"till" (or "to" under a deferral verb) is a deadline ahead of the clause
+    unless the clause tells of a past stretch that ended then ("the museum stayed open until Sunday")."""
+    first = span[0]
+    if first.i == 0:
+        return False
+    before = doc[first.i - 1].lower_
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if before in ("until", "till", "til"):
+        return tense != "past" or lemma in _DEFERRAL_VERBS or (verb is not None and verb.tag_ == "VBN" and
+                                                               any(c.lower_ in ("has", "have") for c in verb.children))
+    if before == "for" and verb is not None and _plans_a_thing(verb):
+        return True  # "scheduled the final for Sunday": the day the plan is for
+    return before == "to" and lemma in _DEFERRAL_VERBS - {"give", "allow", "hold", "put", "freeze"}
 
 
 def _governing_verb(tok):
