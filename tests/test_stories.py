@@ -58,3 +58,22 @@ def test_the_dev_stories_are_scored_end_to_end():
     # regression floors measured at the commit that added the set (dev part only)
     assert total["quotes_found"] / total["quotes_gold"] >= 0.85
     assert total["dates_held"] == total["undated_articles"] == 3
+
+
+def test_a_side_matches_the_snippets_statement_not_a_sentence_that_shares_a_name():
+    from s400lib.evaluate.claim_eval import _side
+
+    snippet = "the harbour master said the north quay would reopen in May"
+    assert _side("the north quay would reopen in May", snippet)                      # the reported clause alone
+    assert _side("The harbour master said the north quay would reopen in May, after repairs.", snippet)
+    assert _side("the north quay would reopen in May once the cranes were moved back", snippet)  # cut differently
+    assert not _side("The north quay flooded twice last winter.", snippet)          # shares a name only
+    assert not _side("May", snippet)                                                 # too short to say anything
+
+
+def test_the_older_contains_rule_can_still_be_scored():
+    from s400lib.evaluate.claim_eval import _side, side_rule
+
+    with side_rule("contains"):
+        assert not _side("the north quay would reopen in May", "the harbour master said the north quay would reopen in May")
+    assert _side("the north quay would reopen in May", "the harbour master said the north quay would reopen in May")

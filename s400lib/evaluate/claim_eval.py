@@ -8,13 +8,18 @@ Gold files (CSV, one pair per row):
     the same plus kind (a contradiction kind, or 'any') and expect ('conflict' or 'consistent':
     a consistent pair must not be flagged at all).
 
-A predicted pair matches a gold pair when each side's text contains the gold snippet of the same
-article (in either order). A snippet may list alternatives separated by ``" || "``. Snippets rather
-than ids keep the gold valid when claim splitting changes.
+A predicted pair matches a gold pair when each side is the gold snippet's statement in the same article
+(in either order): its text contains the snippet, or the two share a run of words at least half as long
+as the shorter of them (a quote inside the snippet's sentence, a reported clause without its "X said").
+``SIDES = "contains"`` restores the older rule (the text must contain the snippet), which missed
+correct pairs whenever the aligned unit was shorter than the snippet or cut differently. A snippet may list
+alternatives separated by ``" || "``. Snippets rather than ids keep the gold valid when claim splitting changes.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
@@ -30,8 +35,37 @@ def load_gold(name: str, corpus: str | None = None) -> pd.DataFrame:
     return gold[gold["corpus"] == corpus].reset_index(drop=True) if corpus else gold
 
 
+SIDES = "overlap"  # or "contains"; see the module docstring
+MIN_SHARED_CHARS = 15
+
+
+@contextmanager
+def side_rule(rule: str):
+    """Score with another side-matching rule for a while: ``with side_rule("contains"): ...``."""
+    global SIDES
+    if rule not in ("overlap", "contains"):
+        raise ValueError(f"unknown side rule {rule!r}; use 'overlap' or 'contains'")
+    before, SIDES = SIDES, rule
+    try:
+        yield
+    finally:
+        SIDES = before
+
+
 def _side(text: str, snippet: str) -> bool:
-    return any(s.strip() in text for s in str(snippet).split(" || "))
+    """Is ``text`` (a predicted unit) the statement of the gold ``snippet`` (same article assumed)?"""
+    text = str(text)
+    for alternative in str(snippet).split(" || "):
+        alternative = alternative.strip()
+        if alternative in text:
+            return True
+        shorter = min(len(alternative), len(text))
+        if SIDES == "contains" or shorter < MIN_SHARED_CHARS:
+            continue
+        run = SequenceMatcher(None, text, alternative, autojunk=False).find_longest_match(0, len(text), 0, len(alternative))
+        if run.size >= max(MIN_SHARED_CHARS, shorter / 2):
+            return True
+    return False
 
 
 def matches(left_article, left_text, right_article, right_text, gold_row) -> bool:
