@@ -131,3 +131,20 @@ def test_pair_scores_are_the_same_in_chunks(monkeypatch):
     monkeypatch.setattr(align_module, "PAIR_CHUNK", 2)
     assert np.allclose(align_module.pair_scores(texts, pairs), whole)
     assert whole[0] > whole[1]  # the two port sentences are the most alike
+
+
+def test_one_event_told_in_other_words_aligns_and_a_different_event_with_the_same_verb_does_not():
+    from s400lib.io.corpus import Article, Corpus
+
+    gazette = Article("gazette", "<g>", "Harbour vote\n\nThe city council narrowly approved the disputed harbour budget on "
+                      "Monday evening after a long debate.\n\nFishermen protested outside.")
+    radio = Article("radio", "<r>", "Council backs port plan\n\nCouncillors in Port Elsa approved a budget for the harbour, "
+                    "ending months of argument.\n\nThe mayor welcomed the vote.")
+    courier = Article("courier", "<c>", "Bank merger cleared\n\nThe competition court approved the merger of two regional "
+                      "banks on Monday.\n\nShares rose.")
+    al = sl.align(sl.parse(Corpus([gazette, radio, courier]), progress=False))
+    pairs = {(r.left_article, r.right_article, r.relation) for r in al.itertuples()}
+    # the same approval of the same budget, in words that share too little for a paraphrase
+    assert ("gazette", "radio", "same_fact") in pairs
+    # an approval of something else, on the same day, is another event
+    assert not any("courier" in (left, right) for left, right, _ in pairs)

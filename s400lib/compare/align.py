@@ -82,7 +82,8 @@ def units(tables) -> pd.DataFrame:
                     "source": c["source"].astype(object),
                     "kind": "claim",
                     "quoted": (c["quoted"].fillna(False).astype(bool) if "quoted" in c else False) | c["quote_id"].isin(marked),
-                    "keys": [_keys(e, n, t) for e, n, t in zip(c["entities"], c["numbers"], c["times"])],
+                    "keys": [_keys(e, n, t) + _event_keys(f, g) for e, n, t, f, g in
+                             zip(c["entities"], c["numbers"], c["times"], _column(c, "frames"), _column(c, "args"))],
                 }
             )
         )
@@ -121,6 +122,33 @@ def _keys(entities, numbers, times) -> list[str]:
                     v = v.partition(" ")[2]
                 if v:
                     keys.append(f"{prefix}:{v}")
+    return list(dict.fromkeys(keys))
+
+
+# Verbs too common or too light to say which event a sentence reports
+_LIGHT_VERBS = {
+    "be", "have", "do", "make", "take", "get", "go", "come", "give", "put", "see", "use", "become", "seem",
+    "include", "want", "know", "think", "keep", "let", "begin", "show", "call", "find", "say", "tell", "report",
+    "add", "state", "claim", "note", "announce", "confirm", "explain", "believe", "expect", "continue", "remain",
+}
+
+
+def _column(frame: pd.DataFrame, name: str) -> list:
+    return frame[name].tolist() if name in frame else [None] * len(frame)
+
+
+def _event_keys(frames, args) -> list[str]:
+    """'P:<predicate class>' for each content predicate of a claim and 'A:<lemma>' for its object nouns:
+    two claims that share both report one event ("the spire collapsed" / "spire and roof collapsed").
+    Not used for blocking, only to anchor a same_fact pair (see :func:`_relations`)."""
+    keys = []
+    if isinstance(frames, str) and frames:
+        for frame in frames.split("|"):
+            predicate = frame.split(":", 1)[0]
+            if predicate and predicate not in _LIGHT_VERBS:
+                keys.append(f"P:{predicate}")
+    if isinstance(args, str) and args:
+        keys += [f"A:{arg.split(':', 1)[0]}" for arg in args.split("|") if arg]
     return list(dict.fromkeys(keys))
 
 
@@ -279,7 +307,8 @@ def align(
     # never held at once (see :mod:`s400lib.compare.blocking`)
     floor = min(same_quote_min, paraphrase_min, same_fact_min, counted_fact_min)
     kept_pairs, kept_scores, n_candidates = [], [], 0
-    for pairs in iter_candidate_pairs(texts, arts, texts, tokens, u["keys"].tolist(), rare_tokens=rare_tokens, max_block=max_block):
+    blocking_keys = [[k for k in ks if k[0] in "ETU"] for ks in u["keys"]]
+    for pairs in iter_candidate_pairs(texts, arts, texts, tokens, blocking_keys, rare_tokens=rare_tokens, max_block=max_block):
         scores = score_of(pairs)
         kept_pairs.append(pairs[scores >= floor])
         kept_scores.append(scores[scores >= floor])
@@ -310,6 +339,7 @@ def align(
 
 
 RELATIONS = ("", "same_quote", "paraphrase", "same_fact")
+EVENT_FACT_MIN = 0.3
 
 
 def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min):
@@ -325,11 +355,13 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
     relation[quoted[a] & quoted[b] & (scores >= same_quote_min)] = 1
     open_ = np.flatnonzero(relation == 0)
     if len(open_):
-        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETU"}
+        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPA"}
         anchored = (shared["T"] >= 1) | (shared["E"] >= 2)
         counted = shared["U"] >= 1
+        # the same event told in other words: one content predicate and one participant in common
+        event = (shared["P"] >= 1) & ((shared["A"] + shared["E"] + shared["T"] + shared["U"]) >= 1)
         s = scores[open_]
-        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & counted)]] = 3
+        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & counted) | ((s >= EVENT_FACT_MIN) & event)]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep]
 
