@@ -77,3 +77,15 @@ def test_the_older_contains_rule_can_still_be_scored():
     with side_rule("contains"):
         assert not _side("the north quay would reopen in May", "the harbour master said the north quay would reopen in May")
     assert _side("the north quay would reopen in May", "the harbour master said the north quay would reopen in May")
+
+
+def test_missed_pairs_lists_the_gold_rows_no_prediction_matches():
+    import pandas as pd
+
+    from s400lib.evaluate.claim_eval import missed_pairs
+
+    gold = pd.DataFrame({"left_article": ["a", "a"], "left_snippet": ["the quay reopens in May", "the mayor resigned"],
+                         "right_article": ["b", "b"], "right_snippet": ["quay to reopen in May", "mayor quits"], "relation": ["paraphrase"] * 2})
+    predicted = pd.DataFrame({"left_article": ["a"], "left_text": ["Officials said the quay reopens in May."],
+                              "right_article": ["b"], "right_text": ["The quay to reopen in May, officials say."]})
+    assert missed_pairs(predicted, gold)["right_snippet"].tolist() == ["mayor quits"]

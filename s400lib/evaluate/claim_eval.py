@@ -117,6 +117,14 @@ def alignment_scores(alignments: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFra
     }])
 
 
+def missed_pairs(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """The gold rows (alignments or conflicts) that no predicted pair matches, for a reader to check."""
+    arts = _articles(gold)
+    pred = predicted[predicted["left_article"].isin(arts) & predicted["right_article"].isin(arts)].reset_index(drop=True)
+    found = _match_matrix(pred, gold).any(axis=0) if len(gold) else np.zeros(0, dtype=bool)
+    return gold[~found].reset_index(drop=True)
+
+
 def contradiction_scores(contradictions: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """Precision / recall per kind, plus how many consistent pairs were wrongly flagged.
 
