@@ -52,3 +52,19 @@ def test_counts_of_two_occasions_told_with_their_dates_do_not_conflict(tmp_path)
     co = _conflicts(tmp_path, "In March 2019 the flood in Tromsvik killed 40 people, the mayor said.",
                     "In May 2021 the flood in Tromsvik killed 12 people, the mayor said.")
     assert not (co["kind"] == "numeric").any(), co
+
+
+def test_counts_of_two_operators_or_two_regions_are_not_one_count(tmp_path):
+    # the same aircraft model and the same verb, but another airline's crash
+    co = _conflicts(tmp_path, "An Air France Airbus A320 crashed after takeoff, killing all 62 people on board.",
+                    "Last spring a Lufthansa Airbus A320 crashed after takeoff, killing all 48 people on board.")
+    assert not (co["kind"] == "numeric").any(), co
+    co = _conflicts(tmp_path, "Floods killed 40 people in Kerala this week, officials said.",
+                    "Floods killed 12 people in Assam this week, officials said.")
+    assert not (co["kind"] == "numeric").any(), co
+
+
+def test_the_same_flight_counted_by_two_sources_still_conflicts(tmp_path):
+    co = _conflicts(tmp_path, "Skyrail Airways said 150 passengers were on the Falcon 200 that crashed near Tromsvik.",
+                    "Transport officials said 162 passengers were on the Falcon 200 that crashed near Tromsvik.")
+    assert (co["kind"] == "numeric").sum() == 1, co

@@ -231,7 +231,7 @@ def contradictions(
     # a stated duration is a count too ("crashed 12 minutes after take-off" / "13 minutes")
     nums = [_numbers(v) + _durations(ts, t) for v, ts, t in zip(c["numbers"], times, c["text"].astype(str))]
     ents = [frozenset(_words(v, "|")) or _NONE for v in c["entities"]]
-    subjects = _subjects(tables, ents)
+    subjects = _subjects(tables, ents, c["source"].tolist())
     dates = [[v for v in ts if _DATE_VALUE.match(v)] for ts in times]
     status = c["status"].tolist() if "status" in c else [None] * len(c)
     keys = [
@@ -449,24 +449,28 @@ _DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 _SUBJECT_LABELS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "EVENT"}
 
 
-def _subjects(tables, ents: list[set[str]]) -> list[set[str]]:
-    """The bodies, people and places each claim names (not products or nationalities): what its
-    numbers can belong to."""
+def _subjects(tables, ents: list[set[str]], sources: list | None = None) -> list[frozenset]:
+    """The bodies, people and places each claim names (not products or nationalities), as
+    (label, name) pairs, its own source left out: what its numbers can belong to."""
     e = tables.entities
     if not len(e):
         return [_NONE for _ in ents]
     labels = e.groupby("canonical")["label"].agg(lambda s: s.value_counts().index[0]).to_dict()
-    return [frozenset(x for x in names if labels.get(x) in _SUBJECT_LABELS) or _NONE for names in ents]
+    sources = sources if sources is not None else [None] * len(ents)
+    return [frozenset((labels[x], x) for x in names if labels.get(x) in _SUBJECT_LABELS and x != source) or _NONE
+            for names, source in zip(ents, sources)]
 
 
 def _same_occasion(subj_a: set, subj_b: set, dates_a: list, dates_b: list) -> bool:
-    """Can two counts be of the same thing? Not when each claim names bodies or places the other
-    does not ("189 people" killed by the Lion Air crash against "157 people" on the Ethiopian
-    flight), unless both are dated to one time; never when their dates cannot overlap (last October
-    against March)."""
+    """Can two counts be of the same thing? Not when their dates cannot overlap (last October against
+    March), nor, undated, when each claim names a body, person or place of one kind that the other
+    does not: "189 people" on the Lion Air flight against "157 people" on the Ethiopian Airlines one,
+    whatever else (an aircraft model) they share. Each claim's own source is not a subject."""
     if dates_a and dates_b:  # two dated claims: the dates decide
         return any(x.startswith(y) or y.startswith(x) for x in dates_a for y in dates_b)
-    return not (subj_a and subj_b and not subj_a & subj_b)
+    only_a = {label for label, _ in subj_a - subj_b}
+    only_b = {label for label, _ in subj_b - subj_a}
+    return not (only_a & only_b)
 
 
 def _numeric(a, b, nums, shared, texts, sources):
