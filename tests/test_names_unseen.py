@@ -102,3 +102,22 @@ def test_a_first_name_alone_is_the_family_member_the_corpus_names(family_tables)
 
 def test_two_people_named_equally_often_keep_a_bare_surname_apart(family_tables):
     assert _canonical_in(family_tables, "ferry", "Brody") == {"Brody"}
+
+
+def _parse_texts(*texts: str):
+    from s400lib.io.corpus import Article, Corpus
+
+    return sl.parse(Corpus([Article(f"a{i}", f"<{i}>", text) for i, text in enumerate(texts)]), progress=False)
+
+
+def test_an_acronym_in_one_outlet_joins_the_long_name_another_outlet_writes():
+    tables = _parse_texts("Grain deal\n\nThe World Food Programme said the first ship had docked on Monday.",
+                          "Grain deal\n\nThe WFP said the first ship had docked.",
+                          "Grain deal\n\nA ship chartered by the W.F.P. docked, officials said.")
+    assert _canonical(tables, "WFP") == _canonical(tables, "W.F.P.") == {"World Food Programme"}
+
+
+def test_an_acronym_two_long_names_could_spell_stays_as_written():
+    tables = _parse_texts("Vote\n\nThe National Party won the seat.", "Vote\n\nThe Northern Province voted early.",
+                          "Vote\n\nThe NP said it would appeal.")
+    assert _canonical(tables, "NP") == {"NP"}

@@ -281,6 +281,32 @@ class Canonicalizer:
             rule = "acronym" if all(_is_acronym(f) for f in by_key[short_stem]) else "short_form"
             for f in by_key[short_stem]:
                 self.body_of[name_key(f)] = (long_name, rule)
+        self._expand_acronyms(by_key, set(longs))
+
+    def _expand_acronyms(self, by_key: dict[str, Counter], tied: set[str]) -> None:
+        """An acronym no article ties to a long name ("U.N." in one outlet, "United Nations" in another)
+        joins the one long name of the corpus whose initials it spells, when that name is of the same
+        kind (a body, a place) and no other long name spells it too; otherwise it stays as written."""
+        spelled: dict[str, list[str]] = defaultdict(list)
+        for stem in by_key:
+            if " " in stem and (letters := initials(stem)):
+                spelled[letters].append(stem)
+        for stem, forms in by_key.items():
+            if stem in tied or not all(_is_acronym(f) for f in forms):
+                continue
+            targets = spelled.get(stem.replace(" ", ""), [])
+            if len(targets) != 1:
+                continue
+            kinds_short = set().union(*(self.labels_of.get(name_key(f), set()) for f in forms))
+            kinds_long = set().union(*(self.labels_of.get(name_key(f), set()) for f in by_key[targets[0]]))
+            if kinds_short and kinds_long and not kinds_short & kinds_long:
+                continue
+            long_name = self.body_of[name_key(max(by_key[targets[0]], key=by_key[targets[0]].get))][0]
+            if name_key(long_name) == stem:
+                continue
+            for f in forms:
+                if self.body_of.get(name_key(f), (None, ""))[1] in ("self", "spelling", "suffix"):
+                    self.body_of[name_key(f)] = (long_name, "acronym")
 
     def _merge_misspellings(self) -> None:
         """A rare name one letter away from a name the corpus writes three times as often and three
