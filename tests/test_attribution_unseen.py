@@ -342,3 +342,38 @@ def test_quoted_words_inside_a_voiced_feeling_are_the_speakers(text, fragment, s
     quotes = _quotes(text)
     partial = quotes[(quotes["kind"] == "partial") & quotes["text"].str.contains(fragment, regex=False)]
     assert len(partial) == 1 and partial["speaker"].iloc[0] == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("“The count was fixed,” union leader Petra Holm bellowed on Monday.", "Petra Holm"),
+    ("“We are not leaving,” grumbled Petra Holm.", "Petra Holm"),
+    ("“Nobody told us,” Petra Holm fumed after the meeting.", "Petra Holm"),
+    ("“The vote was rigged,” opposition leader Rosa Diaz charged.", "Rosa Diaz"),
+])
+def test_a_comma_ended_quote_is_attributed_by_any_verb_after_it(text, speaker):
+    quotes = _quotes(text)
+    assert quotes.iloc[0]["kind"] == "direct"
+    assert _speaker_of(quotes, quotes.iloc[0]["text"]) == speaker
+
+
+def test_a_comma_ended_quote_before_a_verb_with_its_own_object_is_not_speech():
+    quotes = _quotes("“Hello,” Diaz opened the door.")
+    assert quotes.iloc[0]["kind"] == "scare"
+
+
+@pytest.mark.parametrize("noun", ["24-year-old midfielder", "novelist", "chairwoman", "veteran defender"])
+def test_a_person_noun_no_list_knows_points_to_the_person_just_named(noun):
+    text = f"Ines Varga won the award on Friday. “I did not expect it,” the {noun} said."
+    assert _speaker_of(_quotes(text), "did not expect") == "Ines Varga"
+
+
+def test_a_thing_noun_as_subject_is_not_a_person():
+    text = "Ines Varga won the award on Friday. “Prices will rise,” the paper said."
+    assert _speaker_of(_quotes(text), "Prices will rise") != "Ines Varga"
+
+
+def test_a_name_inside_the_next_quote_is_not_the_role_introduced():
+    text = "The harbour master said the port would close on Friday. “Lena Ruud will take over the berths,” he added."
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "the port would close") is None
+    assert _speaker_of(quotes, "Lena Ruud will take over") != "Lena Ruud"

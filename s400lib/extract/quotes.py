@@ -69,7 +69,7 @@ SPEECH_VERBS = {
     "hint", "boast", "joke", "object", "protest", "retort", "inform", "caution", "allege",
     "estimate", "emphasis", "underscore", "highlight", "propose", "express", "voice", "share",
     "echo", "counter", "maintain", "reason", "lament", "vow", "pledge", "plead", "reiterate", "recall",
-    "testify", *REPORT_ONLY_THAT,
+    "testify", "charge", "fume", "thunder", *REPORT_ONLY_THAT,
 } | set(MANNER_VERBS := {
     # manner-of-speaking verbs: they introduce the words around them but never report a clause
     # ("“...,” she laughs" is speech; "she laughs that ..." is not English)
@@ -373,6 +373,34 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
             if head is None:  # inverted: '” said the head of the committee'
                 head = _head_of_group([w for w in words[n + 1 : n + 6] if w.pos_ != "ADP"][:3])
             return Cue(t, head, "after")
+    if inner.rstrip().endswith(","):
+        return _unlisted_cue(words, q)
+    return None
+
+
+def _unlisted_cue(words: list[Token], q: QuoteSpan) -> Cue | None:
+    """After a quote that ends in a comma ('“The vote was rigged,” Diaz bellowed'), English puts the
+    attribution: a finite verb without an object, close to the mark, whose subject is a person's name
+    or a pronoun, is the speech verb even when no list of verbs knows it."""
+    for n, t in enumerate(words[:6]):
+        if t.text in (".", "!", "?"):
+            break
+        if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        governed = [c for c in t.children if c.dep_ in ("dobj", "obj", "ccomp", "xcomp") and not (q.start <= c.idx < q.end)]
+        if n == 0 and len(governed) == 1 and governed[0].pos_ == "PROPN":
+            return Cue(t, governed[0], "after")  # '” grumbled Petra Holm': the parser took the name for an object
+        # the quoted clause itself hangs on the verb (ccomp); anything else it governs is not speech
+        if governed:
+            return None
+        subj = _subject_of(t)
+        if subj is None:
+            # inverted order: '” bellowed the opposition leader'
+            after = [w for w in words[n + 1 : n + 5] if w.pos_ in ("PROPN", "NOUN", "PRON")]
+            subj = after[0] if after and n == 0 else None
+        if subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ in ("PROPN", "PRON") or subj.lower_ in ROLE_NOUNS):
+            return Cue(t, subj, "after")
+        return None
     return None
 
 

@@ -35,6 +35,33 @@ from .names import clean_name
 
 _SAYING = {"say", "tell", "add", "explain", "insist", "warn", "note", "stress", "confirm", "announce", "write"}
 
+# Endings of nouns for people ("midfielder", "novelist", "historian", "chairwoman"), and the common
+# nouns with those endings that name things; "-ent" and "-ant" are left out ("statement", "tenant").
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ee")
+_THING_NOUNS = {
+    "paper", "letter", "number", "order", "center", "centre", "computer", "quarter", "chapter", "water", "matter",
+    "power", "tower", "error", "sector", "factor", "floor", "door", "register", "poster", "trailer", "transfer",
+    "answer", "border", "river", "weather", "summer", "winter", "shelter", "corner", "parameter", "monitor",
+    "meter", "cancer", "tractor", "motor", "mirror", "filter", "folder", "header", "banner", "chamber", "cluster",
+    "container", "counter", "cover", "layer", "ledger", "lever", "manner", "marker", "member", "minor", "offer",
+    "other", "platter", "proposer", "rumour", "rumor", "humour", "humor", "vapour", "vapor", "flavour", "favour",
+    "favor", "honour", "honor", "labour", "labor", "colour", "color", "harbour", "harbor", "behaviour", "behavior",
+    "terror", "horror", "mirror", "liquor", "tumor", "tumour", "anchor", "ancestor", "corridor", "pillar",
+    "list", "mist", "wrist", "twist", "fist", "plan", "human", "woman", "man",
+}
+
+
+def _person_noun(tok: Token) -> bool:
+    """A singular common noun the lists do not know that names a person: "the 24-year-old
+    midfielder", "the novelist", "the chairwoman". Only asked of the subject of a speech verb, where
+    a noun naming a thing ("the report said") is a document and is handled elsewhere."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return False
+    if any(c.dep_ in ("amod", "compound", "nummod") and "year-old" in c.text.lower() for c in tok.children):
+        return True
+    low = tok.lemma_.lower()
+    return len(low) >= 5 and low.endswith(_PERSON_ENDINGS) and low not in _THING_NOUNS
+
 
 class RolesMixin:
     """The role part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
@@ -77,7 +104,7 @@ class RolesMixin:
             name, start, end = self._group_phrase(tok)
             return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
         low = tok.lower_ if tok.lower_ in _ROLE_MEDIA_ORG else tok.lemma_.lower()
-        if low not in _ROLE_MEDIA_ORG:
+        if low not in _ROLE_MEDIA_ORG and not _person_noun(tok):
             return None
         start, end = self._role_span(tok)
         text = self.ctx.text[start:end]
@@ -148,6 +175,9 @@ class RolesMixin:
                 continue  # spaCy often calls an unfamiliar full name ORG; name_of decides below
             if ent.start >= following.end:
                 break
+            before = self.doc.text[following.start_char : ent.start_char]
+            if before.count("“") > before.count("”") or before.count('"') % 2:
+                return None  # a name inside quoted words is not someone being introduced
             root = ent.root
             # "chief executive officer Tewolde GebreMariam told ...": the name is in apposition to the subject
             subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass"))
