@@ -377,3 +377,16 @@ def test_a_name_inside_the_next_quote_is_not_the_role_introduced():
     quotes = _quotes(text)
     assert _speaker_of(quotes, "the port would close") is None
     assert _speaker_of(quotes, "Lena Ruud will take over") != "Lena Ruud"
+
+
+def test_a_quote_alone_after_a_sentence_about_a_named_person_is_that_persons():
+    text = ("“The budget is fair,” Mayor Ana Ruiz said on Monday.\n\nNot everyone agreed.\n\n"
+            "Councillor Jonas Berg released a statement after the vote.\n\n"
+            "“This budget abandons the harbour district and the families who live there.”")
+    assert _speaker_of(_quotes(text), "abandons the harbour") == "Jonas Berg"
+
+
+def test_a_person_named_as_object_before_a_lone_quote_does_not_take_it():
+    text = ("“The budget is fair,” Mayor Ana Ruiz said on Monday.\n\nThe council thanked Jonas Berg for his work.\n\n"
+            "“This budget protects the harbour district and the families who live there.”")
+    assert _speaker_of(_quotes(text), "protects the harbour") != "Jonas Berg"

@@ -675,6 +675,8 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
             if q.broken:
                 conf *= 0.9
             row = _row(ctx, q.start, q.end, kind, res, rule, _cue_lemma(cue.verb), conf)
+        elif _alone_in_paragraph(ctx, q, paragraphs) and (intro := _introduced_before(ctx, resolver, q)) is not None:
+            row = _row(ctx, q.start, q.end, kind, intro, "introduced_before", None, 0.55)
         elif (before := _previous_attribution(prev, reported, q.open)) is not None and not pd.isna(before["speaker"]) \
                 and (_alone_in_paragraph(ctx, q, paragraphs) or _follows(ctx, before, q)):
             res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", 0.5,
@@ -730,6 +732,32 @@ def _split_continuation(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     gap = ctx.text[int(prev["end"]) : q.open]
     words = _WORD_RE.findall(gap)
     return "\n" not in gap and 1 <= len(words) <= 6 and gap.rstrip().endswith(",") and not gap.strip(" ,”\"").endswith((".", "!", "?"))
+
+
+def _introduced_before(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteSpan) -> Resolution | None:
+    """A quote standing alone in its paragraph right after a sentence whose subject is a named person
+    ("Senator John Cornyn ... issued a statement regarding the decision." then the quote): that person
+    speaks, rather than whoever was quoted paragraphs earlier."""
+    sid = ctx.sent_id_at(q.open) if ctx.sent_id_at(q.open) is not None else ctx.sent_id_at(q.start)
+    if sid is None:
+        return None
+    rows = ctx.sentences
+    earlier = rows[rows["sent_id"] < sid]
+    if not len(earlier):
+        return None
+    last = earlier.iloc[-1]
+    span = ctx.doc.char_span(int(last["start"]), int(last["end"]), alignment_mode="expand")
+    if span is None or any(ch in span.text for ch in ALL_MARKS):
+        return None  # a sentence with quotes of its own has its own attribution
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            named = resolver.name_of(child)
+            if named is not None and named[1] == "person":
+                return Resolution(named[0], "person", "introduced_before", 0.55, ctx.text[named[2]:named[3]], named[2], named[3])
+    return None
 
 
 def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan, paragraphs: "_Intervals") -> bool:
