@@ -121,3 +121,13 @@ def test_an_acronym_two_long_names_could_spell_stays_as_written():
     tables = _parse_texts("Vote\n\nThe National Party won the seat.", "Vote\n\nThe Northern Province voted early.",
                           "Vote\n\nThe NP said it would appeal.")
     assert _canonical(tables, "NP") == {"NP"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ferry\n\nBERGEN Kari Nordmann said on Monday the route would close.", "Kari Nordmann"),
+    ("Strike\n\nLYON Claire Dubois told reporters the strike would end soon.", "Claire Dubois"),
+])
+def test_a_dateline_in_capitals_is_not_part_of_the_speakers_name(text, name):
+    tables = _parse_texts(text)
+    assert tables.quotes["speaker"].tolist() == [name]
+    assert name in set(tables.entities["canonical"])

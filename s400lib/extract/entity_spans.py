@@ -81,7 +81,9 @@ def repair_entities(doc: Doc) -> Doc:
         j = i
         while j + 1 < len(doc) and j + 1 - i < 3 and j + 1 not in taken and _titlecase(doc[j + 1]) and doc[j + 1].pos_ == "PROPN":
             j += 1
-        if j == i or i > 0 and doc[i - 1].pos_ == "PROPN" and (i - 1) not in taken:
+        # a run that starts after another proper noun is part of a longer name, unless that word is a
+        # dateline in capitals ("LONDON Theresa May said")
+        if j == i or i > 0 and doc[i - 1].pos_ == "PROPN" and (i - 1) not in taken and not _caps_word(doc[i - 1]):
             continue
         run = doc[i : j + 1]
         if any(t.lower_ in BODY_ENDINGS for t in run):

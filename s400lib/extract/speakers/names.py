@@ -93,8 +93,10 @@ class NamesMixin:
         i = ent.start
         # the previous token: a proper noun outside any entity or in a PERSON one, followed by a
         # space, not a title, written with a capital
+        # written with a capital and then lower case: a dateline in capitals ("LONDON Theresa May") is no first name
         while i - 1 >= 0 and pos[i - 1] == PROPN and ent_type[i - 1] in (0, _PERSON_ID) and space[i - 1] \
-                and lower[i - 1] not in _TITLE_IDS and self.doc[i - 1].text[:1].isupper():
+                and lower[i - 1] not in _TITLE_IDS and self.doc[i - 1].text[:1].isupper() \
+                and not (self.doc[i - 1].text.isupper() and len(self.doc[i - 1].text) >= 3):
             i -= 1
         return idx[i], ent.end_char
 
