@@ -390,3 +390,11 @@ def test_a_person_named_as_object_before_a_lone_quote_does_not_take_it():
     text = ("“The budget is fair,” Mayor Ana Ruiz said on Monday.\n\nThe council thanked Jonas Berg for his work.\n\n"
             "“This budget protects the harbour district and the families who live there.”")
     assert _speaker_of(_quotes(text), "protects the harbour") != "Jonas Berg"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("“We are devastated,” the family of Mia Holt said in a statement.", "devastated", "Mia Holt's family"),
+    ("Mia Holt died on Monday. Her family said she had loved the sea.", "loved the sea", "Mia Holt's family"),
+])
+def test_a_family_speaks_as_itself_not_as_the_person_it_is_named_after(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker

@@ -73,6 +73,8 @@ SOURCE_NOUNS = {"trader", "source", "investor", "banker", "resident", "witness",
                 "executive", "strategist", "economist", "analyst", "diplomat", "official", "officer",
                 "spokesman", "spokeswoman", "spokesperson", "lawmaker", "adviser", "advisor", "aide",
                 "negotiator", "expert", "observer", "employee", "worker", "activist", "voter"}
+# Nouns for the people close to someone, who speak as one: "the family of Mia Holt", "his relatives".
+KIN_NOUNS = {"family", "relatives", "parents"}
 # Common nouns that stand for an organisation: "the bank said", "the ministry said".
 ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", "embassy", "council",
              "committee", "court", "army", "military", "office", "agency", "group", "organisation",

@@ -73,6 +73,26 @@ class MediaMixin:
             return Resolution(phrase[:1].upper() + phrase[1:], "org", "org_phrase", 0.6, text, start, end)
         return Resolution(f"{who}'s {tok.lower_}", "org", f"office+{res.rule}", min(res.confidence, 0.8), text, start, end)
 
+    def _kin_of(self, tok: Token) -> Resolution | None:
+        """'the family of Mia Holt', 'her family', 'Holt's relatives' (rule ``kin+...``): the family
+        speaks, not the person it is named after; None when the text does not say whose it is."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if owner is None:
+            return None
+        if owner.lower_ in ("his", "her"):
+            m = self._lookback(owner.idx, {"person"}, PRONOUN_WINDOW)
+            res = Resolution(m.name, "person", "pronoun", 0.8, owner.text, owner.idx, owner.idx + len(owner)) if m else None
+        else:
+            res = self.resolve(owner)
+        if res is None or not res.name or res.kind != "person":
+            return None
+        start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        return Resolution(f"{res.name}'s {tok.lower_}", "group", f"kin+{res.rule}", min(res.confidence, 0.8),
+                          self.ctx.text[start:end], start, end)
+
     def _resolve_body_noun(self, low: str, start: int, end: int, text: str) -> Resolution | None:
         """'the bank', 'the ministry' (rule ``role_org``): the latest organisation; 'the publication',
         'the newspaper' (``role_medium``): the latest organisation that was a speaker."""

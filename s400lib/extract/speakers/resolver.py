@@ -27,6 +27,7 @@ from .lexicon import (
     _ROLE_LEMMA_IDS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
+    KIN_NOUNS,
     MEDIA_NOUNS,
     NAME_LABELS,
     ORG_NOUNS,
@@ -221,6 +222,10 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             body = self._body_of(tok)
             if body is not None:
                 return body
+        if tok.lemma_.lower() in KIN_NOUNS:
+            kin = self._kin_of(tok)
+            if kin is not None:
+                return kin
         inside = self.person_in_phrase(tok)
         if inside is not None:
             start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
