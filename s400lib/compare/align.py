@@ -24,7 +24,10 @@ vectors, so scoring is linear in the number of candidates too.
 quotation marks) and the score is >= ``same_quote_min``; ``paraphrase`` when the score is >=
 ``paraphrase_min``; ``same_fact`` when the score is >= ``same_fact_min`` and the two sides share a
 time or at least two canonical entities, or when the score is >= ``counted_fact_min`` (lower) and
-both give a number of the same unit ("four S-400 divisions" in both). Alignment is about content,
+both give a number of the same unit ("four S-400 divisions" in both), or when the score is >=
+``event_fact_min`` and both tell one event: a shared content predicate class (not a light or reporting
+verb) and a shared participant (object noun, entity, time or counted unit), "approved the harbour budget"
+/ "approved a budget for the harbour". Alignment is about content,
 not agreement: a paraphrase may flip a negation, which :mod:`s400lib.compare.contradictions` then flags. Each unit keeps its best match per other article
 and a quote and the claim covering the same words are reported once.
 """
@@ -263,7 +266,8 @@ def _embed(texts: list[str]) -> np.ndarray:
 
 def align(
     tables, method: str = "char", same_quote_min: float = 0.45, paraphrase_min: float = 0.5,
-    same_fact_min: float = 0.35, counted_fact_min: float = 0.2, rare_tokens: int = 8, max_block: int = 50,
+    same_fact_min: float = 0.35, counted_fact_min: float = 0.2, event_fact_min: float = 0.3, rare_tokens: int = 8,
+    max_block: int = 50,
 ) -> pd.DataFrame:
     """Pairs of claims / quotes from different articles that say the same thing.
 
@@ -273,9 +277,10 @@ def align(
         :class:`s400lib.Tables` from :func:`s400lib.pipeline.parse`.
     method
         Similarity measure, see :func:`pair_scores`.
-    same_quote_min, paraphrase_min, same_fact_min, counted_fact_min
+    same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min
         Score thresholds of the relations (see the module docstring); ``counted_fact_min`` applies
-        to pairs that count the same unit (both give a number of divisions, of USD, ...).
+        to pairs that count the same unit (both give a number of divisions, of USD, ...), and
+        ``event_fact_min`` (chosen on the development stories and the seeds) to pairs that tell one event.
     rare_tokens, max_block
         Blocking parameters, see :func:`candidate_pairs`.
 
@@ -305,7 +310,7 @@ def align(
     score_of = pair_scorer(texts, method)
     # only pairs that can reach some relation are kept, slice by slice: all candidate pairs are
     # never held at once (see :mod:`s400lib.compare.blocking`)
-    floor = min(same_quote_min, paraphrase_min, same_fact_min, counted_fact_min)
+    floor = min(same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min)
     kept_pairs, kept_scores, n_candidates = [], [], 0
     blocking_keys = [[k for k in ks if k[0] in "ETU"] for ks in u["keys"]]
     for pairs in iter_candidate_pairs(texts, arts, texts, tokens, blocking_keys, rare_tokens=rare_tokens, max_block=max_block):
@@ -316,7 +321,7 @@ def align(
     del score_of  # the TF-IDF matrix: half a gigabyte at ten thousand articles
     pairs = np.concatenate(kept_pairs or [np.zeros((0, 2), np.int64)])
     scores = np.concatenate(kept_scores or [np.zeros(0)])
-    a, b, relation, scores = _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min)
+    a, b, relation, scores = _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min)
     a, b, relation, scores = _best_per_unit(u, a, b, relation, scores)
     a, b, relation, scores = _drop_overlapping(u, a, b, relation, scores)
     arts_arr, starts = np.asarray(arts, dtype=object), u["start"].to_numpy()
@@ -339,10 +344,9 @@ def align(
 
 
 RELATIONS = ("", "same_quote", "paraphrase", "same_fact")
-EVENT_FACT_MIN = 0.3
 
 
-def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min):
+def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min):
     """Relation code of each scored pair (index into RELATIONS); pairs with none are dropped.
 
     Whole arrays at once: at ten thousand articles five million pairs pass the score floor, and a
@@ -361,7 +365,7 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         # the same event told in other words: one content predicate and one participant in common
         event = (shared["P"] >= 1) & ((shared["A"] + shared["E"] + shared["T"] + shared["U"]) >= 1)
         s = scores[open_]
-        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & counted) | ((s >= EVENT_FACT_MIN) & event)]] = 3
+        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & counted) | ((s >= event_fact_min) & event)]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep]
 
