@@ -144,3 +144,14 @@ def test_compound_numbers_halves_and_more(text, expression, expected):
 ])
 def test_deadlines_and_plans_look_ahead_of_a_past_verb(text, expected):
     assert sl.tag_times(text, dct=DCT)["value"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Today's teenagers spend hours online.", "PRESENT_REF"),       # the present age
+    ("Schools must prepare the children of today.", "PRESENT_REF"),
+    ("Today's session ended early.", "2011-03-15"),                   # the day itself
+    ("The council met today.", "2011-03-15"),
+])
+def test_a_generic_today_is_the_present_age_and_a_dated_one_is_the_day(text, expected):
+    found = sl.tag_times(text, dct=DCT)
+    assert found.loc[found["text"].str.lower() == "today", "value"].tolist() == [expected]

@@ -917,12 +917,39 @@ def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
             if spec.kind == "narrative" and narrative_at is not None:
                 # "that evening", "the next day": the day the account is about, not the publication day
                 spec = _Spec(spec.kind, {**spec.params, "ref": narrative_at})
+            if rule == "deictic_day" and text[start:end].lower().startswith("today") and _generic_today(doc, start):
+                type_, spec, tense = "DATE", _Spec("ref", {"value": "PRESENT_REF"}), None
             res = resolve(spec, type_, anchor, tense)
             if spec.kind == "abs" and _DAY_VALUE.match(str(res["value"])):
                 narrative_at = res["value"]
             rows.append({"start": start, "end": end, "text": text[start:end], "type": type_, **res,
                          "spec": spec.dumps(), "tense": tense, "rule": rule})
     return _year_ago_quarters(text, doc, rows)
+
+
+# Who or what a present age is made of: "today's youth", "the world of today". Only these are read as
+# the present age (PRESENT_REF); measured on TempEval news, "today" after a noun or between a subject and
+# its verb ("a statement today", "we today accept") is far more often the day itself.
+_AGE_NOUNS = {"youth", "generation", "generations", "world", "society", "children", "young", "people", "students",
+              "parents", "workers", "teenagers", "families", "economy", "culture"}
+
+
+def _generic_today(doc, start: int) -> bool:
+    """"The world of today", "today's youth": the present age (TimeML PRESENT_REF), not the day of
+    publication."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, start + 5, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        return True
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.tag_ == "POS":
+        noun = next((t for t in doc[tok.i + 2 : tok.i + 5] if t.pos_ in ("NOUN", "PROPN")), None)
+        return noun is not None and noun.lower_ in _AGE_NOUNS
+    return False
 
 
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
