@@ -131,3 +131,17 @@ def test_a_dateline_in_capitals_is_not_part_of_the_speakers_name(text, name):
     tables = _parse_texts(text)
     assert tables.quotes["speaker"].tolist() == [name]
     assert name in set(tables.entities["canonical"])
+
+
+def test_a_name_the_model_misses_opening_with_a_first_name_is_a_person_and_its_accents_merge():
+    tables = _parse_texts("Mexico\n\nEnrique Peña Nieto signed the decree.",
+                          "Mexico\n\nPresident Enrique Pena Nieto signed the decree on Tuesday.")
+    assert _canonical(tables, "Enrique Peña Nieto") == _canonical(tables, "Enrique Pena Nieto")
+    e = tables.entities
+    assert set(e.loc[e["text"] == "Enrique Peña Nieto", "label"]) == {"PERSON"}
+
+
+def test_a_capitalised_subject_without_a_first_name_is_left_alone():
+    tables = _parse_texts("Markets\n\nGreat Lakes Shipping lowered its forecast.")
+    e = tables.entities
+    assert "PERSON" not in set(e.loc[e["text"].str.contains("Great Lakes"), "label"])

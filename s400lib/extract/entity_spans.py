@@ -54,6 +54,8 @@ def _person_tail(doc: Doc, start: int, end: int) -> int | None:
 
 def repair_entities(doc: Doc) -> Doc:
     """Repair ``doc.ents`` in place (see the module docstring) and return the doc."""
+    from .speakers.lexicon import looks_like_named_person  # the speakers package imports this module
+
     if not doc.has_annotation("ENT_IOB"):
         return doc
     spans: list[Span] = []
@@ -90,7 +92,11 @@ def repair_entities(doc: Doc) -> Doc:
             continue
         titled = i > 0 and doc[i - 1].lower_ in NAME_TITLES
         speaking = run.root.dep_ in ("nsubj", "nsubjpass") and run.root.head.lemma_ in SPEECH_LEMMAS
-        if titled or speaking:
+        # "Enrique Peña Nieto signed": a known first name opening a run of capitalised words that is
+        # the subject of a verb is a person the model missed, whatever the verb
+        named = (run.root.dep_ in ("nsubj", "nsubjpass") and len(run) >= 2
+                 and looks_like_named_person(" ".join(t.text for t in run)))
+        if titled or speaking or named:
             spans.append(Span(doc, i, j + 1, label="PERSON"))
             taken.update(range(i, j + 1))
             changed = True
