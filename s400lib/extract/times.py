@@ -69,12 +69,11 @@ MONTHS = {
     "oct": 10, "nov": 11, "dec": 12,
 }
 WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS = {"a": 1, "an": 1, **_ONES, **_TENS, "hundred": 100}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 UNIT = {  # TIMEX3 duration unit letter and whether it is a date (D) or time (T) unit
     "minute": ("M", "T"), "hour": ("H", "T"), "day": ("D", ""), "week": ("W", ""),
@@ -85,10 +84,6 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
         "late": "END", "end": "END"}
 
-_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 HOLIDAYS = {"thanksgiving": ("fourth", 11, 4), "christmas": (None, 12, 25), "christmas eve": (None, 12, 24),
             "new year's": (None, 1, 1), "new year's eve": (None, 12, 31), "independence day": (None, 7, 4)}
 
@@ -99,10 +94,8 @@ _MONTH_RE = (
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_ONES_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # "twenty four hours" and "twenty-four hours" are one number: a compound is tried before its tens word
-_NUM_RE = (r"(?:\d+|" + _TENS_WORDS + r"[\s-]" + _ONES_WORDS + r"|"
+_NUM_RE = (r"(?:\d+|(?:" + "|".join(w for w, v in _TENS.items() if v >= 20) + r")[\s-](?:" + "|".join(_ONES) + r")|"
            + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")")
 # half a unit more: "2 1/2 years", "5½ hours", "two and a half years"
 _HALF_RE = r"(?P<half>\s*½|\s+1/2|\s+and\s+a\s+half)?"
@@ -139,8 +132,7 @@ def _num(word: str) -> int:
     word = word.lower()
     if word.isdigit():
         return int(word)
-    parts = re.split(r"[\s-]+", word)
-    return sum(NUMBER_WORDS.get(part) or _TENS.get(part) or _ONES[part] for part in parts)
+    return sum(NUMBER_WORDS[part] for part in re.split(r"[\s-]+", word))
 
 
 def _mod_of(text: str | None) -> str | None:
@@ -760,6 +752,8 @@ def clause_tense(doc, start: int, end: int) -> str | None:
 # moment they were done ("postponed until Tuesday", "gave them until Friday to sign").
 _DEFERRAL_VERBS = {"postpone", "delay", "defer", "adjourn", "extend", "suspend", "give", "grant", "allow",
                    "push", "move", "reschedule", "put", "hold", "freeze", "recess"}
+# those of them that move a thing "to" a day ("delayed the launch to Friday"; not "gave it to Friday")
+_DEFERRAL_TO_VERBS = _DEFERRAL_VERBS - {"give", "allow", "hold", "put", "freeze"}
 
 
 _PLAN_VERBS = {"plan", "schedule", "slate", "arrange", "call", "book", "organise", "organize"}
@@ -785,7 +779,7 @@ def _deadline_ahead(doc, span, verb, tense: str | None) -> bool:
                                                                any(c.lower_ in ("has", "have") for c in verb.children))
     if before == "for" and verb is not None and _plans_a_thing(verb):
         return True  # "scheduled the final for Sunday": the day the plan is for
-    return before == "to" and lemma in _DEFERRAL_VERBS - {"give", "allow", "hold", "put", "freeze"}
+    return before == "to" and lemma in _DEFERRAL_TO_VERBS
 
 
 def _governing_verb(tok):
