@@ -57,12 +57,7 @@ class MediaMixin:
         owner = [c for c in tok.children if c.dep_ == "poss"]
         if not owner:
             return None
-        if owner[0].lower_ in ("his", "her"):
-            m = self._lookback(owner[0].idx, {"person"}, PRONOUN_WINDOW)
-            res = Resolution(m.name, "person", "pronoun", 0.8, owner[0].text, owner[0].idx, owner[0].idx + len(owner[0])) if m \
-                else Resolution(None, "unknown", "pronoun_unresolved", 0.2, owner[0].text, owner[0].idx, owner[0].idx + len(owner[0]))
-        else:
-            res = self.resolve(owner[0])
+        res = self._owner(owner[0])
         who = res.name if res.name and res.kind == "person" else None
         if who is None:
             # 'the prime minister's office' with no prime minister named: the phrase names the body
@@ -73,6 +68,16 @@ class MediaMixin:
             return Resolution(phrase[:1].upper() + phrase[1:], "org", "org_phrase", 0.6, text, start, end)
         return Resolution(f"{who}'s {tok.lower_}", "org", f"office+{res.rule}", min(res.confidence, 0.8), text, start, end)
 
+    def _owner(self, tok: Token) -> Resolution:
+        """Whose office or family it is: 'his'/'her' is the latest person; any other owner is resolved
+        as a mention of its own."""
+        if tok.lower_ in ("his", "her"):
+            m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW)
+            if m is None:
+                return Resolution(None, "unknown", "pronoun_unresolved", 0.2, tok.text, tok.idx, tok.idx + len(tok))
+            return Resolution(m.name, "person", "pronoun", 0.8, tok.text, tok.idx, tok.idx + len(tok))
+        return self.resolve(tok)
+
     def _kin_of(self, tok: Token) -> Resolution | None:
         """'the family of Mia Holt', 'her family', 'Holt's relatives' (rule ``kin+...``): the family
         speaks, not the person it is named after; None when the text does not say whose it is."""
@@ -82,12 +87,8 @@ class MediaMixin:
             owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if owner is None:
             return None
-        if owner.lower_ in ("his", "her"):
-            m = self._lookback(owner.idx, {"person"}, PRONOUN_WINDOW)
-            res = Resolution(m.name, "person", "pronoun", 0.8, owner.text, owner.idx, owner.idx + len(owner)) if m else None
-        else:
-            res = self.resolve(owner)
-        if res is None or not res.name or res.kind != "person":
+        res = self._owner(owner)
+        if not res.name or res.kind != "person":
             return None
         start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         return Resolution(f"{res.name}'s {tok.lower_}", "group", f"kin+{res.rule}", min(res.confidence, 0.8),
