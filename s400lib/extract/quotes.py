@@ -508,11 +508,15 @@ def _classify(inner: str, governed: bool) -> str:
     return "partial"
 
 
-def _sentence_bounds(ctx: ArticleContext, offset: int) -> tuple[int, int]:
+def _sentence_index(ctx: ArticleContext, offset: int) -> int | None:
+    """Position, in the context's sentence lists, of the analysable sentence holding ``offset``."""
     i = bisect.bisect_right(ctx._starts, offset) - 1
-    if i < 0 or offset >= ctx._ends[i]:
-        return offset, offset
-    return ctx._starts[i], ctx._ends[i]
+    return i if i >= 0 and offset < ctx._ends[i] else None
+
+
+def _sentence_bounds(ctx: ArticleContext, offset: int) -> tuple[int, int]:
+    i = _sentence_index(ctx, offset)
+    return (offset, offset) if i is None else (ctx._starts[i], ctx._ends[i])
 
 
 def _paragraph_bounds(ctx: ArticleContext) -> list[tuple[int, int]]:
@@ -738,15 +742,11 @@ def _introduced_before(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteS
     """A quote standing alone in its paragraph right after a sentence whose subject is a named person
     ("Senator John Cornyn ... issued a statement regarding the decision." then the quote): that person
     speaks, rather than whoever was quoted paragraphs earlier."""
-    sid = ctx.sent_id_at(q.open) if ctx.sent_id_at(q.open) is not None else ctx.sent_id_at(q.start)
-    if sid is None:
+    i = _sentence_index(ctx, q.open)
+    i = _sentence_index(ctx, q.start) if i is None else i
+    if not i:  # no sentence holds the quote, or none comes before it
         return None
-    rows = ctx.sentences
-    earlier = rows[rows["sent_id"] < sid]
-    if not len(earlier):
-        return None
-    last = earlier.iloc[-1]
-    span = ctx.doc.char_span(int(last["start"]), int(last["end"]), alignment_mode="expand")
+    span = ctx.doc.char_span(ctx._starts[i - 1], ctx._ends[i - 1], alignment_mode="expand")
     if span is None or any(ch in span.text for ch in ALL_MARKS):
         return None  # a sentence with quotes of its own has its own attribution
     root = span.root
