@@ -46,8 +46,8 @@ _THING_NOUNS = {
     "container", "counter", "cover", "layer", "ledger", "lever", "manner", "marker", "member", "minor", "offer",
     "other", "platter", "proposer", "rumour", "rumor", "humour", "humor", "vapour", "vapor", "flavour", "favour",
     "favor", "honour", "honor", "labour", "labor", "colour", "color", "harbour", "harbor", "behaviour", "behavior",
-    "terror", "horror", "mirror", "liquor", "tumor", "tumour", "anchor", "ancestor", "corridor", "pillar",
-    "list", "mist", "wrist", "twist", "fist", "plan", "human", "woman", "man",
+    "terror", "horror", "liquor", "tumor", "tumour", "anchor", "ancestor", "corridor", "pillar",
+    "list", "mist", "wrist", "twist", "fist", "human",
 }
 
 
