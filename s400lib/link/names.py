@@ -620,14 +620,12 @@ class NameMap:
         if len(quotes):
             speakers = [self.speaker(v) for v in quotes["speaker"].tolist()]
             if in_article is not None:
-                speakers = [in_article.resolve(a, v, "PERSON") or v if isinstance(v, str) else v
-                            for a, v in zip(quotes["article_id"].tolist(), speakers)]
+                speakers = in_article.settle(quotes["article_id"].tolist(), speakers)
             quotes = quotes.assign(speaker=schema.typed_array(speakers, "string"))
         if len(claims) and "source" in claims.columns:
             sources = [self.source(v) for v in claims["source"].tolist()]
             if in_article is not None:
-                sources = [in_article.resolve(a, v, "PERSON") or v if isinstance(v, str) else v
-                           for a, v in zip(claims["article_id"].tolist(), sources)]
+                sources = in_article.settle(claims["article_id"].tolist(), sources)
             claims = claims.assign(source=schema.typed_array(sources, "string"))
         return dataclasses.replace(
             tables,
@@ -660,6 +658,10 @@ class _ArticlePeople:
                 self.single[art].add(can)
         self.any_short = any(self.single.values())
         self.corpus_people = sorted({p for p in corpus_people if len(p.split()) >= 2})
+
+    def settle(self, articles: list, names: list) -> list:
+        """Speaker or source names with each one-word person name settled in its article, the rest as given."""
+        return [self.resolve(a, v, "PERSON") or v if isinstance(v, str) else v for a, v in zip(articles, names)]
 
     def resolve(self, article, name, label) -> str | None:
         if label not in ("PERSON", "ORG") or not isinstance(name, str) or " " in name.strip() or not name:
