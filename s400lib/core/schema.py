@@ -81,7 +81,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("text", STR, "The mention as written."),
         ("label", STR, "spaCy entity label (PERSON, ORG, GPE, NORP, DATE, MONEY, ...)."),
         ("canonical", STR, "One name per real-world thing across the corpus ('Thune' -> 'John Thune', 'C-400' -> 'S-400')."),
-        ("canonical_rule", STR, "Why this canonical name: 'alias' (alias table), 'longest_mention' (a longer name in the corpus), 'fuzzy' (spelling/transliteration variant), 'in_article' (a surname or first name the corpus cannot settle, settled by the full names of its own article) or 'self'."),
+        ("canonical_rule", STR, "Why this canonical name: 'alias' (alias table), 'designator' ('C-400' -> 'S-400'), 'longest_mention' (a longer name in the corpus), 'fuzzy' (spelling/transliteration variant), 'suffix' ('Boeing Co.'), 'spelling' ('U.N.'), 'acronym' or 'short_form' (the long name an article ties it to, or whose initials it spells), 'in_article' (a surname or first name the corpus cannot settle, settled by the full names of its own article) or 'self'."),
     ),
     "quotes": _cols(
         ("article_id", STR, "Article of the quote (<NA> for extract_quotes on a bare text)."),
@@ -94,7 +94,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("speaker_text", STR, "The mention the speaker was resolved from ('he', 'the head of the committee', 'Slutsky')."),
         ("speaker_start", INT, "Offset of speaker_text in the article (<NA> when unresolved)."),
         ("speaker_end", INT, "End offset of speaker_text."),
-        ("speaker_rule", STR, "How the speaker was found: 'cue_subject', 'pronoun', 'role_title', 'role_next' (a role named in the next sentence), 'medium', 'according_to', 'previous_speaker', 'enclosing_report' (quoted words inside a report), ... ; lets a reader judge how far to trust it."),
+        ("speaker_rule", STR, "How the speaker was found: 'cue_subject', 'pronoun', 'role_title', 'role_next' (a role named in the next sentence), 'medium', 'according_to', 'previous_speaker', 'introduced_before' (a lone quote after a sentence about a named person), 'enclosing_report' (quoted words inside a report), 'office+...' / 'kin+...' (an office or a family speaking for its owner), ... ; lets a reader judge how far to trust it."),
         ("cue", STR, "Lemma of the reporting verb or phrase ('say', 'tell', 'according to')."),
         ("confidence", FLOAT, "Rule confidence between 0 and 1; low values mark quotes a reader should check."),
         ("speaker_kind", STR, "What the speaker is: 'person', 'org' (an organisation, office or outlet) or 'group' ('Russian experts'); <NA> when there is no speaker."),
