@@ -180,3 +180,49 @@ def test_unseen_dates_and_status(tmp_path):
     assert len(summit) == 1 and "'take place'" in summit["explanation"].iloc[0]
     assert len(_found(co, "held on 12 March 2023", "held on 19 March 2023", "temporal")) == 1
     assert len(_found(co, "deal was finalised", "still under way", "status")) == 1
+
+
+def _one_article(tmp_path, body: str):
+    (tmp_path / "a.txt").write_text("Harbour dispute\n\n" + body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Weather\n\nRain is forecast for the coast on Sunday, the weather service said.\n", encoding="utf-8")
+    return sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
+
+
+def test_a_rebuttal_of_the_charge_before_it_is_a_stance_conflict(tmp_path):
+    # the rebuttal shares no word with the charge; the article ties them ("rejected the accusations")
+    co = _one_article(tmp_path,
+                      "Fishermen's unions say the new quotas will ruin small boat owners along the coast.\n\n"
+                      "Fisheries minister Ines Varga however rejected the accusations on Tuesday.\n")
+    hit = _found(co, "will ruin small boat owners", "rejected the accusations", "stance")
+    assert len(hit) == 1
+    assert "Ines Varga" in hit["explanation"].iloc[0] and "accusation" in hit["explanation"].iloc[0]
+
+
+def test_a_defence_sharing_the_topic_is_a_stance_conflict(tmp_path):
+    co = _one_article(tmp_path,
+                      "Environmental groups say the dredging contract was awarded without a proper tender.\n\n"
+                      "Port director Karl Lind defended the contract, saying every rule was followed.\n")
+    assert len(_found(co, "awarded without a proper tender", "defended the contract", "stance")) == 1
+
+
+def test_a_denial_of_something_else_far_away_or_by_the_same_party_is_not(tmp_path):
+    co = _one_article(tmp_path,
+                      "Fishermen's unions say the new quotas will ruin small boat owners along the coast.\n\n"
+                      "The ministry publishes its catch figures every spring.\n\n"
+                      "Boats from three villages stayed in port on Monday.\n\n"
+                      "The season opens in April.\n\n"
+                      "Fisheries minister Ines Varga denied the reports of a second cut.\n\n"
+                      "Harbour master Olaf Berg said the dock repairs will finish in June.\n\n"
+                      "Harbour master Olaf Berg also rejected the idea of closing the north quay.\n")
+    assert not co["kind"].eq("stance").any()
+
+
+def test_a_date_belongs_to_its_own_predicate(tmp_path):
+    # 'released on 3 June' dates the release; both articles date the signing 12 May
+    (tmp_path / "a.txt").write_text(
+        "---\npublished: 2021-06-05\n---\nTreaty text\n\nThe two governments signed the river treaty on 12 May 2021 in Vienna, diplomats said.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "---\npublished: 2021-06-05\n---\nTreaty text\n\nIn a text released on 3 June 2021, diplomats said the two governments signed the river treaty in Vienna.\n",
+        encoding="utf-8")
+    assert not sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))["kind"].eq("temporal").any()

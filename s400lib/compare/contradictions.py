@@ -12,7 +12,8 @@ numeric
     content words), and the intervals the numbers allow do not overlap ("multi-billion dollar" allows
     2e9..1e12 USD, so "$ 2.5 billion" is consistent with it).
 temporal
-    Both claims share a predicate class and content words and carry dates whose intervals are disjoint.
+    Both claims share a predicate class and content words, and the dates bound to that predicate
+    (the nearest one before each date) have disjoint intervals.
 polarity
     The same predicate class is affirmed in one claim and negated in the other ("Turkey will not
     abandon the S-400" / "Erdogan intends to abandon the deployment"), with shared content words.
@@ -21,7 +22,9 @@ modality
     in the other ("cannot ... resell", "re-export ... is impossible").
 stance
     Two different sources use the same noun with opposite signs: one affirms a predicate about it,
-    the other denies one ("to steal our secrets" / "does not represent any secret").
+    the other denies one ("to steal our secrets" / "does not represent any secret"). Also a party's
+    claim and another party's rebuttal of it a sentence or two later in the same article ("Democrats
+    say ..."; "Trump however dismissed suggestions ..."; see :mod:`s400lib.compare.rebuttals`).
 status
     One claim reports a matter as settled (agreed, signed, completed) and a related one as still
     pending (negotiating, awaiting, underway).
@@ -47,6 +50,7 @@ from ..core import schema
 from .align import align as _align
 from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, shared_counts
+from .rebuttals import rebuttal_pairs, rebuttal_verb
 
 _GENERIC = {
     "be", "have", "do", "make", "give", "take", "get", "go", "come", "say", "include", "base", "use", "see",
@@ -271,6 +275,7 @@ def contradictions(
     weight = [math.fsum(idf.get(w, 0.0) for w in ls) for ls in lemmas]
     not_literal = _scare_quoted_classes(tables, c, frames)
     frames = [[f for f in frames[i] if (arts[i], f[0]) not in not_literal] for i in range(n)]
+    bound = _bound_dates(c, getattr(tables, "timexes", None), frames)
     # predicate classes each claim carries, once per claim rather than once per pair
     frame_classes = [frozenset(f[0] for f in fs) - _GENERIC or _NONE for fs in frames]
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
@@ -296,7 +301,7 @@ def contradictions(
             cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, window)
         if _same_occasion(subjects[a], subjects[b], dates[a], dates[b]):
             cands += _numeric(a, b, nums, shared, texts, sources)
-        cands += _temporal(a, b, frames, times, shared, sources)
+        cands += _temporal(a, b, frames, bound, shared, sources)
         if differ and rules[a] not in ("outlet",) and rules[b] not in ("outlet",):
             cands += _stance(a, b, args, frames, texts, starts, sources, df, n)
         cands += _status(a, b, status, shared, frames, texts, sources, times)
@@ -305,6 +310,7 @@ def contradictions(
                 base -= 0.1  # a conditional claim only conflicts under its condition
             if r >= _MIN_RELATED[kind]:
                 rows.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
+    rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight)
     rows += _attribution(c, alignments, ids)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
 
@@ -513,25 +519,67 @@ def _fmt(lo, hi) -> str:
     return f"{lo:,.10g} to {hi:,.10g}"
 
 
-def _temporal(a, b, frames, times, shared, sources):
-    if not times[a] or not times[b]:
+_REPORT_WORD = re.compile(r"\b(?:said|says|say|told|tells|announced|reported|added|stated|according)\b", re.IGNORECASE)
+
+
+def _bound_dates(c: pd.DataFrame, timexes, frames: list) -> list:
+    """For each claim, {predicate class: dates} for the dates that belong to that predicate, or None
+    for a claim without dates.
+
+    A date belongs to the nearest predicate before it ("asked Zelensky on 25 July": the asking), or,
+    when it opens its claim, to the first predicate after it ("On 25 July, Trump asked"), unless a
+    reporting verb comes between (then it dates the report). "A summary released Wednesday ..., Trump
+    had asked Zelensky to investigate" dates the release, not the asking: a temporal conflict compares
+    the dates of one predicate, never the date of one event with the date of another."""
+    import bisect
+
+    out: list = [None] * len(c)
+    if timexes is None or not len(timexes) or "value" not in timexes:
+        return out
+    index: dict[str, tuple[list, list]] = {}
+    for aid, start, end, value in sorted(zip(timexes["article_id"].astype(str), timexes["start"].astype(int),
+                                             timexes["end"].astype(int), timexes["value"])):
+        if isinstance(value, str) and _date_interval(value) is not None:
+            starts, rest = index.setdefault(aid, ([], []))
+            starts.append(start)
+            rest.append((end, value))
+    for i, (aid, start, text) in enumerate(zip(c["article_id"].astype(str), c["start"].astype(int), c["text"].astype(str))):
+        starts, rest = index.get(aid, ((), ()))
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, start + len(text))
+        if lo == hi:
+            continue
+        bound: dict[str, list[str]] = {}
+        offsets = sorted((f[3], f[0]) for f in frames[i])
+        for k in range(lo, hi):
+            t0, (t1, value) = starts[k], rest[k]
+            before = [cls for off, cls in offsets if off < t0]
+            after = [(off, cls) for off, cls in offsets if off >= t1]
+            if before:
+                cls = before[-1]
+            elif after and not _REPORT_WORD.search(text[t1 - start : after[0][0] - start]):
+                cls = after[0][1]
+            else:
+                continue
+            bound.setdefault(cls, []).append(value)
+        out[i] = bound
+    return out
+
+
+def _temporal(a, b, frames, bound, shared, sources):
+    if not bound[a] or not bound[b]:
         return []
     verbs = lambda i: {f[0] for f in frames[i] if f[0] not in _GENERIC and f[4] == "v"}  # noqa: E731
     classes = verbs(a) & verbs(b)
     if not classes or len(shared - classes) < 3:
         return []
-    for va in times[a]:
-        ia = _date_interval(va)
-        if ia is None:
-            continue
-        for vb in times[b]:
-            ib = _date_interval(vb)
-            if ib is None:
-                continue
-            if ia[1] < ib[0] or ib[1] < ia[0]:
-                cls = sorted(classes)[0]
-                return [("temporal", cls, _BASE["temporal"],
-                         f"According to {_who(sources[a])}, '{cls.replace('_', ' ')}' is dated {va}; according to {_who(sources[b])}, it is dated {vb}.")]
+    for cls in sorted(classes):
+        for va in bound[a].get(cls, ()):
+            ia = _date_interval(va)
+            for vb in bound[b].get(cls, ()):
+                ib = _date_interval(vb)
+                if ia[1] < ib[0] or ib[1] < ia[0]:
+                    return [("temporal", cls, _BASE["temporal"],
+                             f"According to {_who(sources[a])}, '{cls.replace('_', ' ')}' is dated {va}; according to {_who(sources[b])}, it is dated {vb}.")]
     return []
 
 
@@ -578,6 +626,28 @@ def _status(a, b, status, shared, frames, texts, sources, times):
     topic = sorted(shared - _GENERIC)[0] if shared - _GENERIC else "status"
     return [("status", topic, _BASE["status"],
              f"According to {_who(sources[done])}, the matter is settled (“{_short(texts[done])}”); according to {_who(sources[pending])}, it is still pending (“{_short(texts[pending])}”).")]
+
+
+def _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight):
+    """Stance rows for rebuttals an article stages itself (see :mod:`s400lib.compare.rebuttals`)."""
+    def is_party(i: int) -> bool:
+        # a group named by a common noun ("unions say", "critics say") is a party too; a bare pronoun is not
+        src = sources[i]
+        return rules[i] != "outlet" and isinstance(src, str) and src.lower() not in _PRONOUNS
+
+    rows = []
+    for a, b, topic, link in rebuttal_pairs(c, is_party, same_speaker, _GENERIC):
+        verb = rebuttal_verb(texts[b])
+        shared = set(lemmas[a]).intersection(lemmas[b])
+        r = math.fsum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight[a], weight[b])) if shared else 0.0
+        answer = f"rejecting the {topic}" if link == "claim_noun" else f"answering on '{topic}'"
+        rows.append((a, b, "stance", topic, _BASE["stance"] + 0.1 + 0.1 * (link == "claim_noun"),
+                     f"One article sets two parties against each other. {_who(sources[a])}: “{_short(texts[a])}”; "
+                     f"then {_who(sources[b])}, {answer}: “{snippet(texts[b], starts[b], starts[b] + verb.start())}”.", round(r, 3)))
+    return rows
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"}
 
 
 def _attribution(c, alignments, ids):

@@ -47,6 +47,16 @@ SPEECH_VERBS = {
     "declare", "assert", "write", "comment", "quote", "reply", "respond", "answer", "acknowledge", "call",
     "believe", "think", "predict", "estimate", "remark", "mention", "express", "recall", "emphasise",
 }
+# A rebuttal verb acting on something said is a reporting verb too: "Trump dismissed suggestions that
+# ..." and "the minister rejected the accusations" state their subject's position, not the outlet's.
+# Acting on anything else ("parliament rejected the bill") it stays an ordinary predicate.
+_REBUTTAL_VERBS = {"deny", "dismiss", "reject", "dispute", "refute", "rebut", "contest", "contradict"}
+# Nouns that stand for what someone said: a rebuttal acting on one answers the claim before it
+CLAIM_NOUNS = {
+    "suggestion", "claim", "allegation", "accusation", "charge", "criticism", "report", "idea", "notion",
+    "assertion", "statement", "assessment", "characterization", "characterisation", "account", "story",
+    "reports", "speculation", "rumour", "rumor", "view", "finding", "conclusion", "argument", "premise",
+}
 _HEDGE_AUX = {"could", "may", "might"}
 # Definite role nouns ("the politician said") refer back to the last person named; media nouns
 # ("the newspaper emphasizes") to the last organisation.
@@ -422,6 +432,12 @@ class _Speakers:
         return span.text  # "Russian parliamentarians": the whole noun phrase names the group
 
 
+def _rebuts_a_claim(tok) -> bool:
+    """A rebuttal verb whose object names something said ("rejected the accusations")."""
+    return tok.lemma_.lower() in _REBUTTAL_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in tok.children)
+
+
 def _main_chain(tok) -> bool:
     """True when ``tok`` is the root or hangs on it through ccomp / parataxis / conj only."""
     for _ in range(6):
@@ -450,7 +466,9 @@ def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: st
     best, best_depth = None, -1
     quotes_inside = None  # whether any of the sentence is quoted: asked at most once
     for tok in toks:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or _in_regions(tok.idx, regions, rstarts):
+        if tok.pos_ != "VERB" or _in_regions(tok.idx, regions, rstarts):
+            continue
+        if tok.lemma_.lower() not in SPEECH_VERBS and not _rebuts_a_claim(tok):
             continue
         if not _main_chain(tok):
             continue

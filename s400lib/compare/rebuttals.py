@@ -1,0 +1,103 @@
+"""Stance conflicts an article spells out itself: one party's claim, then another party rejecting it.
+
+News stages disagreement in adjacent sentences: "Democrats say the transcript confirms their
+concerns ... President Trump however dismissed suggestions that anything he said was improper."
+The two claims rarely share words (the rebuttal answers the charge, it does not repeat it), so the
+pairwise rules of :mod:`s400lib.compare.contradictions` cannot relate them. The article relates them:
+a rebuttal verb (deny, dismiss, reject, dispute, defend ...) in a claim whose source is a named party,
+shortly after a claim by a different named party. A rebuttal answers the nearest such claim when
+
+- the rebuttal's verb acts on a word that names a claim ("dismissed suggestions", "denied the
+  allegations", "rejected the criticism"), or
+- the two claims share a content word that is neither party's own name ("defended the president"
+  after "the transcript confirms ... that the president was conducting ...").
+
+A claim the outlet asserts in its own voice is not a party: "officials said" against "the outlet
+reports" is not a stance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.claims import CLAIM_NOUNS
+
+_REBUTTAL = re.compile(
+    r"\b(den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|disput(?:e|es|ed|ing)"
+    r"|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|defend(?:s|ed|ing)?|contest(?:s|ed|ing)?"
+    r"|contradict(?:s|ed|ing)?|push(?:es|ed|ing)? back|hit(?:s|ting)? back)\b",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(r"^\W*(?:(?:the|these|those|such|any|all|this|that|his|her|their|its|our)\s+)?(\w+)(?:[\s-]+(\w+))?", re.IGNORECASE)
+MAX_SENTENCES_BACK = 2
+
+
+def rebuttal_verb(text: str) -> re.Match | None:
+    """The first rebuttal verb of a claim's text, outside quotation marks, or None."""
+    for m in _REBUTTAL.finditer(text):
+        if text[: m.start()].count("“") <= text[: m.start()].count("”") and text[: m.start()].count('"') % 2 == 0:
+            return m
+    return None
+
+
+def _acts_on_claim(text: str, verb: re.Match) -> str | None:
+    """The claim noun the verb acts on ("dismissed suggestions" -> 'suggestion'), or None."""
+    m = _NOUN_AFTER.match(text[verb.end():])
+    if not m:
+        return None
+    # the noun itself or, after one modifier, the next word ("denied the damaging allegations")
+    for word in (w.lower() for w in m.groups() if w):
+        singular = word[:-1] if word.endswith("s") and word[:-1] in CLAIM_NOUNS else word
+        if singular in CLAIM_NOUNS:
+            return singular
+    return None
+
+
+def _missing(value) -> bool:
+    return value is None or value != value or str(value) == "<NA>"
+
+
+def _name_words(source) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", source)} if isinstance(source, str) else set()
+
+
+def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tuple[int, int, str, str]]:
+    """(charge, rebuttal, topic, link) row positions of ``claims`` (reset index) for each rebuttal.
+
+    ``is_party(i)`` says whether claim i's source is a named party (not the outlet, not unknown);
+    ``same_speaker(x, y)`` compares two sources; ``generic`` holds lemmas too common to link claims.
+    ``link`` is 'claim_noun' or 'shared_word'.
+    """
+    arts = claims["article_id"].astype(str).tolist()
+    sent = claims["sent_id"].tolist()
+    starts = claims["start"].astype(int).tolist()
+    texts = claims["text"].astype(str).tolist()
+    sources = claims["source"].tolist()
+    lemmas = [set(v.split()) if isinstance(v, str) else set() for v in claims["lemmas"]]
+    by_article: dict[str, list[int]] = {}
+    for i in sorted(range(len(claims)), key=lambda i: (arts[i], starts[i])):
+        by_article.setdefault(arts[i], []).append(i)
+    out = []
+    for order in by_article.values():
+        for k, b in enumerate(order):
+            verb = rebuttal_verb(texts[b])
+            if verb is None or not is_party(b) or _missing(sent[b]):
+                continue
+            noun = _acts_on_claim(texts[b], verb)
+            own = _name_words(sources[b])
+            for a in reversed(order[:k]):
+                if _missing(sent[a]) or sent[b] - sent[a] > MAX_SENTENCES_BACK:
+                    break
+                if sent[a] == sent[b] or not is_party(a) or same_speaker(sources[a], sources[b]):
+                    continue
+                if rebuttal_verb(texts[a]) is not None:
+                    continue  # two rebuttals answer a third claim, not each other
+                shared = (lemmas[a] & lemmas[b]) - generic - own - _name_words(sources[a])
+                if noun:
+                    out.append((a, b, noun, "claim_noun"))
+                elif shared:
+                    out.append((a, b, sorted(shared)[0], "shared_word"))
+                else:
+                    continue
+                break
+    return out
