@@ -145,3 +145,55 @@ def test_a_capitalised_subject_without_a_first_name_is_left_alone():
     tables = _parse_texts("Markets\n\nGreat Lakes Shipping lowered its forecast.")
     e = tables.entities
     assert "PERSON" not in set(e.loc[e["text"].str.contains("Great Lakes"), "label"])
+
+
+# -- a second set, written later for name forms the first set lacks -------------------------------
+MORE = Path(__file__).parent / "fixtures" / "names_more"
+
+
+@pytest.fixture(scope="module")
+def more_forms():
+    return sl.parse(sl.load_corpus(MORE), progress=False)
+
+
+@pytest.mark.parametrize("group", [
+    ["Xi Jinping", "Xi"],                                      # family name first
+    ["Kim Jong-un", "Kim Jong Un's", "Kim"],
+    ["Bashar al-Assad", "Bashar Assad's", "Assad"],            # an Arabic article on the surname
+    ["The World Health Organization", "The World Health Organisation", "WHO"],  # British spelling
+    ["The National Aeronautics and Space Administration", "Nasa", "NASA"],      # acronym written as a word
+    ["The U.S. Department of State", "The State Department", "The US State Department"],  # order, country
+    ["Theresa May", "Mrs May"],                                 # a surname that is a month
+])
+def test_more_forms_of_one_person_or_body_get_one_name(more_forms, group):
+    names = set().union(*(_canonical(more_forms, form) for form in group))
+    assert len(names) == 1, names
+
+
+def test_a_month_is_not_the_person_whose_surname_it_is(tmp_path):
+    (tmp_path / "a.txt").write_text("Brexit vote\n\nTheresa May spoke first. Mrs May left on Friday. In May, talks resumed.\n",
+                                    encoding="utf-8")
+    e = sl.parse(sl.load_corpus(tmp_path), progress=False).entities
+    assert set(e.loc[e["text"] == "Theresa May", "label"]) == {"PERSON"}
+    month = e[(e["text"] == "May") & (e["start"] > e.loc[e["text"] == "Mrs May", "start"].max())]
+    assert list(month["label"]) == ["DATE"] and list(month["canonical"]) == ["May"]
+
+
+def test_a_first_name_alone_does_not_join_a_name_whose_surname_is_written_alone(tmp_path):
+    # "Xi" joins "Xi Jinping" (never "Jinping" alone); "Tomas" does not join "Tomas Berg" across
+    # articles when "Berg" is written alone: that is a first name, which only its own article settles
+    (tmp_path / "a.txt").write_text("Ferry strike\n\nTomas Berg said the ferry would sail. Berg added that the crew agreed.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ferry strike\n\nTomas and his crew waited at the pier on Monday.\n", encoding="utf-8")
+    e = sl.parse(sl.load_corpus(tmp_path), progress=False).entities
+    tomas = e[(e["article_id"] == "b") & (e["text"] == "Tomas")]
+    assert len(tomas) and "Tomas Berg" not in set(tomas["canonical"])
+
+
+def test_two_countries_ministries_stay_apart_from_each_other(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Talks\n\nThe Russian Foreign Ministry said the talks would go ahead. The Ukrainian Foreign Ministry disagreed. "
+        "Russia and Ukraine have met twice.\n", encoding="utf-8")
+    e = sl.parse(sl.load_corpus(tmp_path), progress=False).entities
+    ru = set(e.loc[e["text"].str.contains("Russian Foreign"), "canonical"])
+    ua = set(e.loc[e["text"].str.contains("Ukrainian Foreign"), "canonical"])
+    assert ru and ua and not ru & ua

@@ -27,7 +27,10 @@ def entity_table(ctx: ArticleContext) -> pd.DataFrame:
         The ``entities`` table: article_id, sent_id, start, end, text, label, canonical (the cleaned
         mention until :func:`canonicalize` runs), canonical_rule.
     """
-    missed = _missed_surnames(ctx)
+    from spacy.util import filter_spans
+
+    # a surname may be found by both rules ("Theresa May ... May said"): one span per token
+    missed = filter_spans(_month_surnames(ctx) + _missed_surnames(ctx))
     if missed:
         # on the doc too, so that the quote extractor finds the speaker it names
         ctx.doc.set_ents(missed, default="unmodified")
@@ -72,6 +75,40 @@ def _missed_surnames(ctx: ArticleContext) -> list:
         if (tok.text in surnames and tok.i not in tagged and tok.text[:1].isupper()
                 and (speaks or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")))):
             found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return found
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."}
+
+
+def _month_surnames(ctx: ArticleContext) -> list:
+    """Surnames that are also month names, which the model tags as dates: "Theresa May" (a known
+    first name before the month) and "Mrs May" (an honorific before it), as PERSON spans. A month
+    alone ("May left early") stays as the model read it."""
+    from spacy.tokens import Span
+
+    from .speakers.lexicon import given_name_sex
+
+    doc = ctx.doc
+    found = []
+    for tok in doc:
+        if tok.lower_ not in _MONTHS or not tok.text[:1].isupper() or tok.i == 0:
+            continue
+        # untagged, or a date of that one word ("May" alone, not "May 5")
+        if tok.ent_type_ and not (tok.ent_type_ == "DATE" and tok.ent_iob_ == "B"
+                                  and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
+            continue
+        prev = doc[tok.i - 1]
+        if prev.ent_type_ and prev.ent_type_ != "PERSON":
+            continue
+        if prev.lower_ in _HONORIFICS or (prev.text[:1].isupper() and prev.text[1:].islower() and prev.is_alpha
+                                          and given_name_sex(prev.text) is not None):
+            start = prev.i
+            while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
+                start -= 1
+            found.append(Span(doc, start, tok.i + 1, label="PERSON"))
     return found
 
 

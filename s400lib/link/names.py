@@ -81,7 +81,15 @@ def name_key(name: str) -> str:
     name = name.replace(".", "").replace("’", "'")
     # "Notre-Dame" and "Notre Dame" are one name; a designator keeps its hyphen ("S-400")
     name = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", name)
+    # British and American spellings of one body: "World Health Organisation" / "Organization"
+    for british, american in _SPELLINGS:
+        name = british.sub(american, name)
     return " ".join(name.split())
+
+
+_SPELLINGS = [(re.compile(rf"\b{b}"), a) for b, a in (
+    (r"(\w+)isation", r"\1ization"), ("defence", "defense"), ("centre", "center"), ("labour", "labor"),
+    ("programme", "program"), ("organis", "organiz"))]
 
 
 def _translit(word: str) -> str:
@@ -142,14 +150,27 @@ ORG_SUFFIXES = {"co", "corp", "corporation", "company", "inc", "incorporated", "
                 "ag", "sa", "nv", "gmbh", "se"}
 _ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_VALUE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+_HEAD_FIRST = re.compile(r"^(department|ministry|office|bureau) of (?:the )?(\w+(?: \w+)?)$")
+
+
+def _surname(name: str) -> str:
+    """The last word of a person's name without an Arabic article: 'Bashar al-Assad' -> 'Assad'."""
+    return re.sub(r"^(?:al|el)-(?=\w)", "", name.split(" ")[-1], flags=re.IGNORECASE)
 
 
 def org_stem(key: str) -> str:
-    """A name key without its trailing corporate suffixes ('boeing co' -> 'boeing')."""
+    """A name key without its trailing corporate suffixes ('boeing co' -> 'boeing'), and a
+    government body's head word last ('department of state' -> 'state department', as outlets
+    write it in either order)."""
     words = key.split(" ")
     while len(words) > 1 and words[-1].strip(",") in ORG_SUFFIXES:
         words = words[:-1]
-    return " ".join(words).rstrip(",")
+    stem = " ".join(words).rstrip(",")
+    m = _HEAD_FIRST.match(stem)
+    return f"{m.group(2)} {m.group(1)}" if m else stem
 
 
 def initials(name: str) -> str:
@@ -258,6 +279,7 @@ class Canonicalizer:
         by_key: dict[str, Counter] = defaultdict(Counter)
         for name, n in bodies.items():
             by_key[org_stem(name_key(name))][name] += n
+        self._drop_country_prefixes(by_key)
         # the form to show for a key: the stem itself when the corpus writes it, else the most common
         self.body_of: dict[str, tuple[str, str]] = {}
         for stem, forms in by_key.items():
@@ -283,6 +305,26 @@ class Canonicalizer:
                 self.body_of[name_key(f)] = (long_name, rule)
         self._expand_acronyms(by_key, set(longs))
 
+    def _drop_country_prefixes(self, by_key: dict[str, Counter]) -> None:
+        """"The US State Department" is "the State Department" when the corpus names that body with
+        no other country before it: the first word is a place or nationality the corpus names (or a capitals-only word of up to
+        three letters, as "US" and "U.S." are written), and
+        the rest is a body's name of two or more words. Two prefixes ("Russian Foreign Ministry",
+        "Ukrainian Foreign Ministry") keep both apart from the bare name."""
+        prefixed: dict[str, list[str]] = defaultdict(list)
+        for stem in by_key:
+            first, _, rest = stem.partition(" ")
+            rest = org_stem(rest)
+            # the first word a place or people the corpus names, or a short capitals-only one ("US", "UK")
+            country = self.labels_of.get(first, set()) & {"place", "group"} or any(
+                _is_acronym(f.split(" ")[0].removeprefix("The ").strip()) and len(first) <= 3 for f in by_key[stem])
+            if " " in rest and rest in by_key and country:
+                prefixed[rest].append(stem)
+        for rest, stems in prefixed.items():
+            if len({stem.split(" ")[0] for stem in stems}) == 1:
+                for stem in stems:
+                    by_key[rest].update(by_key.pop(stem))
+
     def _expand_acronyms(self, by_key: dict[str, Counter], tied: set[str]) -> None:
         """An acronym no article ties to a long name ("U.N." in one outlet, "United Nations" in another)
         joins the one long name of the corpus whose initials it spells, when that name is of the same
@@ -292,7 +334,8 @@ class Canonicalizer:
             if " " in stem and (letters := initials(stem)):
                 spelled[letters].append(stem)
         for stem, forms in by_key.items():
-            if stem in tied or not all(_is_acronym(f) for f in forms):
+            # "NASA" and "Nasa" are one acronym; a group of one-word names with no capitals-only form is not
+            if stem in tied or " " in stem or not any(_is_acronym(f) for f in forms):
                 continue
             targets = spelled.get(stem.replace(" ", ""), [])
             if len(targets) != 1:
@@ -359,11 +402,11 @@ class Canonicalizer:
 
         by_skeleton = defaultdict(list)
         for n in uniq:
-            by_skeleton[_skeleton(n.split(" ")[-1])].append(n)
+            by_skeleton[_skeleton(_surname(n))].append(n)
         self.fuzzy_pairs = set()
 
         def similar(a: str, b: str) -> bool:
-            sa, sb = a.split(" ")[-1], b.split(" ")[-1]
+            sa, sb = _surname(a), _surname(b)
             return name_key(sa) == name_key(sb) or fuzz.ratio(_translit(sa), _translit(sb)) >= FUZZY_MIN
 
         for group in by_skeleton.values():
@@ -390,6 +433,7 @@ class Canonicalizer:
                         parent[find(bare)] = find(other)
                 if len(roots) <= 1:
                     self.fuzzy_pairs.update((bare, f) for f in full if similar(bare, f) and name_key(f.split(" ")[-1]) != name_key(bare))
+        self._join_family_names_first(uniq, find, parent)
         clusters = defaultdict(list)
         for n in uniq:
             clusters[find(n)].append(n)
@@ -433,6 +477,28 @@ class Canonicalizer:
             if len(people_of_surname[last]) == 1:
                 self.surname_of.setdefault(last, (canonical, rule if rule != "self" else "longest_mention"))
 
+    def _join_family_names_first(self, uniq: list[str], find, parent: dict) -> None:
+        """A one-word name that no full name ends with, but that opens exactly one full name whose
+        last word the corpus never writes alone, is that person named family name first: "Xi" and
+        "President Xi" for "Xi Jinping", "Kim" for "Kim Jong-un". "Donald" never joins "Donald
+        Trump" this way, as long as "Trump" is written alone somewhere."""
+        # written alone under any label ("Varga was not present", tagged an organisation)
+        bare_keys = {name_key(n) for n in [*uniq, *self.counts] if n and " " not in n}
+        last_keys = {name_key(_surname(n)) for n in uniq if " " in n}
+        opens: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for n in uniq:
+            words = n.split(" ")
+            if len(words) >= 2 and not ({name_key(w) for w in words[1:]} & bare_keys):
+                opens[name_key(words[0])][name_key(n)].append(n)  # one key: "Kim Jong-un", "Kim Jong Un"
+        for bare in (n for n in uniq if " " not in n):
+            key = name_key(bare)
+            if key in last_keys or find(bare) != bare or len(opens.get(key, ())) != 1:
+                continue
+            (forms,) = opens[key].values()
+            for f in forms:
+                parent[find(f)] = find(forms[0])
+            parent[find(bare)] = find(forms[0])
+
     # -- lookups -------------------------------------------------------------------------------
     def canonical(self, name: str, label: str | None = None) -> tuple[str, str]:
         """(canonical name, rule) for one surface name."""
@@ -450,6 +516,9 @@ class Canonicalizer:
             if code in self.alias:
                 return self.alias[code], "alias"
             return code, ("self" if code == cleaned else "designator")
+        if label in _VALUE_LABELS:
+            # a date or a count is never a person or a body: "In May" is not Theresa May
+            return cleaned, "self"
         if key in self.person_of:
             return self.person_of[key]
         if label in (None, "", "PERSON", "ORG", "NORP") and key.split(" ")[-1] in self.surname_of and len(key.split(" ")) <= 2:
