@@ -73,15 +73,23 @@ def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tu
     starts = claims["start"].astype(int).tolist()
     texts = claims["text"].astype(str).tolist()
     sources = claims["source"].tolist()
-    lemmas = [set(v.split()) if isinstance(v, str) else set() for v in claims["lemmas"]]
+    # split only for the few claims near a rebuttal: a set per claim costs hundreds of megabytes at
+    # ten thousand articles
+    lemma_text = claims["lemmas"].tolist()
+
+    def lemmas(i: int) -> set[str]:
+        return set(lemma_text[i].split()) if isinstance(lemma_text[i], str) else set()
+
     by_article: dict[str, list[int]] = {}
     for i in sorted(range(len(claims)), key=lambda i: (arts[i], starts[i])):
         by_article.setdefault(arts[i], []).append(i)
     out = []
     for order in by_article.values():
         for k, b in enumerate(order):
+            if not is_party(b) or _missing(sent[b]):
+                continue
             verb = rebuttal_verb(texts[b])
-            if verb is None or not is_party(b) or _missing(sent[b]):
+            if verb is None:
                 continue
             noun = _acts_on_claim(texts[b], verb)
             own = _name_words(sources[b])
@@ -92,7 +100,7 @@ def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tu
                     continue
                 if rebuttal_verb(texts[a]) is not None:
                     continue  # two rebuttals answer a third claim, not each other
-                shared = (lemmas[a] & lemmas[b]) - generic - own - _name_words(sources[a])
+                shared = (lemmas(a) & lemmas(b)) - generic - own - _name_words(sources[a])
                 if noun:
                     out.append((a, b, noun, "claim_noun"))
                 elif shared:
