@@ -47,10 +47,12 @@ from functools import lru_cache
 import pandas as pd
 
 from ..core import schema
+from ..extract.claims import rows_inside
+from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from .align import align as _align
 from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, shared_counts
-from .rebuttals import rebuttal_pairs, rebuttal_verb
+from .rebuttals import rebuttal_pairs
 
 _GENERIC = {
     "be", "have", "do", "make", "give", "take", "get", "go", "come", "say", "include", "base", "use", "see",
@@ -293,7 +295,7 @@ def contradictions(
         if any((x, y) in consistent for x in group[a] for y in group[b]):
             continue
         shared = set(lemmas[a]).intersection(lemmas[b])
-        r = math.fsum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight[a], weight[b])) if shared else 0.0
+        r = _shared_weight(shared, idf, weight[a], weight[b])
         differ = not same_speaker(sources[a], sources[b])
         bonus = 0.1 * differ + 0.4 * r
         cands = []
@@ -531,27 +533,19 @@ def _bound_dates(c: pd.DataFrame, timexes, frames: list) -> list:
     reporting verb comes between (then it dates the report). "A summary released Wednesday ..., Trump
     had asked Zelensky to investigate" dates the release, not the asking: a temporal conflict compares
     the dates of one predicate, never the date of one event with the date of another."""
-    import bisect
-
     out: list = [None] * len(c)
     if timexes is None or not len(timexes) or "value" not in timexes:
         return out
-    index: dict[str, tuple[list, list]] = {}
-    for aid, start, end, value in sorted(zip(timexes["article_id"].astype(str), timexes["start"].astype(int),
-                                             timexes["end"].astype(int), timexes["value"])):
-        if isinstance(value, str) and _date_interval(value) is not None:
-            starts, rest = index.setdefault(aid, ([], []))
-            starts.append(start)
-            rest.append((end, value))
-    for i, (aid, start, text) in enumerate(zip(c["article_id"].astype(str), c["start"].astype(int), c["text"].astype(str))):
-        starts, rest = index.get(aid, ((), ()))
-        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, start + len(text))
-        if lo == hi:
+    values, t_starts, t_ends = timexes["value"].tolist(), timexes["start"].astype(int).tolist(), timexes["end"].astype(int).tolist()
+    spans = zip(c["article_id"].astype(str), c["start"].astype(int), c["end"].astype(int))
+    for i, (positions, start, text) in enumerate(zip(rows_inside(spans, timexes), c["start"].astype(int), c["text"].astype(str))):
+        dated = [p for p in positions if isinstance(values[p], str) and _date_interval(values[p]) is not None]
+        if not dated:
             continue
         bound: dict[str, list[str]] = {}
         offsets = sorted((f[3], f[0]) for f in frames[i])
-        for k in range(lo, hi):
-            t0, (t1, value) = starts[k], rest[k]
+        for p in dated:
+            t0, t1 = t_starts[p], t_ends[p]
             before = [cls for off, cls in offsets if off < t0]
             after = [(off, cls) for off, cls in offsets if off >= t1]
             if before:
@@ -560,7 +554,7 @@ def _bound_dates(c: pd.DataFrame, timexes, frames: list) -> list:
                 cls = after[0][1]
             else:
                 continue
-            bound.setdefault(cls, []).append(value)
+            bound.setdefault(cls, []).append(values[p])
         out[i] = bound
     return out
 
@@ -628,6 +622,11 @@ def _status(a, b, status, shared, frames, texts, sources, times):
              f"According to {_who(sources[done])}, the matter is settled (“{_short(texts[done])}”); according to {_who(sources[pending])}, it is still pending (“{_short(texts[pending])}”).")]
 
 
+def _shared_weight(shared: set, idf: dict, weight_a: float, weight_b: float) -> float:
+    """IDF weight of the lemmas two claims share over the lighter claim's weight, in [0, 1]."""
+    return math.fsum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight_a, weight_b)) if shared else 0.0
+
+
 def _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight):
     """Stance rows for rebuttals an article stages itself (see :mod:`s400lib.compare.rebuttals`)."""
     def is_party(i: int) -> bool:
@@ -636,18 +635,16 @@ def _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight):
         return rules[i] != "outlet" and isinstance(src, str) and src.lower() not in _PRONOUNS
 
     rows = []
-    for a, b, topic, link in rebuttal_pairs(c, is_party, same_speaker, _GENERIC):
-        verb = rebuttal_verb(texts[b])
-        shared = set(lemmas[a]).intersection(lemmas[b])
-        r = math.fsum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight[a], weight[b])) if shared else 0.0
+    for a, b, topic, link, verb_at in rebuttal_pairs(c, is_party, same_speaker, _GENERIC):
+        r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
         answer = f"rejecting the {topic}" if link == "claim_noun" else f"answering on '{topic}'"
         rows.append((a, b, "stance", topic, _BASE["stance"] + 0.1 + 0.1 * (link == "claim_noun"),
                      f"One article sets two parties against each other. {_who(sources[a])}: “{_short(texts[a])}”; "
-                     f"then {_who(sources[b])}, {answer}: “{snippet(texts[b], starts[b], starts[b] + verb.start())}”.", round(r, 3)))
+                     f"then {_who(sources[b])}, {answer}: “{snippet(texts[b], starts[b], starts[b] + verb_at)}”.", round(r, 3)))
     return rows
 
 
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"}
+_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | {"it"}
 
 
 def _attribution(c, alignments, ids):

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from ..extract.claims import CLAIM_NOUNS
 
 _REBUTTAL = re.compile(
@@ -53,16 +55,13 @@ def _acts_on_claim(text: str, verb: re.Match) -> str | None:
     return None
 
 
-def _missing(value) -> bool:
-    return value is None or value != value or str(value) == "<NA>"
-
-
 def _name_words(source) -> set[str]:
     return {w.lower() for w in re.findall(r"\w+", source)} if isinstance(source, str) else set()
 
 
-def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tuple[int, int, str, str]]:
-    """(charge, rebuttal, topic, link) row positions of ``claims`` (reset index) for each rebuttal.
+def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tuple[int, int, str, str, int]]:
+    """(charge, rebuttal, topic, link, verb offset) for each rebuttal: row positions of ``claims``
+    (reset index), and where the rebuttal verb starts in the rebuttal's text.
 
     ``is_party(i)`` says whether claim i's source is a named party (not the outlet, not unknown);
     ``same_speaker(x, y)`` compares two sources; ``generic`` holds lemmas too common to link claims.
@@ -86,7 +85,7 @@ def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tu
     out = []
     for order in by_article.values():
         for k, b in enumerate(order):
-            if not is_party(b) or _missing(sent[b]):
+            if not is_party(b) or pd.isna(sent[b]):
                 continue
             verb = rebuttal_verb(texts[b])
             if verb is None:
@@ -94,7 +93,7 @@ def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tu
             noun = _acts_on_claim(texts[b], verb)
             own = _name_words(sources[b])
             for a in reversed(order[:k]):
-                if _missing(sent[a]) or sent[b] - sent[a] > MAX_SENTENCES_BACK:
+                if pd.isna(sent[a]) or sent[b] - sent[a] > MAX_SENTENCES_BACK:
                     break
                 if sent[a] == sent[b] or not is_party(a) or same_speaker(sources[a], sources[b]):
                     continue
@@ -102,9 +101,9 @@ def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tu
                     continue  # two rebuttals answer a third claim, not each other
                 shared = (lemmas(a) & lemmas(b)) - generic - own - _name_words(sources[a])
                 if noun:
-                    out.append((a, b, noun, "claim_noun"))
+                    out.append((a, b, noun, "claim_noun", verb.start()))
                 elif shared:
-                    out.append((a, b, sorted(shared)[0], "shared_word"))
+                    out.append((a, b, sorted(shared)[0], "shared_word", verb.start()))
                 else:
                     continue
                 break

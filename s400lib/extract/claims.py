@@ -665,32 +665,37 @@ def _time_keys(table: pd.DataFrame) -> list:
     return [None if pd.isna(v) else str(v) for v in table["value"].tolist()]
 
 
-def _link_values(spans: list[tuple], table: pd.DataFrame | None, keys_of) -> list:
-    """For each (article_id, start, end) span, the '|'-joined keys of the ``table`` rows lying inside it
-    (<NA> when none), in text order without repeats.
+def rows_inside(spans, table: pd.DataFrame):
+    """For each (article_id, start, end) span, the positions of the ``table`` rows (article_id, start,
+    end) lying inside it, in text order: one list per span, yielded as the spans are read.
 
     Plain lists and bisection, not row-wise pandas access: this runs inside every parse."""
-    if table is None or not len(table):
-        return [pd.NA] * len(spans)
     # Sorted in Python: a pandas sort per article cost more than the whole lookup.
     rows = sorted(
-        zip(table["article_id"].tolist(), table["start"].tolist(), range(len(table)), table["end"].tolist(), keys_of(table)),
+        zip(table["article_id"].tolist(), table["start"].tolist(), range(len(table)), table["end"].tolist()),
         key=lambda r: (r[0], r[1], r[2]),
     )
     index: dict[str, tuple[list, list, list]] = {}
-    for aid, start, _, end, key in rows:
-        starts, ends, ks = index.setdefault(aid, ([], [], []))
+    for aid, start, pos, end in rows:
+        starts, ends, positions = index.setdefault(aid, ([], [], []))
         starts.append(int(start))
         ends.append(int(end))
-        ks.append(key)
-    values = []
+        positions.append(pos)
     for aid, start, end in spans:
-        starts, ends, ks = index.get(aid, ((), (), ()))
+        starts, ends, positions = index.get(aid, ((), (), ()))
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        found = []
-        for k in range(lo, hi):
-            if ends[k] <= end and ks[k] and ks[k] not in found:
-                found.append(ks[k])
+        yield [positions[k] for k in range(lo, hi) if ends[k] <= end]
+
+
+def _link_values(spans: list[tuple], table: pd.DataFrame | None, keys_of) -> list:
+    """For each (article_id, start, end) span, the '|'-joined keys of the ``table`` rows lying inside it
+    (<NA> when none), in text order without repeats."""
+    if table is None or not len(table):
+        return [pd.NA] * len(spans)
+    keys = keys_of(table)
+    values = []
+    for positions in rows_inside(spans, table):
+        found = list(dict.fromkeys(keys[p] for p in positions if keys[p]))
         values.append("|".join(found) if found else pd.NA)
     return values
 
