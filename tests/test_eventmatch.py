@@ -80,7 +80,7 @@ def test_focused_passages_on_arrays_equal_the_set_search_on_a_real_story(monkeyp
     # a tiny slice size, and a vocabulary too large for the codes, give the same pairs
     focus = {k for k, g in enumerate(groups) if g == groups[0]}
     expected = shared_passages(texts, groups, focus=focus)
-    monkeypatch.setattr(eventmatch, "ENTRIES_PER_SLICE", 3)
+    monkeypatch.setattr(eventmatch, "PAIRINGS_PER_SLICE", 3)
     assert shared_passages(texts, groups, focus=focus) == expected
     monkeypatch.setattr(eventmatch, "_CODE_BASE", 8)
     assert shared_passages(texts, groups, focus=focus) == expected

@@ -72,3 +72,27 @@ def test_shared_quote_without_a_dated_utterance_uses_the_news_window():
     row = _parse(dated, undated).articles.set_index("article_id").loc["undated"]
     assert row["published_source"] == "inferred"
     assert (row["published_earliest"], row["published_latest"]) == (pd.Timestamp("2021-04-26"), pd.Timestamp("2021-05-24"))
+
+
+def test_evidence_searched_in_batches_and_chunks_equals_the_whole_search(seed_tables):
+    """The streaming finish searches a batch of undated articles at a time over the corpus read a
+    chunk at a time; on the seeds and three real stories (six undated articles) the evidence must
+    not change."""
+    from pathlib import Path
+
+    from s400lib.core.tables import Tables
+    from s400lib.link.pubdate import evidence_from_parts
+
+    stories = sorted((Path(__file__).resolve().parent / "devsets" / "stories" / "dev").iterdir())
+    tables = Tables.concat([seed_tables] + [sl.parse(sl.load_corpus(s), progress=False) for s in stories])
+    whole = publication_evidence(tables)
+    assert whole["article_id"].nunique() >= 4 and {"shared_passage", "same_event"} <= set(whole["kind"])
+
+    def one_chunk_per_article():
+        for article_id in tables.articles["article_id"]:
+            yield (tables.sentences[tables.sentences["article_id"] == article_id],
+                   tables.timexes[tables.timexes["article_id"] == article_id])
+
+    for batch in (1, 2):
+        chunked = evidence_from_parts(tables.articles, one_chunk_per_article, batch_articles=batch)
+        pd.testing.assert_frame_equal(chunked.reset_index(drop=True), whole.reset_index(drop=True))

@@ -16,6 +16,7 @@ any case by more than 500) is never used to form candidate pairs.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import sys
@@ -172,6 +173,36 @@ def _trigram_codes(text: str, vocab: dict) -> "np.ndarray":
     return np.unique((ids[:-2] * _CODE_BASE + ids[1:-1]) * _CODE_BASE + ids[2:])
 
 
+def trigram_entries(texts: Sequence[str], vocab: dict, grow: bool = True) -> tuple["np.ndarray", "np.ndarray"]:
+    """(unit, code) of every distinct word trigram of each text, sorted by unit then code: the
+    trigrams of :func:`_trigram_codes`, found for many texts in a few array operations.
+
+    With ``grow=False`` the vocabulary is fixed: a word outside it cannot be part of a trigram
+    coded from it, so it gets an id no vocabulary holds and ``vocab`` stays as it was.
+    """
+    import numpy as np
+
+    words = [_WORD.findall(t.lower()) for t in texts]
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    flat = itertools.chain.from_iterable(words)
+    if grow:
+        ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in flat), dtype=np.int64, count=int(lengths.sum()))
+    else:
+        absent = _CODE_BASE - 1
+        ids = np.fromiter((vocab.get(w, absent) for w in flat), dtype=np.int64, count=int(lengths.sum()))
+    unit_of = np.repeat(np.arange(len(words), dtype=np.int64), lengths)
+    if len(ids) < 3:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    whole = unit_of[:-2] == unit_of[2:]  # the three words lie in one text
+    codes = ((ids[:-2] * _CODE_BASE + ids[1:-1]) * _CODE_BASE + ids[2:])[whole]
+    units = unit_of[:-2][whole]
+    order = np.lexsort((codes, units))
+    units, codes = units[order], codes[order]
+    first = np.r_[True, (units[1:] != units[:-1]) | (codes[1:] != codes[:-1])]
+    return units[first], codes[first]
+
+
 def _focused_shared_passages(texts, groups, min_shared, min_overlap, max_df, focus) -> list[tuple[int, int, float]]:
     """:func:`shared_passages` with ``focus``, on arrays: the same pairs as counting partners one
     focus unit at a time over Python sets (:func:`_candidates_of`), with trigrams held as int64
@@ -202,26 +233,44 @@ def _focused_shared_passages(texts, groups, min_shared, min_overlap, max_df, foc
     unit = np.concatenate(units) if units else np.zeros(0, dtype=np.int64)
     key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
     del units, keys
+    in_focus = np.zeros(n, dtype=bool)
+    in_focus[list(focus)] = True
+    group_code = np.unique(np.asarray([str(g) for g in groups], dtype=object), return_inverse=True)[1]
     limit = min(max(50, int(max_df * n)), KEY_CAP)
+    return passage_pairs(unit, key, sizes, group_code, in_focus, limit, min_shared, min_overlap)
+
+
+def passage_pairs(unit, key, sizes, group_code, in_focus, limit: int, min_shared: int = 4,
+                  min_overlap: float = 0.25, as_arrays: bool = False):
+    """(i, j, overlap) of :func:`shared_passages` from (unit, trigram) entries: every unit's
+    trigrams that some focus unit has, with ``sizes`` (each unit's count of distinct trigrams),
+    ``group_code`` (its article, as an int) and ``in_focus`` (a bool) indexed by unit. A trigram
+    blocks when 2 to ``limit`` units hold it, so the entries of a trigram held more widely may be
+    left out. With ``as_arrays`` the pairs come as three arrays (i, j, overlap) sorted by (i, j):
+    24 bytes a pair instead of a tuple of three Python objects."""
+    import numpy as np
+
+    n = int(unit.max()) + 1 if len(unit) else 0
     # group the (unit, trigram) entries by trigram; a trigram blocks when 2..limit units hold it
     order = np.lexsort((unit, key))
     unit, key = unit[order], key[order]
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
     counts = np.diff(np.r_[starts, len(key)])
     usable = (counts >= 2) & (counts <= limit)
-    in_focus = np.zeros(n, dtype=bool)
-    in_focus[list(focus)] = True
-    group_code = np.unique(np.asarray([str(g) for g in groups], dtype=object), return_inverse=True)[1]
     # every focus entry of a usable trigram meets every holder of that trigram
     block_of = np.repeat(np.arange(len(starts)), counts)
     entry = np.flatnonzero(usable[block_of] & in_focus[unit]) if len(unit) else np.zeros(0, dtype=np.int64)
     # counted a slice of focus units at a time: all of a unit's partners come from its own entries,
     # so each slice's pair counts are final and only the pairs that pass are kept
     entry = entry[np.argsort(unit[entry], kind="stable")]
-    out: list[tuple[int, int, float]] = []
+    out: list[tuple] = []
+    # a slice ends once its entries meet about PAIRINGS_PER_SLICE holders: the arrays below have
+    # that length, and an entry of a common trigram meets up to `limit` holders
+    met = np.cumsum(counts[block_of[entry]])
     lo = 0
     while lo < len(entry):
-        hi = min(len(entry), lo + ENTRIES_PER_SLICE)
+        before = met[lo - 1] if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(met, before + PAIRINGS_PER_SLICE, side="right")))
         while hi < len(entry) and unit[entry[hi]] == unit[entry[hi - 1]]:
             hi += 1
         part = entry[lo:hi]
@@ -240,11 +289,15 @@ def _focused_shared_passages(texts, groups, min_shared, min_overlap, max_df, foc
         i, j = np.minimum(a, b), np.maximum(a, b)
         overlap = shared / np.maximum(1, np.minimum(sizes[i], sizes[j]))
         keep = overlap >= min_overlap
-        out.extend(zip(i[keep].tolist(), j[keep].tolist(), overlap[keep].tolist()))
-    return sorted(out)
+        out.append((i[keep], j[keep], overlap[keep]))
+    # a pair is counted only from its smaller focus unit, whose entries lie in one slice: no repeats
+    i, j, overlap = (np.concatenate(x) for x in zip(*out)) if out else (np.zeros(0, dtype=np.int64),) * 2 + (np.zeros(0),)
+    order = np.lexsort((j, i))
+    i, j, overlap = i[order], j[order], overlap[order]
+    return (i, j, overlap) if as_arrays else list(zip(i.tolist(), j.tolist(), overlap.tolist()))
 
 
-ENTRIES_PER_SLICE = 50_000  # focus (unit, trigram) entries expanded at once in _focused_shared_passages
+PAIRINGS_PER_SLICE = 250_000  # (focus entry, holder) meetings expanded at once in passage_pairs
 
 
 def _shared_passages_by_sets(texts, groups, min_shared, min_overlap, max_df, focus) -> list[tuple[int, int, float]]:
@@ -275,7 +328,17 @@ def idf_weights(bags: Iterable[set]) -> dict[str, float]:
         n += 1
         for w in bag:
             df[w] += 1
+    return idf_of_counts(df, n)
+
+
+def idf_of_counts(df: dict[str, int], n: int) -> dict[str, float]:
+    """:func:`idf_weights` from document frequencies counted elsewhere (``n`` units in all)."""
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def bag_weight(bag: Iterable[str], idf: dict[str, float]) -> float:
+    """Total IDF of a bag of words (a word the IDF table lacks weighs nothing)."""
+    return math.fsum(idf.get(x, 0.0) for x in bag)
 
 
 def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3, min_shared: int = 2,
@@ -288,11 +351,10 @@ def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3
     """
     bags = [set(content_words(t)) for t in texts]
     idf = idf if idf is not None else idf_weights(bags)
-    weight = [math.fsum(idf.get(x, 0.0) for x in bag) for bag in bags]  # once per unit, not once per pair
+    weight = [bag_weight(bag, idf) for bag in bags]  # once per unit, not once per pair
     out = []
     for i, j, n in _shared_key_pairs(bags, groups, max_df, min_shared, focus):
-        shared = bags[i] & bags[j]
-        w = math.fsum(idf.get(x, 0.0) for x in shared)
+        w = bag_weight(bags[i] & bags[j], idf)
         denom = min(weight[i], weight[j])
         score = w / denom if denom else 0.0
         if score >= min_score:

@@ -29,8 +29,11 @@ wrong ones). An article with no evidence keeps ``published_source = "unknown"``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -39,7 +42,8 @@ import pandas as pd
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.times import _Spec, resolve
-from .eventmatch import content_words, idf_weights, shared_passages, similar_pairs
+from . import eventmatch
+from .eventmatch import content_words, idf_of_counts, trigram_entries
 
 WINDOW_DAYS = 14
 # Evidence kept per sentence (or relative expression) of an undated article: its best matches only,
@@ -49,7 +53,7 @@ EVIDENCE_COLUMNS = ["article_id", "kind", "text", "start", "end", "earliest", "l
                     "source_article", "source_text", "score", "strength", "used"]
 _RELATIVE_KINDS = {"md", "m", "wd", "rel", "shift", "season", "quarter"}
 _DAY_KINDS = {"md", "wd", "shift", "clock"}
-_TIMEX_FIELDS = ["article_id", "sent_id", "start", "end", "text", "type", "value", "spec", "tense", "earliest", "latest"]
+TIMEX_FIELDS = ["article_id", "sent_id", "start", "end", "text", "type", "value", "spec", "tense", "earliest", "latest"]
 
 
 def _dated(articles: pd.DataFrame) -> pd.Series:
@@ -124,7 +128,7 @@ def _anchor_range(spec: str, type_: str, tense, lo: pd.Timestamp, hi: pd.Timesta
     return first_day + first * one, first_day + last * one
 
 
-def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.DataFrame:
+def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_articles: int | None = None) -> pd.DataFrame:
     """Every piece of evidence about the publication date of articles without a metadata date.
 
     Parameters
@@ -133,6 +137,9 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
         Parsed tables (articles, sentences, timexes with their ``spec``/``tense`` columns).
     window_days
         News-cycle window for ``shared_passage`` evidence.
+    batch_articles
+        Undated articles searched at once (default :data:`BATCH_ARTICLES`); the result does not
+        depend on it.
 
     Returns
     -------
@@ -142,51 +149,229 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
         open), reason (one plain sentence), source_article, source_text (the passage of the dated
         article, if any), score, strength ('strong'/'weak'), used (whether it shaped the interval).
     """
-    arts = tables.articles
-    dated = _dated(arts).tolist()
-    ids, published = arts["article_id"].tolist(), arts["published"].tolist()
-    targets = {a for a, d in zip(ids, dated) if not d}
+    return evidence_from_parts(tables.articles, lambda: iter([(tables.sentences, tables.timexes)]), window_days, batch_articles)
+
+
+# Undated articles whose evidence is searched in one batch. Each batch reads the corpus's sentences
+# part by part, so memory holds one part plus one batch's trigrams, whatever the corpus size; more
+# batches cost one more reading of the sentences each.
+BATCH_ARTICLES = 2000
+SENTENCE_FIELDS = ["article_id", "sent_id", "para_id", "start", "end", "text"]
+
+
+def evidence_from_parts(articles: pd.DataFrame, parts, window_days: int = WINDOW_DAYS,
+                        batch_articles: int | None = None) -> pd.DataFrame:
+    """:func:`publication_evidence` on a corpus read a part at a time.
+
+    ``articles`` needs no text. ``parts()`` returns an iterator of (sentences, timexes) frames, each
+    pair holding the rows of the same articles, in corpus order; it is called once for counting and
+    three times per batch of undated articles, so that no step holds every sentence at once (the
+    streaming finish reads its staged chunks this way). The evidence is the same as searching the
+    whole corpus at once.
+    """
+    dated = _dated(articles).tolist()
+    ids, published = articles["article_id"].tolist(), articles["published"].tolist()
+    targets = [a for a, d in zip(ids, dated) if not d]
     if not targets:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     pub = {a: p for a, p, d in zip(ids, published, dated) if d}
-    sents = tables.sentences
-    tx = tables.timexes
-    for col in ("spec", "tense"):  # an empty timexes table may lack the extra columns of times.py
-        if col not in tx.columns:
-            tx = tx.assign(**{col: pd.Series(pd.NA, index=tx.index, dtype="string")})
-    tx = tx[_TIMEX_FIELDS]  # itertuples below costs per column: only those read
-    by_sent = _sentence_timexes(tx)
-    texts, groups = sents["text"].tolist(), sents["article_id"].tolist()
-    sent_ids, sent_starts, sent_ends = sents["sent_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()
-    # (article_id, sent_id) -> sentence row, so lookups stay O(1) on large corpora
-    lookup = {(a, int(k)): (t, int(p), int(s0), int(s1)) for a, k, t, p, s0, s1 in
-              zip(groups, sent_ids, texts, sents["para_id"].tolist(), sent_starts, sent_ends)}
-    window = pd.Timedelta(days=window_days)
+    counts = _CorpusCounts.of(parts, set(targets), pub)
+    size = batch_articles or BATCH_ARTICLES
     rows: list[dict] = []
+    for k in range(0, len(targets), size):
+        rows += _batch_evidence(set(targets[k:k + size]), parts, counts, pub, window_days)
+    return _mark_used(rows)
 
-    def sent_row(i: int) -> dict:
-        return {"article_id": groups[i], "text": texts[i], "start": int(sent_starts[i]), "end": int(sent_ends[i])}
+
+def _read_parts(parts) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """(sentences, timexes) of each part with only the columns read here (an empty timexes table
+    may lack the extra columns of times.py)."""
+    for sents, tx in parts():
+        for col in ("spec", "tense"):
+            if col not in tx.columns:
+                tx = tx.assign(**{col: pd.Series(pd.NA, index=tx.index, dtype="string")})
+        yield sents[SENTENCE_FIELDS], tx[TIMEX_FIELDS]
+
+
+def _of_articles(frame: pd.DataFrame, articles) -> np.ndarray:
+    """Which rows belong to ``articles`` (a set or dict): tested row by row, because a chunk has
+    few rows and the corpus many articles (``isin`` would convert every article id of the corpus
+    for every chunk)."""
+    return np.fromiter((a in articles for a in frame["article_id"].tolist()), dtype=bool, count=len(frame))
+
+
+def _relative_rows(tx: pd.DataFrame, targets) -> pd.DataFrame:
+    """Relative expressions of undated articles ("last year", "in June"): the same_event units."""
+    return tx[_of_articles(tx, targets) & tx["spec"].astype("string").str.split("|").str[0].isin(_RELATIVE_KINDS)]
+
+
+def _anchored_rows(tx: pd.DataFrame, pub) -> pd.DataFrame:
+    """Absolute dates of dated articles: what a relative expression's event may be matched to."""
+    return tx[_of_articles(tx, pub) & tx["type"].eq("DATE") & tx["earliest"].notna()
+              & ~tx["value"].astype("string").str.endswith("_REF").fillna(False)]
+
+
+def _sentence_lookup(sents: pd.DataFrame) -> dict:
+    """(article_id, sent_id) -> (text, para_id, start, end)."""
+    return {(a, int(k)): (t, int(p), int(s0), int(s1)) for a, k, p, s0, s1, t in
+            zip(*(sents[c].tolist() for c in SENTENCE_FIELDS))}
+
+
+@dataclasses.dataclass
+class _CorpusCounts:
+    """What one reading of the whole corpus gives every batch: sentence count, each sentence's
+    trigram count and article, IDF weights, and how many same_event units hold each word."""
+
+    n_sentences: int
+    sizes: np.ndarray
+    group_code: np.ndarray
+    codes: dict[str, int]
+    idf: dict[str, float]
+    unit_df: dict[str, int]
+    n_relative: int
+    relative_start: dict[str, int]
+    n_anchored: int
+
+    @classmethod
+    def of(cls, parts, targets: set, pub: dict) -> "_CorpusCounts":
+        sizes, groups, df, unit_df = [], [], defaultdict(int), defaultdict(int)
+        codes: dict[str, int] = {}
+        relative_start: dict[str, int] = {}
+        n_relative = n_anchored = 0
+        for sents, tx in _read_parts(parts):
+            texts = sents["text"].tolist()
+            units, _ = trigram_entries(texts, {})  # a vocabulary per part: only counts are kept
+            sizes.append(np.bincount(units, minlength=len(texts)))
+            for article_id, text in zip(sents["article_id"].tolist(), texts):
+                groups.append(codes.setdefault(article_id, len(codes)))
+                for w in set(content_words(text)):
+                    df[w] += 1
+            lookup = _sentence_lookup(sents)
+            for r in _relative_rows(tx, targets).itertuples(index=False):
+                relative_start.setdefault(r.article_id, n_relative)
+                n_relative += 1
+                for w in set(content_words(lookup[(r.article_id, int(r.sent_id))][0])):
+                    unit_df[w] += 1
+            for r in _anchored_rows(tx, pub).itertuples(index=False):
+                n_anchored += 1
+                for w in set(content_words(_with_previous(lookup, r.article_id, int(r.sent_id)))):
+                    unit_df[w] += 1
+        sizes = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
+        return cls(len(sizes), sizes, np.asarray(groups, dtype=np.int64), codes, idf_of_counts(df, len(sizes)), dict(unit_df), n_relative, relative_start, n_anchored)
+
+
+def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_days: int) -> list[dict]:
+    """Evidence rows for the undated articles of ``batch``, in the order a search of the whole
+    corpus finds them (shared passages, then dated events, then same events)."""
+    window = pd.Timedelta(days=window_days)
+    # reading 1: the batch's own sentences and timexes
+    focus: list[int] = []
+    lookup: dict = {}
+    own: list[pd.DataFrame] = []
+    seen = 0
+    for sents, tx in _read_parts(parts):
+        mine = _of_articles(sents, batch)
+        if mine.any():
+            focus += (seen + np.flatnonzero(mine)).tolist()
+            lookup.update(_sentence_lookup(sents[mine]))
+        seen += len(sents)
+        if len(t := tx[_of_articles(tx, batch)]):
+            own.append(t)
+    own_tx = pd.concat(own, ignore_index=True) if own else pd.DataFrame(columns=TIMEX_FIELDS)
+    focus_texts = [t for t, *_ in lookup.values()]  # lookup follows corpus order, as focus does
+    vocab: dict[str, int] = {}
+    wanted = np.unique(trigram_entries(focus_texts, vocab)[1])
+    if len(vocab) >= eventmatch._CODE_BASE - 1 and len(batch) > 1:  # too many words to code: halve the batch
+        half = sorted(batch)[: len(batch) // 2]
+        return _batch_evidence(set(half), parts, counts, pub, window_days) + _batch_evidence(batch - set(half), parts, counts, pub, window_days)
+
+    relative = _relative_rows(own_tx, batch)
+    bags = [set(content_words(lookup[(r.article_id, int(r.sent_id))][0])) for r in relative.itertuples(index=False)]
+    n_units = counts.n_relative + counts.n_anchored
+    word_limit = min(max(50, int(0.2 * n_units)), eventmatch.KEY_CAP)
+    usable_words = {w for bag in bags for w in bag if 2 <= counts.unit_df.get(w, 0) <= word_limit}
+
+    # reading 2: every sentence's trigrams that the batch has; absolute dates sharing a rare word
+    limit = min(max(50, int(0.05 * counts.n_sentences)), eventmatch.KEY_CAP)
+    units, keys = [], []
+    held = np.zeros(len(wanted), dtype=np.int64)
+    candidates: list[tuple] = []  # (unit index, bag, text, timex row) of absolute dates
+    seen = anchored = entries = 0
+    for sents, tx in _read_parts(parts):
+        u, c = trigram_entries(sents["text"].tolist(), vocab, grow=False)
+        if len(wanted):
+            at = np.minimum(np.searchsorted(wanted, c), len(wanted) - 1)
+            hit = wanted[at] == c
+            units.append(u[hit] + seen)
+            keys.append(c[hit])
+            np.add.at(held, at[hit], 1)
+            entries += int(hit.sum())
+        seen += len(sents)
+        if entries > 4 * len(wanted) + 100_000:  # a trigram held by more than `limit` sentences never blocks: forget its holders
+            units, keys = _drop_common(units, keys, wanted, held, limit)
+            entries = len(keys[0]) if keys else 0
+        if usable_words:
+            part_lookup = None
+            for r in _anchored_rows(tx, pub).itertuples(index=False):
+                anchored += 1
+                part_lookup = part_lookup or _sentence_lookup(sents)
+                text = _with_previous(part_lookup, r.article_id, int(r.sent_id))
+                bag = set(content_words(text))
+                if bag & usable_words:
+                    candidates.append((counts.n_relative + anchored - 1, bag, text, r))
+    units, keys = _drop_common(units, keys, wanted, held, limit)
+    in_focus = np.zeros(counts.n_sentences, dtype=bool)
+    in_focus[focus] = True
+    unit = np.concatenate(units) if units else np.zeros(0, dtype=np.int64)
+    key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+    i, j, overlap = eventmatch.passage_pairs(unit, key, counts.sizes, counts.group_code, in_focus, limit, as_arrays=True)
+    del unit, key, units, keys
+    chosen = _top_pairs_of_units(i, j, overlap, MAX_MATCHES, in_focus)
+    chosen = list(zip(i[chosen].tolist(), j[chosen].tolist(), overlap[chosen].tolist()))
+    del i, j, overlap
+    article_of = {code: a for a, code in counts.codes.items()}
+    wanted_units = {u for i, j, _ in chosen for u in (i, j) if not in_focus[u] and article_of[counts.group_code[u]] in pub}
+
+    # reading 3: the text and dates of the dated sentences chosen
+    partner: dict[int, tuple] = {}
+    wanted_units = sorted(wanted_units)
+    seen = 0
+    for sents, tx in _read_parts(parts):
+        here = wanted_units[bisect.bisect_left(wanted_units, seen):bisect.bisect_left(wanted_units, seen + len(sents))]
+        if here:
+            rows_of = _sentence_timexes(tx)
+            article_ids, texts, sent_ids = (sents[c].tolist() for c in ("article_id", "text", "sent_id"))
+            for u in here:
+                k = u - seen
+                partner[u] = (article_ids[k], texts[k], rows_of.get((article_ids[k], int(sent_ids[k]))))
+        seen += len(sents)
+
+    rows: list[dict] = []
+    position = {u: k for k, u in enumerate(focus)}
+    focus_rows = list(lookup.items())
 
     # 1. shared passages with dated articles
-    undated = {k for k, g in enumerate(groups) if g in targets}
-    for i, j, overlap in _top_per_unit(shared_passages(texts, groups, focus=undated), MAX_MATCHES, keep=lambda k: groups[k] in targets):
+    for i, j, overlap in chosen:
         for t, d in ((i, j), (j, i)):
-            if groups[t] in targets and groups[d] in pub:
-                day = _day_of_words(by_sent.get((groups[d], int(sent_ids[d]))))
-                if day is not None and day <= pub[groups[d]]:
-                    lo, hi = day, day + window
-                    why = (f"shares {overlap:.0%} of its word trigrams with {groups[d]}, which dates these words to "
-                           f"{day.date()}; a report of them appears on or after that day and within {window_days} days")
-                else:
-                    lo, hi = pub[groups[d]] - window, pub[groups[d]] + window
-                    why = (f"shares {overlap:.0%} of its word trigrams with {groups[d]} (published "
-                           f"{pub[groups[d]].date()}); reports of the same words appear within {window_days} days of each other")
-                rows.append({**sent_row(t), "kind": "shared_passage", "earliest": lo, "latest": hi, "reason": why,
-                             "source_article": groups[d], "source_text": texts[d], "score": overlap, "strength": "strong"})
+            if t not in position or d not in partner:
+                continue
+            (article_id, _), (text, _, s0, s1) = focus_rows[position[t]]
+            source, source_text, source_dates = partner[d]
+            day = _day_of_words(source_dates)
+            if day is not None and day <= pub[source]:
+                lo, hi = day, day + window
+                why = (f"shares {overlap:.0%} of its word trigrams with {source}, which dates these words to "
+                       f"{day.date()}; a report of them appears on or after that day and within {window_days} days")
+            else:
+                lo, hi = pub[source] - window, pub[source] + window
+                why = (f"shares {overlap:.0%} of its word trigrams with {source} (published "
+                       f"{pub[source].date()}); reports of the same words appear within {window_days} days of each other")
+            rows.append({"article_id": article_id, "text": text, "start": s0, "end": s1, "kind": "shared_passage",
+                         "earliest": lo, "latest": hi, "reason": why, "source_article": source, "source_text": source_text,
+                         "score": overlap, "strength": "strong"})
 
     # 2. absolute dates told in the past (or future) tense in the article itself
-    own = tx[tx["article_id"].isin(targets) & tx["type"].isin(["DATE", "TIME"])]
-    for r in own.itertuples(index=False):
+    for r in own_tx[own_tx["type"].isin(["DATE", "TIME"])].itertuples(index=False):
         if not isinstance(r.spec, str) or not r.spec.startswith("abs|") or pd.isna(r.earliest):
             continue
         if r.tense == "past":
@@ -200,36 +385,70 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS) -> pd.D
                      "score": 1.0, "strength": "strong"})
 
     # 3. relative expressions matched to an event a dated article dates absolutely
-    rel = tx[tx["article_id"].isin(targets) & tx["spec"].astype("string").str.split("|").str[0].isin(_RELATIVE_KINDS)]
-    anchored = tx[tx["article_id"].isin(list(pub)) & tx["type"].eq("DATE") & tx["earliest"].notna()
-                  & ~tx["value"].astype("string").str.endswith("_REF").fillna(False)]
-    if len(rel) and len(anchored):
-        units, unit_rows = [], []
-        for r in rel.itertuples(index=False):
-            units.append(lookup[(r.article_id, int(r.sent_id))][0])
-            unit_rows.append(("rel", r))
-        for r in anchored.itertuples(index=False):
-            units.append(_with_previous(lookup, r.article_id, int(r.sent_id)))
-            unit_rows.append(("dated", r))
-        idf = idf_weights(set(content_words(t)) for t in texts)
-        relative = {k for k, (kind, _) in enumerate(unit_rows) if kind == "rel"}
-        pairs = [(i, j, sc) for i, j, sc in similar_pairs(units, [r.article_id for _, r in unit_rows], min_score=0.3, idf=idf, focus=relative)
-                 if {unit_rows[i][0], unit_rows[j][0]} == {"rel", "dated"}]
-        for i, j, score in _top_per_unit(pairs, MAX_MATCHES, keep=lambda k: unit_rows[k][0] == "rel"):
-            pair = {unit_rows[i][0]: (i, unit_rows[i][1]), unit_rows[j][0]: (j, unit_rows[j][1])}
-            if set(pair) != {"rel", "dated"}:
-                continue
-            (ri, r), (di, d) = pair["rel"], pair["dated"]
-            found = _anchor_range(r.spec, r.type, r.tense, pd.Timestamp(d.earliest), pd.Timestamp(d.latest))
-            if found is None:
-                continue
-            text, _, s0, s1 = lookup[(r.article_id, int(r.sent_id))]
-            why = (f"'{r.text}' reports what {d.article_id} dates '{d.text}' ({d.value}); that reading holds "
-                   f"for a publication between {found[0].date()} and {found[1].date()}")
-            rows.append({"article_id": r.article_id, "text": text, "start": s0, "end": s1,
-                         "kind": "same_event", "earliest": found[0], "latest": found[1], "reason": why,
-                         "source_article": d.article_id, "source_text": units[di], "score": score, "strength": "weak"})
-    return _mark_used(rows)
+    if not (counts.n_relative and counts.n_anchored):
+        return rows
+    rel_rows = list(relative.itertuples(index=False))
+    within: dict[str, int] = defaultdict(int)
+    rel_index = []
+    for r in rel_rows:
+        rel_index.append(counts.relative_start[r.article_id] + within[r.article_id])
+        within[r.article_id] += 1
+    holders: dict[str, list[int]] = defaultdict(list)
+    for c, (_, bag, _, _) in enumerate(candidates):
+        for w in bag & usable_words:
+            holders[w].append(c)
+    idf = counts.idf
+    weights = [eventmatch.bag_weight(bag, idf) for _, bag, _, _ in candidates]
+    pairs = []
+    for k, bag in enumerate(bags):
+        shared_keys: Counter = Counter()
+        for w in bag & usable_words:
+            shared_keys.update(holders.get(w, ()))
+        own_weight = eventmatch.bag_weight(bag, idf)
+        for c, n in shared_keys.items():
+            denom = min(own_weight, weights[c])
+            score = eventmatch.bag_weight(bag & candidates[c][1], idf) / denom if denom else 0.0
+            if n >= 2 and score >= 0.3:
+                pairs.append((rel_index[k], candidates[c][0], score, k, c))
+    pairs.sort()
+    slot = {(i, j): (k, c) for i, j, _, k, c in pairs}
+    for i, j, score in _top_per_unit([(i, j, s) for i, j, s, _, _ in pairs], MAX_MATCHES, keep=lambda u: u < counts.n_relative):
+        k, c = slot[(i, j)]
+        r, (_, _, dated_text, d) = rel_rows[k], candidates[c]
+        found = _anchor_range(r.spec, r.type, r.tense, pd.Timestamp(d.earliest), pd.Timestamp(d.latest))
+        if found is None:
+            continue
+        text, _, s0, s1 = lookup[(r.article_id, int(r.sent_id))]
+        why = (f"'{r.text}' reports what {d.article_id} dates '{d.text}' ({d.value}); that reading holds "
+               f"for a publication between {found[0].date()} and {found[1].date()}")
+        rows.append({"article_id": r.article_id, "text": text, "start": s0, "end": s1,
+                     "kind": "same_event", "earliest": found[0], "latest": found[1], "reason": why,
+                     "source_article": d.article_id, "source_text": dated_text, "score": score, "strength": "weak"})
+    return rows
+
+
+def _drop_common(units: list, keys: list, wanted: np.ndarray, held: np.ndarray, limit: int) -> tuple[list, list]:
+    """The (unit, trigram) entries as one array each, without the trigrams held by more than
+    ``limit`` sentences so far (they can never block a pair)."""
+    if not keys:
+        return [], []
+    unit, key = np.concatenate(units), np.concatenate(keys)
+    keep = held[np.searchsorted(wanted, key)] <= limit
+    return [unit[keep]], [key[keep]]
+
+
+def _top_pairs_of_units(i: np.ndarray, j: np.ndarray, score: np.ndarray, k: int, keep: np.ndarray) -> np.ndarray:
+    """:func:`_top_per_unit` on arrays (``keep`` a bool per unit): the sorted indices of the pairs
+    among the ``k`` best of a kept unit, ranked as there by (score, i, j), highest first."""
+    side_unit = np.concatenate([i, j])
+    pair = np.concatenate([np.arange(len(i)), np.arange(len(i))])
+    kept = keep[side_unit] if len(side_unit) else np.zeros(0, dtype=bool)
+    side_unit, pair = side_unit[kept], pair[kept]
+    order = np.lexsort((-j[pair], -i[pair], -score[pair], side_unit))
+    side_unit, pair = side_unit[order], pair[order]
+    start = np.r_[0, np.flatnonzero(side_unit[1:] != side_unit[:-1]) + 1] if len(side_unit) else np.zeros(0, dtype=np.int64)
+    rank = np.arange(len(side_unit)) - np.repeat(start, np.diff(np.r_[start, len(side_unit)]))
+    return np.unique(pair[rank < k])
 
 
 def _top_per_unit(pairs: list[tuple[int, int, float]], k: int, keep=None) -> list[tuple[int, int, float]]:
@@ -296,10 +515,11 @@ def _evidence_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(columns)[EVIDENCE_COLUMNS]
 
 
-def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> dict[str, tuple]:
+def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS, parts=None) -> dict[str, tuple]:
     """Publication dates of the articles without a metadata date, from :func:`publication_evidence`.
 
-    Reads only ``articles`` (without needing their text), ``sentences`` and ``timexes``.
+    Reads only ``articles`` (without needing their text), ``sentences`` and ``timexes``; with
+    ``parts`` the last two come a chunk at a time (see :func:`evidence_from_parts`).
 
     Returns
     -------
@@ -308,7 +528,8 @@ def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> dict[str, tup
         usable evidence: the intersection of the used evidence and its midpoint (or its finite end
         when the other is open).
     """
-    ev = publication_evidence(tables, window_days)
+    ev = (publication_evidence(tables, window_days) if parts is None
+          else evidence_from_parts(tables.articles, parts, window_days))
     inferred: dict[str, tuple] = {}
     if ev.empty or not ev["used"].any():
         return inferred

@@ -176,13 +176,13 @@ def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = N
 
     Memory stays flat: the decisions (:func:`s400lib.pipeline.parse.corpus_decisions`) are made from
     name counts summed chunk by chunk and from the few columns publication dates need
-    (``articles`` without their text, ``sentences``, ``timexes``; read only when some article has
-    no metadata date). Then each chunk is read, finished (:func:`s400lib.pipeline.parse.finish_part`) and
+    (``articles`` without their text; ``sentences`` and ``timexes`` a chunk at a time, only when some
+    article has no metadata date). Then each chunk is read, finished (:func:`s400lib.pipeline.parse.finish_part`) and
     appended to the final files, one chunk at a time. The staging folder is removed at the end.
     Returns the rows written per finished table.
     """
     from ..link.names import NameStats
-    from ..link.pubdate import _dated
+    from ..link.pubdate import SENTENCE_FIELDS, TIMEX_FIELDS
     from .parse import corpus_decisions, finish_part
 
     out = Path(out)
@@ -192,13 +192,15 @@ def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = N
         stats += NameStats.of(_read_part(staging, "entities", k, ["text", "label"]),
                               _read_part(staging, "quotes", k, ["speaker", "speaker_kind", "speaker_text"]))
     article_columns = [c.name for c in schema.TABLES["articles"] if c.name != "text"]
-    needed = Tables(articles=_read_all_parts(staging, "articles", n_parts, article_columns))
-    if not _dated(needed.articles).all():
-        # some article needs its date inferred from the others: that needs every sentence's words
-        needed.sentences = _read_all_parts(staging, "sentences", n_parts)
-        needed.timexes = _read_all_parts(staging, "timexes", n_parts)
-    names, dates = corpus_decisions(needed, stats=stats, aliases=aliases)
-    del needed
+    articles = _read_all_parts(staging, "articles", n_parts, article_columns)
+
+    def sentence_parts():
+        # dates inferred from the other articles read the sentences and timexes a chunk at a time
+        return ((_read_part(staging, "sentences", k, list(SENTENCE_FIELDS)), _read_part(staging, "timexes", k, list(TIMEX_FIELDS)))
+                for k in range(n_parts))
+
+    names, dates = corpus_decisions(Tables(articles=articles), stats=stats, aliases=aliases, parts=sentence_parts)
+    del articles
 
     finished = [name for name in TABLE_NAMES if name not in DIRECT_TABLES]
     writers = {name: ChunkWriter(out / f"{name}.parquet", name) for name in finished}
