@@ -90,8 +90,8 @@ def test_evidence_searched_in_batches_and_chunks_equals_the_whole_search(seed_ta
 
     def one_chunk_per_article():
         for article_id in tables.articles["article_id"]:
-            yield (tables.sentences[tables.sentences["article_id"] == article_id],
-                   tables.timexes[tables.timexes["article_id"] == article_id])
+            yield lambda a=article_id: (tables.sentences[tables.sentences["article_id"] == a],
+                                        tables.timexes[tables.timexes["article_id"] == a])
 
     for batch in (1, 2):
         chunked = evidence_from_parts(tables.articles, one_chunk_per_article, batch_articles=batch)

@@ -149,13 +149,13 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_a
         open), reason (one plain sentence), source_article, source_text (the passage of the dated
         article, if any), score, strength ('strong'/'weak'), used (whether it shaped the interval).
     """
-    return evidence_from_parts(tables.articles, lambda: iter([(tables.sentences, tables.timexes)]), window_days, batch_articles)
+    return evidence_from_parts(tables.articles, lambda: iter([lambda: (tables.sentences, tables.timexes)]), window_days, batch_articles)
 
 
 # Undated articles whose evidence is searched in one batch. Each batch reads the corpus's sentences
 # part by part, so memory holds one part plus one batch's trigrams, whatever the corpus size; more
 # batches cost one more reading of the sentences each.
-BATCH_ARTICLES = 2000
+BATCH_ARTICLES = 1000
 SENTENCE_FIELDS = ["article_id", "sent_id", "para_id", "start", "end", "text"]
 
 
@@ -163,11 +163,12 @@ def evidence_from_parts(articles: pd.DataFrame, parts, window_days: int = WINDOW
                         batch_articles: int | None = None) -> pd.DataFrame:
     """:func:`publication_evidence` on a corpus read a part at a time.
 
-    ``articles`` needs no text. ``parts()`` returns an iterator of (sentences, timexes) frames, each
-    pair holding the rows of the same articles, in corpus order; it is called once for counting and
-    three times per batch of undated articles, so that no step holds every sentence at once (the
-    streaming finish reads its staged chunks this way). The evidence is the same as searching the
-    whole corpus at once.
+    ``articles`` needs no text. ``parts()`` returns an iterator of loaders, one per part in corpus
+    order; a loader returns the part's (sentences, timexes), both holding the rows of the same
+    articles. The corpus is read whole once to count, then once per batch of undated articles,
+    plus the few parts that hold the batch or its matches, so that no step holds every sentence at
+    once (the streaming finish reads its staged chunks this way). The evidence is the same as
+    searching the whole corpus at once.
     """
     dated = _dated(articles).tolist()
     ids, published = articles["article_id"].tolist(), articles["published"].tolist()
@@ -183,14 +184,18 @@ def evidence_from_parts(articles: pd.DataFrame, parts, window_days: int = WINDOW
     return _mark_used(rows)
 
 
-def _read_parts(parts) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-    """(sentences, timexes) of each part with only the columns read here (an empty timexes table
-    may lack the extra columns of times.py)."""
-    for sents, tx in parts():
+def _read_parts(parts, wanted=None) -> Iterator[tuple[int, pd.DataFrame, pd.DataFrame]]:
+    """(part number, sentences, timexes) of each part, or only of the parts ``wanted`` (a set of
+    part numbers), with only the columns read here (an empty timexes table may lack the extra
+    columns of times.py)."""
+    for k, load in enumerate(parts()):
+        if wanted is not None and k not in wanted:
+            continue
+        sents, tx = load()
         for col in ("spec", "tense"):
             if col not in tx.columns:
                 tx = tx.assign(**{col: pd.Series(pd.NA, index=tx.index, dtype="string")})
-        yield sents[SENTENCE_FIELDS], tx[TIMEX_FIELDS]
+        yield k, sents[SENTENCE_FIELDS], tx[TIMEX_FIELDS]
 
 
 def _of_articles(frame: pd.DataFrame, articles) -> np.ndarray:
@@ -231,6 +236,8 @@ class _CorpusCounts:
     n_relative: int
     relative_start: dict[str, int]
     n_anchored: int
+    part_start: list[int]  # each part's first sentence, as a corpus-wide sentence number
+    part_of: dict[str, int]  # the part of each undated article
 
     @classmethod
     def of(cls, parts, targets: set, pub: dict) -> "_CorpusCounts":
@@ -238,7 +245,10 @@ class _CorpusCounts:
         codes: dict[str, int] = {}
         relative_start: dict[str, int] = {}
         n_relative = n_anchored = 0
-        for sents, tx in _read_parts(parts):
+        part_start, part_of = [], {}
+        for k, sents, tx in _read_parts(parts):
+            part_start.append(sum(map(len, sizes)))
+            part_of.update((a, k) for a in set(sents["article_id"].tolist()) if a in targets)
             texts = sents["text"].tolist()
             units, _ = trigram_entries(texts, {})  # a vocabulary per part: only counts are kept
             sizes.append(np.bincount(units, minlength=len(texts)))
@@ -257,7 +267,8 @@ class _CorpusCounts:
                 for w in set(content_words(_with_previous(lookup, r.article_id, int(r.sent_id)))):
                     unit_df[w] += 1
         sizes = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
-        return cls(len(sizes), sizes, np.asarray(groups, dtype=np.int64), codes, idf_of_counts(df, len(sizes)), dict(unit_df), n_relative, relative_start, n_anchored)
+        return cls(len(sizes), sizes, np.asarray(groups, dtype=np.int64), codes, idf_of_counts(df, len(sizes)), dict(unit_df), n_relative, relative_start, n_anchored,
+                   part_start, part_of)
 
 
 def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_days: int) -> list[dict]:
@@ -268,13 +279,12 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
     focus: list[int] = []
     lookup: dict = {}
     own: list[pd.DataFrame] = []
-    seen = 0
-    for sents, tx in _read_parts(parts):
+    for k, sents, tx in _read_parts(parts, {counts.part_of[a] for a in batch if a in counts.part_of}):
+        seen = counts.part_start[k]
         mine = _of_articles(sents, batch)
         if mine.any():
             focus += (seen + np.flatnonzero(mine)).tolist()
             lookup.update(_sentence_lookup(sents[mine]))
-        seen += len(sents)
         if len(t := tx[_of_articles(tx, batch)]):
             own.append(t)
     own_tx = pd.concat(own, ignore_index=True) if own else pd.DataFrame(columns=TIMEX_FIELDS)
@@ -297,19 +307,23 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
     held = np.zeros(len(wanted), dtype=np.int64)
     candidates: list[tuple] = []  # (unit index, bag, text, timex row) of absolute dates
     seen = anchored = entries = 0
-    for sents, tx in _read_parts(parts):
+    pruned_at = 1_000_000
+    for _, sents, tx in _read_parts(parts):
         u, c = trigram_entries(sents["text"].tolist(), vocab, grow=False)
         if len(wanted):
             at = np.minimum(np.searchsorted(wanted, c), len(wanted) - 1)
             hit = wanted[at] == c
-            units.append(u[hit] + seen)
-            keys.append(c[hit])
-            np.add.at(held, at[hit], 1)
-            entries += int(hit.sum())
+            u, at = u[hit] + seen, at[hit]  # a trigram is named by its place in `wanted` from here on
+            np.add.at(held, at, 1)
+            rare = held[at] <= limit  # a trigram held by more than `limit` sentences never blocks
+            units.append(u[rare])
+            keys.append(at[rare])
+            entries += int(rare.sum())
         seen += len(sents)
-        if entries > 4 * len(wanted) + 100_000:  # a trigram held by more than `limit` sentences never blocks: forget its holders
-            units, keys = _drop_common(units, keys, wanted, held, limit)
+        if entries > pruned_at:  # forget the holders of the trigrams that became common since
+            units, keys = _drop_common(units, keys, held, limit)
             entries = len(keys[0]) if keys else 0
+            pruned_at = max(pruned_at, 2 * entries)
         if usable_words:
             part_lookup = None
             for r in _anchored_rows(tx, pub).itertuples(index=False):
@@ -319,7 +333,7 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
                 bag = set(content_words(text))
                 if bag & usable_words:
                     candidates.append((counts.n_relative + anchored - 1, bag, text, r))
-    units, keys = _drop_common(units, keys, wanted, held, limit)
+    units, keys = _drop_common(units, keys, held, limit)
     in_focus = np.zeros(counts.n_sentences, dtype=bool)
     in_focus[focus] = True
     unit = np.concatenate(units) if units else np.zeros(0, dtype=np.int64)
@@ -335,16 +349,16 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
     # reading 3: the text and dates of the dated sentences chosen
     partner: dict[int, tuple] = {}
     wanted_units = sorted(wanted_units)
-    seen = 0
-    for sents, tx in _read_parts(parts):
+    holding = {bisect.bisect_right(counts.part_start, u) - 1 for u in wanted_units}
+    for k, sents, tx in _read_parts(parts, holding):
+        seen = counts.part_start[k]
         here = wanted_units[bisect.bisect_left(wanted_units, seen):bisect.bisect_left(wanted_units, seen + len(sents))]
         if here:
             rows_of = _sentence_timexes(tx)
             article_ids, texts, sent_ids = (sents[c].tolist() for c in ("article_id", "text", "sent_id"))
             for u in here:
-                k = u - seen
-                partner[u] = (article_ids[k], texts[k], rows_of.get((article_ids[k], int(sent_ids[k]))))
-        seen += len(sents)
+                r = u - seen
+                partner[u] = (article_ids[r], texts[r], rows_of.get((article_ids[r], int(sent_ids[r]))))
 
     rows: list[dict] = []
     position = {u: k for k, u in enumerate(focus)}
@@ -427,13 +441,13 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
     return rows
 
 
-def _drop_common(units: list, keys: list, wanted: np.ndarray, held: np.ndarray, limit: int) -> tuple[list, list]:
+def _drop_common(units: list, keys: list, held: np.ndarray, limit: int) -> tuple[list, list]:
     """The (unit, trigram) entries as one array each, without the trigrams held by more than
     ``limit`` sentences so far (they can never block a pair)."""
     if not keys:
         return [], []
     unit, key = np.concatenate(units), np.concatenate(keys)
-    keep = held[np.searchsorted(wanted, key)] <= limit
+    keep = held[key] <= limit
     return [unit[keep]], [key[keep]]
 
 

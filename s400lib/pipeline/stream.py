@@ -196,8 +196,8 @@ def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = N
 
     def sentence_parts():
         # dates inferred from the other articles read the sentences and timexes a chunk at a time
-        return ((_read_part(staging, "sentences", k, list(SENTENCE_FIELDS)), _read_part(staging, "timexes", k, list(TIMEX_FIELDS)))
-                for k in range(n_parts))
+        return ((lambda k=k: (_read_part(staging, "sentences", k, list(SENTENCE_FIELDS)),
+                              _read_part(staging, "timexes", k, list(TIMEX_FIELDS)))) for k in range(n_parts))
 
     names, dates = corpus_decisions(Tables(articles=articles), stats=stats, aliases=aliases, parts=sentence_parts)
     del articles
