@@ -25,6 +25,10 @@ end when the other is open) and ``published_source = "inferred"``. Evidence, wea
 Strong evidence is intersected; weak evidence is applied in order of score only when it keeps the
 interval non-empty, and is reported as unused otherwise (matching events by words can pair the
 wrong ones). An article with no evidence keeps ``published_source = "unknown"``.
+
+The search runs on :data:`BATCH_ARTICLES` undated articles at a time over the corpus read a chunk
+at a time (:func:`evidence_from_parts`): memory holds one batch's trigrams and matches, not the
+corpus's sentences, and the evidence is the same as one search over everything.
 """
 
 from __future__ import annotations
