@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("folder", type=Path, metavar="DIR", help="folder written by `parse --out DIR`")
     r.add_argument("--out", type=Path, metavar="FILE", help="HTML file to write (default DIR/report.html)")
     r.add_argument("--top", type=int, default=15, metavar="N", help="rows in the top-N sections (default 15)")
+    on = r.add_mutually_exclusive_group()
+    on.add_argument("--workers", type=int, metavar="N", help="score the alignment's candidate pairs on a local Dask cluster of N worker processes")
+    on.add_argument("--dask", metavar="ADDRESS", help="score them on an existing Dask scheduler, e.g. tcp://host:8786")
     return parser
 
 
@@ -162,7 +165,15 @@ def run_report(args: argparse.Namespace) -> int:
         return 2
     out = args.out or args.folder / "report.html"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_report(tables, title=f"s400lib report: {args.folder}", top=args.top), encoding="utf-8")
+    title = f"s400lib report: {args.folder}"
+    if args.workers or args.dask:
+        from .pipeline.distributed import connect, local_cluster
+
+        with (local_cluster(args.workers) if args.workers else connect(args.dask)) as client:
+            page = render_report(tables, title=title, top=args.top, client=client)
+    else:
+        page = render_report(tables, title=title, top=args.top)
+    out.write_text(page, encoding="utf-8")
     print(f"report written to {out}")
     return 0
 

@@ -35,7 +35,7 @@ and a quote and the claim covering the same words are reported once.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 
 import numpy as np
 import pandas as pd
@@ -267,7 +267,7 @@ def _embed(texts: list[str]) -> np.ndarray:
 def align(
     tables, method: str = "char", same_quote_min: float = 0.45, paraphrase_min: float = 0.5,
     same_fact_min: float = 0.35, counted_fact_min: float = 0.2, event_fact_min: float = 0.3, rare_tokens: int = 8,
-    max_block: int = 50,
+    max_block: int = 50, client=None,
 ) -> pd.DataFrame:
     """Pairs of claims / quotes from different articles that say the same thing.
 
@@ -283,6 +283,10 @@ def align(
         ``event_fact_min`` (chosen on the development stories and the seeds) to pairs that tell one event.
     rare_tokens, max_block
         Blocking parameters, see :func:`candidate_pairs`.
+    client
+        A ``distributed.Client`` (for instance from
+        :func:`s400lib.pipeline.distributed.local_cluster`): the candidate pairs are then scored on its
+        workers, a slice per task, with the same result as in this process.
 
     Returns
     -------
@@ -313,11 +317,11 @@ def align(
     floor = min(same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min)
     kept_pairs, kept_scores, n_candidates = [], [], 0
     blocking_keys = [[k for k in ks if k[0] in "ETU"] for ks in u["keys"]]
-    for pairs in iter_candidate_pairs(texts, arts, texts, tokens, blocking_keys, rare_tokens=rare_tokens, max_block=max_block):
-        scores = score_of(pairs)
-        kept_pairs.append(pairs[scores >= floor])
-        kept_scores.append(scores[scores >= floor])
-        n_candidates += len(pairs)
+    slices = iter_candidate_pairs(texts, arts, texts, tokens, blocking_keys, rare_tokens=rare_tokens, max_block=max_block)
+    for pairs, scores, n in _scored_slices(slices, score_of, floor, client):
+        kept_pairs.append(pairs)
+        kept_scores.append(scores)
+        n_candidates += n
     del score_of  # the TF-IDF matrix: half a gigabyte at ten thousand articles
     pairs = np.concatenate(kept_pairs or [np.zeros((0, 2), np.int64)])
     scores = np.concatenate(kept_scores or [np.zeros(0)])
@@ -344,6 +348,37 @@ def align(
 
 
 RELATIONS = ("", "same_quote", "paraphrase", "same_fact")
+
+
+def _kept(score_of, pairs: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray, int]:
+    """(pairs scoring at least ``floor``, their scores, how many pairs were scored) of one slice."""
+    scores = score_of(pairs)
+    keep = scores >= floor
+    return pairs[keep], scores[keep], len(pairs)
+
+
+def _scored_slices(slices, score_of, floor: float, client=None):
+    """:func:`_kept` of each slice of candidate pairs, in order: here, or on the workers of a Dask
+    ``client``. The scorer (the TF-IDF matrix) goes to every worker once; at most two slices per
+    worker thread are in flight, so neither the slices nor their results pile up in this process."""
+    if client is None:
+        for pairs in slices:
+            yield _kept(score_of, pairs, floor)
+        return
+    scorer = client.scatter(score_of, broadcast=True, hash=False)
+    window = 2 * (sum(client.nthreads().values()) or 1)
+    pending: deque = deque()
+    try:
+        for pairs in slices:
+            pending.append(client.submit(_kept, scorer, pairs, floor, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        client.cancel([scorer])
 
 
 def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min):

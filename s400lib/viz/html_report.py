@@ -34,10 +34,10 @@ def _figure_png(fig) -> str:
     return f'<img alt="event timeline" src="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode("ascii")}">'
 
 
-def _attempt(what: str, func, *args):
+def _attempt(what: str, func, *args, **kwargs):
     """Run one cross-article step; a failure becomes a note in the report (and a warning), not a crash."""
     try:
-        return func(*args), ""
+        return func(*args, **kwargs), ""
     except Exception as exc:  # noqa: BLE001 - the report must render whatever part of it can be computed
         warnings.warn(f"report: {what} could not be computed: {exc!r}", RuntimeWarning, stacklevel=2)
         return None, f"{what} could not be computed: {type(exc).__name__}: {exc}"
@@ -56,7 +56,7 @@ def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     return grouped.sort_values(["quotes", "speaker"], ascending=[False, True]).reset_index()
 
 
-def render_report(tables, title: str = "s400lib report", top: int = 15) -> str:
+def render_report(tables, title: str = "s400lib report", top: int = 15, client=None) -> str:
     """A self-contained HTML page (no external files) describing a parsed corpus.
 
     Parameters
@@ -67,6 +67,9 @@ def render_report(tables, title: str = "s400lib report", top: int = 15) -> str:
         Page title.
     top
         Rows shown in the "most mentioned" and "most quoted" sections.
+    client
+        A Dask client: the alignment's candidate pairs are scored on its workers (see
+        :func:`s400lib.compare.align.align`); the page is the same.
 
     Returns
     -------
@@ -96,7 +99,7 @@ def render_report(tables, title: str = "s400lib report", top: int = 15) -> str:
     parts.append(_section("Most mentioned entities", _frame(top_entities(tables, n=top), "no named entities found"), "canonical names; mentions in titles and story text"))
     parts.append(_section("Quotes by speaker", _frame(quotes_by_speaker(tables.quotes).head(top), "no quotes found")))
 
-    aligned, note = _attempt("alignments", align, tables)
+    aligned, note = _attempt("alignments", align, tables, client=client)
     found, note2 = (None, note) if aligned is None else _attempt("contradictions", contradictions, tables, aligned)
     if found is not None:
         cols = [c for c in ("kind", "left_article", "left_text", "right_article", "right_text", "explanation") if c in found.columns]
