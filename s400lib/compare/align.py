@@ -370,7 +370,8 @@ def _scored_slices(slices, score_of, floor: float, client=None):
     pending: deque = deque()
     try:
         for pairs in slices:
-            pending.append(client.submit(_kept, scorer, pairs, floor, pure=False))
+            # sent as data, not inside the task: a task carrying megabytes of pairs slows the scheduler
+            pending.append(client.submit(_kept, scorer, client.scatter(pairs, hash=False), floor, pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
