@@ -142,8 +142,8 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_a
     window_days
         News-cycle window for ``shared_passage`` evidence.
     batch_articles
-        Undated articles searched at once (default :data:`BATCH_ARTICLES`); the result does not
-        depend on it.
+        Undated articles searched at once (default: all of them, since the tables are in memory
+        already); the result does not depend on it.
 
     Returns
     -------
@@ -153,7 +153,9 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_a
         open), reason (one plain sentence), source_article, source_text (the passage of the dated
         article, if any), score, strength ('strong'/'weak'), used (whether it shaped the interval).
     """
-    return evidence_from_parts(tables.articles, lambda: iter([lambda: (tables.sentences, tables.timexes)]), window_days, batch_articles)
+    # the tables are in memory already: one batch searches them in one pass (the result is the same)
+    batch = batch_articles or max(1, int((~_dated(tables.articles)).sum()))
+    return evidence_from_parts(tables.articles, lambda: iter([lambda: (tables.sentences, tables.timexes)]), window_days, batch)
 
 
 # Undated articles whose evidence is searched in one batch. Each batch reads the corpus's sentences
