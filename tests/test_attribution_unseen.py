@@ -398,3 +398,17 @@ def test_a_person_named_as_object_before_a_lone_quote_does_not_take_it():
 ])
 def test_a_family_speaks_as_itself_not_as_the_person_it_is_named_after(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_the_name_of_a_work_in_marks_is_nobodys_words():
+    """Titles of exhibitions, reports and websites are written in marks too; they are not quotes,
+    and nobody (least of all a date) is their speaker. Spoken words in Title Case still count."""
+    shows = sl.extract_quotes('The museum opened "Rivers of Light: Glass from the Northern Coast" on Saturday, '
+                              'a show of 80 pieces.')
+    assert shows["kind"].tolist() == ["scare"] and shows["speaker"].isna().all()
+    report = sl.extract_quotes('She wrote a report titled "Water Rights in a Warming Valley" last spring.')
+    assert report.loc[0, "speaker_rule"] == "title" and pd.isna(report.loc[0, "speaker"])
+    spoken = sl.extract_quotes('"Nobody Expected This," said Ruth Olsen, smiling.\n\n'
+                               '"This is a good day for the town," Mayor Ruth Olsen said.')
+    assert spoken["kind"].tolist() == ["direct", "direct"]
+    assert spoken["speaker"].tolist() == ["Ruth Olsen", "Ruth Olsen"]

@@ -94,7 +94,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("speaker_text", STR, "The mention the speaker was resolved from ('he', 'the head of the committee', 'Slutsky')."),
         ("speaker_start", INT, "Offset of speaker_text in the article (<NA> when unresolved)."),
         ("speaker_end", INT, "End offset of speaker_text."),
-        ("speaker_rule", STR, "How the speaker was found: 'cue_subject', 'pronoun', 'role_title', 'role_next' (a role named in the next sentence), 'medium', 'according_to', 'previous_speaker', 'introduced_before' (a lone quote after a sentence about a named person), 'enclosing_report' (quoted words inside a report), 'office+...' / 'kin+...' (an office or a family speaking for its owner), ... ; lets a reader judge how far to trust it."),
+        ("speaker_rule", STR, "How the speaker was found: 'cue_subject', 'pronoun', 'role_title', 'role_next' (a role named in the next sentence), 'medium', 'according_to', 'previous_speaker', 'introduced_before' (a lone quote after a sentence about a named person), 'enclosing_report' (quoted words inside a report), 'office+...' / 'kin+...' (an office or a family speaking for its owner), 'title' (the name of a work in marks: no speaker), ... ; lets a reader judge how far to trust it."),
         ("cue", STR, "Lemma of the reporting verb or phrase ('say', 'tell', 'according to')."),
         ("confidence", FLOAT, "Rule confidence between 0 and 1; low values mark quotes a reader should check."),
         ("speaker_kind", STR, "What the speaker is: 'person', 'org' (an organisation, office or outlet) or 'group' ('Russian experts'); <NA> when there is no speaker."),

@@ -494,6 +494,23 @@ def _cue_words_of(doc, q: QuoteSpan, floor: int) -> Cue | None:
     return None
 
 
+# words written in lower case inside a title ("Photographs and Prints from the Collection")
+_TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to vs via with".split())
+TITLE_MAX_WORDS = 12
+
+
+def _is_title(text: str, q: "QuoteSpan") -> bool:
+    """Whether the quoted words name a work (a website, an exhibition, a report) rather than
+    quote someone: every word of three letters or more capitalised, two to
+    :data:`TITLE_MAX_WORDS` words, and no sentence punctuation closing them (spoken words in
+    marks end with a full stop or a comma, or run longer)."""
+    inner = text[q.start:q.end].strip()
+    words = _WORD_RE.findall(inner)
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or inner[-1:] in ".!?…,;":
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words if len(w) >= 3)
+
+
 def _classify(inner: str, governed: bool) -> str:
     words = _WORD_RE.findall(inner)
     stripped = inner.lstrip("([<…. ")
@@ -668,6 +685,10 @@ def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerRe
             prev = row
             continue
         governed = cue is not None and cue.rule in ("governing", "before") and _cue_lemma(cue.verb) in {"say", "tell", "write", "reply", "answer", "add"}
+        if _is_title(text, q):
+            # the name of a work in marks: nobody says it
+            rows.append(_row(ctx, q.start, q.end, "scare", None, "title", None, 0.6))
+            continue
         kind = _classify(inner, governed)
         if kind == "scare":
             rows.append(_row(ctx, q.start, q.end, "scare", None, "scare", None, 0.7))
