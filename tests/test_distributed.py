@@ -127,6 +127,22 @@ def test_alignment_scored_on_the_workers_equals_the_local_one(client, seed_table
     assert there.attrs == here.attrs
 
 
+def test_contradictions_judged_on_the_workers_equal_the_local_ones(client, seed_tables, monkeypatch):
+    """The contradictions' candidate pairs judged on the workers, in one slice or many, give the
+    table judged in this process, row for row."""
+    import s400lib.compare.blocking as blocking
+    from s400lib.compare.contradictions import contradictions
+
+    aligned = sl.align(seed_tables)
+    here = contradictions(seed_tables, alignments=aligned, max_rows=None)
+    assert len(here) > 0
+    pd.testing.assert_frame_equal(contradictions(seed_tables, alignments=aligned, max_rows=None, client=client), here)
+    monkeypatch.setattr(blocking, "PAIRS_PER_SLICE", 20)
+    there = contradictions(seed_tables, alignments=aligned, max_rows=None, client=client)
+    pd.testing.assert_frame_equal(there, here)
+    assert there.attrs == here.attrs
+
+
 def _align_inputs(tables):
     from s400lib.compare.align import tokens, units
 

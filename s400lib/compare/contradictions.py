@@ -38,10 +38,11 @@ a difference of sources. Output is ranked, thresholded (``min_score``) and cappe
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import sys
-from collections import defaultdict
+from collections import defaultdict, deque
 from functools import lru_cache
 
 import pandas as pd
@@ -181,7 +182,7 @@ def _named(source) -> bool:
 
 def contradictions(
     tables, alignments: pd.DataFrame | None = None, min_score: float = 0.5, per_topic: int = 3,
-    max_rows: int | None = 15, per_claim: int = 2, rare_tokens: int = 8, max_block: int = 50,
+    max_rows: int | None = 15, per_claim: int = 2, rare_tokens: int = 8, max_block: int = 50, client=None,
 ) -> pd.DataFrame:
     """Conflicting claims, by kind, each with a one-sentence explanation.
 
@@ -202,6 +203,9 @@ def contradictions(
         Show one claim in at most this many rows, so one sentence cannot fill the list.
     rare_tokens, max_block
         Blocking parameters (see :func:`s400lib.compare.align.candidate_pairs`).
+    client
+        A ``distributed.Client``: the candidate pairs are judged on its workers, a slice per task,
+        with the same result as in this process (the alignment, when computed here, too).
 
     Returns
     -------
@@ -221,7 +225,7 @@ def contradictions(
         frame.attrs["n_candidates"] = 0
         return frame
     if alignments is None:
-        alignments = _align(tables)
+        alignments = _align(tables, client=client)
     consistent = set()
     for left, right, rel in zip(alignments["left_id"], alignments["right_id"], alignments["relation"]):
         if rel == "same_quote":
@@ -280,38 +284,12 @@ def contradictions(
     bound = _bound_dates(c, getattr(tables, "timexes", None), frames)
     # predicate classes each claim carries, once per claim rather than once per pair
     frame_classes = [frozenset(f[0] for f in fs) - _GENERIC or _NONE for fs in frames]
-    # the words around a claim's predicate, once per claim and predicate rather than once per pair
-    # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
-    windows: dict[tuple[int, int], tuple[str, ...]] = {}
-
-    def window(i: int, offset: int) -> tuple[str, ...]:
-        if (i, offset) not in windows:
-            windows[(i, offset)] = tuple(sys.intern(w) for w in _window(texts[i], starts[i], offset))
-        return windows[(i, offset)]
-
+    judge = _PairJudge(consistent, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
+                       subjects, dates, nums, bound, rules, args, df, n, status, times, modality)
     rows = []
     counter = {"candidates": 0}
-    for a, b in _hooked_pairs(slices, hooks, status, arts, sent, counter):
-        if any((x, y) in consistent for x in group[a] for y in group[b]):
-            continue
-        shared = set(lemmas[a]).intersection(lemmas[b])
-        r = _shared_weight(shared, idf, weight[a], weight[b])
-        differ = not same_speaker(sources[a], sources[b])
-        bonus = 0.1 * differ + 0.4 * r
-        cands = []
-        if frame_classes[a] & frame_classes[b]:
-            cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, window)
-        if _same_occasion(subjects[a], subjects[b], dates[a], dates[b]):
-            cands += _numeric(a, b, nums, shared, texts, sources)
-        cands += _temporal(a, b, frames, bound, shared, sources)
-        if differ and rules[a] not in ("outlet",) and rules[b] not in ("outlet",):
-            cands += _stance(a, b, args, frames, texts, starts, sources, df, n)
-        cands += _status(a, b, status, shared, frames, texts, sources, times)
-        for kind, topic, base, explanation in cands:
-            if modality[a] == "conditional" or modality[b] == "conditional":
-                base -= 0.1  # a conditional claim only conflicts under its condition
-            if r >= _MIN_RELATED[kind]:
-                rows.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
+    for judged in _judged_slices(_hooked_pairs(slices, hooks, status, arts, sent, counter), judge, client):
+        rows += judged
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight)
     rows += _attribution(c, alignments, ids)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
@@ -320,13 +298,99 @@ def contradictions(
 _NONE: frozenset = frozenset()
 
 
+@dataclasses.dataclass
+class _PairJudge:
+    """What the per-pair rules read, per claim, and the rules themselves: one object, so that the
+    pairs of a slice can be judged here or on a Dask worker that holds a copy."""
+
+    consistent: set
+    group: list
+    lemmas: list
+    idf: dict
+    weight: list
+    sources: list
+    frame_classes: list
+    frames: list
+    texts: list
+    starts: list
+    subjects: list
+    dates: list
+    nums: list
+    bound: list
+    rules: list
+    args: list
+    df: dict
+    n: int
+    status: list
+    times: list
+    modality: list
+    # the words around a claim's predicate, once per claim and predicate rather than once per pair
+    # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
+    windows: dict = dataclasses.field(default_factory=dict)
+
+    def window(self, i: int, offset: int) -> tuple[str, ...]:
+        if (i, offset) not in self.windows:
+            self.windows[(i, offset)] = tuple(sys.intern(w) for w in _window(self.texts[i], self.starts[i], offset))
+        return self.windows[(i, offset)]
+
+    def rows(self, pairs) -> list[tuple]:
+        """Conflict rows (a, b, kind, topic, score, explanation, relatedness) of the pairs, in order."""
+        group, lemmas, sources, frames, texts, starts = self.group, self.lemmas, self.sources, self.frames, self.texts, self.starts
+        out = []
+        for a, b in pairs.tolist():
+            if any((x, y) in self.consistent for x in group[a] for y in group[b]):
+                continue
+            shared = set(lemmas[a]).intersection(lemmas[b])
+            r = _shared_weight(shared, self.idf, self.weight[a], self.weight[b])
+            differ = not same_speaker(sources[a], sources[b])
+            bonus = 0.1 * differ + 0.4 * r
+            cands = []
+            if self.frame_classes[a] & self.frame_classes[b]:
+                cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window)
+            if _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b]):
+                cands += _numeric(a, b, self.nums, shared, texts, sources)
+            cands += _temporal(a, b, frames, self.bound, shared, sources)
+            if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
+                cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
+            cands += _status(a, b, self.status, shared, frames, texts, sources, self.times)
+            for kind, topic, base, explanation in cands:
+                if self.modality[a] == "conditional" or self.modality[b] == "conditional":
+                    base -= 0.1  # a conditional claim only conflicts under its condition
+                if r >= _MIN_RELATED[kind]:
+                    out.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
+        return out
+
+
+def _judged_slices(slices, judge: _PairJudge, client=None):
+    """``judge.rows`` of each slice of hooked pairs, in order: here, or on the workers of a Dask
+    ``client`` (the judge sent once to each; two slices per worker thread in flight)."""
+    if client is None:
+        for pairs in slices:
+            yield judge.rows(pairs)
+        return
+    remote = client.scatter(judge, broadcast=True, hash=False)
+    window = 2 * (sum(client.nthreads().values()) or 1)
+    pending: deque = deque()
+    try:
+        for pairs in slices:
+            pending.append(client.submit(_PairJudge.rows, remote, client.scatter(pairs, hash=False), pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        client.cancel([remote])
+
+
 def _words(value, sep: str) -> tuple[str, ...]:
     """The parts of a joined field as a tuple of interned strings (one string object per word)."""
     return tuple(dict.fromkeys(sys.intern(w) for w in value.split(sep) if w)) if isinstance(value, str) else ()
 
 
 def _hooked_pairs(slices, hooks, status, arts, sent, counter):
-    """The candidate pairs a rule could act on, as Python ints: claims of different sentences that
+    """The candidate pairs a rule could act on, a slice at a time: claims of different sentences that
     share a hook (predicate class, unit, argument) or carry different statuses. Tested on whole
     slices at once; only the survivors (a few per cent) reach the per-pair rules."""
     import numpy as np
@@ -342,7 +406,7 @@ def _hooked_pairs(slices, hooks, status, arts, sent, counter):
         same_sentence = (art_code[a] == art_code[b]) & (sentence[a] == sentence[b])
         status_differ = (status_code[a] >= 0) & (status_code[b] >= 0) & (status_code[a] != status_code[b])
         keep = ~same_sentence & ((shared_counts(hook_matrix, a, b) > 0) | status_differ)
-        yield from pairs[keep].tolist()
+        yield pairs[keep]
 
 
 def _scare_quoted_classes(tables, claims: pd.DataFrame, frames: list) -> set[tuple[str, str]]:

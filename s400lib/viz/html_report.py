@@ -68,8 +68,8 @@ def render_report(tables, title: str = "s400lib report", top: int = 15, client=N
     top
         Rows shown in the "most mentioned" and "most quoted" sections.
     client
-        A Dask client: the alignment's candidate pairs are scored on its workers (see
-        :func:`s400lib.compare.align.align`); the page is the same.
+        A Dask client: the alignment's candidate pairs are scored, and the contradictions' judged,
+        on its workers (see :func:`s400lib.compare.align.align`); the page is the same.
 
     Returns
     -------
@@ -100,7 +100,7 @@ def render_report(tables, title: str = "s400lib report", top: int = 15, client=N
     parts.append(_section("Quotes by speaker", _frame(quotes_by_speaker(tables.quotes).head(top), "no quotes found")))
 
     aligned, note = _attempt("alignments", align, tables, client=client)
-    found, note2 = (None, note) if aligned is None else _attempt("contradictions", contradictions, tables, aligned)
+    found, note2 = (None, note) if aligned is None else _attempt("contradictions", contradictions, tables, aligned, client=client)
     if found is not None:
         cols = [c for c in ("kind", "left_article", "left_text", "right_article", "right_text", "explanation") if c in found.columns]
         found = found.sort_values("score", ascending=False)[cols] if "score" in found.columns else found[cols]
