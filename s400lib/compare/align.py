@@ -34,14 +34,15 @@ and a quote and the claim covering the same words are reported once.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections import defaultdict, deque
+from collections import defaultdict
 
 import numpy as np
 import pandas as pd
 
 from ..core import schema
-from .blocking import as_is, iter_candidate_pairs, key_matrix, shared_counts
+from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
 _STOP = {
@@ -318,7 +319,7 @@ def align(
     kept_pairs, kept_scores, n_candidates = [], [], 0
     blocking_keys = [[k for k in ks if k[0] in "ETU"] for ks in u["keys"]]
     slices = iter_candidate_pairs(texts, arts, texts, tokens, blocking_keys, rare_tokens=rare_tokens, max_block=max_block)
-    for pairs, scores, n in _scored_slices(slices, score_of, floor, client):
+    for pairs, scores, n in map_slices(functools.partial(_kept, floor=floor), score_of, slices, client):
         kept_pairs.append(pairs)
         kept_scores.append(scores)
         n_candidates += n
@@ -355,31 +356,6 @@ def _kept(score_of, pairs: np.ndarray, floor: float) -> tuple[np.ndarray, np.nda
     scores = score_of(pairs)
     keep = scores >= floor
     return pairs[keep], scores[keep], len(pairs)
-
-
-def _scored_slices(slices, score_of, floor: float, client=None):
-    """:func:`_kept` of each slice of candidate pairs, in order: here, or on the workers of a Dask
-    ``client``. The scorer (the TF-IDF matrix) goes to every worker once; at most two slices per
-    worker thread are in flight, so neither the slices nor their results pile up in this process."""
-    if client is None:
-        for pairs in slices:
-            yield _kept(score_of, pairs, floor)
-        return
-    scorer = client.scatter(score_of, broadcast=True, hash=False)
-    window = 2 * (sum(client.nthreads().values()) or 1)
-    pending: deque = deque()
-    try:
-        for pairs in slices:
-            # sent as data, not inside the task: a task carrying megabytes of pairs slows the scheduler
-            pending.append(client.submit(_kept, scorer, client.scatter(pairs, hash=False), floor, pure=False))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
-        client.cancel([scorer])
 
 
 def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min):

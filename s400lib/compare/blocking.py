@@ -15,6 +15,7 @@ unit-by-key incidence matrix with its transpose, which removes duplicate pairs a
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 
 import numpy as np
@@ -159,3 +160,29 @@ def shared_counts(matrix: sparse.csr_matrix, a: np.ndarray, b: np.ndarray, chunk
         part = slice(lo, lo + chunk)
         out[part] = np.asarray(matrix[a[part]].multiply(matrix[b[part]]).sum(axis=1)).ravel()
     return out
+
+
+def map_slices(func, shared, slices, client=None):
+    """``func(shared, pairs)`` for each slice of pairs, in order: here, or on the workers of a Dask
+    ``client``. ``shared`` (a scorer, the per-claim data) goes to every worker once and each slice
+    is sent as data; at most two slices per worker thread are in flight, so neither the slices nor
+    their results pile up in this process."""
+    if client is None:
+        for pairs in slices:
+            yield func(shared, pairs)
+        return
+    remote = client.scatter(shared, broadcast=True, hash=False)
+    window = 2 * (sum(client.nthreads().values()) or 1)
+    pending: deque = deque()
+    try:
+        for pairs in slices:
+            # sent as data, not inside the task: a task carrying megabytes of pairs slows the scheduler
+            pending.append(client.submit(func, remote, client.scatter(pairs, hash=False), pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        client.cancel([remote])

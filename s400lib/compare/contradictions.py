@@ -42,7 +42,7 @@ import dataclasses
 import math
 import re
 import sys
-from collections import defaultdict, deque
+from collections import defaultdict
 from functools import lru_cache
 
 import pandas as pd
@@ -52,7 +52,7 @@ from ..extract.claims import rows_inside
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from .align import align as _align
 from .align import tokens
-from .blocking import as_is, iter_candidate_pairs, key_matrix, shared_counts
+from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
 from .rebuttals import rebuttal_pairs
 
 _GENERIC = {
@@ -288,7 +288,7 @@ def contradictions(
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality)
     rows = []
     counter = {"candidates": 0}
-    for judged in _judged_slices(_hooked_pairs(slices, hooks, status, arts, sent, counter), judge, client):
+    for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
         rows += judged
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight)
     rows += _attribution(c, alignments, ids)
@@ -359,29 +359,6 @@ class _PairJudge:
                 if r >= _MIN_RELATED[kind]:
                     out.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
         return out
-
-
-def _judged_slices(slices, judge: _PairJudge, client=None):
-    """``judge.rows`` of each slice of hooked pairs, in order: here, or on the workers of a Dask
-    ``client`` (the judge sent once to each; two slices per worker thread in flight)."""
-    if client is None:
-        for pairs in slices:
-            yield judge.rows(pairs)
-        return
-    remote = client.scatter(judge, broadcast=True, hash=False)
-    window = 2 * (sum(client.nthreads().values()) or 1)
-    pending: deque = deque()
-    try:
-        for pairs in slices:
-            pending.append(client.submit(_PairJudge.rows, remote, client.scatter(pairs, hash=False), pure=False))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
-        client.cancel([remote])
 
 
 def _words(value, sep: str) -> tuple[str, ...]:
