@@ -50,6 +50,7 @@ import pandas as pd
 from ..core import schema
 from ..extract.claims import rows_inside
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
+from ..link.eventmatch import bag_weight, idf_of_counts
 from .align import align as _align
 from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
@@ -267,7 +268,7 @@ def contradictions(
     for ls in lemmas:
         for w in ls:
             df[w] += 1
-    idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+    idf = idf_of_counts(df, n)
     qid = c["quote_id"].tolist()
     group = [(ids[i], qid[i]) if isinstance(qid[i], str) else (ids[i],) for i in range(n)]
     # what a rule could act on; a pair that shares none of it cannot conflict and is skipped early
@@ -278,7 +279,7 @@ def contradictions(
         )) or _NONE
         for i in range(n)
     ]
-    weight = [math.fsum(idf.get(w, 0.0) for w in ls) for ls in lemmas]
+    weight = [bag_weight(ls, idf) for ls in lemmas]
     not_literal = _scare_quoted_classes(tables, c, frames)
     frames = [[f for f in frames[i] if (arts[i], f[0]) not in not_literal] for i in range(n)]
     bound = _bound_dates(c, getattr(tables, "timexes", None), frames)
@@ -433,14 +434,6 @@ def _same_attribute(texts, starts, a, oa, b, ob) -> bool:
     lacks ("abandon the S-400" vs "abandon the deployment of the S-400")."""
     wa, wb = _object_word(texts[a], starts[a], oa), _object_word(texts[b], starts[b], ob)
     return wa == wb or not (_is_action(wa) or _is_action(wb))
-
-
-def relatedness(a: set, b: set, idf: dict) -> float:
-    """IDF-weighted overlap of two lemma sets, in [0, 1]: shared weight over the smaller set's weight."""
-    if not a or not b:
-        return 0.0
-    shared = math.fsum(idf.get(w, 0.0) for w in a & b)
-    return shared / max(1e-9, min(math.fsum(idf.get(w, 0.0) for w in a), math.fsum(idf.get(w, 0.0) for w in b)))
 
 
 def _window(text: str, start: int, offset: int) -> set[str]:
@@ -665,7 +658,7 @@ def _status(a, b, status, shared, frames, texts, sources, times):
 
 def _shared_weight(shared: set, idf: dict, weight_a: float, weight_b: float) -> float:
     """IDF weight of the lemmas two claims share over the lighter claim's weight, in [0, 1]."""
-    return math.fsum(idf.get(w, 0.0) for w in shared) / max(1e-9, min(weight_a, weight_b)) if shared else 0.0
+    return bag_weight(shared, idf) / max(1e-9, min(weight_a, weight_b)) if shared else 0.0
 
 
 def _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight):

@@ -55,7 +55,7 @@ _REBUTTAL_VERBS = {"deny", "dismiss", "reject", "dispute", "refute", "rebut", "c
 CLAIM_NOUNS = {
     "suggestion", "claim", "allegation", "accusation", "charge", "criticism", "report", "idea", "notion",
     "assertion", "statement", "assessment", "characterization", "characterisation", "account", "story",
-    "reports", "speculation", "rumour", "rumor", "view", "finding", "conclusion", "argument", "premise",
+    "speculation", "rumour", "rumor", "view", "finding", "conclusion", "argument", "premise",
 }
 _HEDGE_AUX = {"could", "may", "might"}
 # Definite role nouns ("the politician said") refer back to the last person named; media nouns

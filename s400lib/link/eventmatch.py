@@ -50,13 +50,24 @@ def _key_index(keys: Sequence[set], max_df: float) -> tuple[dict, int]:
     for i, ks in enumerate(keys):
         for k in ks:
             index[k].append(i)
-    # A key blocks only when it is rare: held by at most max_df of the units, but small corpora may
-    # always block on up to 50 units, and no key is used beyond KEY_CAP units: a key's pairs grow
-    # with the square of its units, so a cap that grew with the corpus made the stage quadratic.
-    return index, min(max(50, int(max_df * len(keys))), KEY_CAP)
+    return index, block_limit(len(keys), max_df)
+
+
+def block_limit(n_units: int, max_df: float) -> int:
+    """How many units may hold a key that still forms candidate pairs.
+
+    A key blocks only when it is rare: held by at most ``max_df`` of the units, but small corpora
+    may always block on up to 50 units, and no key is used beyond :data:`KEY_CAP` units: a key's
+    pairs grow with the square of its units, so a cap that grew with the corpus made the stage
+    quadratic."""
+    return min(max(50, int(max_df * n_units)), KEY_CAP)
 
 
 KEY_CAP = 100
+# Blocking and scoring defaults of the two signals, also used by searches that read the corpus a
+# part at a time (:mod:`s400lib.link.pubdate`)
+PASSAGE_MAX_DF, PASSAGE_MIN_SHARED, PASSAGE_MIN_OVERLAP = 0.05, 4, 0.25
+EVENT_MAX_DF, EVENT_MIN_SHARED = 0.2, 2
 
 
 def _candidates(keys: Sequence[set], groups: Sequence, max_df: float, cross_only: bool = True) -> tuple:
@@ -145,8 +156,8 @@ def _shared_key_pairs(keys: Sequence[set], groups: Sequence, max_df: float, min_
     yield from zip(left[keep].tolist(), right[keep].tolist(), shared[keep].tolist())
 
 
-def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = 4, min_overlap: float = 0.25,
-                    max_df: float = 0.05, focus: set[int] | None = None) -> list[tuple[int, int, float]]:
+def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = PASSAGE_MIN_SHARED,
+                    min_overlap: float = PASSAGE_MIN_OVERLAP, max_df: float = PASSAGE_MAX_DF, focus: set[int] | None = None) -> list[tuple[int, int, float]]:
     """(i, j, overlap) for units of different groups that share word trigrams.
 
     ``overlap`` is shared trigrams / trigrams of the shorter unit; pairs need ``min_shared`` shared
@@ -236,12 +247,12 @@ def _focused_shared_passages(texts, groups, min_shared, min_overlap, max_df, foc
     in_focus = np.zeros(n, dtype=bool)
     in_focus[list(focus)] = True
     group_code = np.unique(np.asarray([str(g) for g in groups], dtype=object), return_inverse=True)[1]
-    limit = min(max(50, int(max_df * n)), KEY_CAP)
+    limit = block_limit(n, max_df)
     return passage_pairs(unit, key, sizes, group_code, in_focus, limit, min_shared, min_overlap)
 
 
-def passage_pairs(unit, key, sizes, group_code, in_focus, limit: int, min_shared: int = 4,
-                  min_overlap: float = 0.25, as_arrays: bool = False):
+def passage_pairs(unit, key, sizes, group_code, in_focus, limit: int, min_shared: int = PASSAGE_MIN_SHARED,
+                  min_overlap: float = PASSAGE_MIN_OVERLAP, as_arrays: bool = False):
     """(i, j, overlap) of :func:`shared_passages` from (unit, trigram) entries: every unit's
     trigrams that some focus unit has, with ``sizes`` (each unit's count of distinct trigrams),
     ``group_code`` (its article, as an int) and ``in_focus`` (a bool) indexed by unit. A trigram
@@ -341,8 +352,15 @@ def bag_weight(bag: Iterable[str], idf: dict[str, float]) -> float:
     return math.fsum(idf.get(x, 0.0) for x in bag)
 
 
-def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3, min_shared: int = 2,
-                  max_df: float = 0.2, idf: dict[str, float] | None = None, focus: set[int] | None = None) -> list[tuple[int, int, float]]:
+def overlap_score(a: set, b: set, weight_a: float, weight_b: float, idf: dict[str, float]) -> float:
+    """IDF-weighted overlap coefficient of two bags of words: weight of the shared words over the
+    lighter bag's weight (``weight_a``/``weight_b``, from :func:`bag_weight`); 0 for a weightless bag."""
+    denom = min(weight_a, weight_b)
+    return bag_weight(a & b, idf) / denom if denom else 0.0
+
+
+def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3, min_shared: int = EVENT_MIN_SHARED,
+                  max_df: float = EVENT_MAX_DF, idf: dict[str, float] | None = None, focus: set[int] | None = None) -> list[tuple[int, int, float]]:
     """(i, j, score) for units of different groups whose content words overlap (with ``focus``,
     only pairs with at least one unit in it).
 
@@ -354,9 +372,7 @@ def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3
     weight = [bag_weight(bag, idf) for bag in bags]  # once per unit, not once per pair
     out = []
     for i, j, n in _shared_key_pairs(bags, groups, max_df, min_shared, focus):
-        w = bag_weight(bags[i] & bags[j], idf)
-        denom = min(weight[i], weight[j])
-        score = w / denom if denom else 0.0
+        score = overlap_score(bags[i], bags[j], weight[i], weight[j], idf)
         if score >= min_score:
             out.append((i, j, score))
     return sorted(out)

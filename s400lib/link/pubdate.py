@@ -53,6 +53,7 @@ WINDOW_DAYS = 14
 # Evidence kept per sentence (or relative expression) of an undated article: its best matches only,
 # so the evidence table grows linearly even when many articles repeat the same passage.
 MAX_MATCHES = 3
+SAME_EVENT_MIN_SCORE = 0.3  # weighted word overlap of a relative expression's sentence and a dated passage
 EVIDENCE_COLUMNS = ["article_id", "kind", "text", "start", "end", "earliest", "latest", "reason",
                     "source_article", "source_text", "score", "strength", "used"]
 _RELATIVE_KINDS = {"md", "m", "wd", "rel", "shift", "season", "quarter"}
@@ -236,7 +237,7 @@ class _CorpusCounts:
     n_sentences: int
     sizes: np.ndarray
     group_code: np.ndarray
-    codes: dict[str, int]
+    article_code: dict[str, int]
     idf: dict[str, float]
     unit_df: dict[str, int]
     n_relative: int
@@ -248,18 +249,19 @@ class _CorpusCounts:
     @classmethod
     def of(cls, parts, targets: set, pub: dict) -> "_CorpusCounts":
         sizes, groups, df, unit_df = [], [], defaultdict(int), defaultdict(int)
-        codes: dict[str, int] = {}
+        article_code: dict[str, int] = {}
         relative_start: dict[str, int] = {}
         n_relative = n_anchored = 0
-        part_start, part_of = [], {}
+        part_start, part_of, seen = [], {}, 0
         for k, sents, tx in _read_parts(parts):
-            part_start.append(sum(map(len, sizes)))
+            part_start.append(seen)
+            seen += len(sents)
             part_of.update((a, k) for a in set(sents["article_id"].tolist()) if a in targets)
             texts = sents["text"].tolist()
             units, _ = trigram_entries(texts, {})  # a vocabulary per part: only counts are kept
             sizes.append(np.bincount(units, minlength=len(texts)))
             for article_id, text in zip(sents["article_id"].tolist(), texts):
-                groups.append(codes.setdefault(article_id, len(codes)))
+                groups.append(article_code.setdefault(article_id, len(article_code)))
                 for w in set(content_words(text)):
                     df[w] += 1
             lookup = _sentence_lookup(sents)
@@ -273,7 +275,7 @@ class _CorpusCounts:
                 for w in set(content_words(_with_previous(lookup, r.article_id, int(r.sent_id)))):
                     unit_df[w] += 1
         sizes = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
-        return cls(len(sizes), sizes, np.asarray(groups, dtype=np.int64), codes, idf_of_counts(df, len(sizes)), dict(unit_df), n_relative, relative_start, n_anchored,
+        return cls(len(sizes), sizes, np.asarray(groups, dtype=np.int64), article_code, idf_of_counts(df, len(sizes)), dict(unit_df), n_relative, relative_start, n_anchored,
                    part_start, part_of)
 
 
@@ -304,11 +306,11 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
     relative = _relative_rows(own_tx, batch)
     bags = [set(content_words(lookup[(r.article_id, int(r.sent_id))][0])) for r in relative.itertuples(index=False)]
     n_units = counts.n_relative + counts.n_anchored
-    word_limit = min(max(50, int(0.2 * n_units)), eventmatch.KEY_CAP)
+    word_limit = eventmatch.block_limit(n_units, eventmatch.EVENT_MAX_DF)
     usable_words = {w for bag in bags for w in bag if 2 <= counts.unit_df.get(w, 0) <= word_limit}
 
     # reading 2: every sentence's trigrams that the batch has; absolute dates sharing a rare word
-    limit = min(max(50, int(0.05 * counts.n_sentences)), eventmatch.KEY_CAP)
+    limit = eventmatch.block_limit(counts.n_sentences, eventmatch.PASSAGE_MAX_DF)
     units, keys = [], []
     held = np.zeros(len(wanted), dtype=np.int64)
     candidates: list[tuple] = []  # (unit index, bag, text, timex row) of absolute dates
@@ -349,7 +351,7 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
     chosen = _top_pairs_of_units(i, j, overlap, MAX_MATCHES, in_focus)
     chosen = list(zip(i[chosen].tolist(), j[chosen].tolist(), overlap[chosen].tolist()))
     del i, j, overlap
-    article_of = {code: a for a, code in counts.codes.items()}
+    article_of = {code: a for a, code in counts.article_code.items()}
     wanted_units = {u for i, j, _ in chosen for u in (i, j) if not in_focus[u] and article_of[counts.group_code[u]] in pub}
 
     # reading 3: the text and dates of the dated sentences chosen
@@ -426,9 +428,8 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
             shared_keys.update(holders.get(w, ()))
         own_weight = eventmatch.bag_weight(bag, idf)
         for c, n in shared_keys.items():
-            denom = min(own_weight, weights[c])
-            score = eventmatch.bag_weight(bag & candidates[c][1], idf) / denom if denom else 0.0
-            if n >= 2 and score >= 0.3:
+            score = eventmatch.overlap_score(bag, candidates[c][1], own_weight, weights[c], idf)
+            if n >= eventmatch.EVENT_MIN_SHARED and score >= SAME_EVENT_MIN_SCORE:
                 pairs.append((rel_index[k], candidates[c][0], score, k, c))
     pairs.sort()
     slot = {(i, j): (k, c) for i, j, _, k, c in pairs}

@@ -174,8 +174,9 @@ def _read_all_parts(staging: Path, name: str, n_parts: int, columns: list[str] |
 def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = None) -> dict[str, int]:
     """Run the corpus-wide finish on the staged chunks and write the final ``<table>.parquet`` files.
 
-    Memory stays flat: the decisions (:func:`s400lib.pipeline.parse.corpus_decisions`) are made from
-    name counts summed chunk by chunk and from the few columns publication dates need
+    No table is held whole but ``articles`` (without text): the decisions
+    (:func:`s400lib.pipeline.parse.corpus_decisions`) are made from name counts summed chunk by
+    chunk and from the few columns publication dates need
     (``articles`` without their text; ``sentences`` and ``timexes`` a chunk at a time, only when some
     article has no metadata date). Then each chunk is read, finished (:func:`s400lib.pipeline.parse.finish_part`) and
     appended to the final files, one chunk at a time. The staging folder is removed at the end.
