@@ -61,7 +61,8 @@ article_text = st.lists(paragraph, min_size=1, max_size=5).flatmap(
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article_text)
 def test_generated_articles_slice_back_in_every_table(text):
-    (tables,) = iter_parsed([Article("gen", "<generated>", text)], progress=False)
+    (rows,) = iter_parsed([Article("gen", "<generated>", text)], progress=False)
+    tables = rows.to_tables()
     assert_offsets(tables)
     assert (tables.sentences["start"].diff().dropna() > 0).all()
 

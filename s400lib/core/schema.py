@@ -168,6 +168,23 @@ TABLES: dict[str, tuple[Column, ...]] = {
 }
 
 
+# Extra columns (beyond the documented ones) whose dtype the values alone do not settle: a column of
+# only missing values in one article would otherwise come out as object. Extractors add other extra
+# columns (e.g. timexes' spec), typed from their values.
+EXTRA_DTYPES: dict[str, dict[str, str]] = {
+    "numbers": {"low": "Float64", "high": "Float64", "approx": "boolean"},
+    "claims": {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "status": "string", "lemmas": "string"},
+}
+
+
+def column_values(table: pd.DataFrame | list[dict], name: str, default=None) -> list:
+    """The values of column ``name`` of ``table``, given as a DataFrame or as a list of row dicts
+    (one article's rows before they are stacked into a frame); ``default`` where the column is missing."""
+    if isinstance(table, list):
+        return [row.get(name, default) for row in table]
+    return table[name].tolist() if name in table.columns else [default] * len(table)
+
+
 def empty(table: str) -> pd.DataFrame:
     """An empty frame with exactly the documented columns and dtypes of ``table``."""
     return _empty_frame(table, ()).copy()

@@ -82,15 +82,49 @@ class Tables:
         return cls(**loaded)
 
     @classmethod
-    def concat(cls, parts: list["Tables"]) -> "Tables":
-        """Stack the tables of several parses (e.g. one per article or per chunk)."""
+    def concat(cls, parts: list["Tables | ArticleRows"]) -> "Tables":
+        """Stack the tables of several parses (e.g. one per article or per chunk).
+
+        Parts may be :class:`ArticleRows`: their rows become one typed frame per table here, once for
+        all the parts, rather than one small frame per article."""
         if not parts:
             return cls()
         merged = {}
         for name in TABLE_NAMES:
-            frames = [getattr(p, name) for p in parts if len(getattr(p, name))]
-            merged[name] = schema.conform(name, pd.concat(frames, ignore_index=True)) if frames else schema.empty(name)
+            pieces = [getattr(p, name) for p in parts if len(getattr(p, name))]
+            if not pieces:
+                merged[name] = schema.empty(name)
+                continue
+            extra = schema.EXTRA_DTYPES.get(name)
+            if all(isinstance(piece, list) for piece in pieces):
+                merged[name] = schema.conform(name, [row for piece in pieces for row in piece], extra_dtypes=extra)
+                continue
+            frames = [schema.conform(name, piece, extra_dtypes=extra) if isinstance(piece, list) else piece for piece in pieces]
+            merged[name] = schema.conform(name, pd.concat(frames, ignore_index=True))
         return cls(**merged)
+
+
+@dataclass
+class ArticleRows:
+    """One article's tables as the per-article stage makes them, before they are stacked.
+
+    Each field holds that table's rows as a list of dicts (column -> value) or, for the tables the
+    extractors read as frames (paragraphs, sentences), a DataFrame. Building a typed frame costs
+    about as much for ten rows as for ten thousand, so :meth:`Tables.concat` types the rows of many
+    articles at once; :meth:`to_tables` gives one article's :class:`Tables`.
+    """
+
+    articles: list | pd.DataFrame = field(default_factory=list)
+    paragraphs: list | pd.DataFrame = field(default_factory=list)
+    sentences: list | pd.DataFrame = field(default_factory=list)
+    entities: list | pd.DataFrame = field(default_factory=list)
+    quotes: list | pd.DataFrame = field(default_factory=list)
+    timexes: list | pd.DataFrame = field(default_factory=list)
+    numbers: list | pd.DataFrame = field(default_factory=list)
+    claims: list | pd.DataFrame = field(default_factory=list)
+
+    def to_tables(self) -> Tables:
+        return Tables.concat([self])
 
 
 def _check_manifest(src: Path) -> None:

@@ -38,6 +38,7 @@ import re
 import pandas as pd
 
 from ..core import schema
+from ..core.schema import column_values
 from .context import ArticleContext
 from .numbers import format_number
 
@@ -366,18 +367,20 @@ def _conditional(toks, head) -> bool:
 class _Speakers:
     """Resolve the subject of a reporting frame to a name, using the article's entities."""
 
-    def __init__(self, entities: pd.DataFrame, quotes: pd.DataFrame | None = None):
+    def __init__(self, entities: pd.DataFrame | list[dict], quotes: pd.DataFrame | list[dict] | None = None):
+        """``entities`` and ``quotes``: this article's rows, as frames or as lists of row dicts."""
         self.mention_speaker: dict[int, str] = {}
-        if quotes is not None and len(quotes) and "speaker_start" in quotes.columns:
-            for start, speaker in zip(quotes["speaker_start"].tolist(), quotes["speaker"].tolist()):
+        if quotes is not None and len(quotes):
+            for start, speaker in zip(column_values(quotes, "speaker_start"), column_values(quotes, "speaker")):
                 if isinstance(speaker, str) and speaker and not pd.isna(start):
                     self.mention_speaker[int(start)] = speaker
-        canonical = entities["canonical"].tolist() if "canonical" in entities else [None] * len(entities)
+        canonical = column_values(entities, "canonical")
         # Plain lists sorted by start (stable): this runs for every article.
         named = sorted((
             (int(start), int(end), label, c if isinstance(c, str) else t)
             for start, end, label, c, t in zip(
-                entities["start"].tolist(), entities["end"].tolist(), entities["label"].tolist(), canonical, entities["text"].tolist()
+                column_values(entities, "start"), column_values(entities, "end"), column_values(entities, "label"), canonical,
+                column_values(entities, "text")
             )
             if label in _NAMED
         ), key=lambda e: e[0]) if len(entities) else []
@@ -528,19 +531,22 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
     >>> claim_table(context_for_text("Turkey will not sell the systems."))[["source", "polarity"]].values.tolist()
     [['the outlet', 'negative']]
     """
+    return schema.conform("claims", claim_rows(ctx, entities, quotes, timexes, numbers), extra_dtypes=EXTRA_DTYPES)
+
+
+def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, numbers=None) -> list[dict]:
+    """The rows of :func:`claim_table`, as dicts (the parse types the rows of many articles at once).
+    The other tables may be given as frames or as lists of row dicts."""
     doc, text = ctx.doc, ctx.text
     outlet = outlet_name(ctx.outlet, ctx.article_id)
-    entities = entities if entities is not None and len(entities) else schema.empty("entities")
-    speakers = _Speakers(entities, quotes)
+    speakers = _Speakers(entities if entities is not None else [], quotes)
     regions = quoted_regions(text, ctx.paragraphs[ctx.paragraphs["kind"] != "boilerplate"])
     rstarts = [a for a, _ in regions]
     qrows = []
     if quotes is not None and len(quotes):
         qrows = sorted((
             (int(q0), int(q1), qid, speaker if isinstance(speaker, str) else None, kind)
-            for q0, q1, qid, speaker, kind in zip(
-                quotes["start"].tolist(), quotes["end"].tolist(), quotes["quote_id"].tolist(), quotes["speaker"].tolist(), quotes["kind"].tolist()
-            )
+            for q0, q1, qid, speaker, kind in zip(*(column_values(quotes, c) for c in ("start", "end", "quote_id", "speaker", "kind")))
             if kind != "scare"
         ), key=lambda q: q[0])
     rows = []
@@ -640,39 +646,36 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
     for column, table, keys_of in links:
         for row, value in zip(rows, _link_values(spans, table, keys_of)):
             row[column] = value
-    return schema.conform("claims", rows, extra_dtypes=EXTRA_DTYPES)
+    return rows
 
 
 # Extra columns of the claims table (beyond API.md) and their dtypes; see claim_table's docstring.
-EXTRA_DTYPES = {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "status": "string", "lemmas": "string"}
+EXTRA_DTYPES = schema.EXTRA_DTYPES["claims"]
 
 
-def _entity_keys(table: pd.DataFrame) -> list:
-    canon = table["canonical"].tolist() if "canonical" in table else [None] * len(table)
+def _entity_keys(table: pd.DataFrame | list[dict]) -> list:
     return [
         (c if isinstance(c, str) else t) if lab in _NAMED else None
-        for c, t, lab in zip(canon, table["text"].tolist(), table["label"].tolist())
+        for c, t, lab in zip(column_values(table, "canonical"), column_values(table, "text"), column_values(table, "label"))
     ]
 
 
-def _number_keys(table: pd.DataFrame) -> list:
-    low = table["low"].tolist() if "low" in table else [None] * len(table)
-    high = table["high"].tolist() if "high" in table else [None] * len(table)
-    return [format_number(v, u, lo, hi) for v, u, lo, hi in zip(table["value"].tolist(), table["unit"].tolist(), low, high)]
+def _number_keys(table: pd.DataFrame | list[dict]) -> list:
+    return [format_number(v, u, lo, hi) for v, u, lo, hi in zip(*(column_values(table, c) for c in ("value", "unit", "low", "high")))]
 
 
-def _time_keys(table: pd.DataFrame) -> list:
-    return [None if pd.isna(v) else str(v) for v in table["value"].tolist()]
+def _time_keys(table: pd.DataFrame | list[dict]) -> list:
+    return [None if pd.isna(v) else str(v) for v in column_values(table, "value")]
 
 
-def rows_inside(spans, table: pd.DataFrame):
+def rows_inside(spans, table: pd.DataFrame | list[dict]):
     """For each (article_id, start, end) span, the positions of the ``table`` rows (article_id, start,
     end) lying inside it, in text order: one list per span, yielded as the spans are read.
 
     Plain lists and bisection, not row-wise pandas access: this runs inside every parse."""
     # Sorted in Python: a pandas sort per article cost more than the whole lookup.
     rows = sorted(
-        zip(table["article_id"].tolist(), table["start"].tolist(), range(len(table)), table["end"].tolist()),
+        zip(column_values(table, "article_id"), column_values(table, "start"), range(len(table)), column_values(table, "end")),
         key=lambda r: (r[0], r[1], r[2]),
     )
     index: dict[str, tuple[list, list, list]] = {}
@@ -687,7 +690,7 @@ def rows_inside(spans, table: pd.DataFrame):
         yield [positions[k] for k in range(lo, hi) if ends[k] <= end]
 
 
-def _link_values(spans: list[tuple], table: pd.DataFrame | None, keys_of) -> list:
+def _link_values(spans: list[tuple], table: pd.DataFrame | list[dict] | None, keys_of) -> list:
     """For each (article_id, start, end) span, the '|'-joined keys of the ``table`` rows lying inside it
     (<NA> when none), in text order without repeats."""
     if table is None or not len(table):

@@ -44,6 +44,10 @@ class ArticleContext:
         self._ends = self.sentences["end"].astype(int).tolist()
         self._ids = self.sentences["sent_id"].astype(int).tolist()
 
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """(start, end) of each title/body sentence, in reading order."""
+        return list(zip(self._starts, self._ends))
+
     def sent_id_at(self, offset: int) -> int | None:
         """sent_id of the analysable sentence containing character ``offset``, else None."""
         i = bisect.bisect_right(self._starts, offset) - 1

@@ -27,6 +27,11 @@ def entity_table(ctx: ArticleContext) -> pd.DataFrame:
         The ``entities`` table: article_id, sent_id, start, end, text, label, canonical (the cleaned
         mention until :func:`canonicalize` runs), canonical_rule.
     """
+    return schema.conform("entities", entity_rows(ctx))
+
+
+def entity_rows(ctx: ArticleContext) -> list[dict]:
+    """The rows of :func:`entity_table`, as dicts (the parse types the rows of many articles at once)."""
     from spacy.util import filter_spans
 
     # a surname may be found by both rules ("Theresa May ... May said"): one span per token
@@ -51,7 +56,7 @@ def entity_table(ctx: ArticleContext) -> pd.DataFrame:
                 "canonical_rule": "self",
             }
         )
-    return schema.conform("entities", rows)
+    return rows
 
 
 # the commonest reporting verbs; a surname right before one of them is its subject whatever the parse
@@ -67,13 +72,16 @@ def _missed_surnames(ctx: ArticleContext) -> list:
 
     doc = ctx.doc
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
-    tagged = {t.i for ent in doc.ents for t in ent}
     found = []
+    if not surnames:
+        return found
+    tagged = {t.i for ent in doc.ents for t in ent}
     for tok in doc:
+        if tok.text not in surnames or tok.i in tagged or not tok.text[:1].isupper():
+            continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         speaks = nxt is not None and nxt.pos_ == "VERB" and nxt.lemma_.lower() in _SPEECH_LEMMAS
-        if (tok.text in surnames and tok.i not in tagged and tok.text[:1].isupper()
-                and (speaks or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")))):
+        if speaks or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")):
             found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return found
 

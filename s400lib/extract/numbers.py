@@ -283,15 +283,16 @@ def number_table(ctx: ArticleContext) -> pd.DataFrame:
     >>> number_table(context_for_text("Ankara bought four S-400 divisions."))[["text", "value", "unit"]].values.tolist()
     [['four S-400 divisions', 4.0, 'division']]
     """
+    return schema.conform("numbers", number_rows(ctx), extra_dtypes=schema.EXTRA_DTYPES["numbers"])
+
+
+def number_rows(ctx: ArticleContext) -> list[dict]:
+    """The rows of :func:`number_table`, as dicts (the parse types the rows of many articles at once)."""
     rows = []
     for sent_id, sent in ctx.analysable_sents():
         for row in _numbers_in_sentence(ctx.doc, sent, ctx.text):
             rows.append({"article_id": ctx.article_id, "sent_id": sent_id, **row})
-    frame = schema.conform("numbers", rows)
-    for col in ("low", "high"):
-        frame[col] = frame[col].astype("Float64") if col in frame else pd.Series([], dtype="Float64")
-    frame["approx"] = frame["approx"].astype("boolean") if "approx" in frame else pd.Series([], dtype="boolean")
-    return frame
+    return rows
 
 
 def interval(row) -> tuple[float, float]:

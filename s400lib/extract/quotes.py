@@ -653,7 +653,7 @@ def _previous_attribution(prev: dict | None, reported: list[dict], offset: int) 
     return indirect
 
 
-def _quote_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver,
+def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver,
                 paragraph_bounds: list[tuple[int, int]] | None = None, reported: list[dict] | None = None) -> list[dict]:
     """Rows of the quotes in marks. ``reported`` are the article's indirect-speech rows, in text
     order: a quote standing alone after one of them continues its speaker."""
@@ -1036,19 +1036,25 @@ def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
         speaker_rule and confidence. Speakers are the article's fullest form of a name;
         :func:`s400lib.link.names.canonicalize` later maps them to corpus-wide canonical names.
     """
+    return schema.conform("quotes", quote_rows(ctx, entities))
+
+
+def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list[dict]:
+    """The rows of :func:`quote_table`, as dicts (the parse types the rows of many articles at once)."""
     paragraphs = _paragraph_bounds(ctx)
     spans = pair_quotation_marks(ctx.text, paragraphs)
     excluded = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in spans]
     speech = _speech_indices(ctx.doc)
     resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx, speech))
     # a headline is not reported speech ("Fishermen fear harbour works"); only quotation marks in it count
-    titles = ctx.paragraphs.loc[ctx.paragraphs["kind"] == "title", ["start", "end"]].astype(int).values.tolist()
+    paras = ctx.paragraphs
+    titles = [(int(a), int(b)) for k, a, b in zip(paras["kind"].tolist(), paras["start"].tolist(), paras["end"].tolist()) if k == "title"]
     reported = [r for r in _indirect_rows(ctx, spans, resolver, speech) if not any(s <= int(r["start"]) < e for s, e in titles)]
-    rows = _inherit_from_reports(_by_paragraph(ctx, _quote_rows(ctx, spans, resolver, paragraphs, reported)), reported) + reported
+    rows = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported)), reported) + reported
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):
         row["quote_id"] = f"{aid}:q{n}" if aid is not None and not pd.isna(aid) else f"q{n}"
-    return schema.conform("quotes", rows)
+    return rows
 
 

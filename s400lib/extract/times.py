@@ -1020,12 +1020,16 @@ def timex_table(ctx: ArticleContext) -> pd.DataFrame:
         article_id, sent_id, start, end, text, type, value, mod, anchor, earliest, latest
         (see ``schema.TABLES['timexes']``), plus spec, tense and rule used by :func:`reanchor`.
     """
-    spans = list(zip(ctx.sentences["start"].astype(int), ctx.sentences["end"].astype(int)))
-    rows = _rows(ctx.text, ctx.doc, ctx.published, spans)
+    return schema.conform("timexes", timex_rows(ctx))
+
+
+def timex_rows(ctx: ArticleContext) -> list[dict]:
+    """The rows of :func:`timex_table`, as dicts (the parse types the rows of many articles at once)."""
+    rows = _rows(ctx.text, ctx.doc, ctx.published, ctx.sentence_bounds())
     for row in rows:
         row["article_id"] = ctx.article_id
         row["sent_id"] = ctx.sent_id_at(row["start"])
-    return schema.conform("timexes", rows)
+    return rows
 
 
 def reanchor(timexes: pd.DataFrame, anchor) -> pd.DataFrame:

@@ -96,27 +96,27 @@ class Corpus:
 
     def to_frame(self) -> pd.DataFrame:
         """The articles as a DataFrame (publication dates as given in metadata, not yet inferred)."""
-        rows = []
-        for a in self.articles:
-            has_date = a.published is not None and not pd.isna(a.published)
-            rows.append(
-                {
-                    "article_id": a.article_id,
-                    "path": a.path,
-                    "title": a.title,
-                    "outlet": a.outlet,
-                    "published": a.published if has_date else pd.NaT,
-                    "published_source": "metadata" if has_date else "unknown",
-                    "published_earliest": a.published if has_date else pd.NaT,
-                    "published_latest": a.published if has_date else pd.NaT,
-                    "language": a.language,
-                    "url": a.url,
-                    "notes": a.notes,
-                    "n_chars": len(a.text),
-                    "text": a.text,
-                }
-            )
-        return schema.conform("articles", rows)
+        return schema.conform("articles", [article_row(a) for a in self.articles])
+
+
+def article_row(a: Article) -> dict:
+    """One row of the articles table, as a dict (publication date as given in metadata)."""
+    has_date = a.published is not None and not pd.isna(a.published)
+    return {
+        "article_id": a.article_id,
+        "path": a.path,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published if has_date else pd.NaT,
+        "published_source": "metadata" if has_date else "unknown",
+        "published_earliest": a.published if has_date else pd.NaT,
+        "published_latest": a.published if has_date else pd.NaT,
+        "language": a.language,
+        "url": a.url,
+        "notes": a.notes,
+        "n_chars": len(a.text),
+        "text": a.text,
+    }
 
 
 def load_corpus(

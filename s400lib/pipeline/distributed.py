@@ -21,7 +21,7 @@ from pathlib import Path
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
-from ..core.tables import Tables
+from ..core.tables import ArticleRows, Tables
 from ..io.corpus import Article, Corpus, load_corpus
 
 
@@ -36,8 +36,8 @@ class LoadModel(WorkerPlugin):
         load_nlp()
 
 
-def parse_batch(articles: list[Article], batch_size: int = 16) -> list[Tables]:
-    """Per-article tables of a batch of articles (runs on a worker; pure, so tasks may be retried)."""
+def parse_batch(articles: list[Article], batch_size: int = 16) -> list[ArticleRows]:
+    """Per-article rows of a batch of articles (runs on a worker; pure, so tasks may be retried)."""
     from .parse import iter_parsed
 
     return list(iter_parsed(articles, batch_size=batch_size, n_process=1, progress=False, total=len(articles)))
@@ -172,8 +172,8 @@ def iter_parsed_distributed(
     articles_per_task: int = 8,
     progress: bool | None = None,
     in_flight: int | None = None,
-) -> Iterator[Tables]:
-    """Yield one :class:`Tables` per article, in corpus order, parsed on the cluster's workers.
+) -> Iterator[ArticleRows]:
+    """Yield one :class:`~s400lib.core.tables.ArticleRows` per article, in corpus order, parsed on the cluster's workers.
 
     At most ``in_flight`` tasks (default: twice the number of worker threads) are pending at once,
     so results do not pile up in this process when writing them is slower than parsing.

@@ -34,7 +34,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..core import schema
-from ..core.tables import TABLE_NAMES, Tables
+from ..core.tables import TABLE_NAMES, ArticleRows, Tables
 from ..io.corpus import Corpus, load_corpus
 from .staging import STAGING, part_path, peak_rss_mib
 
@@ -97,7 +97,7 @@ class ChunkWriter:
             schema.empty(self.table).to_parquet(self.path, index=False)
 
 
-def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50) -> tuple[dict[str, int], int]:
+def write_chunks(parts: Iterable[Tables | ArticleRows], out: str | Path, chunk_size: int = 50) -> tuple[dict[str, int], int]:
     """Write per-article tables (before the finish step) in chunks of ``chunk_size`` articles.
 
     Tables in :data:`DIRECT_TABLES` are appended to ``out/<table>.parquet``. The others go to one
@@ -110,7 +110,7 @@ def write_chunks(parts: Iterable[Tables], out: str | Path, chunk_size: int = 50)
     staging.mkdir(parents=True, exist_ok=True)
     direct = {name: ChunkWriter(out / f"{name}.parquet", name) for name in DIRECT_TABLES}
     rows = dict.fromkeys(TABLE_NAMES, 0)
-    buffer: list[Tables] = []
+    buffer: list[Tables | ArticleRows] = []
     n_parts = 0
 
     def flush() -> None:
@@ -361,7 +361,7 @@ def _move_into_place(work: Path, out: Path) -> None:
 def iter_parts(
     corpus: Corpus, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, client=None, articles_per_task: int = 8,
     errors: str = "raise",
-) -> Iterator[Tables]:
+) -> Iterator[ArticleRows]:
     """Per-article :class:`Tables` in corpus order, parsed here or on a Dask cluster."""
     if client is not None:
         from .distributed import iter_parsed_distributed
