@@ -176,13 +176,13 @@ def extractor_timers(store: dict):
     from s400lib.core.tables import Tables
 
     # the modules where each function is looked up when sl.parse runs (function-level imports
-    # read the extractor modules at call time; prepare and sentence_table are names of the parse module)
+    # read the extractor modules at call time; prepare and sentence_rows are names of the parse module)
     mod = {name: importlib.import_module(f"s400lib.{path}") for name, path in (
         ("parse", "pipeline.parse"), ("entities", "extract.entities"), ("quotes", "extract.quotes"), ("times", "extract.times"),
         ("numbers", "extract.numbers"), ("claims", "extract.claims"), ("names", "link.names"), ("pubdate", "link.pubdate"))}
     targets = [
         (mod["parse"], "prepare", "prepare (paragraphs + tokenizer)"),
-        (mod["parse"], "sentence_table", "sentences"),
+        (mod["parse"], "sentence_rows", "sentences"),
         (mod["entities"], "entity_rows", "entities"),
         (mod["quotes"], "quote_rows", "quotes"),
         (mod["times"], "timex_rows", "timexes"),

@@ -112,14 +112,15 @@ def predicate_class(lemma: str) -> str:
     return low
 
 
-def quoted_regions(text: str, paragraphs: pd.DataFrame) -> list[tuple[int, int]]:
-    """(start, end) of the text between paired quotation marks, paragraph by paragraph.
+def quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the text between paired quotation marks, paragraph by paragraph (``paragraphs``:
+    (start, end) of each).
 
     Marks are paired in order (1st with 2nd, ...) whatever their shape, so a closing quote typed as an
     opening one ("... military, “he said") still closes the region.
     """
     regions = []
-    for p0, p1 in zip(paragraphs["start"].tolist(), paragraphs["end"].tolist()):
+    for p0, p1 in paragraphs:
         marks = [m.start() for m in _QUOTE_MARK.finditer(text, int(p0), int(p1))]
         for a, b in zip(marks[0::2], marks[1::2]):
             regions.append((a + 1, b))
@@ -540,7 +541,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
     doc, text = ctx.doc, ctx.text
     outlet = outlet_name(ctx.outlet, ctx.article_id)
     speakers = _Speakers(entities if entities is not None else [], quotes)
-    regions = quoted_regions(text, ctx.paragraphs[ctx.paragraphs["kind"] != "boilerplate"])
+    regions = quoted_regions(text, [(a, b) for _, a, b in ctx.story_paragraphs()])
     rstarts = [a for a, _ in regions]
     qrows = []
     if quotes is not None and len(quotes):
@@ -551,7 +552,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
         ), key=lambda q: q[0])
     rows = []
     prev_quoted = {}  # para_id -> source of the last quoted unit
-    para_of = dict(zip(ctx.sentences["sent_id"].tolist(), ctx.sentences["para_id"].tolist()))
+    para_of = ctx.para_of_sentence()
     sents = ctx.analysable_sents()
     frames_of: dict[int, tuple] = {}
     previous = None

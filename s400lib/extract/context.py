@@ -14,9 +14,10 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from ..core import schema
+from ..core.schema import column_values
 from ..core.nlp import load_nlp, make_doc
 from ..io.corpus import Article
-from ..io.paragraphs import first_line_title, paragraph_table
+from ..io.paragraphs import first_line_title, paragraph_rows
 from .entity_spans import repair_entities
 
 
@@ -27,22 +28,34 @@ class ArticleContext:
     ``doc`` covers the article's full text, so token ``idx`` values are article offsets.
     ``sentences`` holds title and body sentences only: boilerplate paragraphs are in ``paragraphs``
     but never in ``sentences``, so extractors that walk ``analysable_sents()`` never see them.
+    Both are this article's rows, as a DataFrame or as a list of row dicts (as the parse makes them).
     """
 
     article_id: str
     text: str
     doc: Doc
-    paragraphs: pd.DataFrame
-    sentences: pd.DataFrame
+    paragraphs: pd.DataFrame | list[dict]
+    sentences: pd.DataFrame | list[dict]
     outlet: str | None = None
     published: pd.Timestamp | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         repair_entities(self.doc)  # every extractor and the speaker resolver see the same names
-        self._starts = self.sentences["start"].astype(int).tolist()
-        self._ends = self.sentences["end"].astype(int).tolist()
-        self._ids = self.sentences["sent_id"].astype(int).tolist()
+        self._starts = [int(v) for v in column_values(self.sentences, "start")]
+        self._ends = [int(v) for v in column_values(self.sentences, "end")]
+        self._ids = [int(v) for v in column_values(self.sentences, "sent_id")]
+        # (para_id, start, end) of the title and body paragraphs; a missing kind counts as neither
+        self._story = [(int(i), int(a), int(b)) for i, k, a, b in zip(*(column_values(self.paragraphs, c) for c in ("para_id", "kind", "start", "end")))
+                       if isinstance(k, str) and k != "boilerplate"]
+
+    def story_paragraphs(self) -> list[tuple[int, int, int]]:
+        """(para_id, start, end) of the title and body paragraphs, in order (boilerplate left out)."""
+        return list(self._story)
+
+    def para_of_sentence(self) -> dict[int, int]:
+        """sent_id -> para_id of each title/body sentence."""
+        return dict(zip(self._ids, (int(v) for v in column_values(self.sentences, "para_id"))))
 
     def sentence_bounds(self) -> list[tuple[int, int]]:
         """(start, end) of each title/body sentence, in reading order."""
@@ -68,10 +81,15 @@ class ArticleContext:
         return self.sent_id_at(start) is not None
 
 
-def sentence_table(article_id: str, text: str, doc: Doc, paragraphs: pd.DataFrame) -> pd.DataFrame:
+def sentence_table(article_id: str, text: str, doc: Doc, paragraphs: pd.DataFrame | list[dict]) -> pd.DataFrame:
     """Sentences of the title and body paragraphs, clipped to paragraph bounds and trimmed."""
-    story = paragraphs[paragraphs["kind"] != "boilerplate"]
-    bounds = list(zip(story["para_id"].astype(int), story["start"].astype(int), story["end"].astype(int)))
+    return schema.conform("sentences", sentence_rows(article_id, text, doc, paragraphs))
+
+
+def sentence_rows(article_id: str, text: str, doc: Doc, paragraphs: pd.DataFrame | list[dict]) -> list[dict]:
+    """The rows of :func:`sentence_table`, as dicts (the parse types the rows of many articles at once)."""
+    bounds = [(int(i), int(a), int(b)) for i, k, a, b in zip(*(column_values(paragraphs, c) for c in ("para_id", "kind", "start", "end")))
+              if isinstance(k, str) and k != "boilerplate"]
     rows = []
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
@@ -87,7 +105,7 @@ def sentence_table(article_id: str, text: str, doc: Doc, paragraphs: pd.DataFram
     rows = _merge_punctuation_only(rows, text)
     for sent_id, row in enumerate(rows):
         row["sent_id"] = sent_id
-    return schema.conform("sentences", rows)
+    return rows
 
 
 def _merge_punctuation_only(rows: list[dict], text: str) -> list[dict]:
@@ -118,11 +136,11 @@ def _closing(punct: str) -> bool:
     return punct[:1] in "”’\")].,;:!?»"
 
 
-def prepare(article: Article, nlp=None) -> tuple[Doc, pd.DataFrame]:
-    """Tokenise an article with sentence starts at its paragraph starts; return (doc, paragraphs)."""
+def prepare(article: Article, nlp=None) -> tuple[Doc, list[dict]]:
+    """Tokenise an article with sentence starts at its paragraph starts; return (doc, paragraph rows)."""
     title = article.title or first_line_title(article.text)
-    paragraphs = paragraph_table(article.article_id, article.text, title)
-    doc = make_doc(article.text, paragraphs["start"].astype(int).tolist(), nlp)
+    paragraphs = paragraph_rows(article.article_id, article.text, title)
+    doc = make_doc(article.text, [row["start"] for row in paragraphs], nlp)
     return doc, paragraphs
 
 
@@ -133,5 +151,6 @@ def context_for_text(text: str, article_id=None, outlet: str | None = None, publ
     article = Article(article_id=aid, path="<text>", text=text, outlet=outlet, published=published)
     doc, paragraphs = prepare(article)
     doc = load_nlp()(doc)
-    sentences = sentence_table(aid, text, doc, paragraphs)
-    return ArticleContext(aid, text, doc, paragraphs, sentences, outlet=outlet, published=published)
+    sentences = sentence_rows(aid, text, doc, paragraphs)
+    return ArticleContext(aid, text, doc, schema.conform("paragraphs", paragraphs), schema.conform("sentences", sentences),
+                          outlet=outlet, published=published)

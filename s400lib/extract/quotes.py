@@ -51,6 +51,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..core import schema
+from ..core.schema import column_values
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver
 
@@ -540,9 +541,7 @@ def _paragraph_bounds(ctx: ArticleContext) -> list[tuple[int, int]]:
     """(start, end) of the title and body paragraphs, in order (boilerplate left out)."""
     # plain lists: pandas filtering and astype cost more than the whole quote pairing on a short
     # article. A missing kind is dropped, as a boolean mask with <NA> would drop it.
-    paras = ctx.paragraphs
-    return [(int(a), int(b)) for k, a, b in zip(paras["kind"].tolist(), paras["start"].tolist(), paras["end"].tolist())
-            if isinstance(k, str) and k != "boilerplate"]
+    return [(a, b) for _, a, b in ctx.story_paragraphs()]
 
 
 class _Intervals:
@@ -1047,8 +1046,7 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
     speech = _speech_indices(ctx.doc)
     resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx, speech))
     # a headline is not reported speech ("Fishermen fear harbour works"); only quotation marks in it count
-    paras = ctx.paragraphs
-    titles = [(int(a), int(b)) for k, a, b in zip(paras["kind"].tolist(), paras["start"].tolist(), paras["end"].tolist()) if k == "title"]
+    titles = [(int(a), int(b)) for k, a, b in zip(*(column_values(ctx.paragraphs, c) for c in ("kind", "start", "end"))) if k == "title"]
     reported = [r for r in _indirect_rows(ctx, spans, resolver, speech) if not any(s <= int(r["start"]) < e for s, e in titles)]
     rows = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported)), reported) + reported
     rows.sort(key=lambda r: (r["start"], r["end"]))

@@ -96,6 +96,11 @@ def _norm(s: str) -> str:
 
 def paragraph_table(article_id: str, text: str, title: str | None = None) -> pd.DataFrame:
     """The paragraphs table of one article (columns in :mod:`s400lib.core.schema`)."""
+    return schema.conform("paragraphs", paragraph_rows(article_id, text, title))
+
+
+def paragraph_rows(article_id: str, text: str, title: str | None = None) -> list[dict]:
+    """The rows of :func:`paragraph_table`, as dicts (the parse types the rows of many articles at once)."""
     rows = []
     for para_id, (start, end) in enumerate(split_paragraphs(text)):
         chunk = text[start:end]
@@ -117,7 +122,7 @@ def paragraph_table(article_id: str, text: str, title: str | None = None) -> pd.
                 "boilerplate_rule": rule,
             }
         )
-    return schema.conform("paragraphs", rows)
+    return rows
 
 
 def first_line_title(text: str) -> str | None:

@@ -22,11 +22,11 @@ from spacy.tokens import Doc
 from ..core.errors import InputWarning
 from ..core.nlp import annotate, load_nlp
 from ..core.tables import ArticleRows, Tables
-from ..extract.context import ArticleContext, prepare, sentence_table
+from ..extract.context import ArticleContext, prepare, sentence_rows
 from ..io.corpus import Article, Corpus, article_row, load_corpus
 
 
-def parse_article(article: Article, doc: Doc, paragraphs: pd.DataFrame) -> ArticleRows:
+def parse_article(article: Article, doc: Doc, paragraphs: list[dict]) -> ArticleRows:
     """Every per-article table of one annotated article (before corpus-wide canonical names), as
     rows: :meth:`Tables.concat` types the rows of many articles at once."""
     from ..extract.claims import claim_rows
@@ -35,7 +35,7 @@ def parse_article(article: Article, doc: Doc, paragraphs: pd.DataFrame) -> Artic
     from ..extract.quotes import quote_rows
     from ..extract.times import timex_rows
 
-    sentences = sentence_table(article.article_id, article.text, doc, paragraphs)
+    sentences = sentence_rows(article.article_id, article.text, doc, paragraphs)
     ctx = ArticleContext(
         article_id=article.article_id,
         text=article.text,
@@ -52,7 +52,7 @@ def parse_article(article: Article, doc: Doc, paragraphs: pd.DataFrame) -> Artic
     claims = claim_rows(ctx, entities=entities, quotes=quotes, timexes=timexes, numbers=numbers)
     row = article_row(article)
     if row["title"] is None or pd.isna(row["title"]):
-        titles = [text for kind, text in zip(paragraphs["kind"].tolist(), paragraphs["text"].tolist()) if kind == "title"]
+        titles = [p["text"] for p in paragraphs if p["kind"] == "title"]
         row["title"] = titles[0] if titles else None
     return ArticleRows(
         articles=[row],
@@ -83,7 +83,7 @@ def iter_parsed(
         yield from _parsed_in_workers(articles, batch_size, n_process, show, total, errors, problems)
         return
     nlp = load_nlp()
-    pending: list[tuple[Article, pd.DataFrame]] = []
+    pending: list[tuple[Article, list[dict]]] = []
 
     def docs() -> Iterator[Doc]:
         for article in articles:
