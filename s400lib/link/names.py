@@ -363,12 +363,17 @@ class Canonicalizer:
                 frequent[key] = table[key][0]
                 if key in self.person_of:  # a person's surname is written alone too ("Macron")
                     frequent.setdefault(key.split(" ")[-1], table[key][0])
+        # the candidates of a name share its first letter and are at most one letter longer or shorter
+        by_shape = defaultdict(list)
+        for other, target in frequent.items():
+            by_shape[(other[:1], len(other))].append((other, target))
         for name, n in self.counts.items():
             key = name_key(name)
             if len(key) < 5 or key not in table or table[key][1] != "self" or key in frequent:
                 continue
-            close = [(fuzz.ratio(key, other), target) for other, target in frequent.items()
-                     if other[:1] == key[:1] and abs(len(other) - len(key)) <= 1 and target != table[key][0]
+            near = [pair for size in (len(key) - 1, len(key), len(key) + 1) for pair in by_shape.get((key[:1], size), ())]
+            close = [(fuzz.ratio(key, other), target) for other, target in near
+                     if target != table[key][0]
                      and self.counts.get(target, 0) + self._count_of_key(other) >= MISSPELLING_RATIO * n
                      # "America" is no misspelling of "American": a place and a nationality
                      and not (self.labels_of.get(key, set()) and self.labels_of.get(other, set())
@@ -727,6 +732,10 @@ class _ArticlePeople:
                 self.single[art].add(can)
         self.any_short = any(self.single.values())
         self.corpus_people = sorted({p for p in corpus_people if len(p.split()) >= 2})
+        # (name, first word, last word) of each full name, per article: resolve() runs for every
+        # entity, speaker and source of the corpus, and would otherwise split every name each time
+        self.words: dict = {art: [(p, *_first_last(p)) for p in people] for art, people in self.full.items()}
+        self.corpus_words = [(p, *_first_last(p)) for p in self.corpus_people]
 
     def settle(self, articles: list, names: list) -> list:
         """Speaker or source names with each one-word person name settled in its article, the rest as given."""
@@ -739,29 +748,36 @@ class _ArticlePeople:
         if not people:
             return None
         key = name_key(name)
-        by_surname = [p for p in people if name_key(p).split(" ")[-1] == key]
+        words = self.words[article]
+        by_surname = [p for p, _first, last in words if last == key]
         if label == "ORG" and not by_surname:
             return None  # an organisation's one-word name is a person's only when it is their surname
         if len(by_surname) == 1:
             return by_surname[0]
         if len(by_surname) > 1:
             called_by_first = {name_key(x) for x in self.single.get(article, ())}
-            left = [p for p in by_surname if name_key(p).split(" ")[0] not in called_by_first]
+            left = [p for p in by_surname if _first_last(p)[0] not in called_by_first]
             if len(left) == 1:
                 return left[0]
             # else the one the article names most often, if one does
             ranked = sorted(((people[p], p) for p in left or by_surname), reverse=True)
             return ranked[0][1] if ranked[0][0] > ranked[1][0] else None
-        by_first = [p for p in people if name_key(p).split(" ")[0] == key]
+        by_first = [p for p, first, _last in words if first == key]
         if len(by_first) == 1:
             return by_first[0]
         if by_first:
             return None
         # "Hunter" in an article that names Joe Biden, when the corpus knows one Hunter Biden: the
         # first name of a person of a family the article is about
-        surnames = {name_key(p).split(" ")[-1] for p in people}
-        family = [p for p in self.corpus_people if name_key(p).split(" ")[0] == key and name_key(p).split(" ")[-1] in surnames]
+        surnames = {last for _p, _first, last in words}
+        family = [p for p, first, last in self.corpus_words if first == key and last in surnames]
         return family[0] if len(family) == 1 else None
+
+
+def _first_last(name: str) -> tuple[str, str]:
+    """First and last word of a name's comparison key."""
+    words = name_key(name).split(" ")
+    return words[0], words[-1]
 
 
 def canonicalize(tables: Tables, aliases: str | Path | None = None) -> Tables:
