@@ -162,3 +162,31 @@ def test_report_with_workers_writes_the_same_page(seed_tables, tmp_path):
     here = (tmp_path / "here.html").read_text(encoding="utf-8")
     assert "Contradictions between articles" in here and "could not be computed" not in here
     assert (tmp_path / "there.html").read_text(encoding="utf-8") == here
+
+
+
+def test_timeline_scored_on_the_workers_equals_the_local_one(client, seed_tables, monkeypatch):
+    """The timeline's candidate report pairs scored on the workers, in one slice or in many small
+    ones, give the timeline built in this process, row for row."""
+    import s400lib.link.eventmatch as eventmatch
+    from s400lib.compare.timeline import report_table
+
+    here = sl.timeline(seed_tables)
+    assert len(here) > 0
+    pd.testing.assert_frame_equal(sl.timeline(seed_tables, client=client), here)
+    # the same report units through the slicing, mapped here, to see that they come in many slices
+    reports = report_table(seed_tables)
+    units, groups = reports["text"].tolist() + reports["context"].tolist(), reports["article_id"].tolist() * 2
+    monkeypatch.setattr(eventmatch, "PAIRS_PER_SLICE", 3)
+    sizes: list[int] = []
+
+    def map_here(func, shared, slices):
+        for pairs in slices:
+            sizes.append(len(pairs))
+            yield func(shared, pairs)
+
+    idf = eventmatch.idf_weights([set(eventmatch.content_words(t)) for t in seed_tables.sentences["text"]])
+    whole = eventmatch.similar_pairs(units, groups, min_score=0.35, idf=idf)
+    assert whole and eventmatch.similar_pairs(units, groups, min_score=0.35, idf=idf, pair_map=map_here) == whole
+    assert len(sizes) > 4 and max(sizes) == 3
+    pd.testing.assert_frame_equal(sl.timeline(seed_tables, client=client), here)

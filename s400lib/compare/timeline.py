@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..core import schema
 from ..link.eventmatch import content_words, idf_weights, similar_pairs
+from .blocking import map_slices
 
 
 def _report_units(tables) -> pd.DataFrame:
@@ -125,7 +126,8 @@ def short_label(text: str, timex: str | None = None, width: int = 90) -> str:
     return label
 
 
-def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6, contradictions: pd.DataFrame | None = None) -> pd.DataFrame:
+def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6, contradictions: pd.DataFrame | None = None,
+             client=None) -> pd.DataFrame:
     """The events of a corpus, one row per event, merged across articles.
 
     Parameters
@@ -139,6 +141,9 @@ def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6, contr
     contradictions
         Optional output of :func:`s400lib.contradictions`: an event built on a claim it lists is
         marked ``conflict`` as well.
+    client
+        A Dask client: the candidate pairs of reports are scored a slice at a time on its workers
+        (:func:`s400lib.compare.blocking.map_slices`); the timeline is the same.
 
     Returns
     -------
@@ -169,7 +174,8 @@ def timeline(tables, min_score: float = 0.35, conflict_score: float = 0.6, contr
     n = len(rows)
     best: dict[tuple[int, int], float] = {}
     units = reports["text"].tolist() + reports["context"].tolist()
-    for i, j, score in similar_pairs(units, reports["article_id"].tolist() * 2, min_score=min_score, idf=idf):
+    pair_map = None if client is None else (lambda func, shared, slices: map_slices(func, shared, slices, client))
+    for i, j, score in similar_pairs(units, reports["article_id"].tolist() * 2, min_score=min_score, idf=idf, pair_map=pair_map):
         key = (min(i % n, j % n), max(i % n, j % n))
         best[key] = max(best.get(key, 0.0), score)
     for (i, j), score in sorted(best.items()):

@@ -22,6 +22,8 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice, takewhile
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 STOPWORDS = frozenset(
@@ -360,19 +362,51 @@ def overlap_score(a: set, b: set, weight_a: float, weight_b: float, idf: dict[st
 
 
 def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3, min_shared: int = EVENT_MIN_SHARED,
-                  max_df: float = EVENT_MAX_DF, idf: dict[str, float] | None = None, focus: set[int] | None = None) -> list[tuple[int, int, float]]:
+                  max_df: float = EVENT_MAX_DF, idf: dict[str, float] | None = None, focus: set[int] | None = None,
+                  pair_map=None) -> list[tuple[int, int, float]]:
     """(i, j, score) for units of different groups whose content words overlap (with ``focus``,
     only pairs with at least one unit in it).
 
     ``score`` is the IDF-weighted overlap coefficient: weight of shared words / weight of the
     smaller bag. Pairs need ``min_shared`` shared words (after blocking) and ``min_score``.
+
+    ``pair_map(func, shared, slices)``, when given, runs ``func(shared, pairs)`` over slices of
+    the candidate pairs and yields the results in order (e.g. on Dask workers: see
+    :func:`s400lib.compare.blocking.map_slices`); the pairs found are the same.
     """
     bags = [set(content_words(t)) for t in texts]
     idf = idf if idf is not None else idf_weights(bags)
-    weight = [bag_weight(bag, idf) for bag in bags]  # once per unit, not once per pair
-    out = []
-    for i, j, n in _shared_key_pairs(bags, groups, max_df, min_shared, focus):
-        score = overlap_score(bags[i], bags[j], weight[i], weight[j], idf)
-        if score >= min_score:
-            out.append((i, j, score))
-    return sorted(out)
+    scorer = BagScorer(bags, [bag_weight(bag, idf) for bag in bags], idf, min_score)  # weights once per unit
+    candidates = ((i, j) for i, j, _n in _shared_key_pairs(bags, groups, max_df, min_shared, focus))
+    if pair_map is None:
+        return sorted(scorer.score(candidates))
+    slices = (list(islice(candidates, PAIRS_PER_SLICE)) for _ in iter(int, 1))
+    return sorted(found for part in pair_map(score_slice, scorer, takewhile(len, slices)) for found in part)
+
+
+PAIRS_PER_SLICE = 200_000  # candidate pairs scored per task when the scoring is mapped over slices
+
+
+@dataclass
+class BagScorer:
+    """What scoring a pair of units needs: their content-word bags, bag weights and the IDF."""
+
+    bags: list
+    weight: list
+    idf: dict
+    min_score: float
+
+    def score(self, pairs) -> list[tuple[int, int, float]]:
+        """(i, j, score) of the pairs that reach ``min_score``."""
+        out = []
+        bags, weight, idf = self.bags, self.weight, self.idf
+        for i, j in pairs:
+            score = overlap_score(bags[i], bags[j], weight[i], weight[j], idf)
+            if score >= self.min_score:
+                out.append((i, j, score))
+        return out
+
+
+def score_slice(scorer: BagScorer, pairs: list) -> list[tuple[int, int, float]]:
+    """:meth:`BagScorer.score` as a plain function, for mapping over slices of pairs."""
+    return scorer.score(pairs)

@@ -68,8 +68,9 @@ def render_report(tables, title: str = "s400lib report", top: int = 15, client=N
     top
         Rows shown in the "most mentioned" and "most quoted" sections.
     client
-        A Dask client: the alignment's candidate pairs are scored, and the contradictions' judged,
-        on its workers (see :func:`s400lib.compare.align.align`); the page is the same.
+        A Dask client: the alignment's and the timeline's candidate pairs are scored, and the
+        contradictions' judged, on its workers (see :func:`s400lib.compare.align.align`); the page
+        is the same.
 
     Returns
     -------
@@ -106,7 +107,7 @@ def render_report(tables, title: str = "s400lib report", top: int = 15, client=N
         found = found.sort_values("score", ascending=False)[cols] if "score" in found.columns else found[cols]
     parts.append(_section("Contradictions between articles", _frame(found, note2 or "no contradictions found")))
 
-    events, note3 = _attempt("timeline", timeline, tables)
+    events, note3 = _attempt("timeline", timeline, tables, client=client)
     if events is not None and not events.empty:
         figure, note4 = _attempt("timeline figure", plot_timeline, events)
         body = _figure_png(figure) if figure is not None else f'<p class="note">{html.escape(note4)}</p>'
