@@ -249,8 +249,9 @@ def stream_in_child(folder: Path, out: Path, extra: list[str] | None = None) -> 
 
 
 def repeats_for(n: int) -> int:
-    """Timed runs of spaCy alone and of sl.parse at ``n`` articles: five below 100 articles, else one."""
-    return 5 if n < 100 else 1
+    """Timed runs of spaCy alone and of sl.parse at ``n`` articles: five below 1,000 articles (a run of
+    a few seconds varies by 5% or more from one run to the next), else one."""
+    return 5 if n < 1000 else 1
 
 
 def measure(n: int, work: Path, stream: bool = True) -> dict:
