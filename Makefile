@@ -30,8 +30,8 @@ notebooks: $(STAMP)
 	$(BIN)/python -m s400lib.viz.report notebooks --in-place
 
 # Per-article stage at 10, 100 and 1,000 articles (bench/results.md: time per stage, ratio to spaCy alone,
-# streaming memory), then the streaming parse and the cross-article stages at 1,000, 2,000 and 10,000
-# articles (bench/scaling.md: time and peak memory per stage, exponents). About 45 minutes on 2 cores.
+# streaming memory, one- and two-process throughput), then the streaming parse and the cross-article stages
+# at 1,000, 2,000 and 10,000 articles (bench/scaling.md: time and peak memory per stage, exponents). About 20 minutes on 2 cores.
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py
 	$(BIN)/python bench/cross_article_scaling.py 1000 2000 10000 --out bench/scaling.md
