@@ -1,39 +1,12 @@
-"""Passage and event matching: the focused search finds exactly the pairs the full one does, and
-scores do not depend on Python's per-process string hashing."""
+"""Passage and event matching: the sliced array search finds exactly the pairs the plain one does,
+and scores do not depend on Python's per-process string hashing."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-from s400lib.link.eventmatch import (
-    content_words,
-    idf_weights,
-    shared_passages,
-    similar_pairs,
-)
-
-
-def _seed_units(seed_tables):
-    sents = seed_tables.sentences
-    return sents["text"].tolist(), sents["article_id"].tolist()
-
-
-def test_focused_shared_passages_equal_the_full_search(seed_tables):
-    texts, groups = _seed_units(seed_tables)
-    focus = {k for k, g in enumerate(groups) if g == groups[-1]}  # the second seed's sentences
-    full = [p for p in shared_passages(texts, groups) if p[0] in focus or p[1] in focus]
-    assert len(full) >= 3, "the two seeds share passages (the Slutsky quote, the Shugaev lines)"
-    assert shared_passages(texts, groups, focus=focus) == full
-
-
-def test_focused_similar_pairs_equal_the_full_search(seed_tables):
-    texts, groups = _seed_units(seed_tables)
-    focus = set(range(0, len(texts), 3))
-    idf = idf_weights(set(content_words(t)) for t in texts)
-    full = [p for p in similar_pairs(texts, groups, idf=idf) if p[0] in focus or p[1] in focus]
-    assert len(full) >= 3
-    assert similar_pairs(texts, groups, idf=idf, focus=focus) == full
+from s400lib.link.eventmatch import shared_passages
 
 
 SCORES = """
@@ -64,7 +37,27 @@ def test_similarity_scores_do_not_depend_on_the_hash_seed():
     assert "(0, 1," in outputs.pop()
 
 
-def test_focused_passages_on_arrays_equal_the_set_search_on_a_real_story(monkeypatch):
+def _partners_on_arrays(texts, groups, article):
+    """passage_pairs for the sentences of one article, from (sentence, trigram) entries of every
+    sentence that holds a trigram the article has, as the chunked date search builds them."""
+    import numpy as np
+
+    from s400lib.link import eventmatch
+
+    units, codes = eventmatch.trigram_entries(texts, {})
+    sizes = np.bincount(units, minlength=len(texts))
+    in_focus = np.asarray([g == article for g in groups])
+    wanted = np.unique(codes[in_focus[units]])
+    hit = np.isin(codes, wanted)
+    group_code = np.unique(np.asarray(groups, dtype=object), return_inverse=True)[1]
+    limit = eventmatch.block_limit(len(texts), eventmatch.PASSAGE_MAX_DF)
+    return eventmatch.passage_pairs(units[hit], codes[hit], sizes, group_code, in_focus, limit), in_focus
+
+
+def test_passages_on_arrays_equal_the_set_search_on_a_real_story(monkeypatch):
+    """The array search the publication-date inference runs (a few articles' partners, sliced)
+    finds exactly the pairs of the plain search over trigram sets, on a real multi-outlet story,
+    also in slices of three meetings."""
     from pathlib import Path
 
     import s400lib as sl
@@ -72,15 +65,12 @@ def test_focused_passages_on_arrays_equal_the_set_search_on_a_real_story(monkeyp
 
     tables = sl.parse(Path(__file__).parent / "devsets" / "stories" / "dev" / "trump_zelensky_call_2019", progress=False)
     texts, groups = tables.sentences["text"].tolist(), tables.sentences["article_id"].tolist()
+    full = shared_passages(texts, groups)
+    assert len(full) >= 3, "the outlets share passages of the call's memorandum"
     for article in sorted(set(groups)):
-        focus = {k for k, g in enumerate(groups) if g == article}
-        by_sets = eventmatch._shared_passages_by_sets(texts, groups, 4, 0.25, 0.05, focus)
-        assert shared_passages(texts, groups, focus=focus) == by_sets
-    assert any(shared_passages(texts, groups, focus={k for k, g in enumerate(groups) if g == groups[0]}))
-    # a tiny slice size, and a vocabulary too large for the codes, give the same pairs
-    focus = {k for k, g in enumerate(groups) if g == groups[0]}
-    expected = shared_passages(texts, groups, focus=focus)
+        got, in_focus = _partners_on_arrays(texts, groups, article)
+        assert got == [p for p in full if in_focus[p[0]] or in_focus[p[1]]]
+    expected, _ = _partners_on_arrays(texts, groups, groups[0])
+    assert expected
     monkeypatch.setattr(eventmatch, "PAIRINGS_PER_SLICE", 3)
-    assert shared_passages(texts, groups, focus=focus) == expected
-    monkeypatch.setattr(eventmatch, "_CODE_BASE", 8)
-    assert shared_passages(texts, groups, focus=focus) == expected
+    assert _partners_on_arrays(texts, groups, groups[0])[0] == expected

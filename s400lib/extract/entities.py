@@ -86,23 +86,19 @@ def _missed_surnames(ctx: ArticleContext) -> list:
     return found
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."}
-
-
 def _month_surnames(ctx: ArticleContext) -> list:
     """Surnames that are also month names, which the model tags as dates: "Theresa May" (a known
     first name before the month) and "Mrs May" (an honorific before it), as PERSON spans. A month
     alone ("May left early") stays as the model read it."""
     from spacy.tokens import Span
 
-    from .speakers.lexicon import given_name_sex
+    from .speakers.lexicon import COURTESY_TITLES, given_name_sex
+    from .times import MONTH_NAMES
 
     doc = ctx.doc
     found = []
     for tok in doc:
-        if tok.lower_ not in _MONTHS or not tok.text[:1].isupper() or tok.i == 0:
+        if tok.lower_ not in MONTH_NAMES or not tok.text[:1].isupper() or tok.i == 0:
             continue
         # untagged, or a date of that one word ("May" alone, not "May 5")
         if tok.ent_type_ and not (tok.ent_type_ == "DATE" and tok.ent_iob_ == "B"
@@ -111,7 +107,7 @@ def _month_surnames(ctx: ArticleContext) -> list:
         prev = doc[tok.i - 1]
         if prev.ent_type_ and prev.ent_type_ != "PERSON":
             continue
-        if prev.lower_ in _HONORIFICS or (prev.text[:1].isupper() and prev.text[1:].islower() and prev.is_alpha
+        if prev.lower_ in COURTESY_TITLES or (prev.text[:1].isupper() and prev.text[1:].islower() and prev.is_alpha
                                           and given_name_sex(prev.text) is not None):
             start = prev.i
             while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":

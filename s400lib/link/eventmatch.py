@@ -20,7 +20,7 @@ import itertools
 import math
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice, takewhile
@@ -126,69 +126,38 @@ def _merge_counts(previous, codes):
     return uniq, np.add.reduceat(counts, start)
 
 
-def _candidates_of(keys: Sequence[set], groups: Sequence, max_df: float, focus: set[int], min_shared: int = 1) -> Iterator[tuple[int, int, int]]:
-    """(i, j, shared keys) with i < j for the pairs of :func:`_candidates` that have a unit in ``focus``
-    and share at least ``min_shared`` keys.
-
-    Counted one focus unit at a time, so memory holds one unit's partners rather than every pair
-    of the corpus (the pairs a common key creates grow with the corpus; one unit's do not).
-    """
-    index, limit = _key_index(keys, max_df)
-    for i in sorted(focus):
-        partners: Counter = Counter()
-        for k in keys[i]:
-            members = index[k]
-            if 2 <= len(members) <= limit:
-                partners.update(members)  # counted in C; the few distinct partners are filtered below
-        for j, n in partners.items():
-            # a pair of two focus units is yielded once, by its smaller unit
-            if n >= min_shared and j != i and not (j in focus and j < i) and groups[i] != groups[j]:
-                yield (i, j, n) if i < j else (j, i, n)
-
-
-def _shared_key_pairs(keys: Sequence[set], groups: Sequence, max_df: float, min_shared: int,
-                      focus: set[int] | None) -> Iterator[tuple[int, int, int]]:
-    """(i, j, shared keys) for the pairs sharing at least ``min_shared`` keys: all of them, or with
-    ``focus`` only those with a unit in it (counted unit by unit, see :func:`_candidates_of`)."""
-    if focus is not None:
-        yield from _candidates_of(keys, groups, max_df, focus, min_shared)
-        return
+def _shared_key_pairs(keys: Sequence[set], groups: Sequence, max_df: float, min_shared: int) -> Iterator[tuple[int, int, int]]:
+    """(i, j, shared keys) for the pairs sharing at least ``min_shared`` keys."""
     left, right, shared = _candidates(keys, groups, max_df=max_df)
     keep = shared >= min_shared
     yield from zip(left[keep].tolist(), right[keep].tolist(), shared[keep].tolist())
 
 
 def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = PASSAGE_MIN_SHARED,
-                    min_overlap: float = PASSAGE_MIN_OVERLAP, max_df: float = PASSAGE_MAX_DF, focus: set[int] | None = None) -> list[tuple[int, int, float]]:
+                    min_overlap: float = PASSAGE_MIN_OVERLAP, max_df: float = PASSAGE_MAX_DF) -> list[tuple[int, int, float]]:
     """(i, j, overlap) for units of different groups that share word trigrams.
 
     ``overlap`` is shared trigrams / trigrams of the shorter unit; pairs need ``min_shared`` shared
-    trigrams and ``min_overlap``. With ``focus`` (unit indices) only pairs with at least one unit in
-    it are returned, and the other units keep only the trigrams the focus units have, so a corpus
-    searched for a few undated articles is not indexed whole.
+    trigrams and ``min_overlap``. A search for the partners of a few units only, read a part of the
+    corpus at a time, is :func:`passage_pairs` (as :mod:`s400lib.link.pubdate` uses it).
     """
-    if focus is not None:
-        return _focused_shared_passages(texts, groups, min_shared, min_overlap, max_df, focus)
-    return _shared_passages_by_sets(texts, groups, min_shared, min_overlap, max_df, None)
+    sh = [shingles(t) for t in texts]
+    sizes = [len(s) for s in sh]
+    out = []
+    for i, j, n in _shared_key_pairs(sh, groups, max_df, min_shared):
+        overlap = n / max(1, min(sizes[i], sizes[j]))
+        if overlap >= min_overlap:
+            out.append((i, j, overlap))
+    return sorted(out)
 
 
 _CODE_BASE = 1 << 21  # words per vocabulary a trigram code can hold (three ids in one int64)
 
 
-def _trigram_codes(text: str, vocab: dict) -> "np.ndarray":
-    """The distinct word trigrams of a text as int64 codes (three word ids), sorted: the same
-    trigrams as :func:`shingles`, in 8 bytes each rather than a tuple of three strings."""
-    import numpy as np
-
-    ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in _WORD.findall(text.lower())), dtype=np.int64)
-    if len(ids) < 3:
-        return np.zeros(0, dtype=np.int64)
-    return np.unique((ids[:-2] * _CODE_BASE + ids[1:-1]) * _CODE_BASE + ids[2:])
-
-
 def trigram_entries(texts: Sequence[str], vocab: dict, grow: bool = True) -> tuple["np.ndarray", "np.ndarray"]:
     """(unit, code) of every distinct word trigram of each text, sorted by unit then code: the
-    trigrams of :func:`_trigram_codes`, found for many texts in a few array operations.
+    trigrams of :func:`shingles` as int64 codes (three word ids, 8 bytes each rather than a tuple of
+    three strings), found for many texts in a few array operations.
 
     With ``grow=False`` the vocabulary is fixed: a word outside it cannot be part of a trigram
     coded from it, so it gets an id no vocabulary holds and ``vocab`` stays as it was.
@@ -214,43 +183,6 @@ def trigram_entries(texts: Sequence[str], vocab: dict, grow: bool = True) -> tup
     units, codes = units[order], codes[order]
     first = np.r_[True, (units[1:] != units[:-1]) | (codes[1:] != codes[:-1])]
     return units[first], codes[first]
-
-
-def _focused_shared_passages(texts, groups, min_shared, min_overlap, max_df, focus) -> list[tuple[int, int, float]]:
-    """:func:`shared_passages` with ``focus``, on arrays: the same pairs as counting partners one
-    focus unit at a time over Python sets (:func:`_candidates_of`), with trigrams held as int64
-    codes and only those the focus units have. At ten thousand bench articles the sets took half a
-    gigabyte for the undated third of the corpus."""
-    import numpy as np
-
-    n = len(texts)
-    vocab: dict[str, int] = {}
-    codes = [_trigram_codes(texts[i], vocab) for i in sorted(focus)]
-    if len(vocab) >= _CODE_BASE:  # a vocabulary too large for the codes: the set-based search
-        return _shared_passages_by_sets(texts, groups, min_shared, min_overlap, max_df, focus)
-    wanted = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
-    del codes
-    sizes = np.zeros(n, dtype=np.int64)
-    units, keys = [], []
-    for i, text in enumerate(texts):
-        c = _trigram_codes(text, vocab)
-        sizes[i] = len(c)
-        if len(wanted):  # binary search: np.isin would sort the whole of `wanted` for every unit
-            c = c[wanted[np.minimum(np.searchsorted(wanted, c), len(wanted) - 1)] == c]
-        else:
-            c = c[:0]
-        units.append(np.full(len(c), i, dtype=np.int64))
-        keys.append(c)
-    if len(vocab) >= _CODE_BASE:
-        return _shared_passages_by_sets(texts, groups, min_shared, min_overlap, max_df, focus)
-    unit = np.concatenate(units) if units else np.zeros(0, dtype=np.int64)
-    key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
-    del units, keys
-    in_focus = np.zeros(n, dtype=bool)
-    in_focus[list(focus)] = True
-    group_code = np.unique(np.asarray([str(g) for g in groups], dtype=object), return_inverse=True)[1]
-    limit = block_limit(n, max_df)
-    return passage_pairs(unit, key, sizes, group_code, in_focus, limit, min_shared, min_overlap)
 
 
 def passage_pairs(unit, key, sizes, group_code, in_focus, limit: int, min_shared: int = PASSAGE_MIN_SHARED,
@@ -313,25 +245,6 @@ def passage_pairs(unit, key, sizes, group_code, in_focus, limit: int, min_shared
 PAIRINGS_PER_SLICE = 250_000  # (focus entry, holder) meetings expanded at once in passage_pairs
 
 
-def _shared_passages_by_sets(texts, groups, min_shared, min_overlap, max_df, focus) -> list[tuple[int, int, float]]:
-    """:func:`shared_passages` over Python sets of trigram tuples: the whole corpus when ``focus`` is
-    None; with ``focus``, units outside it keep only the trigrams the focus units have."""
-    sh = [shingles(t) if focus is None or i in focus else None for i, t in enumerate(texts)]
-    sizes = [0 if s is None else len(s) for s in sh]
-    if focus is not None:
-        wanted = set().union(*(sh[i] for i in focus))
-        for i, s in enumerate(sh):
-            if s is None:  # outside the focus: the full trigram set is kept only as long as it takes to count it
-                full = shingles(texts[i])
-                sizes[i], sh[i] = len(full), full & wanted
-    out = []
-    for i, j, n in _shared_key_pairs(sh, groups, max_df, min_shared, focus):
-        overlap = n / max(1, min(sizes[i], sizes[j]))
-        if overlap >= min_overlap:
-            out.append((i, j, overlap))
-    return sorted(out)
-
-
 def idf_weights(bags: Iterable[set]) -> dict[str, float]:
     """Inverse document frequency of every word over the units (smoothed, >= 0); ``bags`` may be a
     generator, so a corpus's bags of words need not all be in memory at once."""
@@ -362,10 +275,8 @@ def overlap_score(a: set, b: set, weight_a: float, weight_b: float, idf: dict[st
 
 
 def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3, min_shared: int = EVENT_MIN_SHARED,
-                  max_df: float = EVENT_MAX_DF, idf: dict[str, float] | None = None, focus: set[int] | None = None,
-                  pair_map=None) -> list[tuple[int, int, float]]:
-    """(i, j, score) for units of different groups whose content words overlap (with ``focus``,
-    only pairs with at least one unit in it).
+                  max_df: float = EVENT_MAX_DF, idf: dict[str, float] | None = None, pair_map=None) -> list[tuple[int, int, float]]:
+    """(i, j, score) for units of different groups whose content words overlap.
 
     ``score`` is the IDF-weighted overlap coefficient: weight of shared words / weight of the
     smaller bag. Pairs need ``min_shared`` shared words (after blocking) and ``min_score``.
@@ -377,7 +288,7 @@ def similar_pairs(texts: Sequence[str], groups: Sequence, min_score: float = 0.3
     bags = [set(content_words(t)) for t in texts]
     idf = idf if idf is not None else idf_weights(bags)
     scorer = BagScorer(bags, [bag_weight(bag, idf) for bag in bags], idf, min_score)  # weights once per unit
-    candidates = ((i, j) for i, j, _n in _shared_key_pairs(bags, groups, max_df, min_shared, focus))
+    candidates = ((i, j) for i, j, _n in _shared_key_pairs(bags, groups, max_df, min_shared))
     if pair_map is None:
         return sorted(scorer.score(candidates))
     slices = (list(islice(candidates, PAIRS_PER_SLICE)) for _ in iter(int, 1))

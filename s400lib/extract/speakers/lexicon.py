@@ -16,6 +16,8 @@ PLURAL_PRONOUNS = {"they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
 
 # Words that are titles in front of a name, never part of it ("Senator", "Deputy").
+# the titles that stand only before a personal name ("Mrs May", never "Mrs Ministry")
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."}
 HONORIFICS = {
     "senator", "sen.", "deputy", "president", "vice", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "dr", "dr.", "chairman", "chairwoman", "general", "gen.", "colonel", "admiral", "ambassador",
