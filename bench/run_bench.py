@@ -409,6 +409,39 @@ def render(results: list[dict], dask: dict | None, command: str, total_seconds: 
     return "\n".join(lines) + "\n"
 
 
+def _per_article_stage(corpus, n_process: int) -> tuple[float, float]:
+    """(wall seconds, main-process CPU seconds) of the per-article stage."""
+    from s400lib.pipeline.parse import iter_parsed
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in iter_parsed(corpus.articles, n_process=n_process, progress=False):
+        pass
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def worker_throughput(n: int) -> str:
+    """The per-article stage at one and two processes on ``n`` bench articles (best of two runs each),
+    and the main process's CPU time per article at two processes, from which the speed-up that more
+    cores could reach follows (a worker's cost per article / the main process's)."""
+    import s400lib as sl
+    from s400lib.core.nlp import load_nlp
+
+    folder = Path(f"/tmp/s400lib_bench_{n}")
+    if not folder.exists():
+        build_corpus(n, folder)
+    corpus = sl.load_corpus(folder)
+    load_nlp()
+    one = min(_per_article_stage(corpus, 1) for _ in range(2))
+    two = min(_per_article_stage(corpus, 2) for _ in range(2))
+    per_article = one[0] / n * 1000
+    main_cpu = two[1] / n * 1000
+    return (
+        f"{n} articles: one process {one[0]:.1f} s ({per_article:.0f} ms an article), two processes {two[0]:.1f} s: "
+        f"speed-up {one[0] / two[0]:.2f}x. Main-process CPU at two processes: {main_cpu:.1f} ms an article, "
+        f"so the main process saturates at about {per_article / main_cpu:.0f} workers."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small smoke run (5 and 20 articles); results are printed, not written")
@@ -442,10 +475,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(measure(n, work, stream=not args.no_stream))
         workers = None
         if not args.no_workers:
-            from n_process_scaling import main as n_process_scaling
-
             print("measuring one and two worker processes ...", file=sys.stderr, flush=True)
-            workers = n_process_scaling(20 if args.quick else 200)
+            workers = worker_throughput(20 if args.quick else 200)
     text = render(results, dask, command, time.perf_counter() - began)
     if workers:
         text += "\n## Worker processes (`bench/n_process_scaling.py`)\n\n- " + workers + "\n"
