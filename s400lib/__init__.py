@@ -17,6 +17,7 @@ from .compare.align import align
 from .compare.contradictions import contradictions
 from .compare.timeline import timeline
 from .core.errors import InputError, InputWarning
+from .core import VERSION
 from .core.tables import Tables
 from .extract.times import tag_times
 from .io.corpus import Article, Corpus, load_corpus
@@ -24,7 +25,7 @@ from .pipeline.parse import parse
 from .pipeline.single_text import extract_quotes
 from .viz.timeline_figure import plot_timeline
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 __all__ = [
     "Article",

@@ -313,9 +313,9 @@ def write_manifest(folder: Path, counts: dict[str, int]) -> None:
     :meth:`s400lib.Tables.from_parquet` checks the files against it."""
     import json
 
-    from .. import __version__
+    from ..core import VERSION
 
-    manifest = {"complete": True, "library_version": __version__, "articles": int(counts.get("articles", 0)),
+    manifest = {"complete": True, "library_version": VERSION, "articles": int(counts.get("articles", 0)),
                 "rows": {name: int(counts.get(name, 0)) for name in TABLE_NAMES}}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
 

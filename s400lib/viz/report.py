@@ -80,14 +80,14 @@ def _build_stamp() -> str:
     import datetime
     import subprocess
 
-    from .. import __version__
+    from ..core import VERSION
 
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         commit = ""
     date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return f"built {date}; commit {commit or 'unknown'}; s400lib {__version__}"
+    return f"built {date}; commit {commit or 'unknown'}; s400lib {VERSION}"
 
 
 def _inline_markdown(text: str) -> str:
