@@ -282,8 +282,33 @@ class _CorpusCounts:
 def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_days: int) -> list[dict]:
     """Evidence rows for the undated articles of ``batch``, in the order a search of the whole
     corpus finds them (shared passages, then dated events, then same events)."""
+    focus, lookup, own_tx = _read_batch(batch, parts, counts)
+    vocab: dict[str, int] = {}
+    wanted = np.unique(trigram_entries([t for t, *_ in lookup.values()], vocab)[1])  # lookup follows corpus order
+    if len(vocab) >= eventmatch._CODE_BASE - 1 and len(batch) > 1:  # too many words to code: halve the batch
+        half = sorted(batch)[: len(batch) // 2]
+        return _batch_evidence(set(half), parts, counts, pub, window_days) + _batch_evidence(batch - set(half), parts, counts, pub, window_days)
+
+    relative = _relative_rows(own_tx, batch)
+    bags = [set(content_words(lookup[(r.article_id, int(r.sent_id))][0])) for r in relative.itertuples(index=False)]
+    word_limit = eventmatch.block_limit(counts.n_relative + counts.n_anchored, eventmatch.EVENT_MAX_DF)
+    usable_words = {w for bag in bags for w in bag if 2 <= counts.unit_df.get(w, 0) <= word_limit}
+
+    in_focus = np.zeros(counts.n_sentences, dtype=bool)
+    in_focus[focus] = True
+    chosen, candidates = _scan_corpus(parts, counts, vocab, wanted, in_focus, usable_words, pub)
+    partner = _dated_partners(parts, counts, chosen, in_focus, pub)
     window = pd.Timedelta(days=window_days)
-    # reading 1: the batch's own sentences and timexes
+    rows = _shared_passage_rows(chosen, focus, lookup, partner, pub, window, window_days)
+    rows += _dated_event_rows(own_tx)
+    if counts.n_relative and counts.n_anchored:
+        rows += _same_event_rows(relative, bags, usable_words, candidates, counts, lookup)
+    return rows
+
+
+def _read_batch(batch: set, parts, counts: _CorpusCounts) -> tuple[list[int], dict, pd.DataFrame]:
+    """Reading 1, of the parts that hold the batch: its sentences' corpus-wide numbers (``focus``),
+    (article_id, sent_id) -> (text, ...) of each (``lookup``, in corpus order) and its timexes."""
     focus: list[int] = []
     lookup: dict = {}
     own: list[pd.DataFrame] = []
@@ -296,24 +321,18 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
         if len(t := tx[_of_articles(tx, batch)]):
             own.append(t)
     own_tx = pd.concat(own, ignore_index=True) if own else pd.DataFrame(columns=TIMEX_FIELDS)
-    focus_texts = [t for t, *_ in lookup.values()]  # lookup follows corpus order, as focus does
-    vocab: dict[str, int] = {}
-    wanted = np.unique(trigram_entries(focus_texts, vocab)[1])
-    if len(vocab) >= eventmatch._CODE_BASE - 1 and len(batch) > 1:  # too many words to code: halve the batch
-        half = sorted(batch)[: len(batch) // 2]
-        return _batch_evidence(set(half), parts, counts, pub, window_days) + _batch_evidence(batch - set(half), parts, counts, pub, window_days)
+    return focus, lookup, own_tx
 
-    relative = _relative_rows(own_tx, batch)
-    bags = [set(content_words(lookup[(r.article_id, int(r.sent_id))][0])) for r in relative.itertuples(index=False)]
-    n_units = counts.n_relative + counts.n_anchored
-    word_limit = eventmatch.block_limit(n_units, eventmatch.EVENT_MAX_DF)
-    usable_words = {w for bag in bags for w in bag if 2 <= counts.unit_df.get(w, 0) <= word_limit}
 
-    # reading 2: every sentence's trigrams that the batch has; absolute dates sharing a rare word
+def _scan_corpus(parts, counts: _CorpusCounts, vocab: dict, wanted: np.ndarray, in_focus: np.ndarray, usable_words: set,
+                 pub: dict) -> tuple[list[tuple], list[tuple]]:
+    """Reading 2, of every part: the batch sentences' top passage partners as (i, j, overlap), and
+    the absolutely dated sentences that share a usable word with the batch, as (unit index, bag of
+    words, text, timex row)."""
     limit = eventmatch.block_limit(counts.n_sentences, eventmatch.PASSAGE_MAX_DF)
     units, keys = [], []
     held = np.zeros(len(wanted), dtype=np.int64)
-    candidates: list[tuple] = []  # (unit index, bag, text, timex row) of absolute dates
+    candidates: list[tuple] = []
     seen = anchored = entries = 0
     pruned_at = 1_000_000
     for _, sents, tx in _read_parts(parts):
@@ -342,21 +361,21 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
                 if bag & usable_words:
                     candidates.append((counts.n_relative + anchored - 1, bag, text, r))
     units, keys = _drop_common(units, keys, held, limit)
-    in_focus = np.zeros(counts.n_sentences, dtype=bool)
-    in_focus[focus] = True
     unit = np.concatenate(units) if units else np.zeros(0, dtype=np.int64)
     key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+    del units, keys
     i, j, overlap = eventmatch.passage_pairs(unit, key, counts.sizes, counts.group_code, in_focus, limit, as_arrays=True)
-    del unit, key, units, keys
+    del unit, key
     chosen = _top_pairs_of_units(i, j, overlap, MAX_MATCHES, in_focus)
-    chosen = list(zip(i[chosen].tolist(), j[chosen].tolist(), overlap[chosen].tolist()))
-    del i, j, overlap
-    article_of = {code: a for a, code in counts.article_code.items()}
-    wanted_units = {u for i, j, _ in chosen for u in (i, j) if not in_focus[u] and article_of[counts.group_code[u]] in pub}
+    return list(zip(i[chosen].tolist(), j[chosen].tolist(), overlap[chosen].tolist())), candidates
 
-    # reading 3: the text and dates of the dated sentences chosen
+
+def _dated_partners(parts, counts: _CorpusCounts, chosen: list[tuple], in_focus: np.ndarray, pub: dict) -> dict[int, tuple]:
+    """Reading 3, of the parts that hold them: (article_id, text, timex rows) of each sentence of a
+    dated article among the chosen passage partners."""
+    article_of = {code: a for a, code in counts.article_code.items()}
+    wanted_units = sorted({u for i, j, _ in chosen for u in (i, j) if not in_focus[u] and article_of[counts.group_code[u]] in pub})
     partner: dict[int, tuple] = {}
-    wanted_units = sorted(wanted_units)
     holding = {bisect.bisect_right(counts.part_start, u) - 1 for u in wanted_units}
     for k, sents, tx in _read_parts(parts, holding):
         seen = counts.part_start[k]
@@ -367,12 +386,15 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
             for u in here:
                 r = u - seen
                 partner[u] = (article_ids[r], texts[r], rows_of.get((article_ids[r], int(sent_ids[r]))))
+    return partner
 
+
+def _shared_passage_rows(chosen: list[tuple], focus: list[int], lookup: dict, partner: dict, pub: dict, window: pd.Timedelta,
+                         window_days: int) -> list[dict]:
+    """Evidence 1: a batch sentence that shares a passage with a dated article."""
     rows: list[dict] = []
     position = {u: k for k, u in enumerate(focus)}
     focus_rows = list(lookup.items())
-
-    # 1. shared passages with dated articles
     for i, j, overlap in chosen:
         for t, d in ((i, j), (j, i)):
             if t not in position or d not in partner:
@@ -391,8 +413,12 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
             rows.append({"article_id": article_id, "text": text, "start": s0, "end": s1, "kind": "shared_passage",
                          "earliest": lo, "latest": hi, "reason": why, "source_article": source, "source_text": source_text,
                          "score": overlap, "strength": "strong"})
+    return rows
 
-    # 2. absolute dates told in the past (or future) tense in the article itself
+
+def _dated_event_rows(own_tx: pd.DataFrame) -> list[dict]:
+    """Evidence 2: absolute dates told in the past (or future) tense in the article itself."""
+    rows: list[dict] = []
     for r in own_tx[own_tx["type"].isin(["DATE", "TIME"])].itertuples(index=False):
         if not isinstance(r.spec, str) or not r.spec.startswith("abs|") or pd.isna(r.earliest):
             continue
@@ -405,10 +431,14 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
         rows.append({"article_id": r.article_id, "text": r.text, "start": int(r.start), "end": int(r.end), "kind": "dated_event",
                      "earliest": lo, "latest": hi, "reason": why, "source_article": pd.NA, "source_text": pd.NA,
                      "score": 1.0, "strength": "strong"})
+    return rows
 
-    # 3. relative expressions matched to an event a dated article dates absolutely
-    if not (counts.n_relative and counts.n_anchored):
-        return rows
+
+def _same_event_rows(relative: pd.DataFrame, bags: list[set], usable_words: set, candidates: list[tuple],
+                     counts: _CorpusCounts, lookup: dict) -> list[dict]:
+    """Evidence 3: relative expressions of the batch matched to an event that a dated article dates
+    absolutely; the publication days under which the expression reads as that date."""
+    rows: list[dict] = []
     rel_rows = list(relative.itertuples(index=False))
     within: dict[str, int] = defaultdict(int)
     rel_index = []
