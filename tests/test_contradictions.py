@@ -226,3 +226,20 @@ def test_a_date_belongs_to_its_own_predicate(tmp_path):
         "---\npublished: 2021-06-05\n---\nTreaty text\n\nIn a text released on 3 June 2021, diplomats said the two governments signed the river treaty in Vienna.\n",
         encoding="utf-8")
     assert not sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))["kind"].eq("temporal").any()
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    ("The ministry rebutted the report within the hour.", "rebutted"),
+    ("Union leaders are pushing back against the plan.", "pushing back"),
+    ("She hits back at critics of the budget.", "hits back"),
+    ("The company disputes every figure in the audit.", "disputes"),
+    ("Officials were denying any role in the delay.", "denying"),
+])
+def test_every_inflection_of_a_rebuttal_verb_is_found(sentence, verb):
+    """The rebuttal forms are spelt out from the claim linker's lemmas (and a few answers of its own):
+    each tense and person of each is found, a quoted one is not, and a longer word is not a verb."""
+    from s400lib.compare.rebuttals import rebuttal_verb
+
+    assert rebuttal_verb(sentence).group(0) == verb
+    assert rebuttal_verb(f"“{sentence}” the mayor wrote.") is None
+    assert rebuttal_verb("The refutability of the claim and a contestant's denyingly brief reply.") is None

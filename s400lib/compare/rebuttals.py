@@ -22,12 +22,32 @@ import re
 
 import pandas as pd
 
-from ..extract.claims import CLAIM_NOUNS
+from ..extract.claims import CLAIM_NOUNS, REBUTTAL_VERBS
+
+# Answers to a claim beyond the verbs that reject one: defending what was attacked, and the phrasal
+# "push back" / "hit back" (the claim linker reads single lemmas, so these are only matched here)
+_ANSWER_VERBS = ("defend", "push back", "hit back")
+# the final consonant doubled before -ed / -ing; "hit" is its own past
+_DOUBLED = {"rebut": "rebutt", "hit": "hitt"}
+_PAST = {"hit": "hit"}
+
+
+def _forms(verb: str) -> list[str]:
+    """A verb's forms (base, -s, -ed, -ing), a particle kept after each ("push back")."""
+    head, _, particle = verb.partition(" ")
+    if head.endswith("y"):
+        forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith("e"):
+        forms = [head, head + "s", head + "d", head[:-1] + "ing"]
+    else:
+        stem = _DOUBLED.get(head, head)
+        plural = head + "es" if head.endswith(("ss", "sh", "ch", "x")) else head + "s"
+        forms = [head, plural, _PAST.get(head, stem + "ed"), stem + "ing"]
+    return [f"{f} {particle}" if particle else f for f in dict.fromkeys(forms)]
+
 
 _REBUTTAL = re.compile(
-    r"\b(den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|disput(?:e|es|ed|ing)"
-    r"|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|defend(?:s|ed|ing)?|contest(?:s|ed|ing)?"
-    r"|contradict(?:s|ed|ing)?|push(?:es|ed|ing)? back|hit(?:s|ting)? back)\b",
+    r"\b(" + "|".join(re.escape(f) for verb in sorted(REBUTTAL_VERBS) + list(_ANSWER_VERBS) for f in _forms(verb)) + r")\b",
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(r"^\W*(?:(?:the|these|those|such|any|all|this|that|his|her|their|its|our)\s+)?(\w+)(?:[\s-]+(\w+))?", re.IGNORECASE)

@@ -51,7 +51,7 @@ SPEECH_VERBS = {
 # A rebuttal verb acting on something said is a reporting verb too: "Trump dismissed suggestions that
 # ..." and "the minister rejected the accusations" state their subject's position, not the outlet's.
 # Acting on anything else ("parliament rejected the bill") it stays an ordinary predicate.
-_REBUTTAL_VERBS = {"deny", "dismiss", "reject", "dispute", "refute", "rebut", "contest", "contradict"}
+REBUTTAL_VERBS = {"deny", "dismiss", "reject", "dispute", "refute", "rebut", "contest", "contradict"}
 # Nouns that stand for what someone said: a rebuttal acting on one answers the claim before it
 CLAIM_NOUNS = {
     "suggestion", "claim", "allegation", "accusation", "charge", "criticism", "report", "idea", "notion",
@@ -438,7 +438,7 @@ class _Speakers:
 
 def _rebuts_a_claim(tok) -> bool:
     """A rebuttal verb whose object names something said ("rejected the accusations")."""
-    return tok.lemma_.lower() in _REBUTTAL_VERBS and any(
+    return tok.lemma_.lower() in REBUTTAL_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in tok.children)
 
 
