@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, metavar="FILE", help="HTML file to write (default DIR/report.html)")
     r.add_argument("--top", type=int, default=15, metavar="N", help="rows in the top-N sections (default 15)")
     on = r.add_mutually_exclusive_group()
-    on.add_argument("--workers", type=int, metavar="N", help="score the alignment's candidate pairs on a local Dask cluster of N worker processes")
+    on.add_argument("--workers", type=int, metavar="N", help="score the alignment's, contradictions' and timeline's candidate pairs on a local Dask cluster of N worker processes")
     on.add_argument("--dask", metavar="ADDRESS", help="score them on an existing Dask scheduler, e.g. tcp://host:8786")
     return parser
 

@@ -108,10 +108,10 @@ class Tables:
 class ArticleRows:
     """One article's tables as the per-article stage makes them, before they are stacked.
 
-    Each field holds that table's rows as a list of dicts (column -> value) or, for the tables the
-    extractors read as frames (paragraphs, sentences), a DataFrame. Building a typed frame costs
-    about as much for ten rows as for ten thousand, so :meth:`Tables.concat` types the rows of many
-    articles at once; :meth:`to_tables` gives one article's :class:`Tables`.
+    Each field holds that table's rows as a list of dicts (column -> value); a DataFrame is taken
+    too. Building a typed frame costs about as much for ten rows as for ten thousand, so
+    :meth:`Tables.concat` types the rows of many articles at once; :meth:`to_tables` gives one
+    article's :class:`Tables`.
     """
 
     articles: list | pd.DataFrame = field(default_factory=list)

@@ -541,7 +541,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
     doc, text = ctx.doc, ctx.text
     outlet = outlet_name(ctx.outlet, ctx.article_id)
     speakers = _Speakers(entities if entities is not None else [], quotes)
-    regions = quoted_regions(text, [(a, b) for _, a, b in ctx.story_paragraphs()])
+    regions = quoted_regions(text, ctx.paragraph_bounds())
     rstarts = [a for a, _ in regions]
     qrows = []
     if quotes is not None and len(quotes):

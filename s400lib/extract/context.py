@@ -45,13 +45,11 @@ class ArticleContext:
         self._starts = [int(v) for v in column_values(self.sentences, "start")]
         self._ends = [int(v) for v in column_values(self.sentences, "end")]
         self._ids = [int(v) for v in column_values(self.sentences, "sent_id")]
-        # (para_id, start, end) of the title and body paragraphs; a missing kind counts as neither
-        self._story = [(int(i), int(a), int(b)) for i, k, a, b in zip(*(column_values(self.paragraphs, c) for c in ("para_id", "kind", "start", "end")))
-                       if isinstance(k, str) and k != "boilerplate"]
+        self._story = story_paragraphs(self.paragraphs)
 
-    def story_paragraphs(self) -> list[tuple[int, int, int]]:
-        """(para_id, start, end) of the title and body paragraphs, in order (boilerplate left out)."""
-        return list(self._story)
+    def paragraph_bounds(self) -> list[tuple[int, int]]:
+        """(start, end) of the title and body paragraphs, in order (boilerplate left out)."""
+        return [(start, end) for _, start, end in self._story]
 
     def para_of_sentence(self) -> dict[int, int]:
         """sent_id -> para_id of each title/body sentence."""
@@ -81,6 +79,13 @@ class ArticleContext:
         return self.sent_id_at(start) is not None
 
 
+def story_paragraphs(paragraphs: pd.DataFrame | list[dict]) -> list[tuple[int, int, int]]:
+    """(para_id, start, end) of the title and body paragraphs, in order: boilerplate is left out, and
+    so is a paragraph of no kind."""
+    return [(int(i), int(a), int(b)) for i, k, a, b in zip(*(column_values(paragraphs, c) for c in ("para_id", "kind", "start", "end")))
+            if isinstance(k, str) and k != "boilerplate"]
+
+
 def sentence_table(article_id: str, text: str, doc: Doc, paragraphs: pd.DataFrame | list[dict]) -> pd.DataFrame:
     """Sentences of the title and body paragraphs, clipped to paragraph bounds and trimmed."""
     return schema.conform("sentences", sentence_rows(article_id, text, doc, paragraphs))
@@ -88,8 +93,7 @@ def sentence_table(article_id: str, text: str, doc: Doc, paragraphs: pd.DataFram
 
 def sentence_rows(article_id: str, text: str, doc: Doc, paragraphs: pd.DataFrame | list[dict]) -> list[dict]:
     """The rows of :func:`sentence_table`, as dicts (the parse types the rows of many articles at once)."""
-    bounds = [(int(i), int(a), int(b)) for i, k, a, b in zip(*(column_values(paragraphs, c) for c in ("para_id", "kind", "start", "end")))
-              if isinstance(k, str) and k != "boilerplate"]
+    bounds = story_paragraphs(paragraphs)
     rows = []
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char

@@ -537,13 +537,6 @@ def _sentence_bounds(ctx: ArticleContext, offset: int) -> tuple[int, int]:
     return (offset, offset) if i is None else (ctx._starts[i], ctx._ends[i])
 
 
-def _paragraph_bounds(ctx: ArticleContext) -> list[tuple[int, int]]:
-    """(start, end) of the title and body paragraphs, in order (boilerplate left out)."""
-    # plain lists: pandas filtering and astype cost more than the whole quote pairing on a short
-    # article. A missing kind is dropped, as a boolean mask with <NA> would drop it.
-    return [(a, b) for _, a, b in ctx.story_paragraphs()]
-
-
 class _Intervals:
     """Sorted, non-overlapping (start, end) ranges with O(log n) membership and overlap sums."""
 
@@ -660,7 +653,7 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
     reported = sorted(reported or [], key=lambda r: int(r["end"]))
     rows = []
     prev: dict | None = None
-    paragraphs = _Intervals(_paragraph_bounds(ctx) if paragraph_bounds is None else paragraph_bounds)
+    paragraphs = _Intervals(ctx.paragraph_bounds() if paragraph_bounds is None else paragraph_bounds)
     for q in spans:
         if q.end <= q.start or ctx.sent_id_at(q.start) is None:
             continue
@@ -1040,7 +1033,7 @@ def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
 
 def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list[dict]:
     """The rows of :func:`quote_table`, as dicts (the parse types the rows of many articles at once)."""
-    paragraphs = _paragraph_bounds(ctx)
+    paragraphs = ctx.paragraph_bounds()
     spans = pair_quotation_marks(ctx.text, paragraphs)
     excluded = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in spans]
     speech = _speech_indices(ctx.doc)

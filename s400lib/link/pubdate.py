@@ -298,8 +298,7 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
     in_focus[focus] = True
     chosen, candidates = _scan_corpus(parts, counts, vocab, wanted, in_focus, usable_words, pub)
     partner = _dated_partners(parts, counts, chosen, in_focus, pub)
-    window = pd.Timedelta(days=window_days)
-    rows = _shared_passage_rows(chosen, focus, lookup, partner, pub, window, window_days)
+    rows = _shared_passage_rows(chosen, focus, lookup, partner, pub, window_days)
     rows += _dated_event_rows(own_tx)
     if counts.n_relative and counts.n_anchored:
         rows += _same_event_rows(relative, bags, usable_words, candidates, counts, lookup)
@@ -389,9 +388,10 @@ def _dated_partners(parts, counts: _CorpusCounts, chosen: list[tuple], in_focus:
     return partner
 
 
-def _shared_passage_rows(chosen: list[tuple], focus: list[int], lookup: dict, partner: dict, pub: dict, window: pd.Timedelta,
+def _shared_passage_rows(chosen: list[tuple], focus: list[int], lookup: dict, partner: dict, pub: dict,
                          window_days: int) -> list[dict]:
     """Evidence 1: a batch sentence that shares a passage with a dated article."""
+    window = pd.Timedelta(days=window_days)
     rows: list[dict] = []
     position = {u: k for k, u in enumerate(focus)}
     focus_rows = list(lookup.items())

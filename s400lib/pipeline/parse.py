@@ -51,7 +51,7 @@ def parse_article(article: Article, doc: Doc, paragraphs: list[dict]) -> Article
     numbers = number_rows(ctx)
     claims = claim_rows(ctx, entities=entities, quotes=quotes, timexes=timexes, numbers=numbers)
     row = article_row(article)
-    if row["title"] is None or pd.isna(row["title"]):
+    if pd.isna(row["title"]):
         titles = [p["text"] for p in paragraphs if p["kind"] == "title"]
         row["title"] = titles[0] if titles else None
     return ArticleRows(

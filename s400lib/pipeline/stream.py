@@ -362,7 +362,7 @@ def iter_parts(
     corpus: Corpus, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, client=None, articles_per_task: int = 8,
     errors: str = "raise",
 ) -> Iterator[ArticleRows]:
-    """Per-article :class:`Tables` in corpus order, parsed here or on a Dask cluster."""
+    """Per-article rows (:class:`~s400lib.core.tables.ArticleRows`) in corpus order, parsed here or on a Dask cluster."""
     if client is not None:
         from .distributed import iter_parsed_distributed
 
