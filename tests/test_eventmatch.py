@@ -74,3 +74,18 @@ def test_passages_on_arrays_equal_the_set_search_on_a_real_story(monkeypatch):
     assert expected
     monkeypatch.setattr(eventmatch, "PAIRINGS_PER_SLICE", 3)
     assert _partners_on_arrays(texts, groups, groups[0])[0] == expected
+
+
+def test_trigram_codes_past_the_word_limit_share_codes_but_lose_no_shared_trigram(monkeypatch):
+    """With more distinct words than a code holds, words share ids: two texts quoting the same
+    words must still share those trigrams' codes (extra matches are allowed, lost ones are not)."""
+    from s400lib.link import eventmatch
+
+    monkeypatch.setattr(eventmatch, "_CODE_BASE", 8)
+    filler = " ".join(f"word{k}" for k in range(40))  # 40 words before the quote: ids wrap around 8
+    texts = [f"{filler} the ferry will not sail before the storm passes",
+             "officials said the ferry will not sail before Friday"]
+    units, codes = eventmatch.trigram_entries(texts, {})
+    first, second = set(codes[units == 0].tolist()), set(codes[units == 1].tolist())
+    assert len(first & second) >= 4  # "the ferry will", "ferry will not", "will not sail", "not sail before"
+    assert codes.max() < 8 ** 3

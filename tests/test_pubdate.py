@@ -93,6 +93,19 @@ def test_evidence_searched_in_batches_and_chunks_equals_the_whole_search(seed_ta
             yield lambda a=article_id: (tables.sentences[tables.sentences["article_id"] == a],
                                         tables.timexes[tables.timexes["article_id"] == a])
 
-    for batch in (1, 2):
-        chunked = evidence_from_parts(tables.articles, one_chunk_per_article, batch_articles=batch)
+    for batch in (1, 40):  # sentences per batch: one article at a time, then a few
+        chunked = evidence_from_parts(tables.articles, one_chunk_per_article, batch_sentences=batch)
         pd.testing.assert_frame_equal(chunked.reset_index(drop=True), whole.reset_index(drop=True))
+
+
+def test_evidence_search_leaves_no_scratch_files(tmp_path, seed_tables):
+    """The trigram codes written beside the corpus during the search are removed with the search."""
+    from s400lib.core.tables import Tables
+    from s400lib.link.pubdate import evidence_from_parts
+
+    undated = seed_tables.articles.assign(published=pd.NaT, published_source="unknown")
+    undated.loc[0, ["published", "published_source"]] = [seed_tables.articles["published"].iloc[0], "metadata"]
+    tables = Tables(articles=undated, sentences=seed_tables.sentences, timexes=seed_tables.timexes)
+    ev = evidence_from_parts(tables.articles, lambda: iter([lambda: (tables.sentences, tables.timexes)]), scratch=tmp_path)
+    assert set(ev["article_id"]) == {undated["article_id"].iloc[1]}
+    assert list(tmp_path.iterdir()) == []

@@ -154,24 +154,21 @@ def shared_passages(texts: Sequence[str], groups: Sequence, min_shared: int = PA
 _CODE_BASE = 1 << 21  # words per vocabulary a trigram code can hold (three ids in one int64)
 
 
-def trigram_entries(texts: Sequence[str], vocab: dict, grow: bool = True) -> tuple["np.ndarray", "np.ndarray"]:
+def trigram_entries(texts: Sequence[str], vocab: dict) -> tuple["np.ndarray", "np.ndarray"]:
     """(unit, code) of every distinct word trigram of each text, sorted by unit then code: the
     trigrams of :func:`shingles` as int64 codes (three word ids, 8 bytes each rather than a tuple of
     three strings), found for many texts in a few array operations.
 
-    With ``grow=False`` the vocabulary is fixed: a word outside it cannot be part of a trigram
-    coded from it, so it gets an id no vocabulary holds and ``vocab`` stays as it was.
+    ``vocab`` (word -> id) grows with the new words; texts coded with one vocabulary share codes.
+    Past :data:`_CODE_BASE` words, ids are shared by several words, so two trigrams may get one code:
+    texts can then seem to share a trigram they do not, never the reverse.
     """
     import numpy as np
 
     words = [_WORD.findall(t.lower()) for t in texts]
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     flat = itertools.chain.from_iterable(words)
-    if grow:
-        ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in flat), dtype=np.int64, count=int(lengths.sum()))
-    else:
-        absent = _CODE_BASE - 1
-        ids = np.fromiter((vocab.get(w, absent) for w in flat), dtype=np.int64, count=int(lengths.sum()))
+    ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in flat), dtype=np.int64, count=int(lengths.sum())) % _CODE_BASE
     unit_of = np.repeat(np.arange(len(words), dtype=np.int64), lengths)
     if len(ids) < 3:
         empty = np.zeros(0, dtype=np.int64)

@@ -26,19 +26,25 @@ Strong evidence is intersected; weak evidence is applied in order of score only 
 interval non-empty, and is reported as unused otherwise (matching events by words can pair the
 wrong ones). An article with no evidence keeps ``published_source = "unknown"``.
 
-The search runs on :data:`BATCH_ARTICLES` undated articles at a time over the corpus read a chunk
-at a time (:func:`evidence_from_parts`): memory holds one batch's trigrams and matches, not the
-corpus's sentences, and the evidence is the same as one search over everything.
+The search runs on a batch of undated articles at a time (about :data:`BATCH_SENTENCES` of their
+sentences) over the corpus read a chunk at a time (:func:`evidence_from_parts`). The first reading
+codes every sentence's word trigrams once and keeps them on disk beside the chunks; each batch then
+scans those integer codes, not the text. Memory holds one batch's trigrams and matches, whatever the
+corpus size, and the evidence is the same as one search over everything.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import heapq
 import itertools
-from collections import Counter, defaultdict
+import pickle
+import tempfile
+from collections import Counter, defaultdict, namedtuple
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -133,7 +139,7 @@ def _anchor_range(spec: str, type_: str, tense, lo: pd.Timestamp, hi: pd.Timesta
     return first_day + first * one, first_day + last * one
 
 
-def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_articles: int | None = None) -> pd.DataFrame:
+def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_sentences: int | None = None) -> pd.DataFrame:
     """Every piece of evidence about the publication date of articles without a metadata date.
 
     Parameters
@@ -142,9 +148,9 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_a
         Parsed tables (articles, sentences, timexes with their ``spec``/``tense`` columns).
     window_days
         News-cycle window for ``shared_passage`` evidence.
-    batch_articles
-        Undated articles searched at once (default: all of them, since the tables are in memory
-        already); the result does not depend on it.
+    batch_sentences
+        Sentences of undated articles searched at once (default: all of them, since the tables are
+        in memory already); the result does not depend on it.
 
     Returns
     -------
@@ -155,40 +161,65 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_a
         article, if any), score, strength ('strong'/'weak'), used (whether it shaped the interval).
     """
     # the tables are in memory already: one batch searches them in one pass (the result is the same)
-    batch = batch_articles or max(1, int((~_dated(tables.articles)).sum()))
+    batch = batch_sentences or max(1, len(tables.sentences))
     return evidence_from_parts(tables.articles, lambda: iter([lambda: (tables.sentences, tables.timexes)]), window_days, batch)
 
 
-# Undated articles whose evidence is searched in one batch. Each batch reads the corpus's sentences
-# part by part, so memory holds one part plus one batch's trigrams, whatever the corpus size; more
-# batches cost one more reading of the sentences each.
-BATCH_ARTICLES = 1000
+# Sentences of undated articles whose evidence is searched in one batch: a batch's memory (its
+# trigrams, every sentence holding one of them, the pairs they form) grows with it, while each
+# batch costs one more scan of the corpus's trigram codes (integers read from disk, not text).
+BATCH_SENTENCES = 2000
 SENTENCE_FIELDS = ["article_id", "sent_id", "para_id", "start", "end", "text"]
 
 
 def evidence_from_parts(articles: pd.DataFrame, parts, window_days: int = WINDOW_DAYS,
-                        batch_articles: int | None = None) -> pd.DataFrame:
+                        batch_sentences: int | None = None, scratch: str | Path | None = None) -> pd.DataFrame:
     """:func:`publication_evidence` on a corpus read a part at a time.
 
     ``articles`` needs no text. ``parts()`` returns an iterator of loaders, one per part in corpus
     order; a loader returns the part's (sentences, timexes), both holding the rows of the same
-    articles. The corpus is read whole once to count, then once per batch of undated articles,
-    plus the few parts that hold the batch or its matches, so that no step holds every sentence at
-    once (the streaming finish reads its staged chunks this way). The evidence is the same as
-    searching the whole corpus at once.
+    articles. The corpus is read whole once, to count and to code each sentence's word trigrams
+    into a folder made under ``scratch`` (default: the system's temporary folder; removed at the
+    end); then each batch of undated articles (about ``batch_sentences`` sentences, default
+    :data:`BATCH_SENTENCES`) reads those codes, plus the few parts that hold the batch or its
+    matches, so that no step holds every sentence at once (the streaming finish reads its staged
+    chunks this way). The evidence is the same as searching the whole corpus at once.
     """
+    rows = [r for found in _evidence_batches(articles, parts, window_days, batch_sentences, scratch) for r in found]
+    return _mark_used(rows) if rows else pd.DataFrame(columns=EVIDENCE_COLUMNS)
+
+
+def _evidence_batches(articles: pd.DataFrame, parts, window_days: int, batch_sentences: int | None,
+                      scratch: str | Path | None) -> Iterator[list[dict]]:
+    """The evidence rows of :func:`evidence_from_parts`, one batch of undated articles at a time
+    (every row of an article comes with its batch, so a caller that needs only the dates can drop
+    each batch's rows once it has read them)."""
     dated = _dated(articles).tolist()
     ids, published = articles["article_id"].tolist(), articles["published"].tolist()
     targets = [a for a, d in zip(ids, dated) if not d]
     if not targets:
-        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+        return
     pub = {a: p for a, p, d in zip(ids, published, dated) if d}
-    counts = _CorpusCounts.of(parts, set(targets), pub)
-    size = batch_articles or BATCH_ARTICLES
-    rows: list[dict] = []
-    for k in range(0, len(targets), size):
-        rows += _batch_evidence(set(targets[k:k + size]), parts, counts, pub, window_days)
-    return _mark_used(rows)
+    with tempfile.TemporaryDirectory(prefix="s400lib-dates-", dir=scratch) as folder:
+        counts = _CorpusCounts.of(parts, set(targets), pub, Path(folder))
+        for batch in _batches(targets, counts, batch_sentences or BATCH_SENTENCES):
+            yield _batch_evidence(batch, parts, counts, pub, window_days)
+
+
+def _batches(targets: list[str], counts: "_CorpusCounts", budget: int) -> Iterator[set]:
+    """The undated articles in order, grouped so that a group holds about ``budget`` sentences (an
+    article longer than that is a group of its own)."""
+    per_article = np.bincount(counts.group_code, minlength=len(counts.article_code))
+    batch, held = set(), 0
+    for a in targets:
+        n = int(per_article[counts.article_code[a]]) if a in counts.article_code else 0
+        if batch and held + n > budget:
+            yield batch
+            batch, held = set(), 0
+        batch.add(a)
+        held += n
+    if batch:
+        yield batch
 
 
 def _read_parts(parts, wanted=None) -> Iterator[tuple[int, pd.DataFrame, pd.DataFrame]]:
@@ -229,10 +260,15 @@ def _sentence_lookup(sents: pd.DataFrame) -> dict:
             zip(*(sents[c].tolist() for c in SENTENCE_FIELDS))}
 
 
+# A dated article's absolute date, as the same_event search keeps it (the fields of TIMEX_FIELDS)
+_Anchor = namedtuple("_Anchor", TIMEX_FIELDS)
+
+
 @dataclasses.dataclass
 class _CorpusCounts:
     """What one reading of the whole corpus gives every batch: sentence count, each sentence's
-    trigram count and article, IDF weights, and how many same_event units hold each word."""
+    trigram count and article, IDF weights, how many same_event units hold each word, and the
+    folder where each part's trigram codes and absolute dates were written."""
 
     n_sentences: int
     sizes: np.ndarray
@@ -245,21 +281,24 @@ class _CorpusCounts:
     n_anchored: int
     part_start: list[int]  # each part's first sentence, as a corpus-wide sentence number
     part_of: dict[str, int]  # the part of each undated article
+    folder: Path
 
     @classmethod
-    def of(cls, parts, targets: set, pub: dict) -> "_CorpusCounts":
+    def of(cls, parts, targets: set, pub: dict, folder: Path) -> "_CorpusCounts":
         sizes, groups, df, unit_df = [], [], defaultdict(int), defaultdict(int)
         article_code: dict[str, int] = {}
         relative_start: dict[str, int] = {}
         n_relative = n_anchored = 0
         part_start, part_of, seen = [], {}, 0
+        vocab: dict[str, int] = {}  # one for the corpus, so that a trigram has one code in every part
         for k, sents, tx in _read_parts(parts):
             part_start.append(seen)
             seen += len(sents)
             part_of.update((a, k) for a in set(sents["article_id"].tolist()) if a in targets)
             texts = sents["text"].tolist()
-            units, _ = trigram_entries(texts, {})  # a vocabulary per part: only counts are kept
+            units, codes = trigram_entries(texts, vocab)
             sizes.append(np.bincount(units, minlength=len(texts)))
+            np.save(_trigram_file(folder, k), np.stack([units, codes]))
             for article_id, text in zip(sents["article_id"].tolist(), texts):
                 groups.append(article_code.setdefault(article_id, len(article_code)))
                 for w in set(content_words(text)):
@@ -270,25 +309,44 @@ class _CorpusCounts:
                 n_relative += 1
                 for w in set(content_words(lookup[(r.article_id, int(r.sent_id))][0])):
                     unit_df[w] += 1
-            for r in _anchored_rows(tx, pub).itertuples(index=False):
-                n_anchored += 1
-                for w in set(content_words(_with_previous(lookup, r.article_id, int(r.sent_id)))):
+            anchors = []
+            for r in _anchored_rows(tx, pub).itertuples(index=False, name=None):
+                r = _Anchor._make(r)
+                text = _with_previous(lookup, r.article_id, int(r.sent_id))
+                words = set(content_words(text))
+                for w in words:
                     unit_df[w] += 1
+                anchors.append((n_anchored, tuple(words), text, r))
+                n_anchored += 1
+            with open(_anchor_file(folder, k), "wb") as f:
+                pickle.dump(anchors, f, protocol=pickle.HIGHEST_PROTOCOL)
         sizes = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
         return cls(len(sizes), sizes, np.asarray(groups, dtype=np.int64), article_code, idf_of_counts(df, len(sizes)), dict(unit_df), n_relative, relative_start, n_anchored,
-                   part_start, part_of)
+                   part_start, part_of, folder)
+
+    def trigrams(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(sentence number in the corpus, trigram code) of part ``k``."""
+        units, codes = np.load(_trigram_file(self.folder, k))
+        return units + self.part_start[k], codes
+
+    def anchors(self, k: int) -> list[tuple]:
+        """(number among the anchored dates, content words, text, :data:`_Anchor`) of part ``k``."""
+        with open(_anchor_file(self.folder, k), "rb") as f:
+            return pickle.load(f)
+
+
+def _trigram_file(folder: Path, k: int) -> Path:
+    return folder / f"trigrams-{k:06d}.npy"
+
+
+def _anchor_file(folder: Path, k: int) -> Path:
+    return folder / f"anchors-{k:06d}.pickle"
 
 
 def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_days: int) -> list[dict]:
     """Evidence rows for the undated articles of ``batch``, in the order a search of the whole
     corpus finds them (shared passages, then dated events, then same events)."""
-    focus, lookup, own_tx = _read_batch(batch, parts, counts)
-    vocab: dict[str, int] = {}
-    wanted = np.unique(trigram_entries([t for t, *_ in lookup.values()], vocab)[1])  # lookup follows corpus order
-    if len(vocab) >= eventmatch._CODE_BASE - 1 and len(batch) > 1:  # too many words to code: halve the batch
-        half = sorted(batch)[: len(batch) // 2]
-        return _batch_evidence(set(half), parts, counts, pub, window_days) + _batch_evidence(batch - set(half), parts, counts, pub, window_days)
-
+    focus, lookup, own_tx, wanted = _read_batch(batch, parts, counts)
     relative = _relative_rows(own_tx, batch)
     bags = [set(content_words(lookup[(r.article_id, int(r.sent_id))][0])) for r in relative.itertuples(index=False)]
     word_limit = eventmatch.block_limit(counts.n_relative + counts.n_anchored, eventmatch.EVENT_MAX_DF)
@@ -296,69 +354,60 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
 
     in_focus = np.zeros(counts.n_sentences, dtype=bool)
     in_focus[focus] = True
-    chosen, candidates = _scan_corpus(parts, counts, vocab, wanted, in_focus, usable_words, pub)
+    chosen = _scan_corpus(counts, wanted, in_focus)
     partner = _dated_partners(parts, counts, chosen, in_focus, pub)
     rows = _shared_passage_rows(chosen, focus, lookup, partner, pub, window_days)
     rows += _dated_event_rows(own_tx)
     if counts.n_relative and counts.n_anchored:
-        rows += _same_event_rows(relative, bags, usable_words, candidates, counts, lookup)
+        rows += _same_event_rows(relative, bags, usable_words, counts, lookup)
     return rows
 
 
-def _read_batch(batch: set, parts, counts: _CorpusCounts) -> tuple[list[int], dict, pd.DataFrame]:
+def _read_batch(batch: set, parts, counts: _CorpusCounts) -> tuple[list[int], dict, pd.DataFrame, np.ndarray]:
     """Reading 1, of the parts that hold the batch: its sentences' corpus-wide numbers (``focus``),
-    (article_id, sent_id) -> (text, ...) of each (``lookup``, in corpus order) and its timexes."""
+    (article_id, sent_id) -> (text, ...) of each (``lookup``, in corpus order), its timexes and
+    the codes of its word trigrams (sorted, distinct)."""
     focus: list[int] = []
     lookup: dict = {}
     own: list[pd.DataFrame] = []
+    wanted: list[np.ndarray] = []
     for k, sents, tx in _read_parts(parts, {counts.part_of[a] for a in batch if a in counts.part_of}):
         seen = counts.part_start[k]
         mine = _of_articles(sents, batch)
         if mine.any():
             focus += (seen + np.flatnonzero(mine)).tolist()
             lookup.update(_sentence_lookup(sents[mine]))
+            units, codes = counts.trigrams(k)
+            wanted.append(codes[mine[units - seen]])
         if len(t := tx[_of_articles(tx, batch)]):
             own.append(t)
     own_tx = pd.concat(own, ignore_index=True) if own else pd.DataFrame(columns=TIMEX_FIELDS)
-    return focus, lookup, own_tx
+    return focus, lookup, own_tx, np.unique(np.concatenate(wanted)) if wanted else np.zeros(0, dtype=np.int64)
 
 
-def _scan_corpus(parts, counts: _CorpusCounts, vocab: dict, wanted: np.ndarray, in_focus: np.ndarray, usable_words: set,
-                 pub: dict) -> tuple[list[tuple], list[tuple]]:
-    """Reading 2, of every part: the batch sentences' top passage partners as (i, j, overlap), and
-    the absolutely dated sentences that share a usable word with the batch, as (unit index, bag of
-    words, text, timex row)."""
+def _scan_corpus(counts: _CorpusCounts, wanted: np.ndarray, in_focus: np.ndarray) -> list[tuple]:
+    """Reading 2, of every part's trigram codes: the batch sentences' top passage partners as
+    (i, j, overlap)."""
     limit = eventmatch.block_limit(counts.n_sentences, eventmatch.PASSAGE_MAX_DF)
     units, keys = [], []
     held = np.zeros(len(wanted), dtype=np.int64)
-    candidates: list[tuple] = []
-    seen = anchored = entries = 0
+    entries = 0
     pruned_at = 1_000_000
-    for _, sents, tx in _read_parts(parts):
-        u, c = trigram_entries(sents["text"].tolist(), vocab, grow=False)
+    for k in range(len(counts.part_start)):
         if len(wanted):
+            u, c = counts.trigrams(k)
             at = np.minimum(np.searchsorted(wanted, c), len(wanted) - 1)
             hit = wanted[at] == c
-            u, at = u[hit] + seen, at[hit]  # a trigram is named by its place in `wanted` from here on
+            u, at = u[hit], at[hit]  # a trigram is named by its place in `wanted` from here on
             np.add.at(held, at, 1)
             rare = held[at] <= limit  # a trigram held by more than `limit` sentences never blocks
             units.append(u[rare])
             keys.append(at[rare])
             entries += int(rare.sum())
-        seen += len(sents)
         if entries > pruned_at:  # forget the holders of the trigrams that became common since
             units, keys = _drop_common(units, keys, held, limit)
             entries = len(keys[0]) if keys else 0
             pruned_at = max(pruned_at, 2 * entries)
-        if usable_words:
-            part_lookup = None
-            for r in _anchored_rows(tx, pub).itertuples(index=False):
-                anchored += 1
-                part_lookup = part_lookup or _sentence_lookup(sents)
-                text = _with_previous(part_lookup, r.article_id, int(r.sent_id))
-                bag = set(content_words(text))
-                if bag & usable_words:
-                    candidates.append((counts.n_relative + anchored - 1, bag, text, r))
     units, keys = _drop_common(units, keys, held, limit)
     unit = np.concatenate(units) if units else np.zeros(0, dtype=np.int64)
     key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
@@ -366,7 +415,7 @@ def _scan_corpus(parts, counts: _CorpusCounts, vocab: dict, wanted: np.ndarray, 
     i, j, overlap = eventmatch.passage_pairs(unit, key, counts.sizes, counts.group_code, in_focus, limit, as_arrays=True)
     del unit, key
     chosen = _top_pairs_of_units(i, j, overlap, MAX_MATCHES, in_focus)
-    return list(zip(i[chosen].tolist(), j[chosen].tolist(), overlap[chosen].tolist())), candidates
+    return list(zip(i[chosen].tolist(), j[chosen].tolist(), overlap[chosen].tolist()))
 
 
 def _dated_partners(parts, counts: _CorpusCounts, chosen: list[tuple], in_focus: np.ndarray, pub: dict) -> dict[int, tuple]:
@@ -434,38 +483,46 @@ def _dated_event_rows(own_tx: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _same_event_rows(relative: pd.DataFrame, bags: list[set], usable_words: set, candidates: list[tuple],
-                     counts: _CorpusCounts, lookup: dict) -> list[dict]:
+def _same_event_rows(relative: pd.DataFrame, bags: list[set], usable_words: set, counts: _CorpusCounts,
+                     lookup: dict) -> list[dict]:
     """Evidence 3: relative expressions of the batch matched to an event that a dated article dates
-    absolutely; the publication days under which the expression reads as that date."""
-    rows: list[dict] = []
+    absolutely; the publication days under which the expression reads as that date.
+
+    The dated sentences are read part by part from what the first reading kept, and each relative
+    expression keeps only its :data:`MAX_MATCHES` best so far, so memory holds the batch, not the
+    corpus's dates."""
     rel_rows = list(relative.itertuples(index=False))
     within: dict[str, int] = defaultdict(int)
     rel_index = []
     for r in rel_rows:
         rel_index.append(counts.relative_start[r.article_id] + within[r.article_id])
         within[r.article_id] += 1
-    holders: dict[str, list[int]] = defaultdict(list)
-    for c, (_, bag, _, _) in enumerate(candidates):
-        for w in bag & usable_words:
-            holders[w].append(c)
-    idf = counts.idf
-    weights = [eventmatch.bag_weight(bag, idf) for _, bag, _, _ in candidates]
-    pairs = []
+    holders: dict[str, list[int]] = defaultdict(list)  # usable word -> the batch's expressions holding it
     for k, bag in enumerate(bags):
-        shared_keys: Counter = Counter()
         for w in bag & usable_words:
-            shared_keys.update(holders.get(w, ()))
-        own_weight = eventmatch.bag_weight(bag, idf)
-        for c, n in shared_keys.items():
-            score = eventmatch.overlap_score(bag, candidates[c][1], own_weight, weights[c], idf)
-            if n >= eventmatch.EVENT_MIN_SHARED and score >= SAME_EVENT_MIN_SCORE:
-                pairs.append((rel_index[k], candidates[c][0], score, k, c))
-    pairs.sort()
-    slot = {(i, j): (k, c) for i, j, _, k, c in pairs}
-    for i, j, score in _top_per_unit([(i, j, s) for i, j, s, _, _ in pairs], MAX_MATCHES, keep=lambda u: u < counts.n_relative):
-        k, c = slot[(i, j)]
-        r, (_, _, dated_text, d) = rel_rows[k], candidates[c]
+            holders[w].append(k)
+    idf = counts.idf
+    own_weight = [eventmatch.bag_weight(bag, idf) for bag in bags]
+    best: list[list] = [[] for _ in bags]  # per expression, a heap of (score, i, j, dated text, anchor)
+    for part in range(len(counts.part_start)):
+        for number, words, dated_text, d in counts.anchors(part):
+            bag = set(words)
+            shared: Counter = Counter()
+            for w in bag & usable_words:
+                shared.update(holders.get(w, ()))
+            if not shared:
+                continue
+            weight = eventmatch.bag_weight(bag, idf)
+            for k, n in shared.items():
+                score = eventmatch.overlap_score(bags[k], bag, own_weight[k], weight, idf)
+                if n >= eventmatch.EVENT_MIN_SHARED and score >= SAME_EVENT_MIN_SCORE:
+                    # (i, j) is unique: ranking by (score, i, j) never compares the rest
+                    item = (score, rel_index[k], counts.n_relative + number, dated_text, d)
+                    (heapq.heappush if len(best[k]) < MAX_MATCHES else heapq.heappushpop)(best[k], item)
+    chosen = sorted((i, j, score, k, dated_text, d) for k, heap in enumerate(best) for score, i, j, dated_text, d in heap)
+    rows: list[dict] = []
+    for _, _, score, k, dated_text, d in chosen:
+        r = rel_rows[k]
         found = _anchor_range(r.spec, r.type, r.tense, pd.Timestamp(d.earliest), pd.Timestamp(d.latest))
         if found is None:
             continue
@@ -489,8 +546,8 @@ def _drop_common(units: list, keys: list, held: np.ndarray, limit: int) -> tuple
 
 
 def _top_pairs_of_units(i: np.ndarray, j: np.ndarray, score: np.ndarray, k: int, keep: np.ndarray) -> np.ndarray:
-    """:func:`_top_per_unit` on arrays (``keep`` a bool per unit): the sorted indices of the pairs
-    among the ``k`` best of a kept unit, ranked as there by (score, i, j), highest first."""
+    """The sorted indices of the pairs among the ``k`` best of some unit on either side that
+    ``keep`` (a bool per unit) selects, ranked by (score, i, j), highest first."""
     side_unit = np.concatenate([i, j])
     pair = np.concatenate([np.arange(len(i)), np.arange(len(i))])
     kept = keep[side_unit] if len(side_unit) else np.zeros(0, dtype=bool)
@@ -500,17 +557,6 @@ def _top_pairs_of_units(i: np.ndarray, j: np.ndarray, score: np.ndarray, k: int,
     start = np.r_[0, np.flatnonzero(side_unit[1:] != side_unit[:-1]) + 1] if len(side_unit) else np.zeros(0, dtype=np.int64)
     rank = np.arange(len(side_unit)) - np.repeat(start, np.diff(np.r_[start, len(side_unit)]))
     return np.unique(pair[rank < k])
-
-
-def _top_per_unit(pairs: list[tuple[int, int, float]], k: int, keep=None) -> list[tuple[int, int, float]]:
-    """The ``k`` best-scoring pairs of every unit (a unit is either side, or the side ``keep`` selects)."""
-    best: dict[int, list] = {}
-    for i, j, score in pairs:
-        for unit in (i, j):
-            if keep is None or keep(unit):
-                best.setdefault(unit, []).append((score, i, j))
-    chosen = {(i, j) for lst in best.values() for _, i, j in sorted(lst, reverse=True)[:k]}
-    return [(i, j, s) for i, j, s in pairs if (i, j) in chosen]
 
 
 def _with_previous(lookup: dict, article_id: str, sent_id: int) -> str:
@@ -566,11 +612,13 @@ def _evidence_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(columns)[EVIDENCE_COLUMNS]
 
 
-def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS, parts=None) -> dict[str, tuple]:
+def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS, parts=None, scratch: str | Path | None = None) -> dict[str, tuple]:
     """Publication dates of the articles without a metadata date, from :func:`publication_evidence`.
 
     Reads only ``articles`` (without needing their text), ``sentences`` and ``timexes``; with
-    ``parts`` the last two come a chunk at a time (see :func:`evidence_from_parts`).
+    ``parts`` the last two come a chunk at a time (see :func:`evidence_from_parts`, which also
+    says what ``scratch`` is), and the evidence is read a batch of articles at a time and dropped:
+    memory does not grow with the evidence of the whole corpus.
 
     Returns
     -------
@@ -579,15 +627,18 @@ def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS, parts=None) -> d
         usable evidence: the intersection of the used evidence and its midpoint (or its finite end
         when the other is open).
     """
-    ev = (publication_evidence(tables, window_days) if parts is None
-          else evidence_from_parts(tables.articles, parts, window_days))
-    inferred: dict[str, tuple] = {}
-    if ev.empty or not ev["used"].any():
-        return inferred
+    if parts is None:
+        found = [publication_evidence(tables, window_days)]
+    else:
+        found = (_mark_used(rows) for rows in _evidence_batches(tables.articles, parts, window_days, None, scratch) if rows)
     intervals: dict[str, tuple] = {}
-    for article_id, lo, hi, used in zip(ev["article_id"].tolist(), ev["earliest"].tolist(), ev["latest"].tolist(), ev["used"].tolist()):
-        if used:
-            intervals[article_id] = _intersect(intervals.get(article_id, (pd.NaT, pd.NaT)), (lo, hi))
+    for ev in found:
+        if ev.empty:
+            continue
+        for article_id, lo, hi, used in zip(ev["article_id"].tolist(), ev["earliest"].tolist(), ev["latest"].tolist(), ev["used"].tolist()):
+            if used:
+                intervals[article_id] = _intersect(intervals.get(article_id, (pd.NaT, pd.NaT)), (lo, hi))
+    inferred: dict[str, tuple] = {}
     for article_id in sorted(intervals):
         lo, hi = intervals[article_id]
         if pd.notna(lo) and pd.notna(hi):

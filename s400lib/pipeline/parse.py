@@ -223,19 +223,19 @@ def finish(tables: Tables, aliases: str | Path | None = None) -> Tables:
     return finish_part(tables, names, dates)
 
 
-def corpus_decisions(tables: Tables, stats=None, aliases: str | Path | None = None, parts=None):
+def corpus_decisions(tables: Tables, stats=None, aliases: str | Path | None = None, parts=None, scratch: str | Path | None = None):
     """(:class:`~s400lib.link.names.NameMap`, inferred dates) for a corpus.
 
     ``stats`` (:class:`~s400lib.link.names.NameStats`) may be given when the entities and quotes
     tables were counted elsewhere (chunk by chunk); dates need ``articles``, ``sentences`` and
     ``timexes`` only, and ``parts`` (see :func:`s400lib.link.pubdate.evidence_from_parts`) may give
-    the last two a chunk at a time.
+    the last two a chunk at a time (writing what the date search keeps on disk under ``scratch``).
     """
     from ..link.names import NameMap, NameStats
     from ..link.pubdate import infer_dates
 
     stats = stats if stats is not None else NameStats.of(tables.entities, tables.quotes)
-    return NameMap(stats, aliases), infer_dates(tables, parts=parts)
+    return NameMap(stats, aliases), infer_dates(tables, parts=parts, scratch=scratch)
 
 
 def finish_part(tables: Tables, names, dates: dict) -> Tables:

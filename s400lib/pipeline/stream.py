@@ -200,7 +200,7 @@ def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = N
         return ((lambda k=k: (_read_part(staging, "sentences", k, list(SENTENCE_FIELDS)),
                               _read_part(staging, "timexes", k, list(TIMEX_FIELDS)))) for k in range(n_parts))
 
-    names, dates = corpus_decisions(Tables(articles=articles), stats=stats, aliases=aliases, parts=sentence_parts)
+    names, dates = corpus_decisions(Tables(articles=articles), stats=stats, aliases=aliases, parts=sentence_parts, scratch=staging)
     del articles
 
     finished = [name for name in TABLE_NAMES if name not in DIRECT_TABLES]
