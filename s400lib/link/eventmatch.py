@@ -239,7 +239,7 @@ def passage_pairs(unit, key, sizes, group_code, in_focus, limit: int, min_shared
     return (i, j, overlap) if as_arrays else list(zip(i.tolist(), j.tolist(), overlap.tolist()))
 
 
-PAIRINGS_PER_SLICE = 250_000  # (focus entry, holder) meetings expanded at once in passage_pairs
+PAIRINGS_PER_SLICE = 100_000  # (focus entry, holder) meetings expanded at once in passage_pairs
 
 
 def idf_weights(bags: Iterable[set]) -> dict[str, float]:

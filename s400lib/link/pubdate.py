@@ -169,6 +169,10 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_s
 # trigrams, every sentence holding one of them, the pairs they form) grows with it, while each
 # batch costs one more scan of the corpus's trigram codes (integers read from disk, not text).
 BATCH_SENTENCES = 2000
+# (sentence, trigram) entries a batch's scan collects before it forgets the trigrams that turned out
+# common (held by more sentences than block; they can never pair two sentences): the scan's arrays
+# stay about this long, whatever the corpus size.
+PRUNE_ENTRIES = 250_000
 SENTENCE_FIELDS = ["article_id", "sent_id", "para_id", "start", "end", "text"]
 
 
@@ -392,7 +396,7 @@ def _scan_corpus(counts: _CorpusCounts, wanted: np.ndarray, in_focus: np.ndarray
     units, keys = [], []
     held = np.zeros(len(wanted), dtype=np.int64)
     entries = 0
-    pruned_at = 1_000_000
+    pruned_at = PRUNE_ENTRIES
     for k in range(len(counts.part_start)):
         if len(wanted):
             u, c = counts.trigrams(k)

@@ -226,16 +226,19 @@ def finish(tables: Tables, aliases: str | Path | None = None) -> Tables:
 def corpus_decisions(tables: Tables, stats=None, aliases: str | Path | None = None, parts=None, scratch: str | Path | None = None):
     """(:class:`~s400lib.link.names.NameMap`, inferred dates) for a corpus.
 
-    ``stats`` (:class:`~s400lib.link.names.NameStats`) may be given when the entities and quotes
-    tables were counted elsewhere (chunk by chunk); dates need ``articles``, ``sentences`` and
-    ``timexes`` only, and ``parts`` (see :func:`s400lib.link.pubdate.evidence_from_parts`) may give
-    the last two a chunk at a time (writing what the date search keeps on disk under ``scratch``).
+    ``stats`` (:class:`~s400lib.link.names.NameStats`, or a function returning one) may be given
+    when the entities and quotes tables are counted elsewhere (chunk by chunk); dates need
+    ``articles``, ``sentences`` and ``timexes`` only, and ``parts`` (see
+    :func:`s400lib.link.pubdate.evidence_from_parts`) may give the last two a chunk at a time
+    (writing what the date search keeps on disk under ``scratch``). Dates come first and a function
+    is called only after them, so the date search and the name counts are never in memory together.
     """
     from ..link.names import NameMap, NameStats
     from ..link.pubdate import infer_dates
 
-    stats = stats if stats is not None else NameStats.of(tables.entities, tables.quotes)
-    return NameMap(stats, aliases), infer_dates(tables, parts=parts, scratch=scratch)
+    dates = infer_dates(tables, parts=parts, scratch=scratch)
+    stats = stats() if callable(stats) else stats if stats is not None else NameStats.of(tables.entities, tables.quotes)
+    return NameMap(stats, aliases), dates
 
 
 def finish_part(tables: Tables, names, dates: dict) -> Tables:
