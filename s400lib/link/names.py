@@ -266,6 +266,10 @@ class Canonicalizer:
         self._build_people(persons)
         self._build_bodies(stats, names)
         self._merge_misspellings()
+        # counts and label families serve the decisions above only; lookups never read them, and a
+        # streamed corpus keeps this object for the whole finish
+        del self.counts, self.labels_of
+        self.__dict__.pop("_key_counts", None)
 
     # -- organisations and places ----------------------------------------------------------------
     def _build_bodies(self, stats: "NameStats", names: list) -> None:
