@@ -129,3 +129,34 @@ def test_report_on_a_missing_folder_fails_with_a_fix(tmp_path, capsys):
 def test_render_report_is_a_function_of_the_tables(seed_tables):
     html = render_report(seed_tables, title="seeds")
     assert html.startswith("<!doctype html>") and "<title>seeds</title>" in html
+
+
+def test_score_commands_answer_help_and_bad_paths_with_one_line(tmp_path, capsys):
+    """The scoring commands are commands too: --help prints usage, and a missing file or folder is
+    one line naming it and the fix, with exit status 2, never a traceback."""
+    from s400lib.evaluate import claim_eval, quote_eval, time_eval
+
+    for main in (quote_eval.main, time_eval.main, claim_eval.main):
+        with pytest.raises(SystemExit) as done:
+            main(["--help"])
+        assert done.value.code == 0
+        assert "usage:" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as done:
+        quote_eval.main([str(tmp_path / "my_gold.csv")])
+    assert done.value.code == 2
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "my_gold.csv: no such file. Fix:" in message
+    with pytest.raises(SystemExit) as done:
+        time_eval.main(["--tml", str(tmp_path)])
+    assert done.value.code == 2
+    assert "no .tml files. Fix:" in capsys.readouterr().err.strip().splitlines()[-1]
+
+
+def test_gold_files_are_found_from_any_working_folder(tmp_path, monkeypatch):
+    """Run from a folder outside the project, the scores still find the project's gold and GUM files."""
+    from s400lib.evaluate import quote_eval
+
+    monkeypatch.chdir(tmp_path)
+    root = quote_eval._root()
+    assert (root / "seeds").is_dir() and (root / quote_eval.GUM_DEFAULT).is_file()
+    assert len(quote_eval.load_gum("heldout")) == 8

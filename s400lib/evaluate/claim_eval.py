@@ -227,11 +227,23 @@ def evaluate(tables, corpus: str) -> dict[str, pd.DataFrame]:
     }
 
 
-if __name__ == "__main__":  # python -m s400lib.evaluate.claim_eval
+def main(argv: list[str] | None = None) -> int:
+    """Print the alignment and contradiction scores on the seeds and the fixture articles."""
+    import argparse
+
     import s400lib as sl
 
+    parser = argparse.ArgumentParser(prog="python -m s400lib.evaluate.claim_eval",
+                                     description="Alignment and contradiction scores against tests/gold/ "
+                                                 "on the seeds and the fixture articles (a regression check).")
+    parser.parse_args(argv)
     pd.set_option("display.width", 160)
     for name, tables in (("seeds", sl.parse(sl.load_corpus(Path(__file__).resolve().parents[2] / "seeds"), progress=False)), ("fixtures", fixture_tables())):
         for part, frame in evaluate(tables, name).items():
             print(f"\n== {name}: {part}")
             print(frame.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":  # python -m s400lib.evaluate.claim_eval
+    raise SystemExit(main())

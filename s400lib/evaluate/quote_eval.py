@@ -18,7 +18,6 @@ accuracy are computed over overlapping pairs; a scare quote's speaker is right w
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -30,11 +29,13 @@ _EDGE = " \t\n,.;:!?“”\"«»—–-"
 
 
 def _root(start: Path | None = None) -> Path:
+    """The project folder: the nearest one above ``start`` (default: the working folder) that holds
+    ``seeds/``, else the one this package sits in, so the scores run from any folder."""
     here = (start or Path.cwd()).resolve()
     for p in [here, *here.parents]:
         if (p / "seeds").is_dir():
             return p
-    return here
+    return Path(__file__).resolve().parents[2]
 
 
 def load_gold(path: str | Path | None = None, root: str | Path | None = None) -> pd.DataFrame:
@@ -315,14 +316,24 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] == "--gum":
-        parts = argv[1:] or ["heldout", "dev"]
-        for part in parts:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m s400lib.evaluate.quote_eval",
+                                     description="Score the quotes table against a gold file, or on GUM news with --gum.")
+    parser.add_argument("gold", nargs="?", help=f"gold CSV (default {GOLD_DEFAULT}, described in tests/gold/README.md)")
+    parser.add_argument("--gum", nargs="*", metavar="PART", choices=("heldout", "dev", "all"),
+                        help="score GUM news instead, one line per part (default: heldout dev)")
+    args = parser.parse_args(argv)
+    if args.gum is not None:
+        if args.gold:
+            parser.error("give either a gold CSV or --gum, not both")
+        for part in args.gum or ["heldout", "dev"]:
             result, _ = score_gum(part)
             print(f"GUM news, {part}: " + ", ".join(f"{k} {v}" for k, v in result.items()))
         return 0
-    gold = load_gold(argv[0]) if argv else None
+    if args.gold and not Path(args.gold).is_file():
+        parser.error(f"{args.gold}: no such file. Fix: give the path of a gold CSV (columns doc, kind, speaker, text), or none for {GOLD_DEFAULT}")
+    gold = load_gold(args.gold) if args.gold else None
     table, matched = evaluate(gold)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(table.T.to_string())

@@ -246,7 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.tml:
         recorded = {}
         for part in args.part:
-            result, _ = evaluate_tml(args.tml, part)
+            try:
+                result, _ = evaluate_tml(args.tml, part)
+            except FileNotFoundError as problem:
+                parser.error(str(problem))
             recorded[part] = result
             print(f"{args.tml} {part}: " + ", ".join(f"{k} {v}" for k, v in result.items()))
         if args.record:
