@@ -35,7 +35,7 @@ from .mentions import _one_word_qualifier, _proper
 
 # The same few names recur in every article and across the corpus; the result depends on the
 # text alone, so it is computed once per distinct string.
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 13)
 def clean_name(text: str) -> str:
     """A name as written, without a leading article, titles, trailing possessive or line breaks.
 
