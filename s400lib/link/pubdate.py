@@ -204,10 +204,15 @@ def _evidence_batches(articles: pd.DataFrame, parts, window_days: int, batch_sen
     if not targets:
         return
     pub = {a: p for a, p, d in zip(ids, published, dated) if d}
-    with tempfile.TemporaryDirectory(prefix="s400lib-dates-", dir=scratch) as folder:
-        counts = _CorpusCounts.of(parts, set(targets), pub, Path(folder))
-        for batch in _batches(targets, counts, batch_sentences or BATCH_SENTENCES):
-            yield _batch_evidence(batch, parts, counts, pub, window_days)
+    try:
+        with tempfile.TemporaryDirectory(prefix="s400lib-dates-", dir=scratch) as folder:
+            counts = _CorpusCounts.of(parts, set(targets), pub, Path(folder))
+            for batch in _batches(targets, counts, batch_sentences or BATCH_SENTENCES):
+                yield _batch_evidence(batch, parts, counts, pub, window_days)
+    finally:
+        # the readings of relative expressions serve one search; kept, a large corpus's fill the
+        # cache and stay in memory through the rest of the finish
+        _anchor_range.cache_clear()
 
 
 def _batches(targets: list[str], counts: "_CorpusCounts", budget: int) -> Iterator[set]:
