@@ -160,9 +160,17 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_s
         open), reason (one plain sentence), source_article, source_text (the passage of the dated
         article, if any), score, strength ('strong'/'weak'), used (whether it shaped the interval).
     """
-    # the tables are in memory already: one batch searches them in one pass (the result is the same)
-    batch = batch_sentences or max(1, len(tables.sentences))
-    return evidence_from_parts(tables.articles, lambda: iter([lambda: (tables.sentences, tables.timexes)]), window_days, batch)
+    return evidence_from_parts(tables.articles, _as_one_part(tables), window_days, batch_sentences or _all_sentences(tables))
+
+
+def _as_one_part(tables: Tables):
+    """Tables already in memory as the ``parts`` of :func:`evidence_from_parts`: one part."""
+    return lambda: iter([lambda: (tables.sentences, tables.timexes)])
+
+
+def _all_sentences(tables: Tables) -> int:
+    """A batch size that searches tables already in memory in one pass (the result is the same)."""
+    return max(1, len(tables.sentences))
 
 
 # Sentences of undated articles whose evidence is searched in one batch: a batch's memory (its
@@ -367,7 +375,7 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
     partner = _dated_partners(parts, counts, chosen, in_focus, pub)
     rows = _shared_passage_rows(chosen, focus, lookup, partner, pub, window_days)
     rows += _dated_event_rows(own_tx)
-    if counts.n_relative and counts.n_anchored:
+    if usable_words and counts.n_anchored:  # no usable word, no match: the dated sentences are not read
         rows += _same_event_rows(relative, bags, usable_words, counts, lookup)
     return rows
 
@@ -636,14 +644,10 @@ def infer_dates(tables: Tables, window_days: int = WINDOW_DAYS, parts=None, scra
         usable evidence: the intersection of the used evidence and its midpoint (or its finite end
         when the other is open).
     """
-    if parts is None:
-        found = [publication_evidence(tables, window_days)]
-    else:
-        found = (_mark_used(rows) for rows in _evidence_batches(tables.articles, parts, window_days, None, scratch) if rows)
+    batch = None if parts is not None else _all_sentences(tables)
+    found = (_mark_used(rows) for rows in _evidence_batches(tables.articles, parts or _as_one_part(tables), window_days, batch, scratch) if rows)
     intervals: dict[str, tuple] = {}
     for ev in found:
-        if ev.empty:
-            continue
         for article_id, lo, hi, used in zip(ev["article_id"].tolist(), ev["earliest"].tolist(), ev["latest"].tolist(), ev["used"].tolist()):
             if used:
                 intervals[article_id] = _intersect(intervals.get(article_id, (pd.NaT, pd.NaT)), (lo, hi))

@@ -184,7 +184,8 @@ def _system_arrow_pool():
 
     Arrow's default pool (mimalloc) keeps the pages it frees for later reuse; the finish reads
     hundreds of chunk files one after another, and measured on the bench corpus the memory kept
-    that way added about 40 MiB to the peak at 1,000 articles as at 10,000, for no speed gained.
+    that way added about 40 MiB to the peak at 1,000 articles as at 10,000, while the finish of
+    1,000 articles took 6 to 7 s with either allocator.
     """
     previous = pa.default_memory_pool()
     pa.set_memory_pool(pa.system_memory_pool())
