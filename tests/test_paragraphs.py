@@ -86,3 +86,33 @@ def test_paragraph_offsets_slice_back_and_lose_nothing(pieces, lead):
     assert table["para_id"].tolist() == list(range(len(table)))
     starts = table["start"].tolist()
     assert starts == sorted(starts)
+
+
+def test_picture_credits_and_captions_are_boilerplate():
+    # credit lines as agencies and photo desks write them, none from the development stories
+    for line in ["(AP Photo/Jacquelyn Martin)", "REUTERS/Umit Bektas", "Photograph: Anadolu Agency",
+                 "Maria Lopez / AFP / Getty Images", "Image copyright EPA", "Picture by Tom Evans",
+                 "File photo: the base near Ankara"]:
+        assert boilerplate_rule(line) == "photo_credit", line
+    # story sentences that start with the same words are not credits
+    for line in ["Photographs of the launch were published by the ministry on Monday.",
+                 "Reuters reported that the deal was signed.",
+                 "Picture this: a missile battery parked outside a NATO air base, he wrote."]:
+        assert boilerplate_rule(line) is None, line
+
+
+def test_page_furniture_is_boilerplate_and_never_a_speaker():
+    import s400lib as sl
+    from s400lib.io.corpus import Article, Corpus
+
+    for line in ["Story continues below", "Continue reading the main story", "Scroll down for video",
+                 "Click here to get the app", "Watch:", "Skip to content", "Most read"]:
+        assert boilerplate_rule(line) == "page_furniture", line
+    text = ("Ankara says the talks will go on.\n\nStory continues below\n\n"
+            "“We will not be moved,” the minister said.\n\nAdvertisement\n\n(AP Photo/Burhan Ozbilici)")
+    tables = sl.parse(Corpus([Article("furniture", "<furniture>", text)]), progress=False)
+    kinds = dict(zip(tables.paragraphs["text"], tables.paragraphs["boilerplate_rule"]))
+    assert kinds["Story continues below"] == "page_furniture"
+    assert kinds["(AP Photo/Burhan Ozbilici)"] == "photo_credit"
+    speakers = " ".join(tables.quotes["speaker"].dropna().astype(str))
+    assert "Story" not in speakers and "Ozbilici" not in speakers

@@ -34,6 +34,20 @@ BOILERPLATE_RULES: list[BoilerplateRule] = [
     _rule("contribute", r"^>*\s*be a reporter\b|^(send|submit) (us )?(your )?(news|tips|stories)\b"),
     _rule("credits", r"^(editorial team|editing by|reporting by|written by|edited by|photo( credit)?s?:|image:|source:|©|copyright\b|all rights reserved)"),
     _rule("advertisement", r"^(advertisement|sponsored( content)?|ad)$"),
+    # a picture's credit or caption line: an agency or photographer credit with a slash or a
+    # "photo"/"image" word, not a sentence of the story (those rarely end without a full stop)
+    _rule("photo_credit",
+          r"^\(?\s*(photo|picture|image|file photo|video)\s*(credit|copyright|caption)?\s*[:/]?\s*(by\s+)?[^.!?]{0,80}\)?$"
+          r"|^\(?[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,3}\s*/\s*(AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Xinhua|TASS|Sputnik|Anadolu)"
+          r"[\w .,/-]{0,40}\)?$"
+          r"|^\(?(AP|AFP|REUTERS|Reuters|EPA|Getty)( Photo)?\s*/\s*[\w .'-]{2,60}\)?$"
+          r"|^image (copyright|caption)\b"),
+    # navigation and layout text that a copy-paste of a web page carries along
+    _rule("page_furniture",
+          r"^(story continues below|continue reading( (the )?(main )?(story|article))?|scroll (down )?(to continue|for (more|video))"
+          r"|skip (to|past) (content|advertisement|main)|click here\b.{0,80}$|(watch|listen)( now| live)?\s*:?\s*$"
+          r"|(media|video) playback is unsupported|this (video|content) is not available|loading( video)?\s*\.{0,3}$"
+          r"|(back to top|next article|previous article|most read|top stories|trending( now)?)\s*$)"),
 ]
 
 
