@@ -64,7 +64,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("para_id", INT, "Position of the paragraph in its article, from 0."),
         *_OFFSETS,
         ("text", STR, "Paragraph text without surrounding whitespace."),
-        ("kind", STR, "'title' (the headline), 'body' (the story) or 'boilerplate' (read-more links, follow/subscribe footers, credits, picture credits, page furniture such as "Story continues below"). Boilerplate is kept here and left out of sentences."),
+        ("kind", STR, "'title' (the headline), 'body' (the story) or 'boilerplate' (read-more links, follow/subscribe footers, credits, picture credits, page furniture such as 'Story continues below'). Boilerplate is kept here and left out of sentences."),
         ("boilerplate_rule", STR, "Name of the rule that flagged a boilerplate paragraph; <NA> otherwise."),
     ),
     "sentences": _cols(
