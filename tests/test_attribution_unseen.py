@@ -412,3 +412,22 @@ def test_the_name_of_a_work_in_marks_is_nobodys_words():
                                '"This is a good day for the town," Mayor Ruth Olsen said.')
     assert spoken["kind"].tolist() == ["direct", "direct"]
     assert spoken["speaker"].tolist() == ["Ruth Olsen", "Ruth Olsen"]
+
+
+def test_a_pronoun_speaker_is_not_the_person_the_quote_names():
+    text = ("Otto Brandt hired Karl Weber in 1990, and the two shared a studio for a decade.\n\n"
+            "“Brandt never finished a canvas before midnight,” he said.")
+    assert _speaker_of(_quotes(text), "never finished a canvas") == "Karl Weber"
+
+
+def test_a_first_name_decides_between_two_people_when_the_text_says_nothing_else():
+    text = ("Tomas Varga met Ingrid Holm at the harbour market in 2012.\n\n"
+            "“We bake through the night,” she said.")
+    assert _speaker_of(_quotes(text), "bake through the night") == "Ingrid Holm"
+    text = ("Ingrid Holm hired Tomas Varga for the night shift last spring.\n\n"
+            "“The ovens came from Bergen,” he said.")
+    assert _speaker_of(_quotes(text), "ovens came from Bergen") == "Tomas Varga"
+    # what the text says of a person outweighs the guess from a first name
+    text = ("Mrs Robin Kask met Tomas Varga at the harbour market in 2012.\n\n"
+            "“We bake through the night,” she said.")
+    assert _speaker_of(_quotes(text), "bake through the night") == "Robin Kask"

@@ -612,11 +612,20 @@ def _untagged_name(tok) -> bool:
     return tok.pos_ == "PROPN" and not tok.ent_type_
 
 
+def _names_in_third_person(name: str, inner: str) -> bool:
+    """The quoted words name the person by surname (people seldom speak of themselves that way)."""
+    surname = name.split(" ")[-1]
+    return len(surname) > 1 and re.search(rf"\b{re.escape(surname)}\b", inner) is not None
+
+
 def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tuple[Resolution | None, str, float]:
     """Resolve a cue's mention, applying the medium and first-person rules."""
     if cue.subject is None:
         return None, "cue_without_subject", 0.3
     res = resolver.resolve(cue.subject)
+    if res.rule == "pronoun" and res.name and _names_in_third_person(res.name, inner):
+        # a speaker does not call himself by name: '“Warhol changed everything,” he said' is someone else
+        res = resolver._resolve_pronoun(cue.subject, avoid=frozenset({res.name}))
     rule = res.rule
     conf = res.confidence
     if cue.medium:

@@ -11,7 +11,7 @@ from spacy.strings import get_string_id
 PRONOUN_WINDOW = 6  # sentences to look back for a pronoun's antecedent
 ROLE_WINDOW = 25  # sentences to look back for a person whose title matches a role noun
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
 
@@ -87,7 +87,7 @@ ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", 
 # Words in the name of a body that a generic noun stands for ("the airline" -> "Ethiopian Airlines").
 ORG_NOUN_HINTS = {"airline": ("air",), "carrier": ("air",), "carmaker": ("motor", "auto"), "automaker": ("motor", "auto"),
                   "government": ("government", "ministry", "cabinet"), "police": ("police",)}
-PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SEXED_WORDS = {
     **dict.fromkeys(["mr", "mr.", "father", "son", "brother", "husband", "king", "prince", "man", "boy", "actor",
                      "spokesman", "chairman", "congressman", "businessman", "sir", "lord", "uncle", "nephew", "grandfather"], "m"),

@@ -5,7 +5,8 @@
     person who is a grammatical subject or a speaker in the nearest sentence that has any person,
     else the latest person in that sentence. The person must agree with what the text says of them:
     a title right before the name ("Mr", "Mrs"), a gendered apposition ("her brother"), or an
-    earlier pronoun that could only mean them; first names are not guessed. An object pronoun never
+    earlier pronoun that could only mean them; when the text says nothing, a first name of one sex in
+    gender-guesser's lexicon. An object pronoun never
     takes the subject of its own verb ("Anna showed him": him is not Anna). they/them: the latest
     plural subject (a group such as "Russian experts") or organisation.
 ``pronoun_name_guess``
@@ -26,6 +27,7 @@ from .lexicon import (
     PRONOUN_WINDOW,
     SEXED_WORDS,
     _looks_like_personal_name,
+    given_name_sex,
 )
 from .mentions import Mention, Resolution
 
@@ -33,7 +35,9 @@ from .mentions import Mention, Resolution
 class PronounsMixin:
     """The pronoun part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
 
-    def _resolve_pronoun(self, tok: Token) -> Resolution:
+    def _resolve_pronoun(self, tok: Token, avoid: frozenset[str] = frozenset()) -> Resolution:
+        """``avoid``: persons the pronoun cannot mean (a speaker does not name himself in the third
+        person: in '“Warhol changed everything,” he said' he is not Warhol)."""
         low = tok.lower_
         rule = "pronoun"
         if low in PLURAL_PRONOUNS:
@@ -43,7 +47,8 @@ class PronounsMixin:
             sex = PRONOUN_SEX.get(low)
             own = self._own_subject(tok)
             m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW,
-                               prefer=lambda m: self._agrees(m.name, sex) and not (own and own[0] <= m.start < own[1]))
+                               prefer=lambda m: self._agrees(m.name, sex) and not (own and own[0] <= m.start < own[1])
+                               and m.name not in avoid)
             if m is None:
                 # a personal name the model labelled an organisation ("Petra Novak has sold fish ...")
                 m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient and _looks_like_personal_name(m.name))
@@ -70,8 +75,16 @@ class PronounsMixin:
         return s.left_edge.idx, s.right_edge.idx + len(s.right_edge)
 
     def _agrees(self, name: str, sex: str | None) -> bool:
+        """Whether a pronoun of ``sex`` can mean the person ``name``: what the text says of them
+        (titles, appositions, earlier pronouns) decides; when it says nothing, a first name that
+        gender-guesser's lexicon gives one sex does ("Maria Lopez" is no "he")."""
+        if sex is None:
+            return True
         known = self.sex_of.get(name)
-        return sex is None or not known or known.get(sex, 0) >= sum(known.values()) - known.get(sex, 0)
+        if known:
+            return known.get(sex, 0) >= sum(known.values()) - known.get(sex, 0)
+        prior = given_name_sex(name.split(" ")[0]) if " " in name else None
+        return prior is None or prior == sex
 
     def _learn_sex(self, tok: Token, m: Mention) -> None:
         """What a pronoun says of the person it resolved to, when it could only mean that person:
