@@ -431,3 +431,10 @@ def test_a_first_name_decides_between_two_people_when_the_text_says_nothing_else
     text = ("Mrs Robin Kask met Tomas Varga at the harbour market in 2012.\n\n"
             "“We bake through the night,” she said.")
     assert _speaker_of(_quotes(text), "bake through the night") == "Robin Kask"
+
+
+def test_an_object_pronoun_can_mean_the_owner_named_in_its_subject():
+    # "him" is not the daughter, but he may well be Marek Dvorak, whose daughter she is
+    text = ("Pavel Novak runs the ferry office in Split. Marek Dvorak's daughter begged him to stay ashore that winter, "
+            "but he replied “The sea owes me nothing.”")
+    assert _speaker_of(_quotes(text), "sea owes me nothing") == "Marek Dvorak"

@@ -72,7 +72,12 @@ class PronounsMixin:
         if not subjects:
             return None
         s = subjects[0]
-        return s.left_edge.idx, s.right_edge.idx + len(s.right_edge)
+        # the subject's own words only: in "Thomas' sister pleaded with him" the owner may be him
+        owners = [c for c in s.children if c.dep_ == "poss"]
+        start = owners[-1].right_edge.idx + len(owners[-1].right_edge) if owners else s.left_edge.idx
+        own_end = max([s] + [c.right_edge for c in s.children if c.i > s.i and c.dep_ in ("appos", "compound", "flat")],
+                      key=lambda t: t.i)
+        return start, own_end.idx + len(own_end)
 
     def _agrees(self, name: str, sex: str | None) -> bool:
         """Whether a pronoun of ``sex`` can mean the person ``name``: what the text says of them
