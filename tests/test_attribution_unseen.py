@@ -438,3 +438,25 @@ def test_an_object_pronoun_can_mean_the_owner_named_in_its_subject():
     text = ("Pavel Novak runs the ferry office in Split. Marek Dvorak's daughter begged him to stay ashore that winter, "
             "but he replied “The sea owes me nothing.”")
     assert _speaker_of(_quotes(text), "sea owes me nothing") == "Marek Dvorak"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The mayor, Lena Sorensen, called the new tax “a gift to landlords” on Tuesday.", "gift to landlords", "Lena Sorensen"),
+    ("Opposition leader Pavel Hruby described the vote as “rigged from the start”.", "rigged from the start", "Pavel Hruby"),
+    ("Ruth Adler praised the nurses for their “quiet courage”.", "quiet courage", "Ruth Adler"),
+])
+def test_naming_and_judging_verbs_give_the_quoted_words_to_their_subject(text, fragment, speaker):
+    quotes = _quotes(text)
+    row = quotes[quotes["text"].str.contains(fragment, regex=False)].iloc[0]
+    assert (row["kind"], row["speaker"]) == ("partial", speaker)
+
+
+def test_a_name_given_by_no_one_stays_a_scare_quote():
+    # "called" as a participle naming a thing, and "call" as a noun, credit nobody
+    for text in ["She volunteers for a group called “Stay in School” in Leeds.",
+                 "Mira Kovac said the evening call was “routine” and short."]:
+        quotes = _quotes(text)
+        named = quotes[quotes["text"].isin(["Stay in School"])]
+        assert named.empty or named["speaker"].isna().all()
+    quotes = _quotes("Mira Kovac said the evening call was “routine” and short.")
+    assert quotes.loc[quotes["text"] == "routine", "kind"].tolist() == ["scare"]

@@ -46,7 +46,8 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
@@ -78,9 +79,15 @@ SPEECH_VERBS = {
     "scoff", "grin", "nod", "snap", "sneer", "groan", "gush", "marvel", "rave", "scream", "yell",
     "mutter", "murmur", "wonder", "enthuse", "beam",
 })
+# Verbs that name or judge something in someone's words: the quoted complement is the subject's
+# ("called the plan “a betrayal”", "described the vote as “rigged”", "praised the “quiet courage”").
+# As verbs only: "the 25 July call" and "a group called “Stay in School”" name nobody's words.
+NAMING_VERBS = {"call", "describe", "characterize", "characterise", "dub", "label", "brand", "term", "attack",
+                "criticize", "criticise", "praise", "slam", "blast", "accuse", "hail", "condemn", "mock", "denounce"}
+SPEECH_VERBS |= NAMING_VERBS
 # Verbs that only introduce a quote placed after them or around them, not indirect speech.
 QUOTE_ONLY = {"continue", "quote", "cite", "joke", "tweet", "post", "boast", "object", "share",
-              "express", "voice", "highlight", "propose"} | MANNER_VERBS
+              "express", "voice", "highlight", "propose"} | MANNER_VERBS | NAMING_VERBS
 MEDIUM_VERBS = {"quote", "cite"}
 # Nouns whose "that"-clause is reported content: "announced the idea that ...", "told X in a statement that ...".
 CONTENT_NOUNS = {"idea", "opinion", "view", "belief", "claim", "assumption", "position", "statement",
@@ -227,12 +234,15 @@ def _tokens_between(doc, start: int, end: int) -> list[Token]:
 
 
 def _is_speech(tok: Token) -> bool:
-    return tok.lemma_.lower() in SPEECH_VERBS or tok.lower_ in ("notes", "quotes")
+    lemma = tok.lemma_.lower()
+    if lemma in NAMING_VERBS:
+        return tok.pos_ == "VERB"
+    return lemma in SPEECH_VERBS or tok.lower_ in ("notes", "quotes")
 
 
 # lemma string-store id -> whether the lemma (lower-cased) is a speech verb. Ids are hashes of the
 # string, so the answer holds for every doc; there are only as many entries as distinct lemmas.
-_SPEECH_LEMMA_IDS: dict[int, bool] = {}
+_SPEECH_LEMMA_IDS: dict[int, int] = {}  # 1 speech, 2 naming (a verb only), 0 neither
 _NOTES_QUOTES_IDS = {get_string_id("notes"), get_string_id("quotes")}
 
 
@@ -244,11 +254,12 @@ def _speech_indices(doc) -> list[int]:
     """
     strings = doc.vocab.strings
     out = []
-    for i, (lemma, low) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+    for i, (lemma, low, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
         speech = _SPEECH_LEMMA_IDS.get(lemma)
         if speech is None:
-            speech = _SPEECH_LEMMA_IDS[lemma] = strings[lemma].lower() in SPEECH_VERBS
-        if speech or low in _NOTES_QUOTES_IDS:
+            word = strings[lemma].lower()
+            speech = _SPEECH_LEMMA_IDS[lemma] = 2 if word in NAMING_VERBS else int(word in SPEECH_VERBS)
+        if speech == 1 or speech == 2 and pos == VERB or low in _NOTES_QUOTES_IDS:
             out.append(i)
     return out
 
@@ -430,6 +441,9 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
         if q.start <= t.idx < q.end:
             continue
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
+            if _cue_lemma(t) in NAMING_VERBS and child.dep_ in ("oprd", "dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "npadvmod"):
+                # the quoted words are what the subject calls or judges something
+                return Cue(t, _subject_of(t), "governing")
             # only reported content counts ("noted that “...”"), not an object ("doubt the “deal”")
             if child.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dep") and not (q.start <= child.idx < q.end and child.dep_ == "ccomp"):
                 return None
@@ -685,7 +699,7 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             rows.append(row)
             prev = row
             continue
-        governed = cue is not None and cue.rule in ("governing", "before") and _cue_lemma(cue.verb) in {"say", "tell", "write", "reply", "answer", "add"}
+        governed = cue is not None and cue.rule in ("governing", "before") and _cue_lemma(cue.verb) in {"say", "tell", "write", "reply", "answer", "add"} | NAMING_VERBS
         if _is_title(text, q):
             # the name of a work in marks: nobody says it
             rows.append(_row(ctx, q.start, q.end, "scare", None, "title", None, 0.6))
