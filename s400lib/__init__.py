@@ -13,17 +13,31 @@ Parquet, Dask) and ``compare`` (across articles: alignment, contradictions, time
 ``cli``. The names below are the public API.
 """
 
-from .compare.align import align
-from .compare.contradictions import contradictions
-from .compare.timeline import timeline
-from .core.errors import InputError, InputWarning
 from .core import VERSION
-from .core.tables import Tables
-from .extract.times import tag_times
-from .io.corpus import Article, Corpus, load_corpus
-from .pipeline.parse import parse
-from .pipeline.single_text import extract_quotes
-from .viz.timeline_figure import plot_timeline
+
+# Each public name is imported on first use (PEP 562), so that a process needing one stage, such as
+# the corpus-wide finish of a streamed parse, does not import spaCy and every extractor.
+_PUBLIC = {
+    "align": ".compare.align", "contradictions": ".compare.contradictions", "timeline": ".compare.timeline",
+    "InputError": ".core.errors", "InputWarning": ".core.errors", "Tables": ".core.tables",
+    "tag_times": ".extract.times", "Article": ".io.corpus", "Corpus": ".io.corpus", "load_corpus": ".io.corpus",
+    "parse": ".pipeline.parse", "extract_quotes": ".pipeline.single_text", "plot_timeline": ".viz.timeline_figure",
+}
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        import importlib
+
+        value = getattr(importlib.import_module(_PUBLIC[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_PUBLIC))
+
 
 __version__ = VERSION
 

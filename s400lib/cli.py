@@ -137,7 +137,8 @@ def run_parse(args: argparse.Namespace) -> int:
         return 1
     print(f"wrote {counts['articles']} articles to {args.out}/: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     if args.memory:
-        print(f"peak memory: {memory['parse_peak_mib']:.0f} MiB after parsing the articles, {memory['finish_peak_mib']:.0f} MiB after the corpus-wide finish")
+        print(f"peak memory: {memory['parse_peak_mib']:.0f} MiB after parsing the articles (this process), "
+              f"{memory['finish_peak_mib']:.0f} MiB in the corpus-wide finish (its own process)")
         if memory.get("worker_peak_mib"):
             peaks = sorted(memory["worker_peak_mib"].values())
             print(f"peak memory of each of the {len(peaks)} worker processes: " + ", ".join(f"{p:.0f} MiB" for p in peaks))

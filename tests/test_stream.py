@@ -113,22 +113,22 @@ def test_finish_reads_no_table_whole_but_articles(tmp_path, monkeypatch):
     """The corpus-wide finish works chunk by chunk: no table is ever read whole except articles
     (without their text), even when some article lacks a date and dates are inferred from the
     sentences of the others."""
-    import s400lib.pipeline.stream as stream
+    import s400lib.pipeline.staging as staging
 
     whole = []
-    read_all = stream._read_all_parts
+    read_all = staging._read_all_parts
 
     def spy(staging, name, n_parts, columns=None):
         whole.append((name, tuple(columns) if columns else None))
         return read_all(staging, name, n_parts, columns)
 
-    monkeypatch.setattr(stream, "_read_all_parts", spy)
+    monkeypatch.setattr(staging, "_read_all_parts", spy)
     dated = tmp_path / "dated"
     dated.mkdir()
     for name, text in SMALL.items():
         (dated / name).write_text(text, encoding="utf-8")
     (dated / "metadata.csv").write_text("file,outlet,published\nharbour.txt,Coast Gazette,2021-03-01\nweather.txt,Coast Gazette,2021-03-02\n")
-    parse_to_parquet(dated, tmp_path / "out_dated", chunk_size=1, progress=False)
+    parse_to_parquet(dated, tmp_path / "out_dated", chunk_size=1, progress=False, separate_finish=False)
     assert [name for name, _ in whole] == ["articles"] and "text" not in whole[0][1]
 
     whole.clear()
@@ -136,5 +136,26 @@ def test_finish_reads_no_table_whole_but_articles(tmp_path, monkeypatch):
     undated.mkdir()
     for name, text in SMALL.items():
         (undated / name).write_text(text, encoding="utf-8")
-    parse_to_parquet(undated, tmp_path / "out_undated", chunk_size=1, progress=False)
+    parse_to_parquet(undated, tmp_path / "out_undated", chunk_size=1, progress=False, separate_finish=False)
     assert [name for name, _ in whole] == ["articles"] and "text" not in whole[0][1]
+
+
+def test_the_finish_runs_in_a_process_without_spacy_and_gives_the_same_tables(tmp_path):
+    """The streamed parse finishes in a fresh process that imports no spaCy (its memory starts at
+    about half of the parsing process's), and its tables equal those of an in-process finish."""
+    import subprocess
+    import sys
+
+    probe = "import sys, s400lib.pipeline.finish as f; f.corpus_decisions, f.finish_part; print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in SMALL.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    memory: dict = {}
+    parse_to_parquet(folder, tmp_path / "child", chunk_size=1, progress=False, memory=memory)
+    parse_to_parquet(folder, tmp_path / "here", chunk_size=1, progress=False, separate_finish=False)
+    child, here = sl.Tables.from_parquet(tmp_path / "child"), sl.Tables.from_parquet(tmp_path / "here")
+    for name in ("articles", "entities", "quotes", "claims", "timexes"):
+        pd.testing.assert_frame_equal(getattr(child, name), getattr(here, name))
+    assert 0 < memory["finish_peak_mib"] < memory["parse_peak_mib"]

@@ -32,6 +32,8 @@ Extra columns feed :mod:`s400lib.compare.contradictions`: ``frames`` lists each 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import bisect
 import re
 
@@ -39,8 +41,10 @@ import pandas as pd
 
 from ..core import schema
 from ..core.schema import column_values
-from .context import ArticleContext
 from .numbers import format_number
+
+if TYPE_CHECKING:  # the finish of a streamed parse imports this module without spaCy
+    from .context import ArticleContext
 
 SPEECH_VERBS = {
     "say", "tell", "note", "stress", "emphasize", "emphasise", "suggest", "claim", "announce", "report",

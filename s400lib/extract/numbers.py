@@ -22,13 +22,17 @@ missed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import math
 import re
 
 import pandas as pd
 
 from ..core import schema
-from .context import ArticleContext
+
+if TYPE_CHECKING:  # the finish of a streamed parse imports this module without spaCy
+    from .context import ArticleContext
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -50,13 +50,17 @@ Anchoring rules (``anchor`` = the publication date, or the inferred one):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..core import schema
-from .context import ArticleContext
+
+if TYPE_CHECKING:  # the finish of a streamed parse imports this module without spaCy
+    from .context import ArticleContext
 
 # ---------------------------------------------------------------------------------------------
 # Lexicon

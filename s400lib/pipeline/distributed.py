@@ -47,7 +47,7 @@ def parse_and_stage(articles: list[Article], staging: str, part: int, batch_size
     """Parse a batch on a worker and write its tables as staging part ``part`` (runs on a worker).
 
     Every table goes to ``<staging>/<table>-<part>.parquet``, the layout
-    :func:`s400lib.pipeline.stream.finish_on_disk` reads, so only row counts travel back to the
+    :func:`s400lib.pipeline.finish.finish_on_disk` reads, so only row counts travel back to the
     client: the process that schedules never unpickles or writes rows. The staging folder must be
     visible to the workers (always so for a local cluster; a shared file system otherwise).
     Returns rows per table, the worker's process id and its peak resident memory (MiB).

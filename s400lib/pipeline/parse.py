@@ -24,6 +24,7 @@ from ..core.nlp import annotate, load_nlp
 from ..core.tables import ArticleRows, Tables
 from ..extract.context import ArticleContext, prepare, sentence_rows
 from ..io.corpus import Article, Corpus, article_row, load_corpus
+from .finish import corpus_decisions, finish_part  # noqa: F401  (public here since the first release)
 
 
 def parse_article(article: Article, doc: Doc, paragraphs: list[dict]) -> ArticleRows:
@@ -83,6 +84,41 @@ def iter_parsed(
         yield from _parsed_in_workers(articles, batch_size, n_process, show, total, errors, problems)
         return
     nlp = load_nlp()
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=total, desc="parsing articles", unit="article")
+    with fewer_collections():
+        for zone in _zones(articles):
+            # spaCy adds every new word of a text to its vocabulary for good; a memory zone forgets
+            # those added here once the zone's rows (plain Python values, no Docs) are built
+            with nlp.memory_zone():
+                for parsed in _parse_zone(zone, nlp, batch_size, errors, problems):
+                    if bar is not None:
+                        bar.update(1)
+                    if parsed is not None:
+                        yield parsed
+    if bar is not None:
+        bar.close()
+
+
+ZONE_ARTICLES = 256  # articles parsed in one spaCy memory zone
+
+
+def _zones(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    zone: list[Article] = []
+    for article in articles:
+        zone.append(article)
+        if len(zone) == ZONE_ARTICLES:
+            yield zone
+            zone = []
+    if zone:
+        yield zone
+
+
+def _parse_zone(articles: list[Article], nlp, batch_size: int, errors: str, problems: list | None) -> Iterator[ArticleRows | None]:
+    """The rows of each article in turn (None for one that failed in warn mode)."""
     pending: list[tuple[Article, list[dict]]] = []
 
     def docs() -> Iterator[Doc]:
@@ -92,22 +128,15 @@ def iter_parsed(
             pending.append((article, paragraphs))
             yield doc
 
-    annotated = annotate(docs(), nlp, batch_size=batch_size, n_process=1)
-    if show:
-        from tqdm.auto import tqdm
-
-        annotated = tqdm(annotated, total=total, desc="parsing articles", unit="article")
-    with fewer_collections():
-        for doc in annotated:
-            article, paragraphs = pending.pop(0)
-            try:
-                parsed = parse_article(article, doc, paragraphs)
-            except Exception as exc:  # noqa: BLE001 - in warn mode any failure is reported per article
-                if errors != "warn":
-                    raise
-                _report_failure(article.path, exc, problems)
-                continue
-            yield parsed
+    for doc in annotate(docs(), nlp, batch_size=batch_size, n_process=1):
+        article, paragraphs = pending.pop(0)
+        try:
+            yield parse_article(article, doc, paragraphs)
+        except Exception as exc:  # noqa: BLE001 - in warn mode any failure is reported per article
+            if errors != "warn":
+                raise
+            _report_failure(article.path, exc, problems)
+            yield None
 
 
 GC_GEN0_THRESHOLD = 50_000
@@ -145,9 +174,10 @@ def _parse_chunk(articles: list[Article], batch_size: int, errors: str) -> list[
     every extractor. A failing article comes back as (path, error) in warn mode."""
     nlp = load_nlp()
     articles = [article.loaded() for article in articles]  # read in the worker, not sent as text
-    prepared = [prepare(article, nlp) for article in articles]
     out: list = []
-    with fewer_collections():
+    # the new words of these articles leave spaCy's vocabulary with the zone (see iter_parsed)
+    with fewer_collections(), nlp.memory_zone():
+        prepared = [prepare(article, nlp) for article in articles]
         for article, (_doc, paragraphs), doc in zip(articles, prepared, annotate((d for d, _ in prepared), nlp, batch_size=batch_size)):
             try:
                 out.append(parse_article(article, doc, paragraphs))
@@ -221,34 +251,6 @@ def finish(tables: Tables, aliases: str | Path | None = None) -> Tables:
     """
     names, dates = corpus_decisions(tables, aliases=aliases)
     return finish_part(tables, names, dates)
-
-
-def corpus_decisions(tables: Tables, stats=None, aliases: str | Path | None = None, parts=None, scratch: str | Path | None = None):
-    """(:class:`~s400lib.link.names.NameMap`, inferred dates) for a corpus.
-
-    ``stats`` (:class:`~s400lib.link.names.NameStats`, or a function returning one) may be given
-    when the entities and quotes tables are counted elsewhere (chunk by chunk); dates need
-    ``articles``, ``sentences`` and ``timexes`` only, and ``parts`` (see
-    :func:`s400lib.link.pubdate.evidence_from_parts`) may give the last two a chunk at a time
-    (writing what the date search keeps on disk under ``scratch``). Dates come first and a function
-    is called only after them, so the date search and the name counts are never in memory together.
-    """
-    from ..link.names import NameMap, NameStats
-    from ..link.pubdate import infer_dates
-
-    dates = infer_dates(tables, parts=parts, scratch=scratch)
-    stats = stats() if callable(stats) else stats if stats is not None else NameStats.of(tables.entities, tables.quotes)
-    return NameMap(stats, aliases), dates
-
-
-def finish_part(tables: Tables, names, dates: dict) -> Tables:
-    """Apply the corpus-wide decisions to the tables of some of its articles (or all of them)."""
-    from ..extract.claims import attach_entities
-    from ..link.pubdate import apply_dates
-
-    tables = apply_dates(names.apply(tables), dates)
-    tables.claims = attach_entities(tables.claims, tables.entities)  # claims link to the final canonical names
-    return tables
 
 
 def parse(

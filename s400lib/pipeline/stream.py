@@ -6,12 +6,13 @@ thousands of articles :func:`parse_to_parquet` instead
 1. parses articles one at a time (spaCy still runs in batches; each Doc is dropped as soon as its
    article's tables are built) and writes the rows every ``chunk_size`` articles: the paragraphs
    straight to their final file, the other tables to one staging file per chunk;
-2. makes the corpus-wide decisions (:func:`s400lib.pipeline.parse.corpus_decisions`: one canonical name per
+2. in a fresh Python process that imports no spaCy (:func:`s400lib.pipeline.finish.finish_in_child`),
+   makes the corpus-wide decisions (:func:`s400lib.pipeline.finish.corpus_decisions`: one canonical name per
    entity, publication dates inferred from the other articles) from what they need alone: name
    counts summed chunk by chunk, and, when some article has no metadata date, the sentences and
    timexes (a corpus's words, without the spaCy Docs and without the other tables);
 3. reads the staged tables back one chunk at a time, applies those decisions
-   (:func:`s400lib.pipeline.parse.finish_part`) and appends the chunk to the final ``<table>.parquet``.
+   (:func:`s400lib.pipeline.finish.finish_part`) and appends the chunk to the final ``<table>.parquet``.
 
 With a Dask ``client`` step 1 runs on the workers and each task writes its own staging part
 (:func:`s400lib.pipeline.distributed.parse_and_stage`); this process only schedules and counts rows.
@@ -25,84 +26,16 @@ on disk in the staging folder). The result is identical to ``sl.parse(corpus).to
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
-from ..core import schema
 from ..core.tables import TABLE_NAMES, ArticleRows, Tables
 from ..io.corpus import Corpus, load_corpus
-from .staging import STAGING, part_path, peak_rss_mib
-
-# Tables the finish step never reads or changes: written once, straight to their final file.
-DIRECT_TABLES = ("paragraphs",)
-
-
-class ChunkWriter:
-    """Append DataFrame chunks of one table to a single Parquet file.
-
-    The file's schema comes from the first chunk. A later chunk whose column types differ (an extra
-    column that was all-missing so far, say) is cast to it; when that is impossible the file written
-    so far is read back once and rewritten under the widened schema, so no chunk is ever lost.
-
-    Each chunk is one row group, written without min/max statistics: a writer keeps every row
-    group's metadata until it closes, and with statistics (the long texts' min and max included)
-    that grew with the corpus, by about 15 MiB over seven tables at 10,000 articles. Readers that
-    load whole tables, as pandas does here, never use them.
-    """
-
-    def __init__(self, path: Path, table: str):
-        self.path = path
-        self.table = table
-        self.writer: pq.ParquetWriter | None = None
-        self.schema: pa.Schema | None = None
-        self.rows = 0
-
-    def write(self, frame: pd.DataFrame) -> None:
-        if frame.empty:
-            return
-        batch = pa.Table.from_pandas(frame, preserve_index=False)
-        if self.writer is None:
-            self._open(batch.schema)
-        elif not batch.schema.equals(self.schema):
-            batch = self._fit(batch)
-        self.writer.write_table(batch)
-        self.rows += len(frame)
-
-    def _open(self, arrow_schema: pa.Schema) -> None:
-        self.schema = arrow_schema
-        self.writer = pq.ParquetWriter(self.path, arrow_schema, write_statistics=False)
-
-    def _fit(self, batch: pa.Table) -> pa.Table:
-        try:
-            columns = [
-                batch[f.name].cast(f.type) if f.name in batch.column_names else pa.nulls(len(batch), f.type)
-                for f in self.schema
-            ]
-            if set(batch.column_names) <= set(self.schema.names):
-                return pa.Table.from_arrays(columns, schema=self.schema)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
-            pass
-        # slow path, rare: widen the schema and rewrite what was written so far
-        self.writer.close()
-        written = pq.read_table(self.path)
-        merged = pa.concat_tables([written, batch], promote_options="permissive")
-        self._open(merged.schema)
-        self.writer.write_table(merged.slice(0, len(written)))
-        return merged.slice(len(written))
-
-    def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-        else:  # no rows at all: still write the documented, empty table
-            schema.empty(self.table).to_parquet(self.path, index=False)
-
+from .staging import DIRECT_TABLES, STAGING, ChunkWriter, _read_part, part_path, peak_rss_mib  # noqa: F401  (ChunkWriter: public here)
 
 def write_chunks(parts: Iterable[Tables | ArticleRows], out: str | Path, chunk_size: int = 50) -> tuple[dict[str, int], int]:
     """Write per-article tables (before the finish step) in chunks of ``chunk_size`` articles.
@@ -160,94 +93,6 @@ def _gather_direct(out: Path, n_parts: int) -> None:
             writer.close()
 
 
-def _read_part(staging: Path, name: str, part: int, columns: list[str] | None = None) -> pd.DataFrame:
-    path = part_path(staging, name, part)
-    if columns is not None:
-        present = set(pq.read_schema(path).names)  # a chunk without rows may lack the optional columns
-        return pd.read_parquet(path, columns=[c for c in columns if c in present])
-    frame = pd.read_parquet(path)
-    # an empty table read back has lost nothing but its dtypes: restore the documented ones
-    return schema.empty(name) if frame.empty else schema.conform(name, frame)
-
-
-def _read_all_parts(staging: Path, name: str, n_parts: int, columns: list[str] | None = None) -> pd.DataFrame:
-    """One staged table (or some of its columns), all chunks: what a corpus-wide decision reads."""
-    frames = [f for k in range(n_parts) if len(f := _read_part(staging, name, k, columns))]
-    if not frames:
-        return schema.empty(name) if columns is None else schema.empty(name)[columns]
-    return schema.conform(name, pd.concat(frames, ignore_index=True))
-
-
-@contextlib.contextmanager
-def _system_arrow_pool():
-    """Arrow allocates from the system allocator for the duration (then the previous pool again).
-
-    Arrow's default pool (mimalloc) keeps the pages it frees for later reuse; the finish reads
-    hundreds of chunk files one after another, and measured on the bench corpus the memory kept
-    that way added about 40 MiB to the peak at 1,000 articles as at 10,000, while the finish of
-    1,000 articles took 6 to 7 s with either allocator.
-    """
-    previous = pa.default_memory_pool()
-    pa.set_memory_pool(pa.system_memory_pool())
-    try:
-        yield
-    finally:
-        pa.set_memory_pool(previous)
-
-
-def finish_on_disk(out: str | Path, n_parts: int, aliases: str | Path | None = None) -> dict[str, int]:
-    """Run the corpus-wide finish on the staged chunks and write the final ``<table>.parquet`` files.
-
-    No table is held whole but ``articles`` (without text): the decisions
-    (:func:`s400lib.pipeline.parse.corpus_decisions`) are made from the few columns publication
-    dates need (``articles`` without their text; ``sentences`` and ``timexes`` a chunk at a time,
-    only when some article has no metadata date), then from name counts summed chunk by chunk. Then each chunk is read, finished (:func:`s400lib.pipeline.parse.finish_part`) and
-    appended to the final files, one chunk at a time. The staging folder is removed at the end.
-    Returns the rows written per finished table.
-    """
-    with _system_arrow_pool():
-        return _finish(Path(out), n_parts, aliases)
-
-
-def _finish(out: Path, n_parts: int, aliases) -> dict[str, int]:
-    from ..link.names import NameStats
-    from ..link.pubdate import SENTENCE_FIELDS, TIMEX_FIELDS
-    from .parse import corpus_decisions, finish_part
-
-    staging = out / STAGING
-
-    def name_counts() -> NameStats:
-        stats = NameStats()
-        for k in range(n_parts):
-            stats += NameStats.of(_read_part(staging, "entities", k, ["text", "label"]),
-                                  _read_part(staging, "quotes", k, ["speaker", "speaker_kind", "speaker_text"]))
-        return stats
-
-    article_columns = [c.name for c in schema.TABLES["articles"] if c.name != "text"]
-    articles = _read_all_parts(staging, "articles", n_parts, article_columns)
-
-    def sentence_parts():
-        # dates inferred from the other articles read the sentences and timexes a chunk at a time
-        return ((lambda k=k: (_read_part(staging, "sentences", k, list(SENTENCE_FIELDS)),
-                              _read_part(staging, "timexes", k, list(TIMEX_FIELDS)))) for k in range(n_parts))
-
-    names, dates = corpus_decisions(Tables(articles=articles), stats=name_counts, aliases=aliases, parts=sentence_parts, scratch=staging)
-    del articles
-
-    finished = [name for name in TABLE_NAMES if name not in DIRECT_TABLES]
-    writers = {name: ChunkWriter(out / f"{name}.parquet", name) for name in finished}
-    try:
-        for k in range(n_parts):
-            part = finish_part(Tables(**{name: _read_part(staging, name, k) for name in finished}), names, dates)
-            for name in finished:
-                writers[name].write(part[name])
-    finally:
-        for writer in writers.values():
-            writer.close()
-    shutil.rmtree(staging)
-    return {name: w.rows for name, w in writers.items()}
-
-
 def parse_to_parquet(
     source: Corpus | str | Path | list,
     out: str | Path,
@@ -260,6 +105,7 @@ def parse_to_parquet(
     articles_per_task: int = 8,
     memory: dict | None = None,
     aliases: str | Path | None = None,
+    separate_finish: bool = True,
 ) -> dict[str, int]:
     """Parse a corpus and write every table as ``out/<table>.parquet``, streaming.
 
@@ -289,6 +135,10 @@ def parse_to_parquet(
     aliases
         Your own alias CSV (``alias,canonical,label``) for canonical names, read after the packaged
         one (see :mod:`s400lib.extract.entities`).
+    separate_finish
+        Run the corpus-wide finish in a fresh Python process that imports no spaCy (default), so
+        that its memory neither adds to what parsing left allocated nor stays after it; False runs
+        it in this process. The tables are the same either way.
 
     Returns
     -------
@@ -302,6 +152,8 @@ def parse_to_parquet(
     >>> Tables.from_parquet("out/seeds").articles["article_id"].tolist()  # doctest: +SKIP
     ['000_8ca09a8607288180', '001_7ea52e1d489151b0']
     """
+    from .finish import finish_in_child, finish_on_disk
+
     corpus = source if isinstance(source, Corpus) else load_corpus(source, errors=errors)
     out = Path(out)
     _check_out(out)
@@ -326,9 +178,14 @@ def parse_to_parquet(
         del corpus  # the article texts are in the staged tables now; the finish reads them a chunk at a time
         if memory is not None:
             memory["parse_peak_mib"] = peak_rss_mib()
-        counts.update(finish_on_disk(work, n_parts, aliases=aliases))
+        if separate_finish:
+            rows, finish_peak = finish_in_child(work, n_parts, aliases=aliases)
+        else:
+            rows, finish_peak = finish_on_disk(work, n_parts, aliases=aliases), None
+        counts.update(rows)
         if memory is not None:
-            memory["finish_peak_mib"] = peak_rss_mib()
+            # with a separate finish, the peak of the process that ran it
+            memory["finish_peak_mib"] = peak_rss_mib() if finish_peak is None else finish_peak
         write_manifest(work, counts)
         _move_into_place(work, out)
     finally:

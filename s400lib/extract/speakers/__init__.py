@@ -18,9 +18,16 @@ Everything is a bounded look-back over a list kept in text order, so the cost is
 length of the article.
 """
 
-from .lexicon import FIRST_PERSON, ROLE_NOUNS
-from .mentions import Resolution
-from .names import clean_name
-from .resolver import SpeakerResolver
+from .lexicon import FIRST_PERSON, ROLE_NOUNS, clean_name
 
 __all__ = ["FIRST_PERSON", "ROLE_NOUNS", "Resolution", "SpeakerResolver", "clean_name"]
+
+
+def __getattr__(name: str):
+    # the resolver needs spaCy; the word lists and clean_name (what corpus-wide naming uses) do not,
+    # so the resolver is imported on first use
+    if name in ("Resolution", "SpeakerResolver"):
+        from . import mentions, resolver
+
+        return {"Resolution": mentions.Resolution, "SpeakerResolver": resolver.SpeakerResolver}[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

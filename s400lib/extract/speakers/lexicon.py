@@ -6,7 +6,6 @@ import functools
 
 import re
 
-from spacy.strings import get_string_id
 
 PRONOUN_WINDOW = 6  # sentences to look back for a pronoun's antecedent
 ROLE_WINDOW = 25  # sentences to look back for a person whose title matches a role noun
@@ -156,14 +155,31 @@ DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", 
 _ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
 QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-# String-store ids of the words the ordered pass looks for, so it can skip the many tokens that can
-# never be a mention without building a spaCy Token for each (see SpeakerResolver._mention_candidates).
-_PRONOUN_IDS = {get_string_id(w) for w in PERSON_PRONOUNS | PLURAL_PRONOUNS}
-_NOUN_WORD_IDS = {get_string_id(w) for w in _ROLE_MEDIA_ORG}
-_ROLE_LEMMA_IDS = {get_string_id(w) for w in ROLE_NOUNS}
-_QUANTIFIER_IDS = {get_string_id(w) for w in QUANTIFIER_HEADS}
-_PLURAL_TAG_IDS = {get_string_id(t) for t in ("NNS", "NNPS")}
-_TITLE_IDS = {get_string_id(w) for w in TITLE_WORDS}
-_TITLE_ROLE_IDS = {get_string_id(w) for w in TITLE_WORDS | ROLE_NOUNS}
-_PERSON_ID = get_string_id("PERSON")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+# The same few names recur in every article and across the corpus; the result depends on the
+# text alone, so it is computed once per distinct string.
+@functools.lru_cache(maxsize=1 << 13)
+def clean_name(text: str) -> str:
+    """A name as written, without a leading article, titles, trailing possessive or line breaks.
+
+    >>> clean_name("the State Duma’s")
+    'State Duma'
+    >>> clean_name("Senator Vladimir Dzhabarov")
+    'Vladimir Dzhabarov'
+    """
+    text = " ".join(text.split())
+    text = _POSSESSIVE.sub("", text) if re.search(r"['’]s?$", text) and len(text) > 3 else text
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    while len(words) > 1:
+        first = words[0].lower()
+        if first in HONORIFICS:
+            words = words[1:]
+        elif first in QUALIFIERS and len(words) > 2 and any(w.lower() in HONORIFICS for w in words[1:-1]):
+            words = words[1:]
+        else:
+            break
+    return " ".join(words).strip(" ,;:")

@@ -18,46 +18,17 @@ from spacy.symbols import AUX, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from .lexicon import (
-    _PERSON_ID,
-    _POSSESSIVE,
-    _TITLE_IDS,
-    _TITLE_ROLE_IDS,
     HONORIFICS,
     JOB_TITLES,
     QUALIFIERS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLE_WORDS,
+    clean_name,
     looks_like_named_person,
 )
 from .mentions import _one_word_qualifier, _proper
-
-
-# The same few names recur in every article and across the corpus; the result depends on the
-# text alone, so it is computed once per distinct string.
-@functools.lru_cache(maxsize=1 << 13)
-def clean_name(text: str) -> str:
-    """A name as written, without a leading article, titles, trailing possessive or line breaks.
-
-    >>> clean_name("the State Duma’s")
-    'State Duma'
-    >>> clean_name("Senator Vladimir Dzhabarov")
-    'Vladimir Dzhabarov'
-    """
-    text = " ".join(text.split())
-    text = _POSSESSIVE.sub("", text) if re.search(r"['’]s?$", text) and len(text) > 3 else text
-    words = text.split(" ")
-    while len(words) > 1 and words[0].lower() in {"the", "a", "an"}:
-        words = words[1:]
-    while len(words) > 1:
-        first = words[0].lower()
-        if first in HONORIFICS:
-            words = words[1:]
-        elif first in QUALIFIERS and len(words) > 2 and any(w.lower() in HONORIFICS for w in words[1:-1]):
-            words = words[1:]
-        else:
-            break
-    return " ".join(words).strip(" ,;:")
+from .word_ids import _PERSON_ID, _TITLE_IDS, _TITLE_ROLE_IDS
 
 
 class NamesMixin:

@@ -20,11 +20,6 @@ from spacy.tokens import Span, Token
 
 from ..context import ArticleContext
 from .lexicon import (
-    _NOUN_WORD_IDS,
-    _PLURAL_TAG_IDS,
-    _PRONOUN_IDS,
-    _QUANTIFIER_IDS,
-    _ROLE_LEMMA_IDS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     KIN_NOUNS,
@@ -51,6 +46,7 @@ from .mentions import (
 from .names import NamesMixin
 from .pronouns import PronounsMixin
 from .roles import RolesMixin
+from .word_ids import _NOUN_WORD_IDS, _PLURAL_TAG_IDS, _PRONOUN_IDS, _QUANTIFIER_IDS, _ROLE_LEMMA_IDS
 
 
 class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, HistoryMixin):
