@@ -159,3 +159,25 @@ def test_the_finish_runs_in_a_process_without_spacy_and_gives_the_same_tables(tm
     for name in ("articles", "entities", "quotes", "claims", "timexes"):
         pd.testing.assert_frame_equal(getattr(child, name), getattr(here, name))
     assert 0 < memory["finish_peak_mib"] < memory["parse_peak_mib"]
+
+
+def test_worker_processes_start_before_the_corpus_is_listed_and_give_the_same_tables(tmp_path, monkeypatch):
+    """Forked workers carry what their parent held when they started: the streamed parse starts
+    them before it lists the corpus, so their memory does not grow with its size."""
+    import s400lib.pipeline.parse as parse_module
+    import s400lib.pipeline.stream as stream
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in SMALL.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    order = []
+    start, listing = parse_module.start_workers, stream.load_corpus
+    monkeypatch.setattr(parse_module, "start_workers", lambda n: order.append("workers") or start(n))
+    monkeypatch.setattr(stream, "load_corpus", lambda *a, **k: order.append("corpus") or listing(*a, **k))
+    parse_to_parquet(folder, tmp_path / "two", n_process=2, progress=False)
+    assert order == ["workers", "corpus"]
+    parse_to_parquet(folder, tmp_path / "one", progress=False)
+    two, one = sl.Tables.from_parquet(tmp_path / "two"), sl.Tables.from_parquet(tmp_path / "one")
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(getattr(two, name), getattr(one, name))

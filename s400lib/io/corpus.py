@@ -183,7 +183,10 @@ def load_corpus(
             report(exc)
             continue
         # checked now, read again when parsed: the corpus keeps paths and metadata, not texts
-        article = dataclasses.replace(article, text=None, reader=functools.partial(_text_of, path, row, encoding, max_chars))
+        # the reader holds the path string the article already holds and nothing of the metadata
+        # row: at ten thousand articles a corpus is a few MiB, and worker processes forked from
+        # this one carry it too
+        article = dataclasses.replace(article, text=None, reader=functools.partial(_text_of, article.path, encoding, max_chars))
         if article.article_id in seen:
             report(
                 InputError(
@@ -432,9 +435,14 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _text_of(path: Path, meta: dict, encoding: str, max_chars: int | None) -> str:
-    """The text of an article read again from its file (as :func:`_read_article` gave it)."""
-    return _read_article(path, meta, encoding, max_chars).text
+def _text_of(path: str, encoding: str, max_chars: int | None) -> str:
+    """The text of an article read again from its file, as :func:`_read_article` gave it (the
+    text depends on the file alone; the metadata row only fills the other fields)."""
+    file = Path(path)
+    text = _decode(file, file.read_bytes(), encoding)
+    if file.suffix.lower() in HTML_SUFFIXES:
+        return _extract_html(file, text)[0]
+    return _split_front_matter(file, text)[0]
 
 
 def _read_article(path: Path, meta: dict, encoding: str, max_chars: int | None = None) -> Article:

@@ -69,9 +69,12 @@ def parse_article(article: Article, doc: Doc, paragraphs: list[dict]) -> Article
 
 def iter_parsed(
     articles: Iterable[Article], batch_size: int = 16, n_process: int = 1, progress: bool | None = None, total: int | None = None,
-    errors: str = "raise", problems: list | None = None,
+    errors: str = "raise", problems: list | None = None, workers=None,
 ) -> Iterator[ArticleRows]:
     """Parse articles one by one (spaCy runs in batches); yields one :class:`~s400lib.core.tables.ArticleRows` per article.
+
+    With ``n_process > 1``, ``workers`` may be a pool from :func:`start_workers` (it is shut down
+    at the end); otherwise one is started here.
 
     With ``errors="warn"`` an article whose parse fails is left out with an :class:`InputWarning`
     naming its file, and a row (path, problem, fix) is appended to ``problems``: one bad article
@@ -81,7 +84,7 @@ def iter_parsed(
     total = total if total is not None else len(articles)  # type: ignore[arg-type]
     show = progress if progress is not None else total >= 20
     if n_process > 1:
-        yield from _parsed_in_workers(articles, batch_size, n_process, show, total, errors, problems)
+        yield from _parsed_in_workers(articles, batch_size, n_process, show, total, errors, problems, workers)
         return
     nlp = load_nlp()
     bar = None
@@ -191,8 +194,31 @@ def _parse_chunk(articles: list[Article], batch_size: int, errors: str) -> list[
 WORKER_CHUNK, WORKER_WINDOW = 4, 4
 
 
+def start_workers(n_process: int):
+    """A pool of ``n_process`` worker processes for the per-article stage, started now, each loading
+    the spaCy model while the caller goes on.
+
+    The platform's default start method is used, as spaCy's own n_process does: "fork" on Linux,
+    where a script needs no `if __name__ == "__main__":` guard; "spawn" elsewhere, where it does. A
+    forked worker carries whatever its parent held when it started, so a caller that starts the pool
+    before it lists the corpus (the streaming parse does) keeps the workers' memory independent of
+    the corpus's size.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context())
+    for _ in range(n_process):
+        pool.submit(_load_model)  # the first submission starts every worker
+    return pool
+
+
+def _load_model() -> None:
+    load_nlp()  # returns nothing: the model itself would be sent back to the parent
+
+
 def _parsed_in_workers(articles, batch_size: int, n_process: int, show: bool, total: int, errors: str,
-                       problems: list | None) -> Iterator[ArticleRows]:
+                       problems: list | None, workers=None) -> Iterator[ArticleRows]:
     """The per-article stage in ``n_process`` worker processes, results in article order.
 
     Workers take small chunks (``WORKER_CHUNK`` articles, or ``batch_size`` if smaller), so that no
@@ -200,9 +226,6 @@ def _parsed_in_workers(articles, batch_size: int, n_process: int, show: bool, to
     neither the articles sent nor the tables coming back pile up in this process. Only receiving
     the tables is left here: the extractors run where spaCy runs.
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     def chunks():
         chunk: list[Article] = []
         for article in articles:
@@ -218,9 +241,7 @@ def _parsed_in_workers(articles, batch_size: int, n_process: int, show: bool, to
         from tqdm.auto import tqdm
 
         bar = tqdm(total=total, desc=f"parsing articles ({n_process} processes)", unit="article")
-    # the platform's default start method, as spaCy's own n_process uses: "fork" on Linux, where a
-    # script needs no `if __name__ == "__main__":` guard; "spawn" elsewhere, where it does
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context()) as pool:
+    with workers if workers is not None else start_workers(n_process) as pool:
         in_flight = []
         source = chunks()
         for chunk in source:

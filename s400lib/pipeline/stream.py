@@ -154,9 +154,20 @@ def parse_to_parquet(
     """
     from .finish import finish_in_child, finish_on_disk
 
-    corpus = source if isinstance(source, Corpus) else load_corpus(source, errors=errors)
     out = Path(out)
     _check_out(out)
+    workers = None
+    if n_process > 1 and client is None and not isinstance(source, Corpus):
+        from .parse import start_workers
+
+        # forked before the corpus is listed, so that no worker holds a copy of its paths and metadata
+        workers = start_workers(n_process)
+    try:
+        corpus = source if isinstance(source, Corpus) else load_corpus(source, errors=errors)
+    except BaseException:
+        if workers is not None:
+            workers.shutdown(cancel_futures=True)
+        raise
     # everything is written to a folder beside `out` and moved in only when complete: an interrupted
     # or failed run leaves the previous complete output as it was
     work = out.parent / f".{out.name}.partial-{os.getpid()}"
@@ -173,8 +184,8 @@ def parse_to_parquet(
             if memory is not None:
                 memory["worker_peak_mib"] = worker_peaks
         else:
-            counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, None, articles_per_task, errors),
-                                           work, chunk_size)
+            counts, n_parts = write_chunks(iter_parts(corpus, batch_size, n_process, progress, None, articles_per_task, errors,
+                                                      workers), work, chunk_size)
         del corpus  # the article texts are in the staged tables now; the finish reads them a chunk at a time
         if memory is not None:
             memory["parse_peak_mib"] = peak_rss_mib()
@@ -189,6 +200,8 @@ def parse_to_parquet(
         write_manifest(work, counts)
         _move_into_place(work, out)
     finally:
+        if workers is not None:
+            workers.shutdown(cancel_futures=True)  # already done when the parse ran to its end
         shutil.rmtree(work, ignore_errors=True)
     return counts
 
@@ -248,7 +261,7 @@ def _move_into_place(work: Path, out: Path) -> None:
 
 def iter_parts(
     corpus: Corpus, batch_size: int = 16, n_process: int = 1, progress: bool | None = None, client=None, articles_per_task: int = 8,
-    errors: str = "raise",
+    errors: str = "raise", workers=None,
 ) -> Iterator[ArticleRows]:
     """Per-article rows (:class:`~s400lib.core.tables.ArticleRows`) in corpus order, parsed here or on a Dask cluster."""
     if client is not None:
@@ -260,6 +273,6 @@ def iter_parts(
 
     problems: list[dict] = []
     yield from iter_parsed(corpus.articles, batch_size=batch_size, n_process=n_process, progress=progress, total=len(corpus),
-                           errors=errors, problems=problems)
+                           errors=errors, problems=problems, workers=workers)
     if problems:
         corpus.problems = pd.concat([corpus.problems, pd.DataFrame(problems)], ignore_index=True)
