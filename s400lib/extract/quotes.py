@@ -240,9 +240,15 @@ def _is_speech(tok: Token) -> bool:
     return lemma in SPEECH_VERBS or tok.lower_ in ("notes", "quotes")
 
 
-# lemma string-store id -> whether the lemma (lower-cased) is a speech verb. Ids are hashes of the
-# string, so the answer holds for every doc; there are only as many entries as distinct lemmas.
-_SPEECH_LEMMA_IDS: dict[int, int] = {}  # 1 speech, 2 naming (a verb only), 0 neither
+# String-store ids of the speech and naming lemmas, in the cases a lemma is written (ids are hashes
+# of the string, so they hold for every doc). A set fixed here rather than a cache of every lemma
+# seen, which grew with the vocabulary of a long run.
+def _lemma_ids(words) -> frozenset[int]:
+    return frozenset(get_string_id(form) for w in words for form in (w, w.capitalize(), w.upper()))
+
+
+_SPEECH_LEMMA_IDS = _lemma_ids(SPEECH_VERBS - NAMING_VERBS)
+_NAMING_LEMMA_IDS = _lemma_ids(NAMING_VERBS)
 _NOTES_QUOTES_IDS = {get_string_id("notes"), get_string_id("quotes")}
 
 
@@ -252,14 +258,9 @@ def _speech_indices(doc) -> list[int]:
     Read from one array of the doc: the per-article loops then build spaCy Tokens only for the few
     speech words instead of testing every token of the article.
     """
-    strings = doc.vocab.strings
     out = []
     for i, (lemma, low, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
-        speech = _SPEECH_LEMMA_IDS.get(lemma)
-        if speech is None:
-            word = strings[lemma].lower()
-            speech = _SPEECH_LEMMA_IDS[lemma] = 2 if word in NAMING_VERBS else int(word in SPEECH_VERBS)
-        if speech == 1 or speech == 2 and pos == VERB or low in _NOTES_QUOTES_IDS:
+        if lemma in _SPEECH_LEMMA_IDS or lemma in _NAMING_LEMMA_IDS and pos == VERB or low in _NOTES_QUOTES_IDS:
             out.append(i)
     return out
 
