@@ -460,3 +460,30 @@ def test_a_name_given_by_no_one_stays_a_scare_quote():
         assert named.empty or named["speaker"].isna().all()
     quotes = _quotes("Mira Kovac said the evening call was “routine” and short.")
     assert quotes.loc[quotes["text"] == "routine", "kind"].tolist() == ["scare"]
+
+
+
+def _entity_labels(text: str, name: str) -> list[str]:
+    from s400lib.extract.entities import entity_table
+    from s400lib.pipeline.single_text import context_for_text
+
+    entities = entity_table(context_for_text(text))
+    return entities.loc[entities["text"] == name, "label"].tolist()
+
+
+@pytest.mark.parametrize("name, text", [
+    ("Julia York", "Julia York, the mayor of the town, walked the flooded streets on Monday. "
+                   "“Nobody here has seen water this high,” she said."),
+    ("Julia Green", "Julia Green told reporters the pier would close for a month. “The cranes are older than I am,” she said."),
+])
+def test_a_personal_name_read_as_a_place_or_body_is_a_person_when_described_as_one(name, text):
+    # the model labels these names GPE and ORG, so the pronoun found no person to refer to
+    assert _entity_labels(text, name) == ["PERSON"]
+    words = text.split("“")[1][:15]
+    assert _speaker_of(_quotes(text), words) == name
+
+
+def test_a_place_named_like_a_person_stays_a_place_without_a_person_noun():
+    assert _entity_labels("Jackson Heights, a neighbourhood of Queens, flooded overnight.", "Jackson Heights") == ["GPE"]
+    # the mayor is the village's, not in apposition to its name
+    assert _entity_labels("The mayor of Helen Park, a village, resigned.", "Helen Park") == ["GPE"]

@@ -8,7 +8,11 @@ repairs, each cheap and each named by what it fixes:
   "Harbour Trust" + PERSON "Nadia Farouk"; "Foreign Affairs John Smith" (after "the Committee on")
   -> PERSON "John Smith";
 * a personal name the model missed, next to a title or as the subject of a speech verb ("Senator
-  Ana Ruiz", "Tomas Berg told the council"): two or three capitalised words become a PERSON.
+  Ana Ruiz", "Tomas Berg told the council"): two or three capitalised words become a PERSON;
+* a personal name the model took for a place or a body ("Helen Park" as GPE): a name that opens with a
+  known first name becomes a PERSON when the text treats it as a person, with a title before it, a
+  person noun in apposition ("Helen Park, the mayor of Easton"; "the mayor, Helen Park") or as the
+  subject of a speech verb. "Victoria Park, a green space" and "Alice Springs" alone stay places.
 
 The repaired spans replace ``doc.ents``, so the entity table and the speaker resolver see the same
 names. Offsets stay those of the text.
@@ -33,6 +37,19 @@ NAME_TITLES = {
     "premier", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief",
 }
 SPEECH_LEMMAS = {"say", "tell", "add", "note", "explain", "insist", "warn", "claim", "argue", "announce", "write"}
+# Labels the model gives a personal name by mistake, most often when a surname is also a word of places
+# ("Park", "Hill", "Street") or bodies.
+MISREAD_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+# Common nouns for people by what they do, beside the speaker lexicon's roles and titles: an apposition
+# with one of these says that the name it describes is a person's.
+OCCUPATION_NOUNS = {
+    "doctor", "surgeon", "nurse", "physician", "teacher", "student", "farmer", "pilot", "driver", "engineer",
+    "lawyer", "attorney", "banker", "writer", "artist", "singer", "actor", "actress", "player", "striker",
+    "midfielder", "defender", "goalkeeper", "coach", "manager", "owner", "founder", "mother", "father",
+    "son", "daughter", "wife", "husband", "widow", "brother", "sister", "survivor", "victim", "veteran",
+    "priest", "pastor", "historian", "architect", "designer", "photographer", "chef", "soldier", "candidate",
+    "campaigner", "activist", "volunteer", "resident", "mayor", "councillor", "councilor", "lecturer",
+}
 
 
 def _titlecase(tok) -> bool:
@@ -50,6 +67,23 @@ def _person_tail(doc: Doc, start: int, end: int) -> int | None:
         if doc[k].lower_ in BODY_ENDINGS and 2 <= len(tail) <= 3 and all(_titlecase(t) and t.lower_ not in BODY_ENDINGS for t in tail):
             return k + 1
     return None
+
+
+def _treated_as_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text treats the name doc[start:end] as a person's: a title right before it, a
+    person noun in apposition to it (either way round), or the name as the subject of a speech verb."""
+    from .speakers.lexicon import HONORIFICS, JOB_TITLES, ROLE_NOUNS, SOURCE_NOUNS
+
+    person_nouns = OCCUPATION_NOUNS | ROLE_NOUNS | SOURCE_NOUNS | JOB_TITLES | (HONORIFICS - {"vice", "prime", "deputy"})
+    if start > 0 and doc[start - 1].lower_ in NAME_TITLES:
+        return True
+    root = doc[start:end].root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS:
+        return True
+    described = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos":
+        described.append(root.head)
+    return any(tok.pos_ == "NOUN" and tok.lemma_.lower() in person_nouns for tok in described)
 
 
 def repair_entities(doc: Doc) -> Doc:
@@ -75,6 +109,9 @@ def repair_entities(doc: Doc) -> Doc:
                 if label == "ORG" and cut - head_start >= 1:
                     spans.append(Span(doc, head_start, cut, label="ORG"))
                 start, label, changed = cut, "PERSON", True
+        if (label in MISREAD_LABELS and looks_like_named_person(doc[start:end].text)
+                and _treated_as_person(doc, start, end)):
+            label, changed = "PERSON", True
         spans.append(Span(doc, start, end, label=label) if (start, end, label) != (ent.start, ent.end, ent.label_) else ent)
     taken = {i for s in spans for i in range(s.start, s.end)}
     for i, tok in enumerate(doc):
