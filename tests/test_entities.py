@@ -61,10 +61,13 @@ def test_label_fixes_keep_spacy_label(seed_tables):
 def test_transliteration_variants_across_articles(mixed_tables):
     e = mixed_tables.entities
     assert _canon(mixed_tables, "Jabarov") == {"Vladimir Dzhabarov"}
-    assert set(e.loc[e["text"].str.contains("Varabiova"), "canonical"]) == {"Maria Vorobyova"}
+    # one name for both spellings; which one is a vote of mentions and quotes, and the added
+    # article writes hers more often than the seed does
+    (maria,) = set(e.loc[e["text"].str.contains("Varabiova|Vorobyova"), "canonical"])
+    assert maria in {"Maria Vorobyova", "Maria Varabiova"}
     assert set(e.loc[e["text"] == "Jabarov", "canonical_rule"]) == {"fuzzy"}
     q = mixed_tables.quotes
-    assert set(q.loc[q["speaker_text"] == "Varabiova", "speaker"]) == {"Maria Vorobyova"}
+    assert set(q.loc[q["speaker_text"] == "Varabiova", "speaker"]) == {maria}
 
 
 def test_different_people_with_different_first_names_stay_apart():

@@ -197,3 +197,26 @@ def test_two_countries_ministries_stay_apart_from_each_other(tmp_path):
     ru = set(e.loc[e["text"].str.contains("Russian Foreign"), "canonical"])
     ua = set(e.loc[e["text"].str.contains("Ukrainian Foreign"), "canonical"])
     assert ru and ua and not ru & ua
+
+
+def test_a_double_surname_written_short_in_other_outlets_is_one_person():
+    tables = _parse_texts("Election\n\nColombian candidate Gustavo Ramírez Ortega met the unions.",
+                          "Election\n\nGustavo Ramírez promised cheaper bread on Sunday.",
+                          "Election\n\nCandidate Gustavo Ramirez drew a large crowd in Cali.")
+    assert len(_canonical(tables, "Gustavo Ramírez Ortega") | _canonical(tables, "Gustavo Ramírez")
+               | _canonical(tables, "Gustavo Ramirez")) == 1
+
+
+def test_a_generational_suffix_keeps_parent_and_child_apart():
+    tables = _parse_texts("Estate\n\nRobert Hale Jr. sold the farm.", "Estate\n\nRobert Hale bought the farm in 1970.")
+    assert _canonical(tables, "Robert Hale Jr.") != _canonical(tables, "Robert Hale")
+
+
+def test_one_part_of_a_double_surname_tagged_as_a_place_is_the_person_where_they_speak():
+    tables = _parse_texts("Talks\n\nSpain's Pedro Sánchez Pérez-Castejón met the envoy on Monday. Sánchez said the talks went well.")
+    assert tables.quotes["speaker"].tolist() == ["Pedro Sánchez Pérez-Castejón"]
+
+
+def test_a_crown_prince_is_named_without_his_title():
+    tables = _parse_texts("Crown Prince Abdullah bin Hamad met the envoy in Paris.", "Abdullah bin Hamad met the president.")
+    assert _canonical(tables, "Crown Prince Abdullah bin Hamad") == _canonical(tables, "Abdullah bin Hamad") == {"Abdullah bin Hamad"}

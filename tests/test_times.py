@@ -139,3 +139,15 @@ def test_pattern_gates_never_change_what_is_found(doc):
 def test_pattern_gates_agree_on_generated_text(words):
     text = " ".join(words)
     assert _matches(text, True) == _matches(text, False)
+
+
+def test_a_timeml_document_copied_into_two_folders_is_scored_once(tmp_path):
+    # TBAQ-cleaned ships AP900815-0044.tml twice; counting both shifted every held-out file after it
+    doc = ('<?xml version="1.0" ?>\n<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1990-08-15" '
+           'functionInDocument="CREATION_TIME">1990-08-15</TIMEX3></DCT>\n<TEXT>It rained on '
+           '<TIMEX3 tid="t1" type="DATE" value="1990-08-14">Tuesday</TIMEX3>.</TEXT></TimeML>\n')
+    for folder, names in {"TimeBank": ["a1", "a2", "a3"], "testpipeline": ["a2"]}.items():
+        (tmp_path / folder).mkdir()
+        for name in names:
+            (tmp_path / folder / f"{name}.tml").write_text(doc, encoding="utf-8")
+    assert [d["doc_id"] for d in time_eval.load_tml(tmp_path, "all")] == ["a1", "a2", "a3"]

@@ -95,7 +95,10 @@ def load_tml(folder: str | Path, part: str = "all") -> list[dict]:
     """The .tml files of ``folder`` (searched recursively) of one part: 'dev', 'heldout' or 'all'."""
     if part not in ("dev", "heldout", "all"):
         raise ValueError(f"part must be 'dev', 'heldout' or 'all', not {part!r}")
-    paths = sorted(Path(folder).rglob("*.tml"), key=lambda q: q.name)
+    paths = sorted(Path(folder).rglob("*.tml"), key=lambda q: (q.name, str(q)))
+    # one document per name: TBAQ-cleaned ships a copy of AP900815-0044.tml in testpipeline/, which
+    # would otherwise be scored twice and shift which files are held out
+    paths = [q for i, q in enumerate(paths) if i == 0 or q.name != paths[i - 1].name]
     if not paths:
         raise FileNotFoundError(f"{folder}: no .tml files. Fix: point at TBAQ-cleaned (see the README, 'What happened when')")
     keep = [q for i, q in enumerate(paths) if part == "all" or ((i % TML_HELDOUT_EVERY == TML_HELDOUT_EVERY - 1) == (part == "heldout"))]

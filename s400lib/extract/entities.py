@@ -65,23 +65,38 @@ _SPEECH_LEMMAS = {"say", "tell", "add", "explain", "insist", "warn", "note", "st
 
 
 def _missed_surnames(ctx: ArticleContext) -> list:
-    """Surnames spaCy left untagged where they speak: a capitalised word, the last word of a person
-    the article names in full, that is the subject of a verb or stands right before a reporting
-    verb ("Gabriel Plus said ...", then "Plus said that ..."), as PERSON spans."""
+    """Surnames spaCy left untagged, or read as a place or a body, where they speak, as PERSON spans.
+
+    A surname is a capitalised word after the first of a person the article names in full, so that
+    each part of a double surname counts ("Pedro Sánchez Pérez-Castejón", then "Sánchez").
+    Untagged, it is a person as the subject of a verb or right before a reporting verb ("Gabriel
+    Plus said ...", then "Plus said that ..."). Tagged as a one-word place or body, it is a person
+    only where it speaks: "Jordan said" after "Lena Jordan" is her, "Jordan is a small country" is
+    still the country.
+    """
     from spacy.tokens import Span
 
+    from .entity_spans import MISREAD_LABELS
+
     doc = ctx.doc
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    surnames = {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+                for tok in ent[1:] if tok.is_alpha and tok.text[:1].isupper()}
     found = []
     if not surnames:
         return found
     tagged = {t.i for ent in doc.ents for t in ent}
+    misread = {ent.start for ent in doc.ents if len(ent) == 1 and ent.label_ in MISREAD_LABELS}
     for tok in doc:
-        if tok.text not in surnames or tok.i in tagged or not tok.text[:1].isupper():
+        if tok.text not in surnames or (tok.i in tagged and tok.i not in misread):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         speaks = nxt is not None and nxt.pos_ == "VERB" and nxt.lemma_.lower() in _SPEECH_LEMMAS
-        if speaks or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")):
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        if tok.i in misread:
+            acts = subject and tok.head.lemma_.lower() in _SPEECH_LEMMAS
+        else:
+            acts = subject and tok.head.pos_ in ("VERB", "AUX")
+        if speaks or acts:
             found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return found
 

@@ -58,6 +58,7 @@ from rapidfuzz import fuzz
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
+from ..extract.speakers.lexicon import looks_like_personal_name as is_personal_name
 
 FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
 # a misspelling: one letter off (ratio of 'macro'/'macron' is 90.9) a name written three times or more
@@ -154,6 +155,10 @@ _VALUE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PE
 
 
 _HEAD_FIRST = re.compile(r"^(department|ministry|office|bureau) of (?:the )?(\w+(?: \w+)?)$")
+
+
+# Suffixes that tell a parent from a child of the same name: "Martin Luther King Jr."
+GENERATIONAL_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
 
 
 def _surname(name: str) -> str:
@@ -443,6 +448,7 @@ class Canonicalizer:
                 if len(roots) <= 1:
                     self.fuzzy_pairs.update((bare, f) for f in full if similar(bare, f) and name_key(f.split(" ")[-1]) != name_key(bare))
         self._join_family_names_first(uniq, find, parent)
+        self._join_double_surnames(uniq, find, parent)
         clusters = defaultdict(list)
         for n in uniq:
             clusters[find(n)].append(n)
@@ -485,6 +491,43 @@ class Canonicalizer:
             last = key.split(" ")[-1]
             if len(people_of_surname[last]) == 1:
                 self.surname_of.setdefault(last, (canonical, rule if rule != "self" else "longest_mention"))
+
+    def _join_double_surnames(self, uniq: list[str], find, parent: dict) -> None:
+        """A full name that another full name continues with more capitalised names is one person
+        with a double surname written short: "Pedro Sánchez" and "Pedro Sánchez Pérez-Castejón",
+        "Gabriel García Márquez" and "Gabriel García", and the first surname alone ("Sánchez"). Only
+        when one longer name continues it (two
+        would leave it ambiguous), when the longer one reads as a personal name (capitalised words, no
+        word of bodies: not "Joe Biden Administration"), and never over a generational suffix ("Jr.",
+        "III"), which names another person of the family."""
+        words = {n: [(w, name_key(w)) for w in n.split(" ")] for n in uniq if " " in n}
+        by_first: dict[str, list[str]] = defaultdict(list)  # only names that open alike can continue each other
+        for n, nw in words.items():
+            by_first[nw[0][1]].append(n)
+        longer_of: dict[str, list[str]] = defaultdict(list)
+        for short, sw in words.items():
+            for long in by_first[sw[0][1]]:
+                lw = words[long]
+                tail = lw[len(sw):]
+                if tail and [k for _, k in lw[: len(sw)]] == [k for _, k in sw] and is_personal_name(long) \
+                        and all(k not in GENERATIONAL_SUFFIXES for _, k in tail):
+                    longer_of[short].append(long)
+        for short, longs in longer_of.items():
+            if len({find(n) for n in longs}) == 1:
+                parent[find(short)] = find(longs[0])
+        # the first of the two surnames written alone ("Sánchez"), when no full name ends with it
+        last_keys = {name_key(_surname(n)) for n in words}
+        first_surname_of: dict[str, set[str]] = defaultdict(set)
+        for n, nw in words.items():
+            if len(nw) >= 3:
+                first_surname_of[nw[-2][1]].add(n)
+        for bare in (n for n in uniq if " " not in n):
+            key = name_key(bare)
+            if key in last_keys or find(bare) != bare:
+                continue
+            roots = {find(n) for n in first_surname_of.get(key, ())}
+            if len(roots) == 1:
+                parent[find(bare)] = next(iter(roots))
 
     def _join_family_names_first(self, uniq: list[str], find, parent: dict) -> None:
         """A one-word name that no full name ends with, but that opens exactly one full name whose

@@ -31,7 +31,7 @@ HONORIFICS = {
 QUALIFIERS = {
     "republican", "democrat", "democratic", "foreign", "defense", "defence", "russian", "turkish",
     "american", "israeli", "ukrainian", "chinese", "german", "french", "british", "former", "acting",
-    "late", "then", "us", "u.s.", "state", "deputy", "vice", "prime", "first",
+    "late", "then", "us", "u.s.", "state", "deputy", "vice", "prime", "first", "crown",
 }
 TITLE_WORDS = {
     "senator", "sen.", "deputy", "president", "vice", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms",
@@ -136,10 +136,10 @@ def _english_adjectives_and_verbs() -> frozenset[str]:
 def looks_like_named_person(name: str) -> bool:
     """A two- or three-word name of capitalised words, no word of bodies, whose first word is a
     known first name: 'Jean-Claude Gallet' when the model labelled it an organisation."""
-    return _looks_like_personal_name(name) and given_name_sex(name.split(" ")[0]) is not None
+    return looks_like_personal_name(name) and given_name_sex(name.split(" ")[0]) is not None
 
 
-def _looks_like_personal_name(name: str) -> bool:
+def looks_like_personal_name(name: str) -> bool:
     """Two or three capitalised words, none of them an acronym, a number or a word of bodies."""
     words = str(name).split(" ")
     return 2 <= len(words) <= 3 and all(all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in w.split("-"))

@@ -26,7 +26,7 @@ from .lexicon import (
     PRONOUN_SEX,
     PRONOUN_WINDOW,
     SEXED_WORDS,
-    _looks_like_personal_name,
+    looks_like_personal_name,
     given_name_sex,
 )
 from .mentions import Mention, Resolution
@@ -51,7 +51,7 @@ class PronounsMixin:
                                and m.name not in avoid)
             if m is None:
                 # a personal name the model labelled an organisation ("Petra Novak has sold fish ...")
-                m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient and _looks_like_personal_name(m.name))
+                m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient and looks_like_personal_name(m.name))
                 rule = "pronoun_name_guess"
         if m is None:
             return Resolution(None, "unknown", "pronoun_unresolved", 0.2, tok.text, tok.idx, tok.idx + len(tok))
