@@ -487,3 +487,14 @@ def test_a_place_named_like_a_person_stays_a_place_without_a_person_noun():
     assert _entity_labels("Jackson Heights, a neighbourhood of Queens, flooded overnight.", "Jackson Heights") == ["GPE"]
     # the mayor is the village's, not in apposition to its name
     assert _entity_labels("The mayor of Helen Park, a village, resigned.", "Helen Park") == ["GPE"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Grain stocks will last until March,” according to economist Odile Ferrand.", "Odile Ferrand"),
+    ("Harvests fell again. “Prices cannot stay this low,” according to Tomas Varga, who farms near Szeged.", "Tomas Varga"),
+])
+def test_according_to_after_a_quote_names_its_source(text, speaker):
+    quotes = _quotes(text)
+    words = text.split("“")[1][:12]
+    assert _speaker_of(quotes, words) == speaker
+    assert quotes.loc[quotes["text"].str.startswith(words), "cue"].tolist() == ["according to"]

@@ -273,6 +273,8 @@ def _cue_lemma(tok: Token) -> str:
         return "quote"
     if lemma == "point" and any(c.lower_ == "out" for c in tok.children):
         return "point out"
+    if tok.lower_ == "according":
+        return "according to"  # as the reported clauses' cue is written
     return lemma
 
 
@@ -373,6 +375,11 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
     for n, t in enumerate(words[:AFTER_WINDOW]):
         if t.text in (".", "!", "?"):
             break
+        if n == 0 and t.lower_ == "according" and len(words) > 2 and words[1].lower_ == "to":
+            # '“...,” according to analyst Bea Lindgren': the source follows, as after a speech verb
+            source = [c for c in words[1].children if c.dep_ == "pobj"]
+            head = source[0] if source else _head_of_group([w for w in words[2:6] if w.pos_ != "ADP"][:3])
+            return Cue(t, head, "according_to") if head is not None else None
         if _is_speech(t) and (t.pos_ in ("VERB", "AUX") or n > 0):
             before = [w for w in words[:n] if w.pos_ not in ("PUNCT", "CCONJ")]
             if _cue_lemma(t) in MEDIUM_VERBS:
