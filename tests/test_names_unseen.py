@@ -220,3 +220,10 @@ def test_one_part_of_a_double_surname_tagged_as_a_place_is_the_person_where_they
 def test_a_crown_prince_is_named_without_his_title():
     tables = _parse_texts("Crown Prince Abdullah bin Hamad met the envoy in Paris.", "Abdullah bin Hamad met the president.")
     assert _canonical(tables, "Crown Prince Abdullah bin Hamad") == _canonical(tables, "Abdullah bin Hamad") == {"Abdullah bin Hamad"}
+
+
+def test_common_and_official_country_names_merge():
+    tables = _parse_texts("Trade\n\nBritain signed the pact on Monday.", "Trade\n\nThe United Kingdom signed the pact.",
+                          "Trade\n\nAnkara welcomed the pact, Türkiye's ministry said.")
+    assert _canonical(tables, "Britain") == _canonical(tables, "United Kingdom") == {"United Kingdom"}
+    assert _canonical(tables, "Türkiye's") == {"Turkey"}
