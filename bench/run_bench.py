@@ -34,6 +34,7 @@ import math
 import os
 import platform
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -220,10 +221,19 @@ def extractor_timers(store: dict):
 
 def stream_in_child(folder: Path, out: Path, extra: list[str] | None = None) -> tuple[float, float, float]:
     """Run the streaming CLI parse in a child; return (seconds, peak RSS in MiB of that child only,
-    its peak RSS in MiB when the per-article stage ended, as the CLI's ``--memory`` line reports it).
+    its peak RSS in MiB when the per-article stage ended, as the CLI's ``--memory`` line reports it)."""
+    seconds, peak, lines = _cli_in_child(folder, out, extra)
+    # the CLI's own report of its peak after the per-article stage (before the corpus-wide finish)
+    stage = next((line for line in lines if line.startswith("peak memory:")), "")
+    parse_peak = float(stage.split()[2]) if stage else float("nan")
+    return seconds, peak, parse_peak
+
+
+def _cli_in_child(folder: Path, out: Path, extra: list[str] | None = None) -> tuple[float, float, list[str]]:
+    """(seconds, peak RSS in MiB, output lines) of ``python -m s400lib parse FOLDER --out OUT --memory``.
 
     ``RUSAGE_CHILDREN`` reports the largest child ever waited for, so a small wrapper process runs
-    the CLI and reads it: each size gets its own, unpolluted measurement.
+    the CLI and reads it: each run gets its own, unpolluted measurement.
     """
     cli = [sys.executable, "-m", "s400lib", "parse", str(folder), "--out", str(out), "--batch-size", str(BATCH_SIZE), "--no-progress", "--memory"]
     cli += extra or []
@@ -237,10 +247,18 @@ def stream_in_child(folder: Path, out: Path, extra: list[str] | None = None) -> 
     done = subprocess.run([sys.executable, "-c", wrapper, json.dumps(cli)], check=True, capture_output=True, text=True)
     lines = done.stdout.strip().splitlines()
     seconds, maxrss_kib = json.loads(lines[-1])
-    # the CLI's own report of its peak after the per-article stage (before the corpus-wide finish)
-    stage = next((line for line in lines if line.startswith("peak memory:")), "")
-    parse_peak = float(stage.split()[2]) if stage else float("nan")
-    return seconds, maxrss_kib / 1024, parse_peak  # Linux reports ru_maxrss in KiB
+    return seconds, maxrss_kib / 1024, lines  # Linux reports ru_maxrss in KiB
+
+
+def dask_cli_memory(n: int, work: Path) -> dict:
+    """The streaming CLI on a 2-worker local Dask cluster (``--workers 2``): wall time, the main
+    process's peak, and each worker's peak as the CLI's ``--memory`` line reports it."""
+    folder = build_corpus(n, work / f"corpus_workers_{n}")
+    seconds, _peak, lines = _cli_in_child(folder, work / f"out_workers_{n}", ["--workers", "2"])
+    main_line = next((line for line in lines if line.startswith("peak memory:")), "")
+    worker_line = next((line for line in lines if line.startswith("peak memory of each")), "")
+    workers = [float(x) for x in re.findall(r"([\d.]+) MiB", worker_line.split(":", 1)[-1])]
+    return {"articles": n, "seconds": seconds, "main_mib": float(main_line.split()[2]) if main_line else float("nan"), "worker_mib": workers}
 
 
 # --------------------------------------------------------------------------------------------
@@ -473,13 +491,23 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             print(f"measuring {n} articles ...", file=sys.stderr, flush=True)
             results.append(measure(n, work, stream=not args.no_stream))
-        workers = None
+        workers = dask_memory = None
         if not args.no_workers:
             print("measuring one and two worker processes ...", file=sys.stderr, flush=True)
             workers = worker_throughput(20 if args.quick else 200)
+        if not args.no_dask:
+            print("measuring the streaming command on 2 Dask workers ...", file=sys.stderr, flush=True)
+            dask_memory = dask_cli_memory(20 if args.quick else 200, work)
     text = render(results, dask, command, time.perf_counter() - began)
+    if workers or dask_memory:
+        text += "\n## Worker processes\n\n"
     if workers:
-        text += "\n## Worker processes (`bench/n_process_scaling.py`)\n\n- " + workers + "\n"
+        text += "- `bench/n_process_scaling.py`: " + workers + "\n"
+    if dask_memory:
+        text += (f"- The streaming command on a 2-worker Dask cluster (`--workers 2`, {dask_memory['articles']} articles, "
+                 f"{dask_memory['seconds']:.1f} s): each worker writes its own chunks; peak memory of each worker "
+                 + ", ".join(f"{m:.0f} MiB" for m in dask_memory["worker_mib"])
+                 + f", of the main process {dask_memory['main_mib']:.0f} MiB.\n")
     print(text)
     if not args.quick:
         args.out.write_text(text, encoding="utf-8")
