@@ -498,3 +498,13 @@ def test_according_to_after_a_quote_names_its_source(text, speaker):
     words = text.split("“")[1][:12]
     assert _speaker_of(quotes, words) == speaker
     assert quotes.loc[quotes["text"].str.startswith(words), "cue"].tolist() == ["according to"]
+
+
+def test_its_statement_speaks_for_the_body_named_before():
+    text = "Nordvik Shipping blamed the storm for the delay. “No cargo was lost,” according to its statement."
+    assert _speaker_of(_quotes(text), "No cargo was lost") == "Nordvik Shipping"
+
+
+def test_a_clerical_title_is_not_part_of_the_speakers_name():
+    text = "“The chapel will open again at Easter,” said Reverend Alice Okonjo, who leads the parish."
+    assert _speaker_of(_quotes(text), "chapel will open") == "Alice Okonjo"

@@ -47,6 +47,12 @@ class MediaMixin:
                             if res.name:
                                 return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
             owner = [c for c in tok.children if c.dep_ == "poss"]
+            if owner and owner[0].lower_ == "its":
+                # 'according to its statement': the body the text spoke of just before
+                m = self._lookback(owner[0].idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient)
+                if m is not None:
+                    return Resolution(m.name, "org", "document+pronoun_its", 0.6, text, start, end)
+                return None
             if owner:
                 res = self.resolve(owner[0])
                 if res.name:
