@@ -41,10 +41,17 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
     # the tokenizer has no length limit; spaCy's make_doc refuses texts over nlp.max_length because
     # the parser needs memory in proportion: long texts are parsed in pieces by annotate()
     doc = nlp.tokenizer(text)
-    starts = set(paragraph_starts)
-    for token in doc:
-        if token.idx in starts and token.i > 0:
-            token.is_sent_start = True
+    if len(paragraph_starts) and len(doc):
+        import numpy as np
+        from spacy.attrs import IDX
+
+        # the tokens that begin at a paragraph start, found by offset rather than by visiting every token
+        offsets = doc.to_array(IDX)
+        wanted = np.asarray(sorted(set(paragraph_starts)), dtype=offsets.dtype)
+        at = np.searchsorted(offsets, wanted)
+        for i, start in zip(at.tolist(), wanted.tolist()):
+            if 0 < i < len(doc) and offsets[i] == start:
+                doc[i].is_sent_start = True
     return doc
 
 

@@ -6,6 +6,8 @@ each one canonical name across the corpus.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from ..core import schema
@@ -101,19 +103,31 @@ def _missed_surnames(ctx: ArticleContext) -> list:
     return found
 
 
+@functools.cache
+def _month_ids() -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    from .times import MONTH_NAMES
+
+    return frozenset(get_string_id(m) for m in MONTH_NAMES)
+
+
 def _month_surnames(ctx: ArticleContext) -> list:
     """Surnames that are also month names, which the model tags as dates: "Theresa May" (a known
     first name before the month) and "Mrs May" (an honorific before it), as PERSON spans. A month
     alone ("May left early") stays as the model read it."""
+    from spacy.attrs import LOWER
     from spacy.tokens import Span
 
     from .speakers.lexicon import COURTESY_TITLES, given_name_sex
-    from .times import MONTH_NAMES
 
     doc = ctx.doc
     found = []
-    for tok in doc:
-        if tok.lower_ not in MONTH_NAMES or not tok.text[:1].isupper() or tok.i == 0:
+    months = _month_ids()
+    # only the month words are visited: a Python loop over every token costs more than the rule
+    for i in [i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in months]:
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.i == 0:
             continue
         # untagged, or a date of that one word ("May" alone, not "May 5")
         if tok.ent_type_ and not (tok.ent_type_ == "DATE" and tok.ent_iob_ == "B"
