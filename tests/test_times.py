@@ -151,3 +151,15 @@ def test_a_timeml_document_copied_into_two_folders_is_scored_once(tmp_path):
         for name in names:
             (tmp_path / folder / f"{name}.tml").write_text(doc, encoding="utf-8")
     assert [d["doc_id"] for d in time_eval.load_tml(tmp_path, "all")] == ["a1", "a2", "a3"]
+
+
+def test_that_night_after_a_weekday_is_that_days_night():
+    rows = sl.tag_times("The ceasefire collapsed on Saturday. Later that night, shelling resumed near the port.", dct="2020-06-30")
+    assert rows.loc[rows["text"].str.contains("that night"), "value"].tolist() == ["2020-06-27TNI"]
+
+
+def test_today_after_a_group_in_the_present_of_habit_is_the_present_age():
+    generic = sl.tag_times("Teenagers today spend more on phones than on clothes.", dct="2020-06-30")
+    assert generic["value"].tolist() == ["PRESENT_REF"]
+    day = sl.tag_times("Workers today walked out of the plant.", dct="2020-06-30")
+    assert day["value"].tolist() == ["2020-06-30"]

@@ -919,7 +919,9 @@ def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
             if rule == "deictic_day" and text[start:end].lower().startswith("today") and _generic_today(doc, start):
                 type_, spec, tense = "DATE", _Spec("ref", {"value": "PRESENT_REF"}), None
             res = resolve(spec, type_, anchor, tense)
-            if spec.kind == "abs" and _DAY_VALUE.match(str(res["value"])):
+            if _DAY_VALUE.match(str(res["value"])):
+                # any expression that names one calendar day moves the account there: "on March 3,
+                # 2019", "on Monday", "yesterday", "the next day"; a later "that evening" is that day's
                 narrative_at = res["value"]
             rows.append({"start": start, "end": end, "text": text[start:end], "type": type_, **res,
                          "spec": spec.dumps(), "tense": tense, "rule": rule})
@@ -934,8 +936,8 @@ _AGE_NOUNS = {"youth", "generation", "generations", "world", "society", "childre
 
 
 def _generic_today(doc, start: int) -> bool:
-    """"The world of today", "today's youth": the present age (TimeML PRESENT_REF), not the day of
-    publication."""
+    """"The world of today", "today's youth", "children today learn ...": the present age (TimeML
+    PRESENT_REF), not the day of publication."""
     if doc is None:
         return False
     span = doc.char_span(start, start + 5, alignment_mode="expand")
@@ -944,6 +946,10 @@ def _generic_today(doc, start: int) -> bool:
     tok = span[0]
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         return True
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    verb = tok.head.head if tok.head.i == tok.i - 1 else tok.head  # "people today" may hang on "people"
+    if before is not None and before.lower_ in _AGE_NOUNS and verb.tag_ in ("VBP", "VBZ"):
+        return True  # "young people today read less": what holds of an age, in the present of habit
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if after is not None and after.tag_ == "POS":
         noun = next((t for t in doc[tok.i + 2 : tok.i + 5] if t.pos_ in ("NOUN", "PROPN")), None)
