@@ -163,3 +163,16 @@ def test_today_after_a_group_in_the_present_of_habit_is_the_present_age():
     assert generic["value"].tolist() == ["PRESENT_REF"]
     day = sl.tag_times("Workers today walked out of the plant.", dct="2020-06-30")
     assert day["value"].tolist() == ["2020-06-30"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Two shops were looted last night in the old town.", "2020-06-29TNI"),
+    ("The council meets at midday.", "2020-06-30T12:00"),
+    ("Her family left Chile in the seventies.", "197"),
+])
+def test_last_night_midday_and_a_decade_in_words(text, value):
+    assert sl.tag_times(text, dct="2020-06-30")["value"].tolist() == [value]
+
+
+def test_a_decade_of_life_is_no_date():
+    assert sl.tag_times("The minister, now in his seventies, retired.", dct="2020-06-30")["value"].tolist() == ["PRESENT_REF"]

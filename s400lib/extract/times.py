@@ -183,6 +183,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("the_unit", _p(r"the\s+(?:full\s+)?(?P<unit>year|week|weekend|day)(?!\s+(?:before|after|of|when|that|in)\b)", _I)),
     ("season_year", _p(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>" + _YEAR_RE + r")", _I)),
     ("decade", _p(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)s")),
+    # "the nineties": the decade of the century the story lives in (TimeML value "199"); "in her
+    # sixties", an age, has no "the"
+    ("decade_word", _p(r"the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _I)),
     ("year", _p(_MOD_RE + r"(?P<year>" + _YEAR_RE + r")")),
     # month/day without year, possibly with a relative year
     ("month_day", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r")\s+(?P<day>" + _DAY_RE + r")(?:,?\s+(?P<yrel>last|this|next)\s+year)?")),
@@ -194,10 +197,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_unit", _p(_MOD_RE + r"(?:the\s+)?" + _REL_RE + r"\s+(?P<unit>week|month|year|quarter|weekend)", _I)),
     ("rel_season", _p(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)", _I)),
     ("ago", _p(r"(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _UNIT_RE + r")\s+(?P<dir>ago|earlier|from\s+now|hence)", _I)),
-    ("deictic_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow)" + _PART_RE, _I)),
+    ("deictic_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow|last\s+night)" + _PART_RE, _I)),
     ("this_part", _p(r"this\s+(?P<part>morning|afternoon|evening)", _I)),
     ("weekday", _p(r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>" + _WEEKDAY_RE + r")" + _PART_RE)),
-    ("clock", _p(r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<noon>noon|midnight))"
+    ("clock", _p(r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<noon>noon|midday|midnight))"
                  r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?"
                  r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY_RE + r"))?", _I)),
     # durations, sets and vague references
@@ -296,6 +299,8 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         return "DATE", _Spec("abs", {"value": f"{g['year']}-{SEASONS[g['season'].lower()]}"})
     if name == "decade":
         return "DATE", _Spec("abs", {"value": g["decade"][:3]})
+    if name == "decade_word":
+        return "DATE", _Spec("abs", {"value": "19" + str(_DECADE_WORDS.index(g["dw"].lower()) + 2)})
     if name == "year":
         if not mod and _year_is_name(m, text):
             return None
@@ -341,9 +346,9 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         sign = -1 if direction in ("ago", "earlier") else 1
         return "DATE", _Spec("shift", {"unit": unit, "n": sign * n})
     if name == "deictic_day":
-        word = g["day"].lower()
-        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
-        part = PARTS_OF_DAY.get((g.get("part") or "").lower()) or ("NI" if word == "tonight" else None)
+        word = " ".join(g["day"].lower().split())
+        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}[word]
+        part = PARTS_OF_DAY.get((g.get("part") or "").lower()) or ("NI" if word in ("tonight", "last night") else None)
         return ("TIME" if part else "DATE"), _Spec("shift", {"unit": "day", "n": off, "part": part})
     if name == "this_part":
         return "TIME", _Spec("shift", {"unit": "day", "n": 0, "part": PARTS_OF_DAY[g["part"].lower()]})
@@ -353,7 +358,7 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         return ("TIME" if part else "DATE"), _Spec("wd", {"wd": WEEKDAYS[g["wd"].lower()], "sel": sel, "part": part})
     if name == "clock":
         if g.get("noon"):
-            h = 12 if g["noon"].lower() == "noon" else 0
+            h = 0 if g["noon"].lower() == "midnight" else 12
         else:
             h = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
         # a clock time joined to a weekday ("10 p.m. Wednesday") is that day at that time
@@ -397,6 +402,9 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         horizon = {"days": 30, "weeks": 90, "months": 365, "years": 3650}.get(low.split()[-1])
         return "DATE", _Spec("ref", {"value": "FUTURE_REF", "horizon": horizon})
     raise AssertionError(name)
+
+
+_DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 
 
 def _duration(n: int, unit: str) -> str:
@@ -855,7 +863,8 @@ _DIGIT, _MONTH, _UNIT = re.compile(r"\d"), re.compile(_MONTH_RE), re.compile(_UN
 _GATES: dict[str, re.Pattern] = {
     **{name: _DIGIT for name in ("month_day_year", "day_month_year", "iso_date", "fiscal", "year_fiscal", "month_year",
                                  "season_year", "decade", "year", "month_day", "day_month")},
-    "clock": re.compile(r"\d|noon|midnight", _I),
+    "clock": re.compile(r"\d|noon|midday|midnight", _I),
+    "decade_word": re.compile("ties", _I),
     **{name: _MONTH for name in ("rel_month", "month_rel_year", "month")},
     "weekday": re.compile(_WEEKDAY_RE),
     "quarter": re.compile("quarter", _I),
