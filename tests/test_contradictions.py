@@ -54,6 +54,7 @@ def test_seed_systems_versus_their_deployment_is_not_a_conflict(seed_contradicti
 
 
 def _pair_conflicts(tmp_path, first: str, second: str):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     for name, text in (("a.txt", first), ("b.txt", second)):
         (tmp_path / name).write_text(text, encoding="utf-8")
     tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
@@ -243,3 +244,27 @@ def test_every_inflection_of_a_rebuttal_verb_is_found(sentence, verb):
     assert rebuttal_verb(sentence).group(0) == verb
     assert rebuttal_verb(f"“{sentence}” the mayor wrote.") is None
     assert rebuttal_verb("The refutability of the claim and a contestant's denyingly brief reply.") is None
+
+
+@pytest.mark.parametrize("first, second", [
+    # one count for each of two places
+    ("Storm\n\nThe storm destroyed 300 homes in the coastal district of Ambato, the agency said.",
+     "Storm\n\nThe storm destroyed 90 homes in the mountain district of Tulear, the agency said."),
+    # one share for each of two parties
+    ("Ballot\n\nThe Farmers Union took 18 percent of the seats in the new assembly.",
+     "Ballot\n\nThe Civic Alliance took 42 percent of the seats in the new assembly."),
+])
+def test_counts_of_different_owners_are_no_conflict(tmp_path, first, second):
+    assert not _pair_conflicts(tmp_path, first, second)["kind"].eq("numeric").any()
+
+
+def test_the_same_owner_with_two_counts_still_conflicts(tmp_path):
+    first = "Storm\n\nThe storm destroyed 300 homes in the coastal district of Ambato, the agency said."
+    second = "Storm\n\nThe storm destroyed 90 homes in the coastal district of Ambato, the agency said."
+    assert _pair_conflicts(tmp_path, first, second)["kind"].eq("numeric").any()
+
+
+def test_a_range_holds_a_count_inside_it_but_not_one_outside(tmp_path):
+    first = "Rally\n\nBetween 8,000 and 11,000 supporters filled the stadium on Sunday, organisers said."
+    assert not _pair_conflicts(tmp_path / "in", first, "Rally\n\nOrganisers said 9,500 supporters filled the stadium on Sunday.")["kind"].eq("numeric").any()
+    assert _pair_conflicts(tmp_path / "out", first, "Rally\n\nOrganisers said 30,000 supporters filled the stadium on Sunday.")["kind"].eq("numeric").any()

@@ -66,3 +66,21 @@ def test_seed_numbers_and_offsets(seed_tables):
 def test_empty_has_schema_columns(text):
     t = _numbers(text) if text else _numbers("Nothing.")
     assert {"article_id", "sent_id", "start", "end", "text", "value", "unit", "low", "high", "approx"} <= set(t.columns)
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Between 40 and 55 trucks crossed the border.", 40, 55, "truck"),
+    ("The repairs cost 2 to 3 million euros.", 2e6, 3e6, "EUR"),
+    ("Some 600-700 workers joined the strike.", 600, 700, "worker"),
+])
+def test_a_range_is_one_count_known_to_an_interval(text, low, high, unit):
+    table = number_table(context_for_text(text))
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert (row["low"], row["high"], row["unit"]) == (low, high, unit)
+    assert text[row["start"] : row["end"]] == row["text"]
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures():
+    table = number_table(context_for_text("Fares rose from 12 to 15 euros."))
+    assert len(table) == 2

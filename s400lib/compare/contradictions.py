@@ -243,6 +243,7 @@ def contradictions(
     nums = [_numbers(v) + _durations(ts, t) for v, ts, t in zip(c["numbers"], times, c["text"].astype(str))]
     ents = [frozenset(_words(v, "|")) or _NONE for v in c["entities"]]
     subjects = _subjects(tables, ents, c["source"].tolist())
+    owners = [_owners(v) for v in c.get("owners", pd.Series([None] * len(c)))]
     dates = [[v for v in ts if _DATE_VALUE.match(v)] for ts in times]
     status = c["status"].tolist() if "status" in c else [None] * len(c)
     keys = [
@@ -286,7 +287,7 @@ def contradictions(
     # predicate classes each claim carries, once per claim rather than once per pair
     frame_classes = [frozenset(f[0] for f in fs) - _GENERIC or _NONE for fs in frames]
     judge = _PairJudge(consistent, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
-                       subjects, dates, nums, bound, rules, args, df, n, status, times, modality)
+                       subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners)
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
@@ -325,6 +326,7 @@ class _PairJudge:
     status: list
     times: list
     modality: list
+    owners: list
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -348,7 +350,8 @@ class _PairJudge:
             cands = []
             if self.frame_classes[a] & self.frame_classes[b]:
                 cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window)
-            if _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b]):
+            if _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b]) \
+                    and not _other_owner(self.owners[a], self.owners[b]):
                 cands += _numeric(a, b, self.nums, shared, texts, sources)
             cands += _temporal(a, b, frames, self.bound, shared, sources)
             if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
@@ -501,6 +504,29 @@ def _subjects(tables, ents: list[set[str]], sources: list | None = None) -> list
     sources = sources if sources is not None else [None] * len(ents)
     return [frozenset((labels[x], x) for x in names if labels.get(x) in _SUBJECT_LABELS and x != source) or _NONE
             for names, source in zip(ents, sources)]
+
+
+def _owners(value) -> dict[str, frozenset]:
+    """claims.owners as {slot: names}: {'subj': {'Green Party'}, 'in': {'Kasai'}}."""
+    out: dict[str, set] = defaultdict(set)
+    if isinstance(value, str) and value:
+        for item in value.split("|"):
+            slot, _, name = item.partition(":")
+            if name:
+                out[slot].add(sys.intern(name.lower()))
+    return {slot: frozenset(names) for slot, names in out.items()}
+
+
+def _other_owner(owners_a: dict, owners_b: dict) -> bool:
+    """Whether two claims give their figures to different named owners in the same slot: the Green
+    Party's share against the Liberal Party's, the deaths in Kasai against those in Lualaba. Two names
+    of which one holds the other's words ("Kasai" and "Kasai Central") may be one place."""
+    for slot in owners_a.keys() & owners_b.keys():
+        a_words = [set(n.split()) for n in owners_a[slot]]
+        b_words = [set(n.split()) for n in owners_b[slot]]
+        if not any(x <= y or y <= x for x in a_words for y in b_words):
+            return True
+    return False
 
 
 def _same_occasion(subj_a: set, subj_b: set, dates_a: list, dates_b: list) -> bool:

@@ -338,6 +338,39 @@ def _content_head(toks, i: int, j: int):
     return head
 
 
+# Prepositions that place what a claim counts: "40 people died in Kasai", "the vote at the port".
+_PLACE_PREPS = {"in", "at"}
+
+
+def _owners(head, i: int, j: int) -> list[str]:
+    """Whose or where the claim's figures are, as 'slot:Name' pairs: the named subject of the content
+    predicate ('subj:Green Party' in "The Green Party won 31 percent") and the named places it or its
+    object is in ('in:Kasai' in "The floods killed 40 people in the province of Kasai"). A subject
+    that holds the figure itself ("300 people died") owns nothing. Names are the proper nouns of the
+    phrase, so they do not depend on how the model labelled them."""
+    if head is None:
+        return []
+
+    def named(tok) -> str:
+        words = [t for t in tok.subtree if i <= t.i < j]
+        if any(t.like_num or t.pos_ == "NUM" for t in words):
+            return ""
+        return " ".join(t.text for t in words if t.pos_ == "PROPN" and t.text[:1].isupper())
+
+    out = []
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (name := named(child)):
+            out.append(f"subj:{name}")
+    holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr", "nsubjpass", "nsubj")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (name := named(obj)):
+                        out.append(f"in:{name}")
+    return list(dict.fromkeys(out))
+
+
 def _hedged(toks, head, frame_tok) -> bool:
     for tok in toks:
         if frame_tok is not None and tok.i == frame_tok.i:
@@ -528,7 +561,9 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
         ('value unit', '|'-joined), times (TIMEX3 values, '|'-joined); extra columns source_rule,
         quoted (share of the unit inside quotation marks >= 0.5), frames ('class:sign:modal:offset:v|n' per
         predicate), args ('noun:sign:offset' per predicate argument), status ('settled'/'pending'/<NA>),
-        lemmas (content lemmas, space-joined).
+        lemmas (content lemmas, space-joined), owners (whose or where its figures are: 'subj:Name' for
+        the named subject of the content predicate, 'in:Name' for a named place it happens in,
+        '|'-joined).
 
     Examples
     --------
@@ -641,6 +676,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     "args": "|".join(args),
                     "status": _status(toks),
                     "lemmas": " ".join(lemmas),
+                    "owners": "|".join(_owners(head, i, j)),
                 }
             )
     for n, row in enumerate(rows):

@@ -14,8 +14,11 @@ Rule (token scan over the spaCy Doc of one article, title and body sentences onl
    "about 40" -> 36..44 and ``approx``. Vague magnitudes ("multi-billion dollar", "hundreds of")
    get ``value`` <NA> and a [low, high] interval, so that "multi-billion dollar" and "$ 2.5 billion"
    are *consistent* (their intervals overlap) rather than different numbers.
+5. A range is one count known to an interval: "12,000 to 15,000 people", "between 40 and 55
+   trucks", "600-700 workers", "2 to 3 million euros" (the scale word applies to both ends) get
+   ``value`` <NA>, low and high. "from 12 to 15" is a change, two figures.
 
-Limits: fractions ("two thirds"), ranges written "5-7" and number words above the thousands
+Limits: fractions ("two thirds") and number words above the thousands
 ("two hundred and fifty thousand") are read only partly; the unit of a number far from its noun is
 missed.
 """
@@ -177,7 +180,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
         if not _may_start_number(tok.lower_):
             i += 1
             continue
-        vague = None
+        vague = counted_after_range = None
         # "multi-billion", "multibillion": a vague magnitude, kept as an interval.
         m = re.match(r"^(multi|several)-?(hundred|thousand|million|billion|trillion)s?$", tok.lower_)
         if m:
@@ -220,6 +223,17 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             first = i
             low = high = None
             approx = False
+            span_to = _range_end(doc, i, run_end, end, start, value)
+            if span_to is not None:
+                # "12,000 to 15,000 people", "between 12,000 and 15,000": one count known to an interval
+                run_end, high = span_to
+                low, value = _run_value(run), None
+                scale = doc[run_end - 1]
+                if _is_scale(scale) and not any(_is_scale(t) for t in run):
+                    low *= _SCALES[scale.lower_.rstrip("s")]  # "2 to 3 million": both ends in millions
+                if run_end < end and doc[run_end].pos_ == "NOUN" and doc[run_end].dep_ != "compound":
+                    counted_after_range = doc[run_end]  # "between 12,000 and 15,000 people"
+
         qualifier, first = _qualifier(doc, first, start)
         unit, last = None, run_end - 1
         if first - 1 >= start and doc[first - 1].text in _CURRENCY_SIGNS:
@@ -232,12 +246,16 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             unit, last = u, j
         elif unit is None and vague is not None and run_end + 1 < end and doc[run_end].lower_ == "of" and doc[run_end + 1].pos_ in ("NOUN", "PROPN"):
             unit, last = doc[run_end + 1].lemma_.lower(), run_end + 1  # "hundreds of drones"
+        elif unit is None and counted_after_range is not None:
+            unit, last = counted_after_range.lemma_.lower(), counted_after_range.i
         elif unit is None:
             # the noun the number counts: "four S-400 divisions" -> "division"
             head = doc[run_end - 1].head
             if doc[run_end - 1].dep_ in ("nummod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= run_end and head.i < end:
                 unit, last = head.lemma_.lower(), head.i
-        if vague is None:
+        if vague is None and high is not None and value is None:
+            pass  # a range: its interval is set
+        elif vague is None:
             if value is None:
                 i = run_end
                 continue
@@ -263,6 +281,31 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
         )
         i = max(run_end, last + 1)
     return rows
+
+
+# words that join the two ends of a range ("12,000 to 15,000", "between 12 and 15", "12-15")
+_RANGE_JOINERS = {"to", "-", "–", "—"}
+
+
+def _range_end(doc, i: int, run_end: int, end: int, start: int, value) -> tuple[int, float] | None:
+    """(end of the run, upper value) when the number at doc[i:run_end] opens a range, else None.
+
+    "from 12 to 15" is a change, not a range, and is left alone; the upper end must be larger."""
+    if value is None or run_end + 1 >= end:
+        return None
+    joiner = doc[run_end].lower_
+    before = doc[i - 1].lower_ if i - 1 >= start else ""
+    if not (joiner in _RANGE_JOINERS or (joiner == "and" and before == "between")) or before == "from":
+        return None
+    k = run_end + 1
+    while k < end and _is_numeric(doc[k]) and not (doc[k].lower_.endswith("s") and _is_scale(doc[k])):
+        k += 1
+    if k == run_end + 1:
+        return None
+    upper = _run_value(doc[run_end + 1 : k])
+    if upper is None or upper <= value:
+        return None
+    return k, upper
 
 
 def number_table(ctx: ArticleContext) -> pd.DataFrame:
