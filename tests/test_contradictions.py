@@ -268,3 +268,31 @@ def test_a_range_holds_a_count_inside_it_but_not_one_outside(tmp_path):
     first = "Rally\n\nBetween 8,000 and 11,000 supporters filled the stadium on Sunday, organisers said."
     assert not _pair_conflicts(tmp_path / "in", first, "Rally\n\nOrganisers said 9,500 supporters filled the stadium on Sunday.")["kind"].eq("numeric").any()
     assert _pair_conflicts(tmp_path / "out", first, "Rally\n\nOrganisers said 30,000 supporters filled the stadium on Sunday.")["kind"].eq("numeric").any()
+
+
+def test_a_denial_that_it_happened_conflicts_with_a_report_that_it_did(tmp_path):
+    first = "Raid\n\nThe army said soldiers burned the village of Kiri."
+    second = "Raid\n\nThe army denied that soldiers burned the village of Kiri."
+    assert _pair_conflicts(tmp_path, first, second)["kind"].eq("polarity").any()
+
+
+@pytest.mark.parametrize("first, second", [
+    # a call rejected says nothing of whether the act happens
+    ("Crisis\n\nThe opposition said the prime minister should resign over the scandal.",
+     "Crisis\n\nThe prime minister rejected calls to resign over the scandal."),
+    # a motive denied, not the act
+    ("Aid\n\nThe government froze aid to the province in May.",
+     "Aid\n\nThe government denied freezing aid to the province as punishment."),
+])
+def test_rejecting_a_call_or_denying_a_motive_is_no_polarity_conflict(tmp_path, first, second):
+    assert not _pair_conflicts(tmp_path, first, second)["kind"].eq("polarity").any()
+
+
+@pytest.mark.parametrize("pending", [
+    "Port deal\n\nThe two operators have not yet signed the port contract, officials said.",
+    "Port deal\n\nThe two operators have yet to sign the port contract, officials said.",
+])
+def test_not_yet_against_done_is_a_status_conflict_not_a_denial(tmp_path, pending):
+    done = "Port deal\n\nThe two operators signed the port contract, the ministry said."
+    kinds = set(_pair_conflicts(tmp_path, done, pending)["kind"])
+    assert "status" in kinds and "polarity" not in kinds

@@ -357,6 +357,9 @@ class _PairJudge:
             if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
                 cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
             cands += _status(a, b, self.status, shared, frames, texts, sources, self.times)
+            if any(kind == "status" for kind, *_ in cands):
+                # "reached" against "not yet reached" is one matter at two stages, not a denial
+                cands = [cand for cand in cands if cand[0] != "polarity"]
             for kind, topic, base, explanation in cands:
                 if self.modality[a] == "conditional" or self.modality[b] == "conditional":
                     base -= 0.1  # a conditional claim only conflicts under its condition

@@ -291,14 +291,20 @@ def _role(tok) -> str:
     return "s"
 
 
-def _frames(toks) -> tuple[list[str], list[str]]:
+def _frames(toks, denied_by=None) -> tuple[list[str], list[str]]:
+    """'class:sign:modal:offset:v|n' per predicate and 'noun:sign:offset' per argument. What a
+    rebuttal verb (``denied_by``: "the ministry denied that 300 people died") governs is asserted
+    with the opposite sign: the source says it did not happen."""
     frames, args = [], []
+    denied = _denied_clause(denied_by) if denied_by is not None else set()
     for tok in _predicates(toks):
         neg, via = _negated(tok)
         modal = _modal(tok, neg, via)
         sign = "-" if neg and modal != "impossible" else "+"
         if modal == "impossible":
             sign = "-"
+        if tok.i in denied and modal != "impossible" and not _qualified(tok):
+            sign = "+" if sign == "-" else "-"
         cls = predicate_class(_lemma_of(tok))
         frames.append(f"{cls}:{sign}:{modal}:{tok.idx}:{_role(tok)}")
         for c in tok.children:
@@ -307,12 +313,55 @@ def _frames(toks) -> tuple[list[str], list[str]]:
     return frames, args
 
 
+# Verbs that say their clause did not happen: "denied that 300 people died", "denies having met him".
+# "reject" and "dismiss" mostly take a call, a plan or a report ("rejected calls to resign"), which
+# says nothing of whether the act happened, so they are not among them.
+DENIAL_VERBS = {"deny", "refute"}
+
+
+def _denied_clause(verb) -> set[int]:
+    """Token indices of the clause a denial verb governs directly ("that ..." or a gerund), not
+    through a noun: in "denied reports that he would resign" the reports are denied, not resigning."""
+    out, todo = set(), [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "pcomp")]
+    while todo:
+        tok = todo.pop()
+        out.add(tok.i)
+        todo += [c for c in tok.children if c.dep_ in ("conj", "aux", "auxpass", "neg", "ccomp", "xcomp")]
+    return out
+
+
+# "in a bid to", "in order to", "in return for": a purpose or a price that qualifies an act
+_PURPOSE_NOUNS = {"bid", "order", "attempt", "effort", "exchange", "return", "bid", "retaliation", "response"}
+
+
+def _qualified(tok) -> bool:
+    """Whether an act comes with a purpose, a role or a manner ("withholding aid as leverage", "...
+    in a bid to smear him", "... to punish Kyiv"): a denial of it may deny only that, not the act."""
+    for c in tok.children:
+        if c.dep_ == "advcl" or (c.dep_ == "prep" and c.lower_ in ("as", "for")):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() in _PURPOSE_NOUNS for o in c.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _not_yet(verb) -> bool:
+    """'not yet reached', 'still not signed', 'has yet to sign': the act is still to come."""
+    near = list(verb.children) + ([verb.head] + list(verb.head.children) if verb.dep_ == "xcomp" else [])
+    words = {t.lower_ for t in near}
+    if "yet" in words and (verb.dep_ == "xcomp" or _negated(verb)[0]):
+        return True
+    return "still" in words and _negated(verb)[0]
+
+
 def _status(toks) -> str | None:
     settled = pending = False
     for tok in toks:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _SETTLED and tok.tag_ in ("VBD", "VBN") and not _negated(tok)[0]:
             settled = True
+        if tok.pos_ == "VERB" and lemma in _SETTLED and _not_yet(tok):
+            pending = True  # "have not yet reached", "has yet to sign": a stage, not a denial
         if lemma in _PENDING and (tok.pos_ in ("VERB", "ADJ", "ADV") or tok.tag_ == "VBG") and not _negated(tok)[0]:
             pending = True
         if lemma in ("negotiation", "talk") and tok.head.lemma_.lower() in ("be", "continue"):
@@ -657,7 +706,10 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
             else:
                 modality = "asserted"
             negative = head is not None and _negated(head)[0]
-            frames, args = _frames(toks)
+            denier = frame_tok if frame_tok is not None and frame_tok.lemma_.lower() in DENIAL_VERBS and not _negated(frame_tok)[0] else None
+            if denier is not None and head is not None and head.i in _denied_clause(denier):
+                negative = not negative  # "denied that 300 people died": the source says they did not
+            frames, args = _frames(toks, denier)
             lemmas = [t.lemma_.lower() for t in toks if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and t.is_alpha or (t.pos_ in ("NOUN", "PROPN") and "-" in t.text)]
             rows.append(
                 {
