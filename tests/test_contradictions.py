@@ -296,3 +296,12 @@ def test_not_yet_against_done_is_a_status_conflict_not_a_denial(tmp_path, pendin
     done = "Port deal\n\nThe two operators signed the port contract, the ministry said."
     kinds = set(_pair_conflicts(tmp_path, done, pending)["kind"])
     assert "status" in kinds and "polarity" not in kinds
+
+
+def test_an_accusation_against_its_denial_is_a_stance_conflict_naming_both_parties(tmp_path):
+    first = "Match fixing\n\nThe league accused the club of bribing two referees."
+    second = "Match fixing\n\nThe club denied bribing two referees."
+    rows = _pair_conflicts(tmp_path, first, second)
+    stance = rows[rows["kind"] == "stance"]
+    assert len(stance) == 1
+    assert "league" in stance.iloc[0]["explanation"] and "the club denies it" in stance.iloc[0]["explanation"]

@@ -460,7 +460,9 @@ def _short(text: str, width: int = 90) -> str:
 
 
 def _who(source) -> str:
-    return source if isinstance(source, str) and source else "one source"
+    # "The embassy" is a phrase of its sentence; in the middle of an explanation it reads "the embassy"
+    who = source if isinstance(source, str) and source else "one source"
+    return "the " + who[4:] if who.startswith("The ") else who
 
 
 def _polarity_modality(a, b, frames, shared, texts, starts, sources, window):
@@ -483,12 +485,17 @@ def _polarity_modality(a, b, frames, shared, texts, starts, sources, window):
                 out.append(("modality", ca, _BASE["modality"],
                             f"According to {_who(sources[poss])}, '{ca}' is possible (“{ps}”); according to {_who(sources[imp])}, it is impossible (“{ip}”)."))
                 seen.add(ca)
-            elif sa != sb and ma == "" and mb == "" and "n" not in (ra, rb) and "v" in (ra, rb) and len(near) >= 2 \
+            elif sa != sb and {ma, mb} <= {"", "denied"} and "n" not in (ra, rb) and "v" in (ra, rb) and len(near) >= 2 \
                     and _same_attribute(texts, starts, a, oa, b, ob):
                 pa, pb = snippet(texts[a], starts[a], oa), snippet(texts[b], starts[b], ob)
                 (pos, ps), (neg, ns) = ((a, pa), (b, pb)) if sa == "+" else ((b, pb), (a, pa))
-                out.append(("polarity", ca, _BASE["polarity"],
-                            f"According to {_who(sources[pos])}, '{ca}' holds (“{ps}”); according to {_who(sources[neg])}, it does not (“{ns}”)."))
+                if "denied" in (ma, mb) and not same_speaker(sources[a], sources[b]):
+                    # one party says it happened, another denies it: an accusation and its denial
+                    out.append(("stance", ca, _BASE["stance"],
+                                f"According to {_who(sources[pos])}, '{ca}' holds (“{ps}”); {_who(sources[neg])} denies it (“{ns}”)."))
+                else:
+                    out.append(("polarity", ca, _BASE["polarity"],
+                                f"According to {_who(sources[pos])}, '{ca}' holds (“{ps}”); according to {_who(sources[neg])}, it does not (“{ns}”)."))
                 seen.add(ca)
     return out
 

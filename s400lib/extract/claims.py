@@ -51,6 +51,8 @@ SPEECH_VERBS = {
     "explain", "recall", "admit", "add", "state", "warn", "argue", "insist", "deny", "confirm", "indicate",
     "declare", "assert", "write", "comment", "quote", "reply", "respond", "answer", "acknowledge", "call",
     "believe", "think", "predict", "estimate", "remark", "mention", "express", "recall", "emphasise",
+    # an accusation states its subject's position: "police accused the embassy of hiding him"
+    "accuse", "allege",
 }
 # A rebuttal verb acting on something said is a reporting verb too: "Trump dismissed suggestions that
 # ..." and "the minister rejected the accusations" state their subject's position, not the outlet's.
@@ -303,8 +305,8 @@ def _frames(toks, denied_by=None) -> tuple[list[str], list[str]]:
         sign = "-" if neg and modal != "impossible" else "+"
         if modal == "impossible":
             sign = "-"
-        if tok.i in denied and modal != "impossible" and not _qualified(tok):
-            sign = "+" if sign == "-" else "-"
+        if tok.i in denied and modal == "" and not _qualified(tok):
+            sign, modal = ("+" if sign == "-" else "-"), "denied"
         cls = predicate_class(_lemma_of(tok))
         frames.append(f"{cls}:{sign}:{modal}:{tok.idx}:{_role(tok)}")
         for c in tok.children:
