@@ -305,3 +305,11 @@ def test_an_accusation_against_its_denial_is_a_stance_conflict_naming_both_parti
     stance = rows[rows["kind"] == "stance"]
     assert len(stance) == 1
     assert "league" in stance.iloc[0]["explanation"] and "the club denies it" in stance.iloc[0]["explanation"]
+
+
+def test_a_fraction_of_a_total_conflicts_with_another_count_of_it_not_with_the_total(tmp_path):
+    first = "Mine rescue\n\nA quarter of the 200 miners were rescued on Friday, the company said."
+    other = "Mine rescue\n\nSeventy of the 200 miners were rescued on Friday, the company said."
+    same = "Mine rescue\n\nFifty of the 200 miners were rescued on Friday, the company said."
+    assert _pair_conflicts(tmp_path / "other", first, other)["kind"].eq("numeric").any()
+    assert not _pair_conflicts(tmp_path / "same", first, same)["kind"].eq("numeric").any()

@@ -84,3 +84,15 @@ def test_a_range_is_one_count_known_to_an_interval(text, low, high, unit):
 def test_a_change_from_one_figure_to_another_is_two_figures():
     table = number_table(context_for_text("Fares rose from 12 to 15 euros."))
     assert len(table) == 2
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Twelve of the 40 miners were rescued on Friday.", 12, "miner"),
+    ("A quarter of the 200 delegates walked out.", 50, "delegate"),
+    ("Two thirds of its 900 employees signed the letter.", 600, "employee"),
+])
+def test_a_count_taken_out_of_a_total_counts_what_the_total_counts(text, value, unit):
+    table = number_table(context_for_text(text))
+    part = table.iloc[0]
+    assert (part["value"], part["unit"]) == (value, unit)
+    assert text[part["start"] : part["end"]] == part["text"]

@@ -551,18 +551,29 @@ def _same_occasion(subj_a: set, subj_b: set, dates_a: list, dates_b: list) -> bo
     return not (only_a & only_b)
 
 
+def _apart(x: tuple, y: tuple) -> bool:
+    """Whether two intervals (low, high, unit) cannot hold one value, allowing for rounding."""
+    (la, ha, _), (lb, hb, _) = x, y
+    finite = [abs(v) for v in (la, ha, lb, hb) if math.isfinite(v)]
+    tol = 0.01 * max(finite) if finite else 0
+    # a round figure is a rounding: "$400m" holds "$391m", "$3 billion" holds "$2.9 billion"
+    tol = max(tol, _rounding(la, ha), _rounding(lb, hb))
+    return ha + tol < lb or hb + tol < la
+
+
 def _numeric(a, b, nums, shared, texts, sources):
     out = []
     if len(shared) < 3:
         return out
-    for la, ha, ua in nums[a]:
-        for lb, hb, ub in nums[b]:
-            if not ua or ua != ub:
+    # a figure the other claim also gives is accounted for: "a third of the 90 passengers" and "30 of
+    # the 90 passengers" share the total, and only the figures left over are set against each other
+    left = [x for x in nums[a] if x[2] and not any(x[2] == y[2] and not _apart(x, y) for y in nums[b])]
+    right = [y for y in nums[b] if y[2] and not any(x[2] == y[2] and not _apart(x, y) for x in nums[a])]
+    for la, ha, ua in left:
+        for lb, hb, ub in right:
+            if ua != ub:
                 continue
-            tol = 0.01 * max(abs(x) for x in (la, ha, lb, hb) if math.isfinite(x)) if any(math.isfinite(x) for x in (la, ha, lb, hb)) else 0
-            # a round figure is a rounding: "$400m" holds "$391m", "$3 billion" holds "$2.9 billion"
-            tol = max(tol, _rounding(la, ha), _rounding(lb, hb))
-            if ha + tol < lb or hb + tol < la:
+            if _apart((la, ha, ua), (lb, hb, ub)):
                 va, vb = _fmt(la, ha), _fmt(lb, hb)
                 out.append(("numeric", ua, _BASE["numeric"],
                             f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ua}, in otherwise matching claims."))

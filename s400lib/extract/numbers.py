@@ -18,7 +18,10 @@ Rule (token scan over the spaCy Doc of one article, title and body sentences onl
    trucks", "600-700 workers", "2 to 3 million euros" (the scale word applies to both ends) get
    ``value`` <NA>, low and high. "from 12 to 15" is a change, two figures.
 
-Limits: fractions ("two thirds") and number words above the thousands
+6. A count taken out of a total counts what the total counts: "45 of the 90 passengers" (45
+   passengers), "a third of the 90 passengers" (a row of 30 passengers beside the total's).
+
+Limits: fractions of a total not written as a number ("half the crew") and number words above the thousands
 ("two hundred and fifty thousand") are read only partly; the unit of a number far from its noun is
 missed.
 """
@@ -280,7 +283,46 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             }
         )
         i = max(run_end, last + 1)
-    return rows
+    return _partitives(doc, sent, rows, text)
+
+
+_FRACTIONS = {("half",): 0.5, ("a", "half"): 0.5, ("one", "half"): 0.5, ("a", "third"): 1 / 3, ("one", "third"): 1 / 3,
+              ("two", "thirds"): 2 / 3, ("a", "quarter"): 0.25, ("one", "quarter"): 0.25, ("three", "quarters"): 0.75,
+              ("a", "fifth"): 0.2, ("one", "fifth"): 0.2, ("a", "tenth"): 0.1, ("one", "tenth"): 0.1}
+_PARTITIVE_DETS = {"the", "its", "their", "his", "her", "our", "all", "those", "these"}
+
+
+def _partitives(doc, sent, rows: list[dict], text: str) -> list[dict]:
+    """Counts taken out of a total: "45 of the 90 passengers" (45 counts passengers too) and "a third
+    of the 90 passengers" (a count of 30 passengers, a row of its own). The total keeps its row."""
+    if not rows:
+        return rows
+    token_at = {t.idx: t.i for t in sent}
+    ends = {row["end"]: row for row in rows}
+    out = list(rows)
+    for row in rows:
+        first = token_at.get(row["start"])
+        if first is None or row["unit"] is None or row["value"] is None:
+            continue
+        k = first - 1
+        if k >= sent.start and doc[k].lower_ in _PARTITIVE_DETS:
+            k -= 1
+        if k < sent.start or doc[k].lower_ != "of":
+            continue
+        part = ends.get(doc[k - 1].idx + len(doc[k - 1].text)) if k - 1 >= sent.start else None
+        if part is not None and part["unit"] is None:
+            part["unit"] = row["unit"]  # "45 of the 90 passengers"
+            continue
+        for words, share in _FRACTIONS.items():
+            n = len(words)
+            if k - n >= sent.start and tuple(t.lower_ for t in doc[k - n : k]) == words:
+                s, e = doc[k - n].idx, doc[k - 1].idx + len(doc[k - 1].text)
+                value = round(share * row["value"], 6)
+                out = [r for r in out if r["start"] != s]  # "two thirds" read as two of something
+                out.append({"start": s, "end": e, "text": text[s:e], "value": value, "unit": row["unit"],
+                            "low": value, "high": value, "approx": False})
+                break
+    return sorted(out, key=lambda r: r["start"])
 
 
 # words that join the two ends of a range ("12,000 to 15,000", "between 12 and 15", "12-15")
