@@ -313,3 +313,12 @@ def test_a_fraction_of_a_total_conflicts_with_another_count_of_it_not_with_the_t
     same = "Mine rescue\n\nFifty of the 200 miners were rescued on Friday, the company said."
     assert _pair_conflicts(tmp_path / "other", first, other)["kind"].eq("numeric").any()
     assert not _pair_conflicts(tmp_path / "same", first, same)["kind"].eq("numeric").any()
+
+
+def test_two_sources_naming_different_winners_of_one_contest_disagree(tmp_path):
+    first = "Mayoral race\n\nThe election board declared Rosa Delgado the winner of the mayoral race in Tarsa."
+    second = "Mayoral race\n\nSupporters of Ivan Koller insist he won the mayoral race in Tarsa."
+    third = "Mayoral race\n\nIvan Koller won the mayoral race in Tarsa, his campaign said."
+    assert _pair_conflicts(tmp_path / "two", first, third)["topic"].eq("winner").any()
+    # the same winner named twice is no conflict
+    assert not _pair_conflicts(tmp_path / "one", third, "Mayoral race\n\nKoller won the mayoral race in Tarsa, officials said.")["topic"].eq("winner").any()

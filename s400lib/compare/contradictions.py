@@ -244,6 +244,7 @@ def contradictions(
     ents = [frozenset(_words(v, "|")) or _NONE for v in c["entities"]]
     subjects = _subjects(tables, ents, c["source"].tolist())
     owners = [_owners(v) for v in c.get("owners", pd.Series([None] * len(c)))]
+    winners = [v if isinstance(v, str) and v else None for v in c.get("winner", pd.Series([None] * len(c)))]
     dates = [[v for v in ts if _DATE_VALUE.match(v)] for ts in times]
     status = c["status"].tolist() if "status" in c else [None] * len(c)
     keys = [
@@ -276,7 +277,7 @@ def contradictions(
     hooks = [
         frozenset(sys.intern(h) for h in (
             [f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC] + [f"U:{x[2]}" for x in nums[i] if x[2]]
-            + [f"A:{x[0]}" for x in args[i]]
+            + [f"A:{x[0]}" for x in args[i]] + (["W:"] if winners[i] else [])
         )) or _NONE
         for i in range(n)
     ]
@@ -287,7 +288,7 @@ def contradictions(
     # predicate classes each claim carries, once per claim rather than once per pair
     frame_classes = [frozenset(f[0] for f in fs) - _GENERIC or _NONE for fs in frames]
     judge = _PairJudge(consistent, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
-                       subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners)
+                       subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners)
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
@@ -327,6 +328,7 @@ class _PairJudge:
     times: list
     modality: list
     owners: list
+    winners: list
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -357,6 +359,7 @@ class _PairJudge:
             if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
                 cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
             cands += _status(a, b, self.status, shared, frames, texts, sources, self.times)
+            cands += _winner(a, b, self.winners, shared, texts, sources)
             if any(kind == "status" for kind, *_ in cands):
                 # "reached" against "not yet reached" is one matter at two stages, not a denial
                 cands = [cand for cand in cands if cand[0] != "polarity"]
@@ -677,6 +680,23 @@ def _stance(a, b, args, frames, texts, starts, sources, df, n):
                         f"“{snippet(texts[pos[0]], starts[pos[0]], pos[1])}” versus “{snippet(texts[neg[0]], starts[neg[0]], neg[1])}”."))
             return out
     return out
+
+
+def _winner(a, b, winners, shared, texts, sources):
+    """Two claims that name different winners of one contest ("the commission declared Kabila the
+    winner" / "the opposition says Fayulu won the election"): a stance conflict. Names of which one
+    holds the other's words ("Kabila", "Joseph Kabila") are one winner; the contest must be shared
+    beyond the verb (at least two shared content words besides the winners' names)."""
+    wa, wb = winners[a], winners[b]
+    if not wa or not wb:
+        return []
+    ka, kb = set(wa.lower().split()), set(wb.lower().split())
+    if ka <= kb or kb <= ka:
+        return []
+    if len(shared - ka - kb - {"win", "winner", "declare", "say"}) < 2:
+        return []
+    return [("stance", "winner", _BASE["stance"],
+             f"According to {_who(sources[a])}, {wa} won (“{_short(texts[a])}”); according to {_who(sources[b])}, {wb} did (“{_short(texts[b])}”).")]
 
 
 def _status(a, b, status, shared, frames, texts, sources, times):

@@ -174,7 +174,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
 EXTRA_DTYPES: dict[str, dict[str, str]] = {
     "numbers": {"low": "Float64", "high": "Float64", "approx": "boolean"},
     "claims": {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "status": "string", "lemmas": "string",
-               "owners": "string"},
+               "owners": "string", "winner": "string"},
 }
 
 

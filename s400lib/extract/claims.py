@@ -389,6 +389,37 @@ def _content_head(toks, i: int, j: int):
     return head
 
 
+_WIN_DECLARERS = {"declare", "name", "proclaim", "announce", "confirm"}
+
+
+def _winner(toks) -> str | None:
+    """Who the claim says won: "Kabila won the election", "the commission declared Kabila the
+    winner", "Kabila was declared the winner", "Kabila is the winner"; the proper nouns of that
+    name, or None. Two sources naming different winners of one contest disagree."""
+    def name_of(tok) -> str | None:
+        words = [t.text for t in tok.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        return " ".join(words) if words else None
+
+    for tok in toks:
+        lemma = tok.lemma_.lower()
+        if lemma == "win" and tok.pos_ == "VERB" and not _negated(tok)[0]:
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if subj and any(c.dep_ == "dobj" for c in tok.children):
+                return name_of(subj[0])
+        if lemma == "winner" and tok.pos_ == "NOUN":
+            head = tok.head
+            if tok.dep_ == "appos" and head.dep_ == "dobj" and head.head.lemma_.lower() in _WIN_DECLARERS and not _negated(head.head)[0]:
+                return name_of(head)  # "declared Joseph Kabila the winner", parsed as an apposition
+            if tok.dep_ in ("oprd", "xcomp", "attr", "dobj") and head.lemma_.lower() in _WIN_DECLARERS | {"be"}:
+                # the declared one ("declared Delgado the winner", "Delgado was declared the winner"),
+                # or the subject of "is the winner"; never the body that declares
+                roles = ("nsubj",) if head.lemma_.lower() == "be" else ("dobj", "nsubjpass")
+                held = [c for c in head.children if c.dep_ in roles and c.i != tok.i]
+                if held and not _negated(head)[0]:
+                    return name_of(held[0])
+    return None
+
+
 # Prepositions that place what a claim counts: "40 people died in Kasai", "the vote at the port".
 _PLACE_PREPS = {"in", "at"}
 
@@ -614,7 +645,7 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
         predicate), args ('noun:sign:offset' per predicate argument), status ('settled'/'pending'/<NA>),
         lemmas (content lemmas, space-joined), owners (whose or where its figures are: 'subj:Name' for
         the named subject of the content predicate, 'in:Name' for a named place it happens in,
-        '|'-joined).
+        '|'-joined), winner (who the claim says won a contest, or <NA>).
 
     Examples
     --------
@@ -731,6 +762,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     "status": _status(toks),
                     "lemmas": " ".join(lemmas),
                     "owners": "|".join(_owners(head, i, j)),
+                    "winner": _winner(toks),
                 }
             )
     for n, row in enumerate(rows):
