@@ -322,3 +322,12 @@ def test_two_sources_naming_different_winners_of_one_contest_disagree(tmp_path):
     assert _pair_conflicts(tmp_path / "two", first, third)["topic"].eq("winner").any()
     # the same winner named twice is no conflict
     assert not _pair_conflicts(tmp_path / "one", third, "Mayoral race\n\nKoller won the mayoral race in Tarsa, officials said.")["topic"].eq("winner").any()
+
+
+def test_a_negation_lost_between_two_renderings_of_one_quote_is_flagged_as_such(tmp_path):
+    first = ("Fishing rights\n\nThe fisheries minister met the delegation in Oslo. “We will not sign any agreement "
+             "that closes the northern grounds,” Fisheries Minister Anders Vik said.")
+    second = ("Fishing rights\n\nFisheries Minister Anders Vik met the delegation on Monday. “We will sign the agreement "
+              "that closes the northern grounds,” Vik said.")
+    rows = _pair_conflicts(tmp_path, first, second)
+    assert rows["explanation"].str.contains("render one quote by Anders Vik").any()

@@ -295,6 +295,7 @@ def contradictions(
         rows += judged
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight)
     rows += _attribution(c, alignments, ids)
+    rows += _rendering_shifts(c, alignments, frames, sources, texts, starts)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
 
 
@@ -759,6 +760,42 @@ def _attribution(c, alignments, ids):
             rows.append((r.left_id, r.right_id, "attribution", "speaker", _BASE["attribution"] + 0.3 * float(r.score),
                          f"The same words are attributed to {ls} in one text and to {rs} in the other.",
                          (r.left_article, r.right_article, r.left_text, r.right_text, ls, rs), float(r.score)))
+    return rows
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor|without|cannot|hardly|scarcely|barely|unlikely)\b|n't", re.IGNORECASE)
+
+
+def _rendering_shifts(c, alignments, frames, sources, texts, starts):
+    """Two renderings of one quote (aligned as 'same_quote', e.g. two translations) never conflict
+    for their wording, but one that negates what the other affirms has shifted its sense: a polarity
+    conflict whose explanation says both render one quote."""
+    rows = []
+    if alignments is None or not len(alignments) or "quote_id" not in c:
+        return rows
+    same = alignments[alignments["relation"] == "same_quote"]
+    if not len(same):
+        return rows
+    claims_of: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(c["quote_id"].tolist()):
+        if isinstance(q, str):
+            claims_of[q].append(i)
+    for r in same.itertuples():
+        for a in claims_of.get(r.left_id, ()):
+            for b in claims_of.get(r.right_id, ()):
+                # a negation written in one rendering and in no form in the other; signs that differ
+                # only because the parser read two hedges ("unlikely to be accepted") differently do not count
+                if bool(_NEGATION.search(texts[a])) == bool(_NEGATION.search(texts[b])):
+                    continue
+                for ca, sa, ma, oa, _ in frames[a]:
+                    match = [f for f in frames[b] if f[0] == ca and f[1] != sa and f[2] == ma == "" and ca not in _GENERIC]
+                    if match:
+                        ob = match[0][3]
+                        rows.append((a, b, "polarity", ca, _BASE["polarity"] + 0.2,
+                                     f"Both texts render one quote by {_who(sources[a])}, but one affirms what the other denies: "
+                                     f"“{snippet(texts[a], starts[a], oa)}” versus “{snippet(texts[b], starts[b], ob)}”.",
+                                     float(r.score)))
+                        break
     return rows
 
 
