@@ -508,3 +508,18 @@ def test_its_statement_speaks_for_the_body_named_before():
 def test_a_clerical_title_is_not_part_of_the_speakers_name():
     text = "“The chapel will open again at Easter,” said Reverend Alice Okonjo, who leads the parish."
     assert _speaker_of(_quotes(text), "chapel will open") == "Alice Okonjo"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Governor Lena Park closed the dam road. She went on Radio West to say that “the spillway is holding.”",
+     "spillway is holding", "Lena Park"),
+    ("Senator Omar Bashir read the report twice. The senator posted a video to say he “will not vote for it.”",
+     "will not vote for it", "Omar Bashir"),
+])
+def test_an_infinitive_of_purpose_and_a_pronoun_before_the_quote_keep_the_speaker(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_coach_is_named_without_the_title():
+    text = "“We defended badly,” said Coach Marta Ruiz after the final."
+    assert _speaker_of(_quotes(text), "defended badly") == "Marta Ruiz"

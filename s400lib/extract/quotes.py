@@ -284,6 +284,8 @@ def _subject_of(verb: Token) -> Token | None:
     # ("Asked whether ..., she declined": she was asked, she did not ask)
     # a participle clause does share it ("Macron praised the firefighters, saying ...": Macron says)
     shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    # so does an infinitive of purpose ("The mayor took to Facebook to say ...": the mayor says)
+    shares = shares or (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
     # "X said the pumps were running but warned ...": a reported clause has a subject of its own;
     # one without is the speaker's second verb, misread by the parser
     shares = shares or (verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children))
@@ -463,14 +465,18 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     return None
 
 
+# the subject pronoun of a reported clause whose rest is quoted: 'tweeted to say he “also insists ...”'
+_CLAUSE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
 def _cue_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
     """The last speech verb before the opening mark in the same sentence: 'X said: “...”'."""
     toks = [t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]
     for n, t in enumerate(reversed(toks)):
         if t.text in ".!?" or n > 3:
             break
-        if not (t.is_punct or t.pos_ in ("ADV", "SCONJ") or t.lower_ == "that" or _is_speech(t)):
-            break  # only 'X said: “', 'X said that “' or 'X added, “' introduce a quote from before
+        if not (t.is_punct or t.pos_ in ("ADV", "SCONJ") or t.lower_ == "that" or _is_speech(t) or t.lower_ in _CLAUSE_PRONOUNS):
+            break  # only 'X said: “', 'X said that “', 'X said he “' or 'X added, “' introduce a quote from before
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
             subj = _subject_of(t)
             return Cue(t, subj, "before")

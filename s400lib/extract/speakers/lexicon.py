@@ -26,7 +26,7 @@ HONORIFICS = {
     "ceo", "cfo", "coo", "chancellor", "prosecutor",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
     "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
-    "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah",
+    "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah", "coach",
 }
 # Qualifiers dropped only when an honorific follows ("Republican Senator", "Turkish President").
 QUALIFIERS = {
