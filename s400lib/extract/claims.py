@@ -293,12 +293,11 @@ def _role(tok) -> str:
     return "s"
 
 
-def _frames(toks, denied_by=None) -> tuple[list[str], list[str]]:
-    """'class:sign:modal:offset:v|n' per predicate and 'noun:sign:offset' per argument. What a
-    rebuttal verb (``denied_by``: "the ministry denied that 300 people died") governs is asserted
-    with the opposite sign: the source says it did not happen."""
+def _frames(toks, denied: set[int] = frozenset()) -> tuple[list[str], list[str]]:
+    """'class:sign:modal:offset:v|n' per predicate and 'noun:sign:offset' per argument. A predicate
+    in ``denied`` (the clause of a denial verb: "the ministry denied that 300 people died", see
+    :func:`_denied_clause`) is asserted with the opposite sign: the source says it did not happen."""
     frames, args = [], []
-    denied = _denied_clause(denied_by) if denied_by is not None else set()
     for tok in _predicates(toks):
         neg, via = _negated(tok)
         modal = _modal(tok, neg, via)
@@ -333,7 +332,7 @@ def _denied_clause(verb) -> set[int]:
 
 
 # "in a bid to", "in order to", "in return for": a purpose or a price that qualifies an act
-_PURPOSE_NOUNS = {"bid", "order", "attempt", "effort", "exchange", "return", "bid", "retaliation", "response"}
+_PURPOSE_NOUNS = {"bid", "order", "attempt", "effort", "exchange", "return", "retaliation", "response"}
 
 
 def _qualified(tok) -> bool:
@@ -390,6 +389,7 @@ def _content_head(toks, i: int, j: int):
 
 
 _WIN_DECLARERS = {"declare", "name", "proclaim", "announce", "confirm"}
+_WIN_LEMMAS = {"win", "winner"}
 
 
 def _winner(toks) -> str | None:
@@ -740,9 +740,10 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                 modality = "asserted"
             negative = head is not None and _negated(head)[0]
             denier = frame_tok if frame_tok is not None and frame_tok.lemma_.lower() in DENIAL_VERBS and not _negated(frame_tok)[0] else None
-            if denier is not None and head is not None and head.i in _denied_clause(denier):
+            denied = _denied_clause(denier) if denier is not None else frozenset()
+            if head is not None and head.i in denied:
                 negative = not negative  # "denied that 300 people died": the source says they did not
-            frames, args = _frames(toks, denier)
+            frames, args = _frames(toks, denied)
             lemmas = [t.lemma_.lower() for t in toks if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and t.is_alpha or (t.pos_ in ("NOUN", "PROPN") and "-" in t.text)]
             rows.append(
                 {
@@ -762,7 +763,8 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     "status": _status(toks),
                     "lemmas": " ".join(lemmas),
                     "owners": "|".join(_owners(head, i, j)),
-                    "winner": _winner(toks),
+                    # only a claim that has "win" or "winner" among its lemmas can name a winner
+                    "winner": _winner(toks) if _WIN_LEMMAS.intersection(lemmas) else None,
                 }
             )
     for n, row in enumerate(rows):

@@ -20,6 +20,8 @@ names. Offsets stay those of the text.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span
 
 # Words that end the name of a body: what follows them in one entity is another name.
@@ -69,12 +71,17 @@ def _person_tail(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    from .speakers.lexicon import HONORIFICS, JOB_TITLES, ROLE_NOUNS, SOURCE_NOUNS  # the speakers package imports this module
+
+    return frozenset(OCCUPATION_NOUNS | ROLE_NOUNS | SOURCE_NOUNS | JOB_TITLES | (HONORIFICS - {"vice", "prime", "deputy"}))
+
+
 def _treated_as_person(doc: Doc, start: int, end: int) -> bool:
     """Whether the text treats the name doc[start:end] as a person's: a title right before it, a
     person noun in apposition to it (either way round), or the name as the subject of a speech verb."""
-    from .speakers.lexicon import HONORIFICS, JOB_TITLES, ROLE_NOUNS, SOURCE_NOUNS
-
-    person_nouns = OCCUPATION_NOUNS | ROLE_NOUNS | SOURCE_NOUNS | JOB_TITLES | (HONORIFICS - {"vice", "prime", "deputy"})
+    person_nouns = _person_nouns()
     if start > 0 and doc[start - 1].lower_ in NAME_TITLES:
         return True
     root = doc[start:end].root

@@ -17,7 +17,6 @@ Rule (token scan over the spaCy Doc of one article, title and body sentences onl
 5. A range is one count known to an interval: "12,000 to 15,000 people", "between 40 and 55
    trucks", "600-700 workers", "2 to 3 million euros" (the scale word applies to both ends) get
    ``value`` <NA>, low and high. "from 12 to 15" is a change, two figures.
-
 6. A count taken out of a total counts what the total counts: "45 of the 90 passengers" (45
    passengers), "a third of the 90 passengers" (a row of 30 passengers beside the total's).
 
@@ -184,6 +183,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             i += 1
             continue
         vague = counted_after_range = None
+        ranged = False
         # "multi-billion", "multibillion": a vague magnitude, kept as an interval.
         m = re.match(r"^(multi|several)-?(hundred|thousand|million|billion|trillion)s?$", tok.lower_)
         if m:
@@ -227,7 +227,8 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             low = high = None
             approx = False
             span_to = _range_end(doc, i, run_end, end, start, value)
-            if span_to is not None:
+            ranged = span_to is not None
+            if ranged:
                 # "12,000 to 15,000 people", "between 12,000 and 15,000": one count known to an interval
                 run_end, high = span_to
                 low, value = _run_value(run), None
@@ -256,9 +257,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             head = doc[run_end - 1].head
             if doc[run_end - 1].dep_ in ("nummod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= run_end and head.i < end:
                 unit, last = head.lemma_.lower(), head.i
-        if vague is None and high is not None and value is None:
-            pass  # a range: its interval is set
-        elif vague is None:
+        if vague is None and not ranged:  # a range's interval is set above
             if value is None:
                 i = run_end
                 continue
@@ -267,7 +266,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                 i = run_end
                 continue
             low, high, approx = _bounds(value, qualifier)
-        elif qualifier == "approx":
+        elif vague is not None and qualifier == "approx":
             approx = True
         s, e = doc[first].idx, doc[last].idx + len(doc[last].text)
         rows.append(

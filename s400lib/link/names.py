@@ -58,7 +58,7 @@ from rapidfuzz import fuzz
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
-from ..extract.speakers.lexicon import looks_like_personal_name as is_personal_name
+from ..extract.speakers.lexicon import looks_like_personal_name
 
 FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
 # a misspelling: one letter off (ratio of 'macro'/'macron' is 90.9) a name written three times or more
@@ -496,11 +496,11 @@ class Canonicalizer:
         """A full name that another full name continues with more capitalised names is one person
         with a double surname written short: "Pedro Sánchez" and "Pedro Sánchez Pérez-Castejón",
         "Gabriel García Márquez" and "Gabriel García", and the first surname alone ("Sánchez"). Only
-        when one longer name continues it (two
-        would leave it ambiguous), when the longer one reads as a personal name (capitalised words, no
-        word of bodies: not "Joe Biden Administration"), and never over a generational suffix ("Jr.",
-        "III"), which names another person of the family."""
+        when one longer name continues it (two would leave it ambiguous), when the longer one reads as
+        a personal name (capitalised words, no word of bodies: not "Joe Biden Administration"), and
+        never over a generational suffix ("Jr.", "III"), which names another person of the family."""
         words = {n: [(w, name_key(w)) for w in n.split(" ")] for n in uniq if " " in n}
+        personal = {n for n in words if looks_like_personal_name(n)}
         by_first: dict[str, list[str]] = defaultdict(list)  # only names that open alike can continue each other
         for n, nw in words.items():
             by_first[nw[0][1]].append(n)
@@ -509,7 +509,7 @@ class Canonicalizer:
             for long in by_first[sw[0][1]]:
                 lw = words[long]
                 tail = lw[len(sw):]
-                if tail and [k for _, k in lw[: len(sw)]] == [k for _, k in sw] and is_personal_name(long) \
+                if tail and long in personal and [k for _, k in lw[: len(sw)]] == [k for _, k in sw] \
                         and all(k not in GENERATIONAL_SUFFIXES for _, k in tail):
                     longer_of[short].append(long)
         for short, longs in longer_of.items():
