@@ -6,6 +6,7 @@ so that nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
@@ -53,6 +54,33 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
             if 0 < i < len(doc) and offsets[i] == start:
                 doc[i].is_sent_start = True
     return doc
+
+
+PRIME_TEXTS = 64  # texts whose words fill the tokenizer's cache before the first memory zone
+_primed: "weakref.WeakKeyDictionary[Language, int]" = weakref.WeakKeyDictionary()  # pipeline -> texts tokenised to fill its cache
+
+
+def prime_tokenizer(texts: Iterable[str], nlp: Language | None = None) -> None:
+    """Tokenise texts outside any memory zone until ``PRIME_TEXTS`` have been, per pipeline and process
+    (a worker that receives a few articles at a time fills its cache over its first chunks).
+
+    Inside a memory zone spaCy's tokenizer caches nothing, so every word of every article is split
+    afresh: about four times the tokenizer's cost outside a zone (0.61 s against 0.14 s for 300 bench
+    articles). The cache filled here from a corpus's first articles serves every later zone; it holds
+    at most the tokenizer's ``max_cache_size`` entries and keeps the words of those few texts in the
+    vocabulary for good, a bounded cost that does not grow with the corpus. Tokens are the same with
+    or without the cache.
+    """
+    nlp = nlp or load_nlp()
+    done = _primed.get(nlp, 0)
+    if done >= PRIME_TEXTS or nlp.vocab.in_memory_zone:
+        return
+    for text in texts:
+        if done >= PRIME_TEXTS:
+            break
+        nlp.tokenizer(text)
+        done += 1
+    _primed[nlp] = done
 
 
 PIECE_CHARS = 100_000  # longest text the parser and tagger see at once; longer docs go in pieces

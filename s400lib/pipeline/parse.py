@@ -20,7 +20,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from ..core.errors import InputWarning
-from ..core.nlp import annotate, load_nlp
+from ..core.nlp import PRIME_TEXTS, annotate, load_nlp, prime_tokenizer
 from ..core.tables import ArticleRows, Tables
 from ..extract.context import ArticleContext, prepare, sentence_rows
 from ..io.corpus import Article, Corpus, article_row, load_corpus
@@ -93,7 +93,9 @@ def iter_parsed(
 
         bar = tqdm(total=total, desc="parsing articles", unit="article")
     with fewer_collections():
-        for zone in _zones(articles):
+        for number, zone in enumerate(_zones(articles)):
+            if number == 0:
+                zone = _primed(zone, nlp)
             # spaCy adds every new word of a text to its vocabulary for good; a memory zone forgets
             # those added here once the zone's rows (plain Python values, no Docs) are built
             with nlp.memory_zone():
@@ -107,6 +109,20 @@ def iter_parsed(
 
 
 ZONE_ARTICLES = 256  # articles parsed in one spaCy memory zone
+
+
+def _primed(articles: list[Article], nlp) -> list[Article]:
+    """The articles, the first few read into memory and their words put in the tokenizer's cache
+    (:func:`~s400lib.core.nlp.prime_tokenizer`). One that cannot be read is left as it was: its
+    problem is reported when it is parsed."""
+    head = []
+    for article in articles[:PRIME_TEXTS]:
+        try:
+            head.append(article.loaded())
+        except Exception:  # noqa: BLE001 - reported, per article, by the parse itself
+            head.append(article)
+    prime_tokenizer((a.text for a in head if object.__getattribute__(a, "text") is not None), nlp)
+    return head + articles[PRIME_TEXTS:]
 
 
 def _zones(articles: Iterable[Article]) -> Iterator[list[Article]]:
@@ -177,6 +193,7 @@ def _parse_chunk(articles: list[Article], batch_size: int, errors: str) -> list[
     every extractor. A failing article comes back as (path, error) in warn mode."""
     nlp = load_nlp()
     articles = [article.loaded() for article in articles]  # read in the worker, not sent as text
+    prime_tokenizer((article.text for article in articles), nlp)  # a worker's first chunks only
     out: list = []
     # the new words of these articles leave spaCy's vocabulary with the zone (see iter_parsed)
     with fewer_collections(), nlp.memory_zone():

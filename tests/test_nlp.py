@@ -1,0 +1,42 @@
+"""The shared spaCy pipeline: tokenizer cache priming around memory zones."""
+
+from __future__ import annotations
+
+import spacy
+
+from s400lib.core import nlp as nlp_module
+from s400lib.core.nlp import PRIME_TEXTS, prime_tokenizer
+
+TEXTS = [
+    "Ms. Okafor's co-op can't re-open before 9:30 a.m., the mayor's office said on e-mail.",
+    "“We won't sign,” the union's spokeswoman, Dana Wexler-Hart, told reporters (again).",
+]
+
+
+def test_primed_tokens_equal_unprimed_tokens_inside_a_zone():
+    plain = spacy.blank("en")
+    primed = spacy.blank("en")
+    prime_tokenizer(TEXTS, primed)
+    with primed.memory_zone(), plain.memory_zone():
+        for text in TEXTS:
+            assert [t.text for t in primed.tokenizer(text)] == [t.text for t in plain.tokenizer(text)]
+            assert [t.idx for t in primed.tokenizer(text)] == [t.idx for t in plain.tokenizer(text)]
+
+
+def test_priming_keeps_the_words_of_the_first_texts_only_up_to_the_limit():
+    blank = spacy.blank("en")
+    words = [f"zorblat{i}" for i in range(PRIME_TEXTS + 5)]
+    prime_tokenizer(words, blank)
+    assert nlp_module._primed[blank] == PRIME_TEXTS
+    assert f"zorblat{PRIME_TEXTS - 1}" in blank.vocab.strings
+    assert f"zorblat{PRIME_TEXTS}" not in blank.vocab.strings
+    prime_tokenizer(["quibbleworth"], blank)  # the limit is reached: nothing more is kept
+    assert "quibbleworth" not in blank.vocab.strings
+
+
+def test_priming_inside_a_memory_zone_does_nothing():
+    blank = spacy.blank("en")
+    with blank.memory_zone():
+        prime_tokenizer(["flumpington"], blank)
+    assert nlp_module._primed.get(blank, 0) == 0
+    assert "flumpington" not in blank.vocab.strings
