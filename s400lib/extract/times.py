@@ -859,29 +859,52 @@ TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "mod", "anchor", "earl
 # What every match of a pattern must contain, checked once per sentence before the pattern runs: most
 # sentences have no digit, month or weekday, and skipping the patterns that need one halves tagging time.
 # A gate must be implied by its pattern (tests/test_times.py checks the gated and ungated taggers agree).
-_DIGIT, _MONTH, _UNIT = re.compile(r"\d"), re.compile(_MONTH_RE), re.compile(_UNIT_RE, _I)
+_DIGIT, _MONTH = re.compile(r"\d"), re.compile(_MONTH_RE)
 _GATES: dict[str, re.Pattern] = {
     **{name: _DIGIT for name in ("month_day_year", "day_month_year", "iso_date", "fiscal", "year_fiscal", "month_year",
-                                 "season_year", "decade", "year", "month_day", "day_month")},
+                                 "season_year", "decade", "year", "month_day", "day_month", "year_range")},
     "clock": re.compile(r"\d|noon|midday|midnight", _I),
-    "decade_word": re.compile("ties", _I),
     **{name: _MONTH for name in ("rel_month", "month_rel_year", "month")},
     "weekday": re.compile(_WEEKDAY_RE),
-    "quarter": re.compile("quarter", _I),
-    "rel_unit": re.compile("week|month|year|quarter", _I),
-    "rel_season": re.compile("spring|summer|autumn|fall|winter", _I),
-    **{name: _UNIT for name in ("ago", "past_duration", "duration", "vague_duration", "vague_amount")},
-    "report_quarter": re.compile("quarter|period", _I),
-    "year_earlier": re.compile("year", _I),
-    "spelled_year": re.compile("nineteen|thousand", _I),
-    "century": re.compile("century", _I),
-    "this_century": re.compile("century|decade", _I),
-    "year_range": _DIGIT,
     "clock24": re.compile(r"\d:\d"),
-    "holiday": re.compile("thanksgiving|christmas|new year|independence", _I),
-    "narrative_day": re.compile(r"\b(?:that|next|following|previous|same)\b", _I),
-    "the_unit": re.compile(r"\bthe\s", _I),
 }
+
+# Word gates: a pattern runs only if the sentence holds a word of each set (its words case-folded,
+# letters only). Each set lists every word one of the pattern's matches must contain; the regex
+# gates above stay for what is not a word (digits, case-sensitive names).
+_UNIT_WORDS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year",
+                         "years", "decade", "decades", "century", "centuries"})
+_PLURAL_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"})
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_WORD_GATES: dict[str, tuple[frozenset, ...]] = {
+    "decade_word": (frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}),),
+    "quarter": (frozenset({"quarter"}),),
+    "report_quarter": (frozenset({"quarter", "period"}),),
+    "year_earlier": (frozenset({"year"}),),
+    "spelled_year": (frozenset({"nineteen", "thousand"}),),
+    "century": (frozenset({"century"}),),
+    "this_century": (frozenset({"century", "decade"}),),
+    "holiday": (frozenset({"thanksgiving", "christmas", "new", "easter", "independence"}),),
+    "narrative_day": (frozenset({"that", "next", "following", "previous", "same"}),
+                      frozenset({"day", "morning", "afternoon", "evening", "night", "week", "month", "year"})),
+    "the_unit": (frozenset({"the"}), frozenset({"year", "week", "weekend", "day"})),
+    "rel_unit": (frozenset({"last", "next", "this", "past", "previous", "coming"}),
+                 frozenset({"week", "month", "year", "quarter", "weekend"})),
+    "rel_season": (frozenset({"last", "next", "this"}), _SEASONS),
+    "ago": (frozenset({"ago", "earlier", "now", "hence"}), _UNIT_WORDS),
+    "deictic_day": (frozenset({"today", "tonight", "yesterday", "tomorrow", "night"}),),
+    "this_part": (frozenset({"this"}),),
+    "past_duration": (frozenset({"past", "last", "previous"}), _UNIT_WORDS),
+    "duration": (_UNIT_WORDS,),
+    "vague_duration": (frozenset({"for"}), _PLURAL_UNITS),
+    "vague_amount": (_PLURAL_UNITS,),
+    "set_every": (frozenset({"every", "each"}),),
+    "set_adverb": (frozenset({"hourly", "daily", "weekly", "monthly", "annually", "yearly"}),),
+    "past_ref": (frozenset({"recently", "lately", "past", "previous", "formerly"}),),
+    "present_ref": (frozenset({"now", "currently", "present", "nowadays", "days", "moment"}),),
+    "future_ref": (frozenset({"future", "ahead"}),),
+}
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def find_timexes(text: str, lo: int = 0, hi: int | None = None, gated: bool = True) -> list[tuple[int, int, str, _Spec, str]]:
@@ -891,7 +914,11 @@ def find_timexes(text: str, lo: int = 0, hi: int | None = None, gated: bool = Tr
     hi = len(text) if hi is None else hi
     cands = []
     open_gates: dict[re.Pattern, bool] = {}  # a gate shared by several patterns is searched once
+    # case-folded as re.I compares ("İ" folds to "i" and a combining dot, which would split a word)
+    words = set(_LETTERS.findall(text[lo:hi].casefold().replace("\u0307", ""))) if gated else set()
     for name, rx in PATTERNS:
+        if gated and not all(words & needed for needed in _WORD_GATES.get(name, ())):
+            continue
         gate = _GATES.get(name) if gated else None
         if gate is not None:
             if gate not in open_gates:
