@@ -872,8 +872,9 @@ _GATES: dict[str, re.Pattern] = {
 # Word gates: a pattern runs only if the sentence holds a word of each set (its words case-folded,
 # letters only). Each set lists every word one of the pattern's matches must contain; the regex
 # gates above stay for what is not a word (digits, case-sensitive names).
+# every word _UNIT_RE accepts, its odd spellings too ("centurie", "centurys")
 _UNIT_WORDS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year",
-                         "years", "decade", "decades", "century", "centuries"})
+                         "years", "decade", "decades", "century", "centurys", "centurie", "centuries"})
 _PLURAL_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"})
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _WORD_GATES: dict[str, tuple[frozenset, ...]] = {
