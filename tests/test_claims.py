@@ -115,3 +115,28 @@ def test_a_claim_takes_the_speaker_the_quote_extractor_found_for_the_same_mentio
     tail = [t for t in claims.index if "quoted him as saying" in t][0]
     assert claims.loc[tail, "source"] == quote["speaker"] == "Ivo Maric"
     assert claims.loc["Mayor Lena Holm called the plan a disgrace.", "source"] == "Lena Holm"
+
+
+def test_token_lists_match_spacy_tokens_on_a_seed_article():
+    """The claim rules read token attributes from plain lists; every list must say what the Token says
+    (a wrong head sign or a children list out of order would silently change polarity and frames)."""
+    from pathlib import Path
+
+    from s400lib.extract.claims import TokenLists
+
+    seed = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[0]
+    doc = context_for_text(seed.read_text(encoding="utf-8")).doc
+    words = TokenLists(doc)
+    assert len(doc) > 300
+    assert words.pos == [t.pos_ for t in doc] and words.tag == [t.tag_ for t in doc] and words.dep == [t.dep_ for t in doc]
+    assert words.lower == [t.lower_ for t in doc] and words.lemma == [t.lemma_.lower() for t in doc]
+    assert words.is_stop == [t.is_stop for t in doc] and words.is_alpha == [t.is_alpha for t in doc]
+    assert words.idx == [t.idx for t in doc] and words.head == [t.head.i for t in doc]
+    assert words.children == [[c.i for c in t.children] for t in doc]
+    assert any(h < k for k, h in enumerate(words.head)) and any(h > k for k, h in enumerate(words.head))
+
+
+def test_token_lists_of_an_empty_doc():
+    from s400lib.extract.claims import TokenLists
+
+    assert TokenLists(context_for_text("").doc).head == []

@@ -99,6 +99,12 @@ VERB_CLASSES = {
 _CLASS_OF = {lemma: cls for cls, lemmas in VERB_CLASSES.items() for lemma in lemmas}
 _SETTLED = {"agree", "sign", "complete", "conclude", "fulfil", "fulfill", "finalize", "finalise", "approve", "seal", "reach"}
 _PENDING = {"await", "negotiate", "discuss", "wait", "underway", "pending"}
+# the lemmas :func:`_status` tests: a unit without one of them has no status
+_STATUS_LEMMAS = _SETTLED | _PENDING | {"negotiation", "talk", "stage"}
+# a verb that can frame a sentence as reported speech or as a rebuttal (see :func:`_frame_source`)
+_FRAME_LEMMAS = SPEECH_VERBS | REBUTTAL_VERBS
+# parts of speech whose lemmas describe a claim in its ``lemmas`` column
+_LEMMA_POS = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
 _NEG_ADJ = {"unlikely", "doubtful", "improbable"}
 # adjectives that frame another predicate rather than state a property of their own
 _MODAL_ADJ = {
@@ -150,14 +156,50 @@ def _in_regions(offset: int, regions, starts) -> bool:
     return i >= 0 and regions[i][0] <= offset < regions[i][1]
 
 
-def _clause_units(sent, toks: list | None = None) -> list[tuple[int, int]]:
-    """Token ranges [i, j) of the claim units of one sentence: cut before each coordinated main clause.
-    ``toks`` is ``list(sent)`` when the caller has it already (building Tokens is not free)."""
-    toks = toks if toks is not None else list(sent)
+class TokenLists:
+    """The token attributes the claim rules test, read once per doc as one plain list each.
+
+    ``tok.pos_`` or ``tok.lemma_`` builds a Token and looks a string up on every read, and the rules
+    test every token of every unit several times: that cost more than the rules themselves. The
+    rules scan these lists and build Tokens only for the few tokens whose tree they walk.
+    Attributes: pos, tag, dep, lower, lemma (lower-cased), is_stop, is_alpha, idx, head (the head's
+    index), children (the indices of its dependents), one entry per token.
+    """
+
+    def __init__(self, doc):
+        import numpy as np
+        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_STOP, LEMMA, LOWER, POS, TAG
+
+        self.doc = doc
+        if not len(doc):
+            self.pos = self.tag = self.dep = self.lower = self.lemma = self.is_stop = self.is_alpha = self.idx = self.head = self.children = []
+            return
+        array = doc.to_array([POS, TAG, DEP, LEMMA, LOWER, IS_STOP, IS_ALPHA, IDX, HEAD])
+        pos, tag, dep, lemma, lower, stop, alpha, idx, _ = array.T.tolist()
+        # HEAD is the offset to the head, stored unsigned: read back as signed it gives the head's index
+        self.head = (np.arange(len(doc)) + array[:, 8].astype(np.int64)).tolist()
+        strings = doc.vocab.strings
+        names = {h: strings[h] for h in {*pos, *tag, *dep, *lower}}
+        lemmas = {h: strings[h].lower() for h in set(lemma)}
+        self.pos, self.tag, self.dep = (list(map(names.__getitem__, column)) for column in (pos, tag, dep))
+        self.lower, self.lemma = list(map(names.__getitem__, lower)), list(map(lemmas.__getitem__, lemma))
+        self.is_stop, self.is_alpha, self.idx = list(map(bool, stop)), list(map(bool, alpha)), idx
+        self.children: list[list[int]] = [[] for _ in self.head]  # in text order, as Token.children
+        for k, h in enumerate(self.head):
+            if h != k:
+                self.children[h].append(k)
+
+
+def _clause_units(sent, words: TokenLists) -> list[tuple[int, int]]:
+    """Token ranges [i, j) of the claim units of one sentence: cut before each coordinated main clause."""
     root = sent.root
+    doc = sent.doc
     cuts = []
-    for tok in toks:
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.i == root.i:
+    for k in range(sent.start, sent.end):
+        if words.dep[k] != "conj" or words.pos[k] not in ("VERB", "AUX"):
+            continue
+        tok = doc[k]
+        if tok.head.i == root.i:
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
                 left = tok.left_edge.i
                 # the cut drops the joining ", and" / ", but" / ";"
@@ -165,9 +207,9 @@ def _clause_units(sent, toks: list | None = None) -> list[tuple[int, int]]:
                     left -= 1
                 if left > sent.start:
                     cuts.append((left, tok.left_edge.i))
-    for tok in toks:  # a semicolon joins two main clauses too
-        if tok.text == ";" and sent.start < tok.i < sent.end - 1:
-            cuts.append((tok.i, tok.i + 1))
+    for k in range(sent.start + 1, sent.end - 1):  # a semicolon joins two main clauses too
+        if words.lower[k] == ";":
+            cuts.append((k, k + 1))
     cuts.sort()
     units, begin = [], sent.start
     for cut, resume in cuts:
@@ -179,138 +221,142 @@ def _clause_units(sent, toks: list | None = None) -> list[tuple[int, int]]:
     return units
 
 
-def _neg_local(tok) -> bool:
-    for c in tok.children:
-        if c.dep_ == "neg" or c.lower_ in ("never", "cannot"):
+def _neg_local(words: TokenLists, k: int) -> bool:
+    """Whether token ``k`` is negated by its own dependents ("not", "never", "no one", "cannot")."""
+    dep, lower, kids = words.dep, words.lower, words.children
+    for c in kids[k]:
+        if dep[c] == "neg" or lower[c] in ("never", "cannot"):
             return True
-        if c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children):
+        if dep[c] in ("aux", "auxpass") and any(dep[g] == "neg" for g in kids[c]):
             return True
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children):
+        if dep[c] in ("nsubj", "nsubjpass", "dobj", "attr") and any(lower[g] == "no" and dep[g] == "det" for g in kids[c]):
             return True
-    return tok.lower_ in ("cannot", "can't")
+    return lower[k] in ("cannot", "can't")
 
 
-def _negated(tok) -> tuple[bool, bool]:
-    """(negated, via_ability): local negation, or inherited through xcomp / an object's acl
-    ("does not have the right to resell": 'resell' is denied, as an ability)."""
-    if _neg_local(tok):
+def _negated(words: TokenLists, k: int) -> tuple[bool, bool]:
+    """(negated, via_ability) for token ``k``: local negation, or inherited through xcomp / an
+    object's acl ("does not have the right to resell": 'resell' is denied, as an ability)."""
+    if _neg_local(words, k):
         return True, False
-    h, via_noun = tok, False
+    dep, head, lemma, pos, kids = words.dep, words.head, words.lemma, words.pos, words.children
     # "it is unlikely that X", "X is unlikely to be accepted": a negative expectation about X
-    if tok.dep_ == "ccomp" and any(c.lemma_.lower() in _NEG_ADJ for c in tok.head.children):
+    if dep[k] == "ccomp" and any(lemma[c] in _NEG_ADJ for c in kids[head[k]]):
         return True, False
+    h, via_noun = k, False
     for _ in range(4):
-        if h.lemma_.lower() in _NEG_ADJ and h.i != tok.i:
+        if lemma[h] in _NEG_ADJ and h != k:
             return True, False
-        if h.dep_ == "conj" and h.pos_ == h.head.pos_ and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
-            h = h.head  # "unlikely to be possible and accepted": a conjunct shares its head's scope
-            if _neg_local(h):
+        if dep[h] == "conj" and pos[h] == pos[head[h]] and not any(dep[c] in ("nsubj", "nsubjpass") for c in kids[h]):
+            h = head[h]  # "unlikely to be possible and accepted": a conjunct shares its head's scope
+            if _neg_local(words, h):
                 return True, False
             continue
-        if h.dep_ in ("xcomp", "acl", "dobj", "attr", "oprd", "acomp") and h.head.i != h.i:
-            if h.dep_ == "acl" and h.head.lemma_.lower() in _ABILITY_NOUNS:
+        if dep[h] in ("xcomp", "acl", "dobj", "attr", "oprd", "acomp") and head[h] != h:
+            if dep[h] == "acl" and lemma[head[h]] in _ABILITY_NOUNS:
                 via_noun = True
-            h = h.head
-            if h.pos_ in ("VERB", "AUX") and _neg_local(h):
+            h = head[h]
+            if pos[h] in ("VERB", "AUX") and _neg_local(words, h):
                 return True, via_noun
         else:
             break
     return False, False
 
 
-def _modal(tok, negated: bool, via_ability: bool) -> str:
-    """'possible', 'impossible' or '' for one predicate token."""
-    chain = [tok]
-    h = tok
+def _modal(words: TokenLists, k: int, negated: bool, via_ability: bool) -> str:
+    """'possible', 'impossible' or '' for the predicate token ``k``."""
+    dep, head, lemma, lower, kids = words.dep, words.head, words.lemma, words.lower, words.children
+    chain = [k]
+    h = k
     for _ in range(3):  # "could force them to resell": the modal of 'force' scopes over 'resell'
-        if h.dep_ in ("xcomp", "acl") and h.head.i != h.i:
-            h = h.head
+        if dep[h] in ("xcomp", "acl") and head[h] != h:
+            h = head[h]
             chain.append(h)
         else:
             break
-    can = any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca", "may", "might") for t in chain for c in t.children)
-    able = any(t.lemma_.lower() == "able" or (t.dep_ in ("xcomp",) and t.head.lemma_.lower() == "able") for t in chain)
+    can = any(dep[c] == "aux" and lower[c] in ("can", "could", "ca", "may", "might") for t in chain for c in kids[t])
+    able = any(lemma[t] == "able" or (dep[t] == "xcomp" and lemma[head[t]] == "able") for t in chain)
     # copular "X is (im)possible": the subject noun is the predicate
     for t in chain:
-        if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass")):
-            cop = t.head if t.dep_ != "conj" else t.head.head
-            for c in cop.children:
-                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in ("impossible", "unthinkable", "prohibited", "forbidden"):
+        if dep[t] in ("nsubj", "nsubjpass") or (dep[t] == "conj" and dep[head[t]] in ("nsubj", "nsubjpass")):
+            cop = head[t] if dep[t] != "conj" else head[head[t]]
+            for c in kids[cop]:
+                if dep[c] in ("acomp", "attr") and lemma[c] in ("impossible", "unthinkable", "prohibited", "forbidden"):
                     return "impossible"
-                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() == "possible":
-                    return "impossible" if _neg_local(cop) else "possible"
+                if dep[c] in ("acomp", "attr") and lemma[c] == "possible":
+                    return "impossible" if _neg_local(words, cop) else "possible"
     if via_ability or (negated and (can or able)):
         return "impossible"
-    if tok.lower_ in ("cannot",) or any(c.lower_ in ("cannot", "unable") for c in tok.children):
+    if lower[k] == "cannot" or any(lower[c] in ("cannot", "unable") for c in kids[k]):
         return "impossible"
     if can or able:
         return "possible"
     return ""
 
 
-def _predicates(toks):
-    """Predicate tokens of a unit: verbs, event nouns of the verb-class lexicon, copular adjectives."""
+def _predicates(words: TokenLists, i: int, j: int) -> list[int]:
+    """Indices of the predicate tokens of the unit [i, j): verbs, event nouns of the verb-class
+    lexicon, copular adjectives."""
     out = []
-    for tok in toks:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma not in SPEECH_VERBS:
-            out.append(tok)
-        elif tok.pos_ == "NOUN" and predicate_class(lemma) != lemma.replace("-", ""):
-            out.append(tok)
-        elif tok.pos_ == "NOUN" and lemma == "export":
-            out.append(tok)
-        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be" and lemma not in _MODAL_ADJ:
-            out.append(tok)  # a copular predicate: "the dam is (not) safe"
-    # "re - export" is three tokens: read the hyphenated whole
+    for k in range(i, j):
+        pos, lemma = words.pos[k], words.lemma[k]
+        if pos == "VERB" and lemma not in SPEECH_VERBS:
+            out.append(k)
+        elif pos == "NOUN" and (predicate_class(lemma) != lemma.replace("-", "") or lemma == "export"):
+            out.append(k)
+        elif pos == "ADJ" and words.dep[k] == "acomp" and lemma not in _MODAL_ADJ and words.doc[k].head.lemma_ == "be":
+            out.append(k)  # a copular predicate: "the dam is (not) safe"
     return out
 
 
-def _lemma_of(tok) -> str:
-    doc = tok.doc
-    if tok.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
+def _lemma_of(words: TokenLists, k: int) -> str:
+    lemma, lower = words.lemma, words.lower
+    if lemma[k] == "take" and any(words.dep[c] == "dobj" and lower[c] == "place" for c in words.children[k]):
         return "take_place"  # "the summit took place on ...": an event verb, unlike plain "take"
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "re":
-        return "re" + tok.lemma_.lower()
-    return tok.lemma_.lower()
+    if k >= 2 and lower[k - 1] == "-" and lower[k - 2] == "re":
+        return "re" + lemma[k]  # "re - export" is three tokens: read the hyphenated whole
+    return lemma[k]
 
 
-def _role(tok) -> str:
+def _role(words: TokenLists, k: int) -> str:
     """'v' for a verb on the main chain (root, complement, coordinated or controlled verb), 's' for a
     verb in a subordinate or participial clause ("having transferred ..."), 'n' for an event noun."""
-    if tok.pos_ == "ADJ":
-        tok = tok.head  # a copular adjective takes the role of its copula
-        if tok.pos_ not in ("VERB", "AUX"):
+    pos, dep, head = words.pos, words.dep, words.head
+    if pos[k] == "ADJ":
+        k = head[k]  # a copular adjective takes the role of its copula
+        if pos[k] not in ("VERB", "AUX"):
             return "n"
-    elif tok.pos_ != "VERB":
+    elif pos[k] != "VERB":
         return "n"
-    h = tok
+    h = k
     for _ in range(6):
-        if h.dep_ == "ROOT" or h.head.i == h.i:
+        if dep[h] == "ROOT" or head[h] == h:
             return "v"
-        if h.dep_ not in ("ccomp", "xcomp", "conj", "parataxis"):
+        if dep[h] not in ("ccomp", "xcomp", "conj", "parataxis"):
             return "s"
-        h = h.head
+        h = head[h]
     return "s"
 
 
-def _frames(toks, denied: set[int] = frozenset()) -> tuple[list[str], list[str]]:
+def _frames(words: TokenLists, i: int, j: int, denied: set[int] = frozenset()) -> tuple[list[str], list[str]]:
     """'class:sign:modal:offset:v|n' per predicate and 'noun:sign:offset' per argument. A predicate
     in ``denied`` (the clause of a denial verb: "the ministry denied that 300 people died", see
     :func:`_denied_clause`) is asserted with the opposite sign: the source says it did not happen."""
     frames, args = [], []
-    for tok in _predicates(toks):
-        neg, via = _negated(tok)
-        modal = _modal(tok, neg, via)
+    dep, pos = words.dep, words.pos
+    for k in _predicates(words, i, j):
+        neg, via = _negated(words, k)
+        modal = _modal(words, k, neg, via)
         sign = "-" if neg and modal != "impossible" else "+"
         if modal == "impossible":
             sign = "-"
-        if tok.i in denied and modal == "" and not _qualified(tok):
+        if k in denied and modal == "" and not _qualified(words.doc[k]):
             sign, modal = ("+" if sign == "-" else "-"), "denied"
-        cls = predicate_class(_lemma_of(tok))
-        frames.append(f"{cls}:{sign}:{modal}:{tok.idx}:{_role(tok)}")
-        for c in tok.children:
-            if c.dep_ in ("dobj", "attr", "oprd") and c.pos_ == "NOUN" and not c.ent_type_:
-                args.append(f"{c.lemma_.lower()}:{sign}:{c.idx}")
+        cls = predicate_class(_lemma_of(words, k))
+        frames.append(f"{cls}:{sign}:{modal}:{words.idx[k]}:{_role(words, k)}")
+        for c in words.children[k]:
+            if dep[c] in ("dobj", "attr", "oprd") and pos[c] == "NOUN" and not words.doc[c].ent_type_:
+                args.append(f"{words.lemma[c]}:{sign}:{words.idx[c]}")
     return frames, args
 
 
@@ -346,24 +392,28 @@ def _qualified(tok) -> bool:
     return False
 
 
-def _not_yet(verb) -> bool:
+def _not_yet(words: TokenLists, verb) -> bool:
     """'not yet reached', 'still not signed', 'has yet to sign': the act is still to come."""
     near = list(verb.children) + ([verb.head] + list(verb.head.children) if verb.dep_ == "xcomp" else [])
-    words = {t.lower_ for t in near}
-    if "yet" in words and (verb.dep_ == "xcomp" or _negated(verb)[0]):
+    near_words = {t.lower_ for t in near}
+    if "yet" in near_words and (verb.dep_ == "xcomp" or _negated(words, verb.i)[0]):
         return True
-    return "still" in words and _negated(verb)[0]
+    return "still" in near_words and _negated(words, verb.i)[0]
 
 
-def _status(toks) -> str | None:
+def _status(words: TokenLists, i: int, j: int) -> str | None:
+    """'settled', 'pending' or None for the unit [i, j)."""
     settled = pending = False
-    for tok in toks:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in _SETTLED and tok.tag_ in ("VBD", "VBN") and not _negated(tok)[0]:
+    for k in range(i, j):
+        lemma = words.lemma[k]
+        if lemma not in _STATUS_LEMMAS:  # every test below needs one of them
+            continue
+        tok = words.doc[k]
+        if tok.pos_ == "VERB" and lemma in _SETTLED and tok.tag_ in ("VBD", "VBN") and not _negated(words, k)[0]:
             settled = True
-        if tok.pos_ == "VERB" and lemma in _SETTLED and _not_yet(tok):
+        if tok.pos_ == "VERB" and lemma in _SETTLED and _not_yet(words, tok):
             pending = True  # "have not yet reached", "has yet to sign": a stage, not a denial
-        if lemma in _PENDING and (tok.pos_ in ("VERB", "ADJ", "ADV") or tok.tag_ == "VBG") and not _negated(tok)[0]:
+        if lemma in _PENDING and (tok.pos_ in ("VERB", "ADJ", "ADV") or tok.tag_ == "VBG") and not _negated(words, k)[0]:
             pending = True
         if lemma in ("negotiation", "talk") and tok.head.lemma_.lower() in ("be", "continue"):
             pending = True
@@ -376,11 +426,12 @@ def _status(toks) -> str | None:
     return None
 
 
-def _content_head(toks, i: int, j: int):
-    """The main content predicate of a unit: the complement of a reporting verb, else its root."""
-    head = next((t for t in toks if t.head.i < i or t.head.i >= j or t.head.i == t.i), None)
-    if head is None:
+def _content_head(words: TokenLists, i: int, j: int):
+    """The main content predicate of the unit [i, j): the complement of a reporting verb, else its root."""
+    k = next((k for k in range(i, j) if not i <= words.head[k] < j or words.head[k] == k), None)
+    if k is None:
         return None
+    head = words.doc[k]
     if head.lemma_.lower() in SPEECH_VERBS:
         for c in head.children:
             if c.dep_ in ("ccomp", "xcomp") and i <= c.i < j:
@@ -392,7 +443,7 @@ _WIN_DECLARERS = {"declare", "name", "proclaim", "announce", "confirm"}
 _WIN_LEMMAS = {"win", "winner"}
 
 
-def _winner(toks) -> str | None:
+def _winner(words: TokenLists, toks) -> str | None:
     """Who the claim says won: "Kabila won the election", "the commission declared Kabila the
     winner", "Kabila was declared the winner", "Kabila is the winner"; the proper nouns of that
     name, or None. Two sources naming different winners of one contest disagree."""
@@ -402,20 +453,20 @@ def _winner(toks) -> str | None:
 
     for tok in toks:
         lemma = tok.lemma_.lower()
-        if lemma == "win" and tok.pos_ == "VERB" and not _negated(tok)[0]:
+        if lemma == "win" and tok.pos_ == "VERB" and not _negated(words, tok.i)[0]:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if subj and any(c.dep_ == "dobj" for c in tok.children):
                 return name_of(subj[0])
         if lemma == "winner" and tok.pos_ == "NOUN":
             head = tok.head
-            if tok.dep_ == "appos" and head.dep_ == "dobj" and head.head.lemma_.lower() in _WIN_DECLARERS and not _negated(head.head)[0]:
+            if tok.dep_ == "appos" and head.dep_ == "dobj" and head.head.lemma_.lower() in _WIN_DECLARERS and not _negated(words, head.head.i)[0]:
                 return name_of(head)  # "declared Joseph Kabila the winner", parsed as an apposition
             if tok.dep_ in ("oprd", "xcomp", "attr", "dobj") and head.lemma_.lower() in _WIN_DECLARERS | {"be"}:
                 # the declared one ("declared Delgado the winner", "Delgado was declared the winner"),
                 # or the subject of "is the winner"; never the body that declares
                 roles = ("nsubj",) if head.lemma_.lower() == "be" else ("dobj", "nsubjpass")
                 held = [c for c in head.children if c.dep_ in roles and c.i != tok.i]
-                if held and not _negated(head)[0]:
+                if held and not _negated(words, head.i)[0]:
                     return name_of(held[0])
     return None
 
@@ -424,7 +475,7 @@ def _winner(toks) -> str | None:
 _PLACE_PREPS = {"in", "at"}
 
 
-def _owners(head, i: int, j: int) -> list[str]:
+def _owners(words: TokenLists, head, i: int, j: int) -> list[str]:
     """Whose or where the claim's figures are, as 'slot:Name' pairs: the named subject of the content
     predicate ('subj:Green Party' in "The Green Party won 31 percent") and the named places it or its
     object is in ('in:Kasai' in "The floods killed 40 people in the province of Kasai"). A subject
@@ -439,48 +490,55 @@ def _owners(head, i: int, j: int) -> list[str]:
             return ""
         return " ".join(t.text for t in words if t.pos_ == "PROPN" and t.text[:1].isupper())
 
+    dep, kids, doc = words.dep, words.children, words.doc
     out = []
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and (name := named(child)):
+    for c in kids[head.i]:
+        if dep[c] in ("nsubj", "nsubjpass") and (name := named(doc[c])):
             out.append(f"subj:{name}")
-    holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr", "nsubjpass", "nsubj")]
+    holders = [head.i] + [c for c in kids[head.i] if dep[c] in ("dobj", "attr", "nsubjpass", "nsubj")]
     for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and (name := named(obj)):
+        for prep in kids[holder]:
+            if dep[prep] == "prep" and words.lower[prep] in _PLACE_PREPS:
+                for obj in kids[prep]:
+                    if dep[obj] == "pobj" and (name := named(doc[obj])):
                         out.append(f"in:{name}")
     return list(dict.fromkeys(out))
 
 
-def _hedged(toks, head, frame_tok) -> bool:
-    for tok in toks:
-        if frame_tok is not None and tok.i == frame_tok.i:
+def _hedged(words: TokenLists, i: int, j: int, head, frame_tok) -> bool:
+    for k in range(i, j):
+        if frame_tok is not None and k == frame_tok.i:
             continue
-        low, lemma = tok.lower_, tok.lemma_.lower()
-        if low in _HEDGE_WORDS:
+        if words.lower[k] in _HEDGE_WORDS:
             return True
-        if lemma in _HEDGE_VERBS and tok.pos_ == "VERB":
+        if words.lemma[k] in _HEDGE_VERBS and words.pos[k] == "VERB":
             return True
-    for tok in toks:
+    for k in range(i, j):
+        if words.dep[k] != "aux" or words.lower[k] not in _HEDGE_AUX:
+            continue
+        tok = words.doc[k]
         # a modal on the main chain, or in the clause a main-clause noun introduces ("signs that X could ...")
-        if tok.dep_ == "aux" and tok.lower_ in _HEDGE_AUX and not any(g.dep_ == "neg" for g in tok.children):
+        if not any(g.dep_ == "neg" for g in tok.children):
             verb = tok.head
-            if (head is not None and verb.i == head.i) or _role(verb) == "v" or (
+            if (head is not None and verb.i == head.i) or _role(words, verb.i) == "v" or (
                 verb.dep_ in ("acl", "ccomp") and verb.head.dep_ in ("attr", "dobj", "nsubj")
             ):
                 return True
     return False
 
 
-def _conditional(toks, head) -> bool:
+def _conditional(words: TokenLists, i: int, j: int, head) -> bool:
     """An "if"/"unless" clause on the content head (or, for "it is clear that ...", on its complement)."""
     if head is None:
         return False
-    targets = {head.i} | {c.i for c in head.children if c.dep_ == "ccomp" and head.lemma_.lower() == "be"}
-    for t in toks:
-        if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl" and t.head.head.i in targets:
-            return True
+    targets = {head.i}
+    if words.lemma[head.i] == "be":
+        targets |= {c for c in words.children[head.i] if words.dep[c] == "ccomp"}
+    for k in range(i, j):
+        if words.dep[k] == "mark" and words.lower[k] in ("if", "unless"):
+            t = words.doc[k]
+            if t.head.dep_ == "advcl" and t.head.head.i in targets:
+                return True
     return False
 
 
@@ -572,7 +630,7 @@ def _main_chain(tok) -> bool:
     return False
 
 
-def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: str | None, loose: bool = False, toks: list | None = None):
+def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: str | None, words: TokenLists, loose: bool = False):
     """(source, rule, reporting token) from a reporting frame of the sentence, else (None, None, None).
 
     The reporting verb must be on the main chain of the sentence (so "since the government has
@@ -580,18 +638,18 @@ def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: st
     reported that X said that ..." -> X). ``loose`` accepts a frame with no complement of its own,
     for a sentence that closes a quotation opened in an earlier sentence ("..., the channel indicates").
     """
-    toks = toks if toks is not None else list(sent)
-    for tok in toks:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to" and not _in_regions(tok.idx, regions, rstarts):
-            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+    for k in range(sent.start, sent.end - 1):
+        if words.lower[k] == "according" and words.lower[k + 1] == "to" and not _in_regions(words.idx[k], regions, rstarts):
+            objs = [c for c in doc[k + 1].children if c.dep_ == "pobj"]
             if objs:
-                return speakers.resolve(objs[0], previous), "according_to", tok
+                return speakers.resolve(objs[0], previous), "according_to", doc[k]
     best, best_depth = None, -1
     quotes_inside = None  # whether any of the sentence is quoted: asked at most once
-    for tok in toks:
-        if tok.pos_ != "VERB" or _in_regions(tok.idx, regions, rstarts):
+    for k in range(sent.start, sent.end):
+        if words.pos[k] != "VERB" or words.lemma[k] not in _FRAME_LEMMAS or _in_regions(words.idx[k], regions, rstarts):
             continue
-        if tok.lemma_.lower() not in SPEECH_VERBS and not _rebuts_a_claim(tok):
+        tok = doc[k]
+        if words.lemma[k] not in SPEECH_VERBS and not _rebuts_a_claim(tok):
             continue
         if not _main_chain(tok):
             continue
@@ -602,7 +660,7 @@ def _frame_source(doc, sent, regions, rstarts, speakers: _Speakers, previous: st
         has_content = loose or any(c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") for c in tok.children)
         if not has_content:
             if quotes_inside is None:
-                quotes_inside = any(_in_regions(t.idx, regions, rstarts) for t in toks)
+                quotes_inside = any(_in_regions(words.idx[n], regions, rstarts) for n in range(sent.start, sent.end))
             has_content = quotes_inside
         if subj and has_content and subj[0].lower_ not in ("i", "we", "it", "you"):
             depth = sum(1 for _ in tok.ancestors)
@@ -677,21 +735,19 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
     sents = ctx.analysable_sents()
     frames_of: dict[int, tuple] = {}
     previous = None
-    sent_toks = {sent_id: list(sent) for sent_id, sent in sents}  # Tokens built once per sentence
+    words = TokenLists(doc)
     for sent_id, sent in sents:
-        frames_of[sent_id] = _frame_source(doc, sent, regions, rstarts, speakers, previous, toks=sent_toks[sent_id])
+        frames_of[sent_id] = _frame_source(doc, sent, regions, rstarts, speakers, previous, words)
         if frames_of[sent_id][0] is not None:
             previous = frames_of[sent_id][0]
     for sent_id, sent in sents:
         fsource, frule, ftok = frames_of[sent_id]
-        stoks = sent_toks[sent_id]
-        for i, j in _clause_units(sent, stoks):
-            while j > i and stoks[j - 1 - sent.start].is_space:
+        for i, j in _clause_units(sent, words):
+            while j > i and doc[j - 1].is_space:
                 j -= 1
             if j <= i:
                 continue
-            first, last = stoks[i - sent.start], stoks[j - 1 - sent.start]
-            start, end = first.idx, last.idx + len(last.text)
+            start, end = words.idx[i], words.idx[j - 1] + len(doc[j - 1])
             if not any(ch.isalnum() for ch in text[start:end]):
                 continue
             share = _quoted_share(start, end, regions, rstarts)
@@ -718,7 +774,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     fs = frames_of.get(close_sent, (None,))[0]
                     if fs is None:
                         close = dict(sents).get(close_sent)
-                        fs = _frame_source(doc, close, regions, rstarts, speakers, None, loose=True)[0] if close is not None else None
+                        fs = _frame_source(doc, close, regions, rstarts, speakers, None, words, loose=True)[0] if close is not None else None
                     if fs is not None:
                         source, rule = fs, "quote_frame"
             if source is None and quoted and para in prev_quoted:
@@ -727,24 +783,26 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                 source, rule = outlet, "outlet"
             if quoted and rule != "outlet":
                 prev_quoted[para] = source
-            toks = stoks[i - sent.start : j - sent.start]  # every rule below reads this list
-            head = _content_head(toks, i, j)
+            toks = doc[i:j]
+            head = _content_head(words, i, j)
             frame_tok = ftok if ftok is not None and i <= ftok.i < j else None
-            if _conditional(toks, head):
+            if _conditional(words, i, j, head):
                 modality = "conditional"
-            elif _hedged(toks, head, frame_tok):
+            elif _hedged(words, i, j, head, frame_tok):
                 modality = "hedged"
             elif (rule in ("reported", "according_to") or quote_kind == "indirect") and not quoted:
                 modality = "reported"
             else:
                 modality = "asserted"
-            negative = head is not None and _negated(head)[0]
-            denier = frame_tok if frame_tok is not None and frame_tok.lemma_.lower() in DENIAL_VERBS and not _negated(frame_tok)[0] else None
+            negative = head is not None and _negated(words, head.i)[0]
+            denier = frame_tok if frame_tok is not None and frame_tok.lemma_.lower() in DENIAL_VERBS and not _negated(words, frame_tok.i)[0] else None
             denied = _denied_clause(denier) if denier is not None else frozenset()
             if head is not None and head.i in denied:
                 negative = not negative  # "denied that 300 people died": the source says they did not
-            frames, args = _frames(toks, denied)
-            lemmas = [t.lemma_.lower() for t in toks if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and t.is_alpha or (t.pos_ in ("NOUN", "PROPN") and "-" in t.text)]
+            frames, args = _frames(words, i, j, denied)
+            lemmas = [words.lemma[k] for k in range(i, j)
+                      if words.pos[k] in _LEMMA_POS and not words.is_stop[k] and words.is_alpha[k]
+                      or (words.pos[k] in ("NOUN", "PROPN") and "-" in words.lower[k])]
             rows.append(
                 {
                     "article_id": ctx.article_id,
@@ -760,11 +818,11 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     "quoted": quoted,
                     "frames": "|".join(frames),
                     "args": "|".join(args),
-                    "status": _status(toks),
+                    "status": _status(words, i, j),
                     "lemmas": " ".join(lemmas),
-                    "owners": "|".join(_owners(head, i, j)),
+                    "owners": "|".join(_owners(words, head, i, j)),
                     # only a claim that has "win" or "winner" among its lemmas can name a winner
-                    "winner": _winner(toks) if _WIN_LEMMAS.intersection(lemmas) else None,
+                    "winner": _winner(words, toks) if _WIN_LEMMAS.intersection(lemmas) else None,
                 }
             )
     for n, row in enumerate(rows):

@@ -39,6 +39,7 @@ class ArticleContext:
     outlet: str | None = None
     published: pd.Timestamp | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
+    _sents: list[tuple[int, Span]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         repair_entities(self.doc)  # every extractor and the speaker resolver see the same names
@@ -67,13 +68,14 @@ class ArticleContext:
         return None
 
     def analysable_sents(self) -> list[tuple[int, Span]]:
-        """(sent_id, Span) for each title/body sentence, in reading order."""
-        out = []
-        for sent_id, start, end in zip(self._ids, self._starts, self._ends):
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                out.append((sent_id, span))
-        return out
+        """(sent_id, Span) for each title/body sentence, in reading order (a new list each call)."""
+        if self._sents is None:  # every extractor walks them: the spans are found once per article
+            self._sents = []
+            for sent_id, start, end in zip(self._ids, self._starts, self._ends):
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    self._sents.append((sent_id, span))
+        return list(self._sents)
 
     def is_analysable(self, start: int, end: int | None = None) -> bool:
         return self.sent_id_at(start) is not None
