@@ -53,6 +53,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 import pandas as pd
@@ -458,10 +459,16 @@ def bounds(value: str, mod: str | None = None) -> tuple[pd.Timestamp, pd.Timesta
     >>> [str(d.date()) for d in bounds("FY2021")]
     ['2020-10-01', '2021-09-30']
     """
-    nat = (pd.NaT, pd.NaT)
     if not isinstance(value, str):
-        return nat
-    v = value.split("T")[0]
+        return pd.NaT, pd.NaT
+    return _day_bounds(value.split("T")[0], mod)
+
+
+@lru_cache(maxsize=1 << 16)
+def _day_bounds(v: str, mod: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """:func:`bounds` of a value without its time part; cached, as dating a corpus asks for the same
+    few hundred values thousands of times (Timestamps are immutable, so sharing them is safe)."""
+    nat = (pd.NaT, pd.NaT)
     try:
         if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
             d = pd.Timestamp(v)
