@@ -162,26 +162,26 @@ class TokenLists:
     ``tok.pos_`` or ``tok.lemma_`` builds a Token and looks a string up on every read, and the rules
     test every token of every unit several times: that cost more than the rules themselves. The
     rules scan these lists and build Tokens only for the few tokens whose tree they walk.
-    Attributes: pos, tag, dep, lower, lemma (lower-cased), is_stop, is_alpha, idx, head (the head's
+    Attributes: pos, dep, lower, lemma (lower-cased), is_stop, is_alpha, idx, head (the head's
     index), children (the indices of its dependents), one entry per token.
     """
 
     def __init__(self, doc):
         import numpy as np
-        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_STOP, LEMMA, LOWER, POS, TAG
+        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_STOP, LEMMA, LOWER, POS
 
         self.doc = doc
         if not len(doc):
-            self.pos = self.tag = self.dep = self.lower = self.lemma = self.is_stop = self.is_alpha = self.idx = self.head = self.children = []
+            self.pos = self.dep = self.lower = self.lemma = self.is_stop = self.is_alpha = self.idx = self.head = self.children = []
             return
-        array = doc.to_array([POS, TAG, DEP, LEMMA, LOWER, IS_STOP, IS_ALPHA, IDX, HEAD])
-        pos, tag, dep, lemma, lower, stop, alpha, idx, _ = array.T.tolist()
+        array = doc.to_array([POS, DEP, LEMMA, LOWER, IS_STOP, IS_ALPHA, IDX, HEAD])
+        pos, dep, lemma, lower, stop, alpha, idx, _ = array.T.tolist()
         # HEAD is the offset to the head, stored unsigned: read back as signed it gives the head's index
-        self.head = (np.arange(len(doc)) + array[:, 8].astype(np.int64)).tolist()
+        self.head = (np.arange(len(doc)) + array[:, 7].astype(np.int64)).tolist()
         strings = doc.vocab.strings
-        names = {h: strings[h] for h in {*pos, *tag, *dep, *lower}}
+        names = {h: strings[h] for h in {*pos, *dep, *lower}}
         lemmas = {h: strings[h].lower() for h in set(lemma)}
-        self.pos, self.tag, self.dep = (list(map(names.__getitem__, column)) for column in (pos, tag, dep))
+        self.pos, self.dep = list(map(names.__getitem__, pos)), list(map(names.__getitem__, dep))
         self.lower, self.lemma = list(map(names.__getitem__, lower)), list(map(lemmas.__getitem__, lemma))
         self.is_stop, self.is_alpha, self.idx = list(map(bool, stop)), list(map(bool, alpha)), idx
         self.children: list[list[int]] = [[] for _ in self.head]  # in text order, as Token.children

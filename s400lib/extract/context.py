@@ -39,7 +39,7 @@ class ArticleContext:
     outlet: str | None = None
     published: pd.Timestamp | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
-    _sents: list[tuple[int, Span]] | None = field(default=None, repr=False)
+    _sents: list[tuple[int, Span]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         repair_entities(self.doc)  # every extractor and the speaker resolver see the same names

@@ -53,8 +53,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
