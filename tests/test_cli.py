@@ -160,3 +160,17 @@ def test_gold_files_are_found_from_any_working_folder(tmp_path, monkeypatch):
     root = quote_eval._root()
     assert (root / "seeds").is_dir() and (root / quote_eval.GUM_DEFAULT).is_file()
     assert len(quote_eval.load_gum("heldout")) == 8
+
+
+def test_the_report_timeline_marks_the_events_its_contradictions_dispute(tmp_path):
+    """Two outlets give one flood two death tolls on one date: the timeline merges the two reports
+    into one event, and the contradictions section sets them against each other; the page's
+    timeline must show that event in conflict too, or its two sections disagree."""
+    (tmp_path / "a.txt").write_text("Flood toll rises in Velden\n\nThe flood in Velden killed 40 people on 3 March 2021, "
+                                    "the interior ministry said on Friday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Velden counts its dead\n\nThe flood in Velden killed 12 people on 3 March 2021, "
+                                    "the interior ministry said on Friday.\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path))
+    assert len(sl.contradictions(tables)) == 1
+    timeline_section = render_report(tables).split("<h2>Timeline of events</h2>", 1)[1]
+    assert timeline_section.count("<td>True</td>") == 1

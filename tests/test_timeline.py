@@ -135,3 +135,18 @@ def test_events_in_the_contradictions_table_are_marked_conflicting(seed_tables):
     marked = sl.timeline(seed_tables, contradictions=fake)
     assert marked.loc[marked["claim_id"] == claim, "conflict"].all()
     assert not events.loc[events["claim_id"] == claim, "conflict"].any()
+
+
+def test_a_long_timeline_is_cut_to_the_most_reported_events_in_date_order(seed_tables):
+    """Thousands of events would make a figure of thousands of rows (minutes and gigabytes to draw);
+    the figure keeps the events told by the most articles and says how many it shows."""
+    tl = sl.timeline(seed_tables)
+    keep = 3
+    fig = sl.plot_timeline(tl, max_events=keep)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == keep
+    ranked = tl.assign(order=range(len(tl))).sort_values(["sources", "conflict", "order"], ascending=[False, False, True])
+    expected = tl.loc[sorted(ranked.index[:keep])]
+    assert all(str(v) in label for v, label in zip(expected["value"], labels))
+    assert f"{keep} of {len(tl)} events" in fig._suptitle.get_text()
+    assert len(sl.plot_timeline(tl, max_events=None).axes[0].get_yticklabels()) == len(tl)

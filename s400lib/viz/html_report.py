@@ -102,12 +102,14 @@ def render_report(tables, title: str = "s400lib report", top: int = 15, client=N
 
     aligned, note = _attempt("alignments", align, tables, client=client)
     found, note2 = (None, note) if aligned is None else _attempt("contradictions", contradictions, tables, aligned, client=client)
+    # the timeline marks the events these contradictions dispute, so the two sections agree
+    disputed = found
     if found is not None:
         cols = [c for c in ("kind", "left_article", "left_text", "right_article", "right_text", "explanation") if c in found.columns]
         found = found.sort_values("score", ascending=False)[cols] if "score" in found.columns else found[cols]
     parts.append(_section("Contradictions between articles", _frame(found, note2 or "no contradictions found")))
 
-    events, note3 = _attempt("timeline", timeline, tables, client=client)
+    events, note3 = _attempt("timeline", timeline, tables, contradictions=disputed, client=client)
     if events is not None and not events.empty:
         figure, note4 = _attempt("timeline figure", plot_timeline, events)
         body = _figure_png(figure) if figure is not None else f'<p class="note">{html.escape(note4)}</p>'

@@ -7,7 +7,8 @@ import textwrap
 import pandas as pd
 
 
-def plot_timeline(timeline_table: pd.DataFrame, title: str = "What happened when", max_label: int = 46):
+def plot_timeline(timeline_table: pd.DataFrame, title: str = "What happened when", max_label: int = 46,
+                  max_events: int | None = 40):
     """A report-ready timeline figure.
 
     One row per event (earliest at the top), labelled by its date and a short text, so labels never
@@ -15,6 +16,14 @@ def plot_timeline(timeline_table: pd.DataFrame, title: str = "What happened when
     sits at the midpoint, sized and coloured by how many articles report the event; conflicting
     events are outlined in red. When most events crowd into the last part of a long span, the axis is
     broken in two: the sparse early years on the left, the dense period at readable scale on the right.
+
+    Parameters
+    ----------
+    max_events
+        Most events drawn (one row each; None draws all). A larger timeline is cut to the events
+        reported by the most articles (conflicting ones first among equals), still in date order,
+        and the title says how many of how many are shown. A row per event is only readable up to
+        a few dozen rows, and a figure for thousands of events takes minutes and gigabytes to draw.
 
     Returns
     -------
@@ -25,6 +34,10 @@ def plot_timeline(timeline_table: pd.DataFrame, title: str = "What happened when
     from matplotlib.lines import Line2D
 
     tl = timeline_table.reset_index(drop=True)
+    if max_events is not None and len(tl) > max_events:
+        kept = tl.assign(_order=range(len(tl))).sort_values(["sources", "conflict", "_order"], ascending=[False, False, True], kind="stable")
+        tl = tl.loc[sorted(kept.index[:max_events])].reset_index(drop=True)
+        title = f"{title}\n(the {max_events:,} of {len(timeline_table):,} events reported by the most articles)"
     n = max(len(tl), 1)
     if tl.empty:
         fig, ax = plt.subplots(figsize=(11, 2))
