@@ -227,6 +227,7 @@ def contradictions(
         return frame
     if alignments is None:
         alignments = _align(tables, client=client)
+        alignments = alignments[alignments["relation"] == "same_quote"]  # the only rows read below
     consistent = set()
     for left, right, rel in zip(alignments["left_id"], alignments["right_id"], alignments["relation"]):
         if rel == "same_quote":
