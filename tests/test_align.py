@@ -148,3 +148,26 @@ def test_one_event_told_in_other_words_aligns_and_a_different_event_with_the_sam
     assert ("gazette", "radio", "same_fact") in pairs
     # an approval of something else, on the same day, is another event
     assert not any("courier" in (left, right) for left, right, _ in pairs)
+
+
+def _two_articles(tmp_path, first: str, second: str):
+    (tmp_path / "a.txt").write_text(f"Storm hits Lenton\n\n{first}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Lenton counts the cost\n\n{second}\n", encoding="utf-8")
+    return sl.parse(sl.load_corpus(tmp_path), progress=False)
+
+
+def test_one_thing_that_happened_to_one_noun_is_one_fact(tmp_path):
+    """Two outlets word one collapse apart (character overlap 0.27): the same predicate acting on the
+    same noun, the subject of an intransitive verb, ties them."""
+    tables = _two_articles(tmp_path, "The wooden footbridge over the Lenton canal collapsed late on Tuesday after days of heavy rain.",
+                           "Council engineers confirmed that the footbridge across the canal has collapsed under the weight of floodwater.")
+    pairs = sl.align(tables)
+    assert {(p.left_id, p.right_id, p.relation) for p in pairs.itertuples()} == {("a:c1", "b:c2", "same_fact")}
+
+
+def test_the_same_kind_of_event_on_two_dates_is_two_events(tmp_path):
+    """The same wording, but one collapse in 2019 and one in 2021: the shared verb and noun do not
+    make them one fact."""
+    tables = _two_articles(tmp_path, "The wooden footbridge over the Lenton canal collapsed on 3 March 2019 after days of heavy rain.",
+                           "Council engineers confirmed that the footbridge across the canal collapsed on 14 June 2021 under the weight of floodwater.")
+    assert sl.align(tables).empty

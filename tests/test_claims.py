@@ -140,3 +140,18 @@ def test_token_lists_of_an_empty_doc():
     from s400lib.extract.claims import TokenLists
 
     assert TokenLists(context_for_text("").doc).head == []
+
+
+def test_patients_are_what_a_verb_without_object_happens_to(tmp_path):
+    """Subjects of intransitive and passive verbs are patients; the subject of a transitive verb is
+    its agent and is not."""
+    import s400lib as sl
+
+    (tmp_path / "mill.txt").write_text(
+        "Mill falls\n\nThe gates and sluices were opened at dawn. The old mill and its chimney collapsed overnight. "
+        "The harbour master opened the gates at noon.\n", encoding="utf-8")
+    claims = sl.parse(sl.load_corpus(tmp_path), progress=False).claims
+    patients = dict(zip(claims["text"], claims["patients"]))
+    assert {p.split(":")[0] for p in patients["The gates and sluices were opened at dawn."].split("|")} == {"gate", "sluice"}
+    assert {p.split(":")[0] for p in patients["The old mill and its chimney collapsed overnight."].split("|")} == {"mill", "chimney"}
+    assert patients["The harbour master opened the gates at noon."] == ""

@@ -86,8 +86,8 @@ def units(tables) -> pd.DataFrame:
                     "source": c["source"].astype(object),
                     "kind": "claim",
                     "quoted": (c["quoted"].fillna(False).astype(bool) if "quoted" in c else False) | c["quote_id"].isin(marked),
-                    "keys": [_keys(e, n, t) + _event_keys(f, g) for e, n, t, f, g in
-                             zip(c["entities"], c["numbers"], c["times"], _column(c, "frames"), _column(c, "args"))],
+                    "keys": [_keys(e, n, t) + _event_keys(f, g, p) for e, n, t, f, g, p in
+                             zip(c["entities"], c["numbers"], c["times"], _column(c, "frames"), _column(c, "args"), _column(c, "patients"))],
                 }
             )
         )
@@ -141,9 +141,10 @@ def _column(frame: pd.DataFrame, name: str) -> list:
     return frame[name].tolist() if name in frame else [None] * len(frame)
 
 
-def _event_keys(frames, args) -> list[str]:
-    """'P:<predicate class>' for each content predicate of a claim and 'A:<lemma>' for its object nouns:
-    two claims that share both report one event ("the spire collapsed" / "spire and roof collapsed").
+def _event_keys(frames, args, patients=None) -> list[str]:
+    """'P:<predicate class>' for each content predicate of a claim and 'A:<lemma>' for its object and
+    patient nouns (the subject a passive or intransitive verb happens to): two claims that share both
+    report one event ("the spire collapsed" / "spire and roof collapsed").
     Not used for blocking, only to anchor a same_fact pair (see :func:`_relations`)."""
     keys = []
     if isinstance(frames, str) and frames:
@@ -151,8 +152,9 @@ def _event_keys(frames, args) -> list[str]:
             predicate = frame.split(":", 1)[0]
             if predicate and predicate not in _LIGHT_VERBS:
                 keys.append(f"P:{predicate}")
-    if isinstance(args, str) and args:
-        keys += [f"A:{arg.split(':', 1)[0]}" for arg in args.split("|") if arg]
+    for nouns in (args, patients):
+        if isinstance(nouns, str) and nouns:
+            keys += [f"A:{arg.split(':', 1)[0]}" for arg in nouns.split("|") if arg]
     return list(dict.fromkeys(keys))
 
 
@@ -376,8 +378,16 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         counted = shared["U"] >= 1
         # the same event told in other words: one content predicate and one participant in common
         event = (shared["P"] >= 1) & ((shared["A"] + shared["E"] + shared["T"] + shared["U"]) >= 1)
+        # one content predicate acting on one noun in both ("the footbridge collapsed" / "the
+        # footbridge across the canal has collapsed") is as telling as one counted unit in both
+        # ... unless the two are dated and their dates differ: then they are two events of one kind
+        # (two crashes "shortly after takeoff", months apart)
+        dated = np.fromiter((any(k[0] == "T" for k in ks) for ks in u["keys"]), dtype=bool, count=len(u))
+        dated_apart = dated[a[open_]] & dated[b[open_]] & (shared["T"] == 0)
+        acted_on = (shared["P"] >= 1) & (shared["A"] >= 1) & ~dated_apart
         s = scores[open_]
-        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & counted) | ((s >= event_fact_min) & event)]] = 3
+        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | acted_on))
+                       | ((s >= event_fact_min) & event)]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep]
 

@@ -27,7 +27,9 @@ polarity
 
 Extra columns feed :mod:`s400lib.compare.contradictions`: ``frames`` lists each predicate as
 ``class:sign:modal:offset:role`` (role 'v' main verb, 's' subordinate verb, 'n' event noun; a small verb-class lexicon maps 'resell', 're-export', 'transfer' to one class),
-``args`` the nouns each predicate governs as ``lemma:sign:offset``, ``status`` 'settled' / 'pending'.
+``args`` the nouns each predicate governs as ``lemma:sign:offset``, ``patients`` (same form) the
+subjects that a passive or intransitive verb happens to ("the spire collapsed"; :mod:`s400lib.compare.align`
+reads them as event participants), ``status`` 'settled' / 'pending'.
 """
 
 from __future__ import annotations
@@ -338,11 +340,17 @@ def _role(words: TokenLists, k: int) -> str:
     return "s"
 
 
-def _frames(words: TokenLists, i: int, j: int, denied: set[int] = frozenset()) -> tuple[list[str], list[str]]:
-    """'class:sign:modal:offset:v|n' per predicate and 'noun:sign:offset' per argument. A predicate
-    in ``denied`` (the clause of a denial verb: "the ministry denied that 300 people died", see
-    :func:`_denied_clause`) is asserted with the opposite sign: the source says it did not happen."""
-    frames, args = [], []
+def _frames(words: TokenLists, i: int, j: int, denied: set[int] = frozenset()) -> tuple[list[str], list[str], list[str]]:
+    """'class:sign:modal:offset:v|n' per predicate, 'noun:sign:offset' per argument (object) and per
+    patient. A predicate in ``denied`` (the clause of a denial verb: "the ministry denied that 300
+    people died", see :func:`_denied_clause`) is asserted with the opposite sign: the source says it
+    did not happen.
+
+    A patient is the thing a verb without an object happens to: the subject of a passive ("the
+    structure has been saved") or of an intransitive verb ("the spire collapsed", with the nouns
+    joined to it: "the spire and roof"). Objects and patients are kept apart because a subject of
+    an active verb is often an agent, whose opposite-signed mentions are no stance on a question."""
+    frames, args, patients = [], [], []
     dep, pos = words.dep, words.pos
     for k in _predicates(words, i, j):
         neg, via = _negated(words, k)
@@ -354,10 +362,23 @@ def _frames(words: TokenLists, i: int, j: int, denied: set[int] = frozenset()) -
             sign, modal = ("+" if sign == "-" else "-"), "denied"
         cls = predicate_class(_lemma_of(words, k))
         frames.append(f"{cls}:{sign}:{modal}:{words.idx[k]}:{_role(words, k)}")
-        for c in words.children[k]:
+        kids = words.children[k]
+        for c in kids:
             if dep[c] in ("dobj", "attr", "oprd") and pos[c] == "NOUN" and not words.doc[c].ent_type_:
                 args.append(f"{words.lemma[c]}:{sign}:{words.idx[c]}")
-    return frames, args
+        if pos[k] != "VERB":
+            continue
+        transitive = any(dep[c] in _COMPLEMENTS for c in kids)
+        for c in kids:
+            if dep[c] == "nsubjpass" or (dep[c] == "nsubj" and not transitive):
+                for n in (c, *(g for g in words.children[c] if dep[g] == "conj")):
+                    if pos[n] == "NOUN" and not words.doc[n].ent_type_:
+                        patients.append(f"{words.lemma[n]}:{sign}:{words.idx[n]}")
+    return frames, args, patients
+
+
+# dependents that make a verb's subject its agent rather than the thing it happens to
+_COMPLEMENTS = frozenset({"dobj", "attr", "oprd", "ccomp", "xcomp", "dative", "acomp"})
 
 
 # Verbs that say their clause did not happen: "denied that 300 people died", "denies having met him".
@@ -799,7 +820,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
             denied = _denied_clause(denier) if denier is not None else frozenset()
             if head is not None and head.i in denied:
                 negative = not negative  # "denied that 300 people died": the source says they did not
-            frames, args = _frames(words, i, j, denied)
+            frames, args, patients = _frames(words, i, j, denied)
             lemmas = [words.lemma[k] for k in range(i, j)
                       if words.pos[k] in _LEMMA_POS and not words.is_stop[k] and words.is_alpha[k]
                       or (words.pos[k] in ("NOUN", "PROPN") and "-" in words.lower[k])]
@@ -818,6 +839,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     "quoted": quoted,
                     "frames": "|".join(frames),
                     "args": "|".join(args),
+                    "patients": "|".join(patients),
                     "status": _status(words, i, j),
                     "lemmas": " ".join(lemmas),
                     "owners": "|".join(_owners(words, head, i, j)),
