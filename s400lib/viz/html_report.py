@@ -79,7 +79,7 @@ def render_report(tables, title: str = "s400lib report", top: int = 15, client=N
         entities, quotes by speaker, contradictions, and the event timeline as an embedded PNG.
     """
     from ..compare.align import align
-    from ..compare.contradictions import contradictions
+    from ..compare.contradictions import contradictions, same_quote_rows
     from ..compare.timeline import timeline
     from ..core.tables import TABLE_NAMES
     from .plots import top_entities
@@ -102,9 +102,7 @@ def render_report(tables, title: str = "s400lib report", top: int = 15, client=N
 
     aligned, note = _attempt("alignments", align, tables, client=client)
     if aligned is not None:
-        # contradictions reads only the same_quote rows; at ten thousand articles the other
-        # alignments take hundreds of MiB that would sit in memory through the next two stages
-        aligned = aligned[aligned["relation"] == "same_quote"].copy()
+        aligned = same_quote_rows(aligned)  # not held through the next two stages
     found, note2 = (None, note) if aligned is None else _attempt("contradictions", contradictions, tables, aligned, client=client)
     # the timeline marks the events these contradictions dispute, so the two sections agree
     disputed = found

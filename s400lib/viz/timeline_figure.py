@@ -35,8 +35,8 @@ def plot_timeline(timeline_table: pd.DataFrame, title: str = "What happened when
 
     tl = timeline_table.reset_index(drop=True)
     if max_events is not None and len(tl) > max_events:
-        kept = tl.assign(_order=range(len(tl))).sort_values(["sources", "conflict", "_order"], ascending=[False, False, True], kind="stable")
-        tl = tl.loc[sorted(kept.index[:max_events])].reset_index(drop=True)
+        ranked = tl.rename_axis("row").sort_values(["sources", "conflict", "row"], ascending=[False, False, True])
+        tl = tl.loc[sorted(ranked.index[:max_events])].reset_index(drop=True)
         title = f"{title}\n(the {max_events:,} of {len(timeline_table):,} events reported by the most articles)"
     n = max(len(tl), 1)
     if tl.empty:
