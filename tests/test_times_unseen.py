@@ -155,3 +155,36 @@ def test_deadlines_and_plans_look_ahead_of_a_past_verb(text, expected):
 def test_a_generic_today_is_the_present_age_and_a_dated_one_is_the_day(text, expected):
     found = sl.tag_times(text, dct=DCT)
     assert found.loc[found["text"].str.lower() == "today", "value"].tolist() == [expected]
+
+
+def test_a_year_earlier_in_a_comparison_takes_the_quarter_the_passage_reports():
+    # the quarter is named one sentence before the comparison; a sentence that compares nothing keeps the year
+    text = ("Harbour Ferries posted a loss for the second quarter. Ticket revenue slipped to 8.1 million euros "
+            "from 9.4 million euros a year earlier. A year earlier the company had also bought two boats.")
+    t = sl.tag_times(text, dct="2016-08-04")
+    values = list(zip(t["text"], t["value"]))
+    assert ("the second quarter", "2016-Q2") in values
+    assert values.count(("a year earlier", "2015-Q2")) == 1 and ("A year earlier", "2015") in values
+
+
+@pytest.mark.parametrize("text,dct,expression,value", [
+    # a year standing before the quarter, or a quarter a year back, belongs to that year
+    ("Exports dipped in the 2014 fourth quarter, the bureau said.", "2015-05-20", "the 2014 fourth quarter", "2014-Q4"),
+    ("Margins were thinner than in the year-ago first quarter.", "2015-05-20", "the year-ago first quarter", "2014-Q1"),
+    ("The mill expects to reopen in next year's second quarter.", "2015-05-20", "next year's second quarter", "2016-Q2"),
+    # told in January under a past verb, the fourth quarter is the one that has just ended
+    ("Orders for tractors rose in the fourth quarter, the maker said.", "2015-01-21", "the fourth quarter", "2014-Q4"),
+    # the reported quarter of a named year
+    ("Net profit reached 4 million pounds, against 3 million pounds in the 2014 period.", "2015-05-20", "the 2014 period", "2014-Q1"),
+])
+def test_quarters_carry_the_year_written_around_them(text, dct, expression, value):
+    t = sl.tag_times(text, dct=dct)
+    assert dict(zip(t["text"], t["value"])).get(expression) == value
+
+
+def test_current_and_a_couple_follow_timeml():
+    values = _tag("Her current contract runs for a couple of years, and the current year has been her best.")
+    assert values["current"] == ("DATE", "PRESENT_REF")
+    assert values["a couple of years"] == ("DURATION", "P2Y")
+    assert values["the current year"] == ("DATE", "2011")
+    assert "current" not in _tag("The current account deficit widened.")

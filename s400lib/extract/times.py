@@ -107,7 +107,7 @@ _NUM_RE = (r"(?:\d+|(?:" + "|".join(w for w, v in _TENS.items() if v >= 20) + r"
 _HALF_RE = r"(?P<half>\s*½|\s+1/2|\s+and\s+a\s+half)?"
 _UNIT_RE = r"(?:minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
 _MOD_RE = r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?"
-_REL_RE = r"(?P<rel>last|next|this|past|previous|coming)"
+_REL_RE = r"(?P<rel>last|next|this|past|previous|coming|current)"
 _PART_RE = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 _PREPS = {"in", "on", "at", "since", "by", "until", "till", "from", "to", "before", "after", "during",
           "of", "for", "through", "between", "and", "early", "late", "mid", "around", "about", "as", "than"}
@@ -169,9 +169,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("fiscal", _p(r"(?:the\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?(?P<year>" + _YEAR_RE + r"|\d\d)(?:\s+fiscal\s+year)?", _I)),
     ("year_fiscal", _p(r"(?P<year>" + _YEAR_RE + r")\s+fiscal\s+year", _I)),
     ("month_year", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r"),?\s+(?:of\s+)?(?P<year>" + _YEAR_RE + r")")),
-    ("quarter", _p(r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<year>" + _YEAR_RE + r"))?", _I)),
+    # a year may stand before the quarter as well as after it: "the 1988 third quarter", "the year-ago
+    # fourth quarter", "next year's first quarter", "the third quarter of 1990"
+    ("quarter", _p(r"(?:the\s+)?(?:(?P<year0>" + _YEAR_RE + r")\s+|(?P<back>year-ago|year-earlier|prior-year)\s+|(?P<yrel>last|this|next)\s+year's\s+)?"
+                   r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<year>" + _YEAR_RE + r"))?", _I)),
     # the quarter or period a company reports on: "the quarter", "the latest quarter", "the year-ago quarter"
-    ("report_quarter", _p(r"the\s+(?P<which>latest\s+|current\s+|same\s+|year-ago\s+|year-earlier\s+)?(?P<unit>quarter|period)(?!\s+of\b)", _I)),
+    ("report_quarter", _p(r"the\s+(?:(?P<which>latest\s+|current\s+|same\s+|year-ago\s+|year-earlier\s+)|(?P<ryear>" + _YEAR_RE + r")\s+)?(?P<unit>quarter|period)(?!\s+of\b)", _I)),
     ("year_earlier", _p(r"(?P<which>year-earlier|year-ago)", _I)),
     ("spelled_year", _p(r"(?:the\s+year\s+)?(?P<words>nineteen\s+(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:-(?:" + "|".join(_ONES) + r"))?"
                         r"|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(_ONES) + r"))?)", _I)),
@@ -214,7 +217,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY_RE + r"|" + _MONTH_RE + r"|spring|summer|autumn|fall|winter)", _I)),
     ("set_adverb", _p(r"(?P<adv>hourly|daily|weekly|monthly|annually|yearly)", _I)),
     ("past_ref", _p(r"(?:recently|lately|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year|decade|century|few))|(?:the\s+)?previous\s+years|formerly)", _I)),
-    ("present_ref", _p(r"(?:now|currently|at\s+present|nowadays|these\s+days|the\s+moment)", _I)),
+    # "current" before a noun ("his current wife", "current market conditions") is TimeML's
+    # PRESENT_REF; not "the then current price", nor an account or a current of water or power
+    ("present_ref", _p(r"(?:now|currently|at\s+present|nowadays|these\s+days|the\s+moment|(?<!then\s)current(?=\s+[a-z])(?!\s+(?:accounts?|affairs|flows?|events)\b))", _I)),
     ("future_ref", _p(r"(?:the\s+(?:near\s+)?future|the\s+years\s+ahead)", _I)),
 ]
 
@@ -236,13 +241,21 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         return "DATE", _Spec("abs", {"value": f"{int(g['year'])}-{month:02d}", "mod": mod})
     if name == "quarter":
         q = ORDINALS[g["q"].lower()]
-        if g.get("year"):
-            return "DATE", _Spec("abs", {"value": f"{g['year']}-Q{q}"})
+        year = g.get("year") or g.get("year0")
+        if year:
+            return "DATE", _Spec("abs", {"value": f"{year}-Q{q}"})
+        if g.get("back"):
+            return "DATE", _Spec("quarter", {"q": q, "yoff": -1})
+        if g.get("yrel"):
+            return "DATE", _Spec("quarter", {"q": q, "yoff": {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]})
         return "DATE", _Spec("quarter", {"q": q})
     if name == "report_quarter":
         which = (g.get("which") or "").strip().lower()
-        if g["unit"].lower() == "period" and not which:
+        if g["unit"].lower() == "period" and not which and not g.get("ryear"):
             return None  # "the period" alone is too often not a time
+        if g.get("ryear"):
+            # "the 1988 quarter": the reported quarter of that year ("compared with $3 million in the 1988 period")
+            return "DATE", _Spec("rq", {"year": int(g["ryear"]), "current": 0})
         return "DATE", _Spec("rq", {"back": 1 if which in ("year-ago", "year-earlier") else 0, "current": int(which == "current")})
     if name == "year_earlier":
         return "DATE", _Spec("rq", {"back": 1, "current": 0})
@@ -291,6 +304,8 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         if low == g["unit"].lower() and _prev_word(text, m.start()) in set(NUMBER_WORDS) | {"few", "several", "the", "these", "those", "recent", "coming"}:
             return None  # part of a longer expression another pattern owns
         letter, t = UNIT[unit]
+        if low.startswith("a couple of"):  # a couple is two (TimeML: "a couple of years" P2Y)
+            return "DURATION", _Spec("dur", {"value": f"P{'T' if t else ''}2{letter}"})
         # "recent months" and "the coming months" still say on which side of the anchor they lie,
         # and roughly how far: their bounds keep that, whatever the value's convention
         side = "past" if low.startswith(("recent", "the past", "the last")) else "future" if low.startswith(("the coming", "the next")) else None
@@ -331,7 +346,7 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
             # "the past week" is a duration-like reference to the period just before the anchor
             off = -1 if rel in ("past", "previous") else 1
         else:
-            off = {"last": -1, "this": 0, "next": 1}[rel]
+            off = {"last": -1, "this": 0, "current": 0, "next": 1}[rel]
         return "DATE", _Spec("rel", {"unit": unit, "off": off, "mod": mod})
     if name == "rel_season":
         off = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
@@ -688,7 +703,10 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
             iso = (anchor + pd.Timedelta(weeks=off)).isocalendar()
             value = f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else "")
     elif k == "quarter":
-        value = f"{anchor.year:04d}-Q{p['q']}"
+        year = anchor.year + int(p["yoff"]) if p.get("yoff") is not None else anchor.year
+        if p.get("yoff") is None and tense == "past" and anchor < pd.Timestamp(anchor.year, 3 * int(p["q"]) - 2, 1):
+            year -= 1  # "profit rose in the fourth quarter" told in January: the quarter that has ended
+        value = f"{year:04d}-Q{p['q']}"
     elif k == "season":
         value = f"{_season_year(p['season'], int(p['off']), anchor):04d}-{p['season']}"
     elif k == "shift":
@@ -705,7 +723,8 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
     elif k == "rq":
         # the quarter a report covers is the last one that ended before the report, unless "current"
         d = anchor if int(p.get("current") or 0) else _shift_months(anchor, -3)
-        value = f"{d.year - int(p.get('back') or 0):04d}-Q{(d.month - 1) // 3 + 1}"
+        year = int(p["year"]) if p.get("year") else d.year - int(p.get("back") or 0)
+        value = f"{year:04d}-Q{(d.month - 1) // 3 + 1}"
     elif k == "era":
         size = 100 if p["unit"] == "century" else 10
         start = (anchor.year // size + int(p["off"])) * size
@@ -896,7 +915,7 @@ _WORD_GATES: dict[str, tuple[frozenset, ...]] = {
     "narrative_day": (frozenset({"that", "next", "following", "previous", "same"}),
                       frozenset({"day", "morning", "afternoon", "evening", "night", "week", "month", "year"})),
     "the_unit": (frozenset({"the"}), frozenset({"year", "week", "weekend", "day"})),
-    "rel_unit": (frozenset({"last", "next", "this", "past", "previous", "coming"}),
+    "rel_unit": (frozenset({"last", "next", "this", "past", "previous", "coming", "current"}),
                  frozenset({"week", "month", "year", "quarter", "weekend"})),
     "rel_season": (frozenset({"last", "next", "this"}), _SEASONS),
     "ago": (frozenset({"ago", "earlier", "now", "hence"}), _UNIT_WORDS),
@@ -909,7 +928,7 @@ _WORD_GATES: dict[str, tuple[frozenset, ...]] = {
     "set_every": (frozenset({"every", "each"}),),
     "set_adverb": (frozenset({"hourly", "daily", "weekly", "monthly", "annually", "yearly"}),),
     "past_ref": (frozenset({"recently", "lately", "past", "previous", "formerly"}),),
-    "present_ref": (frozenset({"now", "currently", "present", "nowadays", "days", "moment"}),),
+    "present_ref": (frozenset({"now", "currently", "present", "nowadays", "days", "moment", "current"}),),
     "future_ref": (frozenset({"future", "ahead"}),),
 }
 _LETTERS = re.compile(r"[a-z]+")
@@ -1006,28 +1025,56 @@ _YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier|before)$", _I)
 
 
 def _year_ago_quarters(text: str, doc, rows: list[dict]) -> list[dict]:
-    """"a year ago" / "a year earlier" in a sentence about a quarter ("third-quarter profit rose to
+    """"a year ago" / "a year earlier" in a passage about a quarter ("third-quarter profit rose to
     $5 million from $3 million a year earlier") is that quarter a year before (1988-Q3 for 1989-Q3),
-    not the whole previous year: company results compare a quarter with the same quarter."""
-    def sentence_of(offset: int):
-        if doc is None:
-            return text.rfind("\n", 0, offset), text.find("\n", offset)
-        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        return (span.sent.start_char, span.sent.end_char) if span is not None else (offset, offset)
+    not the whole previous year: company results compare a quarter with the same quarter.
 
-    quarters = [(r["start"], m) for r in rows if (m := _QUARTER_VALUE.match(str(r.get("value") or "")))]
+    The quarter is the one named last in the same sentence or the two before it ("Third-quarter
+    net fell 5%. Revenue declined to $85 million from $93 million a year earlier."); a quarter that is
+    itself a year back ("the year-ago quarter") is a comparison, not the passage's quarter."""
+    def sentence_index(offset: int) -> int:
+        if doc is None:
+            return text.count("\n", 0, offset)
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span.sent.start if span is not None else -10**6
+
+    quarters = [(r["start"], sentence_index(r["start"]), m) for r in rows
+                if (m := _QUARTER_VALUE.match(str(r.get("value") or ""))) and not _is_year_back(r)]
     if not quarters:
         return rows
+    sent_starts = sorted({sent.start for sent in doc.sents}) if doc is not None else None
     for r in rows:
         if not _YEAR_BACK.match(r["text"]) or r.get("type") != "DATE":
             continue
-        lo, hi = sentence_of(r["start"])
-        same = [m for start, m in quarters if lo <= start < hi]
-        if same:
-            year, q = int(same[0].group(1)), int(same[0].group(2))
+        here = sentence_index(r["start"])
+        if sent_starts is not None:
+            pos = sent_starts.index(here) if here in sent_starts else 0
+            window = set(sent_starts[max(0, pos - _QUARTER_PASSAGE_SENTENCES): pos + 1])
+        else:
+            window = set(range(here - _QUARTER_PASSAGE_SENTENCES, here + 1))
+        same_sentence = [m for start, sent, m in quarters if sent == here]
+        sentence_start = doc[here].idx if doc is not None and here >= 0 else 0
+        compares = _COMPARISON.search(text, max(sentence_start, r["start"] - _COMPARISON_REACH), r["start"]) is not None
+        before = [m for start, sent, m in quarters if sent in window and start < r["start"]] if compares else []
+        chosen = same_sentence[0] if same_sentence else (before[-1] if before else None)
+        if chosen is not None:
+            year, q = int(chosen.group(1)), int(chosen.group(2))
             r["value"] = f"{year - 1:04d}-Q{q}"
             r["earliest"], r["latest"] = bounds(r["value"], r.get("mod"))
     return rows
+
+
+# how many sentences back a quarter still sets the period a "a year earlier" compares with, when its own
+# sentence compares two figures ("fell to $85 million from $93 million a year earlier"); "A year ago the
+# mills ran a night shift" compares nothing and keeps the whole year
+_QUARTER_PASSAGE_SENTENCES = 2
+_COMPARISON = re.compile(r"\b(?:from|compared|than|versus|vs\.|against)\b", re.I)
+_COMPARISON_REACH = 80
+
+
+def _is_year_back(row: dict) -> bool:
+    low = row["text"].lower()
+    return "year-ago" in low or "year-earlier" in low or "prior-year" in low or bool(_YEAR_BACK.match(row["text"]))
 
 
 def tag_times(text: str, dct=None) -> pd.DataFrame:
