@@ -523,3 +523,33 @@ def test_an_infinitive_of_purpose_and_a_pronoun_before_the_quote_keep_the_speake
 def test_a_coach_is_named_without_the_title():
     text = "“We defended badly,” said Coach Marta Ruiz after the final."
     assert _speaker_of(_quotes(text), "defended badly") == "Marta Ruiz"
+
+
+def test_a_belief_told_inside_a_quote_is_the_quote_speakers_own_report():
+    text = ('The harbour master, Ingrid Solberg, spoke after the storm. "I suspect the insurers will fight every claim, '
+            'and we have warned the council that the sea wall cannot take another winter," Solberg said.')
+    q = sl.extract_quotes(text)
+    outer = q[q["kind"] == "direct"].iloc[0]
+    nested = q[q["nested_in"].notna()]
+    assert set(nested["nested_in"]) == {outer["quote_id"]}
+    assert set(nested["speaker"]) == {"Ingrid Solberg"}
+    assert any(t.startswith("the insurers will fight") for t in nested["text"])
+    assert any(t.startswith("the sea wall cannot take") for t in nested["text"])
+    for row in q.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+def test_a_third_party_report_inside_a_quote_names_the_third_party():
+    text = ('Auditor Paul Renner told the inquiry: "Director Lucia Ferrante assured the board that the accounts were '
+            'balanced, and nobody checked."')
+    q = sl.extract_quotes(text)
+    nested = q[q["nested_in"].notna()]
+    assert list(nested["speaker"]) == ["Lucia Ferrante"]
+    assert nested["text"].iloc[0].startswith("the accounts were balanced")
+    assert q.loc[q["kind"] == "direct", "speaker"].iloc[0] == "Paul Renner"
+
+
+def test_a_pronoun_inside_a_quote_is_not_given_a_nested_report():
+    text = '"She told me the shop would close in May, but it never did," the tenant, Omar Haddad, said.'
+    q = sl.extract_quotes(text)
+    assert q["nested_in"].isna().all()

@@ -35,8 +35,11 @@ One public entry point per use: :func:`quote_table` (inside :func:`s400lib.pipel
    reported clause is the row's text. Impersonal reports ("It is noted that") and first-person
    ones ("we reported") are left out: they have no speaker to find.
 
-Known limits: nested quotes inside quotes are not split out; indirect speech inside a direct quote
-is not reported; gender is not used to resolve pronouns (recency and salience are).
+5. **Reports inside a direct quote** ("“I suspect they won't do that,” he said"): an ``indirect`` row
+   whose ``nested_in`` is the quote around it; "I"/"we" is the quote's speaker.
+
+Known limits: nested quotes inside quotes are not split out; a pronoun other than "I"/"we" inside a
+quote is not resolved; gender is not used to resolve pronouns (recency and salience are).
 """
 
 from __future__ import annotations
@@ -71,7 +74,7 @@ SPEECH_VERBS = {
     "hint", "boast", "joke", "object", "protest", "retort", "inform", "caution", "allege",
     "estimate", "emphasis", "underscore", "highlight", "propose", "express", "voice", "share",
     "echo", "counter", "maintain", "reason", "lament", "vow", "pledge", "plead", "reiterate", "recall",
-    "testify", "charge", "fume", "thunder", *REPORT_ONLY_THAT,
+    "testify", "charge", "fume", "thunder", "suspect", *REPORT_ONLY_THAT,
 } | set(MANNER_VERBS := {
     # manner-of-speaking verbs: they introduce the words around them but never report a clause
     # ("“...,” she laughs" is speech; "she laughs that ..." is not English)
@@ -1078,11 +1081,64 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
     # a headline is not reported speech ("Fishermen fear harbour works"); only quotation marks in it count
     titles = [(int(a), int(b)) for k, a, b in zip(*(column_values(ctx.paragraphs, c) for c in ("kind", "start", "end"))) if k == "title"]
     reported = [r for r in _indirect_rows(ctx, spans, resolver, speech) if not any(s <= int(r["start"]) < e for s, e in titles)]
-    rows = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported)), reported) + reported
+    quoted = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported)), reported)
+    rows = quoted + reported + _nested_reports(ctx, quoted, resolver, speech)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):
         row["quote_id"] = f"{aid}:q{n}" if aid is not None and not pd.isna(aid) else f"q{n}"
+    for row in rows:
+        outer = row.pop("_inside", None)
+        if outer is not None:
+            row["nested_in"] = outer["quote_id"]
     return rows
+
+
+def _nested_reports(ctx: ArticleContext, quoted: list[dict], resolver: SpeakerResolver, speech: list[int]) -> list[dict]:
+    """Reports told inside a direct quote: "“I suspect they won't do that,” he said" reports a belief
+    of the quote's speaker, "“Moxon lied to Daniel that the drives were never returned,” Rathbun wrote"
+    a claim of Moxon's, inside Rathbun's words.
+
+    Each is an ``indirect`` row whose ``nested_in`` names the quote around it. A first-person subject
+    ("I", "we") is the quote's own speaker (rule ``nested_first_person``); a named third party is
+    resolved as any subject is (rule ``nested+<rule>``). The quote keeps its own row and speaker."""
+    doc = ctx.doc
+    direct = sorted((r for r in quoted if r["kind"] == "direct"), key=lambda r: r["start"])
+    if not direct:
+        return []
+    starts = [int(r["start"]) for r in direct]
+    out = []
+    for i in speech:
+        tok = doc[i]
+        k = bisect.bisect_right(starts, tok.idx) - 1
+        if k < 0 or not (starts[k] <= tok.idx < int(direct[k]["end"])):
+            continue
+        outer = direct[k]
+        q0, q1 = int(outer["start"]), int(outer["end"])
+        if tok.pos_ not in ("VERB", "AUX") or _cue_lemma(tok) in QUOTE_ONLY:
+            continue
+        subj = _subject_of(tok)
+        if subj is None or not (q0 <= subj.idx < q1):
+            continue
+        clauses = _reported_clauses(tok)
+        if not clauses:
+            continue
+        start, end = _clause_span(ctx, clauses[0], tok)
+        start, end = max(start, q0), min(end, q1)
+        if end - start < 3 or len(_WORD_RE.findall(ctx.text[start:end])) < 3 or end - start > 0.9 * (q1 - q0):
+            continue
+        low = subj.lower_
+        if low in ("i", "we"):
+            row = {**outer, "start": start, "end": end, "text": ctx.text[start:end], "kind": "indirect",
+                   "sent_id": ctx.sent_id_at(start), "cue": _cue_lemma(tok), "speaker_rule": "nested_first_person"}
+            row.pop("quote_id", None)
+        elif low in FIRST_PERSON | {"you", "it", "there", "which", "who", "that", "this", "they", "he", "she"}:
+            continue  # a pronoun inside someone's words points into a story this article does not tell
+        else:
+            res = resolver.resolve(subj)
+            row = _row(ctx, start, end, "indirect", res, f"nested+{res.rule}", _cue_lemma(tok), res.confidence * 0.8 if res.name else 0.2)
+        row["_inside"] = outer
+        out.append(row)
+    return out
 
 

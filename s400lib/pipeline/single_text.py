@@ -35,5 +35,6 @@ def extract_quotes(text: str) -> pd.DataFrame:
     quotes = quote_table(ctx, entity_table(ctx))
     quotes = canonicalize_speakers(quotes, entity_table(ctx))
     quotes["article_id"] = pd.Series([pd.NA] * len(quotes), dtype="string")
-    quotes["quote_id"] = quotes["quote_id"].str.replace(r"^text:", "", regex=True)
+    for column in ("quote_id", "nested_in"):
+        quotes[column] = quotes[column].str.replace(r"^text:", "", regex=True)
     return quotes
