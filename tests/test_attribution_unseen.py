@@ -553,3 +553,19 @@ def test_a_pronoun_inside_a_quote_is_not_given_a_nested_report():
     text = '"She told me the shop would close in May, but it never did," the tenant, Omar Haddad, said.'
     q = sl.extract_quotes(text)
     assert q["nested_in"].isna().all()
+
+
+def test_a_title_and_the_name_after_it_the_name_speaks():
+    # the parser gives "said" two subjects, the title and the name in apposition after it
+    text = ("Prices rose again.\nCommenting on the figures in a statement, Norway's Finance Minister, Kari Holm said, "
+            "\"We expect inflation to ease by the summer\".\nMarkets fell.")
+    q = sl.extract_quotes(text)
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Kari Holm"]
+
+
+def test_a_passive_speech_verb_inside_a_partial_quote_is_not_the_cue():
+    # "thought out" inside the partial quote names no speaker; the frame is "told"
+    text = ('Later, the director of the Harbour Trust Mei Lin Zhou told the Courier any plan "must be carefully '
+            'thought out": "Cutting the queue is welcome, but not by adding forms nobody can read."')
+    q = sl.extract_quotes(text)
+    assert set(q.loc[q["kind"].isin(["direct", "partial"]), "speaker"]) == {"Mei Lin Zhou"}

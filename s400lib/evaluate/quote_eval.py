@@ -275,10 +275,12 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
             for pi, (ps, pe) in enumerate(zip(pred["start"].tolist(), pred["end"].tolist())):
                 overlap = min(g["end"], pe) - max(g["start"], ps)
                 if overlap > 0 and overlap >= min_cover * (g["end"] - g["start"]):
-                    pairs.append((overlap, gi, pi))
+                    # at equal overlap the tighter prediction pairs first: a report and the wider
+                    # "according to X, ..." around it both cover the gold words, the report fits them
+                    pairs.append((overlap, abs((pe - ps) - (g["end"] - g["start"])), gi, pi))
         best: dict[int, int] = {}
         used: set[int] = set()
-        for _overlap, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        for _overlap, _misfit, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2], t[3])):
             if gi not in best and pi not in used:
                 best[gi] = pi
                 used.add(pi)

@@ -301,6 +301,8 @@ def _subject_of(verb: Token) -> Token | None:
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
+            # "Malaysia's Prime Minister, Najib Razak said": two subjects, a title and the name after it
+            named.sort(key=lambda c: c.lower_ in ROLE_NOUNS)
             return (named or subjects)[0]
     # "Nunez, also present at the scene, said": the parser gives the name to the inserted clause;
     # a verb conjoined to that one ("..., said ... but urged") shares the name too
@@ -453,6 +455,8 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
         child, t = t, t.head
         if q.start <= t.idx < q.end:
             continue
+        if _is_speech(t) and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in t.children):
+            continue  # "any process must be well thought out": a passive verb names no speaker; the frame is higher up
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
             if _cue_lemma(t) in NAMING_VERBS and child.dep_ in ("oprd", "dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "npadvmod"):
                 # the quoted words are what the subject calls or judges something

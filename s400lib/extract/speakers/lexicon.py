@@ -34,6 +34,14 @@ QUALIFIERS = {
     "american", "israeli", "ukrainian", "chinese", "german", "french", "british", "former", "acting",
     "late", "then", "us", "u.s.", "state", "deputy", "vice", "prime", "first", "crown",
 }
+# The field of a minister, secretary or committee: "Finance Minister", "Interior Secretary", "Health
+# Committee" are titles however they are capitalised, never a person's name.
+PORTFOLIO_WORDS = {
+    "finance", "interior", "foreign", "defence", "defense", "health", "education", "justice", "trade",
+    "economy", "economic", "energy", "environment", "transport", "labour", "labor", "agriculture", "culture",
+    "home", "treasury", "communications", "immigration", "housing", "industry", "tourism", "fisheries",
+    "sports", "information", "security", "development", "affairs", "intelligence", "commerce", "budget",
+}
 TITLE_WORDS = {
     "senator", "sen.", "deputy", "president", "vice", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "dr", "dr.", "chairman", "chairwoman", "chair", "general", "gen.", "colonel", "admiral",

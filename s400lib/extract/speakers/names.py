@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from .lexicon import (
     HONORIFICS,
     JOB_TITLES,
+    PORTFOLIO_WORDS,
     QUALIFIERS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -149,7 +150,7 @@ class NamesMixin:
         titles = TITLE_WORDS | ROLE_NOUNS | SOURCE_NOUNS | JOB_TITLES
         has_title = any(t.lower_ in titles for t in words)
         return bool(words) and has_title and all(
-            t.lower_ in titles or t.lower_ in QUALIFIERS or t.ent_type_ in ("NORP", "GPE", "LOC") for t in words)
+            t.lower_ in titles or t.lower_ in QUALIFIERS or t.lower_ in PORTFOLIO_WORDS or t.ent_type_ in ("NORP", "GPE", "LOC") for t in words)
 
     def person_in_phrase(self, tok: Token) -> tuple[str, int, int] | None:
         """A person named inside the noun phrase headed by ``tok``: 'Governor of Washington Chris
