@@ -227,3 +227,17 @@ def test_common_and_official_country_names_merge():
                           "Trade\n\nAnkara welcomed the pact, Türkiye's ministry said.")
     assert _canonical(tables, "Britain") == _canonical(tables, "United Kingdom") == {"United Kingdom"}
     assert _canonical(tables, "Türkiye's") == {"Turkey"}
+
+
+def test_a_bracketed_acronym_and_an_ampersand_join_the_long_name(tmp_path):
+    # own wording: one outlet defines the acronym in brackets, another writes only "the ICAO" or an ampersand
+    (tmp_path / "a.txt").write_text("Airspace rules tightened\n\nThe International Civil Aviation Organization (ICAO) "
+                                    "said on Monday that new rules would apply. The Agency for Fisheries & Oceans disagreed.\n")
+    (tmp_path / "b.txt").write_text("Pilots react to new rules\n\nThe ICAO warned airlines that checks would be stricter. "
+                                    "The Agency for Fisheries and Oceans said little.\n")
+    t = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    e = t.entities
+    icao = set(e.loc[e["text"].str.contains("ICAO|Civil Aviation"), "canonical"])
+    assert len(icao) == 1 and len(e[e["text"] == "ICAO"]) == 2
+    fisheries = set(e.loc[e["text"].str.contains("Fisheries"), "canonical"])
+    assert len(fisheries) == 1

@@ -20,6 +20,8 @@ names. Offsets stay those of the text.
 
 from __future__ import annotations
 
+import re
+
 import functools
 
 from spacy.tokens import Doc, Span
@@ -62,11 +64,16 @@ def _caps_word(tok) -> bool:
     return tok.text.isalpha() and tok.text.isupper() and len(tok.text) >= 3
 
 
+_SMALL_WORDS = frozenset({"without", "of", "for", "and", "the", "in", "on", "at", "to", "with", "from", "by", "against", "under", "over", "beyond"})
+
+
 def _person_tail(doc: Doc, start: int, end: int) -> int | None:
     """Token index where a 2-3 word personal name ends the span [start, end), after a body word."""
     for k in range(end - 3, start - 1, -1):
         tail = doc[k + 1 : end]
-        if doc[k].lower_ in BODY_ENDINGS and 2 <= len(tail) <= 3 and all(_titlecase(t) and t.lower_ not in BODY_ENDINGS for t in tail):
+        # "Doctors Without Borders" is one name: a capitalised small word is no part of a person's name
+        if doc[k].lower_ in BODY_ENDINGS and 2 <= len(tail) <= 3 and all(
+                _titlecase(t) and t.lower_ not in BODY_ENDINGS and t.lower_ not in _SMALL_WORDS for t in tail):
             return k + 1
     return None
 
@@ -149,6 +156,41 @@ def repair_entities(doc: Doc) -> Doc:
             spans.append(Span(doc, i, j + 1, label="PERSON"))
             taken.update(range(i, j + 1))
             changed = True
+    # "The WFP warned": an acronym after "the" names a body ("the IMF", "the FAO"); the small model
+    # leaves many untagged
+    for i in [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == PROPN]:
+        tok = doc[i]
+        bare = tok.text.replace(".", "")
+        if i in taken or i == 0 or doc[i - 1].lower_ != "the" or not (2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+            continue  # "the UN Security Council": part of a longer name
+        spans.append(Span(doc, i, i + 1, label="ORG"))
+        taken.add(i)
+        changed = True
+    # "The Food and Agriculture Organization (FAO) warned": an acronym in brackets right after a body's
+    # name is that body, a name the model often leaves untagged; tagged, it ties the two forms together
+    for ent in list(spans):
+        k = ent.end
+        if ent.label_ not in ("ORG", "GPE", "FAC", "NORP") or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+            continue
+        short = doc[k + 1]
+        if k + 1 in taken or not _is_bracketed_acronym(short.text, ent.text):
+            continue
+        spans.append(Span(doc, k + 1, k + 2, label=ent.label_))
+        taken.add(k + 1)
+        changed = True
     if changed:
         doc.ents = sorted(spans, key=lambda s: s.start)
     return doc
+
+
+def _is_bracketed_acronym(short: str, long: str) -> bool:
+    """'FAO' after 'Food and Agriculture Organization': capitals only, and the initials of the long
+    name's words (small words may be left out, as acronyms do)."""
+    bare = short.replace(".", "")
+    if not (2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()):
+        return False
+    words = [w for w in re.split(r"[\s-]+", long) if w and w.lower() not in ("the", "of", "and", "for", "on", "in", "&", "de", "la", "le", "des", "du")]
+    letters = "".join(w[0] for w in words).upper()
+    return letters == bare or (len(bare) >= 3 and letters.startswith(bare))

@@ -79,7 +79,7 @@ def name_key(name: str) -> str:
     name = clean_name(str(name))
     name = unicodedata.normalize("NFKD", name)
     name = "".join(ch for ch in name if not unicodedata.combining(ch)).lower()
-    name = name.replace(".", "").replace("’", "'")
+    name = name.replace(".", "").replace("’", "'").replace(" & ", " and ")
     # "Notre-Dame" and "Notre Dame" are one name; a designator keeps its hyphen ("S-400")
     name = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", name)
     # British and American spellings of one body: "World Health Organisation" / "Organization"
