@@ -171,3 +171,27 @@ def test_the_same_kind_of_event_on_two_dates_is_two_events(tmp_path):
     tables = _two_articles(tmp_path, "The wooden footbridge over the Lenton canal collapsed on 3 March 2019 after days of heavy rain.",
                            "Council engineers confirmed that the footbridge across the canal collapsed on 14 June 2021 under the weight of floodwater.")
     assert sl.align(tables).empty
+
+
+def test_one_request_told_with_two_verbs_of_one_class_and_two_names_is_one_fact(tmp_path):
+    """'pressed ... to audit' and 'asked ... to audit' are one class of act; with the same two people
+    named, the pair is one fact although the wording overlaps little."""
+    tables = _two_articles(
+        tmp_path,
+        "Governor Ilse Brandt pressed the new port director, Tomas Weller, to audit the storm fund before Friday.",
+        "In a letter, Brandt asked Weller to audit spending from the emergency fund, which residents say was wasted.")
+    pairs = sl.align(tables)
+    assert [(p.relation) for p in pairs.itertuples()] == ["same_fact"]
+
+
+def test_keys_most_units_share_are_not_distinctive():
+    """A name in most units of a story ("Trump" in a story about Trump) and a vague time are common
+    ground, not evidence that two units tell one fact; a name in two units is."""
+    import pandas as pd
+    from s400lib.compare.align import _distinctive_keys
+
+    keys = pd.Series([["E:Brandt", "P:request", "E:Weller", "T:PXD"], ["E:Brandt", "P:request", "E:Weller", "T:PXD"]]
+                     + [["E:Brandt", "P:meet"] for _ in range(20)])
+    distinct = _distinctive_keys(keys)
+    assert "E:Weller" in distinct and "P:request" in distinct
+    assert "E:Brandt" not in distinct and "P:meet" not in distinct and "T:PXD" not in distinct

@@ -38,6 +38,8 @@ import functools
 import re
 from collections import defaultdict
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 
@@ -385,11 +387,42 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         dated = np.fromiter((any(k[0] == "T" for k in ks) for ks in u["keys"]), dtype=bool, count=len(u))
         dated_apart = dated[a[open_]] & dated[b[open_]] & (shared["T"] == 0)
         acted_on = (shared["P"] >= 1) & (shared["A"] >= 1) & ~dated_apart
+        # three pieces of one fact told in other words: "Trump asked Zelensky to investigate Biden" /
+        # "Trump urged Ukraine's leader to investigate his rival Biden" share a content predicate and two
+        # names; "crashed six minutes after departure from Addis Ababa" / "crashed six minutes after
+        # takeoff from Addis Ababa" a predicate, a duration and a place. A vague time ("a few days") is no piece.
+        # Only keys that set a unit apart count: a name or verb in a large share of the corpus's units
+        # ("Trump" in a story about Trump, "crash" in a crash story) says nothing about which fact it is.
+        distinct = _distinctive_keys(u["keys"])
+        pieces = _shared_pieces(u["keys"], distinct, a[open_], b[open_])
+        corroborated = (pieces >= CORROBORATING_PIECES) & (shared["P"] >= 1) & ~dated_apart
         s = scores[open_]
-        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | acted_on))
+        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | acted_on | corroborated))
                        | ((s >= event_fact_min) & event)]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep]
+
+
+# shared keys (predicates, participants, exact dates, counted units) that make two differently worded
+# units one fact at the low ``counted_fact_min`` score
+CORROBORATING_PIECES = 3
+
+
+# a key in more than this share of all units is too common to tell facts apart
+DISTINCTIVE_SHARE = 0.1
+
+
+def _distinctive_keys(keys: pd.Series) -> set[str]:
+    """Keys of predicates, participants, exact times and units found in at most DISTINCTIVE_SHARE of the
+    units (at least two: a key must be shared to count). Vague times (PXD, PAST_REF, 2019-WXX) never count."""
+    df = Counter(k for ks in keys for k in set(ks))
+    limit = max(2, DISTINCTIVE_SHARE * len(keys))
+    return {k for k, n in df.items() if n <= limit and k[0] in "PAEUT" and not (k[0] == "T" and ("X" in k[2:] or "REF" in k))}
+
+
+def _shared_pieces(keys: pd.Series, distinct: set[str], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """How many distinctive keys units a[k] and b[k] share."""
+    return shared_counts(key_matrix([k for k in ks if k in distinct] for ks in keys), a, b, PAIR_CHUNK)
 
 
 def _shared_keys(keys: pd.Series, kind: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -96,7 +96,10 @@ VERB_CLASSES = {
     "agree": {"agree", "accept", "approve", "consent", "agreement", "acceptance", "approval"},
     "deploy": {"deploy", "deployment", "activate", "commission", "operate"},
     "deliver": {"deliver", "supply", "ship", "delivery", "shipment"},
-    "cancel": {"cancel", "suspend", "freeze", "halt", "cancellation", "suspension"},
+    "cancel": {"cancel", "suspend", "freeze", "halt", "withhold", "cancellation", "suspension"},
+    "request": {"ask", "urge", "prod", "press", "pressure", "implore", "request", "appeal"},
+    "collapse": {"collapse", "fall", "topple", "cave", "crumble"},
+    "rebuild": {"rebuild", "reconstruct", "restore", "reconstruction", "restoration"},
 }
 _CLASS_OF = {lemma: cls for cls, lemmas in VERB_CLASSES.items() for lemma in lemmas}
 _SETTLED = {"agree", "sign", "complete", "conclude", "fulfil", "fulfill", "finalize", "finalise", "approve", "seal", "reach"}
