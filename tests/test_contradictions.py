@@ -331,3 +331,18 @@ def test_a_negation_lost_between_two_renderings_of_one_quote_is_flagged_as_such(
               "that closes the northern grounds,” Vik said.")
     rows = _pair_conflicts(tmp_path, first, second)
     assert rows["explanation"].str.contains("render one quote by Anders Vik").any()
+
+
+def test_a_count_only_two_claims_make_is_compared_however_differently_they_are_worded(tmp_path):
+    # own wording: "guests from 14 countries" and "at least 19 nationalities" count one thing; nothing
+    # else in the story counts countries, so the two figures are one attribute told twice
+    first = ("Hotel fire\n\nA fire swept through the Harbour View hotel in Lisbon on Saturday night. "
+             "Guests from 14 countries were staying in the building, the owner said.")
+    second = ("Hotel fire\n\nFirefighters battled the Harbour View blaze for six hours on Saturday. "
+              "At least 19 nationalities were among those evacuated, according to the city.")
+    rows = _pair_conflicts(tmp_path, first, second)
+    numeric = rows[rows["kind"] == "numeric"]
+    assert len(numeric) == 1 and "14" in numeric.iloc[0]["explanation"] and "19" in numeric.iloc[0]["explanation"]
+    # the same count, written the same two ways, is no conflict
+    same = second.replace("At least 19", "At least 12")
+    assert not _pair_conflicts(tmp_path / "same", first, same)["kind"].eq("numeric").any()

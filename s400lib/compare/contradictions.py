@@ -42,7 +42,7 @@ import dataclasses
 import math
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import pandas as pd
@@ -288,8 +288,13 @@ def contradictions(
     bound = _bound_dates(c, getattr(tables, "timexes", None), frames)
     # predicate classes each claim carries, once per claim rather than once per pair
     frame_classes = [frozenset(f[0] for f in fs) - _GENERIC or _NONE for fs in frames]
+    # a counted thing only two claims of the corpus count ("passengers from 30 countries", "35
+    # nationalities among the dead") is one attribute told twice, however little else the claims share
+    claims_per_unit = Counter(u for ns in nums for u in {x[2] for x in ns if x[2]})
+    rare_units = frozenset(u for u, k in claims_per_unit.items() if k == 2)
     judge = _PairJudge(consistent, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
-                       subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners)
+                       subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
+                       arts, rare_units)
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
@@ -331,6 +336,8 @@ class _PairJudge:
     modality: list
     owners: list
     winners: list
+    arts: list
+    rare_units: frozenset
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -354,9 +361,11 @@ class _PairJudge:
             cands = []
             if self.frame_classes[a] & self.frame_classes[b]:
                 cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window)
+            rare = (frozenset(x[2] for x in self.nums[a]) & frozenset(y[2] for y in self.nums[b]) & self.rare_units
+                    if self.arts[a] != self.arts[b] else frozenset())
             if _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
-                cands += _numeric(a, b, self.nums, shared, texts, sources)
+                cands += _numeric(a, b, self.nums, shared, texts, sources, rare)
             cands += _temporal(a, b, frames, self.bound, shared, sources)
             if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
                 cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
@@ -368,7 +377,7 @@ class _PairJudge:
             for kind, topic, base, explanation in cands:
                 if self.modality[a] == "conditional" or self.modality[b] == "conditional":
                     base -= 0.1  # a conditional claim only conflicts under its condition
-                if r >= _MIN_RELATED[kind]:
+                if r >= _MIN_RELATED[kind] or (kind == "numeric" and topic in rare):
                     out.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
         return out
 
@@ -566,9 +575,9 @@ def _apart(x: tuple, y: tuple) -> bool:
     return ha + tol < lb or hb + tol < la
 
 
-def _numeric(a, b, nums, shared, texts, sources):
+def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset()):
     out = []
-    if len(shared) < 3:
+    if len(shared) < 3 and not rare_units:
         return out
     # a figure the other claim also gives is accounted for: "a third of the 90 passengers" and "30 of
     # the 90 passengers" share the total, and only the figures left over are set against each other
@@ -576,7 +585,7 @@ def _numeric(a, b, nums, shared, texts, sources):
     right = [y for y in nums[b] if y[2] and not any(x[2] == y[2] and not _apart(x, y) for x in nums[a])]
     for la, ha, ua in left:
         for lb, hb, ub in right:
-            if ua != ub:
+            if ua != ub or (len(shared) < 3 and ua not in rare_units):
                 continue
             if _apart((la, ha, ua), (lb, hb, ub)):
                 va, vb = _fmt(la, ha), _fmt(lb, hb)

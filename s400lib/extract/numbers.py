@@ -130,6 +130,11 @@ def _run_value(run) -> float | None:
     return total
 
 
+# Counted nouns that count the same things: "passengers from 30 countries" and "35 nationalities among the
+# dead" are two counts of one quantity, "12 persons" and "12 people" one count.
+_SAME_COUNT = {"nationality": "country", "person": "people", "individual": "people"}
+
+
 def _unit_after(doc, j: int, end: int):
     """(unit, index of last unit token) for a currency/measure word at token j, else (None, None)."""
     if j >= end:
@@ -257,6 +262,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             head = doc[run_end - 1].head
             if doc[run_end - 1].dep_ in ("nummod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= run_end and head.i < end:
                 unit, last = head.lemma_.lower(), head.i
+        unit = _SAME_COUNT.get(unit, unit)
         if vague is None and not ranged:  # a range's interval is set above
             if value is None:
                 i = run_end
@@ -396,7 +402,11 @@ def _na(v) -> bool:
 def format_number(value, unit, low=None, high=None) -> str:
     """'value unit' for claims.numbers; vague values as 'low..high unit'."""
     unit = "" if _na(unit) else f" {unit}"
-    if _na(value):
+    # a hedged figure ("at least 35", "up to 15,000", "about 400") is its interval, not its point:
+    # "at least 35 nationalities" does not conflict with 40
+    hedged = not _na(value) and ((not _na(low) and float(low) != float(value)) or (not _na(high) and float(high) != float(value))
+                                 or _na(low) != _na(high))
+    if _na(value) or hedged:
         lo = "" if _na(low) else f"{float(low):g}"
         hi = "" if _na(high) else f"{float(high):g}"
         return f"{lo}..{hi}{unit}"
