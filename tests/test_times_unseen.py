@@ -188,3 +188,15 @@ def test_current_and_a_couple_follow_timeml():
     assert values["a couple of years"] == ("DURATION", "P2Y")
     assert values["the current year"] == ("DATE", "2011")
     assert "current" not in _tag("The current account deficit widened.")
+
+
+@pytest.mark.parametrize("text,dct,expression,value", [
+    # "through" a month under a verb that extends something is a deadline ahead
+    ("The bank has extended the credit line through March, the lender said.", "2016-10-14", "March", "2017-03"),
+    # a participle that makes a noun a plan dates the plan, not a past event
+    ("Delegates will argue over the treaty at a conference set for Geneva in May.", "2016-03-20", "May", "2016-05"),
+    ("Ministers prepared papers for the talks scheduled for Vienna in June.", "2016-04-02", "June", "2016-06"),
+])
+def test_deadlines_and_planned_events_look_ahead(text, dct, expression, value):
+    t = sl.tag_times(text, dct=dct)
+    assert dict(zip(t["text"], t["value"])).get(expression) == value

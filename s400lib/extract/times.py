@@ -796,6 +796,8 @@ _DEFERRAL_TO_VERBS = _DEFERRAL_VERBS - {"give", "allow", "hold", "put", "freeze"
 
 
 _PLAN_VERBS = {"plan", "schedule", "slate", "arrange", "call", "book", "organise", "organize"}
+# participles that make a noun a plan: "a summit set for April", "the vote scheduled for Monday"
+_PLANNED_PARTICIPLES = {"set", "schedule", "slate", "plan", "due", "expect", "timetable"}
 
 
 def _plans_a_thing(verb) -> bool:
@@ -813,7 +815,7 @@ def _deadline_ahead(doc, span, verb, tense: str | None) -> bool:
         return False
     before = doc[first.i - 1].lower_
     lemma = verb.lemma_.lower() if verb is not None else ""
-    if before in ("until", "till", "til"):
+    if before in ("until", "till", "til", "through", "thru"):
         return tense != "past" or lemma in _DEFERRAL_VERBS or (verb is not None and verb.tag_ == "VBN" and
                                                                any(c.lower_ in ("has", "have") for c in verb.children))
     if before == "for" and verb is not None and _plans_a_thing(verb):
@@ -861,6 +863,8 @@ def _tense_of(tok) -> str | None:
         return "past"
     if tok.tag_ == "VBN" and lowers & {"has", "have", "had"}:
         return "past"
+    if tok.tag_ == "VBN" and not auxes and tok.dep_ == "acl" and tok.lemma_.lower() in _PLANNED_PARTICIPLES:
+        return None  # "a NATO summit set for April": a plan, on either side of the report
     if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("ROOT", "conj", "advcl", "ccomp", "relcl", "acl"):
         return "past"
     if lowers & {"would", "could", "might", "should", "may", "can", "must"}:
