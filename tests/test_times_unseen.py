@@ -200,3 +200,12 @@ def test_current_and_a_couple_follow_timeml():
 def test_deadlines_and_planned_events_look_ahead(text, dct, expression, value):
     t = sl.tag_times(text, dct=dct)
     assert dict(zip(t["text"], t["value"])).get(expression) == value
+
+
+def test_that_year_and_the_following_year_point_back_to_the_year_the_account_is_in():
+    text = ("The mill opened in 1994 with 40 workers. Later that year it doubled its output, and the following "
+            "year it hired 60 more. Today it employs 500 people.")
+    t = sl.tag_times(text, dct="2017-05-02")
+    values = dict(zip(t["text"], t["value"]))
+    assert values["Later that year"] == "1994" and values["the following year"] == "1995"
+    assert values["Today"] == "2017-05-02"

@@ -972,15 +972,23 @@ def find_timexes(text: str, lo: int = 0, hi: int | None = None, gated: bool = Tr
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-\d{2})?$")
 
 
 def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
     rows = []
     narrative_at = None  # the last explicit calendar day the text has moved to ("On March 3, 2019, ...")
+    # the last month and year the text named, at any granularity ("In 1998 ...", "in March 2001"): what
+    # "that year", "later that month" point back to
+    narrative_period: dict[str, str] = {}
     for lo, hi in spans:
         for start, end, type_, spec, rule in find_timexes(text, lo, hi):
             tense = clause_tense(doc, start, end) if type_ in ("DATE", "TIME") else None
-            if spec.kind == "narrative" and narrative_at is not None:
+            unit = spec.params.get("unit") if spec.kind == "narrative" else None
+            if unit in ("month", "year") and unit in narrative_period:
+                # "later that year" in an account of 1998 is 1998, not the publication year
+                spec = _Spec(spec.kind, {**spec.params, "ref": narrative_period[unit]})
+            elif spec.kind == "narrative" and narrative_at is not None:
                 # "that evening", "the next day": the day the account is about, not the publication day
                 spec = _Spec(spec.kind, {**spec.params, "ref": narrative_at})
             if rule == "deictic_day" and text[start:end].lower().startswith("today") and _generic_today(doc, start):
@@ -990,6 +998,14 @@ def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
                 # any expression that names one calendar day moves the account there: "on March 3,
                 # 2019", "on Monday", "yesterday", "the next day"; a later "that evening" is that day's
                 narrative_at = res["value"]
+            period = _PERIOD_VALUE.match(str(res["value"])) if type_ == "DATE" else None
+            if period is not None:
+                year, month = period.group(1), period.group(2)
+                narrative_period["year"] = f"{year}-01-01"
+                if month:
+                    narrative_period["month"] = f"{year}-{month}-01"
+                else:
+                    narrative_period.pop("month", None)
             rows.append({"start": start, "end": end, "text": text[start:end], "type": type_, **res,
                          "spec": spec.dumps(), "tense": tense, "rule": rule})
     return _year_ago_quarters(text, doc, rows)
