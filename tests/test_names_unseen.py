@@ -241,3 +241,8 @@ def test_a_bracketed_acronym_and_an_ampersand_join_the_long_name(tmp_path):
     assert len(icao) == 1 and len(e[e["text"] == "ICAO"]) == 2
     fisheries = set(e.loc[e["text"].str.contains("Fisheries"), "canonical"])
     assert len(fisheries) == 1
+
+
+def test_a_department_for_a_field_and_the_field_department_are_one_body():
+    assert org_stem("department for education") == org_stem("education department") == "education department"
+    assert org_stem("norsk harbour holdings") == "norsk harbour"

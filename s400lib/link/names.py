@@ -148,13 +148,13 @@ def _alias_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 # Words a company's name may end with or leave out: "Boeing", "Boeing Co.", "the Boeing Company".
 ORG_SUFFIXES = {"co", "corp", "corporation", "company", "inc", "incorporated", "ltd", "limited", "plc", "llc",
-                "ag", "sa", "nv", "gmbh", "se"}
+                "ag", "sa", "nv", "gmbh", "se", "holdings", "holding", "group"}
 _ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _VALUE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
-_HEAD_FIRST = re.compile(r"^(department|ministry|office|bureau) of (?:the )?(\w+(?: \w+)?)$")
+_HEAD_FIRST = re.compile(r"^(department|ministry|office|bureau) (?:of|for) (?:the )?(\w+(?: \w+)?)$")
 
 
 # Suffixes that tell a parent from a child of the same name: "Martin Luther King Jr."
