@@ -176,8 +176,13 @@ def test_a_year_earlier_in_a_comparison_takes_the_quarter_the_passage_reports():
     ("Orders for tractors rose in the fourth quarter, the maker said.", "2015-01-21", "the fourth quarter", "2014-Q4"),
     # the reported quarter of a named year
     ("Net profit reached 4 million pounds, against 3 million pounds in the 2014 period.", "2015-05-20", "the 2014 period", "2014-Q1"),
+    # "through" a month under a verb that extends something is a deadline ahead
+    ("The bank has extended the credit line through March, the lender said.", "2016-10-14", "March", "2017-03"),
+    # a participle that makes a noun a plan dates the plan, not a past event
+    ("Delegates will argue over the treaty at a conference set for Geneva in May.", "2016-03-20", "May", "2016-05"),
+    ("Ministers prepared papers for the talks scheduled for Vienna in June.", "2016-04-02", "June", "2016-06"),
 ])
-def test_quarters_carry_the_year_written_around_them(text, dct, expression, value):
+def test_quarters_deadlines_and_plans_carry_the_time_written_around_them(text, dct, expression, value):
     t = sl.tag_times(text, dct=dct)
     assert dict(zip(t["text"], t["value"])).get(expression) == value
 
@@ -188,18 +193,6 @@ def test_current_and_a_couple_follow_timeml():
     assert values["a couple of years"] == ("DURATION", "P2Y")
     assert values["the current year"] == ("DATE", "2011")
     assert "current" not in _tag("The current account deficit widened.")
-
-
-@pytest.mark.parametrize("text,dct,expression,value", [
-    # "through" a month under a verb that extends something is a deadline ahead
-    ("The bank has extended the credit line through March, the lender said.", "2016-10-14", "March", "2017-03"),
-    # a participle that makes a noun a plan dates the plan, not a past event
-    ("Delegates will argue over the treaty at a conference set for Geneva in May.", "2016-03-20", "May", "2016-05"),
-    ("Ministers prepared papers for the talks scheduled for Vienna in June.", "2016-04-02", "June", "2016-06"),
-])
-def test_deadlines_and_planned_events_look_ahead(text, dct, expression, value):
-    t = sl.tag_times(text, dct=dct)
-    assert dict(zip(t["text"], t["value"])).get(expression) == value
 
 
 def test_that_year_and_the_following_year_point_back_to_the_year_the_account_is_in():
