@@ -36,9 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
-
-from collections import Counter
+from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd

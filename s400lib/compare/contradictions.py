@@ -290,11 +290,14 @@ def contradictions(
     frame_classes = [frozenset(f[0] for f in fs) - _GENERIC or _NONE for fs in frames]
     # a counted thing only two claims of the corpus count ("passengers from 30 countries", "35
     # nationalities among the dead") is one attribute told twice, however little else the claims share
-    claims_per_unit = Counter(u for ns in nums for u in {x[2] for x in ns if x[2]})
+    units_of = [frozenset(x[2] for x in ns if x[2]) for ns in nums]
+    claims_per_unit = Counter(u for us in units_of for u in us)
     rare_units = frozenset(u for u, k in claims_per_unit.items() if k == 2)
+    # each claim's rare units, once per claim rather than once per pair
+    rare_units_of = [(us & rare_units) or _NONE for us in units_of]
     judge = _PairJudge(consistent, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
-                       arts, rare_units)
+                       arts, rare_units_of)
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
@@ -337,7 +340,7 @@ class _PairJudge:
     owners: list
     winners: list
     arts: list
-    rare_units: frozenset
+    rare_units_of: list
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -361,8 +364,7 @@ class _PairJudge:
             cands = []
             if self.frame_classes[a] & self.frame_classes[b]:
                 cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window)
-            rare = (frozenset(x[2] for x in self.nums[a]) & frozenset(y[2] for y in self.nums[b]) & self.rare_units
-                    if self.arts[a] != self.arts[b] else frozenset())
+            rare = self.rare_units_of[a] & self.rare_units_of[b] if self.arts[a] != self.arts[b] else _NONE
             if _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
                 cands += _numeric(a, b, self.nums, shared, texts, sources, rare)

@@ -20,8 +20,6 @@ names. Offsets stay those of the text.
 
 from __future__ import annotations
 
-import re
-
 import functools
 
 from spacy.tokens import Doc, Span
@@ -132,7 +130,8 @@ def repair_entities(doc: Doc) -> Doc:
 
     taken = {i for s in spans for i in range(s.start, s.end)}
     # proper nouns only, picked from the array: a Python loop over every token costs more than the rule
-    for i in [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == PROPN]:
+    proper_nouns = [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == PROPN]
+    for i in proper_nouns:
         tok = doc[i]
         if i in taken or not _titlecase(tok):
             continue
@@ -158,10 +157,11 @@ def repair_entities(doc: Doc) -> Doc:
             changed = True
     # "The WFP warned": an acronym after "the" names a body ("the IMF", "the FAO"); the small model
     # leaves many untagged
-    for i in [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == PROPN]:
+    from .speakers.lexicon import is_acronym  # the speakers package imports this module
+
+    for i in proper_nouns:
         tok = doc[i]
-        bare = tok.text.replace(".", "")
-        if i in taken or i == 0 or doc[i - 1].lower_ != "the" or not (2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()):
+        if i in taken or i == 0 or doc[i - 1].lower_ != "the" or not is_acronym(tok.text):
             continue
         if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
             continue  # "the UN Security Council": part of a longer name
@@ -187,10 +187,8 @@ def repair_entities(doc: Doc) -> Doc:
 
 def _is_bracketed_acronym(short: str, long: str) -> bool:
     """'FAO' after 'Food and Agriculture Organization': capitals only, and the initials of the long
-    name's words (small words may be left out, as acronyms do)."""
-    bare = short.replace(".", "")
-    if not (2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()):
-        return False
-    words = [w for w in re.split(r"[\s-]+", long) if w and w.lower() not in ("the", "of", "and", "for", "on", "in", "&", "de", "la", "le", "des", "du")]
-    letters = "".join(w[0] for w in words).upper()
-    return letters == bare or (len(bare) >= 3 and letters.startswith(bare))
+    name's words (small words left out, as acronyms do), or the first three or more of them."""
+    from .speakers.lexicon import initials_of, is_acronym  # the speakers package imports this module
+
+    letters, bare = initials_of(long), short.replace(".", "").lower()
+    return is_acronym(short) and (letters == bare or (len(bare) >= 3 and letters.startswith(bare)))

@@ -58,7 +58,7 @@ from rapidfuzz import fuzz
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
-from ..extract.speakers.lexicon import looks_like_personal_name
+from ..extract.speakers.lexicon import initials_of, is_acronym, looks_like_personal_name
 
 FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
 # a misspelling: one letter off (ratio of 'macro'/'macron' is 90.9) a name written three times or more
@@ -149,7 +149,6 @@ def _alias_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
 # Words a company's name may end with or leave out: "Boeing", "Boeing Co.", "the Boeing Company".
 ORG_SUFFIXES = {"co", "corp", "corporation", "company", "inc", "incorporated", "ltd", "limited", "plc", "llc",
                 "ag", "sa", "nv", "gmbh", "se", "holdings", "holding", "group"}
-_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _VALUE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
@@ -180,13 +179,7 @@ def org_stem(key: str) -> str:
 
 def initials(name: str) -> str:
     """The acronym a long name would have: 'International Committee of the Red Cross' -> 'icrc'."""
-    words = [w for w in re.split(r"[\s-]+", name_key(name)) if w and w not in _ACRONYM_SKIP]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
-
-
-def _is_acronym(name: str) -> bool:
-    bare = str(name).replace(".", "").strip()
-    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+    return initials_of(name_key(name))
 
 
 # Last words that only say what kind of place a name is ("Notre Dame Cathedral" is "Notre Dame").
@@ -205,7 +198,7 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
     keyed = {name_key(n.split(",")[-1].strip()): (n.split(",")[-1].strip(), labels.get(n, "")) for n in map(str, names) if n}
     out = set()
     for short_key, (short, short_label) in keyed.items():
-        acronym = short_key.replace(" ", "") if _is_acronym(short) else ""
+        acronym = short_key.replace(" ", "") if is_acronym(short) else ""
         for long_key, (long, long_label) in keyed.items():
             if not short_key or long_key == short_key or len(long_key) <= len(short_key):
                 continue
@@ -293,7 +286,7 @@ class Canonicalizer:
         self.body_of: dict[str, tuple[str, str]] = {}
         for stem, forms in by_key.items():
             bare = [f for f in forms if name_key(f) == stem]
-            best = max(bare or forms, key=lambda f: (forms[f], not _is_acronym(f) or "." not in f, f))
+            best = max(bare or forms, key=lambda f: (forms[f], not is_acronym(f) or "." not in f, f))
             for f in forms:
                 key = name_key(f)
                 rule = "self" if f == best else ("suffix" if key != stem else "spelling")
@@ -309,7 +302,7 @@ class Canonicalizer:
             if target not in by_key:
                 continue
             long_name = self.body_of[name_key(max(by_key[target], key=by_key[target].get))][0]
-            rule = "acronym" if all(_is_acronym(f) for f in by_key[short_stem]) else "short_form"
+            rule = "acronym" if all(is_acronym(f) for f in by_key[short_stem]) else "short_form"
             for f in by_key[short_stem]:
                 self.body_of[name_key(f)] = (long_name, rule)
         self._expand_acronyms(by_key, set(longs))
@@ -326,7 +319,7 @@ class Canonicalizer:
             rest = org_stem(rest)
             # the first word a place or people the corpus names, or a short capitals-only one ("US", "UK")
             country = self.labels_of.get(first, set()) & {"place", "group"} or any(
-                _is_acronym(f.split(" ")[0]) and len(first) <= 3 for f in by_key[stem])
+                is_acronym(f.split(" ")[0]) and len(first) <= 3 for f in by_key[stem])
             if " " in rest and rest in by_key and country:
                 prefixed[rest].append(stem)
         for rest, stems in prefixed.items():
@@ -344,7 +337,7 @@ class Canonicalizer:
                 spelled[letters].append(stem)
         for stem, forms in by_key.items():
             # "NASA" and "Nasa" are one acronym; a group of one-word names with no capitals-only form is not
-            if stem in tied or " " in stem or not any(_is_acronym(f) for f in forms):
+            if stem in tied or " " in stem or not any(is_acronym(f) for f in forms):
                 continue
             targets = spelled.get(stem.replace(" ", ""), [])
             if len(targets) != 1:

@@ -192,3 +192,20 @@ def clean_name(text: str) -> str:
         else:
             break
     return " ".join(words).strip(" ,;:")
+
+
+# Small words an acronym leaves out: "International Committee of the Red Cross" is ICRC.
+ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"}
+
+
+def is_acronym(name: str) -> bool:
+    """Two to six capitals, dots allowed: "UN", "U.N.", "ICRC"."""
+    bare = str(name).replace(".", "").strip()
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
+def initials_of(words: str) -> str:
+    """First letters, lower case, of the words an acronym keeps ('International Committee of the Red
+    Cross' -> 'icrc'); '' for fewer than two such words."""
+    kept = [w for w in re.split(r"[\s-]+", words.lower()) if w and w not in ACRONYM_SKIP]
+    return "".join(w[0] for w in kept) if len(kept) >= 2 else ""
