@@ -569,3 +569,18 @@ def test_a_passive_speech_verb_inside_a_partial_quote_is_not_the_cue():
             'thought out": "Cutting the queue is welcome, but not by adding forms nobody can read."')
     q = sl.extract_quotes(text)
     assert set(q.loc[q["kind"].isin(["direct", "partial"]), "speaker"]) == {"Mei Lin Zhou"}
+
+
+@pytest.mark.parametrize("text, fragment, expected", [
+    # a generic body noun is never a body whose name says it is another kind
+    ("Northwind Airways cancelled 40 flights on Monday. The government said it would review the licences of all carriers.",
+     "review the licences", "Government"),
+    ("Kessler Holdings bought the port last year. The ministry said the sale had broken no rules.",
+     "broken no rules", None),
+    # words before the noun name the body: an earlier body with them, else the phrase itself
+    ("The state energy regulator said gas prices would fall by a tenth in spring.", "gas prices", "State energy regulator"),
+    ("The Transport Ministry opened an inquiry. The transport ministry said the inquiry would take a year.",
+     "take a year", "Transport Ministry"),
+])
+def test_a_body_noun_names_its_own_kind_of_body(text, fragment, expected):
+    assert _speaker_of(_quotes(text), fragment) == expected

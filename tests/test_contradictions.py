@@ -346,3 +346,29 @@ def test_a_count_only_two_claims_make_is_compared_however_differently_they_are_w
     # the same count, written the same two ways, is no conflict
     same = second.replace("At least 19", "At least 12")
     assert not _pair_conflicts(tmp_path / "same", first, same)["kind"].eq("numeric").any()
+
+
+@pytest.mark.parametrize("done, pending", [
+    # any act, not only signing or agreeing: one outlet tells it done, another tells it not yet done
+    ("Audit\n\nThe treasury has published the audit of the rail operator, auditors said.",
+     "Audit\n\nThe treasury has not yet published the audit of the rail operator, a lawmaker said."),
+    ("Missing yacht\n\nDivers recovered the yacht's data recorder on Monday, the coast guard said.",
+     "Missing yacht\n\nThe yacht's data recorder has still not been recovered, the coast guard said."),
+])
+def test_an_act_told_done_against_not_yet_done_is_a_status_conflict(tmp_path, done, pending):
+    kinds = set(_pair_conflicts(tmp_path, done, pending)["kind"])
+    assert "status" in kinds and "polarity" not in kinds
+
+
+def test_an_act_promised_for_later_is_no_status_conflict_with_not_yet_done(tmp_path):
+    later = "Audit\n\nThe treasury will publish the audit of the rail operator next month, auditors said."
+    pending = "Audit\n\nThe treasury has not yet published the audit of the rail operator, a lawmaker said."
+    assert not _pair_conflicts(tmp_path, later, pending)["kind"].eq("status").any()
+
+
+def test_denying_reports_of_a_figure_conflicts_with_the_report_of_it(tmp_path):
+    # the claim denied sits in the noun's clause: "denied rumours that 300 workers would lose their jobs"
+    first = "Factory\n\nAbout 300 workers will lose their jobs when the Fenwick plant shuts, the union said."
+    second = "Factory\n\nThe owners denied rumours that 300 workers will lose their jobs at the Fenwick plant."
+    rows = _pair_conflicts(tmp_path, first, second)
+    assert rows["kind"].isin(["polarity", "stance"]).any()

@@ -48,7 +48,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..core import schema
-from ..extract.claims import rows_inside
+from ..extract.claims import _PENDING, _SETTLED, predicate_class, rows_inside
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from ..link.eventmatch import bag_weight, idf_of_counts
 from .align import align as _align
@@ -248,6 +248,9 @@ def contradictions(
     winners = [v if isinstance(v, str) and v else None for v in c.get("winner", pd.Series([None] * len(c)))]
     dates = [[v for v in ts if _DATE_VALUE.match(v)] for ts in times]
     status = c["status"].tolist() if "status" in c else [None] * len(c)
+    # (classes that set the status, classes told as done) per claim; see claims._status / _completed
+    stages = [(frozenset(_words(s, "|")) or _NONE, frozenset(_words(d, "|")) or _NONE)
+              for s, d in zip(c.get("status_of", pd.Series([None] * len(c))), c.get("completed", pd.Series([None] * len(c))))]
     keys = [
         [f"E:{e}" for e in ents[i]] + [f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC] + [f"U:{n[2]}" for n in nums[i] if n[2]]
         + ([f"S:{status[i]}"] if isinstance(status[i], str) else [])
@@ -275,10 +278,14 @@ def contradictions(
     qid = c["quote_id"].tolist()
     group = [(ids[i], qid[i]) if isinstance(qid[i], str) else (ids[i],) for i in range(n)]
     # what a rule could act on; a pair that shares none of it cannot conflict and is skipped early
+    # an act some claim tells as not yet done hooks every claim that tells it done; acts nobody
+    # tells as pending hook nothing (every "said" would otherwise pair with every other)
+    pending_acts = frozenset().union(*(stages[i][0] for i in range(n) if isinstance(status[i], str) and status[i] == "pending")) if n else _NONE
     hooks = [
         frozenset(sys.intern(h) for h in (
             [f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC] + [f"U:{x[2]}" for x in nums[i] if x[2]]
             + [f"A:{x[0]}" for x in args[i]] + (["W:"] if winners[i] else [])
+            + [f"T:{x}" for x in (stages[i][0] | stages[i][1]) & pending_acts]
         )) or _NONE
         for i in range(n)
     ]
@@ -297,7 +304,7 @@ def contradictions(
     rare_units_of = [(us & rare_units) or _NONE for us in units_of]
     judge = _PairJudge(consistent, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
-                       arts, rare_units_of)
+                       arts, rare_units_of, stages)
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
@@ -341,6 +348,7 @@ class _PairJudge:
     winners: list
     arts: list
     rare_units_of: list
+    stages: list
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -371,7 +379,7 @@ class _PairJudge:
             cands += _temporal(a, b, frames, self.bound, shared, sources)
             if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
                 cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
-            cands += _status(a, b, self.status, shared, frames, texts, sources, self.times)
+            cands += _status(a, b, self.status, self.stages, shared, frames, texts, sources, self.times)
             cands += _winner(a, b, self.winners, shared, texts, sources)
             if any(kind == "status" for kind, *_ in cands):
                 # "reached" against "not yet reached" is one matter at two stages, not a denial
@@ -458,9 +466,14 @@ def _same_attribute(texts, starts, a, oa, b, ob) -> bool:
     return wa == wb or not (_is_action(wa) or _is_action(wb))
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
 def _window(text: str, start: int, offset: int) -> set[str]:
-    """Stems of the words in the snippet around a predicate, without the predicate's own word."""
-    return _stems(snippet(text, start, offset)) - _stems(text[offset - start :].split(" ", 1)[0])
+    """Stems of the words and the figures in the snippet around a predicate, without the predicate's
+    own word: "42 people died" and "reports that 42 people had died" share the figure as well."""
+    near = snippet(text, start, offset)
+    return (_stems(near) | set(_FIGURE.findall(near))) - _stems(text[offset - start :].split(" ", 1)[0])
 
 
 def _stems(text: str) -> set[str]:
@@ -712,9 +725,24 @@ def _winner(a, b, winners, shared, texts, sources):
              f"According to {_who(sources[a])}, {wa} won (“{_short(texts[a])}”); according to {_who(sources[b])}, {wb} did (“{_short(texts[b])}”).")]
 
 
-def _status(a, b, status, shared, frames, texts, sources, times):
-    sa, sb = status[a], status[b]
-    if not isinstance(sa, str) or not isinstance(sb, str) or sa == sb:
+def _status(a, b, status, stages, shared, frames, texts, sources, times):
+    sa = status[a] if isinstance(status[a], str) else None
+    sb = status[b] if isinstance(status[b], str) else None
+    if sa == sb:
+        return []
+    pending = a if sa == "pending" else b if sb == "pending" else None
+    if pending is None:
+        return []
+    other = b if pending == a else a
+    pending_of = stages[pending][0]
+    if pending_of - _CLOSED_STATUS:
+        # an act told as not yet done ("has not yet announced") against the same act told as done
+        # ("has announced"): the act must be one, any verb will do
+        done_of = stages[other][1] | (stages[other][0] if "settled" in (sa, sb) else _NONE)
+        if not pending_of & done_of:
+            return []
+        sa, sb = ("pending", "settled") if pending == a else ("settled", "pending")
+    elif sa is None or sb is None:
         return []
     # dated apart, "signed in 2017" and "negotiating in June 2020" are two stages, not a conflict
     ia = [x for x in (_date_interval(v) for v in times[a]) if x]
@@ -734,6 +762,10 @@ def _status(a, b, status, shared, frames, texts, sources, times):
     topic = sorted(shared - _GENERIC)[0] if shared - _GENERIC else "status"
     return [("status", topic, _BASE["status"],
              f"According to {_who(sources[done])}, the matter is settled (“{_short(texts[done])}”); according to {_who(sources[pending])}, it is still pending (“{_short(texts[pending])}”).")]
+
+
+# the classes whose status the closed lexicon of claims sets (agree, sign ... / negotiate, await ...)
+_CLOSED_STATUS = frozenset(predicate_class(x) for x in _SETTLED | _PENDING)
 
 
 def _shared_weight(shared: set, idf: dict, weight_a: float, weight_b: float) -> float:

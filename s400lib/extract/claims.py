@@ -390,10 +390,21 @@ _COMPLEMENTS = frozenset({"dobj", "attr", "oprd", "ccomp", "xcomp", "dative", "a
 DENIAL_VERBS = {"deny", "refute"}
 
 
+# nouns whose "that" clause is what they assert: denying "reports that 42 died" denies that 42 died
+_ASSERTION_NOUNS = {"report", "claim", "allegation", "suggestion", "accusation", "rumour", "rumor", "assertion",
+                    "charge", "speculation", "story", "statement"}
+
+
 def _denied_clause(verb) -> set[int]:
-    """Token indices of the clause a denial verb governs directly ("that ..." or a gerund), not
-    through a noun: in "denied reports that he would resign" the reports are denied, not resigning."""
-    out, todo = set(), [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "pcomp")]
+    """Token indices of the clause a denial verb governs directly ("that ..." or a gerund), or
+    through a noun that asserts it ("denied reports that 42 people died"); never the clause of a
+    call or a plan ("denied calls to resign": the calls are turned down, nobody resigns)."""
+    heads = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "pcomp")]
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in _ASSERTION_NOUNS:
+            heads += [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+                      and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+    out, todo = set(), heads
     while todo:
         tok = todo.pop()
         out.add(tok.i)
@@ -425,29 +436,62 @@ def _not_yet(words: TokenLists, verb) -> bool:
     return "still" in near_words and _negated(words, verb.i)[0]
 
 
-def _status(words: TokenLists, i: int, j: int) -> str | None:
-    """'settled', 'pending' or None for the unit [i, j)."""
+def _status(words: TokenLists, i: int, j: int) -> tuple[str | None, str]:
+    """('settled' / 'pending' / None, the '|'-joined predicate classes that set it) for the unit [i, j).
+
+    Agreeing, signing, completing ... are settled when told in the past; negotiating, awaiting ...
+    are pending. Any act told as "not yet" done ("has not yet announced", "have yet to reach",
+    "has still not been identified") is pending too: the class named beside it lets a reader of two
+    claims see whether the other one tells the same act as done (see :func:`_completed`)."""
     settled = pending = False
+    classes = []
     for k in range(i, j):
+        tok = words.doc[k]
         lemma = words.lemma[k]
+        if tok.pos_ == "VERB" and _not_yet(words, tok):
+            pending = True  # "have not yet reached", "has yet to sign": a stage, not a denial
+            classes.append(predicate_class(lemma))
+            continue
         if lemma not in _STATUS_LEMMAS:  # every test below needs one of them
             continue
-        tok = words.doc[k]
         if tok.pos_ == "VERB" and lemma in _SETTLED and tok.tag_ in ("VBD", "VBN") and not _negated(words, k)[0]:
             settled = True
-        if tok.pos_ == "VERB" and lemma in _SETTLED and _not_yet(words, tok):
-            pending = True  # "have not yet reached", "has yet to sign": a stage, not a denial
+            classes.append(predicate_class(lemma))
         if lemma in _PENDING and (tok.pos_ in ("VERB", "ADJ", "ADV") or tok.tag_ == "VBG") and not _negated(words, k)[0]:
             pending = True
+            classes.append(predicate_class(lemma))
         if lemma in ("negotiation", "talk") and tok.head.lemma_.lower() in ("be", "continue"):
             pending = True
         if lemma == "stage" and any(c.lemma_.lower() == "advanced" for c in tok.children):
             pending = True
+    joined = "|".join(dict.fromkeys(classes))
     if settled and not pending:
-        return "settled"
+        return "settled", joined
     if pending and not settled:
-        return "pending"
-    return None
+        return "pending", joined
+    return None, ""
+
+
+# auxiliaries that put an act in the future, in a condition or in the realm of the possible
+_UNREAL_AUX = {"will", "would", "could", "can", "ca", "may", "might", "should", "must", "shall", "'ll", "wo"}
+
+
+def _completed(words: TokenLists, i: int, j: int) -> str:
+    """The '|'-joined predicate classes of the acts the unit [i, j) tells as done: affirmed verbs in
+    the simple past or the perfect ("reached", "has announced", "was identified"), with no modal or
+    future auxiliary. A pending claim on one of these classes conflicts in status with this one."""
+    done = []
+    for k in range(i, j):
+        tok = words.doc[k]
+        if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN"):
+            continue
+        kids = list(tok.children)
+        if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in kids):
+            continue  # a bare participle ("the flooded homes") is a description, not a report of an act
+        if any(c.dep_ == "aux" and c.lower_ in _UNREAL_AUX for c in kids) or _negated(words, k)[0]:
+            continue
+        done.append(predicate_class(words.lemma[k]))
+    return "|".join(dict.fromkeys(done))
 
 
 def _content_head(words: TokenLists, i: int, j: int):
@@ -725,6 +769,8 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
         ('value unit', '|'-joined), times (TIMEX3 values, '|'-joined); extra columns source_rule,
         quoted (share of the unit inside quotation marks >= 0.5), frames ('class:sign:modal:offset:v|n' per
         predicate), args ('noun:sign:offset' per predicate argument), status ('settled'/'pending'/<NA>),
+        status_of (the predicate classes that set the status, '|'-joined), completed (classes of the acts
+        told as done: affirmed past or perfect verbs, '|'-joined),
         lemmas (content lemmas, space-joined), owners (whose or where its figures are: 'subj:Name' for
         the named subject of the content predicate, 'in:Name' for a named place it happens in,
         '|'-joined), winner (who the claim says won a contest, or <NA>).
@@ -843,7 +889,8 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     "frames": "|".join(frames),
                     "args": "|".join(args),
                     "patients": "|".join(patients),
-                    "status": _status(words, i, j),
+                    **dict(zip(("status", "status_of"), _status(words, i, j))),
+                    "completed": _completed(words, i, j),
                     "lemmas": " ".join(lemmas),
                     "owners": "|".join(_owners(words, head, i, j)),
                     # only a claim that has "win" or "winner" among its lemmas can name a winner

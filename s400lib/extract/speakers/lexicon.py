@@ -95,6 +95,33 @@ ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", 
 # Words in the name of a body that a generic noun stands for ("the airline" -> "Ethiopian Airlines").
 ORG_NOUN_HINTS = {"airline": ("air",), "carrier": ("air",), "carmaker": ("motor", "auto"), "automaker": ("motor", "auto"),
                   "government": ("government", "ministry", "cabinet"), "police": ("police",)}
+# Kinds of body, by the words that name them in a common noun or in a name: "the company" may be
+# "Veltor Group", never "the Interior Ministry"; "the government" may be a ministry, never a firm.
+_BODY_FAMILIES = {
+    "business": {"company", "firm", "group", "co", "inc", "corp", "corporation", "ltd", "holdings", "plc", "llc",
+                 "industries", "motors", "airlines", "airways", "airline", "carrier", "bank", "insurer",
+                 "manufacturer", "carmaker", "automaker", "retailer"},
+    "state": {"government", "ministry", "department", "cabinet", "administration", "office", "council", "commission",
+              "authority", "authorities", "agency", "embassy", "kremlin", "pentagon", "parliament", "committee",
+              "regulator", "service"},
+    "force": {"army", "military", "police", "navy"},
+    "party": {"party", "alliance", "union"},
+    "court": {"court", "tribunal"},
+    "school": {"university", "college", "institute"},
+    "hospital": {"hospital", "clinic"},
+    "club": {"club", "league"},
+}
+BODY_FAMILY = {word: family for family, words in _BODY_FAMILIES.items() for word in words}
+
+
+def other_kind_of_body(noun: str, name: str) -> bool:
+    """Whether ``name`` says it is a kind of body that the common noun ``noun`` cannot stand for
+    ("the government" and "Veltor Group"); False when the name says nothing of its kind."""
+    family = BODY_FAMILY.get(noun)
+    kinds = {BODY_FAMILY[w] for w in name.lower().replace(".", "").split() if w in BODY_FAMILY}
+    return family is not None and bool(kinds) and family not in kinds
+
+
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SEXED_WORDS = {
     **dict.fromkeys(["mr", "mr.", "father", "son", "brother", "husband", "king", "prince", "man", "boy", "actor",

@@ -23,8 +23,16 @@ from .lexicon import (
     PRONOUN_WINDOW,
     ROLE_NOUNS,
     ROLE_WINDOW,
+    other_kind_of_body,
 )
 from .mentions import Resolution
+
+# modifiers that pick out no particular body ("the same ministry", "the other company")
+_NOT_QUALIFIERS = {"same", "other", "latter", "former", "aforementioned", "said", "whole", "entire"}
+# modifiers that make an "agency" or a "service" a news medium ("the news agency said")
+_MEDIA_QUALIFIERS = {"news", "wire", "press"}
+# bodies that are one of a kind in a country's news and name themselves when no earlier body fits
+_SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "pentagon", "cabinet", "parliament"}
 
 
 class MediaMixin:
@@ -100,16 +108,34 @@ class MediaMixin:
         return Resolution(f"{res.name}'s {tok.lower_}", "group", f"kin+{res.rule}", min(res.confidence, 0.8),
                           self.ctx.text[start:end], start, end)
 
-    def _resolve_body_noun(self, low: str, start: int, end: int, text: str) -> Resolution | None:
-        """'the bank', 'the ministry' (rule ``role_org``): the latest organisation; 'the publication',
-        'the newspaper' (``role_medium``): the latest organisation that was a speaker."""
+    def _resolve_body_noun(self, tok: Token, low: str, start: int, end: int, text: str) -> Resolution | None:
+        """'the bank', 'the ministry' (rule ``role_org``): the latest organisation whose name does not
+        say it is another kind of body; 'the finance ministry', 'the regional disaster agency'
+        (``org_phrase``): the words before the noun name the body, so it is an earlier body with those
+        words in its name, else the phrase itself; 'the publication', 'the newspaper'
+        (``role_medium``): the latest organisation that was a speaker."""
+        qualifiers = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in _NOT_QUALIFIERS
+                      and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+        if low in ORG_NOUNS and qualifiers and not {c.lower_ for c in qualifiers} & _MEDIA_QUALIFIERS:
+            words = {c.lemma_.lower() for c in qualifiers}
+            m = self._lookback(start, {"org"}, PRONOUN_WINDOW, prefer=lambda m: words <= set(m.name.lower().split()))
+            if m is not None and words <= set(m.name.lower().split()):
+                return Resolution(m.name, "org", "role_org", 0.7, text, start, end)
+            first = min(c.left_edge.i for c in qualifiers)
+            phrase = " ".join(self.ctx.text[self.doc[first].idx : tok.idx + len(tok)].split())
+            return Resolution(phrase[:1].upper() + phrase[1:], "org", "org_phrase", 0.6, text, start, end)
         if low in ORG_NOUNS and low not in ROLE_NOUNS | MEDIA_NOUNS:
             # "the airline": the latest body whose name says it is one ("Ethiopian Airlines"), else
-            # the latest body
+            # the latest body whose name does not say it is another kind ("Veltor Group" is no government)
             hint = ORG_NOUN_HINTS.get(low, (low,))
-            m = self._lookback(start, {"org"}, PRONOUN_WINDOW, prefer=lambda m: any(h in m.name.lower() for h in hint)) \
-                or self._lookback(start, {"org"}, PRONOUN_WINDOW)
+            m = self._lookback(start, {"org"}, PRONOUN_WINDOW, prefer=lambda m: any(h in m.name.lower() for h in hint))
+            if m is None or not any(h in m.name.lower() for h in hint):
+                m = self._lookback(start, {"org"}, PRONOUN_WINDOW)
+                if m is not None and other_kind_of_body(low, m.name):
+                    m = None
             if m is None:
+                if low in _SELF_NAMING_BODIES:
+                    return Resolution(low[:1].upper() + low[1:], "org", "org_phrase", 0.5, text, start, end)
                 return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
             return Resolution(m.name, "org", "role_org", 0.6, text, start, end)
         if low in MEDIA_NOUNS:

@@ -129,7 +129,7 @@ class RolesMixin:
                     if named:
                         e = named[3]
                         return Resolution(named[0], named[1], "appos", 0.9, self.ctx.text[start:e], start, e)
-        body = self._resolve_body_noun(low, start, end, text)
+        body = self._resolve_body_noun(tok, low, start, end, text)
         if body is not None:
             return body
         groups = [g for g, words in ROLE_GROUPS.items() if low in words]
