@@ -54,9 +54,18 @@ def test_past_tense_absolute_date_gives_a_lower_bound_only():
     row = t.articles.iloc[0]
     assert row["published_source"] == "inferred"
     assert row["published_earliest"] == pd.Timestamp("2021-03-03") and pd.isna(row["published_latest"])
-    # open on one side: shown as open, never as a point; the finite end still anchors the text
+    # open on one side: shown as open, never as a point
     assert pd.isna(row["published"])
-    assert t.timexes["anchor"].dropna().eq("2021-03-03").all()
+
+
+def test_an_open_interval_anchors_no_relative_expression():
+    # known only to be from after 2019: "on Thursday" is some Thursday after that, not the one
+    # before New Year's Day 2019
+    t = _parse(Article("a", "<a>", "Bridge reopens\n\nThe bridge, closed since 2019, reopened on Thursday, the city said."))
+    row = t.articles.iloc[0]
+    assert pd.isna(row["published"]) and pd.notna(row["published_earliest"])
+    thursday = t.timexes[t.timexes["text"] == "Thursday"].iloc[0]
+    assert thursday["value"] == "XXXX-WXX-4" and pd.isna(thursday["anchor"])
 
 
 def test_no_evidence_leaves_the_date_unknown():

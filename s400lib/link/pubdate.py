@@ -679,7 +679,8 @@ def apply_dates(tables: Tables, inferred: dict[str, tuple]) -> Tables:
         return tables
     # plain lists, then one typed column each: .loc assignment per column cost more than the rest
     # an interval open on one side has no midpoint: `published` stays NaT (shown as open, never as a
-    # point), while its finite end still anchors the article's relative expressions
+    # point), and it anchors nothing: "on Saturday" in an article known only to be from after 2016
+    # is some Saturday after 2016, not the one before New Year's Day 2016
     shown = {a: ((pd.NaT,) + tuple(v[1:]) if pd.isna(v[1]) or pd.isna(v[2]) else v) for a, v in inferred.items()}
     new = {}
     for k, column in enumerate(("published", "published_earliest", "published_latest")):
@@ -688,7 +689,7 @@ def apply_dates(tables: Tables, inferred: dict[str, tuple]) -> Tables:
     sources = tables.articles["published_source"].tolist()
     new["published_source"] = schema.typed_array(["inferred" if a in inferred else s for a, s in zip(ids, sources)], "string")
     arts = tables.articles.assign(**new)
-    timexes = reanchor_articles(tables.timexes, {a: v[0] for a, v in inferred.items()})
+    timexes = reanchor_articles(tables.timexes, {a: v[0] for a, v in inferred.items() if pd.notna(v[1]) and pd.notna(v[2])})
     claims = attach_times(tables.claims, timexes)
     return dataclasses.replace(tables, articles=schema.conform("articles", arts), timexes=schema.conform("timexes", timexes), claims=claims)
 
@@ -698,8 +699,8 @@ def infer_publication_dates(tables: Tables, window_days: int = WINDOW_DAYS) -> T
 
     For each such article with usable evidence: ``published_earliest``/``published_latest`` = the
     intersection of the used evidence, ``published`` = its midpoint (or its finite end when the
-    other is open), ``published_source = "inferred"``. Its timexes are then resolved again on the
-    new anchor and ``claims.times`` refreshed through :func:`s400lib.extract.claims.attach_times`.
+    other is open), ``published_source = "inferred"``. When the interval is closed, its timexes are
+    then resolved again on the new anchor and ``claims.times`` refreshed through :func:`s400lib.extract.claims.attach_times`.
     (:func:`infer_dates` then :func:`apply_dates`, which the streaming parse runs chunk by chunk.)
 
     Returns
