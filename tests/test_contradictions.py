@@ -372,3 +372,14 @@ def test_denying_reports_of_a_figure_conflicts_with_the_report_of_it(tmp_path):
     second = "Factory\n\nThe owners denied rumours that 300 workers will lose their jobs at the Fenwick plant."
     rows = _pair_conflicts(tmp_path, first, second)
     assert rows["kind"].isin(["polarity", "stance"]).any()
+
+
+def test_counts_of_people_in_different_states_are_no_conflict_but_one_state_is(tmp_path):
+    # own wording: the dead against the missing are two counts; two tolls of the dead are one
+    dead = "Avalanche\n\nNine climbers were killed by the avalanche on Mount Severa on Sunday, rescuers said."
+    missing = "Avalanche\n\nThe avalanche on Mount Severa on Sunday left 14 climbers still missing, rescuers said."
+    toll = "Avalanche\n\nThe death toll from Sunday's avalanche on Mount Severa rose to 11, rescuers said."
+    assert not _pair_conflicts(tmp_path / "two", dead, missing)["kind"].eq("numeric").any()
+    rows = _pair_conflicts(tmp_path / "one", dead, toll)
+    numeric = rows[rows["kind"] == "numeric"]
+    assert len(numeric) == 1 and "(dead)" in numeric.iloc[0]["explanation"]

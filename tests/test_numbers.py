@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 import pytest
 
 from s400lib.extract.context import context_for_text
@@ -96,3 +98,18 @@ def test_a_count_taken_out_of_a_total_counts_what_the_total_counts(text, value, 
     part = table.iloc[0]
     assert (part["value"], part["unit"]) == (value, unit)
     assert text[part["start"] : part["end"]] == part["text"]
+
+
+@pytest.mark.parametrize("sentence, text, state", [
+    ("At least 23 miners died in the blast.", "23 miners", "dead"),
+    ("The blast injured 40 workers at the site.", "40 workers", "injured"),
+    ("Seven fishermen are still missing.", "Seven fishermen", "missing"),
+    ("Rescuers pulled 16 people from the rubble alive.", "16 people", "rescued"),
+    ("Police detained 85 protesters overnight.", "85 protesters", "arrested"),
+    ("The toll has climbed to 31.", "31", "dead"),
+    ("The ferry carried 300 passengers.", "300 passengers", None),
+])
+def test_a_count_of_people_says_what_happened_to_them(sentence, text, state):
+    rows = _numbers(sentence)
+    row = rows[rows["text"].str.endswith(text)].iloc[0]
+    assert (None if pd.isna(row["state"]) else row["state"]) == state

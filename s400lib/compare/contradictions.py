@@ -284,6 +284,8 @@ def contradictions(
     hooks = [
         frozenset(sys.intern(h) for h in (
             [f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC] + [f"U:{x[2]}" for x in nums[i] if x[2]]
+            # a count's state hooks counts of other nouns in that state ("11 people (dead)", "9 climber (dead)")
+            + [f"U:({x[2].partition(' (')[2]}" for x in nums[i] if " (" in x[2]]
             + [f"A:{x[0]}" for x in args[i]] + (["W:"] if winners[i] else [])
             + [f"T:{x}" for x in (stages[i][0] | stages[i][1]) & pending_acts]
         )) or _NONE
@@ -596,17 +598,31 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset()):
         return out
     # a figure the other claim also gives is accounted for: "a third of the 90 passengers" and "30 of
     # the 90 passengers" share the total, and only the figures left over are set against each other
-    left = [x for x in nums[a] if x[2] and not any(x[2] == y[2] and not _apart(x, y) for y in nums[b])]
-    right = [y for y in nums[b] if y[2] and not any(x[2] == y[2] and not _apart(x, y) for x in nums[a])]
+    left = [x for x in nums[a] if x[2] and not any(_same_count(x[2], y[2]) and not _apart(x, y) for y in nums[b])]
+    right = [y for y in nums[b] if y[2] and not any(_same_count(x[2], y[2]) and not _apart(x, y) for x in nums[a])]
     for la, ha, ua in left:
         for lb, hb, ub in right:
-            if ua != ub or (len(shared) < 3 and ua not in rare_units):
+            if not _same_count(ua, ub) or (len(shared) < 3 and ua not in rare_units):
                 continue
             if _apart((la, ha, ua), (lb, hb, ub)):
                 va, vb = _fmt(la, ha), _fmt(lb, hb)
                 out.append(("numeric", ua, _BASE["numeric"],
                             f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ua}, in otherwise matching claims."))
     return out[:1]
+
+
+def _same_count(unit_a: str, unit_b: str) -> bool:
+    """Whether two units ('people', 'people (dead)', 'people (missing)') count one thing: the same
+    counted noun, and the same state when both say what happened to those counted; a toll of
+    people in one state counts whoever the other claim names in that state ("the death toll rose to
+    11" against "nine climbers were killed")."""
+    if unit_a == unit_b:
+        return True
+    base_a, _, state_a = unit_a.partition(" (")
+    base_b, _, state_b = unit_b.partition(" (")
+    if base_a == base_b:
+        return not state_a or not state_b
+    return bool(state_a) and state_a == state_b and "people" in (base_a, base_b)
 
 
 def _rounding(lo: float, hi: float) -> float:

@@ -173,7 +173,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
 # only missing values in one article would otherwise come out as object. Extractors add other extra
 # columns (e.g. timexes' spec), typed from their values.
 EXTRA_DTYPES: dict[str, dict[str, str]] = {
-    "numbers": {"low": "Float64", "high": "Float64", "approx": "boolean"},
+    "numbers": {"low": "Float64", "high": "Float64", "approx": "boolean", "state": "string"},
     "claims": {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "patients": "string", "status": "string", "status_of": "string", "completed": "string", "lemmas": "string",
                "owners": "string", "winner": "string"},
 }

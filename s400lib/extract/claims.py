@@ -920,7 +920,7 @@ def _entity_keys(table: pd.DataFrame | list[dict]) -> list:
 
 
 def _number_keys(table: pd.DataFrame | list[dict]) -> list:
-    return [format_number(v, u, lo, hi) for v, u, lo, hi in zip(*(column_values(table, c) for c in ("value", "unit", "low", "high")))]
+    return [format_number(v, u, lo, hi, st) for v, u, lo, hi, st in zip(*(column_values(table, c) for c in ("value", "unit", "low", "high", "state")))]
 
 
 def _time_keys(table: pd.DataFrame | list[dict]) -> list:

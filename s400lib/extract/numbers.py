@@ -178,6 +178,59 @@ def _may_start_number(low: str) -> bool:
             or low.startswith(("multi", "several")))
 
 
+# What happened to the people a count counts: "12 people died" and "30 people are still missing" are
+# two counts, never one count told two ways.
+_STATE_OF = {
+    **dict.fromkeys(["die", "dead", "death", "kill", "killed", "fatality", "toll", "perish", "drown", "lose"], "dead"),
+    **dict.fromkeys(["injure", "injured", "wound", "wounded", "hurt", "injury", "hospitalise", "hospitalize"], "injured"),
+    **dict.fromkeys(["miss", "missing", "unaccounted"], "missing"),
+    **dict.fromkeys(["rescue", "save", "survive", "survivor", "pull"], "rescued"),
+    **dict.fromkeys(["evacuate", "displace", "flee", "homeless"], "displaced"),
+    **dict.fromkeys(["arrest", "detain", "detained", "hold", "charge", "jail"], "arrested"),
+}
+
+
+def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None:
+    """'dead', 'injured', 'missing', 'rescued', 'displaced' or 'arrested' for a count: from
+    the verb it is the subject or object of ("12 people died", "killing 12 people", "30 were
+    rescued"), a word right after it ("12 dead", "30 people still missing"), a participle or
+    adjective on the noun ("passengers injured in the crash") or a toll before it ("the death toll
+    rose to 57")."""
+    anchor = noun if noun is not None else doc[number_end - 1]
+    for k in range(anchor.i + 1, min(anchor.i + 3, end)):
+        state = _STATE_OF.get(doc[k].lemma_.lower()) or _STATE_OF.get(doc[k].lower_)
+        if state and doc[k].pos_ in ("ADJ", "VERB", "NOUN"):
+            return state
+        if doc[k].lower_ not in ("still", "are", "were", "is", "was", "have", "had", "been", "being"):
+            break
+    for c in anchor.children:
+        if c.dep_ in ("amod", "acl", "relcl") and (_STATE_OF.get(c.lemma_.lower()) or _STATE_OF.get(c.lower_)):
+            return _STATE_OF.get(c.lemma_.lower()) or _STATE_OF.get(c.lower_)
+    head = anchor.head
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        state = _STATE_OF.get(head.lemma_.lower())
+        if state:
+            return state
+        if head.lemma_.lower() == "be":  # "12 people were dead"
+            for c in head.children:
+                if c.dep_ in ("acomp", "attr") and _STATE_OF.get(c.lemma_.lower()):
+                    return _STATE_OF[c.lemma_.lower()]
+    # "the death toll rose to 57", "put the death toll at 12": the toll is a subject or object of
+    # the verb the figure hangs from
+    verb = anchor
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if any(c.lemma_.lower() == "toll" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return "dead"
+    window = [t.lemma_.lower() for t in doc[max(start, anchor.i - 3) : anchor.i]]
+    return "dead" if "toll" in window else None
+
+
+_MEASURE_UNITS = {"%", *_MEASURES.values(), *_CURRENCY_WORDS.values(), *_CURRENCY_SIGNS.values()}
+
+
 def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
     rows = []
     start, end = sent.start, sent.end
@@ -263,6 +316,16 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             if doc[run_end - 1].dep_ in ("nummod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= run_end and head.i < end:
                 unit, last = head.lemma_.lower(), head.i
         unit = _SAME_COUNT.get(unit, unit)
+        state = None
+        if value is not None or vague is not None or ranged:
+            noun = doc[last] if unit is not None and last >= run_end else None
+            # a counted noun, not money or a measure ("$3 billion lost" is no count of the dead)
+            if (unit is not None and unit not in _MEASURE_UNITS) or (unit is None and noun is None):
+                state = _count_state(doc, run_end, noun, start, end)
+                if unit is None and state == "dead":
+                    unit = "people"  # "the death toll rose to 57": a toll counts people
+                elif unit is None:
+                    state = None
         if vague is None and not ranged:  # a range's interval is set above
             if value is None:
                 i = run_end
@@ -285,6 +348,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                 "low": low,
                 "high": high,
                 "approx": approx,
+                "state": state,
             }
         )
         i = max(run_end, last + 1)
@@ -325,7 +389,7 @@ def _partitives(doc, sent, rows: list[dict], text: str) -> list[dict]:
                 value = round(share * row["value"], 6)
                 out = [r for r in out if r["start"] != s]  # "two thirds" read as two of something
                 out.append({"start": s, "end": e, "text": text[s:e], "value": value, "unit": row["unit"],
-                            "low": value, "high": value, "approx": False})
+                            "low": value, "high": value, "approx": False, "state": row.get("state")})
                 break
     return sorted(out, key=lambda r: r["start"])
 
@@ -369,7 +433,9 @@ def number_table(ctx: ArticleContext) -> pd.DataFrame:
         The ``numbers`` table: article_id, sent_id, start, end, text (number, qualifier and unit as
         written), value (float, scale words applied; <NA> for vague magnitudes), unit ('USD', 'km',
         '%', or the counted noun's lemma; <NA> when bare), plus extra columns low / high (the
-        interval the text allows; <NA> when open) and approx (True for "about", "multi-billion").
+        interval the text allows; <NA> when open), approx (True for "about", "multi-billion") and state
+        (what happened to the people counted: 'dead', 'injured', 'missing', 'rescued', 'displaced',
+        'arrested'; <NA> when the text does not say or the count is not of people).
 
     Examples
     --------
@@ -399,9 +465,10 @@ def _na(v) -> bool:
     return v is None or (not isinstance(v, str) and pd.isna(v))
 
 
-def format_number(value, unit, low=None, high=None) -> str:
-    """'value unit' for claims.numbers; vague values as 'low..high unit'."""
-    unit = "" if _na(unit) else f" {unit}"
+def format_number(value, unit, low=None, high=None, state=None) -> str:
+    """'value unit' for claims.numbers; vague values as 'low..high unit'; a count of people with a
+    state as 'value unit (state)': "12 people (dead)"."""
+    unit = "" if _na(unit) else f" {unit}" + ("" if _na(state) else f" ({state})")
     # a hedged figure ("at least 35", "up to 15,000", "about 400") is its interval, not its point:
     # "at least 35 nationalities" does not conflict with 40
     hedged = not _na(value) and ((not _na(low) and float(low) != float(value)) or (not _na(high) and float(high) != float(value))
