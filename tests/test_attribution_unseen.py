@@ -584,3 +584,24 @@ def test_a_passive_speech_verb_inside_a_partial_quote_is_not_the_cue():
 ])
 def test_a_body_noun_names_its_own_kind_of_body(text, fragment, expected):
     assert _speaker_of(_quotes(text), fragment) == expected
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The auditor, Karl Berg, told the panel the minister had lied.", "the minister had lied", "Karl Berg"),
+    ("The nurse, Ada Quist, told the tribunal the doctor had left early.", "the doctor had left early", "Ada Quist"),
+    ("Lawyer Mia Dorn told the judge the police had lied.", "the police had lied", "Mia Dorn"),
+])
+def test_a_clause_told_to_a_hearer_is_a_report_even_when_parsed_as_a_relative_clause(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_quotation_before_an_apposed_speaker_gives_one_row_not_a_second_report():
+    # the parser makes "lawyer" the object of "appeal"; the clause it builds runs out of the quotation
+    quotes = _quotes('"We will appeal," the club\'s lawyer, Rachel Stein, told reporters outside the court.')
+    assert len(quotes) == 1 and quotes.iloc[0]["speaker"] == "Rachel Stein"
+
+
+@pytest.mark.parametrize("cue", ["said in a statement", "wrote on his blog"])
+def test_an_age_used_as_a_noun_is_the_person_just_described(cue):
+    text = f'The actor, Tim Bright, left the set early. "I need a long break," the 58-year-old {cue}.'
+    assert _speaker_of(_quotes(text), "long break") == "Tim Bright"

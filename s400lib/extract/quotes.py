@@ -57,7 +57,7 @@ from spacy.tokens import Token
 from ..core import schema
 from ..core.schema import column_values
 from .context import ArticleContext
-from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver
+from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_age_phrase
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
 # show that ...") but never frame a sentence from the side.
@@ -313,6 +313,10 @@ def _subject_of(verb: Token) -> Token | None:
                          and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
                 if inner:
                     return inner[0]
+    # "the 31-year-old wrote": the parser reads the age as a modifier of the verb
+    for c in verb.children:
+        if c.i < verb.i and is_age_phrase(c):
+            return c
     main = head if shares and verb.dep_ == "conj" else verb
     return _name_left_of(main) if main.dep_ == "ROOT" else None
 
@@ -865,6 +869,10 @@ def _is_that(tok: Token) -> bool:
     return tok.dep_ == "mark" and tok.lower_ == "that"
 
 
+# speech verbs whose object is the hearer ("told the jury ...", "assured investors ...")
+_TELLING_VERBS = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure", "advise"}
+
+
 def _reported_clauses(verb: Token) -> list[Token]:
     """The clauses a speech verb reports: its clausal complement with a subject of its own, or the
     "that"-clause of a noun it governs ("announced the idea that ...", "told LA Weekly in a statement
@@ -873,6 +881,17 @@ def _reported_clauses(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_own_subject(c)]
     if clauses:
         return clauses
+    if verb.lemma_ in _TELLING_VERBS:
+        # "told the jury the defendant had lied": the parser often hangs the clause after the hearer
+        # on the hearer as a relative clause; one with a subject of its own and no relative word is
+        # what was told
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lemma_ not in CONTENT_NOUNS:
+                told = [c for c in obj.children if c.dep_ == "relcl" and c.i > obj.i
+                        and any(k.dep_ in ("nsubj", "nsubjpass") and k.tag_ not in ("WP", "WDT") and k.lower_ != "that" for k in c.children)
+                        and not any(k.tag_ in ("WP", "WDT", "WRB", "WP$") for k in c.subtree if k.i < c.i)]
+                if told:
+                    return told
     for obj in verb.children:
         nouns = [obj] if obj.dep_ == "dobj" else [g for g in obj.children if g.dep_ == "pobj"] if obj.dep_ == "prep" else []
         for noun in nouns:
@@ -997,6 +1016,12 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                 continue
             start, end, subj_tok, cue, base_rule = found
             if end - start < 3 or mostly_quoted(start, end) or (start, end) in seen:
+                continue
+            opened = intervals.find(start)
+            if opened is not None and opened[1] < end and tok.idx >= opened[1]:
+                # a clause that opens inside a quotation, runs out of it and stops before its cue
+                # ('"We will appeal," the club's lawyer, X, told ...') is the quotation misparsed:
+                # its direct row already says it
                 continue
             seen.add((start, end))
             res = resolver.resolve(subj_tok)

@@ -18,9 +18,9 @@ Everything is a bounded look-back over a list kept in text order, so the cost is
 length of the article.
 """
 
-from .lexicon import FIRST_PERSON, ROLE_NOUNS, clean_name
+from .lexicon import FIRST_PERSON, ROLE_NOUNS, clean_name, is_age_phrase
 
-__all__ = ["FIRST_PERSON", "ROLE_NOUNS", "Resolution", "SpeakerResolver", "clean_name"]
+__all__ = ["FIRST_PERSON", "ROLE_NOUNS", "Resolution", "SpeakerResolver", "clean_name", "is_age_phrase"]
 
 
 def __getattr__(name: str):

@@ -27,6 +27,7 @@ HONORIFICS = {
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
     "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
     "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah", "coach",
+    "lawyer", "attorney", "inspector", "superintendent", "sergeant",
 }
 # Qualifiers dropped only when an honorific follows ("Republican Senator", "Turkish President").
 QUALIFIERS = {
@@ -53,6 +54,7 @@ TITLE_WORDS = {
     "french", "british", "lieutenant", "captain", "major", "sergeant", "marshal", "patriarch", "pope",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
     "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
+    "lawyer", "attorney", "inspector", "superintendent",
 }
 
 # Role nouns that stand for a person, grouped so that a role matches a title of the same group.
@@ -95,6 +97,14 @@ ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", 
 # Words in the name of a body that a generic noun stands for ("the airline" -> "Ethiopian Airlines").
 ORG_NOUN_HINTS = {"airline": ("air",), "carrier": ("air",), "carmaker": ("motor", "auto"), "automaker": ("motor", "auto"),
                   "government": ("government", "ministry", "cabinet"), "police": ("police",)}
+def is_age_phrase(tok) -> bool:
+    """Whether the token ends an age used as a noun: "the 31-year-old" (tokens 31 - year - old)."""
+    if tok.lower_ != "old" or tok.i < 2:
+        return False
+    doc = tok.doc
+    return doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("year", "years")
+
+
 # Kinds of body, by the words that name them in a common noun or in a name: "the company" may be
 # "Veltor Group", never "the Interior Ministry"; "the government" may be a ministry, never a firm.
 _BODY_FAMILIES = {

@@ -32,6 +32,7 @@ from .lexicon import (
     QUANTIFIER_HEADS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
+    is_age_phrase,
 )
 from .media import MediaMixin
 from .mentions import (
@@ -244,6 +245,12 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                 if named is not None:
                     start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
                     return Resolution(named[0], named[1], "appos", 0.9, self.ctx.text[start:end], start, end)
+        if is_age_phrase(tok):
+            # "the 31-year-old wrote": an age stands for the person the text just described
+            m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW, prefer=lambda m: m.salient)
+            start = tok.left_edge.idx if tok.left_edge.i < tok.i else self.doc[max(0, tok.i - 4)].idx
+            if m is not None:
+                return Resolution(m.name, "person", "role_age", 0.7, self.ctx.text[start : tok.idx + len(tok)], start, tok.idx + len(tok))
         if _common(tok):
             role = self._resolve_role(tok)
             if role is not None:
