@@ -246,3 +246,39 @@ def test_a_bracketed_acronym_and_an_ampersand_join_the_long_name(tmp_path):
 def test_a_department_for_a_field_and_the_field_department_are_one_body():
     assert org_stem("department for education") == org_stem("education department") == "education department"
     assert org_stem("norsk harbour holdings") == "norsk harbour"
+
+
+def _corpus_canonicals(tmp_path, *texts) -> "sl.Tables":
+    for k, text in enumerate(texts):
+        (tmp_path / f"{'abc'[k]}.txt").write_text(text, encoding="utf-8")
+    return sl.parse(sl.load_corpus(tmp_path), progress=False).entities
+
+
+def test_a_mixed_case_acronym_joins_the_long_name_its_capitals_spell(tmp_path):
+    # own wording: "TfL" writes the small word of "Transport for London" as a small letter
+    e = _corpus_canonicals(
+        tmp_path,
+        "Tube strike called\n\nTransport for London said on Tuesday that most lines would close during the strike.\n",
+        "Commuters face chaos\n\nTfL warned passengers to work from home on Thursday, a spokesperson said.\n",
+    )
+    assert len(set(e.loc[e["text"].str.contains("TfL|Transport for London"), "canonical"])) == 1
+
+
+def test_a_company_written_without_its_suffix_is_the_company_not_a_person(tmp_path):
+    e = _corpus_canonicals(
+        tmp_path,
+        "Port sale agreed\n\nBrenton Quay Holdings Ltd. agreed to buy the container port for $2 billion.\n",
+        "Port buyer named\n\nBrenton Quay will take over the port in March, the harbour board said.\n",
+    )
+    assert len(set(e.loc[e["text"].str.contains("Brenton Quay"), "canonical"])) == 1
+
+
+def test_a_royal_named_by_given_name_and_by_his_full_arabic_name_is_one_person(tmp_path):
+    e = _corpus_canonicals(
+        tmp_path,
+        "Talks in Doha\n\nSheikh Tamim bin Hamad Al Thani met the envoys on Sunday.\n",
+        "Qatar hosts envoys\n\nTamim bin Hamad welcomed the delegations to the capital.\n",
+        "Envoys arrive\n\nSheikh Tamim said the talks would last two days.\n",
+    )
+    names = set(e.loc[e["text"].str.contains("Tamim"), "canonical"])
+    assert len(names) == 1, names

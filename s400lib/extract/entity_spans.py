@@ -1,7 +1,7 @@
 """Repairs of spaCy's entity spans that would otherwise give a person or a body a wrong name.
 
-The small English model often runs an entity across a boundary a reader sees at once. Three
-repairs, each cheap and each named by what it fixes:
+The small English model often runs an entity across a boundary a reader sees at once, or misses a
+name. The repairs, each cheap and each named by what it fixes:
 
 * a dateline glued to a name: "LONDON Theresa May" -> "Theresa May" (leading all-capital words);
 * the tail of an organisation's name glued to a person: "the Harbour Trust Nadia Farouk" -> ORG
@@ -9,6 +9,10 @@ repairs, each cheap and each named by what it fixes:
   -> PERSON "John Smith";
 * a personal name the model missed, next to a title or as the subject of a speech verb ("Senator
   Ana Ruiz", "Tomas Berg told the council"): two or three capitalised words become a PERSON;
+* a body the model missed or cut where it speaks: an acronym ("TfL warned") or capitalised words joined
+  by small words ("Transport for London said") as the subject of a speech verb become one ORG;
+* a single capitalised word after a title only a person bears ("Sheikh Tamim") is a PERSON, whatever
+  label the model gave it;
 * a personal name the model took for a place or a body ("Helen Park" as GPE): a name that opens with a
   known first name becomes a PERSON when the text treats it as a person, with a title before it, a
   person noun in apposition ("Helen Park, the mayor of Easton"; "the mayor, Helen Park") or as the
@@ -37,7 +41,10 @@ NAME_TITLES = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "senator", "sen.", "rep.", "president", "minister",
     "governor", "mayor", "general", "gen.", "colonel", "judge", "professor", "prof.", "ambassador", "chancellor",
     "premier", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief",
+    "sheikh", "prince", "princess", "king", "queen", "emir", "sultan",
 }
+# Titles only a person bears, so that even one word after them is a personal name ("Sheikh Tamim")
+_ROYAL_TITLES = {"sheikh", "prince", "princess", "king", "queen", "emir", "sultan"}
 SPEECH_LEMMAS = {"say", "tell", "add", "note", "explain", "insist", "warn", "claim", "argue", "announce", "write"}
 # Labels the model gives a personal name by mistake, most often when a surname is also a word of places
 # ("Park", "Hill", "Street") or bodies.
@@ -124,6 +131,9 @@ def repair_entities(doc: Doc) -> Doc:
         if (label in MISREAD_LABELS and looks_like_named_person(doc[start:end].text)
                 and _treated_as_person(doc, start, end)):
             label, changed = "PERSON", True
+        elif (label in MISREAD_LABELS and start > 0 and doc[start - 1].lower_ in _ROYAL_TITLES
+              and all(_titlecase(t) for t in doc[start:end])):
+            label, changed = "PERSON", True  # "Sheikh Tamim" read as a people
         spans.append(Span(doc, start, end, label=label) if (start, end, label) != (ent.start, ent.end, ent.label_) else ent)
     from spacy.attrs import POS
     from spacy.symbols import PROPN
@@ -155,6 +165,9 @@ def repair_entities(doc: Doc) -> Doc:
             spans.append(Span(doc, i, j + 1, label="PERSON"))
             taken.update(range(i, j + 1))
             changed = True
+    spans, found = _speaking_bodies(doc, spans)
+    changed = changed or found
+    taken = {i for s in spans for i in range(s.start, s.end)}
     # "The WFP warned": an acronym after "the" names a body ("the IMF", "the FAO"); the small model
     # leaves many untagged
     from .speakers.lexicon import is_acronym  # the speakers package imports this module
@@ -185,10 +198,57 @@ def repair_entities(doc: Doc) -> Doc:
     return doc
 
 
+# small words inside a body's name: "Transport for London", "Friends of the Earth"
+_NAME_JOINERS = {"of", "for", "on", "and", "the", "&"}
+
+
+def _speaking_bodies(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
+    """Bodies the model missed or cut short where they speak: the subject of a speech verb that is
+    an acronym ("TfL warned") or capitalised words joined by small words ("Transport for London
+    said", "Friends of the Earth said") becomes one ORG, replacing the pieces the model tagged
+    inside it ("London" as a place)."""
+    from .speakers.lexicon import is_acronym  # the speakers package imports this module
+
+    from spacy.attrs import LEMMA
+
+    persons = {i for sp in spans if sp.label_ == "PERSON" for i in range(sp.start, sp.end)}
+    new = []
+    # the speech verbs picked from the lemma array: a Python loop over every token costs more than the rule
+    speech_ids = {doc.vocab.strings.add(lemma) for lemma in SPEECH_LEMMAS}
+    for k in [i for i, lemma in enumerate(doc.to_array(LEMMA).tolist()) if lemma in speech_ids]:
+        verb = doc[k]
+        if verb.pos_ != "VERB":
+            continue
+        for subj in verb.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass") or subj.i in persons or subj.i > verb.i:
+                continue
+            if is_acronym(subj.text) and not subj.text.isupper() and not subj.ent_type_:
+                new.append((subj.i, subj.i + 1))  # "TfL": capitals-only acronyms are left to the rules below
+                continue
+            if not _titlecase(subj):
+                continue
+            words = sorted(subj.subtree, key=lambda t: t.i)
+            words = [t for t in words if t.i < verb.i and not t.is_punct]
+            while words and words[0].lower_ == "the":
+                words = words[1:]
+            if len(words) < 3 or words[-1].i - words[0].i + 1 != len(words):
+                continue
+            joined = any(t.lower_ in _NAME_JOINERS for t in words[1:-1])
+            if joined and all(_titlecase(t) or t.lower_ in _NAME_JOINERS for t in words) and _titlecase(words[-1]) \
+                    and not any(sp.start <= words[0].i and sp.end > words[-1].i for sp in spans):
+                new.append((words[0].i, words[-1].i + 1))
+    if not new:
+        return spans, False
+    covered = {i for a, b in new for i in range(a, b)}
+    kept = [sp for sp in spans if not any(i in covered for i in range(sp.start, sp.end))]
+    kept += [Span(doc, a, b, label="ORG") for a, b in new]
+    return sorted(kept, key=lambda sp: sp.start), True
+
+
 def _is_bracketed_acronym(short: str, long: str) -> bool:
     """'FAO' after 'Food and Agriculture Organization': capitals only, and the initials of the long
     name's words (small words left out, as acronyms do), or the first three or more of them."""
-    from .speakers.lexicon import initials_of, is_acronym  # the speakers package imports this module
+    from .speakers.lexicon import acronym_letters, initials_of, is_acronym  # the speakers package imports this module
 
-    letters, bare = initials_of(long), short.replace(".", "").lower()
+    letters, bare = initials_of(long), acronym_letters(short)
     return is_acronym(short) and (letters == bare or (len(bare) >= 3 and letters.startswith(bare)))

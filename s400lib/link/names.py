@@ -58,7 +58,7 @@ from rapidfuzz import fuzz
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
-from ..extract.speakers.lexicon import initials_of, is_acronym, looks_like_personal_name
+from ..extract.speakers.lexicon import acronym_letters, initials_of, is_acronym, looks_like_personal_name
 
 FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
 # a misspelling: one letter off (ratio of 'macro'/'macron' is 90.9) a name written three times or more
@@ -198,7 +198,7 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
     keyed = {name_key(n.split(",")[-1].strip()): (n.split(",")[-1].strip(), labels.get(n, "")) for n in map(str, names) if n}
     out = set()
     for short_key, (short, short_label) in keyed.items():
-        acronym = short_key.replace(" ", "") if is_acronym(short) else ""
+        acronym = acronym_letters(short) if is_acronym(short) else ""
         for long_key, (long, long_label) in keyed.items():
             if not short_key or long_key == short_key or len(long_key) <= len(short_key):
                 continue
@@ -260,6 +260,13 @@ class Canonicalizer:
                 if lab:
                     self.labels_of[name_key(name)].add(_LABEL_FAMILY.get(lab, lab))
         self.codes = {d for name, _, _ in names if (d := designator(name))}
+        # spaCy often calls a company's short name or an acronym a person ("Gulf Harbour" beside
+        # "Gulf Harbour Holdings Ltd.", "DfT"): a name that is a company's name without its
+        # corporate suffix, or an acronym, is a body whatever its label
+        companies = {stem for name, lab, _ in names if lab == "ORG" and name and (stem := org_stem(name_key(name))) != name_key(name)}
+        self.not_people = {name_key(name) for name, lab, _ in names
+                           if lab == "PERSON" and name and (is_acronym(name) or name_key(name) in companies)}
+        names = [(name, "ORG" if lab == "PERSON" and name_key(name) in self.not_people else lab, n) for name, lab, n in names]
         persons = [name for name, lab, _ in names if lab == "PERSON" and name and name[0].isupper() and not designator(name)]
         self._build_people(persons)
         self._build_bodies(stats, names)
@@ -333,13 +340,17 @@ class Canonicalizer:
         kind (a body, a place) and no other long name spells it too; otherwise it stays as written."""
         spelled: dict[str, list[str]] = defaultdict(list)
         for stem in by_key:
-            if " " in stem and (letters := initials(stem)):
-                spelled[letters].append(stem)
+            # the stem and every form as written: "Department for Transport" spells DfT, its stem
+            # "transport department" does not
+            for letters in {initials(stem), *(initials(f) for f in by_key[stem])} - {""}:
+                if " " in stem:
+                    spelled[letters].append(stem)
         for stem, forms in by_key.items():
             # "NASA" and "Nasa" are one acronym; a group of one-word names with no capitals-only form is not
             if stem in tied or " " in stem or not any(is_acronym(f) for f in forms):
                 continue
-            targets = spelled.get(stem.replace(" ", ""), [])
+            letters = next((acronym_letters(f) for f in forms if is_acronym(f)), stem)
+            targets = spelled.get(letters, [])
             if len(targets) != 1:
                 continue
             kinds_short = set().union(*(self.labels_of.get(name_key(f), set()) for f in forms))
@@ -440,8 +451,8 @@ class Canonicalizer:
                         parent[find(bare)] = find(other)
                 if len(roots) <= 1:
                     self.fuzzy_pairs.update((bare, f) for f in full if similar(bare, f) and name_key(f.split(" ")[-1]) != name_key(bare))
-        self._join_family_names_first(uniq, find, parent)
         self._join_double_surnames(uniq, find, parent)
+        self._join_family_names_first(uniq, find, parent)
         clusters = defaultdict(list)
         for n in uniq:
             clusters[find(n)].append(n)
@@ -537,9 +548,12 @@ class Canonicalizer:
                 opens[name_key(words[0])][name_key(n)].append(n)  # one key: "Kim Jong-un", "Kim Jong Un"
         for bare in (n for n in uniq if " " not in n):
             key = name_key(bare)
-            if key in last_keys or find(bare) != bare or len(opens.get(key, ())) != 1:
+            # the names it opens must be one person: "Faisal bin Salman" and its longer form are
+            opened = opens.get(key, {})
+            if key in last_keys or find(bare) != bare or not opened \
+                    or (len(opened) > 1 and len({find(f) for fs in opened.values() for f in fs}) != 1):
                 continue
-            (forms,) = opens[key].values()
+            forms = [f for fs in opens[key].values() for f in fs]
             for f in forms:
                 parent[find(f)] = find(forms[0])
             parent[find(bare)] = find(forms[0])
@@ -573,7 +587,7 @@ class Canonicalizer:
                 return canonical, "longest_mention" if rule == "self" else rule
         if label in (None, "", "PERSON", "ORG", "NORP") and len(key.split(" ")) >= 2 and (person := self._person_ending(key)):
             return person, "longest_mention"  # "Pena Nieto" for "Enrique Peña Nieto"
-        if key in self.body_of and label not in ("PERSON",):
+        if key in self.body_of and (label not in ("PERSON",) or key in self.not_people):
             return self.body_of[key]
         return cleaned, "self"
 

@@ -185,11 +185,19 @@ def looks_like_named_person(name: str) -> bool:
     return looks_like_personal_name(name) and given_name_sex(name.split(" ")[0]) is not None
 
 
+# Words that join the parts of a personal name: "Faisal bin Salman Al Rashid", "Ludwig van Beethoven"
+NAME_PARTICLES = {"bin", "ibn", "bint", "ben", "al", "el", "abu", "de", "da", "di", "do", "dos", "das", "del", "della",
+                  "van", "von", "der", "den", "la", "le", "du", "y"}
+
+
 def looks_like_personal_name(name: str) -> bool:
-    """Two or three capitalised words, none of them an acronym, a number or a word of bodies."""
+    """Two or three capitalised words, none of them an acronym, a number or a word of bodies; with a
+    name particle ("bin", "al", "van"), up to four such words besides the particles."""
     words = str(name).split(" ")
-    return 2 <= len(words) <= 3 and all(all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in w.split("-"))
-                                        and w.lower() not in _BODY_WORDS for w in words)
+    parts = [w for w in words if w.lower() not in NAME_PARTICLES]
+    most = 4 if len(parts) < len(words) else 3
+    return 2 <= len(parts) <= most and all(all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in w.split("-"))
+                                           and w.lower() not in _BODY_WORDS for w in parts)
 
 
 # Job titles that, written alone, name nobody ("Chief Executive", "the Prosecutor").
@@ -235,10 +243,17 @@ def clean_name(text: str) -> str:
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"}
 
 
+# "DfT", "TfL", "DfE": capitals for the main words, a small letter for a small word ("for")
+_MIXED_ACRONYM = re.compile(r"(?:[A-Z][a-z]?)+[A-Z]")
+
+
 def is_acronym(name: str) -> bool:
-    """Two to six capitals, dots allowed: "UN", "U.N.", "ICRC"."""
+    """Two to six capitals, dots allowed: "UN", "U.N.", "ICRC"; or capitals with a small letter for
+    a small word between them: "DfT" (Department for Transport)."""
     bare = str(name).replace(".", "").strip()
-    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+    if not (2 <= len(bare) <= 6 and bare.isalpha()):
+        return False
+    return bare.isupper() or bool(_MIXED_ACRONYM.fullmatch(bare))
 
 
 def initials_of(words: str) -> str:
@@ -246,3 +261,10 @@ def initials_of(words: str) -> str:
     Cross' -> 'icrc'); '' for fewer than two such words."""
     kept = [w for w in re.split(r"[\s-]+", words.lower()) if w and w not in ACRONYM_SKIP]
     return "".join(w[0] for w in kept) if len(kept) >= 2 else ""
+
+
+def acronym_letters(acronym: str) -> str:
+    """The initials an acronym spells, lower case, in the form :func:`initials_of` gives: a small
+    letter of a mixed-case acronym stands for a small word, which initials_of skips ("DfT" -> "dt")."""
+    bare = str(acronym).replace(".", "").strip()
+    return "".join(c for c in bare if c.isupper()).lower() if not bare.isupper() else bare.lower()
