@@ -202,3 +202,27 @@ def test_that_year_and_the_following_year_point_back_to_the_year_the_account_is_
     values = dict(zip(t["text"], t["value"]))
     assert values["Later that year"] == "1994" and values["the following year"] == "1995"
     assert values["Today"] == "2017-05-02"
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # spans of quarters count like months and years; "a quarter of", "three-quarters of" are fractions
+    ("Exports have shrunk for the past three quarters, the ministry said.", "the past three quarters", "P3Q"),
+    ("The retailer has lost money for several quarters.", "several quarters", "PXQ"),
+    ("The fund reports its holdings every quarter.", "every quarter", "P1Q"),
+    ("Orders may pick up soon, the chief executive said.", "soon", "FUTURE_REF"),
+    ("The mine should reopen by year-end, officials said.", "year-end", "2016"),
+])
+def test_quarters_soon_and_year_end_are_time(text, expression, value):
+    t = sl.tag_times(text, dct="2016-06-14")
+    assert dict(zip(t["text"], t["value"])).get(expression) == value
+
+
+@pytest.mark.parametrize("text", [
+    "Three-quarters of the members voted for the merger.",
+    "A quarter of the crop was lost to frost.",
+    "Critics in some quarters called the plan reckless.",
+    "He left as soon as the vote was counted.",
+])
+def test_fractions_people_and_clauses_are_not_time(text):
+    t = sl.tag_times(text, dct="2016-06-14")
+    assert not t["text"].str.contains("quarter|soon", case=False).any()

@@ -83,7 +83,7 @@ NUMBER_WORDS = {"a": 1, "an": 1, **_ONES, **_TENS, "hundred": 100}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 UNIT = {  # TIMEX3 duration unit letter and whether it is a date (D) or time (T) unit
     "minute": ("M", "T"), "hour": ("H", "T"), "day": ("D", ""), "week": ("W", ""),
-    "month": ("M", ""), "year": ("Y", ""), "decade": ("DE", ""), "century": ("CE", ""),
+    "month": ("M", ""), "year": ("Y", ""), "decade": ("DE", ""), "century": ("CE", ""), "quarter": ("Q", ""),
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -106,6 +106,8 @@ _NUM_RE = (r"(?:\d+|(?:" + "|".join(w for w, v in _TENS.items() if v >= 20) + r"
 # half a unit more: "2 1/2 years", "5½ hours", "two and a half years"
 _HALF_RE = r"(?P<half>\s*½|\s+1/2|\s+and\s+a\s+half)?"
 _UNIT_RE = r"(?:minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
+# a span of quarters is counted only in the plural: "a quarter" is as often a fraction ("a quarter of the votes")
+_SPAN_UNIT_RE = r"(?:" + _UNIT_RE + r"|quarters)"
 _MOD_RE = r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?"
 _REL_RE = r"(?P<rel>last|next|this|past|previous|coming|current)"
 _PART_RE = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
@@ -208,19 +210,22 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                  r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?"
                  r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY_RE + r"))?", _I)),
     # durations, sets and vague references
-    ("past_duration", _p(r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _UNIT_RE + r")", _I)),
-    ("duration", _p(r"(?P<n>" + _NUM_RE + r")" + _HALF_RE + r"(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>" + _UNIT_RE + r")"
+    ("past_duration", _p(r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _SPAN_UNIT_RE + r")", _I)),
+    ("duration", _p(r"(?P<n>" + _NUM_RE + r")" + _HALF_RE + r"(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>" + _SPAN_UNIT_RE + r")"
                     r"(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?", _I)),
     ("vague_duration", _p(r"(?:for\s+)(?P<unit>days|weeks|months|years|decades)", _I)),
     # a number of units nobody counted: "a few weeks", "several years", "the coming months", bare "hours"
-    ("vague_amount", _p(r"(?:(?:a\s+few|several|a\s+couple\s+of|many|some|the\s+coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)", _I)),
-    ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|year|" + _WEEKDAY_RE + r"|" + _MONTH_RE + r"|spring|summer|autumn|fall|winter)", _I)),
+    ("vague_amount", _p(r"(?:(?:a\s+few|several|a\s+couple\s+of|many|some|the\s+coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)", _I)),
+    ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|quarter|year|" + _WEEKDAY_RE + r"|" + _MONTH_RE + r"|spring|summer|autumn|fall|winter)", _I)),
     ("set_adverb", _p(r"(?P<adv>hourly|daily|weekly|monthly|annually|yearly)", _I)),
     ("past_ref", _p(r"(?:recently|lately|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year|decade|century|few))|(?:the\s+)?previous\s+years|formerly)", _I)),
     # "current" before a noun ("his current wife", "current market conditions") is TimeML's
     # PRESENT_REF; not "the then current price", nor an account or a current of water or power
     ("present_ref", _p(r"(?:now|currently|at\s+present|nowadays|these\s+days|the\s+moment|(?<!then\s)current(?=\s+[a-z])(?!\s+(?:accounts?|affairs|flows?|events)\b))", _I)),
-    ("future_ref", _p(r"(?:the\s+(?:near\s+)?future|the\s+years\s+ahead)", _I)),
+    # "soon" looks ahead from the anchor; "as soon as possible" too, but "as soon as he left" is a clause
+    ("future_ref", _p(r"(?:the\s+(?:near\s+)?future|the\s+years\s+ahead|as\s+soon\s+as\s+possible|(?<!as\s)soon(?!\s+(?:as|after|before|afterwards?)\b))", _I)),
+    # the close of the current year: "at year-end", "by year's end", "the end of the year"
+    ("year_end", _p(r"(?:the\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+year)", _I)),
 ]
 
 
@@ -303,6 +308,8 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         low = m.group(0).lower()
         if low == g["unit"].lower() and _prev_word(text, m.start()) in set(NUMBER_WORDS) | {"few", "several", "the", "these", "those", "recent", "coming"}:
             return None  # part of a longer expression another pattern owns
+        if unit == "quarter" and (low == "quarters" or low.startswith("some ")):
+            return None  # "living quarters", "in some quarters": places and people, not time
         letter, t = UNIT[unit]
         if low.startswith("a couple of"):  # a couple is two (TimeML: "a couple of years" P2Y)
             return "DURATION", _Spec("dur", {"value": f"P{'T' if t else ''}2{letter}"})
@@ -387,6 +394,8 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
         if g["n"].lower() in ("a", "an") and _prev_word(text, m.start()) in ("once", "twice", "times"):
             return None
+        if unit == "quarter" and ("-" in m.group(0) or re.match(r"\s+of\b", text[m.end():])):
+            return None  # "three-quarters of the shares": a fraction
         if g.get("half") or g.get("half2"):
             return "DURATION", _Spec("dur", {"value": _and_a_half(_num(g["n"]), unit)})
         return "DURATION", _Spec("dur", {"value": _duration(_num(g["n"]), unit)})
@@ -413,6 +422,8 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         return "DATE", _Spec("ref", {"value": "PAST_REF", "horizon": horizon})
     if name == "present_ref":
         return "DATE", _Spec("ref", {"value": "PRESENT_REF"})
+    if name == "year_end":
+        return "DATE", _Spec("rel", {"unit": "year", "off": 0, "mod": "END"})
     if name == "future_ref":
         low = m.group(0).lower()
         horizon = {"days": 30, "weeks": 90, "months": 365, "years": 3650}.get(low.split()[-1])
@@ -431,7 +442,7 @@ def _duration(n: int, unit: str) -> str:
 def _and_a_half(n: int, unit: str) -> str:
     """n and a half units, written with the next smaller unit as TIMEX3 values are ("P2Y6M", "PT5H30M")."""
     return {"minute": f"PT{n}M30S", "hour": f"PT{n}H30M", "day": f"P{n}DT12H", "week": f"P{7 * n + 3}DT12H",
-            "month": f"P{n}M15D", "year": f"P{n}Y6M", "decade": f"P{10 * n + 5}Y", "century": f"P{100 * n + 50}Y"}[unit]
+            "month": f"P{n}M15D", "quarter": f"P{3 * n + 1}M15D", "year": f"P{n}Y6M", "decade": f"P{10 * n + 5}Y", "century": f"P{100 * n + 50}Y"}[unit]
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -641,9 +652,9 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
         return out
     if k in ("dur", "set"):
         out["value"] = p["value"]
-        if p.get("past") and anchor is not None and (m := re.fullmatch(r"P(\d+)(D|W|M|Y|DE|CE)", p["value"])):
+        if p.get("past") and anchor is not None and (m := re.fullmatch(r"P(\d+)(D|W|M|Q|Y|DE|CE)", p["value"])):
             n, u = int(m.group(1)), m.group(2)
-            months = {"M": n, "Y": 12 * n, "DE": 120 * n, "CE": 1200 * n}.get(u)
+            months = {"M": n, "Q": 3 * n, "Y": 12 * n, "DE": 120 * n, "CE": 1200 * n}.get(u)
             lo = anchor - (pd.DateOffset(months=months) if months else pd.Timedelta(days=n * (7 if u == "W" else 1)))
             out["earliest"], out["latest"] = lo, anchor
         elif p.get("side") and p.get("horizon") and anchor is not None:
@@ -903,9 +914,9 @@ _GATES: dict[str, re.Pattern] = {
 # letters only). Each set lists every word one of the pattern's matches must contain; the regex
 # gates above stay for what is not a word (digits, case-sensitive names).
 # every word _UNIT_RE accepts, its odd spellings too ("centurie", "centurys")
-_UNIT_WORDS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year",
+_UNIT_WORDS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "quarters", "year",
                          "years", "decade", "decades", "century", "centurys", "centurie", "centuries"})
-_PLURAL_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"})
+_PLURAL_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "quarters", "years", "decades", "centuries"})
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 _WORD_GATES: dict[str, tuple[frozenset, ...]] = {
     "decade_word": (frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}),),
@@ -933,7 +944,8 @@ _WORD_GATES: dict[str, tuple[frozenset, ...]] = {
     "set_adverb": (frozenset({"hourly", "daily", "weekly", "monthly", "annually", "yearly"}),),
     "past_ref": (frozenset({"recently", "lately", "past", "previous", "formerly"}),),
     "present_ref": (frozenset({"now", "currently", "present", "nowadays", "days", "moment", "current"}),),
-    "future_ref": (frozenset({"future", "ahead"}),),
+    "future_ref": (frozenset({"future", "ahead", "soon"}),),
+    "year_end": (frozenset({"year", "end"}),),
 }
 _LETTERS = re.compile(r"[a-z]+")
 
