@@ -226,3 +226,22 @@ def test_quarters_soon_and_year_end_are_time(text, expression, value):
 def test_fractions_people_and_clauses_are_not_time(text):
     t = sl.tag_times(text, dct="2016-06-14")
     assert not t["text"].str.contains("quarter|soon", case=False).any()
+
+
+@pytest.mark.parametrize("text", [
+    "The bonds pay $4.20 a year until they mature.",
+    "The ferry line will run six crossings a week in summer.",
+    "Rents have climbed 7% a year since the crash.",
+])
+def test_a_rate_after_an_amount_is_no_span_of_time(text):
+    assert sl.tag_times(text, dct="2016-06-14").empty
+
+
+def test_a_span_after_a_verb_is_still_time():
+    t = sl.tag_times("The striker was banned for a year and fined a week later.", dct="2016-06-14")
+    assert dict(zip(t["text"], t["value"])).get("a year") == "P1Y"
+
+
+def test_the_moment_is_now_only_in_at_or_for_the_moment():
+    t = sl.tag_times("For the moment the port is shut. Nobody forgot the moment the wall gave way.", dct="2016-06-14")
+    assert list(t.loc[t["text"].str.contains("moment"), "value"]) == ["PRESENT_REF"]

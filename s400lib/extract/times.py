@@ -221,7 +221,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("past_ref", _p(r"(?:recently|lately|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year|decade|century|few))|(?:the\s+)?previous\s+years|formerly)", _I)),
     # "current" before a noun ("his current wife", "current market conditions") is TimeML's
     # PRESENT_REF; not "the then current price", nor an account or a current of water or power
-    ("present_ref", _p(r"(?:now|currently|at\s+present|nowadays|these\s+days|the\s+moment|(?<!then\s)current(?=\s+[a-z])(?!\s+(?:accounts?|affairs|flows?|events)\b))", _I)),
+    # "at the moment", "for the moment" are now; "the moment it happened", "seize the moment" are events
+    ("present_ref", _p(r"(?:now|currently|at\s+present|nowadays|these\s+days|(?:(?<=\bat\s)|(?<=\bfor\s))the\s+moment|(?<!then\s)current(?=\s+[a-z])(?!\s+(?:accounts?|affairs|flows?|events)\b))", _I)),
     # "soon" looks ahead from the anchor; "as soon as possible" too, but "as soon as he left" is a clause
     ("future_ref", _p(r"(?:the\s+(?:near\s+)?future|the\s+years\s+ahead|as\s+soon\s+as\s+possible|(?<!as\s)soon(?!\s+(?:as|after|before|afterwards?)\b))", _I)),
     # the close of the current year: "at year-end", "by year's end", "the end of the year"
@@ -394,6 +395,8 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
         if g["n"].lower() in ("a", "an") and _prev_word(text, m.start()) in ("once", "twice", "times"):
             return None
+        if g["n"].lower() in ("a", "an") and _after_amount(text, m.start()):
+            return None  # "$1.76 a year", "700 seats a week": a rate, not a span of time
         if unit == "quarter" and ("-" in m.group(0) or re.match(r"\s+of\b", text[m.end():])):
             return None  # "three-quarters of the shares": a fraction
         if g.get("half") or g.get("half2"):
@@ -443,6 +446,15 @@ def _and_a_half(n: int, unit: str) -> str:
     """n and a half units, written with the next smaller unit as TIMEX3 values are ("P2Y6M", "PT5H30M")."""
     return {"minute": f"PT{n}M30S", "hour": f"PT{n}H30M", "day": f"P{n}DT12H", "week": f"P{7 * n + 3}DT12H",
             "month": f"P{n}M15D", "quarter": f"P{3 * n + 1}M15D", "year": f"P{n}Y6M", "decade": f"P{10 * n + 5}Y", "century": f"P{100 * n + 50}Y"}[unit]
+
+
+_AMOUNT_BEFORE = re.compile(r"(?:[$€£%\d][\d.,]*\s*(?:million|billion|trillion|percent|%)?|\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("a", "an")) + r"))"
+                            r"(?:\s+[a-z]+)?\s*$", re.I)
+
+
+def _after_amount(text: str, start: int) -> bool:
+    """Whether an amount or a count ends just before ``start`` ("$2 million", "20%", "four flights")."""
+    return bool(_AMOUNT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _prev_word(text: str, start: int) -> str:
