@@ -605,3 +605,12 @@ def test_a_quotation_before_an_apposed_speaker_gives_one_row_not_a_second_report
 def test_an_age_used_as_a_noun_is_the_person_just_described(cue):
     text = f'The actor, Tim Bright, left the set early. "I need a long break," the 58-year-old {cue}.'
     assert _speaker_of(_quotes(text), "long break") == "Tim Bright"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Lindqvist Freight lost a lorry near Umea on Tuesday. The police said the driver was unhurt.", "the driver was unhurt"),
+    ("Kessbury Council closed the bridge. The government said repairs would be paid from a national fund.", "repairs would be paid"),
+])
+def test_a_one_of_a_kind_body_is_never_an_earlier_body_of_another_kind(text, fragment):
+    speaker = _speaker_of(_quotes(text), fragment)
+    assert speaker is not None and speaker.split()[0] not in ("Lindqvist", "Kessbury")

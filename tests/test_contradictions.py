@@ -383,3 +383,18 @@ def test_counts_of_people_in_different_states_are_no_conflict_but_one_state_is(t
     rows = _pair_conflicts(tmp_path / "one", dead, toll)
     numeric = rows[rows["kind"] == "numeric"]
     assert len(numeric) == 1 and "(dead)" in numeric.iloc[0]["explanation"]
+
+
+def test_not_confirming_leaves_a_report_open_so_against_a_confirmation_it_is_status(tmp_path):
+    done = "Trawler lost\n\nThe coast guard has confirmed that the trawler Nordlys sank off Bodo."
+    pending = "Trawler lost\n\nAuthorities have not confirmed reports that the trawler Nordlys sank off Bodo."
+    kinds = set(_pair_conflicts(tmp_path, done, pending)["kind"])
+    assert "status" in kinds and "polarity" not in kinds
+
+
+def test_two_magnitudes_of_one_quake_conflict(tmp_path):
+    first = "Quake\n\nA magnitude 5.2 tremor rocked the Lenno valley on Friday, seismologists said."
+    second = "Quake\n\nA 4.8-magnitude quake rocked the Lenno valley on Friday, seismologists said."
+    rows = _pair_conflicts(tmp_path, first, second)
+    numeric = rows[rows["kind"] == "numeric"]
+    assert len(numeric) == 1 and "5.2" in numeric.iloc[0]["explanation"] and "4.8" in numeric.iloc[0]["explanation"]

@@ -104,6 +104,8 @@ VERB_CLASSES = {
 _CLASS_OF = {lemma: cls for cls, lemmas in VERB_CLASSES.items() for lemma in lemmas}
 _SETTLED = {"agree", "sign", "complete", "conclude", "fulfil", "fulfill", "finalize", "finalise", "approve", "seal", "reach"}
 _PENDING = {"await", "negotiate", "discuss", "wait", "underway", "pending"}
+# verbs of establishing a fact: not confirming one leaves it open ("officials have not confirmed ...")
+_CONFIRMING = {"confirm", "verify", "corroborate", "establish"}
 # the lemmas :func:`_status` tests: a unit without one of them has no status
 _STATUS_LEMMAS = _SETTLED | _PENDING | {"negotiation", "talk", "stage"}
 # a verb that can frame a sentence as reported speech or as a rebuttal (see :func:`_frame_source`)
@@ -260,6 +262,10 @@ def _negated(words: TokenLists, k: int) -> tuple[bool, bool]:
         if dep[h] in ("xcomp", "acl", "dobj", "attr", "oprd", "acomp") and head[h] != h:
             if dep[h] == "acl" and lemma[head[h]] in _ABILITY_NOUNS:
                 via_noun = True
+            if dep[h] == "acl" and lemma[head[h]] in _ASSERTION_NOUNS:
+                # "have not confirmed reports that hospitals were destroyed": the reports are not
+                # confirmed; whether the hospitals were destroyed is left open, not denied
+                break
             h = head[h]
             if pos[h] in ("VERB", "AUX") and _neg_local(words, h):
                 return True, via_noun
@@ -448,8 +454,9 @@ def _status(words: TokenLists, i: int, j: int) -> tuple[str | None, str]:
     for k in range(i, j):
         tok = words.doc[k]
         lemma = words.lemma[k]
-        if tok.pos_ == "VERB" and _not_yet(words, tok):
-            pending = True  # "have not yet reached", "has yet to sign": a stage, not a denial
+        if tok.pos_ == "VERB" and (_not_yet(words, tok) or (lemma in _CONFIRMING and _negated(words, k)[0])):
+            # "have not yet reached", "has yet to sign", "have not confirmed": a stage, not a denial
+            pending = True
             classes.append(predicate_class(lemma))
             continue
         if lemma not in _STATUS_LEMMAS:  # every test below needs one of them

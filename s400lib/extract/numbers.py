@@ -59,8 +59,10 @@ _MEASURES = {
     "km": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "m": "m", "meter": "m", "metre": "m",
     "kg": "kg", "kilogram": "kg", "ton": "t", "tonne": "t", "t": "t", "percent": "%", "%": "%",
     "per": "%",  # "per cent"
-    "hectare": "ha", "ha": "ha", "km/h": "km/h", "mph": "mph", "knot": "knot",
+    "hectare": "ha", "ha": "ha", "km/h": "km/h", "mph": "mph", "knot": "knot", "magnitude": "magnitude",
 }
+# scales named before their figure: "a magnitude 6.4 earthquake", "a category 4 storm"
+_SCALE_BEFORE = {"magnitude": "magnitude", "category": "category"}
 # (lower words before the run) -> how they bound the value
 _QUALIFIERS = {
     ("up", "to"): "max", ("at", "most"): "max", ("no", "more", "than"): "max", ("less", "than"): "max",
@@ -315,6 +317,11 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             head = doc[run_end - 1].head
             if doc[run_end - 1].dep_ in ("nummod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= run_end and head.i < end:
                 unit, last = head.lemma_.lower(), head.i
+        named = first - 1 if first - 1 >= start and doc[first - 1].lower_ in _SCALE_BEFORE else (
+            first - 2 if first - 2 >= start and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _SCALE_BEFORE else None)
+        if named is not None and (unit is None or last > run_end - 1):
+            # "a magnitude 6.4 earthquake", "a magnitude of 5.9": the figure is on the scale named before it
+            unit, first, last = _SCALE_BEFORE[doc[named].lower_], named, run_end - 1
         unit = _SAME_COUNT.get(unit, unit)
         state = None
         if value is not None or vague is not None or ranged:

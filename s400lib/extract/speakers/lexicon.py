@@ -111,10 +111,11 @@ _BODY_FAMILIES = {
     "business": {"company", "firm", "group", "co", "inc", "corp", "corporation", "ltd", "holdings", "plc", "llc",
                  "industries", "motors", "airlines", "airways", "airline", "carrier", "bank", "insurer",
                  "manufacturer", "carmaker", "automaker", "retailer"},
-    "state": {"government", "ministry", "department", "cabinet", "administration", "office", "council", "commission",
+    "local": {"council", "municipality", "borough"},
+    "state": {"government", "ministry", "department", "cabinet", "administration", "office", "commission",
               "authority", "authorities", "agency", "embassy", "kremlin", "pentagon", "parliament", "committee",
               "regulator", "service"},
-    "force": {"army", "military", "police", "navy"},
+    "force": {"army", "military", "police", "navy", "forces", "guard"},
     "party": {"party", "alliance", "union"},
     "court": {"court", "tribunal"},
     "school": {"university", "college", "institute"},
@@ -122,6 +123,13 @@ _BODY_FAMILIES = {
     "club": {"club", "league"},
 }
 BODY_FAMILY = {word: family for family, words in _BODY_FAMILIES.items() for word in words}
+
+
+def same_kind_of_body(noun: str, name: str) -> bool:
+    """Whether ``name`` says it is the kind of body the common noun ``noun`` stands for ("the
+    government" and "the Interior Ministry")."""
+    family = BODY_FAMILY.get(noun)
+    return family is not None and any(BODY_FAMILY.get(w) == family for w in name.lower().replace(".", "").split())
 
 
 def other_kind_of_body(noun: str, name: str) -> bool:

@@ -24,6 +24,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_WINDOW,
     other_kind_of_body,
+    same_kind_of_body,
 )
 from .mentions import Resolution
 
@@ -133,6 +134,8 @@ class MediaMixin:
                 m = self._lookback(start, {"org"}, PRONOUN_WINDOW)
                 if m is not None and other_kind_of_body(low, m.name):
                     m = None
+                if m is not None and low in _SELF_NAMING_BODIES and not same_kind_of_body(low, m.name):
+                    m = None  # "the government" is no town or firm the model called an organisation
             if m is None:
                 if low in _SELF_NAMING_BODIES:
                     return Resolution(low[:1].upper() + low[1:], "org", "org_phrase", 0.5, text, start, end)
