@@ -398,3 +398,12 @@ def test_two_magnitudes_of_one_quake_conflict(tmp_path):
     rows = _pair_conflicts(tmp_path, first, second)
     numeric = rows[rows["kind"] == "numeric"]
     assert len(numeric) == 1 and "5.2" in numeric.iloc[0]["explanation"] and "4.8" in numeric.iloc[0]["explanation"]
+
+
+def test_one_event_dated_to_two_days_by_two_outlets_is_a_temporal_conflict(tmp_path):
+    (tmp_path / "metadata.csv").write_text("file,title,outlet,published,language,url,notes\n"
+                                           "a.txt,a,A,2017-09-20,en,,\nb.txt,b,B,2017-09-20,en,,\n", encoding="utf-8")
+    first = "Storm\n\nA violent hailstorm battered the port city of Kessa on Monday night, flooding the old harbour district."
+    second = "Storm\n\nA violent hailstorm battered the port city of Kessa on Sunday night, flooding the old harbour district."
+    rows = _pair_conflicts(tmp_path, first, second)
+    assert rows["kind"].eq("temporal").any()

@@ -245,3 +245,12 @@ def test_a_span_after_a_verb_is_still_time():
 def test_the_moment_is_now_only_in_at_or_for_the_moment():
     t = sl.tag_times("For the moment the port is shut. Nobody forgot the moment the wall gave way.", dct="2016-06-14")
     assert list(t.loc[t["text"].str.contains("moment"), "value"]) == ["PRESENT_REF"]
+
+
+def test_a_bare_clock_time_told_in_the_past_is_on_the_day_of_the_account():
+    text = ("The dam at Velka gave way on Saturday, engineers said. Water reached the first houses at 4:40 a.m. "
+            "Crews will inspect the site at 9 a.m.")
+    t = sl.tag_times(text, dct="2018-03-14")
+    rows = {r.text: r for r in t.itertuples()}
+    assert rows["4:40 a.m."].value == "2018-03-10T04:40" and rows["4:40 a.m."].anchor == "2018-03-10"
+    assert rows["9 a.m."].value == "2018-03-14T09:00"  # a plan for later stays on the publication day

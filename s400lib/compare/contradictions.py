@@ -132,7 +132,8 @@ def _durations(values: list[str], text: str) -> list[tuple[float, float, str]]:
     return out
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# a calendar value, with or without a time of day ("2019-05-12TNI", "2019-05-13T03:12" are their days)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2})(?:T[\dA-Z:]+)?)?$")
 
 
 def _date_interval(value: str):

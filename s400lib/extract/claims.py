@@ -100,6 +100,9 @@ VERB_CLASSES = {
     "request": {"ask", "urge", "prod", "press", "pressure", "implore", "request", "appeal"},
     "collapse": {"collapse", "fall", "topple", "cave", "crumble"},
     "rebuild": {"rebuild", "reconstruct", "restore", "reconstruction", "restoration"},
+    # a natural force striking a place: "the quake hit / struck / shook / rocked the region"
+    "strike": {"strike", "hit", "shake", "rock", "jolt"},
+    "sink": {"sink", "capsize", "overturn", "founder"},
 }
 _CLASS_OF = {lemma: cls for cls, lemmas in VERB_CLASSES.items() for lemma in lemmas}
 _SETTLED = {"agree", "sign", "complete", "conclude", "fulfil", "fulfill", "finalize", "finalise", "approve", "seal", "reach"}

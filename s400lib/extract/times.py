@@ -741,7 +741,9 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
         if p.get("part"):
             value += "T" + p["part"]
     elif k == "clock":
-        day = _weekday(int(p["wd"]), anchor, "tense", tense) if p.get("wd") else anchor
+        day = _weekday(int(p["wd"]), anchor, "tense", tense) if p.get("wd") else pd.Timestamp(p["day"]) if p.get("day") else anchor
+        if p.get("day") and not p.get("wd"):
+            out["anchor"] = p["day"]  # the day of the account, not the publication day
         value = f"{day.date()}T{int(p['h']):02d}:{int(p['mi']):02d}"
     elif k == "rq":
         # the quarter a report covers is the last one that ended before the report, unless "current"
@@ -1015,6 +1017,11 @@ def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
             elif spec.kind == "narrative" and narrative_at is not None:
                 # "that evening", "the next day": the day the account is about, not the publication day
                 spec = _Spec(spec.kind, {**spec.params, "ref": narrative_at})
+            elif spec.kind == "clock" and not spec.params.get("wd") and narrative_at is not None \
+                    and clause_tense(doc, start, end) == "past":
+                # "A quake struck early on Monday. It hit at 3:12 a.m.": a bare clock time told in
+                # the past is on the day the account is about
+                spec = _Spec(spec.kind, {**spec.params, "day": narrative_at[:10]})
             if rule == "deictic_day" and text[start:end].lower().startswith("today") and _generic_today(doc, start):
                 type_, spec, tense = "DATE", _Spec("ref", {"value": "PRESENT_REF"}), None
             res = resolve(spec, type_, anchor, tense)
