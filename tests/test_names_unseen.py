@@ -282,3 +282,13 @@ def test_a_royal_named_by_given_name_and_by_his_full_arabic_name_is_one_person(t
     )
     names = set(e.loc[e["text"].str.contains("Tamim"), "canonical"])
     assert len(names) == 1, names
+
+
+def test_a_party_and_its_members_are_one_body_across_outlets(tmp_path):
+    e = _corpus_canonicals(
+        tmp_path,
+        "Coalition talks\n\nThe Green Party won 14 seats and the Liberal Democrat Party won nine.\n",
+        "Coalition talks\n\nThe Greens celebrated in Bristol, and the Liberal Democrats asked for a recount.\n",
+    )
+    assert len(set(e.loc[e["text"].str.contains("Green"), "canonical"])) == 1
+    assert len(set(e.loc[e["text"].str.contains("Liberal"), "canonical"])) == 1

@@ -216,6 +216,39 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
     return out
 
 
+def _party_base(stem: str) -> str:
+    """What a party's name and its members' name share: 'conservative party', 'conservatives' ->
+    'conservative'; 'democratic party', 'democrats' -> 'democrat'; 'labour party' -> 'labour'."""
+    words = stem.split(" ")
+    if words[-1] == "party":
+        words = words[:-1]
+    if not words:
+        return ""
+    last = words[-1]
+    if last.endswith("s") and len(last) > 4:
+        last = last[:-1]
+    if last.endswith("ic") and len(last) > 6:
+        last = last[:-2]
+    return " ".join(words[:-1] + [last])
+
+
+def _join_parties(by_key: dict[str, Counter]) -> None:
+    """A party and its members are one body across outlets: "the Conservative Party", "the
+    Conservatives", "Labour" and "the Labour Party", "the Democrats" and "the Democratic Party". Only
+    when the corpus names the party itself ("... Party"), and only the one party of that base."""
+    parties: dict[str, list[str]] = defaultdict(list)
+    for stem in by_key:
+        if stem.endswith(" party") and (base := _party_base(stem)):
+            parties[base].append(stem)
+    for stem in list(by_key):
+        base = _party_base(stem)
+        if stem.endswith(" party") or len(parties.get(base, ())) != 1:
+            continue
+        target = parties[base][0]
+        if target in by_key and stem in by_key:
+            by_key[target].update(by_key.pop(stem))
+
+
 class Canonicalizer:
     """Maps any surface name (entity mention, speaker, claim source) to one canonical name.
 
@@ -289,6 +322,7 @@ class Canonicalizer:
         for name, n in bodies.items():
             by_key[org_stem(name_key(name))][name] += n
         self._drop_country_prefixes(by_key)
+        _join_parties(by_key)
         # the form to show for a key: the stem itself when the corpus writes it, else the most common
         self.body_of: dict[str, tuple[str, str]] = {}
         for stem, forms in by_key.items():
