@@ -614,3 +614,14 @@ def test_an_age_used_as_a_noun_is_the_person_just_described(cue):
 def test_a_one_of_a_kind_body_is_never_an_earlier_body_of_another_kind(text, fragment):
     speaker = _speaker_of(_quotes(text), fragment)
     assert speaker is not None and speaker.split()[0] not in ("Lindqvist", "Kessbury")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('Lena Vogt stood by the grave for an hour. "He was a kind man," his widow told reporters.', "kind man", "Lena Vogt"),
+    ('Tomas Lind and the mayor spoke first. "She never gave up," her husband said of the missing climber.',
+     "never gave up", "Tomas Lind"),
+    ("Sultan Qaboos bin Said visited the flooded port. The sultan said the damage would be repaired within a year.",
+     "the damage would be repaired", "Qaboos bin Said"),
+])
+def test_a_relation_or_a_royal_title_is_the_person_just_named(text, fragment, speaker):
+    assert speaker in (_speaker_of(_quotes(text), fragment) or "")

@@ -70,6 +70,7 @@ ROLE_GROUPS: dict[str, set[str]] = {
     "expert": {"expert", "analyst", "scientist", "professor", "researcher", "economist", "specialist",
                "observer", "commentator"},
     "journalist": {"journalist", "reporter", "correspondent", "editor", "columnist", "author"},
+    "royal": {"prince", "princess", "king", "queen", "emir", "sultan", "sheikh", "monarch"},
 }
 ROLE_NOUNS = set().union(*ROLE_GROUPS.values()) | {
     "premier", "prime", "ambassador", "governor", "mayor", "spokesperson", "source", "interlocutor",
@@ -87,6 +88,12 @@ SOURCE_NOUNS = {"trader", "source", "investor", "banker", "resident", "witness",
                 "negotiator", "expert", "observer", "employee", "worker", "activist", "voter"}
 # Nouns for the people close to someone, who speak as one: "the family of Mia Holt", "his relatives".
 KIN_NOUNS = {"family", "relatives", "parents"}
+# One person close to someone, by sex where the word says it: "his fiancee said" is a woman who is not him.
+RELATION_NOUNS = {
+    **dict.fromkeys(["wife", "fiancee", "fiancée", "widow", "girlfriend", "daughter", "mother", "sister"], "f"),
+    **dict.fromkeys(["husband", "fiance", "fiancé", "widower", "boyfriend", "son", "father", "brother"], "m"),
+    "partner": None,
+}
 # Common nouns that stand for an organisation: "the bank said", "the ministry said".
 ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", "embassy", "council",
              "committee", "court", "army", "military", "office", "agency", "group", "organisation",

@@ -28,8 +28,10 @@ from .lexicon import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    PRONOUN_SEX,
     PRONOUN_WINDOW,
     QUANTIFIER_HEADS,
+    RELATION_NOUNS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     is_age_phrase,
@@ -195,6 +197,30 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             return False
         return False
 
+    def _relation_of(self, tok: Token) -> Resolution | None:
+        """'his fiancee', 'her husband' (rule ``relation``): the person the text just named who can be
+        that relation: of the relation's sex, and not the owner the pronoun stands for. None when
+        the text names nobody who fits."""
+        low = tok.lower_
+        if low not in RELATION_NOUNS:
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if owner is None:
+            return None
+        sex, owner_sex = RELATION_NOUNS[low], PRONOUN_SEX.get(owner.lower_)
+        owner_name = None
+        if sex is None or sex == owner_sex:
+            # "her sister": the owner is a woman too, and not the one who speaks
+            found = self._lookback(owner.idx, {"person"}, PRONOUN_WINDOW, prefer=lambda m: self._agrees(m.name, owner_sex))
+            owner_name = found.name if found is not None else None
+        m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW,
+                           prefer=lambda m: m.name != owner_name and self._agrees(m.name, sex) and not self._agrees(m.name, owner_sex)
+                           if sex != owner_sex else m.name != owner_name and self._agrees(m.name, sex))
+        if m is None or m.name == owner_name or not self._agrees(m.name, sex):
+            return None
+        start, end = tok.left_edge.idx, tok.idx + len(tok)
+        return Resolution(m.name, "person", "relation", 0.6, self.ctx.text[start:end], start, end)
+
     def resolve(self, tok: Token) -> Resolution:
         """Who the mention whose head is ``tok`` refers to."""
         if tok.i in self.resolved:
@@ -245,6 +271,9 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                 if named is not None:
                     start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
                     return Resolution(named[0], named[1], "appos", 0.9, self.ctx.text[start:end], start, end)
+        relation = self._relation_of(tok)
+        if relation is not None:
+            return relation
         if is_age_phrase(tok):
             # "the 31-year-old wrote": an age stands for the person the text just described
             m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW, prefer=lambda m: m.salient)
