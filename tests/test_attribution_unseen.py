@@ -625,3 +625,16 @@ def test_a_one_of_a_kind_body_is_never_an_earlier_body_of_another_kind(text, fra
 ])
 def test_a_relation_or_a_royal_title_is_the_person_just_named(text, fragment, speaker):
     assert speaker in (_speaker_of(_quotes(text), fragment) or "")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('The goalkeeper, Sami Virta, shrugged. "We lost to a better side."', "better side", "Sami Virta"),
+    ('Nadia Fares folded her arms. "Not one more cent."', "Not one more cent", "Nadia Fares"),
+])
+def test_a_quote_that_is_a_sentence_of_its_own_is_the_person_just_introduced(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_of_two_people_in_one_sentence_a_pronoun_means_the_one_the_text_gives_its_sex():
+    text = "Maria Costa met Governor Haller on Friday. Haller told her the clinic would close. She said she would appeal."
+    assert _speaker_of(_quotes(text), "she would appeal") == "Maria Costa"

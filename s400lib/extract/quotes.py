@@ -740,7 +740,7 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             if q.broken:
                 conf *= 0.9
             row = _row(ctx, q.start, q.end, kind, res, rule, _cue_lemma(cue.verb), conf)
-        elif _alone_in_paragraph(ctx, q, paragraphs) and (intro := _introduced_before(ctx, resolver, q)) is not None:
+        elif (_alone_in_paragraph(ctx, q, paragraphs) or _own_sentence(ctx, q)) and (intro := _introduced_before(ctx, resolver, q)) is not None:
             row = _row(ctx, q.start, q.end, kind, intro, "introduced_before", None, 0.55)
         elif (before := _previous_attribution(prev, reported, q.open)) is not None and not pd.isna(before["speaker"]) \
                 and (_alone_in_paragraph(ctx, q, paragraphs) or _follows(ctx, before, q)):
@@ -818,7 +818,21 @@ def _introduced_before(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteS
             named = resolver.name_of(child)
             if named is not None and named[1] == "person":
                 return Resolution(named[0], "person", "introduced_before", 0.55, ctx.text[named[2]:named[3]], named[2], named[3])
+            # "the mayor, Paolo Conti, smiled": a role with the name in apposition
+            res = resolver.resolve(child)
+            if res.name and res.kind == "person" and res.rule == "appos":
+                return Resolution(res.name, "person", "introduced_before", 0.55, res.text, res.start, res.end)
     return None
+
+
+def _own_sentence(ctx: ArticleContext, q: QuoteSpan) -> bool:
+    """Whether the quotation is a whole sentence with nothing outside its marks ('Paolo Conti smiled.
+    "Never say never."'): a quote nobody is said to say, told right after its speaker is introduced."""
+    if q.close is None:
+        return False
+    s0, s1 = _sentence_bounds(ctx, q.start)
+    outside = ctx.text[s0 : q.open] + ctx.text[q.close + 1 : s1]
+    return not _WORD_RE.search(outside)
 
 
 def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan, paragraphs: "_Intervals") -> bool:

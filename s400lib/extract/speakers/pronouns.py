@@ -49,6 +49,14 @@ class PronounsMixin:
             m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW,
                                prefer=lambda m: self._agrees(m.name, sex) and not (own and own[0] <= m.start < own[1])
                                and m.name not in avoid)
+            if m is not None and sex is not None and not self._known_sex(m.name, sex):
+                # "Kerr told her the plan was dead. She said ...": of two people in one sentence, the
+                # one the text already gives that sex is meant rather than one it says nothing of
+                sure = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW,
+                                      prefer=lambda c: self._known_sex(c.name, sex) and not (own and own[0] <= c.start < own[1])
+                                      and c.name not in avoid)
+                if sure is not None and sure.sent == m.sent:
+                    m = sure
             if m is None:
                 # a personal name the model labelled an organisation ("Petra Novak has sold fish ...")
                 m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient and looks_like_personal_name(m.name))
@@ -90,6 +98,13 @@ class PronounsMixin:
             return known.get(sex, 0) >= sum(known.values()) - known.get(sex, 0)
         prior = given_name_sex(name.split(" ")[0]) if " " in name else None
         return prior is None or prior == sex
+
+    def _known_sex(self, name: str, sex: str) -> bool:
+        """Whether the text (titles, earlier pronouns) or a first name says ``name`` is of ``sex``."""
+        known = self.sex_of.get(name)
+        if known:
+            return known.get(sex, 0) > sum(known.values()) - known.get(sex, 0)
+        return " " in name and given_name_sex(name.split(" ")[0]) == sex
 
     def _learn_sex(self, tok: Token, m: Mention) -> None:
         """What a pronoun says of the person it resolved to, when it could only mean that person:
