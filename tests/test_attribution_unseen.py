@@ -638,3 +638,11 @@ def test_a_quote_that_is_a_sentence_of_its_own_is_the_person_just_introduced(tex
 def test_of_two_people_in_one_sentence_a_pronoun_means_the_one_the_text_gives_its_sex():
     text = "Maria Costa met Governor Haller on Friday. Haller told her the clinic would close. She said she would appeal."
     assert _speaker_of(_quotes(text), "she would appeal") == "Maria Costa"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("According to the national fisheries directorate, cod stocks fell by a third.", "cod stocks", "National fisheries directorate"),
+    ("The state aviation watchdog said the airline had broken no rules.", "broken no rules", "State aviation watchdog"),
+])
+def test_a_body_named_by_its_kind_and_field_speaks_as_that_body(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker

@@ -100,7 +100,8 @@ ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", 
              "organization", "alliance", "union", "party", "administration", "commission", "service",
              "authority", "authorities", "regulator", "kremlin", "pentagon", "cabinet", "parliament",
              "airline", "carrier", "manufacturer", "carmaker", "automaker", "insurer", "retailer", "club",
-             "university", "hospital", "police"}
+             "university", "hospital", "police", "inspectorate", "directorate", "secretariat", "federation",
+             "association", "institute", "board", "bureau", "watchdog", "observatory", "centre", "center"}
 # Words in the name of a body that a generic noun stands for ("the airline" -> "Ethiopian Airlines").
 ORG_NOUN_HINTS = {"airline": ("air",), "carrier": ("air",), "carmaker": ("motor", "auto"), "automaker": ("motor", "auto"),
                   "government": ("government", "ministry", "cabinet"), "police": ("police",)}
@@ -121,7 +122,7 @@ _BODY_FAMILIES = {
     "local": {"council", "municipality", "borough"},
     "state": {"government", "ministry", "department", "cabinet", "administration", "office", "commission",
               "authority", "authorities", "agency", "embassy", "kremlin", "pentagon", "parliament", "committee",
-              "regulator", "service"},
+              "regulator", "service", "inspectorate", "directorate", "secretariat", "board", "bureau", "watchdog"},
     "force": {"army", "military", "police", "navy", "forces", "guard"},
     "party": {"party", "alliance", "union"},
     "court": {"court", "tribunal"},
