@@ -407,3 +407,13 @@ def test_one_event_dated_to_two_days_by_two_outlets_is_a_temporal_conflict(tmp_p
     second = "Storm\n\nA violent hailstorm battered the port city of Kessa on Sunday night, flooding the old harbour district."
     rows = _pair_conflicts(tmp_path, first, second)
     assert rows["kind"].eq("temporal").any()
+
+
+def test_a_figure_rejected_in_one_article_conflicts_with_the_figure_told_elsewhere(tmp_path):
+    # own wording: the rebuttal names no number; the figure it rejects is the one just given
+    first = ("Prison riot\n\nLawyers for the inmates said 27 prisoners were injured in the riot at Harmon jail. "
+             "The justice ministry disputed the tally.")
+    second = "Harmon riot\n\nTwenty-seven prisoners were injured in the riot at Harmon jail, lawyers said."
+    rows = _pair_conflicts(tmp_path, first, second)
+    stance = rows[(rows["kind"] == "stance") & rows["right_text"].str.contains("disputed the tally")]
+    assert set(stance["left_article"]) == {"a", "b"}

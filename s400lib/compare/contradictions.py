@@ -312,7 +312,7 @@ def contradictions(
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
         rows += judged
-    rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight)
+    rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts)
     rows += _attribution(c, alignments, ids)
     rows += _rendering_shifts(c, alignments, frames, sources, texts, starts)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
@@ -790,21 +790,58 @@ def _shared_weight(shared: set, idf: dict, weight_a: float, weight_b: float) -> 
     return bag_weight(shared, idf) / max(1e-9, min(weight_a, weight_b)) if shared else 0.0
 
 
-def _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight):
-    """Stance rows for rebuttals an article stages itself (see :mod:`s400lib.compare.rebuttals`)."""
+def _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums=None, arts=None):
+    """Stance rows for rebuttals an article stages itself (see :mod:`s400lib.compare.rebuttals`).
+
+    A rebuttal of a figure ("the ministry denied the figure" after "activists said 300 protesters
+    were killed") also answers the same figure told by other outlets: those claims give the count
+    the first one gives, of the same thing, and are about the same matter."""
     def is_party(i: int) -> bool:
         # a group named by a common noun ("unions say", "critics say") is a party too; a bare pronoun is not
         src = sources[i]
         return rules[i] != "outlet" and isinstance(src, str) and src.lower() not in _PRONOUNS
 
     rows = []
+    counting = None
     for a, b, topic, link, verb_at in rebuttal_pairs(c, is_party, same_speaker, _GENERIC):
         r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
         answer = f"rejecting the {topic}" if link == "claim_noun" else f"answering on '{topic}'"
         rows.append((a, b, "stance", topic, _BASE["stance"] + 0.1 + 0.1 * (link == "claim_noun"),
                      f"One article sets two parties against each other. {_who(sources[a])}: “{_short(texts[a])}”; "
                      f"then {_who(sources[b])}, {answer}: “{snippet(texts[b], starts[b], starts[b] + verb_at)}”.", round(r, 3)))
+        if link == "claim_noun" and topic in _FIGURE_NOUNS and nums is not None and nums[a]:
+            if counting is None:
+                # claims by the thing they count, built once: a figure is looked for among those only
+                counting = defaultdict(list)
+                for x, ns in enumerate(nums):
+                    for base in {q[2].partition(" (")[0] for q in ns if q[2]}:
+                        counting[base].append(x)
+            near = sorted({x for p in nums[a] if p[2] for x in counting.get(p[2].partition(" (")[0], ())})
+            rows += _figure_told_elsewhere(a, b, topic, near, nums, arts, sources, texts, starts, lemmas, idf, weight, verb_at)
     return rows
+
+
+# claim nouns that stand for a figure someone gave
+_FIGURE_NOUNS = {"figure", "toll", "tally", "estimate", "count"}
+
+
+def _figure_told_elsewhere(a, b, topic, candidates, nums, arts, sources, texts, starts, lemmas, idf, weight, verb_at):
+    """Stance rows between rebuttal ``b`` of the figure in claim ``a`` and the ``candidates`` (claims that
+    count the same kind of thing) of other articles that give that figure (consistent value) about the
+    same matter as ``a``."""
+    out = []
+    for x in candidates:
+        if arts[x] == arts[a] or not nums[x] or same_speaker(sources[x], sources[b]):
+            continue
+        if not any(_same_count(p[2], q[2]) and not _apart(p, q) for p in nums[a] if p[2] for q in nums[x] if q[2]):
+            continue
+        r = _shared_weight(set(lemmas[a]).intersection(lemmas[x]), idf, weight[a], weight[x])
+        if r < _MIN_RELATED["numeric"]:
+            continue
+        out.append((x, b, "stance", topic, _BASE["stance"] + 0.1,
+                    f"{_who(sources[x])} gives the figure (“{_short(texts[x])}”); {_who(sources[b])} rejects the {topic} "
+                    f"that another report gave (“{snippet(texts[b], starts[b], starts[b] + verb_at)}”).", round(r, 3)))
+    return out
 
 
 _PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | {"it"}

@@ -65,6 +65,8 @@ CLAIM_NOUNS = {
     "suggestion", "claim", "allegation", "accusation", "charge", "criticism", "report", "idea", "notion",
     "assertion", "statement", "assessment", "characterization", "characterisation", "account", "story",
     "speculation", "rumour", "rumor", "view", "finding", "conclusion", "argument", "premise",
+    # a figure someone gave: "the ministry denied the figure", "officials disputed the death toll"
+    "figure", "toll", "tally", "estimate", "count",
 }
 _HEDGE_AUX = {"could", "may", "might"}
 # Definite role nouns ("the politician said") refer back to the last person named; media nouns
