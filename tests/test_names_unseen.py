@@ -248,47 +248,33 @@ def test_a_department_for_a_field_and_the_field_department_are_one_body():
     assert org_stem("norsk harbour holdings") == "norsk harbour"
 
 
-def _corpus_canonicals(tmp_path, *texts) -> "sl.Tables":
+def _corpus_entities(tmp_path, *texts):
     for k, text in enumerate(texts):
         (tmp_path / f"{'abc'[k]}.txt").write_text(text, encoding="utf-8")
     return sl.parse(sl.load_corpus(tmp_path), progress=False).entities
 
 
-def test_a_mixed_case_acronym_joins_the_long_name_its_capitals_spell(tmp_path):
-    # own wording: "TfL" writes the small word of "Transport for London" as a small letter
-    e = _corpus_canonicals(
-        tmp_path,
-        "Tube strike called\n\nTransport for London said on Tuesday that most lines would close during the strike.\n",
-        "Commuters face chaos\n\nTfL warned passengers to work from home on Thursday, a spokesperson said.\n",
-    )
-    assert len(set(e.loc[e["text"].str.contains("TfL|Transport for London"), "canonical"])) == 1
-
-
-def test_a_company_written_without_its_suffix_is_the_company_not_a_person(tmp_path):
-    e = _corpus_canonicals(
-        tmp_path,
-        "Port sale agreed\n\nBrenton Quay Holdings Ltd. agreed to buy the container port for $2 billion.\n",
-        "Port buyer named\n\nBrenton Quay will take over the port in March, the harbour board said.\n",
-    )
-    assert len(set(e.loc[e["text"].str.contains("Brenton Quay"), "canonical"])) == 1
-
-
-def test_a_royal_named_by_given_name_and_by_his_full_arabic_name_is_one_person(tmp_path):
-    e = _corpus_canonicals(
-        tmp_path,
-        "Talks in Doha\n\nSheikh Tamim bin Hamad Al Thani met the envoys on Sunday.\n",
-        "Qatar hosts envoys\n\nTamim bin Hamad welcomed the delegations to the capital.\n",
-        "Envoys arrive\n\nSheikh Tamim said the talks would last two days.\n",
-    )
-    names = set(e.loc[e["text"].str.contains("Tamim"), "canonical"])
-    assert len(names) == 1, names
-
-
-def test_a_party_and_its_members_are_one_body_across_outlets(tmp_path):
-    e = _corpus_canonicals(
-        tmp_path,
-        "Coalition talks\n\nThe Green Party won 14 seats and the Liberal Democrat Party won nine.\n",
-        "Coalition talks\n\nThe Greens celebrated in Bristol, and the Liberal Democrats asked for a recount.\n",
-    )
-    assert len(set(e.loc[e["text"].str.contains("Green"), "canonical"])) == 1
-    assert len(set(e.loc[e["text"].str.contains("Liberal"), "canonical"])) == 1
+@pytest.mark.parametrize("texts, forms", [
+    # a mixed-case acronym: "TfL" writes the small word of "Transport for London" as a small letter
+    (("Tube strike called\n\nTransport for London said on Tuesday that most lines would close during the strike.\n",
+      "Commuters face chaos\n\nTfL warned passengers to work from home on Thursday, a spokesperson said.\n"),
+     ["TfL|Transport for London"]),
+    # a company written without its suffix is the company, not a person
+    (("Port sale agreed\n\nBrenton Quay Holdings Ltd. agreed to buy the container port for $2 billion.\n",
+      "Port buyer named\n\nBrenton Quay will take over the port in March, the harbour board said.\n"),
+     ["Brenton Quay"]),
+    # a royal named by given name and by his full Arabic name
+    (("Talks in Doha\n\nSheikh Tamim bin Hamad Al Thani met the envoys on Sunday.\n",
+      "Qatar hosts envoys\n\nTamim bin Hamad welcomed the delegations to the capital.\n",
+      "Envoys arrive\n\nSheikh Tamim said the talks would last two days.\n"),
+     ["Tamim"]),
+    # a party and its members
+    (("Coalition talks\n\nThe Green Party won 14 seats and the Liberal Democrat Party won nine.\n",
+      "Coalition talks\n\nThe Greens celebrated in Bristol, and the Liberal Democrats asked for a recount.\n"),
+     ["Green", "Liberal"]),
+])
+def test_forms_outlets_write_differently_get_one_name(tmp_path, texts, forms):
+    e = _corpus_entities(tmp_path, *texts)
+    for pattern in forms:
+        names = set(e.loc[e["text"].str.contains(pattern), "canonical"])
+        assert len(names) == 1, (pattern, names)
