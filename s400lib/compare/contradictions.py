@@ -48,7 +48,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..core import schema
-from ..extract.claims import _PENDING, _SETTLED, predicate_class, rows_inside
+from ..extract.claims import CLOSED_STATUS_CLASSES, rows_inside
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from ..link.eventmatch import bag_weight, idf_of_counts
 from .align import align as _align
@@ -752,7 +752,7 @@ def _status(a, b, status, stages, shared, frames, texts, sources, times):
         return []
     other = b if pending == a else a
     pending_of = stages[pending][0]
-    if pending_of - _CLOSED_STATUS:
+    if pending_of - CLOSED_STATUS_CLASSES:
         # an act told as not yet done ("has not yet announced") against the same act told as done
         # ("has announced"): the act must be one, any verb will do
         done_of = stages[other][1] | (stages[other][0] if "settled" in (sa, sb) else _NONE)
@@ -779,10 +779,6 @@ def _status(a, b, status, stages, shared, frames, texts, sources, times):
     topic = sorted(shared - _GENERIC)[0] if shared - _GENERIC else "status"
     return [("status", topic, _BASE["status"],
              f"According to {_who(sources[done])}, the matter is settled (“{_short(texts[done])}”); according to {_who(sources[pending])}, it is still pending (“{_short(texts[pending])}”).")]
-
-
-# the classes whose status the closed lexicon of claims sets (agree, sign ... / negotiate, await ...)
-_CLOSED_STATUS = frozenset(predicate_class(x) for x in _SETTLED | _PENDING)
 
 
 def _shared_weight(shared: set, idf: dict, weight_a: float, weight_b: float) -> float:

@@ -136,6 +136,11 @@ def predicate_class(lemma: str) -> str:
     return low
 
 
+# the classes whose status the closed lexicon sets (agree, sign ... / negotiate, await ...); any other
+# act has a status only when told "not yet" done
+CLOSED_STATUS_CLASSES = frozenset(predicate_class(x) for x in _SETTLED | _PENDING)
+
+
 def quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the text between paired quotation marks, paragraph by paragraph (``paragraphs``:
     (start, end) of each).
@@ -447,6 +452,15 @@ def _not_yet(words: TokenLists, verb) -> bool:
     return "still" in near_words and _negated(words, verb.i)[0]
 
 
+def _may_be_pending(words: TokenLists, k: int) -> bool:
+    """A cheap test on the plain lists, before a Token is built: can verb ``k`` be "not yet" done
+    (a "yet" or "still" near it) or a fact not confirmed?"""
+    near = words.children[k]
+    if words.dep[k] == "xcomp":
+        near = near + [words.head[k]] + words.children[words.head[k]]
+    return words.lemma[k] in _CONFIRMING or any(words.lower[c] in ("yet", "still") for c in near)
+
+
 def _status(words: TokenLists, i: int, j: int) -> tuple[str | None, str]:
     """('settled' / 'pending' / None, the '|'-joined predicate classes that set it) for the unit [i, j).
 
@@ -456,15 +470,18 @@ def _status(words: TokenLists, i: int, j: int) -> tuple[str | None, str]:
     claims see whether the other one tells the same act as done (see :func:`_completed`)."""
     settled = pending = False
     classes = []
+    pos, lemmas = words.pos, words.lemma
     for k in range(i, j):
+        lemma = lemmas[k]
+        if lemma not in _STATUS_LEMMAS and (pos[k] != "VERB" or not _may_be_pending(words, k)):
+            continue  # every test below needs a status lemma, or a verb with "yet", "still" or "confirm"
         tok = words.doc[k]
-        lemma = words.lemma[k]
         if tok.pos_ == "VERB" and (_not_yet(words, tok) or (lemma in _CONFIRMING and _negated(words, k)[0])):
             # "have not yet reached", "has yet to sign", "have not confirmed": a stage, not a denial
             pending = True
             classes.append(predicate_class(lemma))
             continue
-        if lemma not in _STATUS_LEMMAS:  # every test below needs one of them
+        if lemma not in _STATUS_LEMMAS:
             continue
         if tok.pos_ == "VERB" and lemma in _SETTLED and tok.tag_ in ("VBD", "VBN") and not _negated(words, k)[0]:
             settled = True
@@ -494,8 +511,10 @@ def _completed(words: TokenLists, i: int, j: int) -> str:
     future auxiliary. A pending claim on one of these classes conflicts in status with this one."""
     done = []
     for k in range(i, j):
+        if words.pos[k] != "VERB":
+            continue  # checked on the plain list: a Token is built for verbs only
         tok = words.doc[k]
-        if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN"):
+        if tok.tag_ not in ("VBD", "VBN"):
             continue
         kids = list(tok.children)
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in kids):
