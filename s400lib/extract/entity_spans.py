@@ -43,8 +43,6 @@ NAME_TITLES = {
     "premier", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief",
     "sheikh", "prince", "princess", "king", "queen", "emir", "sultan",
 }
-# Titles only a person bears, so that even one word after them is a personal name ("Sheikh Tamim")
-_ROYAL_TITLES = {"sheikh", "prince", "princess", "king", "queen", "emir", "sultan"}
 SPEECH_LEMMAS = {"say", "tell", "add", "note", "explain", "insist", "warn", "claim", "argue", "announce", "write"}
 # Labels the model gives a personal name by mistake, most often when a surname is also a word of places
 # ("Park", "Hill", "Street") or bodies.
@@ -107,7 +105,8 @@ def _treated_as_person(doc: Doc, start: int, end: int) -> bool:
 
 def repair_entities(doc: Doc) -> Doc:
     """Repair ``doc.ents`` in place (see the module docstring) and return the doc."""
-    from .speakers.lexicon import looks_like_named_person  # the speakers package imports this module
+    # titles only a person bears ("Sheikh Tamim"): even one word after them is a personal name
+    from .speakers.lexicon import ROLE_GROUPS, looks_like_named_person  # the speakers package imports this module
 
     if not doc.has_annotation("ENT_IOB"):
         return doc
@@ -131,7 +130,7 @@ def repair_entities(doc: Doc) -> Doc:
         if (label in MISREAD_LABELS and looks_like_named_person(doc[start:end].text)
                 and _treated_as_person(doc, start, end)):
             label, changed = "PERSON", True
-        elif (label in MISREAD_LABELS and start > 0 and doc[start - 1].lower_ in _ROYAL_TITLES
+        elif (label in MISREAD_LABELS and start > 0 and doc[start - 1].lower_ in ROLE_GROUPS["royal"]
               and all(_titlecase(t) for t in doc[start:end])):
             label, changed = "PERSON", True  # "Sheikh Tamim" read as a people
         spans.append(Span(doc, start, end, label=label) if (start, end, label) != (ent.start, ent.end, ent.label_) else ent)
