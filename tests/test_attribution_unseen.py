@@ -375,7 +375,7 @@ def test_a_thing_noun_as_subject_is_not_a_person():
 def test_a_name_inside_the_next_quote_is_not_the_role_introduced():
     text = "The harbour master said the port would close on Friday. “Lena Ruud will take over the berths,” he added."
     quotes = _quotes(text)
-    assert _speaker_of(quotes, "the port would close") is None
+    assert _speaker_of(quotes, "the port would close") == "harbour master"  # described, nobody named fits
     assert _speaker_of(quotes, "Lena Ruud will take over") != "Lena Ruud"
 
 
@@ -645,4 +645,19 @@ def test_of_two_people_in_one_sentence_a_pronoun_means_the_one_the_text_gives_it
     ("The state aviation watchdog said the airline had broken no rules.", "broken no rules", "State aviation watchdog"),
 ])
 def test_a_body_named_by_its_kind_and_field_speaks_as_that_body(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_one_quoted_as_saying_is_the_speaker():
+    assert _speaker_of(_quotes("Ines Duarte was quoted as saying the contract had been forged."), "forged") == "Ines Duarte"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # someone's role is never the someone: "her attorney" is not Karlsson
+    ("Maja Karlsson was charged on Friday. Her attorney said she would fight the charges.", "fight the charges",
+     "Maja Karlsson's attorney"),
+    # a role nobody in the text is named for describes the speaker
+    ("The ambassador said the embassy would stay open through the weekend.", "stay open", "ambassador"),
+])
+def test_a_role_nobody_named_fits_describes_the_speaker(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker

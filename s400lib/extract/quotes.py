@@ -293,6 +293,9 @@ def _subject_of(verb: Token) -> Token | None:
     # one without is the speaker's second verb, misread by the parser
     shares = shares or (verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children))
     head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        # "Smith was quoted as saying ...": the one quoted says it
+        head, shares = head.head, True
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
         # "X said the port was closed and added ...": the parser hangs the second cue on the
         # reported clause; it is the speaker's second verb, so it shares the speaker's subject

@@ -9,9 +9,11 @@ history before it and then added to it. Each decision has its module, and each r
 
 * :mod:`.names`: ``cue_subject`` (a name, expanded to the article's fullest form), titles alone;
 * :mod:`.pronouns`: ``pronoun``, ``pronoun_name_guess`` (agreement, binding);
-* :mod:`.roles`: ``appos``, ``role_title``, ``role_recent``, ``group``;
+* :mod:`.roles`: ``appos``, ``role_title``, ``role_recent``, ``group``, ``role_of`` ("her attorney": someone's
+  role, never that someone), ``role_described`` (a role nobody named fits: "the minister");
 * :mod:`.media`: ``role_medium``, ``role_org``, ``office+...``, ``org_phrase``, ``document+...``;
-* :mod:`.resolver`: the pass itself and ``unnamed_source``;
+* :mod:`.resolver`: the pass itself, ``unnamed_source``, ``relation`` ("his fiancee") and ``role_age``
+  ("the 58-year-old");
 * :mod:`.mentions`: the look-back history they share; :mod:`.lexicon`: the words they know.
 
 Everything is a bounded look-back over a list kept in text order, so the cost is linear in the

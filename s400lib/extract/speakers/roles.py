@@ -24,6 +24,9 @@ from spacy.tokens import Token
 
 from .lexicon import (
     _ROLE_MEDIA_ORG,
+    JOB_TITLES,
+    MEDIA_NOUNS,
+    ORG_NOUNS,
     PRONOUN_WINDOW,
     ROLE_GROUPS,
     ROLE_NOUNS,
@@ -98,13 +101,17 @@ class RolesMixin:
         organisation noun ('the bank'). A plural role noun ('the authors', 'the researchers') is a
         group, never one person picked from the history."""
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
-        if not dets or dets[0].lower_ not in ("the", "this", "that", "these", "those"):
+        # "his lawyer", "her spokesman": someone's role, never the person the pronoun stands for
+        owner = dets[0] if dets and dets[0].lower_ in ("his", "her") and tok.tag_ == "NN" else None
+        if not dets or (dets[0].lower_ not in ("the", "this", "that", "these", "those") and owner is None):
             return None
+        if owner is not None and tok.lemma_.lower() in ORG_NOUNS | MEDIA_NOUNS:
+            return None  # "her office" is a body: the resolver names it after its holder
         if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ROLE_NOUNS | SOURCE_NOUNS | {"author", "researcher", "scientist"}:
             name, start, end = self._group_phrase(tok)
             return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
         low = tok.lower_ if tok.lower_ in _ROLE_MEDIA_ORG else tok.lemma_.lower()
-        if low not in _ROLE_MEDIA_ORG and not _person_noun(tok):
+        if low not in _ROLE_MEDIA_ORG and low not in JOB_TITLES and not _person_noun(tok):
             return None
         start, end = self._role_span(tok)
         text = self.ctx.text[start:end]
@@ -146,6 +153,13 @@ class RolesMixin:
             before = set(self.ctx.text[max(0, m.start - 40) : m.start].lower().split())
             return narrowing <= titles | before
 
+        if owner is not None:
+            whose = self._owner(owner).name
+            m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=lambda m: title_fits(m) and m.name != whose)
+            if m is not None and m.name != whose and title_fits(m) and self._sent_index(start) - m.sent <= PRONOUN_WINDOW:
+                return Resolution(m.name, "person", "role_title", 0.7, text, start, end)
+            role = self._role_words(tok)
+            return Resolution(f"{whose}'s {role}" if whose else role, "person", "role_of", 0.4, text, start, end)
         m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=title_fits)
         if m is not None and self._sent_index(start) - m.sent <= PRONOUN_WINDOW:
             return Resolution(m.name, "person", "role_title", 0.8, text, start, end)
@@ -157,7 +171,15 @@ class RolesMixin:
             return Resolution(m2.name, "person", "role_recent", 0.65, text, start, end)
         if m is not None:
             return Resolution(m.name, "person", "role_title", 0.6, text, start, end)
-        return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
+        # nobody named fits: the role as written describes the speaker ("the minister", "the
+        # spokesman"), as "a senior official" does an unnamed source
+        return Resolution(self._role_words(tok), "person", "role_described", 0.3, text, start, end)
+
+    def _role_words(self, tok: Token) -> str:
+        """The role noun with the words that qualify it: "the foreign minister" -> "foreign minister"."""
+        words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod") and t.pos_ != "DET"]
+        first = min([tok.i] + [w.left_edge.i for w in words])
+        return " ".join(t.text for t in self.doc[first : tok.i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss")
 
     def _introduced_next(self, tok: Token) -> str | None:
         """News writing often gives the role first and the name in the next sentence ("The Paris
