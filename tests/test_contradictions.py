@@ -417,3 +417,14 @@ def test_a_figure_rejected_in_one_article_conflicts_with_the_figure_told_elsewhe
     rows = _pair_conflicts(tmp_path, first, second)
     stance = rows[(rows["kind"] == "stance") & rows["right_text"].str.contains("disputed the tally")]
     assert set(stance["left_article"]) == {"a", "b"}
+
+
+def test_a_date_after_a_reporting_verb_dates_the_report_not_the_act(tmp_path):
+    (tmp_path / "metadata.csv").write_text("file,title,outlet,published,language,url,notes\n"
+                                           "a.txt,a,A,2018-05-16,en,,\nb.txt,b,B,2018-05-16,en,,\n", encoding="utf-8")
+    first = "Bridge\n\nThe transport minister announced on Monday that the Kessel bridge will reopen on June 3."
+    second = "Bridge\n\nThe transport minister said on Monday the Kessel bridge would reopen on June 10."
+    rows = _pair_conflicts(tmp_path, first, second)
+    temporal = rows[rows["kind"] == "temporal"]
+    assert len(temporal) == 1
+    assert "2018-06-03" in temporal.iloc[0]["explanation"] and "2018-06-10" in temporal.iloc[0]["explanation"]

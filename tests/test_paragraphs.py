@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import s400lib as sl
 from s400lib.io.paragraphs import boilerplate_rule, paragraph_table, split_paragraphs
 
 
@@ -116,3 +117,10 @@ def test_page_furniture_is_boilerplate_and_never_a_speaker():
     assert kinds["(AP Photo/Burhan Ozbilici)"] == "photo_credit"
     speakers = " ".join(tables.quotes["speaker"].dropna().astype(str))
     assert "Story" not in speakers and "Ozbilici" not in speakers
+
+
+def test_a_name_the_parser_cuts_at_a_paragraph_start_stays_in_one_sentence(tmp_path):
+    # own wording that made the small model cut "Helga | Strand said ..." after a headline
+    (tmp_path / "b.txt").write_text("Strand resigns\n\nHelga Strand said on Friday she would step down on May 4.\n", encoding="utf-8")
+    sentences = sl.parse(sl.load_corpus(tmp_path), progress=False).sentences
+    assert "Helga Strand said on Friday she would step down on May 4." in set(sentences["text"])

@@ -659,7 +659,9 @@ def _bound_dates(c: pd.DataFrame, timexes, frames: list) -> list:
     when it opens its claim, to the first predicate after it ("On 25 July, Trump asked"), unless a
     reporting verb comes between (then it dates the report). "A summary released Wednesday ..., Trump
     had asked Zelensky to investigate" dates the release, not the asking: a temporal conflict compares
-    the dates of one predicate, never the date of one event with the date of another."""
+    the dates of one predicate, never the date of one event with the date of another. A date after a
+    reporting verb and before any predicate ("announced on Friday that she will step down") dates the
+    report too."""
     out: list = [None] * len(c)
     if timexes is None or not len(timexes) or "value" not in timexes:
         return out
@@ -677,6 +679,8 @@ def _bound_dates(c: pd.DataFrame, timexes, frames: list) -> list:
             after = [(off, cls) for off, cls in offsets if off >= t1]
             if before:
                 cls = before[-1]
+            elif _REPORT_WORD.search(text[: t0 - start]):
+                continue  # "announced on Friday that she will step down": Friday dates the announcement
             elif after and not _REPORT_WORD.search(text[t1 - start : after[0][0] - start]):
                 cls = after[0][1]
             else:

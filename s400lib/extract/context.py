@@ -8,6 +8,7 @@ for one raw text (the single-text entry points and tests use it).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -108,10 +109,28 @@ def sentence_rows(article_id: str, text: str, doc: Doc, paragraphs: pd.DataFrame
             if start < end:
                 rows.append({"article_id": article_id, "para_id": para_id, "start": start, "end": end, "text": text[start:end]})
     rows.sort(key=lambda r: r["start"])
-    rows = _merge_punctuation_only(rows, text)
+    rows = _merge_lone_names(_merge_punctuation_only(rows, text), text)
     for sent_id, row in enumerate(rows):
         row["sent_id"] = sent_id
     return rows
+
+
+_LONE_NAME = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _merge_lone_names(rows: list[dict], text: str) -> list[dict]:
+    """Glue a "sentence" of one capitalised word with no closing punctuation onto the next one in the
+    same paragraph: the parser sometimes cuts a name in two ("Helga | Strand said ...", "Notre | Dame
+    cathedral ..."), and the halves name nobody."""
+    merged: list[dict] = []
+    for k, row in enumerate(rows):
+        prev = merged[-1] if merged else None
+        if prev is not None and prev["para_id"] == row["para_id"] and _LONE_NAME.fullmatch(prev["text"]) \
+                and not prev["text"].endswith(".") and row["text"][:1].isupper():
+            merged[-1] = {**prev, "end": row["end"], "text": text[prev["start"] : row["end"]]}
+            continue
+        merged.append(row)
+    return merged
 
 
 def _merge_punctuation_only(rows: list[dict], text: str) -> list[dict]:
