@@ -661,3 +661,19 @@ def test_one_quoted_as_saying_is_the_speaker():
 ])
 def test_a_role_nobody_named_fits_describes_the_speaker(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_statement_signed_on_the_next_line_is_the_signers():
+    text = ("Pier to be rebuilt\n\nThe storm destroyed the old pier in March.\n\n"
+            "We owe this town a pier it can be proud of, and I intend to see it built.\n\n"
+            "The work will be hard, but it will be done by next summer.\n\n"
+            "Marta Lind, Mayor of Sundby\n\nThe council meets on Monday.")
+    quotes = _quotes(text)
+    signed = quotes[quotes["speaker_rule"] == "signed"]
+    assert set(signed["speaker"]) == {"Marta Lind"} and len(signed) == 2
+    assert not signed["text"].str.contains("storm destroyed").any()  # narration above the statement is not signed
+
+
+def test_a_caption_with_a_verb_signs_nothing():
+    text = "Fire\n\nCrews fought the blaze for six hours on Sunday.\n\nJan Berg, fire chief, speaks to reporters in Oslo\n\nThe cause is unknown."
+    assert _quotes(text).empty

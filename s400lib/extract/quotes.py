@@ -37,9 +37,13 @@ One public entry point per use: :func:`quote_table` (inside :func:`s400lib.pipel
 
 5. **Reports inside a direct quote** ("“I suspect they won't do that,” he said"): an ``indirect`` row
    whose ``nested_in`` is the quote around it; "I"/"we" is the quote's speaker.
+6. **Signed statements** without quotation marks, as press releases set them out: the paragraph above
+   a line that is only a name and a role ("Charles Bolden, NASA Administrator"), and those before it
+   in the signer's own voice, are ``direct`` rows (``signed``).
 
 Known limits: nested quotes inside quotes are not split out; a pronoun other than "I"/"we" inside a
-quote is not resolved; gender is not used to resolve pronouns (recency and salience are).
+quote is not resolved; a pronoun's sex decides only between candidates the text or a first name
+already gives a sex (recency and salience decide the rest).
 """
 
 from __future__ import annotations
@@ -1129,6 +1133,7 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
     reported = [r for r in _indirect_rows(ctx, spans, resolver, speech) if not any(s <= int(r["start"]) < e for s, e in titles)]
     quoted = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported)), reported)
     rows = quoted + reported + _nested_reports(ctx, quoted, resolver, speech)
+    rows += _signed_paragraphs(ctx, resolver, paragraphs, excluded, rows)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):
@@ -1138,6 +1143,53 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
         if outer is not None:
             row["nested_in"] = outer["quote_id"]
     return rows
+
+
+# "Charles Bolden, NASA Administrator": a line that is a name and a role, nothing else
+_SIGNATURE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s+(?P<role>[^!?\n]{2,80}?)")
+SIGNED_PARAGRAPHS_BACK = 3
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My)\b")
+
+
+def _signed_paragraphs(ctx: ArticleContext, resolver: SpeakerResolver, paragraphs: list[tuple[int, int]],
+                       marked: list[tuple[int, int]], rows: list[dict]) -> list[dict]:
+    """Statements set out without quotation marks and signed on the next line, as press releases
+    and their reprints do ("This was a very difficult decision ..." then "Charles Bolden, NASA
+    Administrator"): the paragraph above the signature, and before it those in the signer's own voice
+    (first person), back to one with quotation marks or a report of its own (at most
+    SIGNED_PARAGRAPHS_BACK), are direct quotes of the person who signs. A line with a verb is a
+    caption, not a signature."""
+    out = []
+    taken = [(int(r["start"]), int(r["end"])) for r in rows]
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in marked + taken)
+
+    for k in range(1, len(paragraphs)):
+        p0, p1 = paragraphs[k]
+        m = _SIGNATURE.fullmatch(ctx.text[p0:p1].strip())
+        if m is None:
+            continue
+        start = p0 + (len(ctx.text[p0:p1]) - len(ctx.text[p0:p1].lstrip()))
+        span = ctx.doc.char_span(start + m.start("name"), start + m.end("name"), alignment_mode="expand")
+        named = resolver.name_of(span.root) if span is not None and any(t.ent_type_ == "PERSON" for t in span) else None
+        if named is None or named[1] != "person":
+            continue
+        line = ctx.doc.char_span(p0, p1, alignment_mode="expand")
+        if line is None or any(t.pos_ in ("VERB", "AUX") for t in line):
+            continue  # "Jan Berg, fire chief, speaks to reporters": a caption tells, it does not sign
+        res = Resolution(named[0], "person", "signed", 0.6, ctx.text[named[2]:named[3]], named[2], named[3])
+        for j in range(k - 1, max(-1, k - 1 - SIGNED_PARAGRAPHS_BACK), -1):
+            if j < k - 1 and not _FIRST_PERSON_WORD.search(ctx.text[paragraphs[j][0] : paragraphs[j][1]]):
+                break  # beyond the paragraph right above, only words in the signer's own voice
+            q0, q1 = _trim(ctx, *paragraphs[j])
+            body = ctx.text[q0:q1]
+            whole = ctx.text[paragraphs[j][0] : paragraphs[j][1]].rstrip()
+            if not body or whole[-1:] not in (".", "!", "?") or any(ch in body for ch in ALL_MARKS) or not free(q0, q1) \
+                    or _SIGNATURE.fullmatch(body):
+                break
+            out.append(_row(ctx, q0, q1, "direct", res, "signed", None, 0.6))
+    return out
 
 
 def _nested_reports(ctx: ArticleContext, quoted: list[dict], resolver: SpeakerResolver, speech: list[int]) -> list[dict]:
