@@ -53,10 +53,14 @@ def test_seed_systems_versus_their_deployment_is_not_a_conflict(seed_contradicti
     assert _found(seed_contradictions, "Turkey will not abandon the Russian S-400", "intends to abandon the deployment", "polarity").empty
 
 
-def _pair_conflicts(tmp_path, first: str, second: str):
+def _pair_conflicts(tmp_path, first: str, second: str, published: str | None = None):
+    """Contradictions of two one-paragraph articles a and b, both published on ``published`` if given."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     for name, text in (("a.txt", first), ("b.txt", second)):
         (tmp_path / name).write_text(text, encoding="utf-8")
+    if published:
+        (tmp_path / "metadata.csv").write_text("file,title,outlet,published,language,url,notes\n"
+                                               f"a.txt,a,A,{published},en,,\nb.txt,b,B,{published},en,,\n", encoding="utf-8")
     tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
     return sl.contradictions(tables)
 
@@ -401,11 +405,9 @@ def test_two_magnitudes_of_one_quake_conflict(tmp_path):
 
 
 def test_one_event_dated_to_two_days_by_two_outlets_is_a_temporal_conflict(tmp_path):
-    (tmp_path / "metadata.csv").write_text("file,title,outlet,published,language,url,notes\n"
-                                           "a.txt,a,A,2017-09-20,en,,\nb.txt,b,B,2017-09-20,en,,\n", encoding="utf-8")
     first = "Storm\n\nA violent hailstorm battered the port city of Kessa on Monday night, flooding the old harbour district."
     second = "Storm\n\nA violent hailstorm battered the port city of Kessa on Sunday night, flooding the old harbour district."
-    rows = _pair_conflicts(tmp_path, first, second)
+    rows = _pair_conflicts(tmp_path, first, second, published="2017-09-20")
     assert rows["kind"].eq("temporal").any()
 
 
@@ -420,11 +422,9 @@ def test_a_figure_rejected_in_one_article_conflicts_with_the_figure_told_elsewhe
 
 
 def test_a_date_after_a_reporting_verb_dates_the_report_not_the_act(tmp_path):
-    (tmp_path / "metadata.csv").write_text("file,title,outlet,published,language,url,notes\n"
-                                           "a.txt,a,A,2018-05-16,en,,\nb.txt,b,B,2018-05-16,en,,\n", encoding="utf-8")
     first = "Bridge\n\nThe transport minister announced on Monday that the Kessel bridge will reopen on June 3."
     second = "Bridge\n\nThe transport minister said on Monday the Kessel bridge would reopen on June 10."
-    rows = _pair_conflicts(tmp_path, first, second)
+    rows = _pair_conflicts(tmp_path, first, second, published="2018-05-16")
     temporal = rows[rows["kind"] == "temporal"]
     assert len(temporal) == 1
     assert "2018-06-03" in temporal.iloc[0]["explanation"] and "2018-06-10" in temporal.iloc[0]["explanation"]
