@@ -272,9 +272,19 @@ def _corpus_entities(tmp_path, *texts):
     (("Coalition talks\n\nThe Green Party won 14 seats and the Liberal Democrat Party won nine.\n",
       "Coalition talks\n\nThe Greens celebrated in Bristol, and the Liberal Democrats asked for a recount.\n"),
      ["Green", "Liberal"]),
+    # a body's one-word name that ends exactly one longer name of the corpus
+    (("Park deal\n\nThe Walt Disney Company agreed to buy the theme park on Monday.\n",
+      "Park deal\n\nDisney said the sale would close in the spring.\n"),
+     ["Disney"]),
 ])
 def test_forms_outlets_write_differently_get_one_name(tmp_path, texts, forms):
     e = _corpus_entities(tmp_path, *texts)
     for pattern in forms:
         names = set(e.loc[e["text"].str.contains(pattern), "canonical"])
         assert len(names) == 1, (pattern, names)
+
+
+def test_a_place_is_never_the_end_of_a_longer_place(tmp_path):
+    e = _corpus_entities(tmp_path, "Trip\n\nThe mayor flew from York to New York on Monday.\n",
+                         "Trip\n\nNew York welcomed the mayor of York.\n")
+    assert set(e.loc[e["text"] == "York", "canonical"]) == {"York"}
