@@ -288,3 +288,10 @@ def test_a_place_is_never_the_end_of_a_longer_place(tmp_path):
     e = _corpus_entities(tmp_path, "Trip\n\nThe mayor flew from York to New York on Monday.\n",
                          "Trip\n\nNew York welcomed the mayor of York.\n")
     assert set(e.loc[e["text"] == "York", "canonical"]) == {"York"}
+
+
+def test_a_people_or_a_chamber_is_never_the_end_of_a_longer_name(tmp_path):
+    e = _corpus_entities(tmp_path, "Talks\n\nGreek-Turkish talks resumed in Athens on Monday. The White House welcomed them.\n",
+                         "Talks\n\nTurkish officials said little. The House voted on the budget on Thursday.\n")
+    assert set(e.loc[e["text"] == "Turkish", "canonical"]) == {"Turkish"}
+    assert "White House" not in set(e.loc[e["text"] == "House", "canonical"])

@@ -249,23 +249,26 @@ def _join_parties(by_key: dict[str, Counter]) -> None:
             by_key[target].update(by_key.pop(stem))
 
 
-def _join_last_words(by_key: dict[str, Counter], is_place) -> None:
+def _join_last_words(by_key: dict[str, Counter], not_a_body) -> None:
     """A one-word name of a body that ends exactly one longer name of the corpus is that body written
     short: "Lufthansa" and "Deutsche Lufthansa AG", "Gazprom" and "PJSC Gazprom". Not a word that
-    names a kind of body ("Ministry", "Commission"), not a place ("York" is no "New York"), and not
-    when two longer names end with it."""
+    names a kind of body or a chamber ("Ministry", "Senate"), not a place or a people (``not_a_body``:
+    "York" is no "New York", "Turkish" no "Russian-Turkish"), not a longer "name" that is two names
+    the model glued together ("Ethiopian Airlines Boeing"), and not when two longer names end with it."""
     from ..extract.speakers.lexicon import BODY_FAMILY, ORG_NOUNS
 
+    # words that name a kind of body or chamber: "Senate" is no short form of "Republican Senate"
+    generic = ORG_NOUNS | set(BODY_FAMILY) | {"house", "senate", "congress", "assembly", "court", "trust", "fund", "news"}
     longer: dict[str, list[str]] = defaultdict(list)
     for stem in by_key:
         words = stem.split(" ")
-        if 2 <= len(words) <= 3:
+        if 2 <= len(words) <= 3 and not any(" ".join(words[:k]) in by_key for k in range(1, len(words))):
             longer[words[-1]].append(stem)
     for stem in [s for s in by_key if " " not in s]:
-        if stem in ORG_NOUNS or stem in BODY_FAMILY or len(stem) < 4 or len(longer.get(stem, ())) != 1 or is_place(stem):
+        if stem in generic or len(stem) < 4 or len(longer.get(stem, ())) != 1 or not_a_body(stem):
             continue
         target = longer[stem][0]
-        if is_place(target):
+        if not_a_body(target):
             continue
         if target in by_key and stem in by_key:
             by_key[target].update(by_key.pop(stem))
@@ -345,7 +348,8 @@ class Canonicalizer:
             by_key[org_stem(name_key(name))][name] += n
         self._drop_country_prefixes(by_key)
         _join_parties(by_key)
-        _join_last_words(by_key, lambda stem: "place" in self.labels_of.get(stem, ()))
+        # organisations only: "Turkish" is no short form of "Russian-Turkish", nor "York" of "New York"
+        _join_last_words(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         # the form to show for a key: the stem itself when the corpus writes it, else the most common
         self.body_of: dict[str, tuple[str, str]] = {}
         for stem, forms in by_key.items():
