@@ -192,6 +192,11 @@ _STATE_OF = {
 }
 
 
+def _state_word(tok) -> str | None:
+    """The state a word names, by lemma or as written ("killed", "missing"), else None."""
+    return _STATE_OF.get(tok.lemma_.lower()) or _STATE_OF.get(tok.lower_)
+
+
 def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None:
     """'dead', 'injured', 'missing', 'rescued', 'displaced' or 'arrested' for a count: from
     the verb it is the subject or object of ("12 people died", "killing 12 people", "30 were
@@ -200,14 +205,14 @@ def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None
     rose to 57")."""
     anchor = noun if noun is not None else doc[number_end - 1]
     for k in range(anchor.i + 1, min(anchor.i + 3, end)):
-        state = _STATE_OF.get(doc[k].lemma_.lower()) or _STATE_OF.get(doc[k].lower_)
+        state = _state_word(doc[k])
         if state and doc[k].pos_ in ("ADJ", "VERB", "NOUN"):
             return state
         if doc[k].lower_ not in ("still", "are", "were", "is", "was", "have", "had", "been", "being"):
             break
     for c in anchor.children:
-        if c.dep_ in ("amod", "acl", "relcl") and (_STATE_OF.get(c.lemma_.lower()) or _STATE_OF.get(c.lower_)):
-            return _STATE_OF.get(c.lemma_.lower()) or _STATE_OF.get(c.lower_)
+        if c.dep_ in ("amod", "acl", "relcl") and (state := _state_word(c)):
+            return state
     head = anchor.head
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX", "ADJ"):
         state = _STATE_OF.get(head.lemma_.lower())

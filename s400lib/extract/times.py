@@ -1017,8 +1017,7 @@ def _rows(text: str, doc, anchor, spans: list[tuple[int, int]]) -> list[dict]:
             elif spec.kind == "narrative" and narrative_at is not None:
                 # "that evening", "the next day": the day the account is about, not the publication day
                 spec = _Spec(spec.kind, {**spec.params, "ref": narrative_at})
-            elif spec.kind == "clock" and not spec.params.get("wd") and narrative_at is not None \
-                    and clause_tense(doc, start, end) == "past":
+            elif spec.kind == "clock" and not spec.params.get("wd") and narrative_at is not None and tense == "past":
                 # "A quake struck early on Monday. It hit at 3:12 a.m.": a bare clock time told in
                 # the past is on the day the account is about
                 spec = _Spec(spec.kind, {**spec.params, "day": narrative_at[:10]})

@@ -58,7 +58,7 @@ from rapidfuzz import fuzz
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
-from ..extract.speakers.lexicon import acronym_letters, initials_of, is_acronym, looks_like_personal_name
+from ..extract.speakers.lexicon import BODY_FAMILY, ORG_NOUNS, acronym_letters, initials_of, is_acronym, looks_like_personal_name
 
 FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
 # a misspelling: one letter off (ratio of 'macro'/'macron' is 90.9) a name written three times or more
@@ -244,9 +244,11 @@ def _join_parties(by_key: dict[str, Counter]) -> None:
         base = _party_base(stem)
         if stem.endswith(" party") or len(parties.get(base, ())) != 1:
             continue
-        target = parties[base][0]
-        if target in by_key and stem in by_key:
-            by_key[target].update(by_key.pop(stem))
+        by_key[parties[base][0]].update(by_key.pop(stem))
+
+
+# words that name a kind of body or a chamber: "Senate" is no short form of "Republican Senate"
+_KIND_WORDS = frozenset(ORG_NOUNS | set(BODY_FAMILY) | {"house", "senate", "congress", "assembly", "court", "trust", "fund", "news"})
 
 
 def _join_last_words(by_key: dict[str, Counter], not_a_body) -> None:
@@ -255,22 +257,16 @@ def _join_last_words(by_key: dict[str, Counter], not_a_body) -> None:
     names a kind of body or a chamber ("Ministry", "Senate"), not a place or a people (``not_a_body``:
     "York" is no "New York", "Turkish" no "Russian-Turkish"), not a longer "name" that is two names
     the model glued together ("Ethiopian Airlines Boeing"), and not when two longer names end with it."""
-    from ..extract.speakers.lexicon import BODY_FAMILY, ORG_NOUNS
-
-    # words that name a kind of body or chamber: "Senate" is no short form of "Republican Senate"
-    generic = ORG_NOUNS | set(BODY_FAMILY) | {"house", "senate", "congress", "assembly", "court", "trust", "fund", "news"}
     longer: dict[str, list[str]] = defaultdict(list)
     for stem in by_key:
         words = stem.split(" ")
         if 2 <= len(words) <= 3 and not any(" ".join(words[:k]) in by_key for k in range(1, len(words))):
             longer[words[-1]].append(stem)
     for stem in [s for s in by_key if " " not in s]:
-        if stem in generic or len(stem) < 4 or len(longer.get(stem, ())) != 1 or not_a_body(stem):
+        if stem in _KIND_WORDS or len(stem) < 4 or len(longer.get(stem, ())) != 1 or not_a_body(stem):
             continue
         target = longer[stem][0]
-        if not_a_body(target):
-            continue
-        if target in by_key and stem in by_key:
+        if not not_a_body(target):
             by_key[target].update(by_key.pop(stem))
 
 

@@ -36,6 +36,12 @@ _MEDIA_QUALIFIERS = {"news", "wire", "press"}
 _SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "pentagon", "cabinet", "parliament"}
 
 
+
+def _as_name(phrase: str) -> str:
+    """A phrase that names a body, shown as a name: "regional disaster agency" -> "Regional disaster agency"."""
+    return phrase[:1].upper() + phrase[1:]
+
+
 class MediaMixin:
     """The media and organisation part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
 
@@ -80,7 +86,7 @@ class MediaMixin:
             phrase = phrase.split(" ", 1)[1] if phrase.split(" ", 1)[0].lower() in ("the", "a", "an") and " " in phrase else phrase
             if owner[0].lower_ in ("his", "her", "their", "its"):
                 return None
-            return Resolution(phrase[:1].upper() + phrase[1:], "org", "org_phrase", 0.6, text, start, end)
+            return Resolution(_as_name(phrase), "org", "org_phrase", 0.6, text, start, end)
         return Resolution(f"{who}'s {tok.lower_}", "org", f"office+{res.rule}", min(res.confidence, 0.8), text, start, end)
 
     def _owner(self, tok: Token) -> Resolution:
@@ -124,7 +130,7 @@ class MediaMixin:
                 return Resolution(m.name, "org", "role_org", 0.7, text, start, end)
             first = min(c.left_edge.i for c in qualifiers)
             phrase = " ".join(self.ctx.text[self.doc[first].idx : tok.idx + len(tok)].split())
-            return Resolution(phrase[:1].upper() + phrase[1:], "org", "org_phrase", 0.6, text, start, end)
+            return Resolution(_as_name(phrase), "org", "org_phrase", 0.6, text, start, end)
         if low in ORG_NOUNS and low not in ROLE_NOUNS | MEDIA_NOUNS:
             # "the airline": the latest body whose name says it is one ("Ethiopian Airlines"), else
             # the latest body whose name does not say it is another kind ("Veltor Group" is no government)
@@ -138,7 +144,7 @@ class MediaMixin:
                     m = None  # "the government" is no town or firm the model called an organisation
             if m is None:
                 if low in _SELF_NAMING_BODIES:
-                    return Resolution(low[:1].upper() + low[1:], "org", "org_phrase", 0.5, text, start, end)
+                    return Resolution(_as_name(low), "org", "org_phrase", 0.5, text, start, end)
                 return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
             return Resolution(m.name, "org", "role_org", 0.6, text, start, end)
         if low in MEDIA_NOUNS:
