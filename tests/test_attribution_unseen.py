@@ -677,3 +677,30 @@ def test_a_statement_signed_on_the_next_line_is_the_signers():
 def test_a_caption_with_a_verb_signs_nothing():
     text = "Fire\n\nCrews fought the blaze for six hours on Sunday.\n\nJan Berg, fire chief, speaks to reporters in Oslo\n\nThe cause is unknown."
     assert _quotes(text).empty
+
+
+def test_an_it_passive_with_an_agent_is_the_agents_report():
+    # "it is asserted by X that ...": the "it" only holds the place of the clause
+    text = ("The plant has run since 1971. It was confirmed by Halvard Energy on Tuesday that the plant would close "
+            "in the spring.")
+    q = _quotes(text)
+    assert _speaker_of(q, "the plant would close") == "Halvard Energy"
+
+
+def test_a_third_party_lie_inside_a_quote_is_a_nested_report_of_the_liar():
+    text = ('The inquiry heard from the bookkeeper. "Dorn lied to the auditors that the accounts were balanced, and '
+            'then he left for Spain," Mira Okafor wrote in her statement.')
+    q = _quotes(text)
+    nested = q[q["nested_in"].notna()]
+    assert nested["text"].tolist() == ["the accounts were balanced"]
+    assert nested["speaker"].tolist() == ["Dorn"]
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Mira Okafor"]
+
+
+def test_a_clause_the_parser_hangs_before_persuaded_is_not_what_was_persuaded():
+    text = ('"I doubt the mill will reopen this year, we have written letters and held meetings, so we have persuaded '
+            'the Northfield County Board that the weir must be rebuilt," Tomas Reyes said.')
+    q = _quotes(text)
+    persuaded = q[(q["nested_in"].notna()) & q["text"].str.contains("weir", regex=False)]
+    assert persuaded["text"].tolist() == ["the weir must be rebuilt"]
+    assert persuaded["speaker"].tolist() == ["Tomas Reyes"]

@@ -65,7 +65,9 @@ from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
 # show that ...") but never frame a sentence from the side.
-REPORT_ONLY_THAT = {"find", "show", "recommend", "estimate"}
+REPORT_ONLY_THAT = {"find", "show", "recommend", "estimate",
+                    # and verbs of bringing someone round: "we've convinced the regulator that ..."
+                    "convince", "persuade"}
 # Lemmas that introduce speech (direct or reported). 'note' and 'quote' also cover the plural
 # nouns spaCy sometimes tags them as ("Haaretz notes").
 SPEECH_VERBS = {
@@ -78,7 +80,7 @@ SPEECH_VERBS = {
     "hint", "boast", "joke", "object", "protest", "retort", "inform", "caution", "allege",
     "estimate", "emphasis", "underscore", "highlight", "propose", "express", "voice", "share",
     "echo", "counter", "maintain", "reason", "lament", "vow", "pledge", "plead", "reiterate", "recall",
-    "testify", "charge", "fume", "thunder", "suspect", *REPORT_ONLY_THAT,
+    "testify", "charge", "fume", "thunder", "suspect", "lie", *REPORT_ONLY_THAT,
 } | set(MANNER_VERBS := {
     # manner-of-speaking verbs: they introduce the words around them but never report a clause
     # ("“...,” she laughs" is speech; "she laughs that ..." is not English)
@@ -297,6 +299,12 @@ def _subject_of(verb: Token) -> Token | None:
     # one without is the speaker's second verb, misread by the parser
     shares = shares or (verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children))
     head = verb.head
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
+        # "it is asserted by the Crown that ...": the "it" holds the clause's place, the agent speaks
+        by = [c for c in agent.children if c.dep_ == "pobj"]
+        if by:
+            return by[0]
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
         # "Smith was quoted as saying ...": the one quoted says it
         head, shares = head.head, True
@@ -891,7 +899,7 @@ def _is_that(tok: Token) -> bool:
 
 
 # speech verbs whose object is the hearer ("told the jury ...", "assured investors ...")
-_TELLING_VERBS = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure", "advise"}
+_TELLING_VERBS = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure", "advise", "convince", "persuade"}
 
 
 def _reported_clauses(verb: Token) -> list[Token]:
@@ -900,6 +908,9 @@ def _reported_clauses(verb: Token) -> list[Token]:
     that ..."). A clause the parser hung as a noun's modifier but that opens with "that" right after
     the verb ("observed that the date ... coincided") is one too."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_own_subject(c)]
+    if verb.lemma_ in REPORT_ONLY_THAT:
+        # these never frame from the side, so a clause before them is the parser's mistake
+        clauses = [c for c in clauses if c.i > verb.i]
     if clauses:
         return clauses
     if verb.lemma_ in _TELLING_VERBS:
@@ -913,6 +924,15 @@ def _reported_clauses(verb: Token) -> list[Token]:
                         and not any(k.tag_ in ("WP", "WDT", "WRB", "WP$") for k in c.subtree if k.i < c.i)]
                 if told:
                     return told
+    for prep in verb.children:
+        # "lied to the auditors that ...", "admitted to police that ...": the parser hangs the
+        # "that"-clause on the hearer; a clause opened by the conjunction "that" is no relative one
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            told = [c for hearer in prep.children if hearer.dep_ == "pobj" for c in hearer.children
+                    if c.dep_ in ("relcl", "acl") and c.i > hearer.i and _has_own_subject(c)
+                    and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)]
+            if told:
+                return told
     for obj in verb.children:
         nouns = [obj] if obj.dep_ == "dobj" else [g for g in obj.children if g.dep_ == "pobj"] if obj.dep_ == "prep" else []
         for noun in nouns:
