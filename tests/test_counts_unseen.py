@@ -68,3 +68,15 @@ def test_the_same_flight_counted_by_two_sources_still_conflicts(tmp_path):
     co = _conflicts(tmp_path, "Skyrail Airways said 150 passengers were on the Falcon 200 that crashed near Tromsvik.",
                     "Transport officials said 162 passengers were on the Falcon 200 that crashed near Tromsvik.")
     assert (co["kind"] == "numeric").sum() == 1, co
+
+
+def test_a_toll_told_in_few_shared_words_still_conflicts_and_an_old_toll_does_not(tmp_path):
+    # "had died in the collapse" and "on the bus died" share only the count and its state; the
+    # older disaster is dated decades before both articles
+    co = _conflicts(tmp_path, "The Kestrel Road bridge fell into the river on Sunday. The fire service said 23 people had died in the collapse.",
+                    "Divers searched the river all night. All 26 people on the bus died. "
+                    "Nine people died when an older bridge fell at the same spot in 1998.")
+    numeric = co[co["kind"] == "numeric"]
+    assert len(numeric) == 1, co
+    assert "23" in numeric["explanation"].iloc[0] and "26" in numeric["explanation"].iloc[0]
+    assert not numeric["right_text"].str.contains("1998").any()

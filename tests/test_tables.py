@@ -52,3 +52,15 @@ def test_data_dictionary_file_is_current():
     assert (ROOT / "docs" / "DATA_DICTIONARY.md").read_text() == schema.to_markdown(), (
         "regenerate it: python -m s400lib.core.schema > docs/DATA_DICTIONARY.md"
     )
+
+
+def test_a_table_has_the_same_columns_with_and_without_rows(tmp_path):
+    # a corpus with no figures at all still gets the numbers table's typed extra columns
+    (tmp_path / "calm.txt").write_text("The council met on a quiet evening and adjourned early.\n", encoding="utf-8")
+    (tmp_path / "counted").mkdir()
+    (tmp_path / "counted" / "toll.txt").write_text("Nine people died and 40 were injured in the storm.\n", encoding="utf-8")
+    without = sl.parse(tmp_path / "calm.txt", progress=False)
+    with_rows = sl.parse(tmp_path / "counted", progress=False)
+    assert without.numbers.empty and len(with_rows.numbers)
+    assert without.numbers.columns.tolist() == with_rows.numbers.columns.tolist()
+    assert str(without.numbers["state"].dtype) == "string"

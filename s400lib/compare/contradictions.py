@@ -230,10 +230,14 @@ def contradictions(
         alignments = _align(tables, client=client)
         alignments = same_quote_rows(alignments)
     consistent = set()
+    told_alike = set()  # claim ids two outlets tell as one fact (aligned, not the same quote)
     for left, right, rel in zip(alignments["left_id"], alignments["right_id"], alignments["relation"]):
         if rel == "same_quote":
             consistent.add((left, right))
             consistent.add((right, left))
+        else:
+            told_alike.add((left, right))
+            told_alike.add((right, left))
     ids = c["claim_id"].astype(str).tolist()
     frames = [_frames(v) for v in c.get("frames", pd.Series([None] * len(c)))]
     args = [_args(v) for v in c.get("args", pd.Series([None] * len(c)))]
@@ -305,9 +309,11 @@ def contradictions(
     rare_units = frozenset(u for u, k in claims_per_unit.items() if k == 2)
     # each claim's rare units, once per claim rather than once per pair
     rare_units_of = [(us & rare_units) or _NONE for us in units_of]
-    judge = _PairJudge(consistent, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
+    published = dict(zip(tables.articles["article_id"].astype(str), tables.articles["published"])) if "published" in tables.articles else {}
+    pub_years = [published[x].year if pd.notna(published.get(x)) else None for x in arts]
+    judge = _PairJudge(consistent, told_alike, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
-                       arts, rare_units_of, stages)
+                       arts, rare_units_of, stages, pub_years)
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
@@ -327,6 +333,7 @@ class _PairJudge:
     pairs of a slice can be judged here or on a Dask worker that holds a copy."""
 
     consistent: set
+    told_alike: set
     group: list
     lemmas: list
     idf: dict
@@ -352,6 +359,7 @@ class _PairJudge:
     arts: list
     rare_units_of: list
     stages: list
+    pub_years: list  # the publication year of each claim's article, None when not known
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -376,7 +384,17 @@ class _PairJudge:
             if self.frame_classes[a] & self.frame_classes[b]:
                 cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window)
             rare = self.rare_units_of[a] & self.rare_units_of[b] if self.arts[a] != self.arts[b] else _NONE
-            if _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b]) \
+            # two statements the alignment reads as one fact in two outlets are related however few
+            # words they share ("148 people had died" / "all 150 people on board died"): each count
+            # they both give is one attribute told twice
+            if (group[a][0], group[b][0]) in self.told_alike:
+                rare = rare | frozenset(x[2] for x in self.nums[a] if x[2])
+            if self.arts[a] != self.arts[b]:
+                # a count of those who died, were hurt, went missing ... is the toll of the story's
+                # event in any outlet: "148 people had died" / "all 150 people on board died";
+                # counts of another event are kept apart by their dates and names (_same_occasion)
+                rare = rare | (frozenset(x[2] for x in self.nums[a] if " (" in x[2]) & frozenset(x[2] for x in self.nums[b]))
+            if _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
                 cands += _numeric(a, b, self.nums, shared, texts, sources, rare)
             cands += _temporal(a, b, frames, self.bound, shared, sources)
@@ -571,13 +589,21 @@ def _other_owner(owners_a: dict, owners_b: dict) -> bool:
     return False
 
 
-def _same_occasion(subj_a: set, subj_b: set, dates_a: list, dates_b: list) -> bool:
+def _same_occasion(subj_a: set, subj_b: set, dates_a: list, dates_b: list,
+                   pub_year_a: int | None = None, pub_year_b: int | None = None) -> bool:
     """Can two counts be of the same thing? Not when their dates cannot overlap (last October against
-    March), nor, undated, when each claim names a body, person or place of one kind that the other
-    does not: "189 people" on the Lion Air flight against "157 people" on the Ethiopian Airlines one,
-    whatever else (an aircraft model) they share. Each claim's own source is not a subject."""
+    March), nor when one is dated more than a year before the other's article appeared while the
+    other is undated (news told without a date is the news of its day: "61 miners died in the
+    collapse" is not "twelve miners died in a flood in 2009"), nor, undated, when each claim names a
+    body, person or place of one kind that the other does not: "189 people" on the Lion Air flight
+    against "157 people" on the Ethiopian Airlines one, whatever else (an aircraft model) they share.
+    Each claim's own source is not a subject."""
     if dates_a and dates_b:  # two dated claims: the dates decide
         return any(x.startswith(y) or y.startswith(x) for x in dates_a for y in dates_b)
+    for dated, undated_year in ((dates_a, pub_year_b), (dates_b, pub_year_a)):
+        years = [int(v[:4]) for v in dated if v[:4].isdigit()]
+        if years and undated_year is not None and max(years) < undated_year - 1:
+            return False
     only_a = {label for label, _ in subj_a - subj_b}
     only_b = {label for label, _ in subj_b - subj_a}
     return not (only_a & only_b)
@@ -603,12 +629,13 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset()):
     right = [y for y in nums[b] if y[2] and not any(_same_count(x[2], y[2]) and not _apart(x, y) for x in nums[a])]
     for la, ha, ua in left:
         for lb, hb, ub in right:
-            if not _same_count(ua, ub) or (len(shared) < 3 and ua not in rare_units):
+            # with few words in common only the very attribute both give is compared
+            if not _same_count(ua, ub) or (len(shared) < 3 and (ua not in rare_units or ub != ua)):
                 continue
             if _apart((la, ha, ua), (lb, hb, ub)):
                 va, vb = _fmt(la, ha), _fmt(lb, hb)
                 out.append(("numeric", ua, _BASE["numeric"],
-                            f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ua}, in otherwise matching claims."))
+                            f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ub}, in otherwise matching claims."))
     return out[:1]
 
 

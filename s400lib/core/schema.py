@@ -188,8 +188,9 @@ def column_values(table: pd.DataFrame | list[dict], name: str, default=None) -> 
 
 
 def empty(table: str) -> pd.DataFrame:
-    """An empty frame with exactly the documented columns and dtypes of ``table``."""
-    return _empty_frame(table, ()).copy()
+    """An empty frame with the documented columns and dtypes of ``table``, then the extra columns
+    whose dtype is fixed (EXTRA_DTYPES): a table has the same columns whether or not it has rows."""
+    return _empty_frame(table, tuple(EXTRA_DTYPES.get(table, {}).items())).copy()
 
 
 @lru_cache(maxsize=None)
