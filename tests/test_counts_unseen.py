@@ -80,3 +80,30 @@ def test_a_toll_told_in_few_shared_words_still_conflicts_and_an_old_toll_does_no
     assert len(numeric) == 1, co
     assert "23" in numeric["explanation"].iloc[0] and "26" in numeric["explanation"].iloc[0]
     assert not numeric["right_text"].str.contains("1998").any()
+
+
+def test_one_person_given_two_ages_by_two_outlets_conflicts(tmp_path):
+    co = _conflicts(tmp_path, "Retired judge Miriam Osei, 67, chaired the inquiry into the collapse of the Kestrel Road bridge.",
+                    "The inquiry into the bridge collapse was led by the 71-year-old former judge Miriam Osei.")
+    ages = co[(co["kind"] == "numeric") & co["explanation"].str.contains("age", regex=False)]
+    assert len(ages) == 1, co
+    assert "67" in ages["explanation"].iloc[0] and "71" in ages["explanation"].iloc[0]
+    assert "Miriam Osei" in ages["explanation"].iloc[0]
+
+
+def test_an_age_passed_to_someone_else_or_repeated_is_no_conflict(tmp_path):
+    co = _conflicts(tmp_path, "Tomas Brandt, 52, opened the new ferry terminal on Saturday.",
+                    "The 40-year-old wife of Tomas Brandt cut the ribbon. Brandt (52) thanked the builders.")
+    assert not (co["kind"] == "numeric").any(), co
+
+
+def test_ages_in_person_ages_trace_back_to_the_text(tmp_path):
+    (tmp_path / "a.txt").write_text("Nadia Farouk, aged 34, and the 29-year-old striker Leon Petit both scored.\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    from s400lib.compare.ages import person_ages
+
+    ages = person_ages(tables)
+    text = tables.articles["text"].iloc[0]
+    assert dict(zip(ages["person"], ages["age"])) == {"Nadia Farouk": 34, "Leon Petit": 29}
+    for row in ages.itertuples():
+        assert text[row.start : row.end] == row.text

@@ -51,6 +51,7 @@ from ..core import schema
 from ..extract.claims import CLOSED_STATUS_CLASSES, rows_inside
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from ..link.eventmatch import bag_weight, idf_of_counts
+from .ages import age_disagreements, person_ages
 from .align import align as _align
 from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
@@ -319,6 +320,7 @@ def contradictions(
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
         rows += judged
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts)
+    rows += _age_rows(tables, c, sources)
     rows += _attribution(c, alignments, ids)
     rows += _rendering_shifts(c, alignments, frames, sources, texts, starts)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
@@ -879,6 +881,36 @@ def same_quote_rows(alignments: pd.DataFrame) -> pd.DataFrame:
     A caller that keeps alignments only to pass them on can keep these (at ten thousand articles
     the other relations take hundreds of MiB)."""
     return alignments[alignments["relation"] == "same_quote"]
+
+
+def _age_rows(tables, c, sources):
+    """Numeric rows for one person given two ages by two articles (see :mod:`s400lib.compare.ages`),
+    between the claims that hold the two age phrases."""
+    if getattr(tables, "entities", None) is None or "text" not in tables.articles:
+        return []
+    ages = person_ages(tables)
+    if not len(ages):
+        return []
+    published = dict(zip(tables.articles["article_id"].astype(str), tables.articles["published"])) if "published" in tables.articles else {}
+    outlet = dict(zip(tables.articles["article_id"].astype(str), tables.articles["outlet"])) if "outlet" in tables.articles else {}
+    spans = defaultdict(list)  # article -> (start, end, claim index)
+    for k, (art, s, e) in enumerate(zip(c["article_id"].astype(str), c["start"].astype(int), c["end"].astype(int))):
+        spans[art].append((s, e, k))
+
+    def claim_of(row) -> int | None:
+        return next((k for s, e, k in spans.get(row.article_id, ()) if s <= row.start and row.end <= e), None)
+
+    rows = []
+    for i, j in age_disagreements(ages, published):
+        x, y = ages.loc[i], ages.loc[j]
+        a, b = claim_of(x), claim_of(y)
+        if a is None or b is None:
+            continue
+        who_a = outlet.get(x.article_id) if isinstance(outlet.get(x.article_id), str) else x.article_id
+        who_b = outlet.get(y.article_id) if isinstance(outlet.get(y.article_id), str) else y.article_id
+        rows.append((a, b, "numeric", "age", _BASE["numeric"] + 0.2,
+                     f"{who_a} gives {x.person}'s age as {x.age} (“{x.text}”); {who_b} as {y.age} (“{y.text}”).", 1.0))
+    return rows
 
 
 def _attribution(c, alignments, ids):

@@ -25,6 +25,7 @@ names. Offsets stay those of the text.
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -88,11 +89,19 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(OCCUPATION_NOUNS | ROLE_NOUNS | SOURCE_NOUNS | JOB_TITLES | (HONORIFICS - {"vice", "prime", "deputy"}))
 
 
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;]|\(\d{1,3}\))")
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old(?:\s+[a-z][\w-]*){0,3}\s*,?\s*$")
+
+
 def _treated_as_person(doc: Doc, start: int, end: int) -> bool:
     """Whether the text treats the name doc[start:end] as a person's: a title right before it, a
     person noun in apposition to it (either way round), or the name as the subject of a speech verb."""
     person_nouns = _person_nouns()
     if start > 0 and doc[start - 1].lower_ in NAME_TITLES:
+        return True
+    # an age told with the name: "Nadia Farouk, aged 34,", "Farouk (34)", "the 34-year-old striker Nadia Farouk"
+    last = doc[end - 1]
+    if _AGE_AFTER.match(doc.text, last.idx + len(last)) or _AGE_BEFORE.search(doc.text[max(0, doc[start].idx - 60) : doc[start].idx]):
         return True
     root = doc[start:end].root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS:
