@@ -205,7 +205,9 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
             words = long_key.split(" ")
             if acronym and initials(long) == acronym:
                 out.add((short_key, long_key))
-            elif len(short_key.split(" ")) >= 2 and long_key.endswith(" " + short_key):
+            elif len(short_key.split(" ")) >= 2 and long_key.endswith(" " + short_key) \
+                    and not long_key[: -len(short_key)].rstrip().endswith((" and", " &")):
+                # "North and South Korea" names two places, not a long form of "South Korea"
                 out.add((short_key, long_key))
             elif (long_key.startswith(short_key + " ") and words[-1] in GENERIC_TAILS and len(words) == len(short_key.split(" ")) + 1
                   and short_label != "GPE"):  # "Windsor" the town is not "Windsor Castle"
@@ -359,7 +361,9 @@ class Canonicalizer:
         longs: dict[str, set[str]] = defaultdict(set)
         for short_key, long_key in stats.ties:
             longs[org_stem(short_key)].add(org_stem(long_key))
-        for short_stem, targets in longs.items():
+        # longer short forms first, so that a chain ("ICRC" -> "Red Cross" -> "International Committee
+        # of the Red Cross") ends at the longest name whatever order the ties were counted in
+        for short_stem, targets in sorted(longs.items(), key=lambda kv: (-len(kv[0]), kv[0])):
             if len(targets) != 1 or short_stem not in by_key:
                 continue
             target = next(iter(targets))
