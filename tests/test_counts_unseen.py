@@ -107,3 +107,17 @@ def test_ages_in_person_ages_trace_back_to_the_text(tmp_path):
     assert dict(zip(ages["person"], ages["age"])) == {"Nadia Farouk": 34, "Leon Petit": 29}
     for row in ages.itertuples():
         assert text[row.start : row.end] == row.text
+
+
+def test_how_long_one_thing_lasted_told_two_ways_conflicts(tmp_path):
+    co = _conflicts(tmp_path, "The evacuation of the Marrow tower took three hours, the fire brigade said.",
+                    "Officials said it took five hours to evacuate the tower.")
+    numeric = co[co["kind"] == "numeric"]
+    assert len(numeric) == 1, co
+    assert "3 hour" in numeric["explanation"].iloc[0] and "5 hour" in numeric["explanation"].iloc[0]
+
+
+def test_how_long_two_different_things_lasted_is_no_conflict(tmp_path):
+    co = _conflicts(tmp_path, "The evacuation of the Marrow tower took three hours, the fire brigade said.",
+                    "The blaze burned for five hours before it was put out, officials said.")
+    assert not (co["kind"] == "numeric").any(), co

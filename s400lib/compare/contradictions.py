@@ -39,6 +39,7 @@ a difference of sources. Output is ranked, thresholded (``min_score``) and cappe
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 import sys
@@ -114,10 +115,23 @@ _DURATION_UNITS = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", (""
                    ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
 
 
+_TIME_UNITS = frozenset(_DURATION_UNITS.values())
+_REPORTING = frozenset({"say", "tell", "add", "report", "state", "according"})
+
+
+def _same_act(lemmas_a, lemmas_b) -> bool:
+    """Whether two claims share a content word beyond units of time and reporting verbs, read by its
+    first five letters so that a noun and its verb meet ("descent", "descended")."""
+    def stems(lemmas):
+        return {w[:5] for w in lemmas if w not in _TIME_UNITS and w not in _REPORTING and w.isalpha()}
+    return bool(stems(lemmas_a) & stems(lemmas_b))
+
+
 def _durations(values: list[str], text: str) -> list[tuple[float, float, str]]:
     """TIMEX3 durations with a number ('PT12M') as counts of their unit ('minute'), when the text
-    measures a time between two things with it ("crashed 12 minutes after take-off"); a span that
-    only bounds ("the second crash in six months") counts nothing."""
+    measures a time between two things with it ("crashed 12 minutes after take-off") or how long
+    something went on ("the descent lasted eight minutes", "descended for ten minutes", "took
+    three hours"); a span that only bounds ("the second crash in six months") counts nothing."""
     from ..extract.numbers import _token_value
 
     out = []
@@ -126,7 +140,9 @@ def _durations(values: list[str], text: str) -> list[tuple[float, float, str]]:
         if not m or (m.group(1), m.group(3)) not in _DURATION_UNITS:
             continue
         n, unit = float(m.group(2)), _DURATION_UNITS[(m.group(1), m.group(3))]
-        for said in re.finditer(rf"\b([\w.]+)\s+{unit}s?\s+(?:after|before|later|earlier|into|ago)\b", text, re.I):
+        measured = rf"\b([\w.]+)\s+{unit}s?\s+(?:after|before|later|earlier|into|ago)\b"
+        lasting = rf"\b(?:last(?:s|ed|ing)?|t(?:ook|akes?|aking)|for)\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?([\w.]+)\s+{unit}s?\b"
+        for said in itertools.chain(re.finditer(measured, text, re.I), re.finditer(lasting, text, re.I)):
             if _token_value(said.group(1)) == n:
                 out.append((n, n, unit))
                 break
@@ -396,6 +412,10 @@ class _PairJudge:
                 # event in any outlet: "148 people had died" / "all 150 people on board died";
                 # counts of another event are kept apart by their dates and names (_same_occasion)
                 rare = rare | (frozenset(x[2] for x in self.nums[a] if " (" in x[2]) & frozenset(x[2] for x in self.nums[b]))
+            if rare & _TIME_UNITS and not _same_act(lemmas[a], lemmas[b]):
+                # "the descent lasted eight minutes" and "the wreckage burned for 40 minutes" measure
+                # two different things: a time span alone does not make two claims one attribute
+                rare = rare - _TIME_UNITS
             if _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
                 cands += _numeric(a, b, self.nums, shared, texts, sources, rare)
@@ -514,6 +534,8 @@ def _short(text: str, width: int = 90) -> str:
 def _who(source) -> str:
     # "The embassy" is a phrase of its sentence; in the middle of an explanation it reads "the embassy"
     who = source if isinstance(source, str) and source else "one source"
+    if who.lower() in PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
+        return f"a speaker the text calls “{who}”"  # "According to she" is no reading
     return "the " + who[4:] if who.startswith("The ") else who
 
 
