@@ -489,10 +489,29 @@ _LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "t
                "all", "some", "of", "to", "from", "on", "in"}
 
 
+_PASSIVE_AUX = {"been", "be", "being", "was", "were", "is", "are"}
+# words after a predicate that open an adjunct, not its object: "reached with the union"
+_ADJUNCT_WORDS = {"with", "by", "at", "for", "after", "before", "over", "about", "as", "into", "under", "between"}
+
+
 def _object_word(text: str, start: int, offset: int) -> str:
-    """The first content word after the predicate at ``offset`` (its object, roughly)."""
+    """The first content word after the predicate at ``offset`` (its object, roughly); for a passive
+    predicate ("a deal had been reached") the content word before its auxiliaries, which is what the
+    act was done to."""
+    before = re.findall(r"[\w-]+", text[: offset - start].lower())
+    if before and before[-1] in _PASSIVE_AUX:
+        k = len(before) - 1
+        while k >= 0 and (before[k] in _PASSIVE_AUX or before[k] in ("had", "has", "have", "not", "never", "already")):
+            k -= 1
+        phrase = before[max(0, k - 4) : k + 1]
+        if "of" in phrase[1:]:  # "the sale of the ferries had been agreed": the sale was agreed
+            phrase = phrase[: phrase.index("of", 1)]
+        if phrase and phrase[-1] not in _LEAD_WORDS:
+            return phrase[-1]
     words = re.findall(r"[\w-]+", text[offset - start :].lower())[1:6]
     for w in words:
+        if w in _ADJUNCT_WORDS:
+            return ""
         if w not in _LEAD_WORDS:
             return w
     return ""
