@@ -131,3 +131,9 @@ def test_a_denial_of_a_passive_report_answers_the_active_one(tmp_path):
     stance = co[co["kind"] == "stance"]
     assert len(stance) == 1, co
     assert "Varnan" in stance["explanation"].iloc[0] and "denies" in stance["explanation"].iloc[0]
+
+
+def test_a_figure_demanded_is_not_the_figure_agreed(tmp_path):
+    co = _conflicts(tmp_path, "The nurses' union is demanding a 9 percent pay rise from the Varnan health board.",
+                    "The deal gives nurses a pay rise of 6 percent, the Varnan health board said.")
+    assert not (co["kind"] == "numeric").any(), co

@@ -116,6 +116,12 @@ _DURATION_UNITS = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", (""
 
 
 _TIME_UNITS = frozenset(_DURATION_UNITS.values())
+# predicates of wanting, asking and offering: the figures they carry are hoped for, not told as done
+_WANT_CLASSES = frozenset({"demand", "request", "propose", "offer", "seek", "want", "call", "urge", "ask", "bid", "push"})
+
+
+def _wants(frames) -> bool:
+    return any(f[0] in _WANT_CLASSES and f[1] == "+" for f in frames)
 _REPORTING = frozenset({"say", "tell", "add", "report", "state", "according"})
 
 
@@ -416,7 +422,8 @@ class _PairJudge:
                 # "the descent lasted eight minutes" and "the wreckage burned for 40 minutes" measure
                 # two different things: a time span alone does not make two claims one attribute
                 rare = rare - _TIME_UNITS
-            if _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
+            # a figure demanded or offered is not the figure agreed or done ("demanding 5 percent")
+            if _wants(frames[a]) == _wants(frames[b]) and _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
                 cands += _numeric(a, b, self.nums, shared, texts, sources, rare)
             cands += _temporal(a, b, frames, self.bound, shared, sources)
