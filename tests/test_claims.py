@@ -155,3 +155,20 @@ def test_patients_are_what_a_verb_without_object_happens_to(tmp_path):
     assert {p.split(":")[0] for p in patients["The gates and sluices were opened at dawn."].split("|")} == {"gate", "sluice"}
     assert {p.split(":")[0] for p in patients["The old mill and its chimney collapsed overnight."].split("|")} == {"mill", "chimney"}
     assert patients["The harbour master opened the gates at noon."] == ""
+
+
+def test_a_deal_made_with_any_verb_is_the_act_agree_and_no_deal_yet_leaves_it_pending():
+    c = _claims("Harbour Holdings said it had struck a deal with the port. "
+                "The two sides have not yet produced an agreement, a port spokesman said. "
+                "There is no accord yet, the mayor said.")
+    assert c["status"].tolist() == ["settled", "pending", "pending"]
+    assert all("agree" in str(v).split("|") for v in c["status_of"])
+    assert "agree" in c["completed"].iloc[0].split("|")
+
+
+def test_a_denied_or_conditional_act_is_not_told_as_done():
+    c = _claims("The port authority denied that an accord had been signed. "
+                "The strike will go ahead unless a truce is signed, the union said.")
+    for done in c["completed"].fillna(""):
+        assert "sign" not in done.split("|") and "agree" not in done.split("|"), c[["text", "completed"]]
+    assert c["status"].isna().all(), c[["text", "status"]]

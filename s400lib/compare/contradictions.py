@@ -852,7 +852,11 @@ def _status(a, b, status, stages, shared, frames, texts, sources, times):
     # date it was settled on would conflict, and those are dated apart (above).
     when_done, when_pending = (ia, ib) if sa == "settled" else (ib, ia)
     if when_done and when_pending and min(x[0] for x in when_pending) <= max(x[1] for x in when_done):
-        return []
+        # ... unless both are told of one and the same day, with nothing to order them: "not yet an
+        # agreement, a spokesman said on Monday" against "said on Monday it had reached a deal"
+        one_day = {x for x in when_done + when_pending if x[0] == x[1]}
+        if not (len(one_day) == 1 and len(set(when_done + when_pending)) == 1):
+            return []
     classes = {f[0] for f in frames[a]} & {f[0] for f in frames[b]}
     if len(shared | classes) < 3:
         return []

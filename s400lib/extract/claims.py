@@ -113,6 +113,42 @@ _PENDING = {"await", "negotiate", "discuss", "wait", "underway", "pending"}
 _CONFIRMING = {"confirm", "verify", "corroborate", "establish"}
 # the lemmas :func:`_status` tests: a unit without one of them has no status
 _STATUS_LEMMAS = _SETTLED | _PENDING | {"negotiation", "talk", "stage"}
+# Nouns of a deal made between parties: making one is the act 'agree' whatever the verb ("reached a
+# deal", "struck an accord", "produced an agreement"), and "no agreement yet" leaves that act pending.
+AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "settlement", "compromise", "truce", "ceasefire", "treaty"}
+
+
+def _makes_agreement(words: TokenLists, k: int) -> bool:
+    """Whether verb ``k`` acts on a deal: its object ("reached a deal") or passive subject ("a deal
+    was struck") is one of AGREEMENT_NOUNS."""
+    return any(words.dep[c] in ("dobj", "nsubjpass") and words.lemma[c] in AGREEMENT_NOUNS for c in words.children[k])
+
+
+# conjunctions that open a clause of something not (yet) real: "unless a deal is signed", "once it is approved"
+_UNREAL_MARKS = {"if", "unless", "until", "once", "before", "whether"}
+
+
+def _not_told_done(words: TokenLists, k: int) -> bool:
+    """Whether verb ``k``, past in form, is still not told as done: denied ("denied that a deal had
+    been reached"), or in a clause of condition or expectation ("unless a deal is signed")."""
+    if any(words.dep[c] == "mark" and words.lower[c] in _UNREAL_MARKS for c in words.children[k]):
+        return True
+    h = k
+    for _ in range(3):  # up through the clauses it is reported in
+        if words.dep[h] not in ("ccomp", "xcomp", "conj") or words.head[h] == h:
+            return False
+        h = words.head[h]
+        if words.lemma[h] in REBUTTAL_VERBS:
+            return True
+    return False
+
+
+def _no_agreement_yet(words: TokenLists, k: int, i: int, j: int) -> bool:
+    """"There is no agreement yet", "no deal has yet been reached": a deal noun under "no" in a
+    unit that says "yet"."""
+    return (words.lemma[k] in AGREEMENT_NOUNS and words.pos[k] == "NOUN"
+            and any(words.lower[c] == "no" for c in words.children[k])
+            and any(words.lower[x] == "yet" for x in range(i, j)))
 # a verb that can frame a sentence as reported speech or as a rebuttal (see :func:`_frame_source`)
 _FRAME_LEMMAS = SPEECH_VERBS | REBUTTAL_VERBS
 # parts of speech whose lemmas describe a claim in its ``lemmas`` column
@@ -473,19 +509,33 @@ def _status(words: TokenLists, i: int, j: int) -> tuple[str | None, str]:
     pos, lemmas = words.pos, words.lemma
     for k in range(i, j):
         lemma = lemmas[k]
-        if lemma not in _STATUS_LEMMAS and (pos[k] != "VERB" or not _may_be_pending(words, k)):
-            continue  # every test below needs a status lemma, or a verb with "yet", "still" or "confirm"
+        if _no_agreement_yet(words, k, i, j):
+            pending = True
+            classes.append("agree")
+            continue
+        deal = pos[k] == "VERB" and _makes_agreement(words, k)
+        if lemma not in _STATUS_LEMMAS and not deal and (pos[k] != "VERB" or not _may_be_pending(words, k)):
+            continue  # every test below needs a status lemma, a deal made, or a verb with "yet", "still" or "confirm"
         tok = words.doc[k]
         if tok.pos_ == "VERB" and (_not_yet(words, tok) or (lemma in _CONFIRMING and _negated(words, k)[0])):
             # "have not yet reached", "has yet to sign", "have not confirmed": a stage, not a denial
             pending = True
             classes.append(predicate_class(lemma))
+            if deal:
+                classes.append("agree")
+            continue
+        if deal and tok.tag_ in ("VBD", "VBN") and not _negated(words, k)[0] and not _not_told_done(words, k):
+            settled = True  # "struck a deal", "a pact was sealed"
+            classes += [predicate_class(lemma), "agree"]
             continue
         if lemma not in _STATUS_LEMMAS:
             continue
-        if tok.pos_ == "VERB" and lemma in _SETTLED and tok.tag_ in ("VBD", "VBN") and not _negated(words, k)[0]:
+        if tok.pos_ == "VERB" and lemma in _SETTLED and tok.tag_ in ("VBD", "VBN") and not _negated(words, k)[0] \
+                and not _not_told_done(words, k):
             settled = True
             classes.append(predicate_class(lemma))
+            if deal:
+                classes.append("agree")
         if lemma in _PENDING and (tok.pos_ in ("VERB", "ADJ", "ADV") or tok.tag_ == "VBG") and not _negated(words, k)[0]:
             pending = True
             classes.append(predicate_class(lemma))
@@ -519,9 +569,11 @@ def _completed(words: TokenLists, i: int, j: int) -> str:
         kids = list(tok.children)
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in kids):
             continue  # a bare participle ("the flooded homes") is a description, not a report of an act
-        if any(c.dep_ == "aux" and c.lower_ in _UNREAL_AUX for c in kids) or _negated(words, k)[0]:
+        if any(c.dep_ == "aux" and c.lower_ in _UNREAL_AUX for c in kids) or _negated(words, k)[0] or _not_told_done(words, k):
             continue
         done.append(predicate_class(words.lemma[k]))
+        if _makes_agreement(words, k):
+            done.append("agree")
     return "|".join(dict.fromkeys(done))
 
 

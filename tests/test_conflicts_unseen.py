@@ -1,0 +1,44 @@
+"""Status and stance conflicts across outlets, on wording the rules were not written for (issue 12).
+
+Two short articles per case, written for this test after the rule it exercises.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import s400lib as sl
+
+
+def _conflicts(tmp_path: Path, left: str, right: str):
+    for name, body, outlet in (("a.txt", left, "Harbour Gazette"), ("b.txt", right, "Valley Post")):
+        (tmp_path / name).write_text(f"---\noutlet: {outlet}\npublished: 2021-06-14\n---\nReport\n\n{body}\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    return sl.contradictions(tables)[["left_text", "right_text", "kind", "explanation"]]
+
+
+def test_a_denial_of_a_passive_report_answers_the_active_one(tmp_path):
+    # "the sale had been agreed with the port": what was agreed stands before the verb, and
+    # "with the port" is no object of the verb
+    co = _conflicts(tmp_path, "Harbour Holdings said on Sunday that it had agreed the sale of its ferries with the Varnan port authority.",
+                    "The Varnan port authority on Monday denied that the sale of the ferries had been agreed with Harbour Holdings.")
+    stance = co[co["kind"] == "stance"]
+    assert len(stance) == 1, co
+    assert "Varnan" in stance["explanation"].iloc[0] and "denies" in stance["explanation"].iloc[0]
+
+
+
+def test_a_deal_struck_against_no_agreement_yet_on_the_same_day_is_a_status_conflict(tmp_path):
+    # any verb that makes a deal ("struck", "produced") is the act of agreeing; two reports of one
+    # day with nothing to order them disagree
+    co = _conflicts(tmp_path, "Harbour Holdings said on Thursday that it had struck a deal with the Varnan port authority over the ferry berths.",
+                    "Harbour Holdings and the Varnan port authority have not yet produced an agreement over the ferry berths, "
+                    "a port spokesman said on Thursday.")
+    assert co["kind"].tolist() == ["status"], co
+
+
+def test_no_agreement_yet_before_the_day_of_the_deal_is_a_sequence(tmp_path):
+    co = _conflicts(tmp_path, "Harbour Holdings said on Thursday that it had struck a deal with the Varnan port authority over the ferry berths.",
+                    "Harbour Holdings and the Varnan port authority had not yet produced an agreement over the ferry berths "
+                    "on Tuesday, a port spokesman said.")
+    assert not (co["kind"] == "status").any(), co
