@@ -42,3 +42,19 @@ def test_no_agreement_yet_before_the_day_of_the_deal_is_a_sequence(tmp_path):
                     "Harbour Holdings and the Varnan port authority had not yet produced an agreement over the ferry berths "
                     "on Tuesday, a port spokesman said.")
     assert not (co["kind"] == "status").any(), co
+
+
+def test_a_denial_that_shares_only_a_name_with_the_claim_before_it_rebuts_nothing(tmp_path):
+    # the coast guard's denial answers a charge this article never makes; the harbour master's
+    # account of the fall is not it
+    co = _conflicts(tmp_path, "The harbour master said Ida Berg fell from the Marrow pier on Friday. "
+                              "The coast guard denied that Berg had been pushed.",
+                    "The Marrow lifeboat crew rescued two sailors on Sunday.")
+    assert co.empty, co
+
+
+def test_a_denial_that_answers_the_matter_still_rebuts_it(tmp_path):
+    co = _conflicts(tmp_path, "The dockers' union accused Mayor Ivo Strand of hiding the harbour debts. "
+                              "Strand denied hiding any debts.",
+                    "The Marrow lifeboat crew rescued two sailors on Sunday.")
+    assert co["kind"].tolist() == ["stance"], co

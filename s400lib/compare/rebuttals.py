@@ -79,6 +79,12 @@ def _name_words(source) -> set[str]:
     return {w.lower() for w in re.findall(r"\w+", source)} if isinstance(source, str) else set()
 
 
+def _only_as_name(word: str, text: str) -> bool:
+    """Whether ``word`` is written only capitalised in ``text`` (a name, not a word of the matter)."""
+    found = re.findall(rf"\b{re.escape(word)}\w*", text, re.IGNORECASE)
+    return bool(found) and all(w[:1].isupper() for w in found)
+
+
 def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tuple[int, int, str, str, int]]:
     """(charge, rebuttal, topic, link, verb offset) for each rebuttal: row positions of ``claims``
     (reset index), and where the rebuttal verb starts in the rebuttal's text.
@@ -120,6 +126,9 @@ def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tu
                 if rebuttal_verb(texts[a]) is not None:
                     continue  # two rebuttals answer a third claim, not each other
                 shared = (lemmas(a) & lemmas(b)) - generic - own - _name_words(sources[a])
+                # a person or place both name is who or where, not what is answered: "Lind died of a
+                # heart attack" is no charge that "police denied Lind had been beaten" rebuts
+                shared = {w for w in shared if not (_only_as_name(w, texts[a]) and _only_as_name(w, texts[b]))}
                 if noun:
                     out.append((a, b, noun, "claim_noun", verb.start()))
                 elif shared:
