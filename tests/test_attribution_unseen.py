@@ -704,3 +704,17 @@ def test_a_clause_the_parser_hangs_before_persuaded_is_not_what_was_persuaded():
     persuaded = q[(q["nested_in"].notna()) & q["text"].str.contains("weir", regex=False)]
     assert persuaded["text"].tolist() == ["the weir must be rebuilt"]
     assert persuaded["speaker"].tolist() == ["Tomas Reyes"]
+
+
+def test_a_role_introduced_without_a_name_is_not_the_person_the_story_is_about():
+    text = ("An inspector said on Monday that the death of Petra Halvorsen at the Varn dam was no accident. "
+            "Halvorsen had worked at the dam for twenty years. The sluice had been left open, the inspector said.")
+    q = _quotes(text)
+    assert _speaker_of(q, "sluice had been left open") == "inspector"
+
+
+def test_a_role_introduced_with_a_name_keeps_the_name():
+    text = ("An inspector, Tomas Reyes, said on Monday that the Varn dam was safe. Petra Halvorsen runs the dam. "
+            "The sluice will be repaired, the inspector said.")
+    q = _quotes(text)
+    assert _speaker_of(q, "sluice will be repaired") == "Tomas Reyes"

@@ -20,6 +20,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .lexicon import (
@@ -52,6 +54,11 @@ _THING_NOUNS = {
     "terror", "horror", "liquor", "tumor", "tumour", "anchor", "ancestor", "corridor", "pillar",
     "list", "mist", "wrist", "twist", "fist", "human",
 }
+
+# "a prosecutor", "an official spokesman": a role introduced without a name (up to two words before the noun)
+_INDEFINITE_ROLE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+_NAME_AFTER = re.compile(r",?\s+[A-Z][a-z]+\s+[A-Z]")
+UNNAMED_WINDOW = 600  # characters back, a few sentences
 
 
 def _person_noun(tok: Token) -> bool:
@@ -163,6 +170,10 @@ class RolesMixin:
         m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=title_fits)
         if m is not None and self._sent_index(start) - m.sent <= PRONOUN_WINDOW:
             return Resolution(m.name, "person", "role_title", 0.8, text, start, end)
+        if self._introduced_unnamed(tok, start):
+            # "A prosecutor said ... . ..., the prosecutor said": the one introduced without a name,
+            # never the person the story is about
+            return Resolution(self._role_words(tok), "person", "role_described", 0.35, text, start, end)
         named_next = self._introduced_next(tok)
         if named_next is not None:
             return Resolution(named_next, "person", "role_next", 0.7, text, start, end)
@@ -174,6 +185,18 @@ class RolesMixin:
         # nobody named fits: the role as written describes the speaker ("the minister", "the
         # spokesman"), as "a senior official" does an unnamed source
         return Resolution(self._role_words(tok), "person", "role_described", 0.3, text, start, end)
+
+    def _introduced_unnamed(self, tok: Token, start: int) -> bool:
+        """Whether the text introduced a bearer of this role without a name in the last
+        ``UNNAMED_WINDOW`` characters: "a prosecutor", "an official spokesman" not followed by a
+        name in apposition."""
+        before = self.ctx.text[max(0, start - UNNAMED_WINDOW) : start]
+        nouns = {tok.lower_, tok.lemma_.lower()}
+        for m in _INDEFINITE_ROLE.finditer(before):
+            for word in re.finditer(r"[\w-]+", m.group(1)):
+                if word.group(0) in nouns:
+                    return not _NAME_AFTER.match(before, m.start(1) + word.end())
+        return False
 
     def _role_words(self, tok: Token) -> str:
         """The role noun with the words that qualify it: "the foreign minister" -> "foreign minister"."""
