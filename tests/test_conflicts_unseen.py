@@ -58,3 +58,18 @@ def test_a_denial_that_answers_the_matter_still_rebuts_it(tmp_path):
                               "Strand denied hiding any debts.",
                     "The Marrow lifeboat crew rescued two sailors on Sunday.")
     assert co["kind"].tolist() == ["stance"], co
+
+
+def test_two_sources_telling_one_death_in_two_manners_conflict(tmp_path):
+    co = _conflicts(tmp_path, "The prison service said inmate Dario Vell died of natural causes in his cell on Friday.",
+                    "Dario Vell was strangled in his cell, his lawyer Mina Okoro told reporters on Saturday.")
+    deaths = co[co["explanation"].str.startswith("Accounts of how")]
+    assert deaths["kind"].tolist() == ["stance"], co
+    assert "Dario Vell" in deaths["explanation"].iloc[0] and "natural" in deaths["explanation"].iloc[0]
+
+
+def test_deaths_in_a_disaster_and_a_negated_manner_are_no_rival_accounts(tmp_path):
+    co = _conflicts(tmp_path, "Twelve miners were killed in the blast at the Varn pit, the owner Ivo Strand said. "
+                              "Police said the foreman, Lena Ruud, was not murdered.",
+                    "Strand said the blast that killed the foreman Lena Ruud was an accident.")
+    assert not co["explanation"].str.startswith("Accounts of how").any(), co
