@@ -195,3 +195,18 @@ def test_keys_most_units_share_are_not_distinctive():
     distinct = _distinctive_keys(keys)
     assert "E:Weller" in distinct and "P:request" in distinct
     assert "E:Brandt" not in distinct and "P:meet" not in distinct and "T:PXD" not in distinct
+
+
+
+def test_one_act_on_one_thing_told_in_other_words_is_aligned(tmp_path):
+    # few words in common ("collapsed as the flames spread" / "leaned to one side and fell"), but one
+    # predicate class (collapse, fall) acting on one noun (tower) in both
+    (tmp_path / "a.txt").write_text("---\noutlet: Coast Post\npublished: 2022-01-10\n---\nFire\n\n"
+                                    "A fire broke out at St Olav's church in Marrow on Sunday. The wooden bell tower of the church "
+                                    "collapsed as the flames spread through the roof. Firefighters saved the organ.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("---\noutlet: Bay News\npublished: 2022-01-10\n---\nBlaze\n\n"
+                                    "Neighbours watched from the square. Engulfed by fire, the bell tower leaned to one side and fell "
+                                    "onto the nave. The bishop visited on Monday.\n", encoding="utf-8")
+    al = sl.align(sl.parse(sl.load_corpus(tmp_path), progress=False))
+    pairs = al[al["left_text"].str.contains("tower") & al["right_text"].str.contains("tower")]
+    assert pairs["relation"].tolist() == ["same_fact"], al[["left_text", "right_text", "relation", "score"]]

@@ -158,6 +158,15 @@ def _event_keys(frames, args, patients=None) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def _acted_on_keys(keys: list[str]) -> list[str]:
+    """'X:<predicate>|<noun>' for each content predicate and participant of a unit: two units that tell
+    one predicate acting on one noun ("the iconic spire ... has collapsed" / "the spire and roof ...
+    collapsed") meet in a block of their own, however common each word is in the corpus."""
+    predicates = [k[2:] for k in keys if k[0] == "P"]
+    nouns = [k[2:] for k in keys if k[0] == "A"]
+    return [f"X:{p}|{n}" for p in predicates for n in nouns]
+
+
 def candidate_pairs(
     texts: list[str], articles: list[str], extra_keys: list[list[str]] | None = None,
     rare_tokens: int = 8, max_block: int = 50, same_article: bool = False, words: list[list[str]] | None = None,
@@ -270,7 +279,7 @@ def _embed(texts: list[str]) -> np.ndarray:
 def align(
     tables, method: str = "char", same_quote_min: float = 0.45, paraphrase_min: float = 0.5,
     same_fact_min: float = 0.35, counted_fact_min: float = 0.2, event_fact_min: float = 0.3, rare_tokens: int = 8,
-    max_block: int = 50, client=None,
+    max_block: int = 50, client=None, acted_fact_min: float = 0.15,
 ) -> pd.DataFrame:
     """Pairs of claims / quotes from different articles that say the same thing.
 
@@ -283,7 +292,8 @@ def align(
     same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min
         Score thresholds of the relations (see the module docstring); ``counted_fact_min`` applies
         to pairs that count the same unit (both give a number of divisions, of USD, ...), and
-        ``event_fact_min`` (chosen on the development stories and the seeds) to pairs that tell one event.
+        ``event_fact_min`` (chosen on the development stories and the seeds) to pairs that tell one event,
+        and ``acted_fact_min`` to pairs that tell one predicate acting on one noun (see :func:`_acted_on_keys`).
     rare_tokens, max_block
         Blocking parameters, see :func:`candidate_pairs`.
     client
@@ -325,10 +335,27 @@ def align(
         kept_pairs.append(pairs)
         kept_scores.append(scores)
         n_candidates += n
+    # a second, small pass: units that tell one predicate acting on one noun meet in blocks of their
+    # own and are kept at a lower score, since other words may tell them ("the iconic spire ... has
+    # collapsed" / "the spire leaned ... and fell"); _relations asks them to share both pieces
+    seen = {int(x) * len(u) + int(y) for ps in kept_pairs for x, y in ps.tolist()}
+    acted_keys = [_acted_on_keys(ks) for ks in u["keys"]]
+    # ... only the pairings that set a few units apart: "sell | system" in a story about selling
+    # the systems is in claim after claim and says nothing of which fact two claims tell
+    told = Counter(k for ks in acted_keys for k in set(ks))
+    limit = max(2, DISTINCTIVE_SHARE * len(u))
+    acted_keys = [[k for k in ks if told[k] <= limit] for ks in acted_keys]
+    slices = iter_candidate_pairs([[] for _ in texts], arts, texts, as_is, acted_keys, rare_tokens=0, max_block=max_block)
+    for pairs, scores, n in map_slices(functools.partial(_kept, floor=acted_fact_min), score_of, slices, client):
+        new = np.array([x * len(u) + y not in seen for x, y in pairs.tolist()], dtype=bool)
+        kept_pairs.append(pairs[new])
+        kept_scores.append(scores[new])
+        n_candidates += int(new.sum())
     del score_of  # the TF-IDF matrix: half a gigabyte at ten thousand articles
     pairs = np.concatenate(kept_pairs or [np.zeros((0, 2), np.int64)])
     scores = np.concatenate(kept_scores or [np.zeros(0)])
-    a, b, relation, scores = _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min)
+    a, b, relation, scores = _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min,
+                                        event_fact_min, acted_fact_min)
     a, b, relation, scores = _best_per_unit(u, a, b, relation, scores)
     a, b, relation, scores = _drop_overlapping(u, a, b, relation, scores)
     arts_arr, starts = np.asarray(arts, dtype=object), u["start"].to_numpy()
@@ -360,7 +387,8 @@ def _kept(score_of, pairs: np.ndarray, floor: float) -> tuple[np.ndarray, np.nda
     return pairs[keep], scores[keep], len(pairs)
 
 
-def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min):
+def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min,
+               acted_fact_min=None):
     """Relation code of each scored pair (index into RELATIONS); pairs with none are dropped.
 
     Whole arrays at once: at ten thousand articles five million pairs pass the score floor, and a
@@ -395,8 +423,9 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         pieces = _shared_pieces(u["keys"], distinct, a[open_], b[open_])
         corroborated = (pieces >= CORROBORATING_PIECES) & (shared["P"] >= 1) & ~dated_apart
         s = scores[open_]
-        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | acted_on | corroborated))
-                       | ((s >= event_fact_min) & event)]] = 3
+        acted_min = counted_fact_min if acted_fact_min is None else acted_fact_min
+        relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | corroborated))
+                       | ((s >= acted_min) & acted_on) | ((s >= event_fact_min) & event)]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep]
 
