@@ -718,3 +718,16 @@ def test_a_role_introduced_with_a_name_keeps_the_name():
             "The sluice will be repaired, the inspector said.")
     q = _quotes(text)
     assert _speaker_of(q, "sluice will be repaired") == "Tomas Reyes"
+
+
+@pytest.mark.parametrize("text, fragment, expected", [
+    # a possessive owner's role: the person named with that title lately, else the role as written
+    ("Chief executive Ines Moreau took over Harbour Freight in May. \"We are shocked,\" Harbour Freight's chief executive "
+     "told reporters in Lyon.", "We are shocked", "Ines Moreau"),
+    ("\"We are shocked,\" Harbour Freight's chief executive told reporters in Lyon.", "We are shocked", "Harbour Freight's chief executive"),
+    ("The Varn Lines' spokesman said the ferry had been inspected in March.", "ferry had been inspected", "Varn Lines' spokesman"),
+    # an organisation noun with the body's name in apposition
+    ("The carrier's parent company Nordavia said the pilot had passed every check.", "pilot had passed", "Nordavia"),
+])
+def test_possessive_roles_and_named_parent_bodies(text, fragment, expected):
+    assert _speaker_of(_quotes(text), fragment) == expected

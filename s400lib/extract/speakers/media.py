@@ -78,6 +78,12 @@ class MediaMixin:
         owner = [c for c in tok.children if c.dep_ == "poss"]
         if not owner:
             return None
+        for child in tok.children:
+            # "Germanwings' parent company Lufthansa said": the name in apposition is the body
+            if child.dep_ == "appos" and child.i > tok.i and (child.pos_ == "PROPN" or child.ent_type_ == "ORG"):
+                named = self.name_of(child)
+                if named:
+                    return Resolution(named[0], named[1], "appos", 0.9, text, start, end)
         res = self._owner(owner[0])
         who = res.name if res.name and res.kind == "person" else None
         if who is None:

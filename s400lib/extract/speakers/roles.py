@@ -110,7 +110,10 @@ class RolesMixin:
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         # "his lawyer", "her spokesman": someone's role, never the person the pronoun stands for
         owner = dets[0] if dets and dets[0].lower_ in ("his", "her") and tok.tag_ == "NN" else None
-        if not dets or (dets[0].lower_ not in ("the", "this", "that", "these", "those") and owner is None):
+        # "Lufthansa's chief executive", "the ministry's spokesman": the role of a named owner
+        named_owner = (dets[0] if dets and dets[0].dep_ == "poss" and dets[0].pos_ in ("PROPN", "NOUN") and tok.tag_ == "NN"
+                       and (tok.lemma_.lower() in JOB_TITLES | ROLE_NOUNS or _person_noun(tok)) else None)
+        if not dets or (dets[0].lower_ not in ("the", "this", "that", "these", "those") and owner is None and named_owner is None):
             return None
         if owner is not None and tok.lemma_.lower() in ORG_NOUNS | MEDIA_NOUNS:
             return None  # "her office" is a body: the resolver names it after its holder
@@ -160,6 +163,8 @@ class RolesMixin:
             before = set(self.ctx.text[max(0, m.start - 40) : m.start].lower().split())
             return narrowing <= titles | before
 
+        if named_owner is not None:
+            return self._role_of_owner(tok, named_owner)
         if owner is not None:
             whose = self._owner(owner).name
             m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=lambda m: title_fits(m) and m.name != whose)
@@ -185,6 +190,25 @@ class RolesMixin:
         # nobody named fits: the role as written describes the speaker ("the minister", "the
         # spokesman"), as "a senior official" does an unnamed source
         return Resolution(self._role_words(tok), "person", "role_described", 0.3, text, start, end)
+
+    def _role_of_owner(self, tok: Token, owner: Token) -> Resolution:
+        """'Lufthansa's chief executive said' (rule ``role_of``): a person the text named with this
+        title lately, else the role as written with its owner ("Lufthansa's chief executive")."""
+        start, end = self._role_span(tok)
+        start = min(start, owner.left_edge.idx)
+        text = self.ctx.text[start:end]
+        low = tok.lemma_.lower()
+        groups = [g for g, words in ROLE_GROUPS.items() if low in words]
+        related = set().union(*(ROLE_GROUPS[g] for g in groups)) if groups else {low}
+        # "chief executive": a title written with either word fits
+        related = related | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in JOB_TITLES | ROLE_NOUNS}
+        m = self._lookback(start, {"person"}, ROLE_WINDOW, prefer=lambda m: bool((m.titles | self.titles_of_name(m.name)) & related))
+        if m is not None and (m.titles | self.titles_of_name(m.name)) & related and self._sent_index(start) - m.sent <= PRONOUN_WINDOW:
+            return Resolution(m.name, "person", "role_title", 0.7, text, start, end)
+        whose = self._owner(owner).name or " ".join(t.text for t in owner.subtree if t.dep_ != "case" and t.pos_ != "DET")
+        # a plural name takes the apostrophe alone: "Ethiopian Airlines' chief executive"
+        return Resolution(f"{whose}{chr(39) if whose.endswith('s') else chr(39) + 's'} {self._role_words(tok)}",
+                          "person", "role_of", 0.4, text, start, end)
 
     def _introduced_unnamed(self, tok: Token, start: int) -> bool:
         """Whether the text introduced a bearer of this role without a name in the last
