@@ -731,3 +731,8 @@ def test_a_role_introduced_with_a_name_keeps_the_name():
 ])
 def test_possessive_roles_and_named_parent_bodies(text, fragment, expected):
     assert _speaker_of(_quotes(text), fragment) == expected
+
+
+def test_a_qualified_medium_without_an_article_names_itself():
+    q = _quotes("Varnan state radio reported that the border crossing had been closed overnight.")
+    assert _speaker_of(q, "border crossing had been closed") == "Varnan state radio"

@@ -9,8 +9,10 @@ history before it and then added to it. Each decision has its module, and each r
 
 * :mod:`.names`: ``cue_subject`` (a name, expanded to the article's fullest form), titles alone;
 * :mod:`.pronouns`: ``pronoun``, ``pronoun_name_guess`` (agreement, binding);
-* :mod:`.roles`: ``appos``, ``role_title``, ``role_recent``, ``group``, ``role_of`` ("her attorney": someone's
-  role, never that someone), ``role_described`` (a role nobody named fits: "the minister");
+* :mod:`.roles`: ``appos``, ``role_title``, ``role_recent``, ``group``, ``role_of`` ("her attorney",
+  "Harbour Freight's chief executive": someone's role, never that someone), ``role_described`` (a role
+  nobody named fits: "the minister"; one the text introduced without a name: "a prosecutor ... the
+  prosecutor"), ``media_phrase`` (a qualified medium naming itself: "Saudi state television");
 * :mod:`.media`: ``role_medium``, ``role_org``, ``office+...``, ``org_phrase``, ``document+...``;
 * :mod:`.resolver`: the pass itself, ``unnamed_source``, ``relation`` ("his fiancee") and ``role_age``
   ("the 58-year-old");

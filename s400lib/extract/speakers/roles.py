@@ -12,6 +12,14 @@
     subject ("The Paris fire chief said ... . Jean-Claude Gallet, speaking outside, said ...").
 ``role_recent``
     A role noun with no matching title: the latest salient person, as for a pronoun.
+``role_of``
+    A role someone holds ("her attorney", "Harbour Freight's chief executive"): a person named with
+    that title lately, else the role as written with its owner.
+``role_described``
+    A role nobody named fits, or one the text introduced without a name ("A prosecutor said ... .
+    ..., the prosecutor said"): the role as written.
+``media_phrase``
+    A medium with words that qualify it and no article ("Saudi state television said"): the phrase.
 ``group``
     A plural common noun ("Russian experts", "the researchers"): the noun phrase itself, without
     determiners and quantifiers ("A number of Russian experts" -> "Russian experts"); a plural role
@@ -113,6 +121,13 @@ class RolesMixin:
         # "Lufthansa's chief executive", "the ministry's spokesman": the role of a named owner
         named_owner = (dets[0] if dets and dets[0].dep_ == "poss" and dets[0].pos_ in ("PROPN", "NOUN") and tok.tag_ == "NN"
                        and (tok.lemma_.lower() in JOB_TITLES | ROLE_NOUNS or _person_noun(tok)) else None)
+        if not dets and tok.lemma_.lower() in MEDIA_NOUNS | {"media", "tv"}:
+            # "Saudi state television said", "Iranian state TV reported": the qualified medium names itself
+            qualifiers = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+            if qualifiers:
+                first = min(c.left_edge.i for c in qualifiers)
+                s0, s1 = self.doc[first].idx, tok.idx + len(tok)
+                return Resolution(" ".join(self.ctx.text[s0:s1].split()), "org", "media_phrase", 0.6, self.ctx.text[s0:s1], s0, s1)
         if not dets or (dets[0].lower_ not in ("the", "this", "that", "these", "those") and owner is None and named_owner is None):
             return None
         if owner is not None and tok.lemma_.lower() in ORG_NOUNS | MEDIA_NOUNS:
