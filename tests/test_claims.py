@@ -172,3 +172,10 @@ def test_a_denied_or_conditional_act_is_not_told_as_done():
     for done in c["completed"].fillna(""):
         assert "sign" not in done.split("|") and "agree" not in done.split("|"), c[["text", "completed"]]
     assert c["status"].isna().all(), c[["text", "status"]]
+
+
+def test_a_body_or_thing_named_like_an_act_is_no_event():
+    # "commission" deploys, "ship" delivers, "press" requests as verbs; as nouns they name things
+    c = _claims("The electoral commission met the press on the ship. The navy will commission two frigates.")
+    frames = "|".join(c["frames"].fillna(""))
+    assert frames.count("deploy") == 1 and "deliver" not in frames and "request" not in frames, c[["text", "frames"]]

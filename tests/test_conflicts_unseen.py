@@ -73,3 +73,15 @@ def test_deaths_in_a_disaster_and_a_negated_manner_are_no_rival_accounts(tmp_pat
                               "Police said the foreman, Lena Ruud, was not murdered.",
                     "Strand said the blast that killed the foreman Lena Ruud was an accident.")
     assert not co["explanation"].str.startswith("Accounts of how").any(), co
+
+
+def test_one_named_subject_doing_and_not_doing_one_act_is_a_polarity_conflict(tmp_path):
+    co = _conflicts(tmp_path, "Nadia Farouk has conceded defeat, her campaign said.",
+                    "Farouk has not conceded, a spokesman told the Valley Post on Monday.")
+    assert co["kind"].tolist() == ["polarity"], co
+
+
+def test_two_subjects_of_one_act_are_no_polarity_conflict(tmp_path):
+    co = _conflicts(tmp_path, "Mayor Ivo Strand has resigned, the council said on Friday.",
+                    "Deputy mayor Lena Ruud has not resigned, her office said on Friday.")
+    assert not (co["kind"] == "polarity").any(), co

@@ -567,6 +567,19 @@ def _who(source) -> str:
     return "the " + who[4:] if who.startswith("The ") else who
 
 
+_AUX_WORDS = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "not", "never", "already", "yet", "also", "n't"}
+
+
+def _named_subject(text: str, start: int, offset: int) -> str:
+    """The capitalised name right before a predicate and its auxiliaries ("Ortega has not conceded"
+    -> 'ortega'), '' when the word before them is no name."""
+    words = re.findall(r"[\w'’-]+", text[: offset - start])
+    k = len(words) - 1
+    while k >= 0 and words[k].lower() in _AUX_WORDS:
+        k -= 1
+    return words[k].lower() if k >= 0 and words[k][:1].isupper() and words[k].lower() not in _AUX_WORDS | {"i", "it", "he", "she", "they", "we"} else ""
+
+
 def _polarity_modality(a, b, frames, shared, texts, starts, sources, window):
     """Polarity and modality conflicts of a pair sharing a predicate class (the caller checks that);
     ``window(i, offset)`` gives the words around claim i's predicate at ``offset``."""
@@ -581,14 +594,20 @@ def _polarity_modality(a, b, frames, shared, texts, starts, sources, window):
             # the words around both predicates must overlap beyond the predicate itself: "abandon the
             # Russian air defense systems" vs "abandon the deployment of Russian air defense systems"
             near = set(window(a, oa)).intersection(window(b, ob))
+            # "Ortega has conceded defeat" / "Ortega has not conceded": one named subject of one act
+            # is as telling as two words around it
+            subject, other_subject = _named_subject(texts[a], starts[a], oa), _named_subject(texts[b], starts[b], ob)
+            same_subject = bool(subject) and subject == other_subject
+            if subject and other_subject and subject != other_subject:
+                continue  # "Strand has resigned" / "Ruud has not resigned": two people, two acts
             if {ma, mb} == {"possible", "impossible"} and len(near) >= 1 and _same_attribute(texts, starts, a, oa, b, ob):
                 pa, pb = snippet(texts[a], starts[a], oa), snippet(texts[b], starts[b], ob)
                 (poss, ps), (imp, ip) = ((a, pa), (b, pb)) if ma == "possible" else ((b, pb), (a, pa))
                 out.append(("modality", ca, _BASE["modality"],
                             f"According to {_who(sources[poss])}, '{ca}' is possible (“{ps}”); according to {_who(sources[imp])}, it is impossible (“{ip}”)."))
                 seen.add(ca)
-            elif sa != sb and {ma, mb} <= {"", "denied"} and "n" not in (ra, rb) and "v" in (ra, rb) and len(near) >= 2 \
-                    and _same_attribute(texts, starts, a, oa, b, ob):
+            elif sa != sb and {ma, mb} <= {"", "denied"} and "n" not in (ra, rb) and "v" in (ra, rb) \
+                    and (len(near) >= 2 or same_subject) and _same_attribute(texts, starts, a, oa, b, ob):
                 pa, pb = snippet(texts[a], starts[a], oa), snippet(texts[b], starts[b], ob)
                 (pos, ps), (neg, ns) = ((a, pa), (b, pb)) if sa == "+" else ((b, pb), (a, pa))
                 if "denied" in (ma, mb) and not same_speaker(sources[a], sources[b]):

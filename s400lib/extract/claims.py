@@ -107,6 +107,9 @@ VERB_CLASSES = {
     "sink": {"sink", "capsize", "overturn", "founder"},
 }
 _CLASS_OF = {lemma: cls for cls, lemmas in VERB_CLASSES.items() for lemma in lemmas}
+# verbs of the classes whose noun names a thing or a body, not the act: "the electoral commission",
+# "the press", "the ship sank", "under pressure"
+_NOT_EVENT_NOUNS = {"commission", "press", "pressure", "ship", "rock", "cave"}
 _SETTLED = {"agree", "sign", "complete", "conclude", "fulfil", "fulfill", "finalize", "finalise", "approve", "seal", "reach"}
 _PENDING = {"await", "negotiate", "discuss", "wait", "underway", "pending"}
 # verbs of establishing a fact: not confirming one leaves it open ("officials have not confirmed ...")
@@ -359,7 +362,8 @@ def _predicates(words: TokenLists, i: int, j: int) -> list[int]:
         pos, lemma = words.pos[k], words.lemma[k]
         if pos == "VERB" and lemma not in SPEECH_VERBS:
             out.append(k)
-        elif pos == "NOUN" and (predicate_class(lemma) != lemma.replace("-", "") or lemma == "export"):
+        elif pos == "NOUN" and (predicate_class(lemma) != lemma.replace("-", "") or lemma == "export") \
+                and lemma not in _NOT_EVENT_NOUNS:
             out.append(k)
         elif pos == "ADJ" and words.dep[k] == "acomp" and lemma not in _MODAL_ADJ and words.doc[k].head.lemma_ == "be":
             out.append(k)  # a copular predicate: "the dam is (not) safe"
