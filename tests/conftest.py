@@ -23,3 +23,18 @@ def seed_tables(seed_corpus):
     import s400lib as sl
 
     return sl.parse(seed_corpus, progress=False)
+
+
+@pytest.fixture
+def two_outlets(tmp_path):
+    """``conflicts(left, right)``: the contradictions of two one-paragraph articles from two outlets,
+    published the same day (columns left_text, right_text, kind, explanation)."""
+    import s400lib as sl
+
+    def conflicts(left: str, right: str):
+        for name, body, outlet in (("a.txt", left, "Harbour Gazette"), ("b.txt", right, "Valley Post")):
+            (tmp_path / name).write_text(f"---\noutlet: {outlet}\npublished: 2021-06-14\n---\nReport\n\n{body}\n", encoding="utf-8")
+        tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+        return sl.contradictions(tables)[["left_text", "right_text", "kind", "explanation"]]
+
+    return conflicts

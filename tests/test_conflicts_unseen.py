@@ -1,87 +1,77 @@
 """Status and stance conflicts across outlets, on wording the rules were not written for (issue 12).
 
-Two short articles per case, written for this test after the rule it exercises.
+Two short articles per case (the ``two_outlets`` fixture of conftest.py), written for this test after
+the rule it exercises.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import s400lib as sl
-
-
-def _conflicts(tmp_path: Path, left: str, right: str):
-    for name, body, outlet in (("a.txt", left, "Harbour Gazette"), ("b.txt", right, "Valley Post")):
-        (tmp_path / name).write_text(f"---\noutlet: {outlet}\npublished: 2021-06-14\n---\nReport\n\n{body}\n", encoding="utf-8")
-    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
-    return sl.contradictions(tables)[["left_text", "right_text", "kind", "explanation"]]
-
-
-def test_a_denial_of_a_passive_report_answers_the_active_one(tmp_path):
+def test_a_denial_of_a_passive_report_answers_the_active_one(two_outlets):
     # "the sale had been agreed with the port": what was agreed stands before the verb, and
     # "with the port" is no object of the verb
-    co = _conflicts(tmp_path, "Harbour Holdings said on Sunday that it had agreed the sale of its ferries with the Varnan port authority.",
-                    "The Varnan port authority on Monday denied that the sale of the ferries had been agreed with Harbour Holdings.")
+    co = two_outlets("Harbour Holdings said on Sunday that it had agreed the sale of its ferries with the Varnan port authority.",
+                     "The Varnan port authority on Monday denied that the sale of the ferries had been agreed with Harbour Holdings.")
     stance = co[co["kind"] == "stance"]
     assert len(stance) == 1, co
     assert "Varnan" in stance["explanation"].iloc[0] and "denies" in stance["explanation"].iloc[0]
 
 
 
-def test_a_deal_struck_against_no_agreement_yet_on_the_same_day_is_a_status_conflict(tmp_path):
+def test_a_deal_struck_against_no_agreement_yet_on_the_same_day_is_a_status_conflict(two_outlets):
     # any verb that makes a deal ("struck", "produced") is the act of agreeing; two reports of one
     # day with nothing to order them disagree
-    co = _conflicts(tmp_path, "Harbour Holdings said on Thursday that it had struck a deal with the Varnan port authority over the ferry berths.",
-                    "Harbour Holdings and the Varnan port authority have not yet produced an agreement over the ferry berths, "
-                    "a port spokesman said on Thursday.")
+    co = two_outlets("Harbour Holdings said on Thursday that it had struck a deal with the Varnan port authority over the ferry berths.",
+                     "Harbour Holdings and the Varnan port authority have not yet produced an agreement over the ferry berths, "
+                     "a port spokesman said on Thursday.")
     assert co["kind"].tolist() == ["status"], co
 
 
-def test_no_agreement_yet_before_the_day_of_the_deal_is_a_sequence(tmp_path):
-    co = _conflicts(tmp_path, "Harbour Holdings said on Thursday that it had struck a deal with the Varnan port authority over the ferry berths.",
-                    "Harbour Holdings and the Varnan port authority had not yet produced an agreement over the ferry berths "
-                    "on Tuesday, a port spokesman said.")
+def test_no_agreement_yet_before_the_day_of_the_deal_is_a_sequence(two_outlets):
+    co = two_outlets("Harbour Holdings said on Thursday that it had struck a deal with the Varnan port authority over the ferry berths.",
+                     "Harbour Holdings and the Varnan port authority had not yet produced an agreement over the ferry berths "
+                     "on Tuesday, a port spokesman said.")
     assert not (co["kind"] == "status").any(), co
 
 
-def test_a_denial_that_shares_only_a_name_with_the_claim_before_it_rebuts_nothing(tmp_path):
+def test_a_denial_that_shares_only_a_name_with_the_claim_before_it_rebuts_nothing(two_outlets):
     # the coast guard's denial answers a charge this article never makes; the harbour master's
     # account of the fall is not it
-    co = _conflicts(tmp_path, "The harbour master said Ida Berg fell from the Marrow pier on Friday. "
+    co = two_outlets("The harbour master said Ida Berg fell from the Marrow pier on Friday. "
                               "The coast guard denied that Berg had been pushed.",
-                    "The Marrow lifeboat crew rescued two sailors on Sunday.")
+                     "The Marrow lifeboat crew rescued two sailors on Sunday.")
     assert co.empty, co
 
 
-def test_a_denial_that_answers_the_matter_still_rebuts_it(tmp_path):
-    co = _conflicts(tmp_path, "The dockers' union accused Mayor Ivo Strand of hiding the harbour debts. "
+def test_a_denial_that_answers_the_matter_still_rebuts_it(two_outlets):
+    co = two_outlets("The dockers' union accused Mayor Ivo Strand of hiding the harbour debts. "
                               "Strand denied hiding any debts.",
-                    "The Marrow lifeboat crew rescued two sailors on Sunday.")
+                     "The Marrow lifeboat crew rescued two sailors on Sunday.")
     assert co["kind"].tolist() == ["stance"], co
 
 
-def test_two_sources_telling_one_death_in_two_manners_conflict(tmp_path):
-    co = _conflicts(tmp_path, "The prison service said inmate Dario Vell died of natural causes in his cell on Friday.",
-                    "Dario Vell was strangled in his cell, his lawyer Mina Okoro told reporters on Saturday.")
+def test_two_sources_telling_one_death_in_two_manners_conflict(two_outlets):
+    co = two_outlets("The prison service said inmate Dario Vell died of natural causes in his cell on Friday.",
+                     "Dario Vell was strangled in his cell, his lawyer Mina Okoro told reporters on Saturday.")
     deaths = co[co["explanation"].str.startswith("Accounts of how")]
     assert deaths["kind"].tolist() == ["stance"], co
     assert "Dario Vell" in deaths["explanation"].iloc[0] and "natural" in deaths["explanation"].iloc[0]
 
 
-def test_deaths_in_a_disaster_and_a_negated_manner_are_no_rival_accounts(tmp_path):
-    co = _conflicts(tmp_path, "Twelve miners were killed in the blast at the Varn pit, the owner Ivo Strand said. "
+def test_deaths_in_a_disaster_and_a_negated_manner_are_no_rival_accounts(two_outlets):
+    co = two_outlets("Twelve miners were killed in the blast at the Varn pit, the owner Ivo Strand said. "
                               "Police said the foreman, Lena Ruud, was not murdered.",
-                    "Strand said the blast that killed the foreman Lena Ruud was an accident.")
+                     "Strand said the blast that killed the foreman Lena Ruud was an accident.")
     assert not co["explanation"].str.startswith("Accounts of how").any(), co
 
 
-def test_one_named_subject_doing_and_not_doing_one_act_is_a_polarity_conflict(tmp_path):
-    co = _conflicts(tmp_path, "Nadia Farouk has conceded defeat, her campaign said.",
-                    "Farouk has not conceded, a spokesman told the Valley Post on Monday.")
+def test_one_named_subject_doing_and_not_doing_one_act_is_a_polarity_conflict(two_outlets):
+    co = two_outlets("Nadia Farouk has conceded defeat, her campaign said.",
+                     "Farouk has not conceded, a spokesman told the Valley Post on Monday.")
     assert co["kind"].tolist() == ["polarity"], co
 
 
-def test_two_subjects_of_one_act_are_no_polarity_conflict(tmp_path):
-    co = _conflicts(tmp_path, "Mayor Ivo Strand has resigned, the council said on Friday.",
-                    "Deputy mayor Lena Ruud has not resigned, her office said on Friday.")
+def test_two_subjects_of_one_act_are_no_polarity_conflict(two_outlets):
+    co = two_outlets("Mayor Ivo Strand has resigned, the council said on Friday.",
+                     "Deputy mayor Lena Ruud has not resigned, her office said on Friday.")
     assert not (co["kind"] == "polarity").any(), co

@@ -6,35 +6,26 @@ thing on the same occasion; a round figure holds the precise one; a span that on
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import s400lib as sl
 
 
-def _conflicts(tmp_path: Path, left: str, right: str):
-    for name, body, outlet in (("a.txt", left, "Harbour Gazette"), ("b.txt", right, "Valley Post")):
-        (tmp_path / name).write_text(f"---\noutlet: {outlet}\npublished: 2021-06-14\n---\nReport\n\n{body}\n", encoding="utf-8")
-    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
-    return sl.contradictions(tables)[["left_text", "right_text", "kind", "explanation"]]
-
-
-def test_two_different_intervals_after_the_same_event_conflict(tmp_path):
-    co = _conflicts(tmp_path, "The Nordic Star ferry sank 20 minutes after leaving the port of Tromsvik, the coast guard said.",
-                    "The Nordic Star ferry sank 35 minutes after leaving the port of Tromsvik, the coast guard said.")
+def test_two_different_intervals_after_the_same_event_conflict(two_outlets):
+    co = two_outlets("The Nordic Star ferry sank 20 minutes after leaving the port of Tromsvik, the coast guard said.",
+                     "The Nordic Star ferry sank 35 minutes after leaving the port of Tromsvik, the coast guard said.")
     assert (co["kind"] == "numeric").sum() == 1 and "minute" in co["explanation"].iloc[0]
 
 
-def test_a_round_figure_holds_the_precise_one(tmp_path):
-    co = _conflicts(tmp_path, "The new Tromsvik tunnel cost $3 billion to build, the transport ministry said.",
-                    "The new Tromsvik tunnel cost $2.9 billion to build, the transport ministry said.")
+def test_a_round_figure_holds_the_precise_one(two_outlets):
+    co = two_outlets("The new Tromsvik tunnel cost $3 billion to build, the transport ministry said.",
+                     "The new Tromsvik tunnel cost $2.9 billion to build, the transport ministry said.")
     assert not (co["kind"] == "numeric").any(), co
 
 
-def test_money_written_with_a_glued_scale_letter_is_read_at_its_scale(tmp_path):
-    co = _conflicts(tmp_path, "The Tromsvik harbour upgrade will cost $250m, the port authority said.",
-                    "The Tromsvik harbour upgrade will cost $248 million, the port authority said.")
+def test_money_written_with_a_glued_scale_letter_is_read_at_its_scale(tmp_path, two_outlets):
+    co = two_outlets("The Tromsvik harbour upgrade will cost $250m, the port authority said.",
+                     "The Tromsvik harbour upgrade will cost $248 million, the port authority said.")
     assert not (co["kind"] == "numeric").any(), co
     numbers = sl.parse(sl.load_corpus(tmp_path), progress=False).numbers
     assert 250e6 in set(numbers["value"].dropna())
@@ -44,56 +35,56 @@ def test_money_written_with_a_glued_scale_letter_is_read_at_its_scale(tmp_path):
     ("It was the third strike at the Tromsvik yard in two months, the union said.",
      "It was the third strike at the Tromsvik yard in three months, the union said."),
 ])
-def test_a_span_that_only_bounds_counts_nothing(tmp_path, left, right):
-    assert not (_conflicts(tmp_path, left, right)["kind"] == "numeric").any()
+def test_a_span_that_only_bounds_counts_nothing(two_outlets, left, right):
+    assert not (two_outlets(left, right)["kind"] == "numeric").any()
 
 
-def test_counts_of_two_occasions_told_with_their_dates_do_not_conflict(tmp_path):
-    co = _conflicts(tmp_path, "In March 2019 the flood in Tromsvik killed 40 people, the mayor said.",
-                    "In May 2021 the flood in Tromsvik killed 12 people, the mayor said.")
+def test_counts_of_two_occasions_told_with_their_dates_do_not_conflict(two_outlets):
+    co = two_outlets("In March 2019 the flood in Tromsvik killed 40 people, the mayor said.",
+                     "In May 2021 the flood in Tromsvik killed 12 people, the mayor said.")
     assert not (co["kind"] == "numeric").any(), co
 
 
-def test_counts_of_two_operators_or_two_regions_are_not_one_count(tmp_path):
+def test_counts_of_two_operators_or_two_regions_are_not_one_count(two_outlets):
     # the same aircraft model and the same verb, but another airline's crash
-    co = _conflicts(tmp_path, "An Air France Airbus A320 crashed after takeoff, killing all 62 people on board.",
-                    "Last spring a Lufthansa Airbus A320 crashed after takeoff, killing all 48 people on board.")
+    co = two_outlets("An Air France Airbus A320 crashed after takeoff, killing all 62 people on board.",
+                     "Last spring a Lufthansa Airbus A320 crashed after takeoff, killing all 48 people on board.")
     assert not (co["kind"] == "numeric").any(), co
-    co = _conflicts(tmp_path, "Floods killed 40 people in Kerala this week, officials said.",
-                    "Floods killed 12 people in Assam this week, officials said.")
+    co = two_outlets("Floods killed 40 people in Kerala this week, officials said.",
+                     "Floods killed 12 people in Assam this week, officials said.")
     assert not (co["kind"] == "numeric").any(), co
 
 
-def test_the_same_flight_counted_by_two_sources_still_conflicts(tmp_path):
-    co = _conflicts(tmp_path, "Skyrail Airways said 150 passengers were on the Falcon 200 that crashed near Tromsvik.",
-                    "Transport officials said 162 passengers were on the Falcon 200 that crashed near Tromsvik.")
+def test_the_same_flight_counted_by_two_sources_still_conflicts(two_outlets):
+    co = two_outlets("Skyrail Airways said 150 passengers were on the Falcon 200 that crashed near Tromsvik.",
+                     "Transport officials said 162 passengers were on the Falcon 200 that crashed near Tromsvik.")
     assert (co["kind"] == "numeric").sum() == 1, co
 
 
-def test_a_toll_told_in_few_shared_words_still_conflicts_and_an_old_toll_does_not(tmp_path):
+def test_a_toll_told_in_few_shared_words_still_conflicts_and_an_old_toll_does_not(two_outlets):
     # "had died in the collapse" and "on the bus died" share only the count and its state; the
     # older disaster is dated decades before both articles
-    co = _conflicts(tmp_path, "The Kestrel Road bridge fell into the river on Sunday. The fire service said 23 people had died in the collapse.",
-                    "Divers searched the river all night. All 26 people on the bus died. "
-                    "Nine people died when an older bridge fell at the same spot in 1998.")
+    co = two_outlets("The Kestrel Road bridge fell into the river on Sunday. The fire service said 23 people had died in the collapse.",
+                     "Divers searched the river all night. All 26 people on the bus died. "
+                     "Nine people died when an older bridge fell at the same spot in 1998.")
     numeric = co[co["kind"] == "numeric"]
     assert len(numeric) == 1, co
     assert "23" in numeric["explanation"].iloc[0] and "26" in numeric["explanation"].iloc[0]
     assert not numeric["right_text"].str.contains("1998").any()
 
 
-def test_one_person_given_two_ages_by_two_outlets_conflicts(tmp_path):
-    co = _conflicts(tmp_path, "Retired judge Miriam Osei, 67, chaired the inquiry into the collapse of the Kestrel Road bridge.",
-                    "The inquiry into the bridge collapse was led by the 71-year-old former judge Miriam Osei.")
+def test_one_person_given_two_ages_by_two_outlets_conflicts(two_outlets):
+    co = two_outlets("Retired judge Miriam Osei, 67, chaired the inquiry into the collapse of the Kestrel Road bridge.",
+                     "The inquiry into the bridge collapse was led by the 71-year-old former judge Miriam Osei.")
     ages = co[(co["kind"] == "numeric") & co["explanation"].str.contains("age", regex=False)]
     assert len(ages) == 1, co
     assert "67" in ages["explanation"].iloc[0] and "71" in ages["explanation"].iloc[0]
     assert "Miriam Osei" in ages["explanation"].iloc[0]
 
 
-def test_an_age_passed_to_someone_else_or_repeated_is_no_conflict(tmp_path):
-    co = _conflicts(tmp_path, "Tomas Brandt, 52, opened the new ferry terminal on Saturday.",
-                    "The 40-year-old wife of Tomas Brandt cut the ribbon. Brandt (52) thanked the builders.")
+def test_an_age_passed_to_someone_else_or_repeated_is_no_conflict(two_outlets):
+    co = two_outlets("Tomas Brandt, 52, opened the new ferry terminal on Saturday.",
+                     "The 40-year-old wife of Tomas Brandt cut the ribbon. Brandt (52) thanked the builders.")
     assert not (co["kind"] == "numeric").any(), co
 
 
@@ -109,21 +100,21 @@ def test_ages_in_person_ages_trace_back_to_the_text(tmp_path):
         assert text[row.start : row.end] == row.text
 
 
-def test_how_long_one_thing_lasted_told_two_ways_conflicts(tmp_path):
-    co = _conflicts(tmp_path, "The evacuation of the Marrow tower took three hours, the fire brigade said.",
-                    "Officials said it took five hours to evacuate the tower.")
+def test_how_long_one_thing_lasted_told_two_ways_conflicts(two_outlets):
+    co = two_outlets("The evacuation of the Marrow tower took three hours, the fire brigade said.",
+                     "Officials said it took five hours to evacuate the tower.")
     numeric = co[co["kind"] == "numeric"]
     assert len(numeric) == 1, co
     assert "3 hour" in numeric["explanation"].iloc[0] and "5 hour" in numeric["explanation"].iloc[0]
 
 
-def test_how_long_two_different_things_lasted_is_no_conflict(tmp_path):
-    co = _conflicts(tmp_path, "The evacuation of the Marrow tower took three hours, the fire brigade said.",
-                    "The blaze burned for five hours before it was put out, officials said.")
+def test_how_long_two_different_things_lasted_is_no_conflict(two_outlets):
+    co = two_outlets("The evacuation of the Marrow tower took three hours, the fire brigade said.",
+                     "The blaze burned for five hours before it was put out, officials said.")
     assert not (co["kind"] == "numeric").any(), co
 
 
-def test_a_figure_demanded_is_not_the_figure_agreed(tmp_path):
-    co = _conflicts(tmp_path, "The nurses' union is demanding a 9 percent pay rise from the Varnan health board.",
-                    "The deal gives nurses a pay rise of 6 percent, the Varnan health board said.")
+def test_a_figure_demanded_is_not_the_figure_agreed(two_outlets):
+    co = two_outlets("The nurses' union is demanding a 9 percent pay rise from the Varnan health board.",
+                     "The deal gives nurses a pay rise of 6 percent, the Varnan health board said.")
     assert not (co["kind"] == "numeric").any(), co
