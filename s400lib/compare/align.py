@@ -338,7 +338,9 @@ def align(
     # a second, small pass: units that tell one predicate acting on one noun meet in blocks of their
     # own and are kept at a lower score, since other words may tell them ("the iconic spire ... has
     # collapsed" / "the spire leaned ... and fell"); _relations asks them to share both pieces
-    seen = {int(x) * len(u) + int(y) for ps in kept_pairs for x, y in ps.tolist()}
+    # the pairs already kept, as sorted codes i * n + j (an array: millions of pairs at ten thousand
+    # articles would take hundreds of megabytes as a Python set)
+    seen = np.sort(np.concatenate([ps[:, 0].astype(np.int64) * len(u) + ps[:, 1] for ps in kept_pairs] or [np.zeros(0, np.int64)]))
     acted_keys = [_acted_on_keys(ks) for ks in u["keys"]]
     # ... only the pairings that set a few units apart: "sell | system" in a story about selling
     # the systems is in claim after claim and says nothing of which fact two claims tell
@@ -347,7 +349,9 @@ def align(
     acted_keys = [[k for k in ks if told[k] <= limit] for ks in acted_keys]
     slices = iter_candidate_pairs([[] for _ in texts], arts, texts, as_is, acted_keys, rare_tokens=0, max_block=max_block)
     for pairs, scores, n in map_slices(functools.partial(_kept, floor=acted_fact_min), score_of, slices, client):
-        new = np.array([x * len(u) + y not in seen for x, y in pairs.tolist()], dtype=bool)
+        codes = pairs[:, 0].astype(np.int64) * len(u) + pairs[:, 1]
+        at = np.minimum(np.searchsorted(seen, codes), max(len(seen) - 1, 0))
+        new = (seen[at] != codes) if len(seen) else np.ones(len(codes), dtype=bool)
         kept_pairs.append(pairs[new])
         kept_scores.append(scores[new])
         n_candidates += int(new.sum())

@@ -123,6 +123,8 @@ _WANT_CLASSES = frozenset({"demand", "request", "propose", "offer", "seek", "wan
 
 def _wants(frames) -> bool:
     return any(f[0] in _WANT_CLASSES and f[1] == "+" for f in frames)
+
+
 _REPORTING = frozenset({"say", "tell", "add", "report", "state", "according"})
 
 
@@ -335,9 +337,13 @@ def contradictions(
     rare_units_of = [(us & rare_units) or _NONE for us in units_of]
     published = dict(zip(tables.articles["article_id"].astype(str), tables.articles["published"])) if "published" in tables.articles else {}
     pub_years = [published[x].year if pd.notna(published.get(x)) else None for x in arts]
+    # per claim, read by every pair it is in: the units it counts with a state ("people (dead)"), and
+    # whether it wants rather than tells
+    state_units_of = [frozenset(u for u in us if " (" in u) or _NONE for us in units_of]
+    wants = [_wants(fs) for fs in frames]
     judge = _PairJudge(consistent, told_alike, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
-                       arts, rare_units_of, stages, pub_years)
+                       arts, rare_units_of, stages, pub_years, units_of, state_units_of, wants)
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
@@ -386,6 +392,9 @@ class _PairJudge:
     rare_units_of: list
     stages: list
     pub_years: list  # the publication year of each claim's article, None when not known
+    units_of: list  # the units each claim counts
+    state_units_of: list  # ... those with a state ("people (dead)")
+    wants: list  # whether each claim wants or offers rather than tells (see _wants)
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -414,18 +423,18 @@ class _PairJudge:
             # words they share ("148 people had died" / "all 150 people on board died"): each count
             # they both give is one attribute told twice
             if (group[a][0], group[b][0]) in self.told_alike:
-                rare = rare | frozenset(x[2] for x in self.nums[a] if x[2])
+                rare = rare | self.units_of[a]
             if self.arts[a] != self.arts[b]:
                 # a count of those who died, were hurt, went missing ... is the toll of the story's
                 # event in any outlet: "148 people had died" / "all 150 people on board died";
                 # counts of another event are kept apart by their dates and names (_same_occasion)
-                rare = rare | (frozenset(x[2] for x in self.nums[a] if " (" in x[2]) & frozenset(x[2] for x in self.nums[b]))
+                rare = rare | (self.state_units_of[a] & self.units_of[b])
             if rare & _TIME_UNITS and not _same_act(lemmas[a], lemmas[b]):
                 # "the descent lasted eight minutes" and "the wreckage burned for 40 minutes" measure
                 # two different things: a time span alone does not make two claims one attribute
                 rare = rare - _TIME_UNITS
             # a figure demanded or offered is not the figure agreed or done ("demanding 5 percent")
-            if _wants(frames[a]) == _wants(frames[b]) and _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
+            if self.wants[a] == self.wants[b] and _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
                 cands += _numeric(a, b, self.nums, shared, texts, sources, rare)
             cands += _temporal(a, b, frames, self.bound, shared, sources)
