@@ -11,9 +11,11 @@ claim about a named person's death is read for its manner:
               killing" (not "were killed in a stampede": "killed" alone says nothing of intent)
 ``suicide``   "took his own life", "killed himself", "suicide"
 
-A claim is about a person when it names them (``claims.entities`` holds a person's canonical name),
-or, naming nobody, says "he", "his" or "him" right after a claim of the same article that named
-them. A negated manner ("was not murdered", "denied that he had been killed") is no account of a
+A claim is about a person when it names them (``claims.entities`` holds a person's canonical name, or
+the claim writes a surname only one person of the corpus bears), the one named nearest before the words
+of the manner; a claim naming nobody that says "he", "his", "him" (or "she", "her") is about the person
+named in the nearest claim before it in the same article. The claim's own speaker is never whose
+death it is. A negated manner ("was not murdered", "denied that he had been killed") is no account of a
 manner: it is answered by the rebuttal rules. Two claims from different sources that give one
 person two manners are a stance conflict.
 """
@@ -39,6 +41,7 @@ _DEATH = re.compile(r"\b(?:die[sd]?|dying|death|dead|killed|killing|murder\w*|bo
 _NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|rejected|dismissed|n't)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her)\b", re.IGNORECASE)
 MANNERS = tuple(m for m, _ in _CUES)
+TRIED_PER_MANNER = 20
 # the words that name each manner in an explanation
 _READING = {"natural": "a natural death", "accident": "an accident", "fight": "a death in a fight",
             "killing": "a killing", "suicide": "a suicide"}
@@ -123,10 +126,13 @@ def _distance(text: str, name: str, at: int) -> int:
 
 def rival_accounts(accounts: pd.DataFrame, sources: list, same_speaker) -> list[tuple[int, int]]:
     """Pairs (i, j) of account rows of one person with different manners from two sources: for each
-    person and each two manners, the first such pair in corpus order."""
+    person and each two manners one pair, preferring claims not yet shown for another two manners, so
+    that each account gets its row. The first ``TRIED_PER_MANNER`` accounts of each manner are
+    looked at: a death told by hundreds of articles adds nothing after that."""
     out = []
     for _person, group in accounts.groupby("person", sort=True):
-        rows = list(group.itertuples())
+        rows = [r for _manner, some in group.groupby("manner", sort=False) for r in list(some.itertuples())[:TRIED_PER_MANNER]]
+        rows.sort(key=lambda r: r.Index)
         by_manners: dict[frozenset, list[tuple]] = {}
         for x in range(len(rows)):
             for y in range(x + 1, len(rows)):
@@ -135,7 +141,6 @@ def rival_accounts(accounts: pd.DataFrame, sources: list, same_speaker) -> list[
                     by_manners.setdefault(frozenset((a.manner, b.manner)), []).append((a, b))
         used: set[int] = set()
         for pairs in by_manners.values():
-            # a pair of claims not shown for another two manners first: each account gets its row
             a, b = min(pairs, key=lambda p: (p[0].claim in used) + (p[1].claim in used))
             used |= {a.claim, b.claim}
             out.append((a.Index, b.Index))
