@@ -118,3 +118,12 @@ def test_a_figure_demanded_is_not_the_figure_agreed(two_outlets):
     co = two_outlets("The nurses' union is demanding a 9 percent pay rise from the Varnan health board.",
                      "The deal gives nurses a pay rise of 6 percent, the Varnan health board said.")
     assert not (co["kind"] == "numeric").any(), co
+
+
+def test_a_measure_named_by_a_word_only_two_claims_use_is_one_attribute(two_outlets):
+    # "occupancy" is in these two claims only: the rate each gives is the same attribute, though
+    # percentages are common in the corpus and the two share no other word of the matter
+    co = two_outlets("In July the occupancy of the town's hotels reached 71 percent. Room prices rose 3 percent.",
+                     "The tourism board said occupancy stood at 64 percent.")
+    numeric = co[co["kind"] == "numeric"]
+    assert len(numeric) == 1 and "71" in numeric["explanation"].iloc[0] and "64" in numeric["explanation"].iloc[0], co

@@ -429,6 +429,10 @@ class _PairJudge:
                 # event in any outlet: "148 people had died" / "all 150 people on board died";
                 # counts of another event are kept apart by their dates and names (_same_occasion)
                 rare = rare | (self.state_units_of[a] & self.units_of[b])
+            if self.arts[a] != self.arts[b] and len(shared) < 3 and any(self.df.get(w, 0) == 2 for w in shared):
+                # a word only these two claims use is one attribute told twice ("Turnout was 61
+                # percent" / "Turnout was 58 percent, observers said"): each unit both count is compared
+                rare = rare | (self.units_of[a] & self.units_of[b])
             if rare & _TIME_UNITS and not _same_act(lemmas[a], lemmas[b]):
                 # "the descent lasted eight minutes" and "the wreckage burned for 40 minutes" measure
                 # two different things: a time span alone does not make two claims one attribute
