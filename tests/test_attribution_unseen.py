@@ -736,3 +736,10 @@ def test_possessive_roles_and_named_parent_bodies(text, fragment, expected):
 def test_a_qualified_medium_without_an_article_names_itself():
     q = _quotes("Varnan state radio reported that the border crossing had been closed overnight.")
     assert _speaker_of(q, "border crossing had been closed") == "Varnan state radio"
+
+
+def test_a_possessive_pronoun_owner_agrees_with_the_person_it_means():
+    q = _quotes("Maria Lopez met Tomas Ortega in Lyon on Friday. Her office said the talks had gone well.")
+    assert _speaker_of(q, "the talks had gone well") == "Maria Lopez's office"
+    q = _quotes("Tomas Ortega lost the vote on Sunday. Her government said the count was fair.")
+    assert _speaker_of(q, "the count was fair") != "Tomas Ortega's government"

@@ -20,6 +20,7 @@ from .lexicon import (
     MEDIA_NOUNS,
     ORG_NOUN_HINTS,
     ORG_NOUNS,
+    PRONOUN_SEX,
     PRONOUN_WINDOW,
     ROLE_NOUNS,
     ROLE_WINDOW,
@@ -99,8 +100,10 @@ class MediaMixin:
         """Whose office or family it is: 'his'/'her' is the latest person; any other owner is resolved
         as a mention of its own."""
         if tok.lower_ in ("his", "her"):
-            m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW)
-            if m is None:
+            # agreement, as for any pronoun: "her government" is never a man's the text just named
+            sex = PRONOUN_SEX[tok.lower_]
+            m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW, prefer=lambda m: self._agrees(m.name, sex))
+            if m is None or not self._agrees(m.name, sex):
                 return Resolution(None, "unknown", "pronoun_unresolved", 0.2, tok.text, tok.idx, tok.idx + len(tok))
             return Resolution(m.name, "person", "pronoun", 0.8, tok.text, tok.idx, tok.idx + len(tok))
         return self.resolve(tok)
