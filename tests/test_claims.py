@@ -179,3 +179,8 @@ def test_a_body_or_thing_named_like_an_act_is_no_event():
     c = _claims("The electoral commission met the press on the ship. The navy will commission two frigates.")
     frames = "|".join(c["frames"].fillna(""))
     assert frames.count("deploy") == 1 and "deliver" not in frames and "request" not in frames, c[["text", "frames"]]
+
+
+def test_a_month_is_no_owner_of_a_figure():
+    c = _claims("Bus fares in Tromsvik rose 5 percent in July.")
+    assert "in:July" not in c["owners"].iloc[0].split("|") and "in:Tromsvik" in c["owners"].iloc[0].split("|"), c[["text", "owners"]]

@@ -643,7 +643,8 @@ def _owners(words: TokenLists, head, i: int, j: int) -> list[str]:
         words = [t for t in tok.subtree if i <= t.i < j]
         if any(t.like_num or t.pos_ == "NUM" for t in words):
             return ""
-        return " ".join(t.text for t in words if t.pos_ == "PROPN" and t.text[:1].isupper())
+        # a month is no owner ("rose 5 percent in July")
+        return " ".join(t.text for t in words if t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME"))
 
     dep, kids, doc = words.dep, words.children, words.doc
     out = []
