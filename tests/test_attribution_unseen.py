@@ -743,3 +743,13 @@ def test_a_possessive_pronoun_owner_agrees_with_the_person_it_means():
     assert _speaker_of(q, "the talks had gone well") == "Maria Lopez's office"
     q = _quotes("Tomas Ortega lost the vote on Sunday. Her government said the count was fair.")
     assert _speaker_of(q, "the count was fair") != "Tomas Ortega's government"
+
+
+@pytest.mark.parametrize("text, fragment, expected", [
+    # a named owner says whose the speaker is, never who speaks
+    ("Ines Moreau's lawyer said the contract had been signed under pressure.", "contract had been signed", "Ines Moreau's lawyer"),
+    ("Ines Moreau's campaign said the count would be challenged.", "count would be challenged", "Ines Moreau's campaign"),
+    ("Karl Moen lost the vote on Sunday. He will not concede, his team said.", "He will not concede", "Karl Moen's team"),
+])
+def test_an_owned_role_or_group_speaks_for_its_owner(text, fragment, expected):
+    assert _speaker_of(_quotes(text), fragment) == expected

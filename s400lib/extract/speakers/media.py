@@ -38,6 +38,10 @@ _SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "p
 
 
 
+# groups that speak for someone only as someone's: "his campaign said", "her team said"
+_OWNED_BODIES = {"campaign", "team", "camp", "entourage"}
+
+
 def _as_name(phrase: str) -> str:
     """A phrase that names a body, shown as a name: "regional disaster agency" -> "Regional disaster agency"."""
     return phrase[:1].upper() + phrase[1:]
@@ -74,7 +78,7 @@ class MediaMixin:
                 if res.name:
                     return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
             return None
-        if low not in ORG_NOUNS:
+        if low not in ORG_NOUNS | _OWNED_BODIES:
             return None
         owner = [c for c in tok.children if c.dep_ == "poss"]
         if not owner:

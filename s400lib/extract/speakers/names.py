@@ -155,12 +155,15 @@ class NamesMixin:
     def person_in_phrase(self, tok: Token) -> tuple[str, int, int] | None:
         """A person named inside the noun phrase headed by ``tok``: 'Governor of Washington Chris
         Gregoire', 'Afghan Ambassador to the United States Hamdullah Mohib', 'curator Elaine
-        Gustafon'. The last person named in the phrase is the one the title describes."""
+        Gustafon'. The last person named in the phrase is the one the title describes; a possessive
+        owner ("Maria Lopez's lawyer") is not."""
         found = None
+        # the owner in "Maria Lopez's lawyer" is whose lawyer it is, not the lawyer
+        owned_by = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
         for t in tok.subtree:
             if t.i > tok.i + 14:
                 break
-            if t.head.i == tok.i and t.dep_ == "compound" and _one_word_qualifier(tok, t):
+            if t.i in owned_by or (t.head.i == tok.i and t.dep_ == "compound" and _one_word_qualifier(tok, t)):
                 continue
             if t.ent_type_ == "PERSON" and not self.in_excluded(t.idx):
                 named = self.name_of(t)
