@@ -753,3 +753,17 @@ def test_a_possessive_pronoun_owner_agrees_with_the_person_it_means():
 ])
 def test_an_owned_role_or_group_speaks_for_its_owner(text, fragment, expected):
     assert _speaker_of(_quotes(text), fragment) == expected
+
+
+@pytest.mark.parametrize("text, fragment, expected", [
+    # a study or report speaks for whoever issued it, and frames a sentence from the side
+    ("Coastal erosion has tripled since 2005, a survey by the Nordic Coast Trust found.", "Coastal erosion has tripled", "Nordic Coast Trust"),
+    ("The review, released by the Varn Water Board on Friday, said two pumps had failed.", "two pumps had failed", "Varn Water Board"),
+])
+def test_a_document_speaks_for_the_body_that_issued_it(text, fragment, expected):
+    assert _speaker_of(_quotes(text), fragment) == expected
+
+
+def test_what_a_document_is_about_is_not_who_issued_it():
+    q = _quotes("The Harbour Gazette's own analysis of its reader surveys concluded that print sales had halved.")
+    assert _speaker_of(q, "print sales had halved") == "Harbour Gazette"

@@ -68,6 +68,8 @@ from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_
 REPORT_ONLY_THAT = {"find", "show", "recommend", "estimate",
                     # and verbs of bringing someone round: "we've convinced the regulator that ..."
                     "convince", "persuade"}
+# ... except that a study or a report does frame from the side: "Emissions have doubled, a report found"
+_FINDING_NOUNS = {"report", "study", "survey", "poll", "analysis", "review", "investigation", "inquiry", "audit", "research"}
 # Lemmas that introduce speech (direct or reported). 'note' and 'quote' also cover the plural
 # nouns spaCy sometimes tags them as ("Haaretz notes").
 SPEECH_VERBS = {
@@ -908,8 +910,9 @@ def _reported_clauses(verb: Token) -> list[Token]:
     that ..."). A clause the parser hung as a noun's modifier but that opens with "that" right after
     the verb ("observed that the date ... coincided") is one too."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_own_subject(c)]
-    if verb.lemma_ in REPORT_ONLY_THAT:
-        # these never frame from the side, so a clause before them is the parser's mistake
+    if verb.lemma_ in REPORT_ONLY_THAT and not any(c.dep_ == "nsubj" and c.lemma_.lower() in _FINDING_NOUNS for c in verb.children):
+        # these never frame from the side (but "..., a report found" does), so a clause before them
+        # is the parser's mistake
         clauses = [c for c in clauses if c.i > verb.i]
     if clauses:
         return clauses
@@ -1021,7 +1024,8 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     # words after "that" up to the end of the sentence are still what was reported
                     start, end = _trim(ctx, nxt.idx + len(nxt), sent.end_char)
                     found = (start, end, subj, _cue_lemma(tok), "cue_subject")
-                elif _cue_lemma(tok) not in REPORT_ONLY_THAT and (framed := _framing_clause(tok, subj)) is not None:
+                elif (_cue_lemma(tok) not in REPORT_ONLY_THAT or subj.lemma_.lower() in _FINDING_NOUNS) \
+                        and (framed := _framing_clause(tok, subj)) is not None:
                     subj = _inverted_subject(tok) or subj
                     # "As Heald told the Post, ozone has dropped"; "Recipients, said Mauer, are required ..."
                     if tok.dep_ != "parataxis":

@@ -221,7 +221,7 @@ JOB_TITLES = {"executive", "ceo", "cfo", "coach", "curator", "prosecutor", "atto
               "administrator", "commissioner", "envoy", "counsel", "treasurer", "captain", "founder", "owner"}
 # Documents that speak for whoever issued them: "a statement from the ministry said".
 DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "release", "document", "memo",
-                  "study", "survey", "poll", "filing", "notice", "declaration", "announcement"}
+                  "study", "survey", "poll", "filing", "notice", "declaration", "announcement", "review", "analysis", "audit"}
 _ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
 QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}

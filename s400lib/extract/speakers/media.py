@@ -38,6 +38,8 @@ _SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "p
 
 
 
+# verbs of bringing out a document: its agent is who speaks through it ("published by the institute")
+_ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author"}
 # groups that speak for someone only as someone's: "his campaign said", "her team said"
 _OWNED_BODIES = {"campaign", "team", "camp", "entourage"}
 
@@ -59,10 +61,14 @@ class MediaMixin:
         text = self.ctx.text[start:end]
         if low in DOCUMENT_NOUNS:
             # 'a statement from the ministry', 'a report by the commission': the body issues it
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            # ... or 'the report, published by the institute on Monday': the agent of its issuing
+            issued = [agent for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in _ISSUING_VERBS
+                      for agent in acl.children if agent.dep_ == "agent"]
+            for prep in list(tok.children) + issued:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of"):
                     for obj in prep.children:
-                        if obj.dep_ == "pobj":
+                        # "an analysis of its own traffic statistics" is about them, not by them
+                        if obj.dep_ == "pobj" and (prep.lower_ != "of" or obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON", "GPE")):
                             res = self.resolve(obj)
                             if res.name:
                                 return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
