@@ -349,7 +349,7 @@ def contradictions(
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
         rows += judged
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts)
-    rows += _age_rows(tables, c, sources)
+    rows += _age_rows(tables, c, published)
     rows += _death_rows(tables, c, sources, texts)
     rows += _attribution(c, alignments, ids)
     rows += _rendering_shifts(c, alignments, frames, sources, texts, starts)
@@ -398,11 +398,18 @@ class _PairJudge:
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
+    # the name before a claim's predicate, likewise once per claim and predicate
+    named_subjects: dict = dataclasses.field(default_factory=dict)
 
     def window(self, i: int, offset: int) -> tuple[str, ...]:
         if (i, offset) not in self.windows:
             self.windows[(i, offset)] = tuple(sys.intern(w) for w in _window(self.texts[i], self.starts[i], offset))
         return self.windows[(i, offset)]
+
+    def named_subject(self, i: int, offset: int) -> str:
+        if (i, offset) not in self.named_subjects:
+            self.named_subjects[(i, offset)] = sys.intern(_named_subject(self.texts[i], self.starts[i], offset))
+        return self.named_subjects[(i, offset)]
 
     def rows(self, pairs) -> list[tuple]:
         """Conflict rows (a, b, kind, topic, score, explanation, relatedness) of the pairs, in order."""
@@ -417,7 +424,7 @@ class _PairJudge:
             bonus = 0.1 * differ + 0.4 * r
             cands = []
             if self.frame_classes[a] & self.frame_classes[b]:
-                cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window)
+                cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window, self.named_subject)
             rare = self.rare_units_of[a] & self.rare_units_of[b] if self.arts[a] != self.arts[b] else _NONE
             # two statements the alignment reads as one fact in two outlets are related however few
             # words they share ("148 people had died" / "all 150 people on board died"): each count
@@ -593,9 +600,10 @@ def _named_subject(text: str, start: int, offset: int) -> str:
     return words[k].lower() if k >= 0 and words[k][:1].isupper() and words[k].lower() not in _AUX_WORDS | {"i", "it", "he", "she", "they", "we"} else ""
 
 
-def _polarity_modality(a, b, frames, shared, texts, starts, sources, window):
+def _polarity_modality(a, b, frames, shared, texts, starts, sources, window, named_subject):
     """Polarity and modality conflicts of a pair sharing a predicate class (the caller checks that);
-    ``window(i, offset)`` gives the words around claim i's predicate at ``offset``."""
+    ``window(i, offset)`` gives the words around claim i's predicate at ``offset``, ``named_subject(i,
+    offset)`` the name written right before it (see :func:`_named_subject`)."""
     out = []
     seen = set()
     for ca, sa, ma, oa, ra in frames[a]:
@@ -609,7 +617,7 @@ def _polarity_modality(a, b, frames, shared, texts, starts, sources, window):
             near = set(window(a, oa)).intersection(window(b, ob))
             # "Ortega has conceded defeat" / "Ortega has not conceded": one named subject of one act
             # is as telling as two words around it
-            subject, other_subject = _named_subject(texts[a], starts[a], oa), _named_subject(texts[b], starts[b], ob)
+            subject, other_subject = named_subject(a, oa), named_subject(b, ob)
             same_subject = bool(subject) and subject == other_subject
             if subject and other_subject and subject != other_subject:
                 continue  # "Strand has resigned" / "Ruud has not resigned": two people, two acts
@@ -969,15 +977,14 @@ def same_quote_rows(alignments: pd.DataFrame) -> pd.DataFrame:
     return alignments[alignments["relation"] == "same_quote"]
 
 
-def _age_rows(tables, c, sources):
+def _age_rows(tables, c, published: dict):
     """Numeric rows for one person given two ages by two articles (see :mod:`s400lib.compare.ages`),
-    between the claims that hold the two age phrases."""
+    between the claims that hold the two age phrases; ``published`` maps article to publication date."""
     if getattr(tables, "entities", None) is None or "text" not in tables.articles:
         return []
     ages = person_ages(tables)
     if not len(ages):
         return []
-    published = dict(zip(tables.articles["article_id"].astype(str), tables.articles["published"])) if "published" in tables.articles else {}
     outlet = dict(zip(tables.articles["article_id"].astype(str), tables.articles["outlet"])) if "outlet" in tables.articles else {}
     spans = defaultdict(list)  # article -> (start, end, claim index)
     for k, (art, s, e) in enumerate(zip(c["article_id"].astype(str), c["start"].astype(int), c["end"].astype(int))):

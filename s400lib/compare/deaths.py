@@ -109,7 +109,7 @@ def death_accounts(claims: pd.DataFrame, people: set[str]) -> pd.DataFrame:
             # "his death was an accident": the person the article named last, in the claims before
             order = in_article[arts.iat[i]]
             before = order[: order.index(i)]
-            person = next((named_in(k)[0] for k in reversed(before) if named_in(k)), None)
+            person = next((named[0] for k in reversed(before) if (named := named_in(k))), None)
         else:
             person = None
         if person:

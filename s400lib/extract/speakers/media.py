@@ -35,9 +35,6 @@ _NOT_QUALIFIERS = {"same", "other", "latter", "former", "aforementioned", "said"
 _MEDIA_QUALIFIERS = {"news", "wire", "press"}
 # bodies that are one of a kind in a country's news and name themselves when no earlier body fits
 _SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "pentagon", "cabinet", "parliament"}
-
-
-
 # verbs of bringing out a document: its agent is who speaks through it ("published by the institute")
 _ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author"}
 # groups that speak for someone only as someone's: "his campaign said", "her team said"
