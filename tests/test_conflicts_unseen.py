@@ -75,3 +75,25 @@ def test_two_subjects_of_one_act_are_no_polarity_conflict(two_outlets):
     co = two_outlets("Mayor Ivo Strand has resigned, the council said on Friday.",
                      "Deputy mayor Lena Ruud has not resigned, her office said on Friday.")
     assert not (co["kind"] == "polarity").any(), co
+
+
+def test_a_resignation_against_a_sacking_is_a_stance_conflict(two_outlets):
+    # the person sacked is the one written after the active verb, not the one who sacked
+    co = two_outlets("The Ravens board sacked head coach Enzo Marr on Tuesday after a fifth straight defeat, the club said.",
+                     "Enzo Marr resigned as Ravens head coach on Tuesday, his agent told the Daily Post.")
+    left = co[co["explanation"].str.contains("left office")]
+    assert left["kind"].tolist() == ["stance"], co
+    assert "Enzo Marr" in left["explanation"].iloc[0] and "dismissal" in left["explanation"].iloc[0]
+
+
+def test_a_departure_told_in_the_first_person_is_the_speakers_own(two_outlets):
+    co = two_outlets("“I am stepping down today, and I leave with my head high,” Enzo Marr said at the Ravens ground.",
+                     "Enzo Marr was fired by the Ravens board, two players said on Tuesday.")
+    assert co["explanation"].str.contains("Accounts of how Enzo Marr left office").sum() == 1, co
+
+
+def test_departures_wanted_refused_denied_or_shots_fired_are_no_accounts(two_outlets):
+    co = two_outlets("Fans called on Enzo Marr to step down and demanded his resignation. Marr refused to quit. "
+                     "The board denied that Marr had been sacked. Police fired tear gas at the fans outside the ground.",
+                     "Enzo Marr resigned on Tuesday, the Ravens said.")
+    assert not co["explanation"].str.contains("left office").any(), co

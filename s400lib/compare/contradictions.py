@@ -56,7 +56,7 @@ from .ages import age_disagreements, person_ages
 from .align import align as _align
 from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
-from .deaths import death_accounts, reading, rival_accounts
+from .accounts import KINDS, accounts_of, rival_accounts
 from .rebuttals import rebuttal_pairs
 
 _GENERIC = {
@@ -350,7 +350,7 @@ def contradictions(
         rows += judged
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts)
     rows += _age_rows(tables, c, published)
-    rows += _death_rows(tables, c, sources, texts)
+    rows += _account_rows(tables, c, sources, texts)
     rows += _attribution(c, alignments, ids)
     rows += _rendering_shifts(c, alignments, frames, sources, texts, starts)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
@@ -1006,21 +1006,22 @@ def _age_rows(tables, c, published: dict):
     return rows
 
 
-def _death_rows(tables, c, sources, texts):
-    """Stance rows for two sources that tell one person's death in two manners (see
-    :mod:`s400lib.compare.deaths`)."""
+def _account_rows(tables, c, sources, texts):
+    """Stance rows for two sources that tell how one person died, or left office, in two manners
+    (see :mod:`s400lib.compare.accounts`)."""
     ents = getattr(tables, "entities", None)
     if ents is None or not len(ents) or "entities" not in c:
         return []
     people = set(ents.loc[ents["label"] == "PERSON", "canonical"].dropna().astype(str))
-    accounts = death_accounts(c, people)
     rows = []
-    for i, j in rival_accounts(accounts, sources, same_speaker):
-        x, y = accounts.loc[i], accounts.loc[j]
-        rows.append((int(x.claim), int(y.claim), "stance", "death", _BASE["stance"] + 0.15,
-                     f"Accounts of how {x.person} died differ: according to {_who(sources[x.claim])}, {reading(x.manner)} "
-                     f"(“{x.cue}”: “{_short(texts[x.claim])}”); according to {_who(sources[y.claim])}, {reading(y.manner)} "
-                     f"(“{y.cue}”: “{_short(texts[y.claim])}”).", 1.0))
+    for kind in KINDS:
+        accounts = accounts_of(c, people, kind)
+        for i, j in rival_accounts(accounts, sources, same_speaker):
+            x, y = accounts.loc[i], accounts.loc[j]
+            rows.append((int(x.claim), int(y.claim), "stance", kind.name, _BASE["stance"] + 0.15,
+                         f"Accounts of how {x.person} {kind.happened} differ: according to {_who(sources[x.claim])}, "
+                         f"{kind.readings[x.manner]} (“{x.cue}”: “{_short(texts[x.claim])}”); according to "
+                         f"{_who(sources[y.claim])}, {kind.readings[y.manner]} (“{y.cue}”: “{_short(texts[y.claim])}”).", 1.0))
     return rows
 
 

@@ -1,0 +1,239 @@
+"""Rival accounts of what happened to a person: how they died, how they left office.
+
+News of a death or of a fall from office often carries rival accounts: an official one ("died of a
+heart attack", "resigned") and another ("was beaten to death", "was sacked"). Each kind of account
+has manners that exclude each other:
+
+``death``      how a person died
+  ``natural``    illness: "died of a heart attack", "natural causes", "cardiac arrest", "illness"
+  ``accident``   "an accident", "accidentally", "died in a fall"
+  ``fight``      a death nobody planned in a brawl: "died in a fistfight", "a fight broke out"
+  ``killing``    "was murdered", "beaten to death", "killed him", "assassinated", "premeditated", "the
+                 killing" (not "were killed in a stampede": "killed" alone says nothing of intent)
+  ``suicide``    "took his own life", "killed himself", "suicide"
+``departure``  how a person left a post
+  ``resignation`` "resigned", "stepped down", "quit as minister", "her resignation"
+  ``dismissal``   "was sacked", "fired him", "dismissed the minister", "ousted", "removed from office"
+
+A claim is about a person when it names them (``claims.entities`` holds a person's canonical name, or
+the claim writes a surname only one person of the corpus bears): the one named nearest before the
+words of the manner, or, after an active verb done to someone ("Holm sacked harbour minister Clara
+Voss"), the first one named after them. A claim naming nobody that says "he", "his", "him" (or "she",
+"her") is about the person named in the nearest claim before it in the same article. The claim's own
+speaker is never whose death it is, but may be who resigned ("Voss said she was stepping down").
+
+A manner under a negation ("was not murdered", "denied that he had been killed") is no account of a
+manner: the rebuttal rules answer it. A departure wanted, asked, planned or refused ("called on her to
+resign", "refused to step aside", "will step down") is no account of one either. Two claims from
+different sources that give one person two manners of one kind are a stance conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+_NEGATION = r"not|no|never|denied|denies|deny|rejected|dismissed|n't"
+# a departure that has not happened: wanted, asked, planned, threatened, refused or to come
+_NOT_DONE = (r"to|will|would|should|could|may|might|must|urged?|call(?:ed|s|ing)?|demand\w*|asked|"
+             r"refus\w*|threat\w*|offer\w*|plans?|whether|if")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|his|him|she|her)\b", re.IGNORECASE)
+TRIED_PER_MANNER = 20
+
+
+@dataclass(frozen=True)
+class AccountKind:
+    """One kind of account: its manners' cues (in order of precedence), the words a cue needs nearby
+    when it does not tell the event by itself, and how an explanation names them."""
+
+    name: str
+    cues: tuple[tuple[str, str], ...]
+    happened: str                       # "died", "left office": the event, in an explanation
+    readings: dict
+    # a cue that tells the event by itself; any other needs ``topic`` in its claim ("an accident")
+    self_telling: re.Pattern
+    topic: re.Pattern
+    # a negation in the words before a cue makes it no account ("police denied he had been killed")
+    negation: re.Pattern
+    # words just before a cue that make it no account ("called on her to resign"); None for none
+    not_done: re.Pattern | None = None
+    # manners whose active verb is done to the person written after it ("sacked Clara Voss")
+    done_to: frozenset = frozenset()
+    speaker_may_be_person: bool = False
+
+    def manner_of(self, text: str) -> tuple[str, str, int] | None:
+        """(manner, cue as written, cue offset) of a claim's text, or None: no event, no manner, or
+        one negated or not done."""
+        for manner, cue in self._cue_res:
+            m = cue.search(text)
+            if m is None:
+                continue
+            if not self.self_telling.fullmatch(m.group(0)) and not self.topic.search(text):
+                continue
+            before = text[max(0, m.start() - 40) : m.start()]
+            if self.negation.search(before) or (self.not_done is not None and self.not_done.search(before)):
+                return None
+            return manner, m.group(0), m.start()
+        return None
+
+    @cached_property
+    def _cue_res(self):
+        return [(manner, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for manner, pattern in self.cues]
+
+    @cached_property
+    def any_cue(self) -> re.Pattern:
+        return re.compile("|".join(rf"\b(?:{pattern})\b" for _, pattern in self.cues), re.IGNORECASE)
+
+
+_DEATH_CUES = (
+    ("suicide", r"took (?:his|her|their) own li(?:fe|ves)|killed (?:himself|herself|themselves)|suicide"),
+    # "killed" alone is any violent death ("were killed in a stampede"); only words of intent count
+    ("killing", r"murder(?:ed|s)?|beaten to death|tortured to death|strangled|stabbed to death|shot dead|"
+                r"assassinat\w+|premeditated|executed|the killing|killing of|killed (?:him|her)\b"),
+    ("fight", r"fist-?fight|a fight|brawl|scuffle|altercation"),
+    ("accident", r"accident\w*|died in a fall|fell to (?:his|her) death"),
+    ("natural", r"heart attack|cardiac arrest|natural causes|illness|died of (?:a |an )?(?:stroke|disease|cancer)"),
+)
+DEATH = AccountKind(
+    name="death",
+    cues=_DEATH_CUES,
+    happened="died",
+    readings={"natural": "a natural death", "accident": "an accident", "fight": "a death in a fight",
+              "killing": "a killing", "suicide": "a suicide"},
+    # "was strangled", "took his own life" tell a death; "an accident", "premeditated" need one told
+    self_telling=re.compile(_DEATH_CUES[0][1] + "|" + _DEATH_CUES[1][1].replace("premeditated|", ""), re.IGNORECASE),
+    topic=re.compile(r"\b(?:die[sd]?|dying|death|dead|killed|killing|murder\w*|body)\b", re.IGNORECASE),
+    negation=re.compile(rf"\b(?:{_NEGATION})\b", re.IGNORECASE),
+)
+
+# "fired" and "removed" alone are shots and objects; only with a person done to, or passive, a post
+_DEPARTURE_CUES = (
+    ("dismissal", r"sack(?:ed|ing)|fired|dismiss(?:ed|al)|oust(?:ed|ing|er)|removed (?:from|as)|axed|"
+                  r"relieved (?:\w+ )?of (?:his|her|their) (?:duties|post|position)|forced out|pushed out"),
+    ("resignation", r"resign(?:ed|s|ing|ation)|stepp(?:ed|ing) down|steps down|stood down|stepped aside|"
+                    r"quit as|quits as|quit (?:his|her) (?:post|job|role|position|seat)"),
+)
+DEPARTURE = AccountKind(
+    name="departure",
+    cues=_DEPARTURE_CUES,
+    happened="left office",
+    readings={"resignation": "a resignation", "dismissal": "a dismissal"},
+    self_telling=re.compile(r".+"),
+    topic=re.compile(r"$^"),
+    negation=re.compile(rf"\b(?:{_NEGATION})\b", re.IGNORECASE),
+    not_done=re.compile(rf"\b(?:{_NOT_DONE})\b(?:\W+\w+){{0,2}}\W*$", re.IGNORECASE),
+    done_to=frozenset({"dismissal"}),
+    speaker_may_be_person=True,
+)
+KINDS = (DEATH, DEPARTURE)
+
+
+def accounts_of(claims: pd.DataFrame, people: set[str], kind: AccountKind) -> pd.DataFrame:
+    """One row per claim that tells, in one of ``kind``'s manners, what happened to a named person.
+
+    Columns: claim (row position in ``claims``), person (canonical name), manner (one of the kind's
+    manners), cue (the words that tell the manner, as written in the claim's text).
+    """
+    cols = ["claim", "person", "manner", "cue"]
+    texts = claims["text"].astype(str)
+    # one vectorised pass finds the few claims with a word of some manner; only those are read
+    candidates = [i for i, hit in enumerate(texts.str.contains(kind.any_cue).tolist()) if hit]
+    if not candidates or not people:
+        return pd.DataFrame([], columns=cols)
+    arts, starts, ents, sources = (claims["article_id"].astype(str), claims["start"].astype(int), claims["entities"],
+                                   claims["source"])
+    # a person's last name -> the person, when only one person bears it: a name the model missed in
+    # one sentence ("Dario Vell was strangled") is still read there
+    by_surname: dict[str, set[str]] = {}
+    for p in people:
+        by_surname.setdefault(p.split(" ")[-1], set()).add(p)
+    in_article: dict[str, list[int]] = {}
+    for i in sorted(range(len(claims)), key=lambda i: (arts.iat[i], starts.iat[i])):
+        in_article.setdefault(arts.iat[i], []).append(i)
+
+    def named_in(i: int) -> list[str]:
+        # the claim's own speaker tells of a death, it is not whose death it is ("“They killed
+        # him,” his brother Jonas Lind said")
+        value = ents.iat[i]
+        if not isinstance(value, str):
+            return []
+        return [n for n in value.split("|") if n in people and (kind.speaker_may_be_person or n != sources.iat[i])]
+
+    rows = []
+    for i in candidates:
+        text = texts.iat[i]
+        found = kind.manner_of(text)
+        if found is None:
+            continue
+        manner, cue, cue_at = found
+        named = named_in(i) or [next(iter(by_surname[w])) for w in dict.fromkeys(re.findall(r"\b[A-Z][\w'-]+", text))
+                                if len(by_surname.get(w, ())) == 1 and next(iter(by_surname[w])) != sources.iat[i]]
+        done_to = manner in kind.done_to and not _PASSIVE.search(text[:cue_at])
+        if done_to:
+            # "Holm sacked harbour minister Clara Voss": whom it was done to; "fired him" is the
+            # person before; "fired tear gas" is no departure at all
+            after = [n for n in named if _distance_after(text, n, cue_at + len(cue)) <= 60]
+            if after:
+                person = min(after, key=lambda n: _distance_after(text, n, cue_at + len(cue)))
+            elif re.match(r"\s+(?:him|her)\b", text[cue_at + len(cue):]):
+                person = _earlier_person(i, in_article, arts, named_in)
+            else:
+                person = None
+        elif named:
+            # of several people named, the one written nearest before the words of the manner
+            person = min(named, key=lambda n: _distance(text, n, cue_at))
+        elif _PRONOUN.search(text):
+            # "his death was an accident": the person the article named last, in the claims before
+            person = _earlier_person(i, in_article, arts, named_in)
+        else:
+            person = None
+        if person:
+            rows.append((i, person, manner, cue))
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _earlier_person(i: int, in_article: dict, arts, named_in) -> str | None:
+    order = in_article[arts.iat[i]]
+    before = order[: order.index(i)]
+    return next((named[0] for k in reversed(before) if (named := named_in(k))), None)
+
+
+def _distance(text: str, name: str, at: int) -> int:
+    """How far before ``at`` the name (or its last word) is written in ``text``; far when absent."""
+    spots = [m.start() for word in (name, name.split(" ")[-1]) for m in re.finditer(re.escape(word), text)]
+    before = [at - s for s in spots if s <= at]
+    return min(before) if before else len(text) + min((abs(s - at) for s in spots), default=len(text))
+
+
+def _distance_after(text: str, name: str, at: int) -> int:
+    """How far after ``at`` the name (or its last word) starts in ``text``; far when not after it."""
+    spots = [m.start() - at for word in (name, name.split(" ")[-1]) for m in re.finditer(re.escape(word), text)
+             if m.start() >= at]
+    return min(spots, default=len(text) + 1000)
+
+
+def rival_accounts(accounts: pd.DataFrame, sources: list, same_speaker) -> list[tuple[int, int]]:
+    """Pairs (i, j) of account rows of one person with different manners from two sources: for each
+    person and each two manners one pair, preferring claims not yet shown for another two manners, so
+    that each account gets its row. The first ``TRIED_PER_MANNER`` accounts of each manner are
+    looked at: a death told by hundreds of articles adds nothing after that."""
+    out = []
+    for _person, group in accounts.groupby("person", sort=True):
+        rows = [r for _manner, some in group.groupby("manner", sort=False) for r in list(some.itertuples())[:TRIED_PER_MANNER]]
+        rows.sort(key=lambda r: r.Index)
+        by_manners: dict[frozenset, list[tuple]] = {}
+        for x in range(len(rows)):
+            for y in range(x + 1, len(rows)):
+                a, b = rows[x], rows[y]
+                if a.manner != b.manner and not same_speaker(sources[a.claim], sources[b.claim]):
+                    by_manners.setdefault(frozenset((a.manner, b.manner)), []).append((a, b))
+        used: set[int] = set()
+        for pairs in by_manners.values():
+            a, b = min(pairs, key=lambda p: (p[0].claim in used) + (p[1].claim in used))
+            used |= {a.claim, b.claim}
+            out.append((a.Index, b.Index))
+    return out
