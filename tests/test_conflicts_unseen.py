@@ -97,3 +97,18 @@ def test_departures_wanted_refused_denied_or_shots_fired_are_no_accounts(two_out
                      "The board denied that Marr had been sacked. Police fired tear gas at the fans outside the ground.",
                      "Enzo Marr resigned on Tuesday, the Ravens said.")
     assert not co["explanation"].str.contains("left office").any(), co
+
+
+def test_a_disaster_told_as_deliberate_and_as_an_accident_is_a_stance_conflict(two_outlets):
+    co = two_outlets("The fire at the Osterby grain warehouse was started deliberately, fire investigators said on Sunday.",
+                     "An electrical fault caused the blaze that gutted the Osterby grain warehouse, its owner told the Osterby Gazette.")
+    cause = co[co["explanation"].str.startswith("Accounts of what caused the fire")]
+    assert cause["kind"].tolist() == ["stance"], co
+    assert "deliberate" in cause["explanation"].iloc[0] and "electrical fault" in cause["explanation"].iloc[0]
+
+
+def test_causes_hedged_or_not_ruled_out_are_no_rival_accounts(two_outlets):
+    co = two_outlets("Police have not ruled out arson at the Osterby grain warehouse. The blaze may have been started "
+                     "by a short circuit, a firefighter said.",
+                     "Faulty wiring caused the fire at the Osterby grain warehouse, its owner said.")
+    assert not co["explanation"].str.startswith("Accounts of what caused").any(), co

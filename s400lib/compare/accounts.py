@@ -1,4 +1,4 @@
-"""Rival accounts of what happened to a person: how they died, how they left office.
+"""Rival accounts of what happened: how a person died, how they left office, what caused a disaster.
 
 News of a death or of a fall from office often carries rival accounts: an official one ("died of a
 heart attack", "resigned") and another ("was beaten to death", "was sacked"). Each kind of account
@@ -14,17 +14,24 @@ has manners that exclude each other:
 ``departure``  how a person left a post
   ``resignation`` "resigned", "stepped down", "quit as minister", "her resignation"
   ``dismissal``   "was sacked", "fired him", "dismissed the minister", "ousted", "removed from office"
+``cause``      what caused an explosion, a fire, a crash, a collapse, a derailment or a sinking
+  ``deliberate``  "a bomb", "arson", "set deliberately", "sabotage", "a terrorist attack"
+  ``accidental``  "a gas leak", "a short circuit", "an electrical fault", "engine failure", "pilot
+                  error", "lightning", "an accident"
 
 A claim is about a person when it names them (``claims.entities`` holds a person's canonical name, or
 the claim writes a surname only one person of the corpus bears): the one named nearest before the
 words of the manner, or, after an active verb done to someone ("Holm sacked harbour minister Clara
 Voss"), the first one named after them. A claim naming nobody that says "he", "his", "him" (or "she",
 "her") is about the person named in the nearest claim before it in the same article. The claim's own
-speaker is never whose death it is, but may be who resigned ("Voss said she was stepping down").
+speaker is never whose death it is, but may be who resigned ("Voss said she was stepping down"). A
+cause is about the kind of disaster the claim names (one explosion, fire or crash per story is assumed:
+two explosions in one corpus would be read as one).
 
 A manner under a negation ("was not murdered", "denied that he had been killed") is no account of a
 manner: the rebuttal rules answer it. A departure wanted, asked, planned or refused ("called on her to
-resign", "refused to step aside", "will step down") is no account of one either. Two claims from
+resign", "refused to step aside", "will step down") is no account of one either, nor is a cause
+hedged ("may have been caused by a gas leak") or ruled out ("ruled out sabotage"). Two claims from
 different sources that give one person two manners of one kind are a stance conflict.
 """
 
@@ -52,7 +59,8 @@ class AccountKind:
 
     name: str
     cues: tuple[tuple[str, str], ...]
-    happened: str                       # "died", "left office": the event, in an explanation
+    # what the accounts tell, in an explanation: "how {} died", "what caused {}"
+    happened: str
     readings: dict
     # a cue that tells the event by itself; any other needs ``topic`` in its claim ("an accident")
     self_telling: re.Pattern
@@ -64,6 +72,8 @@ class AccountKind:
     # manners whose active verb is done to the person written after it ("sacked Clara Voss")
     done_to: frozenset = frozenset()
     speaker_may_be_person: bool = False
+    # (event, words) of the disasters a cause is told of; empty for accounts of a person
+    events: tuple[tuple[str, str], ...] = ()
 
     def manner_of(self, text: str) -> tuple[str, str, int] | None:
         """(manner, cue as written, cue offset) of a claim's text, or None: no event, no manner, or
@@ -101,7 +111,7 @@ _DEATH_CUES = (
 DEATH = AccountKind(
     name="death",
     cues=_DEATH_CUES,
-    happened="died",
+    happened="how {} died",
     readings={"natural": "a natural death", "accident": "an accident", "fight": "a death in a fight",
               "killing": "a killing", "suicide": "a suicide"},
     # "was strangled", "took his own life" tell a death; "an accident", "premeditated" need one told
@@ -120,7 +130,7 @@ _DEPARTURE_CUES = (
 DEPARTURE = AccountKind(
     name="departure",
     cues=_DEPARTURE_CUES,
-    happened="left office",
+    happened="how {} left office",
     readings={"resignation": "a resignation", "dismissal": "a dismissal"},
     self_telling=re.compile(r".+"),
     topic=re.compile(r"$^"),
@@ -129,20 +139,40 @@ DEPARTURE = AccountKind(
     done_to=frozenset({"dismissal"}),
     speaker_may_be_person=True,
 )
-KINDS = (DEATH, DEPARTURE)
+_CAUSE_CUES = (
+    ("deliberate", r"(?:a|the) bomb|explosive device|arson\w*|(?:set|started|lit) deliberately|deliberately (?:set|started|lit)|"
+                   r"sabotage[d]?|terror(?:ist)? attack|act of terror\w*|shot down"),
+    ("accidental", r"gas leak|leaking gas|short[- ]circuit|electrical fault|faulty wiring|(?:technical|mechanical) "
+                   r"(?:fault|failure|problem)|engine failure|(?:pilot|human) error|lightning|an accident|accidental\w*"),
+)
+CAUSE = AccountKind(
+    name="cause",
+    cues=_CAUSE_CUES,
+    happened="what caused {}",
+    readings={"deliberate": "a deliberate act", "accidental": "an accident"},
+    self_telling=re.compile(r".+"),
+    topic=re.compile(r"$^"),
+    negation=re.compile(rf"\b(?:{_NEGATION}|ruled out|rule out|may|might|could|possibl\w+|whether|if)\b", re.IGNORECASE),
+    events=(("the explosion", r"explosions?|blasts?|explod\w+"), ("the fire", r"fires?|blaze|flames"),
+            ("the crash", r"crash\w*"), ("the collapse", r"collaps\w+"), ("the derailment", r"derail\w*"),
+            ("the sinking", r"sank|sinking|capsiz\w+")),
+)
+KINDS = (DEATH, DEPARTURE, CAUSE)
 
 
 def accounts_of(claims: pd.DataFrame, people: set[str], kind: AccountKind) -> pd.DataFrame:
-    """One row per claim that tells, in one of ``kind``'s manners, what happened to a named person.
+    """One row per claim that tells, in one of ``kind``'s manners, what happened to a named person
+    (or, for a cause, to a disaster).
 
-    Columns: claim (row position in ``claims``), person (canonical name), manner (one of the kind's
+    Columns: claim (row position in ``claims``), person (canonical name; for a cause, the disaster:
+    "the explosion"), manner (one of the kind's
     manners), cue (the words that tell the manner, as written in the claim's text).
     """
     cols = ["claim", "person", "manner", "cue"]
     texts = claims["text"].astype(str)
     # one vectorised pass finds the few claims with a word of some manner; only those are read
     candidates = [i for i, hit in enumerate(texts.str.contains(kind.any_cue).tolist()) if hit]
-    if not candidates or not people:
+    if not candidates or not (people or kind.events):
         return pd.DataFrame([], columns=cols)
     arts, starts, ents, sources = (claims["article_id"].astype(str), claims["start"].astype(int), claims["entities"],
                                    claims["source"])
@@ -170,6 +200,13 @@ def accounts_of(claims: pd.DataFrame, people: set[str], kind: AccountKind) -> pd
         if found is None:
             continue
         manner, cue, cue_at = found
+        if kind.events:
+            # the disaster named nearest the words of the cause
+            told = [(abs(m.start() - cue_at), event) for event, words in kind.events
+                    for m in re.finditer(rf"\b(?:{words})\b", text, re.IGNORECASE)]
+            if told:
+                rows.append((i, min(told)[1], manner, cue))
+            continue
         named = named_in(i) or [next(iter(by_surname[w])) for w in dict.fromkeys(re.findall(r"\b[A-Z][\w'-]+", text))
                                 if len(by_surname.get(w, ())) == 1 and next(iter(by_surname[w])) != sources.iat[i]]
         done_to = manner in kind.done_to and not _PASSIVE.search(text[:cue_at])

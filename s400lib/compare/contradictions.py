@@ -1007,19 +1007,19 @@ def _age_rows(tables, c, published: dict):
 
 
 def _account_rows(tables, c, sources, texts):
-    """Stance rows for two sources that tell how one person died, or left office, in two manners
-    (see :mod:`s400lib.compare.accounts`)."""
+    """Stance rows for two sources that tell how one person died or left office, or what caused one
+    disaster, in two manners (see :mod:`s400lib.compare.accounts`)."""
     ents = getattr(tables, "entities", None)
-    if ents is None or not len(ents) or "entities" not in c:
+    if "entities" not in c:
         return []
-    people = set(ents.loc[ents["label"] == "PERSON", "canonical"].dropna().astype(str))
+    people = set(ents.loc[ents["label"] == "PERSON", "canonical"].dropna().astype(str)) if ents is not None and len(ents) else set()
     rows = []
     for kind in KINDS:
         accounts = accounts_of(c, people, kind)
         for i, j in rival_accounts(accounts, sources, same_speaker):
             x, y = accounts.loc[i], accounts.loc[j]
             rows.append((int(x.claim), int(y.claim), "stance", kind.name, _BASE["stance"] + 0.15,
-                         f"Accounts of how {x.person} {kind.happened} differ: according to {_who(sources[x.claim])}, "
+                         f"Accounts of {kind.happened.format(x.person)} differ: according to {_who(sources[x.claim])}, "
                          f"{kind.readings[x.manner]} (“{x.cue}”: “{_short(texts[x.claim])}”); according to "
                          f"{_who(sources[y.claim])}, {kind.readings[y.manner]} (“{y.cue}”: “{_short(texts[y.claim])}”).", 1.0))
     return rows
