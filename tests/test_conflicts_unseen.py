@@ -112,3 +112,21 @@ def test_causes_hedged_or_not_ruled_out_are_no_rival_accounts(two_outlets):
                      "by a short circuit, a firefighter said.",
                      "Faulty wiring caused the fire at the Osterby grain warehouse, its owner said.")
     assert not co["explanation"].str.startswith("Accounts of what caused").any(), co
+
+
+def test_two_times_of_one_disaster_that_cannot_both_hold_are_a_temporal_conflict(two_outlets):
+    co = two_outlets("A gas explosion tore through the Marsh Lane flats at 6:50 a.m., neighbours said.",
+                     "At around 7:30 a.m. an explosion destroyed three floors of the Marsh Lane flats, the council said.")
+    clock = co[co["explanation"].str.startswith("The time of the explosion")]
+    assert clock["kind"].tolist() == ["temporal"], co
+    assert "6:50 a.m." in clock["explanation"].iloc[0] and "7:30 a.m." in clock["explanation"].iloc[0]
+
+
+def test_times_that_can_both_hold_or_date_other_acts_are_no_conflict(two_outlets):
+    # "shortly after 6:45" holds 6:50; the firefighters' arrival is not the time of the explosion;
+    # a time in GMT is never set against one in local time
+    co = two_outlets("A gas explosion tore through the Marsh Lane flats shortly after 6:45 a.m. Firefighters arrived "
+                     "at 7:40 a.m., neighbours said.",
+                     "The explosion at the Marsh Lane flats happened at 6:50 a.m., the council said. Another blast "
+                     "hit the Dunmore depot at 11:50 GMT.")
+    assert not (co["kind"] == "temporal").any(), co

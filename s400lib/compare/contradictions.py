@@ -57,6 +57,7 @@ from .align import align as _align
 from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
 from .accounts import KINDS, accounts_of, rival_accounts
+from .clocks import clock_accounts, rival_clocks
 from .rebuttals import rebuttal_pairs
 
 _GENERIC = {
@@ -351,6 +352,7 @@ def contradictions(
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts)
     rows += _age_rows(tables, c, published)
     rows += _account_rows(tables, c, sources, texts)
+    rows += _clock_rows(tables, c, sources, texts)
     rows += _attribution(c, alignments, ids)
     rows += _rendering_shifts(c, alignments, frames, sources, texts, starts)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
@@ -1022,6 +1024,20 @@ def _account_rows(tables, c, sources, texts):
                          f"Accounts of {kind.happened.format(x.person)} differ: according to {_who(sources[x.claim])}, "
                          f"{kind.readings[x.manner]} (“{x.cue}”: “{_short(texts[x.claim])}”); according to "
                          f"{_who(sources[y.claim])}, {kind.readings[y.manner]} (“{y.cue}”: “{_short(texts[y.claim])}”).", 1.0))
+    return rows
+
+
+def _clock_rows(tables, c, sources, texts):
+    """Temporal rows for two sources that give one disaster two times of day that cannot both hold
+    (see :mod:`s400lib.compare.clocks`)."""
+    clocks = clock_accounts(c, getattr(tables, "timexes", None))
+    rows = []
+    for i, j in rival_clocks(clocks, sources, c["article_id"].astype(str).tolist(), same_speaker):
+        x, y = clocks.loc[i], clocks.loc[j]
+        rows.append((int(x.claim), int(y.claim), "temporal", x.event, _BASE["temporal"] + 0.2,
+                     f"The time of {x.event} differs: according to {_who(sources[x.claim])}, {x.said} "
+                     f"(“{_short(texts[x.claim])}”); according to {_who(sources[y.claim])}, {y.said} "
+                     f"(“{_short(texts[y.claim])}”).", 1.0))
     return rows
 
 
