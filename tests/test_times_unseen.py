@@ -254,3 +254,22 @@ def test_a_bare_clock_time_told_in_the_past_is_on_the_day_of_the_account():
     rows = {r.text: r for r in t.itertuples()}
     assert rows["4:40 a.m."].value == "2018-03-10T04:40" and rows["4:40 a.m."].anchor == "2018-03-10"
     assert rows["9 a.m."].value == "2018-03-14T09:00"  # a plan for later stays on the publication day
+
+
+@pytest.mark.parametrize("text,expression,expected", [
+    # DCT is 2011-03-15: the winter is still on, the summer is ahead
+    ("Ferry traffic collapsed over the summer, the harbour board said.", "the summer", ("DATE", "2010-SU")),
+    ("The harbour board expects ferry traffic to recover over the summer.", "the summer", ("DATE", "2011-SU")),
+    ("Ice closed the canal this past autumn.", "this past autumn", ("DATE", "2010-FA")),
+    ("Dredging resumed in the late summer.", "the late summer", ("DATE", "2010-SU")),
+    ("Tolls will be cut in coming weeks.", "coming weeks", ("DURATION", "PXW")),
+    ("Relatives of the 1998 Omagh bombing victims met the minister.", "1998", ("DATE", "1998")),
+])
+def test_seasons_unnamed_periods_and_years_before_names(text, expression, expected):
+    assert _tag(text).get(expression) == expected
+
+
+def test_a_year_that_opens_a_laws_title_or_an_acronym_is_part_of_the_name():
+    # the year of "the 2009 Harbour Safety Act" is its title's; a preposition still dates ("in 2009 NATO ...")
+    found = _tag("The 2009 Harbour Safety Act and the 2010 NPT review were cited. In 2009 NATO met.")
+    assert "2009" in found and list(found).count("2009") == 1 and "2010" not in found, found

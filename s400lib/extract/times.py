@@ -201,7 +201,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r")")),
     # relative to the anchor
     ("rel_unit", _p(_MOD_RE + r"(?:the\s+)?" + _REL_RE + r"\s+(?P<unit>week|month|year|quarter|weekend)", _I)),
-    ("rel_season", _p(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)", _I)),
+    ("rel_season", _p(r"(?P<rel>this\s+past|last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)", _I)),
+    # "over the summer", "in the early spring": the season the tense points to; "the fall" is more
+    # often a drop or a defeat than autumn, and "the summer of 1989" is season_year's
+    ("the_season", _p(r"the\s+(?:(?P<part>early|late|mid-?)\s*)?(?P<season>spring|summer|autumn|winter)(?!\s+of\b)", _I)),
     ("ago", _p(r"(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _UNIT_RE + r")\s+(?P<dir>ago|earlier|from\s+now|hence)", _I)),
     ("deictic_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow|last\s+night)" + _PART_RE, _I)),
     ("this_part", _p(r"this\s+(?P<part>morning|afternoon|evening)", _I)),
@@ -215,7 +218,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                     r"(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?", _I)),
     ("vague_duration", _p(r"(?:for\s+)(?P<unit>days|weeks|months|years|decades)", _I)),
     # a number of units nobody counted: "a few weeks", "several years", "the coming months", bare "hours"
-    ("vague_amount", _p(r"(?:(?:a\s+few|several|a\s+couple\s+of|many|some|the\s+coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)", _I)),
+    ("vague_amount", _p(r"(?:(?:a\s+few|several|a\s+couple\s+of|many|some|(?:the\s+)?coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)", _I)),
     ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|quarter|year|" + _WEEKDAY_RE + r"|" + _MONTH_RE + r"|spring|summer|autumn|fall|winter)", _I)),
     ("set_adverb", _p(r"(?P<adv>hourly|daily|weekly|monthly|annually|yearly)", _I)),
     ("past_ref", _p(r"(?:recently|lately|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year|decade|century|few))|(?:the\s+)?previous\s+years|formerly)", _I)),
@@ -357,8 +360,11 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
             off = {"last": -1, "this": 0, "current": 0, "next": 1}[rel]
         return "DATE", _Spec("rel", {"unit": unit, "off": off, "mod": mod})
     if name == "rel_season":
-        off = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        off = {"last": -1, "this": 0, "next": 1}.get(g["rel"].lower(), -1)  # "this past spring" is the last
         return "DATE", _Spec("season", {"season": SEASONS[g["season"].lower()], "off": off})
+    if name == "the_season":
+        mod = {"early": "START", "late": "END"}.get((g.get("part") or "").lower(), "MID" if g.get("part") else None)
+        return "DATE", _Spec("season", {"season": SEASONS[g["season"].lower()], "off": "tense", "mod": mod})
     if name == "ago":
         n = _num(g["n"])
         unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
@@ -463,10 +469,11 @@ def _prev_word(text: str, start: int) -> str:
 
 
 def _year_is_name(m: re.Match, text: str) -> bool:
-    """A bare year that opens a proper name ("2021 NDAA", "(2021 National Defense ...") names a law or
-    an event, not a time: it is followed by a capitalised word and not introduced by a preposition."""
-    after = re.match(r"\s+([A-Z][A-Za-z]*)", text[m.end() : m.end() + 40])
-    if not after or after.group(1).lower() in MONTHS:
+    """A bare year that opens an acronym or a law's title ("2021 NDAA", "(2021 National Defense
+    Authorization Act") is part of its name, not a time, when not introduced by a preposition. One
+    before another name ("the 1996 Olympic bombing", "a 1971 Convention") still dates it."""
+    after = re.match(r"\s+(?:[A-Z]{2,}\b|(?:[A-Z][a-z]+\s+){0,5}(?:Act|Bill|Law)\b)", text[m.end() : m.end() + 60])
+    if not after:
         return False
     return _prev_word(text, m.start()) not in _PREPS
 
@@ -584,13 +591,19 @@ def _valid(y: int, month: int, day: int) -> bool:
         return False
 
 
-def _season_year(season: str, off: int, anchor: pd.Timestamp) -> int:
-    """'last summer' is the latest summer that has ended before the anchor, 'next summer' the first
-    that starts after it, 'this summer' the one of the anchor's year."""
+def _season_year(season: str, off, anchor: pd.Timestamp) -> int:
+    """'last summer' (off -1) is the latest summer that has ended before the anchor, 'next summer' (1)
+    the first that starts after it, 'this summer' (0) the one of the anchor's year; 'over the summer'
+    told in the past ('started') the latest that started on or before the anchor, otherwise
+    ('ahead') the first that has not ended."""
     if off == 0:
         return anchor.year
     years = range(anchor.year - 2, anchor.year + 3)
     spans = [(y, *bounds(f"{y}-{season}")) for y in years]
+    if off == "started":
+        return max(y for y, lo, hi in spans if lo <= anchor)
+    if off == "ahead":
+        return min(y for y, lo, hi in spans if hi >= anchor)
     if off < 0:
         return max(y for y, lo, hi in spans if hi < anchor)
     return min(y for y, lo, hi in spans if lo > anchor)
@@ -731,7 +744,10 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
             year -= 1  # "profit rose in the fourth quarter" told in January: the quarter that has ended
         value = f"{year:04d}-Q{p['q']}"
     elif k == "season":
-        value = f"{_season_year(p['season'], int(p['off']), anchor):04d}-{p['season']}"
+        off = p["off"] if p["off"] != "tense" else ("started" if tense == "past" else "ahead")
+        value = f"{_season_year(p['season'], off, anchor):04d}-{p['season']}"
+        if p.get("mod"):
+            out["mod"] = p["mod"]
     elif k == "shift":
         value = _shifted(anchor, p["unit"], int(p["n"]))
         if p.get("part"):
@@ -947,6 +963,7 @@ _WORD_GATES: dict[str, tuple[frozenset, ...]] = {
     "rel_unit": (frozenset({"last", "next", "this", "past", "previous", "coming", "current"}),
                  frozenset({"week", "month", "year", "quarter", "weekend"})),
     "rel_season": (frozenset({"last", "next", "this"}), _SEASONS),
+    "the_season": (frozenset({"the"}), _SEASONS - {"fall"}),
     "ago": (frozenset({"ago", "earlier", "now", "hence"}), _UNIT_WORDS),
     "deictic_day": (frozenset({"today", "tonight", "yesterday", "tomorrow", "night"}),),
     "this_part": (frozenset({"this"}),),
