@@ -273,3 +273,15 @@ def test_a_year_that_opens_a_laws_title_or_an_acronym_is_part_of_the_name():
     # the year of "the 2009 Harbour Safety Act" is its title's; a preposition still dates ("in 2009 NATO ...")
     found = _tag("The 2009 Harbour Safety Act and the 2010 NPT review were cited. In 2009 NATO met.")
     assert "2009" in found and list(found).count("2009") == 1 and "2010" not in found, found
+
+
+@pytest.mark.parametrize("text,expression,expected", [
+    # a weekday written before the date it names is that date, as one expression
+    ("The ferry strike began on Thursday, March 3, and ended a week later.", "Thursday, March 3", ("DATE", "2011-03-03")),
+    ("Pilots will vote on Friday April 8, 2011.", "Friday April 8, 2011", ("DATE", "2011-04-08")),
+    # counted decades and centuries are years, as TimeBank writes them
+    ("The dispute has simmered for three decades.", "three decades", ("DURATION", "P30Y")),
+    ("The bridge stood for two centuries.", "two centuries", ("DURATION", "P200Y")),
+])
+def test_weekdays_joined_to_dates_and_counted_decades(text, expression, expected):
+    assert _tag(text).get(expression) == expected

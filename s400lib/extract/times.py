@@ -109,6 +109,8 @@ _UNIT_RE = r"(?:minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
 # a span of quarters is counted only in the plural: "a quarter" is as often a fraction ("a quarter of the votes")
 _SPAN_UNIT_RE = r"(?:" + _UNIT_RE + r"|quarters)"
 _MOD_RE = r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of))[\s-]+)?"
+# "Saturday, April 25": the weekday belongs to the date it names (TimeML tags them as one)
+_WEEKDAY_BEFORE = r"(?:" + _WEEKDAY_RE + r",?\s+)?"
 _REL_RE = r"(?P<rel>last|next|this|past|previous|coming|current)"
 _PART_RE = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 _PREPS = {"in", "on", "at", "since", "by", "until", "till", "from", "to", "before", "after", "during",
@@ -165,7 +167,7 @@ def _p(regex: str, flags: int = 0) -> re.Pattern:
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # absolute dates
-    ("month_day_year", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r")\s+(?P<day>" + _DAY_RE + r"),?\s+(?P<year>" + _YEAR_RE + r")")),
+    ("month_day_year", _p(_MOD_RE + _WEEKDAY_BEFORE + r"(?P<month>" + _MONTH_RE + r")\s+(?P<day>" + _DAY_RE + r"),?\s+(?P<year>" + _YEAR_RE + r")")),
     ("day_month_year", _p(r"(?P<day>" + _DAY_RE + r")\s+(?:of\s+)?(?P<month>" + _MONTH_RE + r"),?\s+(?P<year>" + _YEAR_RE + r")")),
     ("iso_date", _p(r"(?P<year>" + _YEAR_RE + r")-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])")),
     ("fiscal", _p(r"(?:the\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?(?P<year>" + _YEAR_RE + r"|\d\d)(?:\s+fiscal\s+year)?", _I)),
@@ -194,7 +196,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decade_word", _p(r"the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _I)),
     ("year", _p(_MOD_RE + r"(?P<year>" + _YEAR_RE + r")")),
     # month/day without year, possibly with a relative year
-    ("month_day", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r")\s+(?P<day>" + _DAY_RE + r")(?:,?\s+(?P<yrel>last|this|next)\s+year)?")),
+    ("month_day", _p(_MOD_RE + _WEEKDAY_BEFORE + r"(?P<month>" + _MONTH_RE + r")\s+(?P<day>" + _DAY_RE + r")(?:,?\s+(?P<yrel>last|this|next)\s+year)?")),
     ("day_month", _p(r"(?P<day>" + _DAY_RE + r")\s+(?:of\s+)?(?P<month>" + _MONTH_RE + r")")),
     ("rel_month", _p(r"(?P<rel>(?i:last|next|this))\s+(?P<month>" + _MONTH_RE + r")")),
     ("month_rel_year", _p(_MOD_RE + r"(?P<month>" + _MONTH_RE + r")(?:\s+of)?\s+(?P<yrel>(?i:last|this|next))\s+(?i:year)")),
@@ -444,6 +446,9 @@ _DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seven
 
 
 def _duration(n: int, unit: str) -> str:
+    # TimeBank writes counted decades and centuries in years ("two decades" P20Y, "this century" P100Y)
+    if unit in ("decade", "century") and isinstance(n, int):
+        return f"P{n * (10 if unit == 'decade' else 100)}Y"
     letter, t = UNIT[unit]
     return f"P{'T' if t else ''}{n}{letter}"
 
