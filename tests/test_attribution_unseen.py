@@ -767,3 +767,15 @@ def test_a_document_speaks_for_the_body_that_issued_it(text, fragment, expected)
 def test_what_a_document_is_about_is_not_who_issued_it():
     q = _quotes("The Harbour Gazette's own analysis of its reader surveys concluded that print sales had halved.")
     assert _speaker_of(q, "print sales had halved") == "Harbour Gazette"
+
+
+@pytest.mark.parametrize("text, fragment, expected", [
+    # a reporting verb in a relative clause speaks for the one the clause is about
+    ("The plan drew support from Ilse Marten, who said the old quay could not be saved.", "the old quay could not be saved", "Ilse Marten"),
+    ("Ilse Marten, who told the board that the quay was sinking, resigned in May.", "the quay was sinking", "Ilse Marten"),
+    # a person noun that opens the sentence is no part of the name after it
+    ("Eyewitness Joran Veld said the crane toppled slowly.", "the crane toppled slowly", "Joran Veld"),
+    ("Paramedic Sanne de Wit told reporters that four people were hurt.", "four people were hurt", "Sanne de Wit"),
+])
+def test_relative_clauses_and_person_nouns_before_names(text, fragment, expected):
+    assert _speaker_of(_quotes(text), fragment) == expected

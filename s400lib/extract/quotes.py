@@ -1009,6 +1009,10 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     found = (*clause, objs[0], "according to", "according_to")
             elif _is_speech(tok) and tok.pos_ in ("VERB", "AUX") and _cue_lemma(tok) not in QUOTE_ONLY | {"cite"}:
                 subj = _subject_of(tok)
+                if subj is not None and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" \
+                        and tok.head.pos_ in ("NOUN", "PROPN"):
+                    # "backed by Teo Lind, who said the inquiry was overdue": the one the clause is about
+                    subj = tok.head
                 # "WHO say ..." is the World Health Organization, not a relative pronoun
                 if subj is None or (subj.lower_ in FIRST_PERSON | {"it", "there", "which", "who", "that"} and not subj.text.isupper()):
                     continue

@@ -29,6 +29,16 @@ HONORIFICS = {
     "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah", "coach",
     "lawyer", "attorney", "inspector", "superintendent", "sergeant",
 }
+# Person nouns a sentence may open with before a name ("Survivor Nils Berg said", "Witness Ola Brun
+# told ..."): the model takes the capitalised noun into the name. Dropped only with two words of a
+# name left after them; nouns that are also first names ("Hunter", "Taylor", "Carter") are not here.
+LEADING_ROLE_WORDS = {
+    "survivor", "witness", "eyewitness", "firefighter", "fireman", "neighbour", "neighbor", "resident",
+    "passenger", "victim", "student", "nurse", "doctor", "farmer", "driver", "activist", "campaigner",
+    "protester", "protestor", "analyst", "economist", "researcher", "scientist", "historian", "volunteer",
+    "teacher", "lecturer", "officer", "paramedic", "rescuer", "shopkeeper", "villager", "relative", "pilot",
+    "veteran", "widow", "widower", "organiser", "organizer", "manager", "chef", "owner", "founder",
+}
 # Qualifiers dropped only when an honorific follows ("Republican Senator", "Turkish President").
 QUALIFIERS = {
     "republican", "democrat", "democratic", "foreign", "defense", "defence", "russian", "turkish",
@@ -246,7 +256,7 @@ def clean_name(text: str) -> str:
         words = words[1:]
     while len(words) > 1:
         first = words[0].lower()
-        if first in HONORIFICS:
+        if first in HONORIFICS or (first in LEADING_ROLE_WORDS and len(words) > 2):
             words = words[1:]
         elif first in QUALIFIERS and len(words) > 2 and any(w.lower() in HONORIFICS for w in words[1:-1]):
             words = words[1:]
