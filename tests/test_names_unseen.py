@@ -322,3 +322,23 @@ def test_chained_short_forms_end_at_the_longest_name_whatever_the_hash_seed(tmp_
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
     assert len(outs) == 1, outs
     assert "('South', 'Republic of South Veldonia')" in outs.pop()
+
+
+def test_a_lone_surname_read_as_a_product_is_the_person_who_bears_it():
+    import pandas as pd
+
+    from s400lib.link.names import Canonicalizer, NameStats, read_aliases
+
+    # the small model now and then reads a lone surname as a product ("Cole said ..."); a craft
+    # named like a person ("Space Shuttle Orion") lends its last word to no product
+    mentions = pd.DataFrame({"text": ["Ines Varga", "Varga", "Space Shuttle Orion", "Orion"],
+                             "label": ["PERSON", "PRODUCT", "PERSON", "PRODUCT"]})
+    names = Canonicalizer.from_stats(NameStats.of(mentions), read_aliases())
+    assert names.canonical("Varga", "PRODUCT")[0] == "Ines Varga"
+    assert names.canonical("Orion", "PRODUCT")[0] == "Orion"
+
+
+def test_german_umlauts_written_out_are_one_name(tmp_path):
+    e = _corpus_entities(tmp_path, "Storm\n\nThe storm closed the airport in Muenster on Sunday, Mayor Jonas Baer said.\n",
+                         "Storm\n\nThe storm hit Münster and Bremen on Monday, the weather service said.\n")
+    assert set(e.loc[e["text"] == "Muenster", "canonical"]) == set(e.loc[e["text"] == "Münster", "canonical"]), e

@@ -58,7 +58,15 @@ from rapidfuzz import fuzz
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
-from ..extract.speakers.lexicon import BODY_FAMILY, ORG_NOUNS, acronym_letters, initials_of, is_acronym, looks_like_personal_name
+from ..extract.speakers.lexicon import (
+    BODY_FAMILY,
+    ORG_NOUNS,
+    acronym_letters,
+    initials_of,
+    is_acronym,
+    looks_like_named_person,
+    looks_like_personal_name,
+)
 
 FUZZY_MIN = 70  # rapidfuzz ratio (0-100) two transliterated surnames must reach to be one person
 # a misspelling: one letter off (ratio of 'macro'/'macron' is 90.9) a name written three times or more
@@ -82,12 +90,16 @@ def name_key(name: str) -> str:
     name = name.replace(".", "").replace("’", "'").replace(" & ", " and ")
     # "Notre-Dame" and "Notre Dame" are one name; a designator keeps its hyphen ("S-400")
     name = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", name)
+    # German umlauts written out: "Duesseldorf", "Mueller", "Koeln" are "Düsseldorf", "Müller", "Köln"
+    # (only before two consonants, so "Michael", "Samuel", "Boeing" keep their vowels)
+    name = _UMLAUT_WRITTEN_OUT.sub(r"\1", name)
     # British and American spellings of one body: "World Health Organisation" / "Organization"
     for british, american in _SPELLINGS:
         name = british.sub(american, name)
     return " ".join(name.split())
 
 
+_UMLAUT_WRITTEN_OUT = re.compile(r"(?<=[b-df-hj-np-tv-z])([aou])e(?=[b-df-hj-np-tv-z]{2})")
 _SPELLINGS = [(re.compile(rf"\b{b}"), a) for b, a in (
     (r"(\w+)isation", r"\1ization"), ("defence", "defense"), ("centre", "center"), ("labour", "labor"),
     ("programme", "program"), ("organis", "organiz"))]
@@ -641,10 +653,14 @@ class Canonicalizer:
             return cleaned, "self"
         if key in self.person_of:
             return self.person_of[key]
-        if label in (None, "", "PERSON", "ORG", "NORP") and key.split(" ")[-1] in self.surname_of and len(key.split(" ")) <= 2:
+        # the small model reads a lone surname as a body or a product now and then ("Cole said" as
+        # PRODUCT): a surname of one person of the corpus is theirs under those labels too, a product
+        # only when the person's name opens with a known first name ("Discovery" is no person's)
+        if label in (None, "", "PERSON", "ORG", "NORP", "PRODUCT") and key.split(" ")[-1] in self.surname_of and len(key.split(" ")) <= 2:
             words = key.split(" ")
             canonical, rule = self.surname_of[words[-1]]
-            if len(words) == 1 or name_key(canonical).startswith(words[0][:1]):
+            if (label != "PRODUCT" or looks_like_named_person(canonical)) \
+                    and (len(words) == 1 or name_key(canonical).startswith(words[0][:1])):
                 return canonical, "longest_mention" if rule == "self" else rule
         if label in (None, "", "PERSON", "ORG", "NORP") and len(key.split(" ")) >= 2 and (person := self._person_ending(key)):
             return person, "longest_mention"  # "Pena Nieto" for "Enrique Peña Nieto"
