@@ -210,3 +210,30 @@ def test_one_act_on_one_thing_told_in_other_words_is_aligned(tmp_path):
     al = sl.align(sl.parse(sl.load_corpus(tmp_path), progress=False))
     pairs = al[al["left_text"].str.contains("tower") & al["right_text"].str.contains("tower")]
     assert pairs["relation"].tolist() == ["same_fact"], al[["left_text", "right_text", "relation", "score"]]
+
+
+def test_one_persons_act_and_their_own_words_for_it_are_one_fact(tmp_path):
+    """The outlet's report of what the mayor pledged and the mayor's own words share one person and
+    one act of the main clause, little else (character overlap 0.2)."""
+    tables = _two_articles(tmp_path, "Mayor Ilse Brandt pledged to reopen the flooded ferry terminal.",
+                           "Brandt spoke to volunteers at the quay. “We will reopen it for the summer,” Brandt said.")
+    pairs = sl.align(tables)
+    assert [p.relation for p in pairs.itertuples()] == ["same_fact"], pairs[["left_text", "right_text", "score"]]
+    assert "reopen it" in pairs["right_text"].iloc[0]
+
+
+def test_an_act_in_a_subordinate_clause_is_not_the_named_persons(tmp_path):
+    tables = _two_articles(tmp_path, "Mayor Ilse Brandt pledged to reopen the flooded ferry terminal.",
+                           "Brandt thanked the engineers, who hope to reopen the rail depot in May.")
+    assert sl.align(tables).empty
+
+
+def test_a_name_and_two_participants_in_common_anchor_one_fact(tmp_path):
+    # "turn back" and "return" are two predicates; the harbour master, the skipper and the
+    # permission are what the two tell in common
+    tables = _two_articles(
+        tmp_path,
+        "Harbour master Tomas Weller said the skipper was given permission to turn back after the engine failed.",
+        "The skipper \"was given permission\" to return to port, Tomas Weller told the Lenton Echo on Sunday night.")
+    pairs = sl.align(tables)
+    assert [p.relation for p in pairs.itertuples()] == ["same_fact"], pairs

@@ -71,9 +71,20 @@ def units(tables) -> pd.DataFrame:
     frames = []
     c = tables.claims
     q = tables.quotes
+    ents = getattr(tables, "entities", None)
+    people = (frozenset(ents.loc[ents["label"] == "PERSON", "canonical"].dropna().astype(str))
+              if ents is not None and len(ents) and "canonical" in ents else frozenset())
     # words in quotation marks can be one quote in two renderings; reported speech ("the coast guard
     # said the ferry sank 20 minutes after ...") is the outlet's wording, never "the same quote"
     marked = set(q.loc[q["kind"].isin(["direct", "partial"]), "quote_id"].astype(str)) if len(q) else set()
+    claim_keys = ([_keys(e, n, t) + _event_keys(f, g, p) + _done_by_keys(e, src, f, people) for e, n, t, f, g, p, src in
+                   zip(c["entities"], c["numbers"], c["times"], _column(c, "frames"), _column(c, "args"), _column(c, "patients"),
+                       c["source"])] if len(c) else [])
+    # a quote does one act of its speaker's as the claim around it does ("we will rebuild it together")
+    done_in_quote: dict[str, list[str]] = {}
+    for qid, ks in zip(_column(c, "quote_id"), claim_keys):
+        if isinstance(qid, str):
+            done_in_quote.setdefault(qid, []).extend(k for k in ks if k[0] == "W")
     if len(c):
         frames.append(
             pd.DataFrame(
@@ -86,8 +97,7 @@ def units(tables) -> pd.DataFrame:
                     "source": c["source"].astype(object),
                     "kind": "claim",
                     "quoted": (c["quoted"].fillna(False).astype(bool) if "quoted" in c else False) | c["quote_id"].isin(marked),
-                    "keys": [_keys(e, n, t) + _event_keys(f, g, p) for e, n, t, f, g, p in
-                             zip(c["entities"], c["numbers"], c["times"], _column(c, "frames"), _column(c, "args"), _column(c, "patients"))],
+                    "keys": claim_keys,
                 }
             )
         )
@@ -105,7 +115,7 @@ def units(tables) -> pd.DataFrame:
                         "source": q["speaker"].astype(object),
                         "kind": "quote",
                         "quoted": q["kind"].isin(["direct", "partial"]).to_numpy(),
-                        "keys": [[] for _ in range(len(q))],
+                        "keys": [list(dict.fromkeys(done_in_quote.get(qid, ()))) for qid in q["quote_id"].astype(str)],
                     }
                 )
             )
@@ -156,6 +166,21 @@ def _event_keys(frames, args, patients=None) -> list[str]:
         if isinstance(nouns, str) and nouns:
             keys += [f"A:{arg.split(':', 1)[0]}" for arg in nouns.split("|") if arg]
     return list(dict.fromkeys(keys))
+
+
+def _done_by_keys(entities, source, frames, people: frozenset) -> list[str]:
+    """'W:<person>|<predicate>' for each person a claim names or is told by and each content predicate
+    of its main clause: "Macron has vowed to rebuild Notre-Dame" and Macron's own "we will rebuild
+    it together" tell one person's one act in words that share little else. A predicate of a
+    subordinate clause ("Thune, who called the 'way' to resolve ...") may be anyone's act."""
+    if not isinstance(frames, str) or not frames:
+        return []
+    named = [e for e in entities.split("|") if e in people] if isinstance(entities, str) and entities else []
+    if isinstance(source, str) and source in people:
+        named.append(source)
+    predicates = [parts[0] for parts in (f.split(":") for f in frames.split("|"))
+                  if len(parts) >= 5 and parts[4] == "v" and parts[0] and parts[0] not in _LIGHT_VERBS]
+    return [f"W:{person}|{p}" for person in dict.fromkeys(named) for p in predicates]
 
 
 def _acted_on_keys(keys: list[str]) -> list[str]:
@@ -341,10 +366,11 @@ def align(
     # the pairs already kept, as sorted codes i * n + j (an array: millions of pairs at ten thousand
     # articles would take hundreds of megabytes as a Python set)
     seen = np.sort(np.concatenate([ps[:, 0].astype(np.int64) * len(u) + ps[:, 1] for ps in kept_pairs] or [np.zeros(0, np.int64)]))
-    acted_keys = [_acted_on_keys(ks) for ks in u["keys"]]
+    acted_keys = [_acted_on_keys(ks) + [k for k in ks if k[0] == "W"] for ks in u["keys"]]
     # ... only the pairings that set a few units apart: "sell | system" in a story about selling
     # the systems is in claim after claim and says nothing of which fact two claims tell
-    told = Counter(k for ks in acted_keys for k in set(ks))
+    # (a quote's act is counted once, with the claim around it)
+    told = Counter(k for ks, kind in zip(acted_keys, u["kind"]) if kind == "claim" for k in set(ks))
     limit = max(2, DISTINCTIVE_SHARE * len(u))
     acted_keys = [[k for k in ks if told[k] <= limit] for ks in acted_keys]
     slices = iter_candidate_pairs([[] for _ in texts], arts, texts, as_is, acted_keys, rare_tokens=0, max_block=max_block)
@@ -405,8 +431,10 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
     relation[quoted[a] & quoted[b] & (scores >= same_quote_min)] = 1
     open_ = np.flatnonzero(relation == 0)
     if len(open_):
-        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPA"}
-        anchored = (shared["T"] >= 1) | (shared["E"] >= 2)
+        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAW"}
+        # two names, or a name and two participants ("Tewolde Gebremariam said the pilot was given
+        # clearance" / "the pilot 'was given clearance' ..., Tewolde Gebremariam said")
+        anchored = (shared["T"] >= 1) | (shared["E"] >= 2) | ((shared["E"] >= 1) & (shared["A"] >= 2))
         counted = shared["U"] >= 1
         # the same event told in other words: one content predicate and one participant in common
         event = (shared["P"] >= 1) & ((shared["A"] + shared["E"] + shared["T"] + shared["U"]) >= 1)
@@ -416,7 +444,8 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         # (two crashes "shortly after takeoff", months apart)
         dated = np.fromiter((any(k[0] == "T" for k in ks) for ks in u["keys"]), dtype=bool, count=len(u))
         dated_apart = dated[a[open_]] & dated[b[open_]] & (shared["T"] == 0)
-        acted_on = (shared["P"] >= 1) & (shared["A"] >= 1) & ~dated_apart
+        # ... and so is one person doing one act in both (see _done_by_keys)
+        acted_on = (((shared["P"] >= 1) & (shared["A"] >= 1)) | (shared["W"] >= 1)) & ~dated_apart
         # three pieces of one fact told in other words: "Trump asked Zelensky to investigate Biden" /
         # "Trump urged Ukraine's leader to investigate his rival Biden" share a content predicate and two
         # names; "crashed six minutes after departure from Addis Ababa" / "crashed six minutes after
