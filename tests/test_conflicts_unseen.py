@@ -130,3 +130,14 @@ def test_times_that_can_both_hold_or_date_other_acts_are_no_conflict(two_outlets
                      "The explosion at the Marsh Lane flats happened at 6:50 a.m., the council said. Another blast "
                      "hit the Dunmore depot at 11:50 GMT.")
     assert not (co["kind"] == "temporal").any(), co
+
+
+def test_a_deadline_is_an_open_interval_not_a_date(two_outlets):
+    # "by the end of July" and "before August" are one deadline; "after August" is none of it
+    co = two_outlets("The Lenton council will choose a new harbour master by the end of July, the mayor said.",
+                     "A new harbour master should be chosen by the Lenton council before August, officials said.")
+    assert not (co["kind"] == "temporal").any(), co
+    co = two_outlets("The Lenton council will choose a new harbour master by the end of July, the mayor said.",
+                     "The Lenton council will choose a new harbour master after August, officials said.")
+    assert co["kind"].tolist() == ["temporal"], co
+    assert "after 2021-08" in co["explanation"].iloc[0]

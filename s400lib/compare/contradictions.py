@@ -806,9 +806,35 @@ def _bound_dates(c: pd.DataFrame, timexes, frames: list) -> list:
                 cls = after[0][1]
             else:
                 continue
-            bound.setdefault(cls, []).append(values[p])
+            # "by the end of July", "before August": a deadline, not a date of the act
+            prep = _DATE_BOUND.search(text[max(0, t0 - start - 25) : t0 - start])
+            bound.setdefault(cls, []).append((values[p], prep.group(1).lower() if prep else ""))
         out[i] = bound
     return out
+
+
+_DATE_BOUND = re.compile(r"\b(before|by|until|till|after|since|no later than|not before)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$",
+                         re.IGNORECASE)
+
+
+def _dated(value: str, prep: str) -> str:
+    return f"{prep} {value}" if prep else value
+
+
+def _open_interval(value: str, prep: str):
+    """(earliest, latest) a date after ``prep`` allows: "before August" ends the day before August,
+    "by July" or "until July" at its end, "after July" starts the day after it, "since July" with it."""
+    lo, hi = _date_interval(value)
+    day = pd.Timedelta(days=1)
+    if prep in ("before", "not before"):
+        return (pd.Timestamp.min, lo - day) if prep == "before" else (lo, pd.Timestamp.max)
+    if prep in ("by", "until", "till", "no later than"):
+        return pd.Timestamp.min, hi
+    if prep == "after":
+        return hi + day, pd.Timestamp.max
+    if prep == "since":
+        return lo, pd.Timestamp.max
+    return lo, hi
 
 
 def _temporal(a, b, frames, bound, shared, sources):
@@ -819,13 +845,14 @@ def _temporal(a, b, frames, bound, shared, sources):
     if not classes or len(shared - classes) < 3:
         return []
     for cls in sorted(classes):
-        for va in bound[a].get(cls, ()):
-            ia = _date_interval(va)
-            for vb in bound[b].get(cls, ()):
-                ib = _date_interval(vb)
+        for va, prep_a in bound[a].get(cls, ()):
+            ia = _open_interval(va, prep_a)
+            for vb, prep_b in bound[b].get(cls, ()):
+                ib = _open_interval(vb, prep_b)
                 if ia[1] < ib[0] or ib[1] < ia[0]:
                     return [("temporal", cls, _BASE["temporal"],
-                             f"According to {_who(sources[a])}, '{cls.replace('_', ' ')}' is dated {va}; according to {_who(sources[b])}, it is dated {vb}.")]
+                             f"According to {_who(sources[a])}, '{cls.replace('_', ' ')}' is dated {_dated(va, prep_a)}; "
+                             f"according to {_who(sources[b])}, it is dated {_dated(vb, prep_b)}.")]
     return []
 
 
