@@ -6,6 +6,7 @@ thing on the same occasion; a round figure holds the precise one; a span that on
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import s400lib as sl
@@ -127,3 +128,11 @@ def test_a_measure_named_by_a_word_only_two_claims_use_is_one_attribute(two_outl
                      "The tourism board said occupancy stood at 64 percent.")
     numeric = co[co["kind"] == "numeric"]
     assert len(numeric) == 1 and "71" in numeric["explanation"].iloc[0] and "64" in numeric["explanation"].iloc[0], co
+
+
+def test_lost_seats_jobs_and_points_are_no_toll_but_lost_soldiers_are(tmp_path):
+    (tmp_path / "a.txt").write_text("Results\n\nThe Harbour Party lost 212 council seats on Thursday. The mill lost 90 jobs "
+                                    "in May, and the regiment lost 14 soldiers in the ambush.\n", encoding="utf-8")
+    n = sl.parse(sl.load_corpus(tmp_path), progress=False).numbers
+    state = dict(zip(n["unit"], n["state"]))
+    assert state["seat"] is pd.NA and state["job"] is pd.NA and state["soldier"] == "dead", n

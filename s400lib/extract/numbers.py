@@ -192,9 +192,22 @@ _STATE_OF = {
 }
 
 
+# "lose" is a death only for a count of people ("the army lost 300 soldiers"); lost seats, jobs and
+# votes are no toll
+_LIVES = {"people", "person", "passenger", "worker", "soldier", "civilian", "child", "miner", "crew", "resident",
+          "villager", "migrant", "sailor", "fisherman", "climber", "patient", "pilgrim", "firefighter", "troop",
+          "officer", "man", "woman", "life", "fighter", "member"}
+
+
 def _state_word(tok) -> str | None:
     """The state a word names, by lemma or as written ("killed", "missing"), else None."""
     return _STATE_OF.get(tok.lemma_.lower()) or _STATE_OF.get(tok.lower_)
+
+
+def _lost(doc, number_end: int, noun) -> bool:
+    """Whether the verb that makes the count a death is "lose" ("lost 1,300 seats")."""
+    anchor = noun if noun is not None else doc[number_end - 1]
+    return anchor.head.lemma_.lower() == "lose" or any(c.lemma_.lower() == "lose" for c in anchor.children)
 
 
 def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None:
@@ -334,6 +347,8 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             # a counted noun, not money or a measure ("$3 billion lost" is no count of the dead)
             if (unit is not None and unit not in _MEASURE_UNITS) or (unit is None and noun is None):
                 state = _count_state(doc, run_end, noun, start, end)
+                if state == "dead" and unit is not None and unit not in _LIVES and _lost(doc, run_end, noun):
+                    state = None
                 if unit is None and state == "dead":
                     unit = "people"  # "the death toll rose to 57": a toll counts people
                 elif unit is None:
