@@ -141,3 +141,11 @@ def test_a_deadline_is_an_open_interval_not_a_date(two_outlets):
                      "The Lenton council will choose a new harbour master after August, officials said.")
     assert co["kind"].tolist() == ["temporal"], co
     assert "after 2021-08" in co["explanation"].iloc[0]
+
+
+def test_stepping_down_and_resigning_on_two_days_is_a_temporal_conflict(two_outlets):
+    # "step down" is read whole, one act with "resign"
+    co = two_outlets("Harbour master Tomas Weller will step down from the Lenton port board on July 3, the board said.",
+                     "Tomas Weller will resign from the Lenton port board on July 9, two board members said.")
+    assert co["kind"].tolist() == ["temporal"], co
+    assert "2021-07-03" in co["explanation"].iloc[0] and "2021-07-09" in co["explanation"].iloc[0]

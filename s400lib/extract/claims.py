@@ -105,6 +105,8 @@ VERB_CLASSES = {
     # a natural force striking a place: "the quake hit / struck / shook / rocked the region"
     "strike": {"strike", "hit", "shake", "rock", "jolt"},
     "sink": {"sink", "capsize", "overturn", "founder"},
+    # leaving a post of one's own will: "resign", "quit", "step down", "stand down"
+    "resign": {"resign", "quit", "step_down", "stand_down", "step_aside", "resignation"},
 }
 _CLASS_OF = {lemma: cls for cls, lemmas in VERB_CLASSES.items() for lemma in lemmas}
 # verbs of the classes whose noun names a thing or a body, not the act: "the electoral commission",
@@ -376,6 +378,10 @@ def _lemma_of(words: TokenLists, k: int) -> str:
         return "take_place"  # "the summit took place on ...": an event verb, unlike plain "take"
     if k >= 2 and lower[k - 1] == "-" and lower[k - 2] == "re":
         return "re" + lemma[k]  # "re - export" is three tokens: read the hyphenated whole
+    # a phrasal verb of a listed class is read whole: "step down" is "step_down", not "step"
+    phrasal = next((f"{lemma[k]}_{lower[c]}" for c in words.children[k] if words.dep[c] == "prt"), None)
+    if phrasal is not None and phrasal in _CLASS_OF:
+        return phrasal
     return lemma[k]
 
 
