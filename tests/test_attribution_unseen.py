@@ -779,3 +779,14 @@ def test_what_a_document_is_about_is_not_who_issued_it():
 ])
 def test_relative_clauses_and_person_nouns_before_names(text, fragment, expected):
     assert _speaker_of(_quotes(text), fragment) == expected
+
+
+@pytest.mark.parametrize("text, fragment, expected", [
+    # a first name the lexicon knows opens a name the model left untagged as an object
+    ("Teo Lind met Ines Roca on Monday. She said the pier would be rebuilt.", "the pier would be rebuilt", "Ines Roca"),
+    # the owner of a noun of saying speaks the quote a colon announces
+    ("Salo's reply was curt: \"The fees will rise.\"", "The fees will rise", "Salo"),
+    ("Bo Lindgren stood up. His warning was blunt: \"Boats will leave.\"", "Boats will leave", "Bo Lindgren"),
+])
+def test_names_as_objects_and_owners_of_a_reply(text, fragment, expected):
+    assert _speaker_of(_quotes(text), fragment) == expected

@@ -8,7 +8,8 @@ name. The repairs, each cheap and each named by what it fixes:
   "Harbour Trust" + PERSON "Nadia Farouk"; "Foreign Affairs John Smith" (after "the Committee on")
   -> PERSON "John Smith";
 * a personal name the model missed, next to a title or as the subject of a speech verb ("Senator
-  Ana Ruiz", "Tomas Berg told the council"): two or three capitalised words become a PERSON;
+  Ana Ruiz", "Tomas Berg told the council"), or opening with a known first name as the subject or
+  object of any verb ("met Ines Roca"): two or three capitalised words become a PERSON;
 * a body the model missed or cut where it speaks: an acronym ("TfL warned") or capitalised words joined
   by small words ("Transport for London said") as the subject of a speech verb become one ORG;
 * a single capitalised word after a title only a person bears ("Sheikh Tamim") is a PERSON, whatever
@@ -165,9 +166,9 @@ def repair_entities(doc: Doc) -> Doc:
             continue
         titled = i > 0 and doc[i - 1].lower_ in NAME_TITLES
         speaking = run.root.dep_ in ("nsubj", "nsubjpass") and run.root.head.lemma_ in SPEECH_LEMMAS
-        # "Enrique Peña Nieto signed": a known first name opening a run of capitalised words that is
-        # the subject of a verb is a person the model missed, whatever the verb
-        named = (run.root.dep_ in ("nsubj", "nsubjpass") and len(run) >= 2
+        # "Enrique Peña Nieto signed", "Teo Lind met Ines Roca": a known first name opening a run of
+        # capitalised words that is the subject or object of a verb is a person the model missed
+        named = (run.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj") and len(run) >= 2
                  and looks_like_named_person(" ".join(t.text for t in run)))
         if titled or speaking or named:
             spans.append(Span(doc, i, j + 1, label="PERSON"))

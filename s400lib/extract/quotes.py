@@ -512,6 +512,9 @@ def _cue_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
 
 
 _PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
+# nouns of what someone says, whose owner speaks the quote a colon announces after them
+_SAYING_NOUNS = {"message", "answer", "response", "reply", "verdict", "advice", "warning", "reaction", "explanation",
+                 "view", "position", "retort", "plea", "assessment", "argument", "comment", "words"}
 
 
 def _cue_colon(doc, q: QuoteSpan, floor: int) -> Cue | None:
@@ -531,6 +534,10 @@ def _cue_colon(doc, q: QuoteSpan, floor: int) -> Cue | None:
     subj = _subject_of(head) if head.idx < q.open else None
     if subj is None or subj.idx < floor:
         return None
+    if subj.lemma_.lower() in _SAYING_NOUNS and (owner := next((c for c in subj.children if c.dep_ == "poss"), None)) is not None \
+            and owner.lower_ not in ("its", "their"):
+        # "Roca's message was clear: “...”", "Her answer was short: “...”": the owner of the words
+        return Cue(head, owner, "colon")
     if subj.ent_type_ in ("PERSON", "ORG") or _untagged_name(subj) or subj.lower_ in _PERSONAL_PRONOUNS \
             or (subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_NOUNS):
         return Cue(head, subj, "colon")
