@@ -342,3 +342,11 @@ def test_german_umlauts_written_out_are_one_name(tmp_path):
     e = _corpus_entities(tmp_path, "Storm\n\nThe storm closed the airport in Muenster on Sunday, Mayor Jonas Baer said.\n",
                          "Storm\n\nThe storm hit Münster and Bremen on Monday, the weather service said.\n")
     assert set(e.loc[e["text"] == "Muenster", "canonical"]) == set(e.loc[e["text"] == "Münster", "canonical"]), e
+
+
+def test_an_acronym_of_a_persons_initials_is_that_person_in_every_outlet(tmp_path):
+    e = _corpus_entities(tmp_path, "Port deal\n\nHarbour minister Omar bin Tariq, known to his aides as OBT, signed the port deal "
+                                   "on Friday. OBT said the deal was fair.\n",
+                         "Port deal\n\nThe Lenton dockers criticised OBT over the port deal on Saturday.\n")
+    assert set(e.loc[e["text"] == "OBT", "canonical"]) == {"Omar bin Tariq"}, e
+    assert set(e.loc[e["text"] == "OBT", "label"]) == {"PERSON"}

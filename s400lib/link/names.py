@@ -230,6 +230,20 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
     return out
 
 
+def _person_ties(texts: list[str], labels: list[str]) -> set[tuple[str, str]]:
+    """(acronym key, person key) for an acronym of three letters or more that spells the initials of
+    a person one article names ("Khalid bin Faisal" and "KBF"), whatever label the model gave the
+    acronym; two people of the article with those initials tie neither."""
+    people = {clean_name(t) for t, lab in zip(texts, labels) if lab == "PERSON" and " " in clean_name(t)}
+    acronyms = {clean_name(t) for t in texts if is_acronym(clean_name(t)) and len(acronym_letters(clean_name(t))) >= 3}
+    out = set()
+    for short in acronyms:
+        spelled = [p for p in people if initials(p) == acronym_letters(short)]
+        if len({name_key(p) for p in spelled}) == 1:
+            out.add((name_key(short), name_key(spelled[0])))
+    return out
+
+
 def _party_base(stem: str) -> str:
     """What a party's name and its members' name share: 'conservative party', 'conservatives' ->
     'conservative'; 'democratic party', 'democrats' -> 'democrat'; 'labour party' -> 'labour'."""
@@ -339,6 +353,10 @@ class Canonicalizer:
         self._build_people(persons)
         self._build_bodies(stats, names)
         self._merge_misspellings()
+        # "KBF" beside "Khalid bin Faisal" in one article is his name in every article
+        for short, long in getattr(stats, "person_ties", ()):
+            if long in self.person_of and short not in self.person_of:
+                self.person_of[short] = (self.person_of[long][0], "acronym")
         # counts and label families serve the decisions above only; lookups never read them, and a
         # streamed corpus keeps this object for the whole finish
         del self.counts, self.labels_of
@@ -712,6 +730,9 @@ class NameStats:
     ties
         (short key, long key) -> number of articles that write both an acronym or short form and
         the long name it stands for (see :func:`_ties`).
+    person_ties
+        (acronym key, person key) -> number of articles that write a person's name and the acronym
+        of its initials ("Khalid bin Faisal, known as KBF"; see :func:`_person_ties`).
     """
 
     mentions: Counter = field(default_factory=Counter)
@@ -719,6 +740,7 @@ class NameStats:
     person_speakers: Counter = field(default_factory=Counter)
     speaker_texts: set = field(default_factory=set)
     ties: Counter = field(default_factory=Counter)
+    person_ties: Counter = field(default_factory=Counter)
 
     @classmethod
     def of(cls, entities: pd.DataFrame, quotes: pd.DataFrame | None = None, speakers=(), person_speakers=()) -> "NameStats":
@@ -729,6 +751,8 @@ class NameStats:
             bodies = entities[entities["label"].isin(list(ORG_LABELS))]
             for _aid, rows in bodies.groupby("article_id", sort=False):
                 stats.ties.update(_ties({clean_name(str(t)): str(lab) for t, lab in zip(rows["text"], rows["label"])}))
+            for _aid, rows in entities.groupby("article_id", sort=False):
+                stats.person_ties.update(_person_ties(rows["text"].astype(str).tolist(), rows["label"].astype(str).tolist()))
         if quotes is not None and len(quotes) and "speaker" in quotes.columns:
             speakers = quotes["speaker"].dropna().tolist()
             person_speakers = _person_speakers(quotes)
@@ -744,6 +768,7 @@ class NameStats:
         self.person_speakers.update(other.person_speakers)
         self.speaker_texts |= other.speaker_texts
         self.ties.update(other.ties)
+        self.person_ties.update(other.person_ties)
         return self
 
 
@@ -764,7 +789,7 @@ class NameMap:
             lab = label
             if designator(can) and lab == "PERSON":
                 lab = "PRODUCT"
-            elif lab != "PERSON" and rule in ("longest_mention", "fuzzy") and canon.is_person(can):
+            elif lab != "PERSON" and rule in ("longest_mention", "fuzzy", "acronym") and canon.is_person(can):
                 lab = "PERSON"
             lab = canon.alias_label.get(name_key(can)) or lab
             fixed[(text, label)] = lab
