@@ -350,3 +350,20 @@ def test_an_acronym_of_a_persons_initials_is_that_person_in_every_outlet(tmp_pat
                          "Port deal\n\nThe Lenton dockers criticised OBT over the port deal on Saturday.\n")
     assert set(e.loc[e["text"] == "OBT", "canonical"]) == {"Omar bin Tariq"}, e
     assert set(e.loc[e["text"] == "OBT", "label"]) == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model tags the family name and leaves the first name out; an apposition tells a person
+    ("Aides\n\nTarek Al Nuaimi, a senior adviser, lost his job.\n", "Tarek Al Nuaimi"),
+    ("Aides\n\nWalid El Masri, an aide to the minister, was dismissed.\n", "Walid El Masri"),
+])
+def test_a_first_name_left_out_of_a_persons_span_is_put_back(tmp_path, text, name):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    e = sl.parse(sl.load_corpus(tmp_path), progress=False).entities
+    assert name in set(e.loc[e["label"] == "PERSON", "text"]), e
+
+
+def test_a_title_before_a_name_stays_out_of_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Vote\n\nThe bill was backed by Speaker Ilse Marten and Senator Bo Lind.\n", encoding="utf-8")
+    e = sl.parse(sl.load_corpus(tmp_path), progress=False).entities
+    assert {"Ilse Marten", "Bo Lind"} <= set(e["canonical"]), e

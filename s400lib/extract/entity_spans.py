@@ -4,6 +4,8 @@ The small English model often runs an entity across a boundary a reader sees at 
 name. The repairs, each cheap and each named by what it fixes:
 
 * a dateline glued to a name: "LONDON Theresa May" -> "Theresa May" (leading all-capital words);
+* a first name the model left out of a person's span: "Tarek [Al Nuaimi]" -> "Tarek Al Nuaimi" (an
+  untagged capitalised proper noun right before it that is no title, role or calendar word);
 * the tail of an organisation's name glued to a person: "the Harbour Trust Nadia Farouk" -> ORG
   "Harbour Trust" + PERSON "Nadia Farouk"; "Foreign Affairs John Smith" (after "the Committee on")
   -> PERSON "John Smith";
@@ -84,6 +86,20 @@ def _person_tail(doc: Doc, start: int, end: int) -> int | None:
 
 
 @functools.cache
+def _title_words() -> frozenset[str]:
+    from .speakers.lexicon import TITLE_WORDS  # the speakers package imports this module
+
+    return frozenset(NAME_TITLES | TITLE_WORDS)
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    from .times import MONTHS, WEEKDAYS
+
+    return frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+@functools.cache
 def _person_nouns() -> frozenset[str]:
     from .speakers.lexicon import HONORIFICS, JOB_TITLES, ROLE_NOUNS, SOURCE_NOUNS  # the speakers package imports this module
 
@@ -107,7 +123,8 @@ def _treated_as_person(doc: Doc, start: int, end: int) -> bool:
     root = doc[start:end].root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS:
         return True
-    described = [child for child in root.children if child.dep_ == "appos"]
+    # the model may hang the apposition on any word of the name when it splits the name's parse
+    described = [child for tok in doc[start:end] for child in tok.children if child.dep_ == "appos" and not start <= child.i < end]
     if root.dep_ == "appos":
         described.append(root.head)
     return any(tok.pos_ == "NOUN" and tok.lemma_.lower() in person_nouns for tok in described)
@@ -130,6 +147,14 @@ def repair_entities(doc: Doc) -> Doc:
                 lead += 1
             if lead != start and end - lead >= 2:
                 start, label, changed = lead, "PERSON", True
+        if label == "PERSON":
+            # "Tarek Al Nuaimi, a senior adviser": the model tagged "Al Nuaimi" and left the first
+            # name out; an untagged capitalised proper noun right before a person's name is part of it
+            while (start > 0 and end - start < 4 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_
+                   and _titlecase(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_
+                   and doc[start - 1].lower_ not in _person_nouns() and doc[start - 1].lower_ not in _title_words()
+                   and doc[start - 1].lower_ not in _calendar_words()):
+                start, changed = start - 1, True
         if label in ("PERSON", "ORG") and end - start >= 3:
             cut = _person_tail(doc, start, end)
             if cut is not None:
@@ -170,7 +195,9 @@ def repair_entities(doc: Doc) -> Doc:
         # capitalised words that is the subject or object of a verb is a person the model missed
         named = (run.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj") and len(run) >= 2
                  and looks_like_named_person(" ".join(t.text for t in run)))
-        if titled or speaking or named:
+        # "Saud Al Qahtani, a senior adviser, lost his job": a person noun in apposition, or an age
+        described = len(run) >= 2 and _treated_as_person(doc, i, j + 1)
+        if titled or speaking or named or described:
             spans.append(Span(doc, i, j + 1, label="PERSON"))
             taken.update(range(i, j + 1))
             changed = True
