@@ -790,3 +790,14 @@ def test_relative_clauses_and_person_nouns_before_names(text, fragment, expected
 ])
 def test_names_as_objects_and_owners_of_a_reply(text, fragment, expected):
     assert _speaker_of(_quotes(text), fragment) == expected
+
+
+@pytest.mark.parametrize("text, fragment, expected", [
+    # "the governor" is no deputy or former governor the text named since
+    ("Governor Ana Ruiz met the press on Monday. She blamed former governor Tomas Berg for the debt. "
+     "The governor wrote on Facebook that she \"will not raise taxes\".", "will not raise taxes", "Ana Ruiz"),
+    ("Governor Ana Ruiz flew to Varn. Vice governor Tomas Berg stayed home, and reporters asked about Berg's plans. "
+     "The governor said the budget was final.", "the budget was final", "Ana Ruiz"),
+])
+def test_a_bare_role_is_never_a_vice_or_former_holder(text, fragment, expected):
+    assert _speaker_of(_quotes(text), fragment) == expected

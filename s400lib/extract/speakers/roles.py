@@ -66,6 +66,9 @@ _THING_NOUNS = {
 # "a prosecutor", "an official spokesman": a role introduced without a name (up to two words before the noun)
 _INDEFINITE_ROLE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
 _NAME_AFTER = re.compile(r",?\s+[A-Z][a-z]+\s+[A-Z]")
+# words that make a title another office than the bare role: a vice president is not "the president"
+# ("deputy" alone is an office of its own: a Duma deputy)
+_OTHER_OFFICE = {"vice", "former", "ex", "assistant"}
 UNNAMED_WINDOW = 600  # characters back, a few sentences
 
 
@@ -170,9 +173,16 @@ class RolesMixin:
         # title with that noun matches ("fire chief" is no "President")
         narrowing = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
 
+        # "the president" is no vice president or former one unless it says so
+        qualified = {c.lower_ for c in tok.children if c.lower_ in _OTHER_OFFICE}
+
+        def other_office(m) -> bool:
+            before = set(re.findall(r"[a-z]+", self.ctx.text[max(0, m.start - 40) : m.start].lower()))
+            return bool(((m.titles | self.titles_of_name(m.name) | before) & _OTHER_OFFICE) - qualified)
+
         def title_fits(m) -> bool:
             titles = m.titles | self.titles_of_name(m.name)
-            if not titles & related:
+            if not titles & related or other_office(m):
                 return False
             # the narrowing noun in the person's title as written just before the name ("Fire chief Marcus Webb")
             before = set(self.ctx.text[max(0, m.start - 40) : m.start].lower().split())
@@ -198,7 +208,7 @@ class RolesMixin:
         if named_next is not None:
             return Resolution(named_next, "person", "role_next", 0.7, text, start, end)
         m2 = self._lookback(start, {"person"}, PRONOUN_WINDOW)
-        if m2 is not None:
+        if m2 is not None and not other_office(m2):
             return Resolution(m2.name, "person", "role_recent", 0.65, text, start, end)
         if m is not None:
             return Resolution(m.name, "person", "role_title", 0.6, text, start, end)
