@@ -66,7 +66,8 @@ def units(tables) -> pd.DataFrame:
     -------
     pandas.DataFrame
         unit_id, article_id, start, end, text, source, kind ('claim' or 'quote'), quoted (bool),
-        keys (list of entity / number / time keys).
+        keys (entity / number / time keys, then a claim's event keys and the acts of the people it
+        names; a quote carries the acts of the claim around it).
     """
     frames = []
     c = tables.claims

@@ -1043,8 +1043,9 @@ def _account_rows(tables, c, sources, texts):
         return []
     people = set(ents.loc[ents["label"] == "PERSON", "canonical"].dropna().astype(str)) if ents is not None and len(ents) else set()
     rows = []
+    lowered = c["text"].astype(str).str.lower()
     for kind in KINDS:
-        accounts = accounts_of(c, people, kind)
+        accounts = accounts_of(c, people, kind, lowered)
         for i, j in rival_accounts(accounts, sources, same_speaker):
             x, y = accounts.loc[i], accounts.loc[j]
             rows.append((int(x.claim), int(y.claim), "stance", kind.name, _BASE["stance"] + 0.15,

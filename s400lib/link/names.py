@@ -230,6 +230,16 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
     return out
 
 
+def _grouped(entities: pd.DataFrame) -> tuple[list, list, list]:
+    """(article ids, texts per article, labels per article), in one pass over the rows."""
+    texts: dict[str, list[str]] = {}
+    labels: dict[str, list[str]] = {}
+    for aid, text, label in zip(entities["article_id"].astype(str), entities["text"].astype(str), entities["label"].astype(str)):
+        texts.setdefault(aid, []).append(text)
+        labels.setdefault(aid, []).append(label)
+    return list(texts), list(texts.values()), [labels[a] for a in texts]
+
+
 def _person_ties(texts: list[str], labels: list[str]) -> set[tuple[str, str]]:
     """(acronym key, person key) for an acronym of three letters or more that spells the initials of
     a person one article names ("Khalid bin Faisal" and "KBF"), whatever label the model gave the
@@ -354,7 +364,7 @@ class Canonicalizer:
         self._build_bodies(stats, names)
         self._merge_misspellings()
         # "KBF" beside "Khalid bin Faisal" in one article is his name in every article
-        for short, long in getattr(stats, "person_ties", ()):
+        for short, long in stats.person_ties:
             if long in self.person_of and short not in self.person_of:
                 self.person_of[short] = (self.person_of[long][0], "acronym")
         # counts and label families serve the decisions above only; lookups never read them, and a
@@ -751,8 +761,14 @@ class NameStats:
             bodies = entities[entities["label"].isin(list(ORG_LABELS))]
             for _aid, rows in bodies.groupby("article_id", sort=False):
                 stats.ties.update(_ties({clean_name(str(t)): str(lab) for t, lab in zip(rows["text"], rows["label"])}))
-            for _aid, rows in entities.groupby("article_id", sort=False):
-                stats.person_ties.update(_person_ties(rows["text"].astype(str).tolist(), rows["label"].astype(str).tolist()))
+            # only the acronyms and the people of articles that write an acronym are read
+            texts = entities["text"].astype(str)
+            acronym_texts = {t for t in texts.unique() if is_acronym(clean_name(t))}
+            is_acronym_row = texts.isin(acronym_texts)
+            with_acronym = entities["article_id"].isin(entities.loc[is_acronym_row, "article_id"].unique())
+            some = entities[(with_acronym & (is_acronym_row | entities["label"].eq("PERSON"))).to_numpy()]
+            for _aid, texts_of, labels_of in zip(*_grouped(some)):
+                stats.person_ties.update(_person_ties(texts_of, labels_of))
         if quotes is not None and len(quotes) and "speaker" in quotes.columns:
             speakers = quotes["speaker"].dropna().tolist()
             person_speakers = _person_speakers(quotes)
