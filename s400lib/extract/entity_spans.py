@@ -47,6 +47,12 @@ NAME_TITLES = {
     "premier", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief",
     "sheikh", "prince", "princess", "king", "queen", "emir", "sultan",
 }
+# months and weekdays, which the model sometimes leaves untagged before a name ("On Monday Lena Berg")
+# (written out here: the time tagger's own lists live in a module that imports this one)
+_CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
 SPEECH_LEMMAS = {"say", "tell", "add", "note", "explain", "insist", "warn", "claim", "argue", "announce", "write"}
 # Labels the model gives a personal name by mistake, most often when a surname is also a word of places
 # ("Park", "Hill", "Street") or bodies.
@@ -90,13 +96,6 @@ def _title_words() -> frozenset[str]:
     from .speakers.lexicon import TITLE_WORDS  # the speakers package imports this module
 
     return frozenset(NAME_TITLES | TITLE_WORDS)
-
-
-@functools.cache
-def _calendar_words() -> frozenset[str]:
-    from .times import MONTHS, WEEKDAYS
-
-    return frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 @functools.cache
@@ -153,7 +152,7 @@ def repair_entities(doc: Doc) -> Doc:
             while (start > 0 and end - start < 4 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_
                    and _titlecase(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_
                    and doc[start - 1].lower_ not in _person_nouns() and doc[start - 1].lower_ not in _title_words()
-                   and doc[start - 1].lower_ not in _calendar_words()):
+                   and doc[start - 1].lower_ not in _CALENDAR_WORDS):
                 start, changed = start - 1, True
         if label in ("PERSON", "ORG") and end - start >= 3:
             cut = _person_tail(doc, start, end)
