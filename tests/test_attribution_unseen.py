@@ -801,3 +801,9 @@ def test_names_as_objects_and_owners_of_a_reply(text, fragment, expected):
 ])
 def test_a_bare_role_is_never_a_vice_or_former_holder(text, fragment, expected):
     assert _speaker_of(_quotes(text), fragment) == expected
+
+
+def test_a_street_the_model_called_a_body_never_speaks_for_the_council():
+    q = _quotes("Fire crews were called to the Marsh Lane flats before dawn. The flats on Marsh Lane will be "
+                "demolished next year, the council said.")
+    assert _speaker_of(q, "will be demolished") != "Marsh Lane"

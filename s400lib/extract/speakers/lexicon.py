@@ -139,6 +139,8 @@ _BODY_FAMILIES = {
     "school": {"university", "college", "institute"},
     "hospital": {"hospital", "clinic"},
     "club": {"club", "league"},
+    # a street or a building the model called an organisation is no body that speaks ("Marsh Lane")
+    "place": {"lane", "street", "road", "avenue", "square", "flats", "quay", "pier", "bridge"},
 }
 BODY_FAMILY = {word: family for family, words in _BODY_FAMILIES.items() for word in words}
 
