@@ -136,3 +136,42 @@ def test_lost_seats_jobs_and_points_are_no_toll_but_lost_soldiers_are(tmp_path):
     n = sl.parse(sl.load_corpus(tmp_path), progress=False).numbers
     state = dict(zip(n["unit"], n["state"]))
     assert state["seat"] is pd.NA and state["job"] is pd.NA and state["soldier"] == "dead", n
+
+
+def test_a_count_given_as_more_than_a_figure_does_not_reach_far_above_it(two_outlets):
+    # "more than 40" is read as 40 to 50, not as any figure above 40
+    co = two_outlets("The landslide above Tromsvik killed more than 40 people, the regional governor said.",
+                     "The landslide above Tromsvik killed nearly 70 people, the regional governor said.")
+    assert (co["kind"] == "numeric").sum() == 1, co
+    co = two_outlets("The landslide above Tromsvik killed more than 40 people, the regional governor said.",
+                     "The landslide above Tromsvik killed 46 people, the regional governor said.")
+    assert not (co["kind"] == "numeric").any(), co
+
+
+def test_two_outlets_that_both_tell_a_revised_toll_do_not_conflict(tmp_path):
+    bodies = {
+        # tells the revision, then the old figure as what was said before
+        "a.txt": ("The health ministry cut the toll of the Tromsvik ferry fire from 88 to 61 people on Friday. "
+                  "The blaze killed 88 people, officials had said on Thursday."),
+        "b.txt": "The Tromsvik ferry fire killed 61 people, the health ministry said on Friday, correcting its count of 88 people.",
+        # gives only the old figure, as if it still stood
+        "c.txt": "The Tromsvik ferry fire killed 88 people, the health ministry said.",
+    }
+    for name, body in bodies.items():
+        (tmp_path / name).write_text(f"---\noutlet: {name[0].upper()} Post\npublished: 2021-06-14\n---\nReport\n\n{body}\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    co = sl.contradictions(tables)
+    numeric = co[co["kind"] == "numeric"]
+    pairs = {frozenset((r.left_article, r.right_article)) for r in numeric.itertuples()}
+    assert frozenset(("a", "b")) not in pairs, numeric
+    assert frozenset(("b", "c")) in pairs or frozenset(("a", "c")) in pairs, numeric
+
+
+def test_a_figure_after_by_under_a_verb_of_change_is_a_move_not_a_count(tmp_path):
+    (tmp_path / "a.txt").write_text("---\noutlet: Harbour Gazette\npublished: 2021-06-14\n---\nReport\n\n"
+                                    "Officials raised the number of missing fishermen by about 12 people on Sunday, "
+                                    "and later cut the count of the dead from 30 to 27 people.\n", encoding="utf-8")
+    numbers = sl.parse(sl.load_corpus(tmp_path), progress=False).numbers.set_index("text")
+    assert numbers.loc["about 12 people", "state"] == "change"
+    # the first figure of "from 30 to 27 people" counts people too
+    assert numbers.loc["30", "unit"] == "people"

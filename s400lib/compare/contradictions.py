@@ -344,7 +344,7 @@ def contradictions(
     wants = [_wants(fs) for fs in frames]
     judge = _PairJudge(consistent, told_alike, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
-                       arts, rare_units_of, stages, pub_years, units_of, state_units_of, wants)
+                       arts, rare_units_of, stages, pub_years, units_of, state_units_of, wants, _figures_by_article(arts, nums))
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
@@ -359,6 +359,14 @@ def contradictions(
 
 
 _NONE: frozenset = frozenset()
+
+
+def _figures_by_article(arts: list, nums: list) -> dict[str, tuple]:
+    """Each article's counted figures, once each: what the article itself says of every count."""
+    out: dict[str, set] = {}
+    for art, ns in zip(arts, nums):
+        out.setdefault(art, set()).update(x for x in ns if x[2])
+    return {art: tuple(sorted(xs, key=str)) for art, xs in out.items()}
 
 
 @dataclasses.dataclass
@@ -397,6 +405,7 @@ class _PairJudge:
     units_of: list  # the units each claim counts
     state_units_of: list  # ... those with a state ("people (dead)")
     wants: list  # whether each claim wants or offers rather than tells (see _wants)
+    article_figures: dict  # article -> the counted figures (low, high, unit) its claims give
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -449,7 +458,8 @@ class _PairJudge:
             # a figure demanded or offered is not the figure agreed or done ("demanding 5 percent")
             if self.wants[a] == self.wants[b] and _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
-                cands += _numeric(a, b, self.nums, shared, texts, sources, rare)
+                told = self.article_figures if self.arts[a] != self.arts[b] else {}
+                cands += _numeric(a, b, self.nums, shared, texts, sources, rare, told.get(self.arts[a], ()), told.get(self.arts[b], ()))
             cands += _temporal(a, b, frames, self.bound, shared, sources)
             if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
                 cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
@@ -703,9 +713,22 @@ def _same_occasion(subj_a: set, subj_b: set, dates_a: list, dates_b: list,
     return not (only_a & only_b)
 
 
+# How far above its figure a count given as "more than N", "over N" or "at least N" is taken to
+# reach when set against another outlet's count: a writer who knew the figure to be a quarter or more
+# above N would give a higher one, so "over 253" does not hold "nearly 360", while "more than 100"
+# holds 106 and "at least 35" still stands apart from 30.
+OPEN_FIGURE_REACH = 1.25
+
+
+def _reach(low: float, high: float) -> float:
+    return low * OPEN_FIGURE_REACH if math.isinf(high) and math.isfinite(low) and low > 0 else high
+
+
 def _apart(x: tuple, y: tuple) -> bool:
-    """Whether two intervals (low, high, unit) cannot hold one value, allowing for rounding."""
+    """Whether two intervals (low, high, unit) cannot hold one value, allowing for rounding; a count
+    open above ("more than 30") reaches :data:`OPEN_FIGURE_REACH` times its figure."""
     (la, ha, _), (lb, hb, _) = x, y
+    ha, hb = _reach(la, ha), _reach(lb, hb)
     finite = [abs(v) for v in (la, ha, lb, hb) if math.isfinite(v)]
     tol = 0.01 * max(finite) if finite else 0
     # a round figure is a rounding: "$400m" holds "$391m", "$3 billion" holds "$2.9 billion"
@@ -713,16 +736,23 @@ def _apart(x: tuple, y: tuple) -> bool:
     return ha + tol < lb or hb + tol < la
 
 
-def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset()):
+def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=(), told_b=()):
+    """Numeric conflict rows of claims a and b; ``told_a``/``told_b`` are the figures their articles
+    give anywhere (empty for two claims of one article)."""
     out = []
     if len(shared) < 3 and not rare_units:
         return out
-    # a figure the other claim also gives is accounted for: "a third of the 90 passengers" and "30 of
-    # the 90 passengers" share the total, and only the figures left over are set against each other
-    left = [x for x in nums[a] if x[2] and not any(_same_count(x[2], y[2]) and not _apart(x, y) for y in nums[b])]
-    right = [y for y in nums[b] if y[2] and not any(_same_count(x[2], y[2]) and not _apart(x, y) for x in nums[a])]
-    for la, ha, ua in left:
-        for lb, hb, ub in right:
+    # two figures that both sides give are accounted for: "a third of the 90 passengers" and "30 of
+    # the 90 passengers" share the total and the part; two outlets that each give both figures
+    # ("revised from 359 to 253", then "the blasts that killed 359", which authorities "earlier
+    # said") tell one revision or dispute. What a side knows is its article's figures when the
+    # claims are from two articles, else the claim's own. A side that gives only the old figure
+    # still disagrees with one that gives both ("killed 61, correcting its count of 88").
+    known_a, known_b = told_a or nums[a], told_b or nums[b]
+    for la, ha, ua in (x for x in nums[a] if x[2]):
+        for lb, hb, ub in (y for y in nums[b] if y[2]):
+            if _tells(known_a, (lb, hb, ub)) and _tells(known_b, (la, ha, ua)):
+                continue
             # with few words in common only the very attribute both give is compared
             if not _same_count(ua, ub) or (len(shared) < 3 and (ua not in rare_units or ub != ua)):
                 continue
@@ -731,6 +761,11 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset()):
                 out.append(("numeric", ua, _BASE["numeric"],
                             f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ub}, in otherwise matching claims."))
     return out[:1]
+
+
+def _tells(figures, x: tuple) -> bool:
+    """Whether one of ``figures`` is the count ``x``."""
+    return any(_same_count(z[2], x[2]) and not _apart(z, x) for z in figures)
 
 
 def _same_count(unit_a: str, unit_b: str) -> bool:
@@ -742,6 +777,8 @@ def _same_count(unit_a: str, unit_b: str) -> bool:
         return True
     base_a, _, state_a = unit_a.partition(" (")
     base_b, _, state_b = unit_b.partition(" (")
+    if "change)" in (state_a, state_b):  # the state as partitioned: "people (change)" -> "change)"
+        return False  # how far a count moved is never the count itself
     if base_a == base_b:
         return not state_a or not state_b
     return bool(state_a) and state_a == state_b and "people" in (base_a, base_b)

@@ -251,6 +251,20 @@ def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None
 _MEASURE_UNITS = {"%", *_MEASURES.values(), *_CURRENCY_WORDS.values(), *_CURRENCY_SIGNS.values()}
 
 
+# verbs of a count moving up or down: a figure after their "by" is the size of the move, not a count
+_CHANGE_VERBS = {"lower", "raise", "rise", "fall", "drop", "increase", "decrease", "reduce", "cut", "grow", "climb",
+                 "jump", "decline", "revise", "shrink", "swell", "slash", "boost", "exceed", "outnumber", "surge",
+                 "plunge", "soar", "dip", "slip", "gain", "lose", "trim", "inflate", "overstate", "understate"}
+
+
+def _by_change(doc, first: int, start: int) -> bool:
+    """Whether the figure starting at token ``first`` follows "by" under a verb of change."""
+    if first - 1 < start or doc[first - 1].lower_ != "by":
+        return False
+    head = doc[first - 1].head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _CHANGE_VERBS
+
+
 def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
     rows = []
     start, end = sent.start, sent.end
@@ -349,6 +363,9 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                 state = _count_state(doc, run_end, noun, start, end)
                 if state == "dead" and unit is not None and unit not in _LIVES and _lost(doc, run_end, noun):
                     state = None
+                if _by_change(doc, first, start):
+                    # "lowered the toll by more than 100 people": the figure is how far a count moved
+                    state = "change"
                 if unit is None and state == "dead":
                     unit = "people"  # "the death toll rose to 57": a toll counts people
                 elif unit is None:
@@ -379,7 +396,18 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             }
         )
         i = max(run_end, last + 1)
-    return _partitives(doc, sent, rows, text)
+    return _partitives(doc, sent, _from_to(text, rows), text)
+
+
+def _from_to(text: str, rows: list[dict]) -> list[dict]:
+    """"revised the toll from 359 to 253 people": the first figure of a change counts what the second
+    one counts, so it takes the second one's unit and state when it has none of its own."""
+    for before, after in zip(rows, rows[1:]):
+        if before["unit"] is None and after["unit"] is not None \
+                and re.search(r"\bfrom\s*$", text[max(0, before["start"] - 6):before["start"]], re.IGNORECASE) \
+                and re.fullmatch(r"\s+to\s+", text[before["end"]:after["start"]], re.IGNORECASE):
+            before["unit"], before["state"] = after["unit"], after["state"]
+    return rows
 
 
 _FRACTIONS = {("half",): 0.5, ("a", "half"): 0.5, ("one", "half"): 0.5, ("a", "third"): 1 / 3, ("one", "third"): 1 / 3,
