@@ -367,3 +367,33 @@ def test_a_title_before_a_name_stays_out_of_it(tmp_path):
     (tmp_path / "a.txt").write_text("Vote\n\nThe bill was backed by Speaker Ilse Marten and Senator Bo Lind.\n", encoding="utf-8")
     e = sl.parse(sl.load_corpus(tmp_path), progress=False).entities
     assert {"Ilse Marten", "Bo Lind"} <= set(e["canonical"]), e
+
+
+def _labels(tables) -> dict[str, str]:
+    return dict(zip(tables.entities["text"], tables.entities["label"]))
+
+
+def test_a_feast_is_cut_off_the_place_before_it_and_a_town_after_town_of_is_a_place():
+    labels = _labels(_parse_texts("Cyclone\n\nChurch leaders said Mozambique Easter services were cancelled. Volunteers joined them "
+                                  "in the coastal town of Chinde."))
+    assert labels.get("Mozambique") == "GPE" and "Mozambique Easter" not in labels, labels
+    assert labels.get("Easter") == "EVENT" and labels.get("Chinde") == "GPE", labels
+
+
+def test_a_name_ending_in_a_building_is_the_building_and_an_adjective_before_state_is_the_body():
+    labels = _labels(_parse_texts("Vigil\n\nWorshippers filled St Peter’s Church in Jaffna on Sunday.",
+                                  "Vigil\n\nIt was the deadliest attack ever claimed by the Islamic State, officials said. "
+                                  "ISIS has used the same tactic before."))
+    assert labels.get("St Peter’s Church") == "FAC", labels
+    assert labels.get("Islamic State") == "ORG" and "Islamic" not in labels, labels
+    tables = _parse_texts("Vigil\n\nIt was the deadliest attack ever claimed by the Islamic State, officials said.",
+                          "Vigil\n\nISIS has used the same tactic before, officials said.")
+    assert _canonical(tables, "ISIS") == _canonical(tables, "Islamic State") == {"Islamic State"}
+
+
+def test_a_country_the_model_reads_as_a_person_is_a_place_and_its_people_are_a_people():
+    tables = _parse_texts("Easter attacks\n\nSri Lanka has released photographs of six suspects. Sri Lankan officials "
+                          "said the count was wrong. Sri Lanka said more arrests would follow.")
+    e = tables.entities
+    assert set(e.loc[e["text"] == "Sri Lanka", "label"]) == {"GPE"}, e[["text", "label"]]
+    assert set(e.loc[e["text"] == "Sri Lankan", "label"]) <= {"NORP"}, e[["text", "label"]]

@@ -121,7 +121,9 @@ def alias_rows(tables, gold: pd.DataFrame) -> pd.DataFrame:
     entities = tables.entities
     occurrences = {}  # (article, form) -> spans, leaving out those inside a longer gold form
     for article_id, forms in gold.groupby("article_id"):
-        spans = {f: [(m.start(), m.end()) for m in re.finditer(re.escape(f), texts[article_id])] for f in set(forms["form"])}
+        # whole words only: "Sri Lanka" inside "Sri Lankan" is the adjective, not the name
+        spans = {f: [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", texts[article_id])]
+                 for f in set(forms["form"])}
         for f, found in spans.items():
             longer = [(s, e) for g, other in spans.items() if len(g) > len(f) for s, e in other]
             occurrences[(article_id, f)] = [(s, e) for s, e in found if not any(a <= s and e <= b for a, b in longer)]

@@ -53,6 +53,28 @@ _CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })
+# Feasts and holidays: names of days, never of a person, place or body ("Easter", "Easter Sunday").
+HOLIDAY_WORDS = frozenset({
+    "easter", "christmas", "ramadan", "eid", "diwali", "thanksgiving", "passover", "hanukkah", "halloween",
+    "pentecost", "lent", "advent", "ashura", "nowruz", "vesak", "holi", "sunday", "day", "eve", "good", "friday",
+    "al-fitr", "al-adha", "new", "year", "year's", "'s", "’s",
+})
+# the words of HOLIDAY_WORDS that name a feast on their own ("Sunday" or "Day" alone does not)
+_FEASTS = frozenset({"easter", "christmas", "ramadan", "eid", "diwali", "thanksgiving", "passover", "hanukkah",
+                     "halloween", "pentecost", "lent", "advent", "ashura", "nowruz", "vesak", "holi"})
+# labels of names, which a feast's name is misread as
+_NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT"})
+# Nouns that make a body of the adjective before them ("Islamic State", "Popular Front").
+BODY_NOUNS = frozenset({"state", "party", "front", "army", "brotherhood", "movement", "jihad", "council", "union",
+                        "league", "guard", "congress", "alliance", "church"})
+# Kinds of settlement: "the coastal town of Negombo" names a place whatever label the model gave it.
+PLACE_KINDS = frozenset({"town", "city", "village", "district", "province", "region", "port", "island", "capital",
+                         "county", "state", "suburb", "neighbourhood", "neighborhood", "municipality", "township"})
+# Buildings a body or place is named after: "St Anthony's Church in Colombo" is the church, "in
+# Colombo" its place; "St. Anthony's" before "Shrine" is the shrine's name cut short.
+BUILDING_NOUNS = frozenset({"church", "shrine", "mosque", "temple", "cathedral", "chapel", "synagogue", "basilica",
+                            "hospital", "school", "college", "hotel", "airport", "station", "stadium", "museum",
+                            "palace", "prison", "market", "bridge", "tower"})
 SPEECH_LEMMAS = {"say", "tell", "add", "note", "explain", "insist", "warn", "claim", "argue", "announce", "write"}
 # Labels the model gives a personal name by mistake, most often when a surname is also a word of places
 # ("Park", "Hill", "Street") or bodies.
@@ -140,6 +162,8 @@ def repair_entities(doc: Doc) -> Doc:
     changed = False
     for ent in doc.ents:
         start, end, label = ent.start, ent.end, ent.label_
+        start, end, label, moved = _calendar_and_places(doc, start, end, label, spans)
+        changed = changed or moved
         if label in ("PERSON", "ORG"):
             lead = start
             while lead < end - 1 and _caps_word(doc[lead]) and all(_titlecase(t) for t in doc[lead + 1 : end]):
@@ -231,6 +255,48 @@ def repair_entities(doc: Doc) -> Doc:
     if changed:
         doc.ents = sorted(spans, key=lambda s: s.start)
     return doc
+
+
+def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list) -> tuple[int, int, str, bool]:
+    """Repairs of one entity that turn on the words of a name rather than on its grammar:
+
+    * a feast is an event, not a person or a place ("Easter", "Easter Sunday"), and a feast after a
+      place's name is cut off it ("Sri Lanka Easter attacks": the place is "Sri Lanka");
+    * a name that ends in a building ("St Mary's Cathedral") is a building, not a person;
+    * an adjective of a people before an untagged body noun names the body ("the Islamic State");
+    * a name after "the town of", "the coastal city of" ... is a place (GPE);
+    * a building's name ends at the building: "St Anthony's Church in Colombo" loses "in Colombo",
+      and "St. Anthony's" before an untagged "Shrine" takes it in.
+
+    Returns the new (start, end, label) and whether anything changed; a cut-off feast is added to
+    ``spans`` as an EVENT of its own."""
+    old = (start, end, label)
+    words = [t.lower_ for t in doc[start:end] if t.lower_ != "the"]
+    if label in _NAME_LABELS and words and set(words) <= HOLIDAY_WORDS and set(words) & _FEASTS:
+        return start, end, "EVENT", True  # a DATE stays a date
+    if label in ("GPE", "LOC", "ORG", "PERSON") and end - start >= 2 and doc[end - 1].lower_ in _FEASTS:
+        cut = end - 1
+        while cut - 1 > start and doc[cut - 1].lower_ in _FEASTS:
+            cut -= 1
+        spans.append(Span(doc, cut, end, label="EVENT"))
+        end = cut
+        label = "GPE" if label == "PERSON" else label
+    if label == "NORP" and end < len(doc) and not doc[end].ent_type_ and doc[end].lower_ in BODY_NOUNS and _titlecase(doc[end]):
+        end, label = end + 1, "ORG"
+    if label in ("PERSON", "ORG", "FAC", "NORP", "LOC") and start >= 2 and doc[start - 1].lower_ == "of" \
+            and doc[start - 2].lower_ in PLACE_KINDS and doc[start - 2].pos_ == "NOUN":
+        label = "GPE"
+    if label == "PERSON" and doc[end - 1].lower_ in BUILDING_NOUNS and end - start >= 2:
+        label = "FAC"  # "St Mary's Cathedral" read as a person
+    if label in ("ORG", "FAC", "GPE", "LOC"):
+        inside = [k for k in range(start + 1, end - 1) if doc[k].lower_ == "in" and doc[k - 1].lower_ in BUILDING_NOUNS
+                  and _titlecase(doc[k + 1])]
+        if inside:
+            end, label = inside[0], "FAC" if label in ("GPE", "LOC") else label
+        if end < len(doc) and not doc[end].ent_type_ and doc[end].lower_ in BUILDING_NOUNS and _titlecase(doc[end]) \
+                and doc[end - 1].tag_ == "POS":
+            end += 1
+    return start, end, label, (start, end, label) != old
 
 
 # small words inside a body's name: "Transport for London", "Friends of the Earth"

@@ -78,6 +78,21 @@ _DESIGNATOR = re.compile(r"^([A-Za-zА-Яа-я]{1,3})\s?-\s?(\d{1,4})([A-Za-z]{0
 
 
 @lru_cache(maxsize=1 << 13)  # a corpus repeats the same few thousand names many times
+@lru_cache(maxsize=1)
+def country_keys() -> frozenset[str]:
+    """The keys of every country's short, common and official name in ISO 3166 (pycountry's data):
+    a mention with one of them as its canonical name is a country, GPE, whatever spaCy said."""
+    import pycountry
+
+    names = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:  # "Korea, Republic of" is no form a text uses
+                names.add(name_key(value))
+    return frozenset(names)
+
+
 def name_key(name: str) -> str:
     """Comparison key: no accents, lower case, no dots or possessive, no leading 'the'.
 
@@ -807,6 +822,10 @@ class NameMap:
                 lab = "PRODUCT"
             elif lab != "PERSON" and rule in ("longest_mention", "fuzzy", "acronym") and canon.is_person(can):
                 lab = "PERSON"
+            elif lab in ("PERSON", "ORG", "NORP", "FAC", "LOC") and name_key(can) in country_keys():
+                lab = "GPE"  # "Sri Lanka has released photographs": the small model often reads a subject country as a person
+            elif lab in ("PERSON", "ORG", "GPE") and name_key(can).endswith("n") and name_key(can)[:-1] in country_keys():
+                lab = "NORP"  # "Sri Lankan", "Ethiopian": a country's people, never a person or the country
             lab = canon.alias_label.get(name_key(can)) or lab
             fixed[(text, label)] = lab
         votes: dict[str, Counter] = defaultdict(Counter)
