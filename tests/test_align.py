@@ -237,3 +237,27 @@ def test_a_name_and_two_participants_in_common_anchor_one_fact(tmp_path):
         "The skipper \"was given permission\" to return to port, Tomas Weller told the Lenton Echo on Sunday night.")
     pairs = sl.align(tables)
     assert [p.relation for p in pairs.itertuples()] == ["same_fact"], pairs
+
+
+def test_two_outlets_giving_the_same_two_figures_tell_one_fact(tmp_path):
+    """One revision worded apart (character overlap 0.19): only the two figures, 412 and 168, tie them."""
+    tables = _two_articles(tmp_path, "Officials cut the count of the missing from 412 to 168 on Tuesday.",
+                           "The number of people unaccounted for was revised down to 168, from an earlier estimate of 412, "
+                           "the regional governor's office said.")
+    pairs = sl.align(tables)
+    pairs = pairs[pairs["left_text"].str.contains("412") & pairs["right_text"].str.contains("412")]
+    assert pairs["relation"].tolist() == ["same_fact"], sl.align(tables)[["left_text", "right_text", "score"]]
+
+
+def test_one_shared_figure_alone_does_not_tie_two_facts(tmp_path):
+    tables = _two_articles(tmp_path, "Officials said 412 homes were flooded on Tuesday.",
+                           "The regional governor's office counted 412 volunteers at the dam.")
+    assert sl.align(tables).empty
+
+
+def test_a_picture_credit_is_not_a_claim(tmp_path):
+    tables = _two_articles(tmp_path, "Volunteers filled sandbags by the river bank. (Photo: Reuters)",
+                           "Rain kept falling on the valley through the night. (Photo: AFP)")
+    assert not tables.claims["text"].str.contains("Photo").any(), tables.claims["text"]
+    assert tables.paragraphs["text"].str.contains(r"\(Photo: AFP\)").any()
+    assert not sl.align(tables)["left_text"].str.contains("Photo").any()

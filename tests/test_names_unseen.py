@@ -397,3 +397,20 @@ def test_a_country_the_model_reads_as_a_person_is_a_place_and_its_people_are_a_p
     e = tables.entities
     assert set(e.loc[e["text"] == "Sri Lanka", "label"]) == {"GPE"}, e[["text", "label"]]
     assert set(e.loc[e["text"] == "Sri Lankan", "label"]) <= {"NORP"}, e[["text", "label"]]
+
+
+def test_a_distance_and_a_bearing_make_places_of_the_names_on_both_sides():
+    labels = _labels(_parse_texts("Gas leak\n\nFirefighters were sent to Hale, 15 miles west of Ashford, after the gas main burst.",
+                                  "Drought\n\nWater was trucked into Malindi, 120 km north of Mombasa."))
+    assert labels.get("Ashford") == "GPE" and labels.get("Hale") == "GPE", labels
+    assert labels.get("Malindi") == "GPE" and labels.get("Mombasa") == "GPE", labels
+
+
+def test_a_name_after_a_preposition_of_place_described_as_a_town_is_a_place():
+    labels = _labels(_parse_texts("Tremor\n\nA second tremor was felt at Gatundu, the farming town, on Sunday."))
+    assert labels.get("Gatundu") == "GPE", labels
+
+
+def test_a_person_described_after_a_preposition_stays_a_person():
+    labels = _labels(_parse_texts("Visit\n\nThe minister met with Amina Odhiambo, the town clerk, on Sunday."))
+    assert labels.get("Amina Odhiambo") == "PERSON", labels

@@ -113,3 +113,9 @@ def test_a_count_of_people_says_what_happened_to_them(sentence, text, state):
     rows = _numbers(sentence)
     row = rows[rows["text"].str.endswith(text)].iloc[0]
     assert (None if pd.isna(row["state"]) else row["state"]) == state
+
+
+def test_a_plural_abbreviated_measure_is_its_unit():
+    t = _numbers("The dam lies 35 Kms upstream and the crates weighed 20 kgs each.")
+    units = dict(zip(t["text"], t["unit"]))
+    assert units.get("35 Kms") == "km" and units.get("20 kgs") == "kg", units

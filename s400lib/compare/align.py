@@ -78,7 +78,8 @@ def units(tables) -> pd.DataFrame:
     # words in quotation marks can be one quote in two renderings; reported speech ("the coast guard
     # said the ferry sank 20 minutes after ...") is the outlet's wording, never "the same quote"
     marked = set(q.loc[q["kind"].isin(["direct", "partial"]), "quote_id"].astype(str)) if len(q) else set()
-    claim_keys = ([_keys(e, n, t) + _event_keys(f, g, p) + _done_by_keys(e, src, f, people) for e, n, t, f, g, p, src in
+    claim_keys = ([_keys(e, n, t) + _event_keys(f, g, p) + _done_by_keys(e, src, f, people) + _figure_keys(n)
+                   for e, n, t, f, g, p, src in
                    zip(c["entities"], c["numbers"], c["times"], _column(c, "frames"), _column(c, "args"), _column(c, "patients"),
                        c["source"])] if len(c) else [])
     # a quote does one act of its speaker's as the claim around it does ("we will rebuild it together")
@@ -137,6 +138,30 @@ def _keys(entities, numbers, times) -> list[str]:
                     v = v.partition(" ")[2]
                 if v:
                     keys.append(f"{prefix}:{v}")
+    return list(dict.fromkeys(keys))
+
+
+# figures below this are too common to tell two facts apart ("two people", "three hotels")
+FIGURE_KEY_MIN = 10
+
+
+def _figure_keys(numbers) -> list[str]:
+    """'V:<figure>' for each exact figure of at least FIGURE_KEY_MIN a claim gives, whatever it counts:
+    two outlets that give the same two figures ("from 359 to 253 people" / "down to 253 from the
+    previous estimate of 359") tell one fact however else they word it. Ranges and open bounds
+    ("253..", "more than 250") are not exact figures. Not used for blocking in the first pass."""
+    keys = []
+    if isinstance(numbers, str) and numbers:
+        for number in numbers.split("|"):
+            value = number.partition(" ")[0]
+            if ".." in value:
+                continue
+            try:
+                figure = float(value)
+            except ValueError:
+                continue
+            if figure >= FIGURE_KEY_MIN:
+                keys.append(f"V:{value}")
     return list(dict.fromkeys(keys))
 
 
@@ -305,7 +330,7 @@ def _embed(texts: list[str]) -> np.ndarray:
 def align(
     tables, method: str = "char", same_quote_min: float = 0.45, paraphrase_min: float = 0.5,
     same_fact_min: float = 0.35, counted_fact_min: float = 0.2, event_fact_min: float = 0.3, rare_tokens: int = 8,
-    max_block: int = 50, client=None, acted_fact_min: float = 0.15,
+    max_block: int = 50, client=None, acted_fact_min: float = 0.15, figures_fact_min: float = 0.1,
 ) -> pd.DataFrame:
     """Pairs of claims / quotes from different articles that say the same thing.
 
@@ -319,7 +344,8 @@ def align(
         Score thresholds of the relations (see the module docstring); ``counted_fact_min`` applies
         to pairs that count the same unit (both give a number of divisions, of USD, ...), and
         ``event_fact_min`` (chosen on the development stories and the seeds) to pairs that tell one event,
-        and ``acted_fact_min`` to pairs that tell one predicate acting on one noun (see :func:`_acted_on_keys`).
+        and ``acted_fact_min`` to pairs that tell one predicate acting on one noun (see :func:`_acted_on_keys`),
+        ``figures_fact_min`` to pairs that give the same two exact figures (see :func:`_figure_keys`).
     rare_tokens, max_block
         Blocking parameters, see :func:`candidate_pairs`.
     client
@@ -367,15 +393,18 @@ def align(
     # the pairs already kept, as sorted codes i * n + j (an array: millions of pairs at ten thousand
     # articles would take hundreds of megabytes as a Python set)
     seen = np.sort(np.concatenate([ps[:, 0].astype(np.int64) * len(u) + ps[:, 1] for ps in kept_pairs] or [np.zeros(0, np.int64)]))
-    acted_keys = [_acted_on_keys(ks) + [k for k in ks if k[0] == "W"] for ks in u["keys"]]
+    acted_keys = [_acted_on_keys(ks) + [k for k in ks if k[0] in "WV"] for ks in u["keys"]]
     # ... only the pairings that set a few units apart: "sell | system" in a story about selling
     # the systems is in claim after claim and says nothing of which fact two claims tell
     # (a quote's act is counted once, with the claim around it)
     told = Counter(k for ks, kind in zip(acted_keys, u["kind"]) if kind == "claim" for k in set(ks))
     limit = max(2, DISTINCTIVE_SHARE * len(u))
-    acted_keys = [[k for k in ks if told[k] <= limit] for ks in acted_keys]
+    # (a figure is kept however often it is told: a pair must share two of them to count, and a story
+    # retells its key figures in claim after claim)
+    acted_keys = [[k for k in ks if told[k] <= limit or k[0] == "V"] for ks in acted_keys]
     slices = iter_candidate_pairs([[] for _ in texts], arts, texts, as_is, acted_keys, rare_tokens=0, max_block=max_block)
-    for pairs, scores, n in map_slices(functools.partial(_kept, floor=acted_fact_min), score_of, slices, client):
+    for pairs, scores, n in map_slices(functools.partial(_kept, floor=min(acted_fact_min, figures_fact_min)), score_of,
+                                       slices, client):
         codes = pairs[:, 0].astype(np.int64) * len(u) + pairs[:, 1]
         at = np.minimum(np.searchsorted(seen, codes), max(len(seen) - 1, 0))
         new = (seen[at] != codes) if len(seen) else np.ones(len(codes), dtype=bool)
@@ -386,7 +415,7 @@ def align(
     pairs = np.concatenate(kept_pairs or [np.zeros((0, 2), np.int64)])
     scores = np.concatenate(kept_scores or [np.zeros(0)])
     a, b, relation, scores = _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min,
-                                        event_fact_min, acted_fact_min)
+                                        event_fact_min, acted_fact_min, figures_fact_min)
     a, b, relation, scores = _best_per_unit(u, a, b, relation, scores)
     a, b, relation, scores = _drop_overlapping(u, a, b, relation, scores)
     arts_arr, starts = np.asarray(arts, dtype=object), u["start"].to_numpy()
@@ -419,7 +448,7 @@ def _kept(score_of, pairs: np.ndarray, floor: float) -> tuple[np.ndarray, np.nda
 
 
 def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min,
-               acted_fact_min=None):
+               acted_fact_min=None, figures_fact_min=None):
     """Relation code of each scored pair (index into RELATIONS); pairs with none are dropped.
 
     Whole arrays at once: at ten thousand articles five million pairs pass the score floor, and a
@@ -432,7 +461,7 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
     relation[quoted[a] & quoted[b] & (scores >= same_quote_min)] = 1
     open_ = np.flatnonzero(relation == 0)
     if len(open_):
-        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAW"}
+        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAWV"}
         # two names, or a name and two participants ("Tewolde Gebremariam said the pilot was given
         # clearance" / "the pilot 'was given clearance' ..., Tewolde Gebremariam said")
         anchored = (shared["T"] >= 1) | (shared["E"] >= 2) | ((shared["E"] >= 1) & (shared["A"] >= 2))
@@ -458,8 +487,11 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         corroborated = (pieces >= CORROBORATING_PIECES) & (shared["P"] >= 1) & ~dated_apart
         s = scores[open_]
         acted_min = counted_fact_min if acted_fact_min is None else acted_fact_min
+        # two exact figures in common are one fact told twice, whatever the words around them
+        figures_min = acted_min if figures_fact_min is None else figures_fact_min
         relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | corroborated))
-                       | ((s >= acted_min) & acted_on) | ((s >= event_fact_min) & event)]] = 3
+                       | ((s >= acted_min) & acted_on) | ((s >= event_fact_min) & event)
+                       | ((s >= figures_min) & (shared["V"] >= 2))]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep]
 

@@ -43,6 +43,7 @@ import pandas as pd
 
 from ..core import schema
 from ..core.schema import column_values
+from ..io.paragraphs import boilerplate_rule
 from .numbers import format_number
 
 if TYPE_CHECKING:  # the finish of a streamed parse imports this module without spaCy
@@ -107,6 +108,12 @@ VERB_CLASSES = {
     "sink": {"sink", "capsize", "overturn", "founder"},
     # leaving a post of one's own will: "resign", "quit", "step down", "stand down"
     "resign": {"resign", "quit", "step_down", "stand_down", "step_aside", "resignation"},
+    # something coming about, with no one doing it: "the blast occurred / happened / took place"
+    "take_place": {"occur", "happen", "take_place", "occurrence"},
+    # telling someone below to act: "directed the government to withhold", "ordered his staff to freeze"
+    "order": {"order", "direct", "instruct", "command", "instruction"},
+    # a figure or a finding set right: "revised the death toll", "issued a correction"
+    "revise": {"revise", "amend", "revision", "correction"},
 }
 _CLASS_OF = {lemma: cls for cls, lemmas in VERB_CLASSES.items() for lemma in lemmas}
 # verbs of the classes whose noun names a thing or a body, not the act: "the electoral commission",
@@ -914,6 +921,8 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
             start, end = words.idx[i], words.idx[j - 1] + len(doc[j - 1])
             if not any(ch.isalnum() for ch in text[start:end]):
                 continue
+            if text[start] == "(" and text[end - 1] == ")" and boilerplate_rule(text[start:end]) is not None:
+                continue  # a picture's credit at the end of its caption, "(Photo: PTI)", states nothing
             share = _quoted_share(start, end, regions, rstarts)
             quoted = share >= 0.5
             source, rule, quote_id = None, None, None

@@ -76,6 +76,13 @@ BUILDING_NOUNS = frozenset({"church", "shrine", "mosque", "temple", "cathedral",
                             "hospital", "school", "college", "hotel", "airport", "station", "stadium", "museum",
                             "palace", "prison", "market", "bridge", "tower"})
 SPEECH_LEMMAS = {"say", "tell", "add", "note", "explain", "insist", "warn", "claim", "argue", "announce", "write"}
+# "25 miles east of Colombo": a distance and a bearing from a name locate a place, and so do they the
+# name they are said of ("Pugoda, 25 miles east of Colombo")
+DISTANCE_UNITS = frozenset({"mile", "miles", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "metres", "meters"})
+BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+                      "north-west", "south-east", "south-west", "northwards", "southwards"})
+# prepositions of place before a name: "at Pugoda, the western province town"
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from", "to"})
 # Labels the model gives a personal name by mistake, most often when a surname is also a word of places
 # ("Park", "Hill", "Street") or bodies.
 MISREAD_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -226,6 +233,8 @@ def repair_entities(doc: Doc) -> Doc:
             changed = True
     spans, found = _speaking_bodies(doc, spans)
     changed = changed or found
+    spans, found = _located_places(doc, spans)
+    changed = changed or found
     taken = {i for s in spans for i in range(s.start, s.end)}
     # "The WFP warned": an acronym after "the" names a body ("the IMF", "the FAO"); the small model
     # leaves many untagged
@@ -344,6 +353,66 @@ def _speaking_bodies(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     kept = [sp for sp in spans if not any(i in covered for i in range(sp.start, sp.end))]
     kept += [Span(doc, a, b, label="ORG") for a, b in new]
     return sorted(kept, key=lambda sp: sp.start), True
+
+
+def _name_run(doc: Doc, first: int, step: int) -> tuple[int, int] | None:
+    """(start, end) of the run of up to three capitalised proper nouns that starts at ``first`` and
+    goes right (step 1) or left (step -1), or None when ``first`` is no such word."""
+    k = first
+    while 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and _titlecase(doc[k]) and abs(k - first) < 3:
+        k += step
+    if k == first:
+        return None
+    return (first, k) if step == 1 else (k + 1, first + 1)
+
+
+def _located_places(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
+    """Places told by where they lie, whatever the model made of them or if it missed them:
+
+    * both names around a distance and a bearing, "Pugoda, 25 miles east of Colombo";
+    * a name after a preposition of place with a kind of settlement in apposition, "at Pugoda, the
+      western province town", "near Kanwal, a village".
+
+    A name the model tagged as something else becomes a GPE; an untagged one is added as a GPE."""
+    places: list[tuple[int, int]] = []
+    for k in range(3, len(doc) - 1):
+        if doc[k].lower_ != "of" or doc[k - 1].lower_ not in BEARINGS or doc[k - 2].lower_ not in DISTANCE_UNITS \
+                or not doc[k - 3].like_num:
+            continue
+        after = _name_run(doc, k + 1, 1)
+        if after:
+            places.append(after)
+        if k >= 5 and doc[k - 4].text == ",":
+            before = _name_run(doc, k - 5, -1)
+            if before:
+                places.append(before)
+    for k in range(1, len(doc) - 3):
+        if doc[k - 1].lower_ not in _PLACE_PREPOSITIONS:
+            continue
+        run = _name_run(doc, k, 1)
+        if not run or run[1] + 2 >= len(doc) or doc[run[1]].text != "," or doc[run[1] + 1].lower_ not in ("the", "a", "an"):
+            continue
+        described = []
+        for t in doc[run[1] + 1 : min(len(doc), run[1] + 6)]:
+            if t.is_punct:
+                break
+            described.append(t)
+        # the noun the apposition ends on is its head: "the farming town", "a lakeside village"
+        if described and described[-1].pos_ == "NOUN" and described[-1].lower_ in PLACE_KINDS:
+            places.append(run)
+    if not places:
+        return spans, False
+    changed = False
+    for a, b in dict.fromkeys(places):
+        same = [i for i, sp in enumerate(spans) if (sp.start, sp.end) == (a, b)]
+        if same:
+            if spans[same[0]].label_ in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
+                spans[same[0]] = Span(doc, a, b, label="GPE")
+                changed = True
+        elif not any(sp.start < b and a < sp.end for sp in spans):
+            spans.append(Span(doc, a, b, label="GPE"))
+            changed = True
+    return sorted(spans, key=lambda sp: sp.start), changed
 
 
 def _is_bracketed_acronym(short: str, long: str) -> bool:

@@ -56,8 +56,8 @@ _CURRENCY_WORDS = {
     "rouble": "RUB", "rub": "RUB", "yuan": "CNY", "lira": "TRY", "yen": "JPY", "rupee": "INR",
 }
 _MEASURES = {
-    "km": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "m": "m", "meter": "m", "metre": "m",
-    "kg": "kg", "kilogram": "kg", "ton": "t", "tonne": "t", "t": "t", "percent": "%", "%": "%",
+    "km": "km", "kms": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "m": "m", "meter": "m", "metre": "m",
+    "kg": "kg", "kgs": "kg", "kilogram": "kg", "ton": "t", "tonne": "t", "t": "t", "percent": "%", "%": "%",
     "per": "%",  # "per cent"
     "hectare": "ha", "ha": "ha", "km/h": "km/h", "mph": "mph", "knot": "knot", "magnitude": "magnitude",
 }
