@@ -807,3 +807,26 @@ def test_a_street_the_model_called_a_body_never_speaks_for_the_council():
     q = _quotes("Fire crews were called to the Marsh Lane flats before dawn. The flats on Marsh Lane will be "
                 "demolished next year, the council said.")
     assert _speaker_of(q, "will be demolished") != "Marsh Lane"
+
+
+def test_an_age_after_a_newcomer_named_as_an_object_is_that_newcomer():
+    quotes = _quotes("Keeper moves to Celtic\n\nCeltic have completed the signing of the Danish goalkeeper Sofie Lund. "
+                     "The 29-year-old said she had wanted the move for years.")
+    assert _speaker_of(quotes, "wanted the move") == "Sofie Lund", quotes[["text", "speaker"]]
+
+
+def test_a_headline_name_is_one_entity_and_a_club_that_have_acted_is_no_person():
+    from s400lib.io.corpus import Article, Corpus
+
+    text = ("Keeper moves to Celtic\n\nCeltic have completed the signing of the Danish goalkeeper Sofie Lund. "
+            "Celtic is a club that trusts youth, she said.")
+    e = sl.parse(Corpus([Article("a", "<a>", text)]), progress=False).entities
+    assert not e["text"].str.contains("\n").any(), e[["text", "label"]]
+    assert "PERSON" not in set(e.loc[e["text"] == "Celtic", "label"]), e[["text", "label"]]
+    assert set(e.loc[e["text"] == "Sofie Lund", "label"]) == {"PERSON"}
+
+
+def test_a_surname_that_is_also_a_club_stays_the_persons_where_the_article_names_him_in_full():
+    quotes = _quotes("Derby joy for Everton\n\nDefender Jamie Everton scored twice for Everton on Sunday. "
+                     "Everton said the win belonged to the fans.")
+    assert _speaker_of(quotes, "belonged to the fans") == "Jamie Everton", quotes[["text", "speaker"]]

@@ -27,6 +27,8 @@ names. Offsets stay those of the text.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import functools
 import re
 
@@ -86,16 +88,6 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from", "to"})
 # Labels the model gives a personal name by mistake, most often when a surname is also a word of places
 # ("Park", "Hill", "Street") or bodies.
 MISREAD_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
-# Common nouns for people by what they do, beside the speaker lexicon's roles and titles: an apposition
-# with one of these says that the name it describes is a person's.
-OCCUPATION_NOUNS = {
-    "doctor", "surgeon", "nurse", "physician", "teacher", "student", "farmer", "pilot", "driver", "engineer",
-    "lawyer", "attorney", "banker", "writer", "artist", "singer", "actor", "actress", "player", "striker",
-    "midfielder", "defender", "goalkeeper", "coach", "manager", "owner", "founder", "mother", "father",
-    "son", "daughter", "wife", "husband", "widow", "brother", "sister", "survivor", "victim", "veteran",
-    "priest", "pastor", "historian", "architect", "designer", "photographer", "chef", "soldier", "candidate",
-    "campaigner", "activist", "volunteer", "resident", "mayor", "councillor", "councilor", "lecturer",
-}
 
 
 def _titlecase(tok) -> bool:
@@ -129,7 +121,7 @@ def _title_words() -> frozenset[str]:
 
 @functools.cache
 def _person_nouns() -> frozenset[str]:
-    from .speakers.lexicon import HONORIFICS, JOB_TITLES, ROLE_NOUNS, SOURCE_NOUNS  # the speakers package imports this module
+    from .speakers.lexicon import HONORIFICS, JOB_TITLES, OCCUPATION_NOUNS, ROLE_NOUNS, SOURCE_NOUNS  # the speakers package imports this module
 
     return frozenset(OCCUPATION_NOUNS | ROLE_NOUNS | SOURCE_NOUNS | JOB_TITLES | (HONORIFICS - {"vice", "prime", "deputy"}))
 
@@ -177,6 +169,11 @@ def repair_entities(doc: Doc) -> Doc:
                 lead += 1
             if lead != start and end - lead >= 2:
                 start, label, changed = lead, "PERSON", True
+        if label == "PERSON" and end - start >= 3 and _titlecase(doc[start]) and doc[start].lower_ in _person_nouns():
+            from .speakers.lexicon import given_name_sex  # the speakers package imports this module
+
+            if given_name_sex(doc[start].text) is None:
+                start, changed = start + 1, True  # "Defender Jamie Everton": a role before the name, capitalised
         if label == "PERSON":
             # "Tarek Al Nuaimi, a senior adviser": the model tagged "Al Nuaimi" and left the first
             # name out; an untagged capitalised proper noun right before a person's name is part of it
@@ -261,9 +258,66 @@ def repair_entities(doc: Doc) -> Doc:
         spans.append(Span(doc, k + 1, k + 2, label=ent.label_))
         taken.add(k + 1)
         changed = True
-    if changed:
-        doc.ents = sorted(spans, key=lambda s: s.start)
+    # a name never takes in the blank line after a headline ("Lyon" of "Striker signs for Lyon\n\n"), nor
+    # does a person's name stand as the subject of a plural verb ("Lyon have signed ...": a club, a firm)
+    # ... nor runs on across it into the first words of the story ("Lyon\n\nLyon have signed": two names)
+    mended = []
+    for sp in spans:
+        pieces, first = [], sp.start
+        for k in range(sp.start, sp.end):
+            if doc[k].is_space or "\n" in doc[k].whitespace_:
+                pieces.append((first, k + (not doc[k].is_space)))
+                first = k + 1
+        pieces.append((first, sp.end))
+        for start, end in pieces:
+            label = sp.label_
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            while start < end and doc[start].is_space:
+                start += 1
+            if start == end:
+                changed = True
+                continue
+            if label == "PERSON" and _subject_of_plural_verb(doc[start:end].root):
+                label = "ORG"
+            if (start, end, label) != (sp.start, sp.end, sp.label_):
+                mended.append(Span(doc, start, end, label=label))
+                changed = True
+            else:
+                mended.append(sp)
+    mended, relabelled = _one_name_one_kind(doc, mended)
+    if changed or relabelled:
+        doc.ents = sorted(mended, key=lambda s: s.start)
     return doc
+
+
+def _one_name_one_kind(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
+    """A one-word name the model calls a person once and a body or a place elsewhere in the same
+    article ("Striker signs for Lyon" ... "Lyon is a club with history") is that body or place,
+    unless the article gives it as a person's surname ("Paul Lyon") or a title stands before it."""
+    bodies = Counter(sp.text for sp in spans if sp.label_ in ("ORG", "GPE") and len(sp) == 1)
+    if not bodies:
+        return spans, False
+    surnames = {sp[-1].text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2}
+    out, changed = [], False
+    for sp in spans:
+        if sp.label_ == "PERSON" and len(sp) == 1 and sp.text in bodies and sp.text not in surnames \
+                and not (sp.start > 0 and doc[sp.start - 1].lower_.rstrip(".") in NAME_TITLES):
+            label = max(("ORG", "GPE"), key=lambda lab: sum(1 for x in spans if x.text == sp.text and x.label_ == lab))
+            sp, changed = Span(doc, sp.start, sp.end, label=label), True
+        out.append(sp)
+    return out, changed
+
+
+def _subject_of_plural_verb(tok) -> bool:
+    """Whether a singular proper noun is the whole subject of a present plural verb: "Lyon have
+    signed", "Chelsea are ready" (a body spoken of as its members), never "Smith and Jones have"."""
+    if tok.dep_ != "nsubj" or tok.tag_ not in ("NNP", "NN") or any(c.dep_ in ("conj", "cc") for c in tok.children):
+        return False
+    verb = tok.head
+    helpers = [c for c in verb.children if c.dep_ == "aux"]
+    finite = helpers[0] if helpers else verb
+    return finite.tag_ == "VBP" and finite.lower_ in ("have", "are", "were", "do")
 
 
 def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list) -> tuple[int, int, str, bool]:

@@ -228,6 +228,18 @@ def looks_like_personal_name(name: str) -> bool:
                                            and w.lower() not in _BODY_WORDS for w in parts)
 
 
+# Common nouns for people by what they do, beside the roles and titles: an apposition with one of these
+# says that the name it describes is a person's; before a name, capitalised, it is no part of it
+# ("Defender Jamie Everton").
+OCCUPATION_NOUNS = {
+    "doctor", "surgeon", "nurse", "physician", "teacher", "student", "farmer", "pilot", "driver", "engineer",
+    "lawyer", "attorney", "banker", "writer", "artist", "singer", "actor", "actress", "player", "striker",
+    "midfielder", "defender", "goalkeeper", "coach", "manager", "owner", "founder", "mother", "father",
+    "son", "daughter", "wife", "husband", "widow", "brother", "sister", "survivor", "victim", "veteran",
+    "priest", "pastor", "historian", "architect", "designer", "photographer", "chef", "soldier", "candidate",
+    "campaigner", "activist", "volunteer", "resident", "mayor", "councillor", "councilor", "lecturer",
+}
+
 # Job titles that, written alone, name nobody ("Chief Executive", "the Prosecutor").
 JOB_TITLES = {"executive", "ceo", "cfo", "coach", "curator", "prosecutor", "attorney", "lawyer", "manager",
               "administrator", "commissioner", "envoy", "counsel", "treasurer", "captain", "founder", "owner"}

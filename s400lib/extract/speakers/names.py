@@ -20,12 +20,14 @@ from spacy.tokens import Span, Token
 from .lexicon import (
     HONORIFICS,
     JOB_TITLES,
+    OCCUPATION_NOUNS,
     PORTFOLIO_WORDS,
     QUALIFIERS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLE_WORDS,
     clean_name,
+    given_name_sex,
     looks_like_named_person,
 )
 from .mentions import _one_word_qualifier, _proper
@@ -68,8 +70,9 @@ class NamesMixin:
         # written with a capital and then lower case: a dateline in capitals ("LONDON Theresa May") is no first name
         while i - 1 >= 0 and pos[i - 1] == PROPN and ent_type[i - 1] in (0, _PERSON_ID) and space[i - 1] \
                 and lower[i - 1] not in _TITLE_IDS and self.doc[i - 1].text[:1].isupper() \
-                and not (self.doc[i - 1].text.isupper() and len(self.doc[i - 1].text) >= 3):
-            i -= 1
+                and not (self.doc[i - 1].text.isupper() and len(self.doc[i - 1].text) >= 3) \
+                and not (self.doc[i - 1].lower_ in OCCUPATION_NOUNS and given_name_sex(self.doc[i - 1].text) is None):
+            i -= 1  # ... nor an occupation written with a capital ("Defender Jamie Everton")
         return idx[i], ent.end_char
 
     def person_surnames(self) -> set[str]:

@@ -276,7 +276,10 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             return relation
         if is_age_phrase(tok):
             # "the 31-year-old wrote": an age stands for the person the text just described
-            m = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW, prefer=lambda m: m.salient)
+            # first in this or the previous sentence, even as an object ("Lyon have signed the striker
+            # Thiago Mendes. The 24-year-old said"), then a subject or speaker further back
+            m = self._lookback(tok.idx, {"person"}, 1) \
+                or self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW, prefer=lambda m: m.salient)
             start = tok.left_edge.idx if tok.left_edge.i < tok.i else self.doc[max(0, tok.i - 4)].idx
             if m is not None:
                 return Resolution(m.name, "person", "role_age", 0.7, self.ctx.text[start : tok.idx + len(tok)], start, tok.idx + len(tok))
