@@ -830,3 +830,21 @@ def test_a_surname_that_is_also_a_club_stays_the_persons_where_the_article_names
     quotes = _quotes("Derby joy for Everton\n\nDefender Jamie Everton scored twice for Everton on Sunday. "
                      "Everton said the win belonged to the fans.")
     assert _speaker_of(quotes, "belonged to the fans") == "Jamie Everton", quotes[["text", "speaker"]]
+
+
+def test_according_to_a_named_source_right_before_the_quote_is_its_speaker():
+    quotes = _quotes("Mill closes\n\nThe last paper mill in the valley shut on Friday. According to shift manager "
+                     "Oskar Lindqvist, “nobody from head office even came to say goodbye.”")
+    assert _speaker_of(quotes, "nobody from head office") == "Oskar Lindqvist", quotes[["text", "speaker"]]
+
+
+def test_a_colon_after_a_relation_with_a_name_in_apposition_gives_the_name():
+    quotes = _quotes("Mill closes\n\nThe mayor welcomed the buyer. Her neighbour, the retired nurse Ruth "
+                     "Ahlberg, sounded less sure: “A buyer is not a plan.”")
+    assert _speaker_of(quotes, "A buyer is not a plan") == "Ruth Ahlberg", quotes[["text", "speaker"]]
+
+
+def test_a_spokesman_for_a_body_named_before_speaks_for_that_body():
+    quotes = _quotes("Rail delays\n\nNorthern Rail cancelled forty trains on Monday. A spokesman for the operator "
+                     "admitted: “We did not have enough drivers.”")
+    assert _speaker_of(quotes, "enough drivers") == "Northern Rail", quotes[["text", "speaker"]]

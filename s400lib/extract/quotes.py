@@ -62,6 +62,7 @@ from ..core import schema
 from ..core.schema import column_values
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_age_phrase
+from .speakers.lexicon import OCCUPATION_NOUNS
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
 # show that ...") but never frame a sentence from the side.
@@ -539,8 +540,30 @@ def _cue_colon(doc, q: QuoteSpan, floor: int) -> Cue | None:
         # "Roca's message was clear: “...”", "Her answer was short: “...”": the owner of the words
         return Cue(head, owner, "colon")
     if subj.ent_type_ in ("PERSON", "ORG") or _untagged_name(subj) or subj.lower_ in _PERSONAL_PRONOUNS \
-            or (subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_NOUNS):
+            or (subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_NOUNS | OCCUPATION_NOUNS):
         return Cue(head, subj, "colon")
+    if subj.pos_ == "NOUN" and any(t.ent_type_ == "PERSON" or _untagged_name(t)
+                                   for c in subj.children if c.dep_ == "appos" for t in c.subtree):
+        # "Her colleague, councillor Ewan Ross, was more cautious: “...”": the name in apposition
+        return Cue(head, subj, "colon")
+    return None
+
+
+def _cue_according_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
+    """'According to union leader Ana Ruiz, “...”': the source named right before the opening mark,
+    with nothing but a comma or a dash between it and the quote."""
+    toks = [t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]
+    for k, t in enumerate(toks[:-2]):
+        if t.lower_ != "according" or toks[k + 1].lower_ != "to":
+            continue
+        source = [c for c in toks[k + 1].children if c.dep_ == "pobj"]
+        head = source[0] if source else _head_of_group([w for w in toks[k + 2 : k + 6] if w.pos_ != "ADP" and not w.is_punct][:3])
+        if head is None:
+            return None
+        rest = [w for w in toks if w.i > max(head.right_edge.i, head.i)]
+        if all(w.is_punct for w in rest):
+            return Cue(t, head, "according_to")
+        return None
     return None
 
 
@@ -739,7 +762,8 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             cue = _cue_governing(doc, q)
         if cue is None:
             b0, _ = _sentence_bounds(ctx, q.open if ctx.sent_id_at(q.open) is not None else q.start)
-            cue = _cue_before(doc, q, b0) or _cue_colon(doc, q, b0) or _cue_words_of(doc, q, b0)
+            cue = (_cue_before(doc, q, b0) or _cue_colon(doc, q, b0) or _cue_according_before(doc, q, b0)
+                   or _cue_words_of(doc, q, b0))
         if prev is not None and _split_continuation(ctx, prev, q):
             # “There is nothing on the table,” he said, “and we are not in a hurry.”
             res = Resolution(prev["speaker"], prev.get("speaker_kind") or "person", "split_quote", prev["confidence"],

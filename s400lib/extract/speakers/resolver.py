@@ -38,6 +38,7 @@ from .lexicon import (
 )
 from .media import MediaMixin
 from .mentions import (
+    MOUTHPIECE_NOUNS,
     HistoryMixin,
     Mention,
     Resolution,
@@ -290,6 +291,9 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             dets = [c for c in tok.children if c.dep_ in ("det", "nummod")]
             if (tok.lower_ in ROLE_NOUNS | SOURCE_NOUNS or tok.lemma_ in ROLE_NOUNS | SOURCE_NOUNS) and dets and dets[0].lower_ in ("a", "an", "one"):
                 # an unnamed source ("a senior European diplomat"): the description is all we have
+                body = self._mouthpiece_for(tok)
+                if body is not None:
+                    return body
                 words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
                 start = min([tok.idx] + [w.left_edge.idx for w in words])
                 end = tok.idx + len(tok)
@@ -306,3 +310,30 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                 return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
         start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         return Resolution(None, "unknown", "unresolved", 0.2, self.ctx.text[start:end], start, end)
+
+    def _mouthpiece_for(self, tok: Token) -> Resolution | None:
+        """'A spokeswoman for the agency conceded': one who speaks for a body gives the body's words;
+        the body is the one named in the phrase, or, for a common noun ("the agency"), the body of that
+        kind the text named last."""
+        if tok.lemma_.lower() not in MOUTHPIECE_NOUNS:
+            return None
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                start, end = tok.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+                if obj.ent_type_ == "ORG" or obj.pos_ == "PROPN":
+                    named = self.name_of(obj)
+                    if named is not None and named[1] == "org":
+                        return Resolution(named[0], "org", "mouthpiece", 0.7, self.ctx.text[start:end], start, end)
+                if obj.pos_ == "NOUN" and any(c.lower_ == "the" for c in obj.children):
+                    # "the agency" is the Environment Agency named before, else "the operator" the last body named
+                    m = self._lookback(obj.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: obj.lemma_.lower() in m.name.lower()) \
+                        or self._lookback(obj.idx, {"org"}, PRONOUN_WINDOW)
+                    if m is not None:
+                        return Resolution(m.name, "org", "mouthpiece", 0.6, self.ctx.text[start:end], start, end)
+            break
+        return None
+
