@@ -175,3 +175,33 @@ def test_a_figure_after_by_under_a_verb_of_change_is_a_move_not_a_count(tmp_path
     assert numbers.loc["about 12 people", "state"] == "change"
     # the first figure of "from 30 to 27 people" counts people too
     assert numbers.loc["30", "unit"] == "people"
+
+
+def test_a_figure_a_count_could_rise_to_is_a_ceiling_not_a_count(two_outlets):
+    co = two_outlets("The landslide above Tromsvik killed nine people on Sunday, the mayor said.",
+                     "The death toll from the landslide above Tromsvik could rise to 25, rescuers warned on Sunday.")
+    assert not (co["kind"] == "numeric").any(), co
+
+
+def test_the_total_of_a_part_carries_no_state_of_the_part():
+    from s400lib.extract.context import context_for_text
+    from s400lib.extract.numbers import number_table
+
+    t = number_table(context_for_text("Avalanche\n\nNine of the 25 climbers were injured in the fall."))
+    states = dict(zip(t["text"], t["state"]))
+    assert states.get("Nine") == "injured" and pd.isna(states.get("25 climbers")), t[["text", "unit", "state"]]
+
+
+def test_a_figure_one_outlet_reports_and_another_reports_denied_is_a_conflict_of_reports(two_outlets):
+    # two predicates ("killed", "died"): only the figure ties the report to its denial
+    co = two_outlets("A fire at the Tromsvik depot killed eleven workers on Saturday, the labour ministry said.",
+                     "The labour ministry denied that eleven workers had died in the Tromsvik depot fire on Saturday.")
+    stance = co[co["kind"] == "stance"]
+    assert len(stance) == 1 and "11" in stance["explanation"].iloc[0] and "denies" in stance["explanation"].iloc[0], co
+    assert not (co["kind"] == "numeric").any(), co
+
+
+def test_a_denied_figure_is_no_count_to_set_against_another(two_outlets):
+    co = two_outlets("At least 300 protesters were arrested in Tromsvik on Saturday, organisers said.",
+                     "The interior ministry denied that 120 protesters had been arrested in Tromsvik on Saturday.")
+    assert not (co["kind"] == "numeric").any(), co

@@ -433,7 +433,7 @@ class _PairJudge:
             r = _shared_weight(shared, self.idf, self.weight[a], self.weight[b])
             differ = not same_speaker(sources[a], sources[b])
             bonus = 0.1 * differ + 0.4 * r
-            cands = []
+            cands, denied_figure = [], []
             if self.frame_classes[a] & self.frame_classes[b]:
                 cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window, self.named_subject)
             rare = self.rare_units_of[a] & self.rare_units_of[b] if self.arts[a] != self.arts[b] else _NONE
@@ -459,10 +459,20 @@ class _PairJudge:
             if self.wants[a] == self.wants[b] and _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
                 told = self.article_figures if self.arts[a] != self.arts[b] else {}
-                cands += _numeric(a, b, self.nums, shared, texts, sources, rare, told.get(self.arts[a], ()), told.get(self.arts[b], ()))
+                denied_a, denied_b = _denies(frames[a]), _denies(frames[b])
+                if denied_a or denied_b:
+                    # a figure inside a denial ("denied that 14 people had died") is no count its source
+                    # gives; the figure told and denied is a conflict of reports, unless the act itself
+                    # is already set against its denial ("accused ... of bribing" / "denied bribing")
+                    denied_figure = _denied_figure(a, b, self.nums, denied_a, denied_b, shared, texts, sources, rare)
+                else:
+                    cands += _numeric(a, b, self.nums, shared, texts, sources, rare, told.get(self.arts[a], ()),
+                                      told.get(self.arts[b], ()))
             cands += _temporal(a, b, frames, self.bound, shared, sources)
             if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
                 cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
+            if denied_figure and not any(kind in ("stance", "polarity") for kind, *_ in cands):
+                cands += denied_figure
             cands += _status(a, b, self.status, self.stages, shared, frames, texts, sources, self.times)
             cands += _winner(a, b, self.winners, shared, texts, sources)
             if any(kind == "status" for kind, *_ in cands):
@@ -761,6 +771,27 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=
                 out.append(("numeric", ua, _BASE["numeric"],
                             f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ub}, in otherwise matching claims."))
     return out[:1]
+
+
+def _denies(frames_of_claim) -> bool:
+    """Whether a claim denies what its clause tells ("The coast guard denied that 14 people had died")."""
+    return any(f[2] == "denied" for f in frames_of_claim)
+
+
+def _denied_figure(a, b, nums, denied_a, denied_b, shared, texts, sources, rare_units=frozenset()):
+    """A figure one claim gives and the other denies: "killing 14 people, the coast guard said" against
+    "the coast guard denied that 14 people had died" is a conflict of reports (stance); two figures
+    that differ, one of them denied, are no conflict (the denial does not give a count)."""
+    if denied_a == denied_b or (len(shared) < 3 and not rare_units):
+        return []
+    told, denying = (a, b) if denied_b else (b, a)
+    for lt, ht, ut in (x for x in nums[told] if x[2]):
+        for ld, hd, ud in (y for y in nums[denying] if y[2]):
+            if _same_count(ut, ud) and not _apart((lt, ht, ut), (ld, hd, ud)) and (len(shared) >= 3 or ut in rare_units):
+                return [("stance", ut, _BASE["stance"] + 0.1,
+                         f"According to {_who(sources[told])} the count is {_fmt(lt, ht)} {ut} (“{_short(texts[told])}”); "
+                         f"{_who(sources[denying])} denies that figure (“{_short(texts[denying])}”).")]
+    return []
 
 
 def _tells(figures, x: tuple) -> bool:

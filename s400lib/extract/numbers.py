@@ -265,6 +265,27 @@ def _by_change(doc, first: int, start: int) -> bool:
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _CHANGE_VERBS
 
 
+# verbs a count moves up by, towards a figure that is a ceiling when it is only foreseen
+_RISE_VERBS = {"rise", "climb", "increase", "grow", "reach", "top", "hit", "exceed", "swell", "jump", "surge", "soar"}
+_FORESEEING = {"could", "may", "might", "would", "will", "expect", "likely", "fear", "feared", "warn"}
+
+
+def _projected(doc, first: int, start: int) -> bool:
+    """Whether the figure at token ``first`` is where a count is foreseen to rise to, not where it
+    stands: "the death toll could rise to 30", "is expected to reach 1,000", "may top 50"."""
+    k = first - 1
+    if k >= start and doc[k].lower_ == "to":
+        k -= 1
+    if k < start or doc[k].lemma_.lower() not in _RISE_VERBS or doc[k].pos_ not in ("VERB", "AUX"):
+        return False
+    verb = doc[k]
+    if any(c.dep_ == "aux" and c.lower_ in _FORESEEING for c in verb.children):
+        return True
+    # "is expected to reach", "is likely to climb", "officials fear it will rise to"
+    governor = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
+    return governor is not None and governor.lemma_.lower() in _FORESEEING
+
+
 def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
     rows = []
     start, end = sent.start, sent.end
@@ -379,6 +400,8 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                 i = run_end
                 continue
             low, high, approx = _bounds(value, qualifier)
+            if qualifier is None and _projected(doc, first, start):
+                low, high = None, value  # "the toll could rise to 30": not more than 30, however many now
         elif vague is not None and qualifier == "approx":
             approx = True
         s, e = doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -436,6 +459,8 @@ def _partitives(doc, sent, rows: list[dict], text: str) -> list[dict]:
         part = ends.get(doc[k - 1].idx + len(doc[k - 1].text)) if k - 1 >= sent.start else None
         if part is not None and part["unit"] is None:
             part["unit"] = row["unit"]  # "45 of the 90 passengers"
+            # "60 of the 90 passengers were rescued": the verb's state is the part's, the total is everyone
+            part["state"], row["state"] = part.get("state") or row.get("state"), None
             continue
         for words, share in _FRACTIONS.items():
             n = len(words)
@@ -445,6 +470,7 @@ def _partitives(doc, sent, rows: list[dict], text: str) -> list[dict]:
                 out = [r for r in out if r["start"] != s]  # "two thirds" read as two of something
                 out.append({"start": s, "end": e, "text": text[s:e], "value": value, "unit": row["unit"],
                             "low": value, "high": value, "approx": False, "state": row.get("state")})
+                row["state"] = None
                 break
     return sorted(out, key=lambda r: r["start"])
 
