@@ -205,3 +205,16 @@ def test_a_denied_figure_is_no_count_to_set_against_another(two_outlets):
     co = two_outlets("At least 300 protesters were arrested in Tromsvik on Saturday, organisers said.",
                      "The interior ministry denied that 120 protesters had been arrested in Tromsvik on Saturday.")
     assert not (co["kind"] == "numeric").any(), co
+
+
+def test_one_thing_that_happened_dated_a_day_apart_is_a_temporal_conflict(two_outlets):
+    # few words in common besides the dam and its bursting: the one thing and the two days tie them
+    co = two_outlets("The Tromsvik dam burst on Saturday, the governor said.",
+                     "Farmers who live below it said the dam had burst on Friday night.")
+    assert (co["kind"] == "temporal").sum() == 1, co
+
+
+def test_work_told_as_completed_and_as_still_pending_is_a_status_conflict(two_outlets):
+    co = two_outlets("Repairs to the Tromsvik bridge were completed in May, the council said.",
+                     "Repairs to the Tromsvik bridge are still pending, residents said.")
+    assert (co["kind"] == "status").sum() == 1, co

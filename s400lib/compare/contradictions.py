@@ -268,6 +268,7 @@ def contradictions(
     ids = c["claim_id"].astype(str).tolist()
     frames = [_frames(v) for v in c.get("frames", pd.Series([None] * len(c)))]
     args = [_args(v) for v in c.get("args", pd.Series([None] * len(c)))]
+    patients = [frozenset(x[0] for x in _args(v)) or _NONE for v in c.get("patients", pd.Series([None] * len(c)))]
     # per-claim values are kept small (tuples and shared empty sets of interned words): at ten
     # thousand articles a set per claim and field took over a gigabyte
     lemmas = [_words(v, " ") for v in c.get("lemmas", pd.Series([None] * len(c)))]
@@ -344,7 +345,8 @@ def contradictions(
     wants = [_wants(fs) for fs in frames]
     judge = _PairJudge(consistent, told_alike, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
-                       arts, rare_units_of, stages, pub_years, units_of, state_units_of, wants, _figures_by_article(arts, nums))
+                       arts, rare_units_of, stages, pub_years, units_of, state_units_of, wants, _figures_by_article(arts, nums),
+                       patients)
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
@@ -406,6 +408,7 @@ class _PairJudge:
     state_units_of: list  # ... those with a state ("people (dead)")
     wants: list  # whether each claim wants or offers rather than tells (see _wants)
     article_figures: dict  # article -> the counted figures (low, high, unit) its claims give
+    patients: list  # the nouns each claim's verbs happen to ("the ferry sank")
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -468,7 +471,10 @@ class _PairJudge:
                 else:
                     cands += _numeric(a, b, self.nums, shared, texts, sources, rare, told.get(self.arts[a], ()),
                                       told.get(self.arts[b], ()))
-            cands += _temporal(a, b, frames, self.bound, shared, sources)
+            # one thing that happened to one noun, dated a few days apart ("the ferry sank on Monday
+            # night" / "on Sunday night"): the date is in dispute however few other words they share
+            close = _days_apart(a, b, frames, self.bound, self.patients)
+            cands += _temporal(a, b, frames, self.bound, shared, sources, close)
             if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
                 cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
             if denied_figure and not any(kind in ("stance", "polarity") for kind, *_ in cands):
@@ -481,7 +487,7 @@ class _PairJudge:
             for kind, topic, base, explanation in cands:
                 if self.modality[a] == "conditional" or self.modality[b] == "conditional":
                     base -= 0.1  # a conditional claim only conflicts under its condition
-                if r >= _MIN_RELATED[kind] or (kind == "numeric" and topic in rare):
+                if r >= _MIN_RELATED[kind] or (kind == "numeric" and topic in rare) or (kind == "temporal" and topic in close):
                     out.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
         return out
 
@@ -905,12 +911,37 @@ def _open_interval(value: str, prep: str):
     return lo, hi
 
 
-def _temporal(a, b, frames, bound, shared, sources):
+# at most this many days between two dates of one act on one thing for them to be one event told
+# two ways; further apart they may be two events of one kind (two ferries sinking months apart)
+CLOSE_DAYS = 7
+
+
+def _verbs(frames_of_claim) -> set[str]:
+    return {f[0] for f in frames_of_claim if f[0] not in _GENERIC and f[4] == "v"}
+
+
+def _days_apart(a, b, frames, bound, patients) -> frozenset:
+    """The predicate classes both claims date, a few days apart (at most CLOSE_DAYS, not overlapping),
+    acting on a noun both name as what the act happened to."""
+    if not bound[a] or not bound[b] or not (patients[a] & patients[b]):
+        return _NONE
+    close = set()
+    for cls in _verbs(frames[a]) & _verbs(frames[b]):
+        for va, prep_a in bound[a].get(cls, ()):
+            ia = _open_interval(va, prep_a)
+            for vb, prep_b in bound[b].get(cls, ()):
+                ib = _open_interval(vb, prep_b)
+                gap = max(ib[0] - ia[1], ia[0] - ib[1])
+                if pd.Timedelta(0) < gap <= pd.Timedelta(days=CLOSE_DAYS):
+                    close.add(cls)
+    return frozenset(close) or _NONE
+
+
+def _temporal(a, b, frames, bound, shared, sources, close=frozenset()):
     if not bound[a] or not bound[b]:
         return []
-    verbs = lambda i: {f[0] for f in frames[i] if f[0] not in _GENERIC and f[4] == "v"}  # noqa: E731
-    classes = verbs(a) & verbs(b)
-    if not classes or len(shared - classes) < 3:
+    classes = _verbs(frames[a]) & _verbs(frames[b])
+    if not classes or (len(shared - classes) < 3 and not classes & close):
         return []
     for cls in sorted(classes):
         for va, prep_a in bound[a].get(cls, ()):

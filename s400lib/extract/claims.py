@@ -221,6 +221,10 @@ def _in_regions(offset: int, regions, starts) -> bool:
     return i >= 0 and regions[i][0] <= offset < regions[i][1]
 
 
+# lemmas the small model gets wrong for words the rules look for: "pending" is no form of a verb "pende"
+_LEMMA_SLIPS = {"pende": "pending"}
+
+
 class TokenLists:
     """The token attributes the claim rules test, read once per doc as one plain list each.
 
@@ -245,7 +249,7 @@ class TokenLists:
         self.head = (np.arange(len(doc)) + array[:, 7].astype(np.int64)).tolist()
         strings = doc.vocab.strings
         names = {h: strings[h] for h in {*pos, *dep, *lower}}
-        lemmas = {h: strings[h].lower() for h in set(lemma)}
+        lemmas = {h: _LEMMA_SLIPS.get(strings[h].lower(), strings[h].lower()) for h in set(lemma)}
         self.pos, self.dep = list(map(names.__getitem__, pos)), list(map(names.__getitem__, dep))
         self.lower, self.lemma = list(map(names.__getitem__, lower)), list(map(lemmas.__getitem__, lemma))
         self.is_stop, self.is_alpha, self.idx = list(map(bool, stop)), list(map(bool, alpha)), idx
