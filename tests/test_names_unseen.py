@@ -414,3 +414,19 @@ def test_a_name_after_a_preposition_of_place_described_as_a_town_is_a_place():
 def test_a_person_described_after_a_preposition_stays_a_person():
     labels = _labels(_parse_texts("Visit\n\nThe minister met with Amina Odhiambo, the town clerk, on Sunday."))
     assert labels.get("Amina Odhiambo") == "PERSON", labels
+
+
+def test_a_body_the_model_missed_is_found_by_its_last_word_and_its_acronym_joins_it():
+    tables = _parse_texts("Charges\n\nThe Northern Water Board raised its charges on Monday. NWB managers blamed the drought.")
+    labels = _labels(tables)
+    assert labels.get("Northern Water Board") == "ORG", labels
+    assert _canonical(tables, "NWB") == _canonical(tables, "Northern Water Board"), tables.entities[["text", "canonical"]]
+
+
+def test_a_ministry_of_affairs_is_the_ministry_named_by_its_field_and_a_spelling_of_transport_is_one_body():
+    tables = _parse_texts("Curfew\n\nThe Ministry of Interior Affairs said the curfew would end on Friday.",
+                          "Curfew\n\nThe Interior Ministry said the curfew was over.",
+                          "Rail\n\nThe Federal Railroad Transportation Agency opened an inquiry.",
+                          "Rail\n\nInvestigators from the Federal Railroad Transport Agency arrived on Sunday.")
+    assert _canonical(tables, "The Ministry of Interior Affairs") == _canonical(tables, "The Interior Ministry")
+    assert _canonical(tables, "Federal Railroad Transportation Agency") == _canonical(tables, "the Federal Railroad Transport Agency")

@@ -230,6 +230,8 @@ def repair_entities(doc: Doc) -> Doc:
             changed = True
     spans, found = _speaking_bodies(doc, spans)
     changed = changed or found
+    spans, found = _untagged_bodies(doc, spans, proper_nouns)
+    changed = changed or found
     spans, found = _located_places(doc, spans)
     changed = changed or found
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -407,6 +409,45 @@ def _speaking_bodies(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     kept = [sp for sp in spans if not any(i in covered for i in range(sp.start, sp.end))]
     kept += [Span(doc, a, b, label="ORG") for a, b in new]
     return sorted(kept, key=lambda sp: sp.start), True
+
+
+def _untagged_bodies(doc: Doc, spans: list[Span], proper_nouns: list[int]) -> tuple[list[Span], bool]:
+    """Bodies the model left untagged anywhere in the text, not only where they speak:
+
+    * two or more capitalised words, small words allowed between them, that end in a word of bodies
+      ("The European Central Bank kept rates on hold", "the Ministry of Home Affairs");
+    * an acronym that spells the initials of a body the same text names ("ECB" after "European
+      Central Bank").
+    """
+    from .speakers.lexicon import acronym_letters, initials_of, is_acronym  # the speakers package imports this module
+
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    new: list[Span] = []
+    for i in proper_nouns:
+        if i in taken or not _titlecase(doc[i]) or (i > 0 and (doc[i - 1].pos_ == "PROPN" and _titlecase(doc[i - 1]))):
+            continue
+        j, last = i, None
+        while j < len(doc) and j - i < 8 and j not in taken and "\n" not in doc[j].whitespace_ \
+                and (_titlecase(doc[j]) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or (doc[j].lower_ in _NAME_JOINERS and j > i)):
+            if _titlecase(doc[j]):
+                last = j
+            j += 1
+        if last is None or last == i or doc[last].lower_ not in BODY_ENDINGS:
+            continue
+        new.append(Span(doc, i, last + 1, label="ORG"))
+        taken.update(range(i, last + 1))
+    bodies = [sp for sp in spans + new if sp.label_ == "ORG" and len(sp) >= 2]
+    spelled = {initials_of(re.sub(r"^(?:the|The)\s+", "", sp.text)) for sp in bodies}
+    for tok in doc:
+        i = tok.i
+        if i in taken or len(tok.text) < 3 or not tok.text.isupper() or not is_acronym(tok.text):
+            continue
+        if acronym_letters(tok.text) in spelled:
+            new.append(Span(doc, i, i + 1, label="ORG"))
+            taken.add(i)
+    if not new:
+        return spans, False
+    return sorted(spans + new, key=lambda sp: sp.start), True
 
 
 def _name_run(doc: Doc, first: int, step: int) -> tuple[int, int] | None:

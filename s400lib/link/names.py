@@ -180,6 +180,7 @@ ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _VALUE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
+_AFFAIRS_BEFORE_HEAD = re.compile(r" affairs (department|ministry|office|bureau)$")
 _HEAD_FIRST = re.compile(r"^(department|ministry|office|bureau) (?:of|for) (?:the )?(\w+(?: \w+)?)$")
 
 
@@ -201,7 +202,11 @@ def org_stem(key: str) -> str:
         words = words[:-1]
     stem = " ".join(words).rstrip(",")
     m = _HEAD_FIRST.match(stem)
-    return f"{m.group(2)} {m.group(1)}" if m else stem
+    stem = f"{m.group(2)} {m.group(1)}" if m else stem
+    # "Ministry of Foreign Affairs" is the "Foreign Ministry"; "Transportation" and "Transport"
+    # name one thing in American and British use ("National Transport(ation) Safety Board")
+    stem = _AFFAIRS_BEFORE_HEAD.sub(r" \1", stem)
+    return " ".join(w[: -len("ation")] if len(w) > 9 and w.endswith("ation") else w for w in stem.split(" "))
 
 
 def initials(name: str) -> str:
