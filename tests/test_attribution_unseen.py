@@ -848,3 +848,10 @@ def test_a_spokesman_for_a_body_named_before_speaks_for_that_body():
     quotes = _quotes("Rail delays\n\nNorthern Rail cancelled forty trains on Monday. A spokesman for the operator "
                      "admitted: “We did not have enough drivers.”")
     assert _speaker_of(quotes, "enough drivers") == "Northern Rail", quotes[["text", "speaker"]]
+
+
+def test_a_writer_set_off_by_commas_after_an_opening_phrase_is_the_speaker():
+    # the parser hangs "the club's owner, Harbour Holdings" on "Twitter" and leaves "wrote" without a subject
+    quotes = _quotes("Sale\n\nIn a message on Twitter, the club's owner, Harbour Holdings, wrote that the sale was "
+                     "\"off the table.\"")
+    assert _speaker_of(quotes, "off the table") == "Harbour Holdings", quotes[["text", "speaker"]]

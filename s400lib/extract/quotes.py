@@ -348,8 +348,20 @@ def _name_left_of(verb: Token) -> Token | None:
         if t.ent_type_ == "PERSON":
             return t
         if t.pos_ in ("VERB", "AUX") or t.text in ".;:!?":
-            return None
+            break
         i -= 1
+    # "In a post on Facebook, the mine's owner, Golden Ridge Resources, wrote that ...": the parser
+    # hangs the subject on the opening phrase as an apposition; the phrase set off by commas right
+    # before the verb is who writes (its outermost apposition, which the resolver reads whole)
+    k = verb.i - 1
+    if k >= 1 and verb.doc[k].text == ",":
+        t = verb.doc[k - 1]
+        while t.dep_ in ("compound", "flat") and t.head.i < verb.i:
+            t = t.head
+        if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN"):
+            while t.head.dep_ == "appos" and t.head.i < t.i:
+                t = t.head
+            return t
     return None
 
 
