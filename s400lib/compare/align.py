@@ -27,7 +27,8 @@ time or at least two canonical entities, or when the score is >= ``counted_fact_
 both give a number of the same unit ("four S-400 divisions" in both), or when the score is >=
 ``event_fact_min`` and both tell one event: a shared content predicate class (not a light or reporting
 verb) and a shared participant (object noun, entity, time or counted unit), "approved the harbour budget"
-/ "approved a budget for the harbour". Alignment is about content,
+/ "approved a budget for the harbour", or, at the lowest score (``figures_fact_min``), when both give the
+same two exact figures ("from 359 to 253 people" / "down to 253 from the previous estimate of 359"). Alignment is about content,
 not agreement: a paraphrase may flip a negation, which :mod:`s400lib.compare.contradictions` then flags. Each unit keeps its best match per other article
 and a quote and the claim covering the same words are reported once.
 """

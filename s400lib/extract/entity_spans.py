@@ -32,6 +32,7 @@ from collections import Counter
 import functools
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 # Words that end the name of a body: what follows them in one entity is another name.
@@ -438,9 +439,12 @@ def _untagged_bodies(doc: Doc, spans: list[Span], proper_nouns: list[int]) -> tu
         taken.update(range(i, last + 1))
     bodies = [sp for sp in spans + new if sp.label_ == "ORG" and len(sp) >= 2]
     spelled = {initials_of(re.sub(r"^(?:the|The)\s+", "", sp.text)) for sp in bodies}
-    for tok in doc:
-        i = tok.i
-        if i in taken or len(tok.text) < 3 or not tok.text.isupper() or not is_acronym(tok.text):
+    from spacy.attrs import IS_UPPER
+
+    # the upper-case tokens picked from the array: a Python loop over every token costs more than the rule
+    for i in [k for k, upper in enumerate(doc.to_array(IS_UPPER).tolist()) if upper] if bodies else []:
+        tok = doc[i]
+        if i in taken or len(tok.text) < 3 or not is_acronym(tok.text):
             continue
         if acronym_letters(tok.text) in spelled:
             new.append(Span(doc, i, i + 1, label="ORG"))
@@ -469,10 +473,15 @@ def _located_places(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
       western province town", "near Kanwal, a village".
 
     A name the model tagged as something else becomes a GPE; an untagged one is added as a GPE."""
+    from spacy.attrs import LOWER
+
+    # the words the rules start from, picked from the array: a Python loop over every token costs more
+    # than the rules
+    lowers = doc.to_array(LOWER).tolist()
+    of_id, preposition_ids = get_string_id("of"), {get_string_id(w) for w in _PLACE_PREPOSITIONS}
     places: list[tuple[int, int]] = []
-    for k in range(3, len(doc) - 1):
-        if doc[k].lower_ != "of" or doc[k - 1].lower_ not in BEARINGS or doc[k - 2].lower_ not in DISTANCE_UNITS \
-                or not doc[k - 3].like_num:
+    for k in [i for i, low in enumerate(lowers) if low == of_id and 3 <= i < len(doc) - 1]:
+        if doc[k - 1].lower_ not in BEARINGS or doc[k - 2].lower_ not in DISTANCE_UNITS or not doc[k - 3].like_num:
             continue
         after = _name_run(doc, k + 1, 1)
         if after:
@@ -481,9 +490,7 @@ def _located_places(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
             before = _name_run(doc, k - 5, -1)
             if before:
                 places.append(before)
-    for k in range(1, len(doc) - 3):
-        if doc[k - 1].lower_ not in _PLACE_PREPOSITIONS:
-            continue
+    for k in [i + 1 for i, low in enumerate(lowers) if low in preposition_ids and i + 1 < len(doc) - 3]:
         run = _name_run(doc, k, 1)
         if not run or run[1] + 2 >= len(doc) or doc[run[1]].text != "," or doc[run[1] + 1].lower_ not in ("the", "a", "an"):
             continue
