@@ -855,3 +855,14 @@ def test_a_writer_set_off_by_commas_after_an_opening_phrase_is_the_speaker():
     quotes = _quotes("Sale\n\nIn a message on Twitter, the club's owner, Harbour Holdings, wrote that the sale was "
                      "\"off the table.\"")
     assert _speaker_of(quotes, "off the table") == "Harbour Holdings", quotes[["text", "speaker"]]
+
+
+def test_an_occupation_given_in_apposition_names_the_person_it_is_said_of_later():
+    quotes = _quotes("Clinic letter\n\nSister Ana Ruiz, a theatre nurse at the clinic, signed the letter. "
+                     "“We cannot go on like this,” the nurse said.")
+    assert _speaker_of(quotes, "cannot go on") == "Ana Ruiz", quotes[["text", "speaker"]]
+
+
+def test_a_players_position_before_his_name_names_him_later_even_read_as_a_proper_noun():
+    quotes = _quotes("New signing\n\nAjax have signed the Danish forward Mikkel Holm. “I came here to win,” the forward said.")
+    assert _speaker_of(quotes, "came here to win") == "Mikkel Holm", quotes[["text", "speaker"]]

@@ -190,7 +190,11 @@ def repair_entities(doc: Doc) -> Doc:
                 if label == "ORG" and cut - head_start >= 1:
                     spans.append(Span(doc, head_start, cut, label="ORG"))
                 start, label, changed = cut, "PERSON", True
-        if (label in MISREAD_LABELS and looks_like_named_person(doc[start:end].text)
+        # a title inside the span is no part of the name to test ("Sister Grace Obi, a ward nurse")
+        named_from = start
+        while named_from < end - 2 and doc[named_from].lower_ in _title_words():
+            named_from += 1
+        if (label in MISREAD_LABELS and looks_like_named_person(doc[named_from:end].text)
                 and _treated_as_person(doc, start, end)):
             label, changed = "PERSON", True
         elif (label in MISREAD_LABELS and start > 0 and doc[start - 1].lower_ in ROLE_GROUPS["royal"]

@@ -27,7 +27,7 @@ HONORIFICS = {
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
     "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
     "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah", "coach",
-    "lawyer", "attorney", "inspector", "superintendent", "sergeant",
+    "lawyer", "attorney", "inspector", "superintendent", "sergeant", "sister",
 }
 # Person nouns a sentence may open with before a name ("Survivor Nils Berg said", "Witness Ola Brun
 # told ..."): the model takes the capitalised noun into the name. Dropped only with two words of a
@@ -64,7 +64,7 @@ TITLE_WORDS = {
     "french", "british", "lieutenant", "captain", "major", "sergeant", "marshal", "patriarch", "pope",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
     "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
-    "lawyer", "attorney", "inspector", "superintendent",
+    "lawyer", "attorney", "inspector", "superintendent", "sister",
 }
 
 # Role nouns that stand for a person, grouped so that a role matches a title of the same group.
@@ -238,6 +238,7 @@ OCCUPATION_NOUNS = {
     "son", "daughter", "wife", "husband", "widow", "brother", "sister", "survivor", "victim", "veteran",
     "priest", "pastor", "historian", "architect", "designer", "photographer", "chef", "soldier", "candidate",
     "campaigner", "activist", "volunteer", "resident", "mayor", "councillor", "councilor", "lecturer",
+    "forward", "winger", "keeper", "medic", "paramedic", "midwife", "cleric", "imam", "rabbi", "monk", "nun",
 }
 
 # Job titles that, written alone, name nobody ("Chief Executive", "the Prosecutor").

@@ -207,10 +207,11 @@ class NamesMixin:
     def _read_titles(self, tok: Token) -> frozenset[str]:
         words = set()
         for t in list(tok.subtree) + [tok.head]:
-            if t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS:
+            # an occupation counts as a title here: "Grace Obi, a ward nurse" is "the nurse" later
+            if t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS or t.lower_ in OCCUPATION_NOUNS:
                 words.add(t.lower_)
         for i in range(max(self._sentence_start(tok), tok.i - 6), tok.i):
-            if self._lower[i] in _TITLE_ROLE_IDS:
+            if self._lower[i] in _TITLE_ROLE_IDS or self.doc.vocab.strings[self._lower[i]] in OCCUPATION_NOUNS:
                 words.add(self.doc.vocab.strings[self._lower[i]])
         head = tok.head
         if tok.dep_ == "appos" and head.lower_ in ROLE_NOUNS:

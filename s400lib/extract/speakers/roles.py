@@ -36,6 +36,7 @@ from .lexicon import (
     _ROLE_MEDIA_ORG,
     JOB_TITLES,
     MEDIA_NOUNS,
+    OCCUPATION_NOUNS,
     ORG_NOUNS,
     PRONOUN_WINDOW,
     ROLE_GROUPS,
@@ -43,7 +44,7 @@ from .lexicon import (
     ROLE_WINDOW,
     SOURCE_NOUNS,
 )
-from .mentions import Resolution, _one_word_qualifier
+from .mentions import Resolution, _common, _one_word_qualifier
 from .names import clean_name
 
 _SAYING = {"say", "tell", "add", "explain", "insist", "warn", "note", "stress", "confirm", "announce", "write"}
@@ -76,11 +77,14 @@ def _person_noun(tok: Token) -> bool:
     """A singular common noun the lists do not know that names a person: "the 24-year-old
     midfielder", "the novelist", "the chairwoman". Only asked of the subject of a speech verb, where
     a noun naming a thing ("the report said") is a document and is handled elsewhere."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+    # (a lower-case word the tagger read as a proper noun, "the forward said", is a common noun too)
+    if not _common(tok) or tok.tag_ not in ("NN", "NNP"):
         return False
     if any(c.dep_ in ("amod", "compound", "nummod") and "year-old" in c.text.lower() for c in tok.children):
         return True
     low = tok.lemma_.lower()
+    if low in OCCUPATION_NOUNS:
+        return True  # "the nurse", "the forward": occupations whatever their ending
     return len(low) >= 5 and low.endswith(_PERSON_ENDINGS) and low not in _THING_NOUNS
 
 
