@@ -149,3 +149,16 @@ def test_stepping_down_and_resigning_on_two_days_is_a_temporal_conflict(two_outl
                      "Tomas Weller will resign from the Lenton port board on July 9, two board members said.")
     assert co["kind"].tolist() == ["temporal"], co
     assert "2021-07-03" in co["explanation"].iloc[0] and "2021-07-09" in co["explanation"].iloc[0]
+
+
+def test_a_winner_named_by_a_pronoun_after_his_camp_conflicts_with_the_declared_winner(two_outlets):
+    co = two_outlets("The commission declared Anna Vogt the winner of the Tromsvik mayoral race on Sunday.",
+                     "Karl Brenner's team said he had won the Tromsvik mayoral race on Sunday and would not concede.")
+    stance = co[co["kind"] == "stance"]
+    assert len(stance) == 1 and "Karl Brenner" in stance["explanation"].iloc[0] and "Anna Vogt" in stance["explanation"].iloc[0], co
+
+
+def test_winning_a_share_of_the_vote_is_not_winning_the_race(two_outlets):
+    co = two_outlets("The commission declared Anna Vogt the winner of the Tromsvik mayoral race on Sunday.",
+                     "Karl Brenner won 44 percent in the Tromsvik mayoral race on Sunday, the commission said.")
+    assert not (co["kind"] == "stance").any(), co

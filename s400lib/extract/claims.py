@@ -615,19 +615,44 @@ _WIN_DECLARERS = {"declare", "name", "proclaim", "announce", "confirm"}
 _WIN_LEMMAS = {"win", "winner"}
 
 
+# what a candidate wins a share of, not the contest: "won 51 percent", "won a third of the seats"
+_SHARE_NOUNS = {"percent", "%", "votes", "seat", "seats", "share", "point", "points", "third", "half", "quarter", "fifth"}
+
+
+def _path_up(tok, top) -> list:
+    """The tokens from ``tok`` up to (not including) ``top``, ``tok`` first; empty when ``tok`` is ``top``."""
+    path = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
 def _winner(words: TokenLists, toks) -> str | None:
     """Who the claim says won: "Kabila won the election", "the commission declared Kabila the
     winner", "Kabila was declared the winner", "Kabila is the winner"; the proper nouns of that
     name, or None. Two sources naming different winners of one contest disagree."""
     def name_of(tok) -> str | None:
-        words = [t.text for t in tok.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()]
-        return " ".join(words) if words else None
+        # the name itself, not what hangs on it: "declared Marco Rivas the winner of Sunday's vote"
+        # parses "winner of Sunday's vote" as an apposition of "Rivas"
+        if tok.lower_ in ("he", "she"):
+            # "Ferrer's campaign said she had won": the person the sentence named before the pronoun
+            named = [t for t in tok.sent if t.i < tok.i and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+            if not named:
+                return None
+            tok = named[-1]
+        parts = [t for t in tok.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()
+                 and all(a.dep_ not in ("appos", "prep", "relcl", "acl") for a in _path_up(t, tok))]
+        return " ".join(t.text for t in parts) if parts else None
 
     for tok in toks:
         lemma = tok.lemma_.lower()
         if lemma == "win" and tok.pos_ == "VERB" and not _negated(words, tok.i)[0]:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if subj and any(c.dep_ == "dobj" for c in tok.children):
+            won = [c for c in tok.children if c.dep_ == "dobj"]
+            # "Rivas won 51 percent", "won 120 seats": a share of the vote, not the contest
+            share = any(c.like_num or c.lower_ in _SHARE_NOUNS or any(g.dep_ == "nummod" for g in c.children) for c in won)
+            if subj and won and not share:
                 return name_of(subj[0])
         if lemma == "winner" and tok.pos_ == "NOUN":
             head = tok.head
