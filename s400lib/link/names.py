@@ -77,7 +77,6 @@ ALIASES_FILE = "aliases.csv"
 _DESIGNATOR = re.compile(r"^([A-Za-zА-Яа-я]{1,3})\s?-\s?(\d{1,4})([A-Za-z]{0,2}?)(?:s)?(?:\s+\S.*)?$")
 
 
-@lru_cache(maxsize=1 << 13)  # a corpus repeats the same few thousand names many times
 @lru_cache(maxsize=1)
 def country_keys() -> frozenset[str]:
     """The keys of every country's short, common and official name in ISO 3166 (pycountry's data):
@@ -93,6 +92,7 @@ def country_keys() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1 << 13)  # a corpus repeats the same few thousand names many times
 def name_key(name: str) -> str:
     """Comparison key: no accents, lower case, no dots or possessive, no leading 'the'.
 
