@@ -119,3 +119,11 @@ def test_a_plural_abbreviated_measure_is_its_unit():
     t = _numbers("The dam lies 35 Kms upstream and the crates weighed 20 kgs each.")
     units = dict(zip(t["text"], t["unit"]))
     assert units.get("35 Kms") == "km" and units.get("20 kgs") == "kg", units
+
+
+def test_a_figure_an_estimate_puts_on_its_object_counts_that_object():
+    t = _numbers("Organisers put the crowd at 12,000. The insurer estimated the number of damaged homes at 450. "
+                 "Officials put the toll at nine.")
+    units = dict(zip(t["text"], t["unit"]))
+    assert units.get("12,000") == "people" and units.get("450") == "home", t[["text", "unit", "state"]]
+    assert t.loc[t["text"] == "nine", "state"].tolist() == ["dead"] and units.get("nine") == "people"

@@ -286,6 +286,35 @@ def _projected(doc, first: int, start: int) -> bool:
     return governor is not None and governor.lemma_.lower() in _FORESEEING
 
 
+# verbs that put a figure on a thing named as their object: "organisers put the crowd at 20,000"
+_ESTIMATING = {"put", "estimate", "place", "peg", "set", "number", "count"}
+# things counted in people: a crowd of 20,000 is 20,000 people
+_PEOPLE_NOUNS = {"crowd", "attendance", "audience"}
+
+
+def _estimated_count(doc, first: int, start: int) -> str | None:
+    """The unit of a bare figure after "at" that an estimating verb puts on its object: "put the
+    crowd at 20,000" counts people, "estimated the damage at 300 million" counts damage."""
+    if first - 1 < start or doc[first - 1].lower_ != "at":
+        return None
+    verb = doc[first - 1].head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ESTIMATING:
+        return None
+    thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if thing is None:
+        return None
+    lemma = thing.lemma_.lower()
+    if lemma in ("number", "total", "tally", "count", "figure"):
+        # "put the number of displaced people at 3,000": what the number is of
+        of = [o for p in thing.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not of or of[0].pos_ != "NOUN":
+            return None
+        lemma = of[0].lemma_.lower()
+    if lemma in ("toll", "death"):
+        return None  # "put the toll at 12": the toll rule counts the dead as people
+    return "people" if lemma in _PEOPLE_NOUNS else _SAME_COUNT.get(lemma, lemma)
+
+
 def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
     rows = []
     start, end = sent.start, sent.end
@@ -370,6 +399,8 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             head = doc[run_end - 1].head
             if doc[run_end - 1].dep_ in ("nummod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN") and head.i >= run_end and head.i < end:
                 unit, last = head.lemma_.lower(), head.i
+            else:
+                unit = _estimated_count(doc, first, start)
         named = first - 1 if first - 1 >= start and doc[first - 1].lower_ in _SCALE_BEFORE else (
             first - 2 if first - 2 >= start and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _SCALE_BEFORE else None)
         if named is not None and (unit is None or last > run_end - 1):
