@@ -218,3 +218,20 @@ def test_work_told_as_completed_and_as_still_pending_is_a_status_conflict(two_ou
     co = two_outlets("Repairs to the Tromsvik bridge were completed in May, the council said.",
                      "Repairs to the Tromsvik bridge are still pending, residents said.")
     assert (co["kind"] == "status").sum() == 1, co
+
+
+def test_one_sentence_setting_two_parties_figures_against_each_other_is_a_numeric_conflict(two_outlets):
+    co = two_outlets("Police said some 3,000 people marched through Tromsvik on Saturday, whereas the organisers "
+                     "put the crowd at 11,000.",
+                     "The Tromsvik council will debate the new parking charges in May.")
+    numeric = co[co["kind"] == "numeric"]
+    assert len(numeric) == 1, co
+    explanation = numeric["explanation"].iloc[0]
+    # "some 3,000" is read as 2,700 to 3,300
+    assert "3,300" in explanation and "11,000" in explanation and "Police" in explanation and "organisers" in explanation, co
+
+
+def test_a_while_clause_of_time_in_one_sentence_sets_no_figures_against_each_other(two_outlets):
+    co = two_outlets("While 3,000 people marched through Tromsvik on Saturday, police arrested 11 people near the port.",
+                     "The Tromsvik council will debate the new parking charges in May.")
+    assert not (co["kind"] == "numeric").any(), co

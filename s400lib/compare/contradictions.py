@@ -349,7 +349,9 @@ def contradictions(
                        patients)
     rows = []
     counter = {"candidates": 0}
-    for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter), client):
+    contrasted = (c["source_rule"] == "contrast").fillna(False).to_numpy(dtype=bool) if "source_rule" in c else None
+    judge.sentences, judge.contrasted = sent, contrasted
+    for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter, contrasted), client):
         rows += judged
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts)
     rows += _age_rows(tables, c, published)
@@ -414,6 +416,9 @@ class _PairJudge:
     windows: dict = dataclasses.field(default_factory=dict)
     # the name before a claim's predicate, likewise once per claim and predicate
     named_subjects: dict = dataclasses.field(default_factory=dict)
+    # the sentence of each claim, and whether it is the contrasted side of its sentence (see _hooked_pairs)
+    sentences: list | None = None
+    contrasted: object = None
 
     def window(self, i: int, offset: int) -> tuple[str, ...]:
         if (i, offset) not in self.windows:
@@ -450,6 +455,10 @@ class _PairJudge:
                 # event in any outlet: "148 people had died" / "all 150 people on board died";
                 # counts of another event are kept apart by their dates and names (_same_occasion)
                 rare = rare | (self.state_units_of[a] & self.units_of[b])
+            if self.contrasted is not None and (self.contrasted[a] or self.contrasted[b]) and self.arts[a] == self.arts[b] \
+                    and self.sentences[a] == self.sentences[b]:
+                # one sentence setting two parties' figures against each other compares them
+                rare = rare | (self.units_of[a] & self.units_of[b])
             if self.arts[a] != self.arts[b] and len(shared) < 3 and any(self.df.get(w, 0) == 2 for w in shared):
                 # a word only these two claims use is one attribute told twice ("Turnout was 61
                 # percent" / "Turnout was 58 percent, observers said"): each unit both count is compared
@@ -497,10 +506,12 @@ def _words(value, sep: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(sys.intern(w) for w in value.split(sep) if w)) if isinstance(value, str) else ()
 
 
-def _hooked_pairs(slices, hooks, status, arts, sent, counter):
+def _hooked_pairs(slices, hooks, status, arts, sent, counter, contrasted=None):
     """The candidate pairs a rule could act on, a slice at a time: claims of different sentences that
-    share a hook (predicate class, unit, argument) or carry different statuses. Tested on whole
-    slices at once; only the survivors (a few per cent) reach the per-pair rules."""
+    share a hook (predicate class, unit, argument) or carry different statuses, and the two sides of
+    one sentence that sets one party's account against another's ("..., while organisers put the crowd
+    at 20,000"; ``contrasted`` marks the second side). Tested on whole slices at once; only the
+    survivors (a few per cent) reach the per-pair rules."""
     import numpy as np
 
     hook_matrix = key_matrix(hooks)
@@ -512,6 +523,8 @@ def _hooked_pairs(slices, hooks, status, arts, sent, counter):
         counter["candidates"] += len(pairs)
         a, b = pairs[:, 0], pairs[:, 1]
         same_sentence = (art_code[a] == art_code[b]) & (sentence[a] == sentence[b])
+        if contrasted is not None:
+            same_sentence &= ~(contrasted[a] | contrasted[b])
         status_differ = (status_code[a] >= 0) & (status_code[b] >= 0) & (status_code[a] != status_code[b])
         keep = ~same_sentence & ((shared_counts(hook_matrix, a, b) > 0) | status_differ)
         yield pairs[keep]

@@ -7,7 +7,10 @@ the second clause as a ``conj`` of the root verb, and we cut before its left edg
 Rules, in the order they apply to each unit:
 
 source
-    1. the speaker of a row of the quotes table that overlaps the unit (``source_rule='quote'``);
+    1. the speaker of a row of the quotes table that overlaps the unit (``source_rule='quote'``),
+       unless the unit is a clause set against the one before it with an account of its own subject
+       ("..., while organisers put the crowd at 20,000": the organisers, ``'contrast'``; such a clause
+       is a unit of its own);
     2. a reporting frame in the sentence, "X said that ...", "..., X told reporters", "according to X":
        the subject of a reporting verb outside quotation marks, resolved to a named entity of its
        noun phrase, or for a pronoun to the last PERSON named before (``'reported'``, ``'according_to'``);
@@ -259,6 +262,36 @@ class TokenLists:
                 self.children[h].append(k)
 
 
+# conjunctions that set a clause against the one before it
+_CONTRAST_MARKS = {"while", "whereas"}
+# verbs by which the subject of such a clause gives its own account or figure
+_ACCOUNT_VERBS = {"say", "claim", "put", "estimate", "count", "report", "insist", "argue", "believe", "number", "place"}
+
+
+def _contrast_mark(words: TokenLists, k: int) -> int | None:
+    """The index of "while"/"whereas" when token ``k`` is a verb of an adverbial clause that conjunction
+    opens and that has a subject of its own, else None."""
+    if words.dep[k] != "advcl" or words.pos[k] not in ("VERB", "AUX"):
+        return None
+    kids = words.children[k]
+    marks = [c for c in kids if words.dep[c] == "mark" and words.lower[c] in _CONTRAST_MARKS and c < k]
+    if not marks or not any(words.dep[c] in ("nsubj", "nsubjpass") for c in kids):
+        return None
+    return marks[0]
+
+
+def _contrast_subject(words: TokenLists, i: int, j: int):
+    """The subject of the account a contrasted clause gives ("while organisers put the crowd at 20,000":
+    the organisers), when the unit [i, j) opens right after its "while"/"whereas", else None."""
+    if i == 0 or words.lower[i - 1] not in _CONTRAST_MARKS:
+        return None
+    verb = words.head[i - 1]
+    if not (i <= verb < j) or words.lemma[verb] not in _ACCOUNT_VERBS:
+        return None
+    subj = [c for c in words.children[verb] if words.dep[c] == "nsubj"]
+    return words.doc[subj[0]] if subj else None
+
+
 def _clause_units(sent, words: TokenLists) -> list[tuple[int, int]]:
     """Token ranges [i, j) of the claim units of one sentence: cut before each coordinated main clause."""
     root = sent.root
@@ -279,6 +312,16 @@ def _clause_units(sent, words: TokenLists) -> list[tuple[int, int]]:
     for k in range(sent.start + 1, sent.end - 1):  # a semicolon joins two main clauses too
         if words.lower[k] == ";":
             cuts.append((k, k + 1))
+    for k in range(sent.start + 1, sent.end):
+        # "Police said 5,000 people marched, while organisers put the crowd at 20,000": a clause set
+        # against the one before it, with a subject of its own, is a claim of its own
+        mark = _contrast_mark(words, k)
+        if mark is not None and mark > sent.start:
+            cut = mark
+            while cut > sent.start and words.pos[cut - 1] == "PUNCT" and doc[cut - 1].text not in _QUOTE_CHARS:
+                cut -= 1
+            if cut > sent.start:
+                cuts.append((cut, mark + 1))
     cuts.sort()
     units, begin = [], sent.start
     for cut, resume in cuts:
@@ -965,6 +1008,11 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     if isinstance(qspeaker, str) and qspeaker:
                         source, rule = qspeaker, "quote"
                     break
+            # (the reported clause of the sentence's speaker often takes in the contrasted clause, which
+            # is the other party's account: "Police said ... joined the protest, while organisers put ...")
+            contrasted = _contrast_subject(words, i, j) if source is None or quote_kind == "indirect" else None
+            if contrasted is not None:
+                source, rule = speakers.resolve(contrasted, previous), "contrast"
             if source is None and fsource is not None:
                 source, rule = fsource, frule
             para = para_of.get(sent_id)
