@@ -235,3 +235,10 @@ def test_a_while_clause_of_time_in_one_sentence_sets_no_figures_against_each_oth
     co = two_outlets("While 3,000 people marched through Tromsvik on Saturday, police arrested 11 people near the port.",
                      "The Tromsvik council will debate the new parking charges in May.")
     assert not (co["kind"] == "numeric").any(), co
+
+
+def test_a_date_told_as_a_deadline_against_a_day_a_few_days_on_is_compared_without_failing(two_outlets):
+    # "before Friday" reaches back without bound: the days between the two are counted from its end
+    co = two_outlets("The Tromsvik dam burst on Saturday, the governor said.",
+                     "The Tromsvik dam burst before Friday, farmers said.")
+    assert (co["kind"] == "temporal").sum() == 1, co

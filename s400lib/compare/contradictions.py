@@ -482,8 +482,9 @@ class _PairJudge:
                                       told.get(self.arts[b], ()))
             # one thing that happened to one noun, dated a few days apart ("the ferry sank on Monday
             # night" / "on Sunday night"): the date is in dispute however few other words they share
-            close = _days_apart(a, b, frames, self.bound, self.patients)
-            cands += _temporal(a, b, frames, self.bound, shared, sources, close)
+            disjoint = _disjoint_dates(a, b, frames, self.bound)
+            close = _days_apart(disjoint, self.patients[a], self.patients[b])
+            cands += _temporal(a, b, frames, disjoint, shared, sources, close)
             if differ and self.rules[a] not in ("outlet",) and self.rules[b] not in ("outlet",):
                 cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
             if denied_figure and not any(kind in ("stance", "polarity") for kind, *_ in cands):
@@ -933,39 +934,45 @@ def _verbs(frames_of_claim) -> set[str]:
     return {f[0] for f in frames_of_claim if f[0] not in _GENERIC and f[4] == "v"}
 
 
-def _days_apart(a, b, frames, bound, patients) -> frozenset:
-    """The predicate classes both claims date, a few days apart (at most CLOSE_DAYS, not overlapping),
-    acting on a noun both name as what the act happened to."""
-    if not bound[a] or not bound[b] or not (patients[a] & patients[b]):
-        return _NONE
-    close = set()
-    for cls in _verbs(frames[a]) & _verbs(frames[b]):
-        for va, prep_a in bound[a].get(cls, ()):
-            ia = _open_interval(va, prep_a)
-            for vb, prep_b in bound[b].get(cls, ()):
-                ib = _open_interval(vb, prep_b)
-                gap = max(ib[0] - ia[1], ia[0] - ib[1])
-                if pd.Timedelta(0) < gap <= pd.Timedelta(days=CLOSE_DAYS):
-                    close.add(cls)
-    return frozenset(close) or _NONE
-
-
-def _temporal(a, b, frames, bound, shared, sources, close=frozenset()):
+def _disjoint_dates(a, b, frames, bound) -> list[tuple[str, str, str, str, str, bool]]:
+    """(class, date a, preposition a, date b, preposition b, close) for each predicate class both
+    claims date where the two dates cannot both hold, classes in name order; ``close`` when the two
+    lie at most CLOSE_DAYS apart. The distance is only taken between the facing ends of the two
+    intervals, which are real dates: an open end ("before August" reaches back without bound) would
+    not fit in a time span."""
     if not bound[a] or not bound[b]:
         return []
-    classes = _verbs(frames[a]) & _verbs(frames[b])
-    if not classes or (len(shared - classes) < 3 and not classes & close):
-        return []
-    for cls in sorted(classes):
+    out = []
+    within = pd.Timedelta(days=CLOSE_DAYS)
+    for cls in sorted(_verbs(frames[a]) & _verbs(frames[b])):
         for va, prep_a in bound[a].get(cls, ()):
             ia = _open_interval(va, prep_a)
             for vb, prep_b in bound[b].get(cls, ()):
                 ib = _open_interval(vb, prep_b)
-                if ia[1] < ib[0] or ib[1] < ia[0]:
-                    return [("temporal", cls, _BASE["temporal"],
-                             f"According to {_who(sources[a])}, '{cls.replace('_', ' ')}' is dated {_dated(va, prep_a)}; "
-                             f"according to {_who(sources[b])}, it is dated {_dated(vb, prep_b)}.")]
-    return []
+                if ia[1] < ib[0]:
+                    out.append((cls, va, prep_a, vb, prep_b, ib[0] <= ia[1] + within))
+                elif ib[1] < ia[0]:
+                    out.append((cls, va, prep_a, vb, prep_b, ia[0] <= ib[1] + within))
+    return out
+
+
+def _days_apart(disjoint, patients_a, patients_b) -> frozenset:
+    """The predicate classes of ``disjoint`` (see :func:`_disjoint_dates`) whose dates are a few days
+    apart, when the act happened to a noun both claims name."""
+    if not (patients_a & patients_b):
+        return _NONE
+    return frozenset(cls for cls, *_, close in disjoint if close) or _NONE
+
+
+def _temporal(a, b, frames, disjoint, shared, sources, close=frozenset()):
+    """A temporal conflict row from the first of ``disjoint`` (see :func:`_disjoint_dates`), when the
+    claims share three words besides the predicate or their dates are close (``close``)."""
+    if not disjoint or (len(shared - (_verbs(frames[a]) & _verbs(frames[b]))) < 3 and not close):
+        return []
+    cls, va, prep_a, vb, prep_b, _close = disjoint[0]
+    return [("temporal", cls, _BASE["temporal"],
+             f"According to {_who(sources[a])}, '{cls.replace('_', ' ')}' is dated {_dated(va, prep_a)}; "
+             f"according to {_who(sources[b])}, it is dated {_dated(vb, prep_b)}.")]
 
 
 def _stance(a, b, args, frames, texts, starts, sources, df, n):
