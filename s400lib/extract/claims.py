@@ -40,6 +40,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import bisect
+import itertools
 import re
 
 import pandas as pd
@@ -662,15 +663,6 @@ _WIN_LEMMAS = {"win", "winner"}
 _SHARE_NOUNS = {"percent", "%", "votes", "seat", "seats", "share", "point", "points", "third", "half", "quarter", "fifth"}
 
 
-def _path_up(tok, top) -> list:
-    """The tokens from ``tok`` up to (not including) ``top``, ``tok`` first; empty when ``tok`` is ``top``."""
-    path = []
-    while tok.i != top.i and tok.head.i != tok.i:
-        path.append(tok)
-        tok = tok.head
-    return path
-
-
 def _winner(words: TokenLists, toks) -> str | None:
     """Who the claim says won: "Kabila won the election", "the commission declared Kabila the
     winner", "Kabila was declared the winner", "Kabila is the winner"; the proper nouns of that
@@ -685,7 +677,8 @@ def _winner(words: TokenLists, toks) -> str | None:
                 return None
             tok = named[-1]
         parts = [t for t in tok.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()
-                 and all(a.dep_ not in ("appos", "prep", "relcl", "acl") for a in _path_up(t, tok))]
+                 and all(a.dep_ not in ("appos", "prep", "relcl", "acl")
+                         for a in itertools.takewhile(lambda a: a.i != tok.i, (t, *t.ancestors)))]
         return " ".join(t.text for t in parts) if parts else None
 
     for tok in toks:

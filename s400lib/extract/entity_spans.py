@@ -27,10 +27,9 @@ names. Offsets stay those of the text.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import functools
 import re
+from collections import Counter
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -56,15 +55,12 @@ _CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })
-# Feasts and holidays: names of days, never of a person, place or body ("Easter", "Easter Sunday").
-HOLIDAY_WORDS = frozenset({
-    "easter", "christmas", "ramadan", "eid", "diwali", "thanksgiving", "passover", "hanukkah", "halloween",
-    "pentecost", "lent", "advent", "ashura", "nowruz", "vesak", "holi", "sunday", "day", "eve", "good", "friday",
-    "al-fitr", "al-adha", "new", "year", "year's", "'s", "’s",
-})
-# the words of HOLIDAY_WORDS that name a feast on their own ("Sunday" or "Day" alone does not)
+# Feasts: words that name a day of their own, never a person, place or body ("Easter")
 _FEASTS = frozenset({"easter", "christmas", "ramadan", "eid", "diwali", "thanksgiving", "passover", "hanukkah",
                      "halloween", "pentecost", "lent", "advent", "ashura", "nowruz", "vesak", "holi"})
+# ... and the words a feast's name is made of besides ("Easter Sunday", "Eid al-Fitr"), which alone name none
+HOLIDAY_WORDS = _FEASTS | frozenset({"sunday", "day", "eve", "good", "friday", "al-fitr", "al-adha", "new", "year",
+                                     "year's", "'s", "’s"})
 # labels of names, which a feast's name is misread as
 _NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT"})
 # Nouns that make a body of the adjective before them ("Islamic State", "Popular Front").
@@ -265,9 +261,9 @@ def repair_entities(doc: Doc) -> Doc:
         spans.append(Span(doc, k + 1, k + 2, label=ent.label_))
         taken.add(k + 1)
         changed = True
-    # a name never takes in the blank line after a headline ("Lyon" of "Striker signs for Lyon\n\n"), nor
+    # a name never takes in the blank line after a headline ("Lyon" of "Striker signs for Lyon\n\n") nor
+    # runs on across it into the first words of the story ("Lyon\n\nLyon have signed": two names); nor
     # does a person's name stand as the subject of a plural verb ("Lyon have signed ...": a club, a firm)
-    # ... nor runs on across it into the first words of the story ("Lyon\n\nLyon have signed": two names)
     mended = []
     for sp in spans:
         pieces, first = [], sp.start
@@ -302,15 +298,16 @@ def _one_name_one_kind(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     """A one-word name the model calls a person once and a body or a place elsewhere in the same
     article ("Striker signs for Lyon" ... "Lyon is a club with history") is that body or place,
     unless the article gives it as a person's surname ("Paul Lyon") or a title stands before it."""
-    bodies = Counter(sp.text for sp in spans if sp.label_ in ("ORG", "GPE") and len(sp) == 1)
-    if not bodies:
+    # how often each one-word name is called a body and a place
+    kinds = Counter((sp.text, sp.label_) for sp in spans if sp.label_ in ("ORG", "GPE") and len(sp) == 1)
+    if not kinds:
         return spans, False
     surnames = {sp[-1].text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2}
     out, changed = [], False
     for sp in spans:
-        if sp.label_ == "PERSON" and len(sp) == 1 and sp.text in bodies and sp.text not in surnames \
-                and not (sp.start > 0 and doc[sp.start - 1].lower_.rstrip(".") in NAME_TITLES):
-            label = max(("ORG", "GPE"), key=lambda lab: sum(1 for x in spans if x.text == sp.text and x.label_ == lab))
+        if sp.label_ == "PERSON" and len(sp) == 1 and (kinds[(sp.text, "ORG")] or kinds[(sp.text, "GPE")]) \
+                and sp.text not in surnames and not (sp.start > 0 and doc[sp.start - 1].lower_.rstrip(".") in NAME_TITLES):
+            label = max(("ORG", "GPE"), key=lambda lab: kinds[(sp.text, lab)])
             sp, changed = Span(doc, sp.start, sp.end, label=label), True
         out.append(sp)
     return out, changed
@@ -442,7 +439,7 @@ def _untagged_bodies(doc: Doc, spans: list[Span], proper_nouns: list[int]) -> tu
         new.append(Span(doc, i, last + 1, label="ORG"))
         taken.update(range(i, last + 1))
     bodies = [sp for sp in spans + new if sp.label_ == "ORG" and len(sp) >= 2]
-    spelled = {initials_of(re.sub(r"^(?:the|The)\s+", "", sp.text)) for sp in bodies}
+    spelled = {initials_of(sp.text) for sp in bodies}  # (initials_of leaves out "The")
     from spacy.attrs import IS_UPPER
 
     # the upper-case tokens picked from the array: a Python loop over every token costs more than the rule

@@ -418,8 +418,7 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
             break
         if n == 0 and t.lower_ == "according" and len(words) > 2 and words[1].lower_ == "to":
             # '“...,” according to analyst Bea Lindgren': the source follows, as after a speech verb
-            source = [c for c in words[1].children if c.dep_ == "pobj"]
-            head = source[0] if source else _head_of_group([w for w in words[2:6] if w.pos_ != "ADP"][:3])
+            head = _according_source(words[1], words[2:6])
             return Cue(t, head, "according_to") if head is not None else None
         if _is_speech(t) and (t.pos_ in ("VERB", "AUX") or n > 0):
             before = [w for w in words[:n] if w.pos_ not in ("PUNCT", "CCONJ")]
@@ -561,6 +560,13 @@ def _cue_colon(doc, q: QuoteSpan, floor: int) -> Cue | None:
     return None
 
 
+def _according_source(to: Token, following: list[Token]) -> Token | None:
+    """The source "according to" names: the object of ``to``, else the head of the few words
+    ``following`` it ('according to curator Elaine Gustafon' may come out as two objects)."""
+    source = [c for c in to.children if c.dep_ == "pobj"]
+    return source[0] if source else _head_of_group([w for w in following if w.pos_ != "ADP" and not w.is_punct][:3])
+
+
 def _cue_according_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
     """'According to union leader Ana Ruiz, “...”': the source named right before the opening mark,
     with nothing but a comma or a dash between it and the quote."""
@@ -568,8 +574,7 @@ def _cue_according_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
     for k, t in enumerate(toks[:-2]):
         if t.lower_ != "according" or toks[k + 1].lower_ != "to":
             continue
-        source = [c for c in toks[k + 1].children if c.dep_ == "pobj"]
-        head = source[0] if source else _head_of_group([w for w in toks[k + 2 : k + 6] if w.pos_ != "ADP" and not w.is_punct][:3])
+        head = _according_source(toks[k + 1], toks[k + 2 : k + 6])
         if head is None:
             return None
         rest = [w for w in toks if w.i > max(head.right_edge.i, head.i)]

@@ -31,7 +31,7 @@ from .lexicon import (
     looks_like_named_person,
 )
 from .mentions import _one_word_qualifier, _proper
-from .word_ids import _PERSON_ID, _TITLE_IDS, _TITLE_ROLE_IDS
+from .word_ids import _OCCUPATION_IDS, _PERSON_ID, _TITLE_IDS, _TITLE_ROLE_IDS
 
 
 class NamesMixin:
@@ -71,7 +71,7 @@ class NamesMixin:
         while i - 1 >= 0 and pos[i - 1] == PROPN and ent_type[i - 1] in (0, _PERSON_ID) and space[i - 1] \
                 and lower[i - 1] not in _TITLE_IDS and self.doc[i - 1].text[:1].isupper() \
                 and not (self.doc[i - 1].text.isupper() and len(self.doc[i - 1].text) >= 3) \
-                and not (self.doc[i - 1].lower_ in OCCUPATION_NOUNS and given_name_sex(self.doc[i - 1].text) is None):
+                and not (lower[i - 1] in _OCCUPATION_IDS and given_name_sex(self.doc[i - 1].text) is None):
             i -= 1  # ... nor an occupation written with a capital ("Defender Jamie Everton")
         return idx[i], ent.end_char
 
@@ -211,7 +211,7 @@ class NamesMixin:
             if t.lower_ in TITLE_WORDS or t.lower_ in ROLE_NOUNS or t.lower_ in OCCUPATION_NOUNS:
                 words.add(t.lower_)
         for i in range(max(self._sentence_start(tok), tok.i - 6), tok.i):
-            if self._lower[i] in _TITLE_ROLE_IDS or self.doc.vocab.strings[self._lower[i]] in OCCUPATION_NOUNS:
+            if self._lower[i] in _TITLE_ROLE_IDS or self._lower[i] in _OCCUPATION_IDS:
                 words.add(self.doc.vocab.strings[self._lower[i]])
         head = tok.head
         if tok.dep_ == "appos" and head.lower_ in ROLE_NOUNS:

@@ -336,4 +336,3 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                         return Resolution(m.name, "org", "mouthpiece", 0.6, self.ctx.text[start:end], start, end)
             break
         return None
-

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from .lexicon import _ROLE_MEDIA_ORG, PERSON_PRONOUNS, PLURAL_PRONOUNS, QUANTIFIER_HEADS, ROLE_NOUNS, TITLE_WORDS
+from .lexicon import _ROLE_MEDIA_ORG, OCCUPATION_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, QUANTIFIER_HEADS, ROLE_NOUNS, TITLE_WORDS
 
 _PRONOUN_IDS = {get_string_id(w) for w in PERSON_PRONOUNS | PLURAL_PRONOUNS}
 _NOUN_WORD_IDS = {get_string_id(w) for w in _ROLE_MEDIA_ORG}
@@ -15,4 +15,5 @@ _QUANTIFIER_IDS = {get_string_id(w) for w in QUANTIFIER_HEADS}
 _PLURAL_TAG_IDS = {get_string_id(t) for t in ("NNS", "NNPS")}
 _TITLE_IDS = {get_string_id(w) for w in TITLE_WORDS}
 _TITLE_ROLE_IDS = {get_string_id(w) for w in TITLE_WORDS | ROLE_NOUNS}
+_OCCUPATION_IDS = {get_string_id(w) for w in OCCUPATION_NOUNS}
 _PERSON_ID = get_string_id("PERSON")
