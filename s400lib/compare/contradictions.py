@@ -339,18 +339,19 @@ def contradictions(
     rare_units_of = [(us & rare_units) or _NONE for us in units_of]
     published = dict(zip(tables.articles["article_id"].astype(str), tables.articles["published"])) if "published" in tables.articles else {}
     pub_years = [published[x].year if pd.notna(published.get(x)) else None for x in arts]
-    # per claim, read by every pair it is in: the units it counts with a state ("people (dead)"), and
-    # whether it wants rather than tells
+    # per claim, read by every pair it is in: the units it counts with a state ("people (dead)"),
+    # whether it wants rather than tells, whether it denies what its clause tells, and whether it is
+    # the contrasted side of its sentence (see _hooked_pairs)
     state_units_of = [frozenset(u for u in us if " (" in u) or _NONE for us in units_of]
     wants = [_wants(fs) for fs in frames]
+    denies = [_denies(fs) for fs in frames]
+    contrasted = (c["source_rule"] == "contrast").fillna(False).to_numpy(dtype=bool) if "source_rule" in c else None
     judge = _PairJudge(consistent, told_alike, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
                        arts, rare_units_of, stages, pub_years, units_of, state_units_of, wants, _figures_by_article(arts, nums),
-                       patients)
+                       patients, denies, sent, contrasted)
     rows = []
     counter = {"candidates": 0}
-    contrasted = (c["source_rule"] == "contrast").fillna(False).to_numpy(dtype=bool) if "source_rule" in c else None
-    judge.sentences, judge.contrasted = sent, contrasted
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter, contrasted), client):
         rows += judged
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts)
@@ -411,14 +412,14 @@ class _PairJudge:
     wants: list  # whether each claim wants or offers rather than tells (see _wants)
     article_figures: dict  # article -> the counted figures (low, high, unit) its claims give
     patients: list  # the nouns each claim's verbs happen to ("the ferry sank")
+    denies: list  # whether each claim denies what its clause tells (see _denies)
+    sentences: list  # the sentence of each claim
+    contrasted: object  # whether each claim is the contrasted side of its sentence, or None
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
     # the name before a claim's predicate, likewise once per claim and predicate
     named_subjects: dict = dataclasses.field(default_factory=dict)
-    # the sentence of each claim, and whether it is the contrasted side of its sentence (see _hooked_pairs)
-    sentences: list | None = None
-    contrasted: object = None
 
     def window(self, i: int, offset: int) -> tuple[str, ...]:
         if (i, offset) not in self.windows:
@@ -471,7 +472,7 @@ class _PairJudge:
             if self.wants[a] == self.wants[b] and _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
                 told = self.article_figures if self.arts[a] != self.arts[b] else {}
-                denied_a, denied_b = _denies(frames[a]), _denies(frames[b])
+                denied_a, denied_b = self.denies[a], self.denies[b]
                 if denied_a or denied_b:
                     # a figure inside a denial ("denied that 14 people had died") is no count its source
                     # gives; the figure told and denied is a conflict of reports, unless the act itself
