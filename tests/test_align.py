@@ -261,3 +261,15 @@ def test_a_picture_credit_is_not_a_claim(tmp_path):
     assert not tables.claims["text"].str.contains("Photo").any(), tables.claims["text"]
     assert tables.paragraphs["text"].str.contains(r"\(Photo: AFP\)").any()
     assert not sl.align(tables)["left_text"].str.contains("Photo").any()
+
+
+def test_one_exact_figure_from_one_source_is_one_fact_but_not_when_it_counts_other_things(tmp_path):
+    """Worded apart (character overlap under 0.35, no name or date in common), the same figure from the
+    same source ties two units; the same figure counting cars in one and officers in the other does not."""
+    tables = _two_articles(tmp_path, "At the height of the vigil the harbour police said 18,500 mourners filled the quay.",
+                           "Church leaders spoke of a far larger gathering, while police said the number was 18,500 at most.")
+    pairs = sl.align(tables)
+    assert [(p.left_id, p.right_id, p.relation) for p in pairs.itertuples()] == [("a:c1", "b:c2", "same_fact")]
+    tables = _two_articles(tmp_path, "Traffic police said 1,200 cars were towed from the flooded streets overnight.",
+                           "By morning, police said 1,200 officers were deployed along the river.")
+    assert sl.align(tables).empty

@@ -184,3 +184,15 @@ def test_a_body_or_thing_named_like_an_act_is_no_event():
 def test_a_month_is_no_owner_of_a_figure():
     c = _claims("Bus fares in Tromsvik rose 5 percent in July.")
     assert "in:July" not in c["owners"].iloc[0].split("|") and "in:Tromsvik" in c["owners"].iloc[0].split("|"), c[["text", "owners"]]
+
+
+def test_who_puts_a_figure_on_something_is_the_source_of_that_figure():
+    """The subject of 'put ... at N' or 'estimated N' gives the figure, not the outlet; a clause that
+    describes the subject is no part of its name; 'put' without a figure is no estimate."""
+    text = ("Organisers of the vigil put the crowd at 8,500 on Friday.\n\n"
+            "Fire crews, who arrived after midnight, estimated that 40 homes were lost.\n\n"
+            "The storm put pressure on the harbour.")
+    claims = claim_table(context_for_text(text))
+    assert claims[["source", "source_rule"]].values.tolist()[:2] == [
+        ["Organisers of the vigil", "estimate"], ["Fire crews", "estimate"]]
+    assert claims["source_rule"].iloc[2] == "outlet"

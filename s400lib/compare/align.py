@@ -28,7 +28,8 @@ both give a number of the same unit ("four S-400 divisions" in both), or when th
 ``event_fact_min`` and both tell one event: a shared content predicate class (not a light or reporting
 verb) and a shared participant (object noun, entity, time or counted unit), "approved the harbour budget"
 / "approved a budget for the harbour", or, at the lowest score (``figures_fact_min``), when both give the
-same two exact figures ("from 359 to 253 people" / "down to 253 from the previous estimate of 359"). Alignment is about content,
+same two exact figures ("from 359 to 253 people" / "down to 253 from the previous estimate of 359"), or one
+exact figure from one source other than the outlet ("police said ... 240,000" in both). Alignment is about content,
 not agreement: a paraphrase may flip a negation, which :mod:`s400lib.compare.contradictions` then flags. Each unit keeps its best match per other article
 and a quote and the claim covering the same words are reported once.
 """
@@ -80,9 +81,10 @@ def units(tables) -> pd.DataFrame:
     # said the ferry sank 20 minutes after ...") is the outlet's wording, never "the same quote"
     marked = set(q.loc[q["kind"].isin(["direct", "partial"]), "quote_id"].astype(str)) if len(q) else set()
     claim_keys = ([_keys(e, n, t) + _event_keys(f, g, p) + _done_by_keys(e, src, f, people) + _figure_keys(n)
-                   for e, n, t, f, g, p, src in
+                   + (_source_keys(src) if rule != "outlet" else [])
+                   for e, n, t, f, g, p, src, rule in
                    zip(c["entities"], c["numbers"], c["times"], _column(c, "frames"), _column(c, "args"), _column(c, "patients"),
-                       c["source"])] if len(c) else [])
+                       c["source"], _column(c, "source_rule"))] if len(c) else [])
     # a quote does one act of its speaker's as the claim around it does ("we will rebuild it together")
     done_in_quote: dict[str, list[str]] = {}
     for qid, ks in zip(_column(c, "quote_id"), claim_keys):
@@ -164,6 +166,17 @@ def _figure_keys(numbers) -> list[str]:
             if figure >= FIGURE_KEY_MIN:
                 keys.append(f"V:{value}")
     return list(dict.fromkeys(keys))
+
+
+def _source_keys(source) -> list[str]:
+    """'S:<word>' for each content word of whoever gives a claim other than the outlet itself ("police",
+    "spokesperson" of "a police spokesperson"; "organiser" of "Organisers of Sunday's protest"),
+    a plural read as its singular. Not used for blocking: one figure that one source gives in two
+    outlets is one fact (see :func:`_relations`)."""
+    if not isinstance(source, str):
+        return []
+    words = (w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w for w in tokens(source))
+    return [f"S:{w}" for w in dict.fromkeys(words)]
 
 
 # Verbs too common or too light to say which event a sentence reports
@@ -462,7 +475,7 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
     relation[quoted[a] & quoted[b] & (scores >= same_quote_min)] = 1
     open_ = np.flatnonzero(relation == 0)
     if len(open_):
-        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAWV"}
+        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAWVS"}
         # two names, or a name and two participants ("Tewolde Gebremariam said the pilot was given
         # clearance" / "the pilot 'was given clearance' ..., Tewolde Gebremariam said")
         anchored = (shared["T"] >= 1) | (shared["E"] >= 2) | ((shared["E"] >= 1) & (shared["A"] >= 2))
@@ -490,9 +503,15 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         acted_min = counted_fact_min if acted_fact_min is None else acted_fact_min
         # two exact figures in common are one fact told twice, whatever the words around them
         figures_min = acted_min if figures_fact_min is None else figures_fact_min
+        # ... and so is one exact figure that one source gives in both ("the police said at its peak there
+        # were 240,000" / "police said the number was 240,000 at most"), unless both count things and
+        # not the same things ("police said 12 were arrested" / "police said 12 were injured")
+        units_of = np.fromiter((any(k[0] == "U" for k in ks) for ks in u["keys"]), dtype=bool, count=len(u))
+        other_things = units_of[a[open_]] & units_of[b[open_]] & ~counted
+        sourced_figure = (shared["V"] >= 1) & (shared["S"] >= 1) & ~other_things
         relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | corroborated))
                        | ((s >= acted_min) & acted_on) | ((s >= event_fact_min) & event)
-                       | ((s >= figures_min) & (shared["V"] >= 2))]] = 3
+                       | ((s >= figures_min) & ((shared["V"] >= 2) | sourced_figure))]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep]
 

@@ -11,12 +11,14 @@ source
        unless the unit is a clause set against the one before it with an account of its own subject
        ("..., while organisers put the crowd at 20,000": the organisers, ``'contrast'``; such a clause
        is a unit of its own);
-    2. a reporting frame in the sentence, "X said that ...", "..., X told reporters", "according to X":
+    2. the subject of a main verb that puts a figure on something ("organisers put the crowd at
+       20,000", "police estimated 240,000 people joined": ``'estimate'``);
+    3. a reporting frame in the sentence, "X said that ...", "..., X told reporters", "according to X":
        the subject of a reporting verb outside quotation marks, resolved to a named entity of its
        noun phrase, or for a pronoun to the last PERSON named before (``'reported'``, ``'according_to'``);
-    3. a unit inside quotation marks with no frame of its own continues the previous quoted unit of
+    4. a unit inside quotation marks with no frame of its own continues the previous quoted unit of
        the paragraph (``'continued_quote'``);
-    4. otherwise the outlet itself asserts it: ``ctx.outlet`` or "the outlet" (``'outlet'``).
+    5. otherwise the outlet itself asserts it: ``ctx.outlet`` or "the outlet" (``'outlet'``).
 modality
     'conditional' when an "if"/"unless" clause hangs on the unit; 'hedged' when a hedge governs it
     (could/may/might, likely/unlikely/possible, apparently/reportedly/allegedly, seem/appear/hope/
@@ -291,6 +293,27 @@ def _contrast_subject(words: TokenLists, i: int, j: int):
         return None
     subj = [c for c in words.children[verb] if words.dep[c] == "nsubj"]
     return words.doc[subj[0]] if subj else None
+
+
+# verbs by which a subject puts a figure on something: "organisers put the crowd at 20,000", "police
+# estimated 240,000 people"; the subject, not the outlet, gives that figure
+_ESTIMATE_VERBS = {"put", "place", "estimate", "count", "number"}
+
+
+def _estimator(words: TokenLists, i: int, j: int):
+    """The subject of a unit whose main verb puts a figure on something ("Police, who ..., put the
+    peak crowd size at 240,000": the police), else None. "Put" and "place" count only with a figure
+    after "at" ("put pressure on" gives none)."""
+    k = next((k for k in range(i, j) if not i <= words.head[k] < j or words.head[k] == k), None)
+    if k is None or words.lemma[k] not in _ESTIMATE_VERBS or words.pos[k] != "VERB":
+        return None
+    doc = words.doc
+    if words.lemma[k] in ("put", "place"):
+        figured = any(c.lower_ == "at" and any(t.like_num for t in c.subtree) for c in doc[k].children)
+    else:
+        figured = any(t.like_num for t in doc[k].subtree if i <= t.i < j)
+    subj = [c for c in words.children[k] if words.dep[c] == "nsubj" and i <= c < j]
+    return doc[subj[0]] if figured and subj else None
 
 
 def _clause_units(sent, words: TokenLists) -> list[tuple[int, int]]:
@@ -844,7 +867,18 @@ class _Speakers:
                 return self.last_before(subj.idx, "PERSON") or span.text
             if lemma in _MEDIA_NOUNS:
                 return self.last_before(subj.idx, "ORG") or span.text
-        return span.text  # "Russian parliamentarians": the whole noun phrase names the group
+        # "Russian parliamentarians": the noun phrase names the group, up to a clause that describes
+        # it ("Police, who historically give lower figures, put ..." are the police)
+        end = subj.i
+        for right in subj.rights:
+            if right.dep_ in _DESCRIBING_DEPS:
+                break
+            end = right.right_edge.i
+        return subj.doc[subj.left_edge.i : end + 1].text
+
+
+# dependents after a subject's head that describe it rather than name it
+_DESCRIBING_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"}
 
 
 def _rebuts_a_claim(tok) -> bool:
@@ -1006,6 +1040,9 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
             contrasted = _contrast_subject(words, i, j) if source is None or quote_kind == "indirect" else None
             if contrasted is not None:
                 source, rule = speakers.resolve(contrasted, previous), "contrast"
+            estimator = _estimator(words, i, j) if source is None else None
+            if estimator is not None:
+                source, rule = speakers.resolve(estimator, previous), "estimate"
             if source is None and fsource is not None:
                 source, rule = fsource, frule
             para = para_of.get(sent_id)
