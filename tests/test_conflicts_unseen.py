@@ -162,3 +162,15 @@ def test_winning_a_share_of_the_vote_is_not_winning_the_race(two_outlets):
     co = two_outlets("The commission declared Anna Vogt the winner of the Tromsvik mayoral race on Sunday.",
                      "Karl Brenner won 44 percent in the Tromsvik mayoral race on Sunday, the commission said.")
     assert not (co["kind"] == "stance").any(), co
+
+
+def test_two_sources_disputing_a_figure_conflict_across_outlets_that_each_give_both(two_outlets):
+    """Each outlet gives the organisers' figure and the police's; the organisers' figure in one and the
+    police's in the other are still two sources in dispute, not a revision both outlets tell."""
+    co = two_outlets("Organisers said 40,000 people joined the march against the Arlen dam on Saturday. "
+                     "Police said only 9,000 people joined the march.",
+                     "Police said 9,000 people joined the march against the Arlen dam on Saturday, "
+                     "while organisers said 40,000 people joined it.")
+    across = co[co["left_text"].str.startswith("Organisers said 40,000") & co["right_text"].str.startswith("Police said 9,000 people joined the march against")]
+    assert across["kind"].tolist() == ["numeric"]
+    assert "9,000" in across["explanation"].iloc[0] and "40,000" in across["explanation"].iloc[0]

@@ -127,3 +127,14 @@ def test_a_figure_an_estimate_puts_on_its_object_counts_that_object():
     units = dict(zip(t["text"], t["unit"]))
     assert units.get("12,000") == "people" and units.get("450") == "home", t[["text", "unit", "state"]]
     assert t.loc[t["text"] == "nine", "state"].tolist() == ["dead"] and units.get("nine") == "people"
+
+
+def test_almost_and_just_over_bound_a_figure_from_one_side_and_a_crowd_is_people_but_a_population_is_not():
+    rows = {r.text: r for r in _numbers(
+        "Almost 20,000 fans came, just over 300 stewards worked and nearly 45 buses ran. "
+        "The valley, home to a population of 2.1 million people, saw 8,000 marchers and 600 participants.").itertuples()}
+    assert (rows["Almost 20,000 fans"].low, rows["Almost 20,000 fans"].high) == (18000, 20000)
+    assert rows["just over 300 stewards"].low == 300 and rows["just over 300 stewards"].high == pytest.approx(330)
+    assert (rows["nearly 45 buses"].low, rows["nearly 45 buses"].high) == (40.5, 45)
+    assert rows["8,000 marchers"].unit == rows["600 participants"].unit == "people"
+    assert rows["2.1 million people"].unit == "inhabitant"

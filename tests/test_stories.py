@@ -19,6 +19,9 @@ SNIPPETS = {"quotes": [("doc", "text")], "aliases": [("doc", "form")],
 def test_eight_stories_three_of_them_held_out():
     # the seventh and eighth (dev stories) were added after the split was fixed; the held-out three are unchanged
     assert [f.parent.name for f in STORIES].count("heldout") == 3 and len(STORIES) == 8
+    # article ids are file names; tests that join the stories into one corpus need them unique
+    stems = [p.stem for f in STORIES for p in f.glob("*.txt")]
+    assert len(stems) == len(set(stems))
 
 
 @pytest.mark.parametrize("folder", STORIES, ids=lambda f: f.name)

@@ -349,7 +349,7 @@ def contradictions(
     judge = _PairJudge(consistent, told_alike, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
                        arts, rare_units_of, stages, pub_years, units_of, state_units_of, wants, _figures_by_article(arts, nums),
-                       patients, denies, sent, contrasted)
+                       patients, denies, sent, contrasted, _changes_by_article(arts, nums))
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter, contrasted), client):
@@ -372,6 +372,17 @@ def _figures_by_article(arts: list, nums: list) -> dict[str, tuple]:
     for art, ns in zip(arts, nums):
         out.setdefault(art, set()).update(x for x in ns if x[2])
     return {art: tuple(sorted(xs, key=str)) for art, xs in out.items()}
+
+
+def _changes_by_article(arts: list, nums: list) -> dict[str, tuple]:
+    """Each article's claims that give two or more counted figures together ("lowering the total from
+    359 to 253"): the figures a change or a revision sets side by side."""
+    out: dict[str, list] = {}
+    for art, ns in zip(arts, nums):
+        counted = tuple(x for x in ns if x[2])
+        if len(counted) >= 2:
+            out.setdefault(art, []).append(counted)
+    return {art: tuple(xs) for art, xs in out.items()}
 
 
 @dataclasses.dataclass
@@ -415,6 +426,7 @@ class _PairJudge:
     denies: list  # whether each claim denies what its clause tells (see _denies)
     sentences: list  # the sentence of each claim
     contrasted: object  # whether each claim is the contrasted side of its sentence, or None
+    article_changes: dict  # article -> the figures its claims give together (see _changes_by_article)
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -479,8 +491,10 @@ class _PairJudge:
                     # is already set against its denial ("accused ... of bribing" / "denied bribing")
                     denied_figure = _denied_figure(a, b, self.nums, denied_a, denied_b, shared, texts, sources, rare)
                 else:
+                    rivals = differ and self.rules[a] != "outlet" and self.rules[b] != "outlet"
+                    changes = self.article_changes.get(self.arts[a], ()) + self.article_changes.get(self.arts[b], ()) if rivals else ()
                     cands += _numeric(a, b, self.nums, shared, texts, sources, rare, told.get(self.arts[a], ()),
-                                      told.get(self.arts[b], ()))
+                                      told.get(self.arts[b], ()), rivals, changes)
             # one thing that happened to one noun, dated a few days apart ("the ferry sank on Monday
             # night" / "on Sunday night"): the date is in dispute however few other words they share
             disjoint = _disjoint_dates(a, b, frames, self.bound)
@@ -767,9 +781,13 @@ def _apart(x: tuple, y: tuple) -> bool:
     return ha + tol < lb or hb + tol < la
 
 
-def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=(), told_b=()):
+def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=(), told_b=(), rivals=False, changes=()):
     """Numeric conflict rows of claims a and b; ``told_a``/``told_b`` are the figures their articles
-    give anywhere (empty for two claims of one article)."""
+    give anywhere (empty for two claims of one article). ``rivals``: the claims come from two
+    different sources other than the outlets, so two outlets that each give both figures still
+    report a dispute between those sources ("organisers said 1.03 million" / "police estimated
+    240,000"), unless a claim of either article gives both figures together (``changes``: a change
+    or a revision, "lowering the total from 359 to 253")."""
     out = []
     if len(shared) < 3 and not rare_units:
         return out
@@ -782,7 +800,8 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=
     known_a, known_b = told_a or nums[a], told_b or nums[b]
     for la, ha, ua in (x for x in nums[a] if x[2]):
         for lb, hb, ub in (y for y in nums[b] if y[2]):
-            if _tells(known_a, (lb, hb, ub)) and _tells(known_b, (la, ha, ua)):
+            disputed = rivals and not any(_tells(told, (la, ha, ua)) and _tells(told, (lb, hb, ub)) for told in changes + (nums[a], nums[b]))
+            if _tells(known_a, (lb, hb, ub)) and _tells(known_b, (la, ha, ua)) and not disputed:
                 continue
             # with few words in common only the very attribute both give is compared
             if not _same_count(ua, ub) or (len(shared) < 3 and (ua not in rare_units or ub != ua)):

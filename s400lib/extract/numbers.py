@@ -11,7 +11,7 @@ Rule (token scan over the spaCy Doc of one article, title and body sentences onl
    right after it ("dollars", "km", "%"), or else the noun the run counts (spaCy ``nummod`` head,
    lemmatised: "divisions" -> "division").
 4. Qualifiers before the run bound the value: "up to 600 km" -> high=600, "more than 30" -> low=30,
-   "about 40" -> 36..44 and ``approx``. Vague magnitudes ("multi-billion dollar", "hundreds of")
+   "about 40" -> 36..44 and ``approx``, "nearly 40" -> 36..40, "just over 40" -> 40..44. Vague magnitudes ("multi-billion dollar", "hundreds of")
    get ``value`` <NA> and a [low, high] interval, so that "multi-billion dollar" and "$ 2.5 billion"
    are *consistent* (their intervals overlap) rather than different numbers.
 5. A range is one count known to an interval: "12,000 to 15,000 people", "between 40 and 55
@@ -68,8 +68,11 @@ _QUALIFIERS = {
     ("up", "to"): "max", ("at", "most"): "max", ("no", "more", "than"): "max", ("less", "than"): "max",
     ("fewer", "than"): "max", ("under",): "max", ("below",): "max",
     ("more", "than"): "min", ("over",): "min", ("at", "least"): "min", ("above",): "min", ("over", "than"): "min",
-    ("about",): "approx", ("around",): "approx", ("some",): "approx", ("nearly",): "approx",
-    ("almost",): "approx", ("approximately",): "approx", ("roughly",): "approx", ("some",): "approx",
+    ("about",): "approx", ("around",): "approx", ("some",): "approx", ("approximately",): "approx",
+    ("roughly",): "approx",
+    # close to the figure from one side: "almost one million" is under a million, "just over 250" above
+    ("nearly",): "just_under", ("almost",): "just_under", ("just", "under"): "just_under", ("just", "below"): "just_under",
+    ("just", "over"): "just_over", ("just", "above"): "just_over", ("just", "more", "than"): "just_over",
 }
 _VAGUE_PREFIX = {"multi", "several", "many"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -134,7 +137,19 @@ def _run_value(run) -> float | None:
 
 # Counted nouns that count the same things: "passengers from 30 countries" and "35 nationalities among the
 # dead" are two counts of one quantity, "12 persons" and "12 people" one count.
-_SAME_COUNT = {"nationality": "country", "person": "people", "individual": "people"}
+_SAME_COUNT = {"nationality": "country", "person": "people", "individual": "people",
+               # those who make up a crowd are counted as people: "1.03 million participants" and
+               # "240,000 people on the march" count one crowd
+               "participant": "people", "marcher": "people", "demonstrator": "people", "protester": "people",
+               "protestor": "people", "attendee": "people"}
+# nouns whose "of N people" gives how many live somewhere, not how many took part in anything
+_POPULATION_NOUNS = {"population"}
+
+
+def _of_population(noun) -> bool:
+    """Whether a counted noun is what a population is made of ("a population of 7.4 million people")."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _POPULATION_NOUNS
 
 
 def _unit_after(doc, j: int, end: int):
@@ -170,6 +185,10 @@ def _bounds(value: float | None, qualifier: str | None) -> tuple[float | None, f
         return value, None, False
     if qualifier == "approx":
         return value * 0.9, value * 1.1, True
+    if qualifier == "just_under":
+        return value * 0.9, value, True
+    if qualifier == "just_over":
+        return value, value * 1.1, True
     return value, value, False
 
 
@@ -407,6 +426,8 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             # "a magnitude 6.4 earthquake", "a magnitude of 5.9": the figure is on the scale named before it
             unit, first, last = _SCALE_BEFORE[doc[named].lower_], named, run_end - 1
         unit = _SAME_COUNT.get(unit, unit)
+        if unit == "people" and last >= run_end and _of_population(doc[last]):
+            unit = "inhabitant"  # "a population of 7.4 million people" is no crowd
         state = None
         if value is not None or vague is not None or ranged:
             noun = doc[last] if unit is not None and last >= run_end else None
@@ -433,7 +454,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             low, high, approx = _bounds(value, qualifier)
             if qualifier is None and _projected(doc, first, start):
                 low, high = None, value  # "the toll could rise to 30": not more than 30, however many now
-        elif vague is not None and qualifier == "approx":
+        elif vague is not None and qualifier in ("approx", "just_under", "just_over"):
             approx = True
         s, e = doc[first].idx, doc[last].idx + len(doc[last].text)
         rows.append(
