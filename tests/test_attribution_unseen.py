@@ -866,3 +866,18 @@ def test_an_occupation_given_in_apposition_names_the_person_it_is_said_of_later(
 def test_a_players_position_before_his_name_names_him_later_even_read_as_a_proper_noun():
     quotes = _quotes("New signing\n\nAjax have signed the Danish forward Mikkel Holm. “I came here to win,” the forward said.")
     assert _speaker_of(quotes, "came here to win") == "Mikkel Holm", quotes[["text", "speaker"]]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The Kestrel Arts Foundation opened the show on Friday. “We wanted the public to see them,” the foundation said.",
+     "We wanted", "Kestrel Arts Foundation"),
+    ("Lena Park of the Coastal Rights Front spoke first. The front said the march would go ahead.",
+     "the march would go ahead", "Coastal Rights Front"),
+])
+def test_a_body_called_by_the_last_word_of_its_name_is_that_body(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_noun_that_ends_no_earlier_body_name_is_no_body():
+    quotes = _quotes("Lena Park of the Coastal Rights Front spoke first. The rights group said the march would go ahead.")
+    assert _speaker_of(quotes, "the march would go ahead") != "Coastal Rights Front"

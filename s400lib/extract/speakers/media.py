@@ -9,6 +9,8 @@
     the phrase itself when no such person is named.
 ``document+...``
     "a statement from the ministry", "the company's report": whoever issued the document.
+``org_last_word``
+    "the front" after "the Civil Human Rights Front": a body named before, called by its name's last word.
 """
 
 from __future__ import annotations
@@ -102,6 +104,17 @@ class MediaMixin:
                 return None
             return Resolution(_as_name(phrase), "org", "org_phrase", 0.6, text, start, end)
         return Resolution(f"{who}'s {tok.lower_}", "org", f"office+{res.rule}", min(res.confidence, 0.8), text, start, end)
+
+    def _body_by_last_word(self, tok: Token) -> Resolution | None:
+        """'the front' after 'the Civil Human Rights Front', 'the foundation' after 'the Andy Warhol
+        Foundation' (rule ``org_last_word``): a body the text named before, called by the last word of
+        its name. Only a body's last word: 'the rights' names nothing."""
+        words = {tok.lower_, tok.lemma_.lower()}
+        m = self._lookback(tok.idx, {"org"}, ROLE_WINDOW, prefer=lambda m: m.name.lower().split()[-1] in words)
+        if m is None or m.name.lower().split()[-1] not in words or len(m.name.split()) < 2:
+            return None
+        start, end = tok.left_edge.idx, tok.idx + len(tok)
+        return Resolution(m.name, "org", "org_last_word", 0.6, self.ctx.text[start:end], start, end)
 
     def _owner(self, tok: Token) -> Resolution:
         """Whose office or family it is: 'his'/'her' is the latest person; any other owner is resolved

@@ -144,7 +144,7 @@ class RolesMixin:
             return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
         low = tok.lower_ if tok.lower_ in _ROLE_MEDIA_ORG else tok.lemma_.lower()
         if low not in _ROLE_MEDIA_ORG and low not in JOB_TITLES and not _person_noun(tok):
-            return None
+            return self._body_by_last_word(tok) if dets[0].lower_ == "the" else None
         start, end = self._role_span(tok)
         text = self.ctx.text[start:end]
         # a name inside the phrase or in apposition settles it ("the head of the FSMTC Dmitry Shugaev")
