@@ -174,3 +174,20 @@ def test_two_sources_disputing_a_figure_conflict_across_outlets_that_each_give_b
     across = co[co["left_text"].str.startswith("Organisers said 40,000") & co["right_text"].str.startswith("Police said 9,000 people joined the march against")]
     assert across["kind"].tolist() == ["numeric"]
     assert "9,000" in across["explanation"].iloc[0] and "40,000" in across["explanation"].iloc[0]
+
+
+def test_two_spans_of_ages_with_another_oldest_conflict_and_a_country_holds_the_place_in_it(two_outlets):
+    """The ends of 'aged 9 to 14' are two figures: an oldest of 14 against 15 is a conflict, although
+    the spans overlap; 'in Peru' and 'in the Ancash valley' may be one place, so the figures are compared."""
+    co = two_outlets("The ten climbers, aged from 19 to 24, and their guide walked into the Ancash valley in Peru on March 3.",
+                     "Ten climbers aged 19 to 25 and their guide were stranded in the Ancash valley on March 3.")
+    assert co["kind"].tolist() == ["numeric"] and "19 to 24" in co["explanation"].iloc[0] and "19 to 25" in co["explanation"].iloc[0]
+
+
+def test_a_part_of_a_group_and_a_group_with_its_leader_are_no_other_count(two_outlets):
+    """'the final batch of three Red Foxes' is a part of the nine; 'nine Red Foxes and their coach' may be
+    the ten Red Foxes of the other outlet."""
+    co = two_outlets("All nine Red Foxes and their coach have been brought out of the flooded mine, the brigade said. "
+                     "Divers brought out the final batch of three Red Foxes on Friday.",
+                     "All the ten Red Foxes are now out of the flooded mine, the brigade said.")
+    assert co.empty

@@ -138,3 +138,33 @@ def test_almost_and_just_over_bound_a_figure_from_one_side_and_a_crowd_is_people
     assert (rows["nearly 45 buses"].low, rows["nearly 45 buses"].high) == (40.5, 45)
     assert rows["8,000 marchers"].unit == rows["600 participants"].unit == "people"
     assert rows["2.1 million people"].unit == "inhabitant"
+
+
+def test_who_does_an_act_to_others_is_not_in_the_state_the_act_leaves_them():
+    rows = {r.text: r for r in _numbers(
+        "Three gunmen killed 11 villagers. Two divers who helped rescue 9 trapped miners were praised. "
+        "The 30 people who died were farmers.").itertuples()}
+    assert pd.isna(rows["Three gunmen"].state) and rows["11 villagers"].state == "dead"
+    assert pd.isna(rows["Two divers"].state) and rows["9 trapped miners"].state == "rescued"
+    assert rows["30 people"].state == "dead"
+
+
+def test_a_part_of_a_count_a_group_with_one_added_member_ages_and_a_qualifier_before_a_or_a_line_break():
+    rows = {r.text: r for r in _numbers(
+        "More than a million fans watched. Guards led out the last batch of five pupils and later the final "
+        "three pupils, and arrested 14 more looters. Nine pupils and their teacher, aged from 8 to 13, were safe.").itertuples()}
+    assert rows["More than a million fans"].low == 1e6 and pd_na(rows["More than a million fans"].high)
+    assert rows["five pupils"].state == rows["three pupils"].state == rows["14 more looters"].state == "part"
+    assert (rows["Nine pupils"].low, rows["Nine pupils"].high) == (9, 10)
+    assert (rows["8 to 13"].unit, rows["8 to 13"].low, rows["8 to 13"].high) == ("age", 8, 13)
+    # a wire story hard-wrapped at a fixed width: the line break inside "more than / six" is a space
+    wrapped = ("The hut where the four climbers sheltered lies more than\n"
+               "six kilometres up the valley, rescuers said early on Friday\n"
+               "after a long night of searching in deep snow and thick fog\n"
+               "that had closed the only road to the village far below it.\n"
+               "Helicopters could not fly until the fog lifted at noon and\n"
+               "the first team reached the hut on foot two hours after that\n"
+               "to find the climbers cold and hungry but otherwise unhurt\n"
+               "and able to walk down with the team before night fell again.")
+    km = _numbers(wrapped).set_index("text").loc["more than\nsix kilometres"]
+    assert km.low == 6 and pd_na(km.high)

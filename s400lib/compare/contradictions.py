@@ -52,6 +52,7 @@ from ..core import schema
 from ..extract.claims import CLOSED_STATUS_CLASSES, rows_inside
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from ..link.eventmatch import bag_weight, idf_of_counts
+from ..link.names import country_keys, name_key
 from .ages import age_disagreements, person_ages
 from .align import align as _align
 from .align import tokens
@@ -733,9 +734,20 @@ def _other_owner(owners_a: dict, owners_b: dict) -> bool:
     for slot in owners_a.keys() & owners_b.keys():
         a_words = [set(n.split()) for n in owners_a[slot]]
         b_words = [set(n.split()) for n in owners_b[slot]]
+        if slot == "in" and _country_and_place_in_it(owners_a[slot], owners_b[slot]):
+            continue
         if not any(x <= y or y <= x for x in a_words for y in b_words):
             return True
     return False
+
+
+def _country_and_place_in_it(places_a: frozenset, places_b: frozenset) -> bool:
+    """Whether one side names a country and the other a place that is not one: the place may lie in
+    the country ("in northern Thailand" / "in Tham Luang cave"), so they are not two places apart."""
+    countries = country_keys()
+    kinds_a = {name_key(n) in countries for n in places_a}
+    kinds_b = {name_key(n) in countries for n in places_b}
+    return (True in kinds_a and False in kinds_b) or (False in kinds_a and True in kinds_b)
 
 
 def _same_occasion(subj_a: set, subj_b: set, dates_a: list, dates_b: list,
@@ -806,11 +818,22 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=
             # with few words in common only the very attribute both give is compared
             if not _same_count(ua, ub) or (len(shared) < 3 and (ua not in rare_units or ub != ua)):
                 continue
-            if _apart((la, ha, ua), (lb, hb, ub)):
+            if _apart((la, ha, ua), (lb, hb, ub)) or _other_ages((la, ha, ua), (lb, hb, ub)):
                 va, vb = _fmt(la, ha), _fmt(lb, hb)
-                out.append(("numeric", ua, _BASE["numeric"],
-                            f"According to {_who(sources[a])} the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ub}, in otherwise matching claims."))
+                if ua == ub == "age":
+                    told = f"the ages run from {va}; according to {_who(sources[b])} from {vb}"
+                else:
+                    told = f"the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ub}"
+                out.append(("numeric", ua, _BASE["numeric"], f"According to {_who(sources[a])} {told}, in otherwise matching claims."))
     return out[:1]
+
+
+def _other_ages(x: tuple, y: tuple) -> bool:
+    """Whether two spans of ages ("aged 11 to 16" / "aged 11 to 17") name another youngest or oldest:
+    their ends are two figures each, not the bounds of one uncertain figure."""
+    (la, ha, ua), (lb, hb, ub) = x, y
+    spans = ua == ub == "age" and la < ha and lb < hb and all(map(math.isfinite, (la, ha, lb, hb)))
+    return spans and (la != lb or ha != hb)
 
 
 def _denies(frames_of_claim) -> bool:
@@ -836,7 +859,7 @@ def _denied_figure(a, b, nums, denied_a, denied_b, shared, texts, sources, rare_
 
 def _tells(figures, x: tuple) -> bool:
     """Whether one of ``figures`` is the count ``x``."""
-    return any(_same_count(z[2], x[2]) and not _apart(z, x) for z in figures)
+    return any(_same_count(z[2], x[2]) and not _apart(z, x) and not _other_ages(z, x) for z in figures)
 
 
 def _same_count(unit_a: str, unit_b: str) -> bool:
@@ -848,8 +871,8 @@ def _same_count(unit_a: str, unit_b: str) -> bool:
         return True
     base_a, _, state_a = unit_a.partition(" (")
     base_b, _, state_b = unit_b.partition(" (")
-    if "change)" in (state_a, state_b):  # the state as partitioned: "people (change)" -> "change)"
-        return False  # how far a count moved is never the count itself
+    if {"change)", "part)"} & {state_a, state_b}:  # the state as partitioned: "people (change)" -> "change)"
+        return unit_a == unit_b  # how far a count moved, or a part of it, is never the count itself
     if base_a == base_b:
         return not state_a or not state_b
     return bool(state_a) and state_a == state_b and "people" in (base_a, base_b)

@@ -169,10 +169,12 @@ def _unit_after(doc, j: int, end: int):
 
 def _qualifier(doc, i: int, start: int):
     """(kind, first token index) of a qualifier ending just before token i."""
+    # the words before, line breaks of hard-wrapped text left out ("more than\nfour kilometres")
+    before = [t.i for t in doc[max(start, i - 8) : i] if not t.is_space]
     for words, kind in sorted(_QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
         k = len(words)
-        if i - k >= start and tuple(t.lower_ for t in doc[i - k : i]) == words:
-            return kind, i - k
+        if len(before) >= k and tuple(doc[j].lower_ for j in before[-k:]) == words:
+            return kind, before[-k]
     return None, i
 
 
@@ -229,6 +231,30 @@ def _lost(doc, number_end: int, noun) -> bool:
     return anchor.head.lemma_.lower() == "lose" or any(c.lemma_.lower() == "lose" for c in anchor.children)
 
 
+# words that make a count a part of a larger one: "the final four boys", "the first batch of four
+# boys"; and, between the figure and its noun, "16 more suspects", "four other boys"
+_PART_WORDS = {"final", "last", "first", "remaining", "next"}
+_PART_WORDS_AFTER = {"more", "further", "additional", "other"}
+_PART_NOUNS = {"batch", "group", "wave", "round", "set", "handful", "rest", "remainder"}
+
+
+def _a_part(noun, number_end: int) -> bool:
+    """Whether a counted noun is told as a part of a larger count of the same things ("more than a
+    million people" is no part: "more" comes before the figure)."""
+    for t in noun.doc[max(noun.left_edge.i, noun.i - 5) : noun.i]:
+        if t.lower_ in _PART_WORDS or (t.lower_ in _PART_WORDS_AFTER and t.i >= number_end):
+            return True
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _PART_NOUNS
+
+
+def _does_it_to_another(verb) -> bool:
+    """Whether a verb has an object of its own: then its subject does the act to someone else, and the
+    act is no state of the subject ("three gunmen killed 12 villagers", "divers who helped rescue 12
+    boys": the gunmen are not dead, the divers not rescued)."""
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None:
     """'dead', 'injured', 'missing', 'rescued', 'displaced' or 'arrested' for a count: from
     the verb it is the subject or object of ("12 people died", "killing 12 people", "30 were
@@ -239,14 +265,15 @@ def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None
     for k in range(anchor.i + 1, min(anchor.i + 3, end)):
         state = _state_word(doc[k])
         if state and doc[k].pos_ in ("ADJ", "VERB", "NOUN"):
-            return state
+            return None if doc[k].pos_ == "VERB" and _does_it_to_another(doc[k]) else state
         if doc[k].lower_ not in ("still", "are", "were", "is", "was", "have", "had", "been", "being"):
             break
     for c in anchor.children:
-        if c.dep_ in ("amod", "acl", "relcl") and (state := _state_word(c)):
+        if c.dep_ in ("amod", "acl", "relcl") and (state := _state_word(c)) and not _does_it_to_another(c):
             return state
     head = anchor.head
-    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX", "ADJ"):
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX", "ADJ") \
+            and not (anchor.dep_ == "nsubj" and _does_it_to_another(head)):
         state = _STATE_OF.get(head.lemma_.lower())
         if state:
             return state
@@ -384,7 +411,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                 # "$400m": the tokenizer splits the scale letter off the digits it is glued to
                 value *= _SUFFIX[glued.lower_]
                 run_end += 1
-            first = i
+            first = i - 1 if a_scale else i  # "more than a million": the qualifier stands before the "a"
             low = high = None
             approx = False
             span_to = _range_end(doc, i, run_end, end, start, value)
@@ -425,6 +452,8 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
         if named is not None and (unit is None or last > run_end - 1):
             # "a magnitude 6.4 earthquake", "a magnitude of 5.9": the figure is on the scale named before it
             unit, first, last = _SCALE_BEFORE[doc[named].lower_], named, run_end - 1
+        if unit is None and _after_aged(doc, first, start):
+            unit = "age"  # "boys aged 11 to 16": the figures are ages, the youngest and the oldest
         unit = _SAME_COUNT.get(unit, unit)
         if unit == "people" and last >= run_end and _of_population(doc[last]):
             unit = "inhabitant"  # "a population of 7.4 million people" is no crowd
@@ -439,6 +468,8 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                 if _by_change(doc, first, start):
                     # "lowered the toll by more than 100 people": the figure is how far a count moved
                     state = "change"
+                elif noun is not None and _a_part(noun, run_end):
+                    state = "part"  # "the final batch of four boys" is a part of the boys, not their count
                 if unit is None and state == "dead":
                     unit = "people"  # "the death toll rose to 57": a toll counts people
                 elif unit is None:
@@ -452,6 +483,9 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                 i = run_end
                 continue
             low, high, approx = _bounds(value, qualifier)
+            if qualifier is None and unit is not None and last >= run_end and high is not None:
+                # "12 boys and their coach": a count of the whole group may take in the one added
+                high += _added_members(doc[last])
             if qualifier is None and _projected(doc, first, start):
                 low, high = None, value  # "the toll could rise to 30": not more than 30, however many now
         elif vague is not None and qualifier in ("approx", "just_under", "just_over"):
@@ -531,6 +565,21 @@ def _partitives(doc, sent, rows: list[dict], text: str) -> list[dict]:
 _RANGE_JOINERS = {"to", "-", "–", "—"}
 
 
+def _added_members(noun) -> int:
+    """How many single members a counted noun is joined with ("12 boys and their coach", "plus the
+    coach"): nouns in the singular with no figure of their own."""
+    return sum(1 for c in noun.children if c.dep_ == "conj" and c.tag_ == "NN"
+               and not any(g.dep_ == "nummod" for g in c.children))
+
+
+def _after_aged(doc, i: int, start: int) -> bool:
+    """Whether the figure at token i gives ages: "aged 11 to 16", "aged from 11 to 16", "ages 12-17"."""
+    k = i - 1
+    while k >= start and doc[k].lower_ in ("from", "between"):
+        k -= 1
+    return k >= start and doc[k].lower_ in ("aged", "ages", "age")
+
+
 def _range_end(doc, i: int, run_end: int, end: int, start: int, value) -> tuple[int, float] | None:
     """(end of the run, upper value) when the number at doc[i:run_end] opens a range, else None.
 
@@ -539,7 +588,8 @@ def _range_end(doc, i: int, run_end: int, end: int, start: int, value) -> tuple[
         return None
     joiner = doc[run_end].lower_
     before = doc[i - 1].lower_ if i - 1 >= start else ""
-    if not (joiner in _RANGE_JOINERS or (joiner == "and" and before == "between")) or before == "from":
+    if not (joiner in _RANGE_JOINERS or (joiner == "and" and before == "between")) \
+            or (before == "from" and not _after_aged(doc, i, start)):
         return None
     k = run_end + 1
     while k < end and _is_numeric(doc[k]) and not (doc[k].lower_.endswith("s") and _is_scale(doc[k])):
