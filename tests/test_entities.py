@@ -114,3 +114,33 @@ def test_claim_sources_are_mapped():
     assert tables.claims["source"].tolist() == ["John Thune", "BulgarianMilitary"]
     # the second claim mentions "Thune" only: it links to his canonical name
     assert tables.claims["entities"].tolist() == ["John Thune", "John Thune"]
+
+
+def _repaired(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """The entities after repair of a parsed text whose model entities are set to ``ents`` (token spans)."""
+    from spacy.tokens import Span
+
+    from s400lib.core.nlp import load_nlp
+    from s400lib.extract.entity_spans import repair_entities
+
+    doc = load_nlp()(text)
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
+    return [(e.text, e.label_) for e in repair_entities(doc).ents]
+
+
+def test_a_figure_and_its_quantifier_are_cut_off_a_name_and_a_plural_acronym_joins_the_name_before_it():
+    # "All 3 Ghana Navy" as the model might tag it: the name is "Ghana Navy"
+    assert ("Ghana Navy", "ORG") in _repaired("All 3 Ghana Navy divers came up safely.", [(0, 4, "ORG")])
+    # "SEALs", "NGOs" in the plural read as common nouns: they end the name they follow
+    assert _repaired("The Kenyan NGOs said the camp was full.", [(1, 2, "NORP")]) == [("Kenyan NGOs", "ORG")]
+    assert _repaired("The Peru Navy SEALs went in first.", [(1, 3, "ORG")]) == [("Peru Navy SEALs", "ORG")]
+    # a singular capitals word after a body is a title, not part of its name ("Harbor Line CEO Ana Ruiz")
+    assert ("Harbor Line", "ORG") in _repaired("Harbor Line CEO Ana Ruiz spoke.", [(0, 2, "ORG"), (3, 5, "PERSON")])
+
+
+def test_a_people_before_a_bodys_acronym_is_dropped_like_before_a_longer_name():
+    mentions = pd.DataFrame({"text": ["Peruvian SEALs", "SEALs", "SEALs", "Peruvian", "Chilean"],
+                             "label": ["ORG", "ORG", "ORG", "NORP", "NORP"]})
+    canon = Canonicalizer(mentions, read_aliases())
+    assert canon.canonical("Peruvian SEALs", "ORG")[0] == canon.canonical("SEALs", "ORG")[0]
+    assert canon.canonical("Chilean", "NORP")[0] == "Chilean"  # a people alone stays a people

@@ -338,6 +338,14 @@ def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list
     Returns the new (start, end, label) and whether anything changed; a cut-off feast is added to
     ``spans`` as an EVENT of its own."""
     old = (start, end, label)
+    # "All 4 Thai Navy SEALs came out": a figure, and a quantifier before it, are no part of a name
+    lead = start
+    while lead < end - 1 and doc[lead].lower_ in _QUANTIFIERS and doc[lead + 1].like_num:
+        lead += 1
+    while lead < end - 1 and doc[lead].like_num:
+        lead += 1
+    if lead > start and label in _NAME_LABELS and _titlecase(doc[lead]):
+        start = lead
     words = [t.lower_ for t in doc[start:end] if t.lower_ != "the"]
     if label in _NAME_LABELS and words and set(words) <= HOLIDAY_WORDS and set(words) & _FEASTS:
         return start, end, "EVENT", True  # a DATE stays a date
@@ -350,6 +358,9 @@ def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list
         label = "GPE" if label == "PERSON" else label
     if label == "NORP" and end < len(doc) and not doc[end].ent_type_ and doc[end].lower_ in BODY_NOUNS and _titlecase(doc[end]):
         end, label = end + 1, "ORG"
+    if label in ("ORG", "NORP") and end < len(doc) and not doc[end].ent_type_ and _PLURAL_ACRONYM.match(doc[end].text) \
+            and doc[end - 1].head.i == end:
+        end, label = end + 1, "ORG"  # "the Navy SEALs", "Thai SEALs": the model reads the plural acronym as a common noun
     if label in ("PERSON", "ORG", "FAC", "NORP", "LOC") and start >= 2 and doc[start - 1].lower_ == "of" \
             and doc[start - 2].lower_ in PLACE_KINDS and doc[start - 2].pos_ == "NOUN":
         label = "GPE"
@@ -365,6 +376,11 @@ def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list
             end += 1
     return start, end, label, (start, end, label) != old
 
+
+# an acronym in the plural ("SEALs", "NGOs"): the model tags it as a common noun
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+# quantifiers the model takes into a name with the figure after them ("All 4 Thai Navy")
+_QUANTIFIERS = {"all", "both", "some", "each", "every", "over", "about", "nearly", "almost"}
 
 # small words inside a body's name: "Transport for London", "Friends of the Earth"
 _NAME_JOINERS = {"of", "for", "on", "and", "the", "&"}

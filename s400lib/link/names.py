@@ -439,7 +439,7 @@ class Canonicalizer:
         """"The US State Department" is "the State Department" when the corpus names that body with
         no other country before it: the first word is a place or nationality the corpus names (or a
         capitals-only word of up to three letters, as "US" and "U.S." are written), and the rest is a
-        body's name of two or more words. Two prefixes ("Russian Foreign Ministry", "Ukrainian
+        body's name of two or more words or an acronym ("Thai SEALs"). Two prefixes ("Russian Foreign Ministry", "Ukrainian
         Foreign Ministry") keep both apart from the bare name."""
         prefixed: dict[str, list[str]] = defaultdict(list)
         for stem in by_key:
@@ -448,7 +448,9 @@ class Canonicalizer:
             # the first word a place or people the corpus names, or a short capitals-only one ("US", "UK")
             country = self.labels_of.get(first, set()) & {"place", "group"} or any(
                 is_acronym(f.split(" ")[0]) and len(first) <= 3 for f in by_key[stem])
-            if " " in rest and rest in by_key and country:
+            # ... a body's name of two or more words, or an acronym ("Thai SEALs" is "the SEALs")
+            named = " " in rest or all(is_acronym(form.rstrip("s")) for form in by_key.get(rest, ()))
+            if named and rest in by_key and country:
                 prefixed[rest].append(stem)
         for rest, stems in prefixed.items():
             if len({stem.split(" ")[0] for stem in stems}) == 1:
