@@ -881,3 +881,38 @@ def test_a_body_called_by_the_last_word_of_its_name_is_that_body(text, fragment,
 def test_a_noun_that_ends_no_earlier_body_name_is_no_body():
     quotes = _quotes("Lena Park of the Coastal Rights Front spoke first. The rights group said the march would go ahead.")
     assert _speaker_of(quotes, "the march would go ahead") != "Coastal Rights Front"
+
+
+def test_a_post_that_reports_a_clause_and_a_cue_the_parser_left_without_subject():
+    quotes = _quotes("The Lakeside Rangers, who had led the search since Friday, posted on their website on Sunday "
+                     "that the missing hikers were safe.")
+    assert _speaker_of(quotes, "the missing hikers were safe") == "Lakeside Rangers"
+    # a post of pictures reports nothing
+    assert _quotes("Fans posted photos of the parade on Sunday.").empty
+
+
+def test_a_body_called_by_its_field_and_a_brigade_speak_for_a_body():
+    quotes = _quotes("UEFA had invited the team to the final. The sport’s governing body, which meets in Nyon, "
+                     "said it would look at the case again. The fire brigade said the stand was safe.")
+    assert _speaker_of(quotes, "it would look at the case again") == "UEFA"
+    assert _speaker_of(quotes, "the stand was safe") == "Fire brigade"
+
+
+def test_a_hard_wrapped_wire_story_keeps_a_name_cut_by_a_line_break_whole_and_its_dateline_is_no_quote():
+    from s400lib.extract.context import context_for_text
+    from s400lib.extract.entities import entity_table
+
+    text = ("Divers reach miners\n\n"
+            "PUNO, Peru, March 3, 2021 (Wire) : All nine miners and their foreman who\n"
+            "were cut off by a flood in the tin mine near Santa\n"
+            "Rosa last week have been brought out alive, police said on Friday, ending\n"
+            "drawn rescue teams from three countries to the remote mountain valley.\n\n"
+            "The divers found the men on a dry ledge deep inside the mine, where they\n"
+            "had lived on rainwater and the little food they had carried with them,\n"
+            "and said all of them were weak but able to speak and to walk a short way.\n\n"
+            "Engineers said the water would have to be pumped out before the mine\n"
+            "could be opened again, which could take several more weeks of hard work.")
+    entities = entity_table(context_for_text(text))
+    assert "Santa\nRosa" in entities["text"].tolist()  # one place, its line break kept in the row's text
+    quotes = _quotes(text)
+    assert quotes["text"].iloc[0].startswith("All nine miners") and quotes["speaker"].iloc[0] == "police"

@@ -165,8 +165,23 @@ def prepare(article: Article, nlp=None) -> tuple[Doc, list[dict]]:
     """Tokenise an article with sentence starts at its paragraph starts; return (doc, paragraph rows)."""
     title = article.title or first_line_title(article.text)
     paragraphs = paragraph_rows(article.article_id, article.text, title)
-    doc = make_doc(article.text, [row["start"] for row in paragraphs], nlp)
+    doc = make_doc(_unwrapped(article.text, paragraphs), [row["start"] for row in paragraphs], nlp)
     return doc, paragraphs
+
+
+def _unwrapped(text: str, paragraphs: list[dict]) -> str:
+    """The text with the line breaks inside paragraphs read as spaces, offsets unchanged: a wire story
+    hard-wrapped at a fixed width ("have been\nrescued, the Navy SEALs announced") is parsed as the
+    sentences it holds, where a line-break token would cut the parse apart. Every row's text is still
+    taken from the article's own text."""
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    for row in paragraphs:
+        for k in range(row["start"], row["end"]):
+            if chars[k] == "\n":
+                chars[k] = " "
+    return "".join(chars)
 
 
 def context_for_text(text: str, article_id=None, outlet: str | None = None, published=None) -> ArticleContext:

@@ -52,7 +52,7 @@ def entity_rows(ctx: ArticleContext) -> list[dict]:
                 "sent_id": sent_id,
                 "start": ent.start_char,
                 "end": ent.end_char,
-                "text": ent.text,
+                "text": ctx.text[ent.start_char : ent.end_char],  # the article's characters, line breaks kept
                 "label": ent.label_,
                 "canonical": clean_name(ent.text) or ent.text,
                 "canonical_rule": "self",

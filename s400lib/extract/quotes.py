@@ -101,6 +101,9 @@ SPEECH_VERBS |= NAMING_VERBS
 QUOTE_ONLY = {"continue", "quote", "cite", "joke", "tweet", "post", "boast", "object", "share",
               "express", "voice", "highlight", "propose"} | MANNER_VERBS | NAMING_VERBS
 MEDIUM_VERBS = {"quote", "cite"}
+# ... but a post or a tweet can report a "that"-clause: "posted on their Facebook page that the rescue
+# was successful"
+POSTING_VERBS = {"tweet", "post"}
 # Nouns whose "that"-clause is reported content: "announced the idea that ...", "told X in a statement that ...".
 CONTENT_NOUNS = {"idea", "opinion", "view", "belief", "claim", "assumption", "position", "statement",
                  "assurance", "hope", "conviction", "suggestion", "fear", "concern", "thesis", "version",
@@ -116,8 +119,10 @@ ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 _MARK_RE = re.compile(f"[{re.escape(ALL_MARKS)}]")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|I['’]m|I['’]ve)\b")
-# A dateline opening a story: "MOSCOW, (BM) – ", "ANKARA, June 12 (Wire) – ".
-_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?\s*([A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?(\([^)]*\))?\s*[–—-]\s*")
+# A dateline opening a story: "MOSCOW, (BM) – ", "ANKARA, June 12 (Wire) – ", "MAE SAI, Thailand, July 10,
+# 2018 (AFP) : ".
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?\s*([A-Z][a-z]+,\s*)?([A-Z][a-z]{2,8}\.? \d{1,2},?\s*(\d{4},?\s*)?)?"
+                          r"(\([^)]*\))?\s*[–—:-]\s*")
 AFTER_WINDOW = 8  # word tokens after a closing mark in which to look for the speech verb
 CONTINUED_LINES = 6  # paragraphs an unclosed quote may run over when a later one closes it without reopening
 
@@ -245,6 +250,11 @@ def _tokens_between(doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
+def _says_that(verb) -> bool:
+    """Whether a verb has a clause complement opened by "that"."""
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
+
+
 def _is_speech(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in NAMING_VERBS:
@@ -335,6 +345,11 @@ def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.i < verb.i and is_age_phrase(c):
             return c
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and _says_that(verb) \
+            and not any(c.dep_ == "auxpass" for c in verb.children):
+        # "The SEALs, who ..., posted on Facebook that ...": with no finite verb left, the parser reads
+        # the cue as a participle on its subject
+        return head
     main = head if shares and verb.dep_ == "conj" else verb
     return _name_left_of(main) if main.dep_ == "ROOT" else None
 
@@ -1055,7 +1070,8 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     after = _trim(ctx, pp1, sent.end_char)
                     clause = after if after[1] - after[0] >= before[1] - before[0] else before
                     found = (*clause, objs[0], "according to", "according_to")
-            elif _is_speech(tok) and tok.pos_ in ("VERB", "AUX") and _cue_lemma(tok) not in QUOTE_ONLY | {"cite"}:
+            elif _is_speech(tok) and tok.pos_ in ("VERB", "AUX") and (_cue_lemma(tok) not in QUOTE_ONLY | {"cite"}
+                                                                 or _cue_lemma(tok) in POSTING_VERBS and _says_that(tok)):
                 subj = _subject_of(tok)
                 if subj is not None and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" \
                         and tok.head.pos_ in ("NOUN", "PROPN"):

@@ -36,7 +36,8 @@ _NOT_QUALIFIERS = {"same", "other", "latter", "former", "aforementioned", "said"
 # modifiers that make an "agency" or a "service" a news medium ("the news agency said")
 _MEDIA_QUALIFIERS = {"news", "wire", "press"}
 # bodies that are one of a kind in a country's news and name themselves when no earlier body fits
-_SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "pentagon", "cabinet", "parliament"}
+_SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "pentagon", "cabinet", "parliament",
+                       "navy", "coastguard"}
 # verbs of bringing out a document: its agent is who speaks through it ("published by the institute")
 _ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author"}
 # groups that speak for someone only as someone's: "his campaign said", "her team said"
@@ -94,6 +95,14 @@ class MediaMixin:
                 named = self.name_of(child)
                 if named:
                     return Resolution(named[0], named[1], "appos", 0.9, text, start, end)
+        domain = owner[0].pos_ == "NOUN" and not owner[0].ent_type_ and owner[0].lemma_.lower() not in ORG_NOUNS | ROLE_NOUNS
+        # (a noun before the body narrows it to another: "the country's health ministry"; "governing" does not)
+        if domain and not any(c.dep_ == "compound" and c.pos_ == "NOUN" and not c.lower_.endswith("ing") for c in tok.children):
+            # "the sport's governing body": the sport is its field, not its owner; the body is one the
+            # text named just before ("FIFA had invited the boys ...")
+            m = self._lookback(start, {"org"}, 2)
+            if m is not None and not other_kind_of_body(low, m.name):
+                return Resolution(m.name, "org", "role_org", 0.6, text, start, end)
         res = self._owner(owner[0])
         who = res.name if res.name and res.kind == "person" else None
         if who is None:
