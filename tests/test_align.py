@@ -273,3 +273,13 @@ def test_one_exact_figure_from_one_source_is_one_fact_but_not_when_it_counts_oth
     tables = _two_articles(tmp_path, "Traffic police said 1,200 cars were towed from the flooded streets overnight.",
                            "By morning, police said 1,200 officers were deployed along the river.")
     assert sl.align(tables).empty
+
+
+def test_a_contraction_is_scored_as_the_words_it_stands_for():
+    from s400lib.compare.align import pair_scores, spelled_out
+
+    assert spelled_out("They’re safe but can't walk and won't talk") == "they are safe but ca not walk and wo not talk"
+    texts = ["they are all in stable condition", "they’re in stable condition", "they're in stable condition"]
+    spelled, curly = pair_scores(texts, np.array([[0, 1], [1, 2]]))
+    assert curly == pytest.approx(1.0)  # the two apostrophes are one
+    assert spelled > 0.8

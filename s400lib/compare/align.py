@@ -270,6 +270,21 @@ PAIR_CHUNK = 20_000  # pairs scored at once: two row copies of the TF-IDF matrix
 TFIDF_DTYPE = np.float32  # see pair_scorer
 
 
+# contractions written out: "they’re in good condition" and "they are all in strong condition" share
+# the words the outlets chose, not the way each spelled them ("'s" is left: it is also a possessive)
+_CONTRACTIONS = [(re.compile(r"n['’]t\b"), " not"), (re.compile(r"['’]re\b"), " are"), (re.compile(r"['’]ve\b"), " have"),
+                 (re.compile(r"['’]ll\b"), " will"), (re.compile(r"['’]m\b"), " am"), (re.compile(r"['’]d\b"), " would")]
+
+
+def spelled_out(text: str) -> str:
+    """Lower case, contractions written out ("won't" -> "wo not", "they’re" -> "they are")."""
+    text = text.lower()
+    if "'" in text or "’" in text:
+        for pattern, full in _CONTRACTIONS:
+            text = pattern.sub(full, text)
+    return text
+
+
 def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np.ndarray:
     """Similarity in [0, 1] of each candidate pair.
 
@@ -293,7 +308,8 @@ def pair_scorer(texts: list[str], method: str = "char"):
         # float32 halves the matrix (47 million entries at ten thousand bench articles); cosines
         # move in the seventh decimal, scores are reported to the fourth
         if method == "char":
-            vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True, dtype=TFIDF_DTYPE)
+            vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, preprocessor=spelled_out,
+                                  dtype=TFIDF_DTYPE)
         else:
             vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True,
                                   token_pattern=r"(?u)\b\w[\w-]+\b", dtype=TFIDF_DTYPE)
