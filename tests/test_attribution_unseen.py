@@ -916,3 +916,27 @@ def test_a_hard_wrapped_wire_story_keeps_a_name_cut_by_a_line_break_whole_and_it
     assert "Santa\nRosa" in entities["text"].tolist()  # one place, its line break kept in the row's text
     quotes = _quotes(text)
     assert quotes["text"].iloc[0].startswith("All nine miners") and quotes["speaker"].iloc[0] == "police"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the agency that quotes is not the one quoted
+    ("The agency Reuters quoted the port's news service, Harbor Daily, as saying that the ferry had sunk.",
+     "the ferry had sunk", "Harbor Daily"),
+    # a named body's department speaks for the body
+    ("The Harbour Authority's press office said in a statement that six men were rescued.",
+     "six men were rescued", "Harbour Authority"),
+    # a body's website speaks for the body named before
+    ("The Harbour Council met on Monday. “The sea wall was breached,” the council's website said.",
+     "The sea wall was breached", "Harbour Council"),
+    # a dateline's place is never the subject of the story's first sentence
+    ("Lima, March 3, PNA – The National Mining Society declared on Friday that it had closed the pit.",
+     "it had closed the pit", "National Mining Society"),
+])
+def test_who_speaks_through_an_agency_a_department_a_website_or_after_a_dateline(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_another_partys_account_set_against_a_report_is_no_part_of_it():
+    quotes = _quotes("The mayor said the bridge was safe, while the engineers said the cables had rusted.")
+    assert sorted(quotes["text"]) == ["the bridge was safe", "the cables had rusted"]
+    assert _speaker_of(quotes, "the cables had rusted") == "engineers"

@@ -196,3 +196,27 @@ def test_who_puts_a_figure_on_something_is_the_source_of_that_figure():
     assert claims[["source", "source_rule"]].values.tolist()[:2] == [
         ["Organisers of the vigil", "estimate"], ["Fire crews", "estimate"]]
     assert claims["source_rule"].iloc[2] == "outlet"
+
+
+def test_a_clause_joined_by_a_comma_alone_does_not_inherit_the_negation_before_it():
+    """A comma splice the parser read as one clause, the second verb a conjunct without its subject
+    (as it did on seed 000): the 'not' of the first is no part of it. With 'and' it is."""
+    from spacy.tokens import Doc
+
+    from s400lib.core.nlp import load_nlp
+    from s400lib.extract.claims import TokenLists, _negated
+
+    def negated_last_verb(words, heads, deps, pos):
+        doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+        return _negated(TokenLists(doc), next(k for k in range(len(words)) if deps[k] == "conj"))[0]
+
+    words = ["Ankara", "will", "not", "sell", "the", "jets", ",", "even", "a", "talk", "could", "hurt", "ties"]
+    heads = [3, 3, 3, 3, 5, 3, 5, 9, 9, 5, 11, 3, 11]
+    deps = ["nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct", "advmod", "det", "appos", "aux", "conj", "dobj"]
+    pos = ["PROPN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT", "ADV", "DET", "NOUN", "AUX", "VERB", "NOUN"]
+    assert not negated_last_verb(words, heads, deps, pos)
+    words = ["Ankara", "will", "not", "sell", "the", "jets", "and", "hurt", "ties"]
+    heads = [3, 3, 3, 3, 5, 3, 3, 3, 7]
+    deps = ["nsubj", "aux", "neg", "ROOT", "det", "dobj", "cc", "conj", "dobj"]
+    pos = ["PROPN", "AUX", "PART", "VERB", "DET", "NOUN", "CCONJ", "VERB", "NOUN"]
+    assert negated_last_verb(words, heads, deps, pos)

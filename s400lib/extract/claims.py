@@ -48,6 +48,7 @@ import re
 import pandas as pd
 
 from ..core import schema
+from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from ..io.paragraphs import boilerplate_rule
 from .numbers import format_number
@@ -383,8 +384,12 @@ def _negated(words: TokenLists, k: int) -> tuple[bool, bool]:
     for _ in range(4):
         if lemma[h] in _NEG_ADJ and h != k:
             return True, False
-        if dep[h] == "conj" and pos[h] == pos[head[h]] and not any(dep[c] in ("nsubj", "nsubjpass") for c in kids[h]):
-            h = head[h]  # "unlikely to be possible and accepted": a conjunct shares its head's scope
+        if dep[h] == "conj" and pos[h] == pos[head[h]] and not any(dep[c] in ("nsubj", "nsubjpass") for c in kids[h]) \
+                and any(dep[c] == "cc" and head[h] < c < h for c in kids[head[h]]):
+            # "unlikely to be possible and accepted": a conjunct shares its head's scope; one joined by a
+            # comma alone is a clause of its own whose subject the parser lost ("Turkey will not abandon
+            # the systems, even a discussion ... could complicate relations")
+            h = head[h]
             if _neg_local(words, h):
                 return True, False
             continue
@@ -1022,6 +1027,8 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                 continue
             if text[start] == "(" and text[end - 1] == ")" and boilerplate_rule(text[start:end]) is not None:
                 continue  # a picture's credit at the end of its caption, "(Photo: PTI)", states nothing
+            if (dateline := opening_dateline(text, start)) is not None and dateline >= end:
+                continue  # "MOSCOW, (BM) –" opening the story says where it was filed, nothing more
             share = _quoted_share(start, end, regions, rstarts)
             quoted = share >= 0.5
             source, rule, quote_id = None, None, None

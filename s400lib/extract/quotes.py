@@ -319,7 +319,11 @@ def _subject_of(verb: Token) -> Token | None:
         if by:
             return by[0]
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
-        # "Smith was quoted as saying ...": the one quoted says it
+        # "Smith was quoted as saying ...": the one quoted says it; "IRNA quoted the Guard's website as
+        # saying ...": the one quoted is the object, not the agency that quotes
+        quoted = [c for c in head.head.children if c.dep_ == "dobj"]
+        if quoted:
+            return quoted[0]
         head, shares = head.head, True
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
         # "X said the port was closed and added ...": the parser hangs the second cue on the
@@ -950,6 +954,13 @@ def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, 
     for child in clause.children:
         if child.lower_ == "according" and child.i > clause.i:
             toks = [t for t in toks if t.i < child.i]
+    # nor does another party's account set against it: "The Guard said it shot the drone over Iranian
+    # airspace, while the U.S. said the downing happened over international waters"
+    for t in toks:
+        if t.dep_ == "mark" and t.lower_ in ("while", "whereas") and t.i > clause.i and _is_speech(t.head) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
+            toks = [x for x in toks if x.i < t.i]
+            break
     while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and toks[0].text not in ALL_MARKS):
         toks = toks[1:]
     if not toks:

@@ -247,7 +247,9 @@ JOB_TITLES = {"executive", "ceo", "cfo", "coach", "curator", "prosecutor", "atto
               "administrator", "commissioner", "envoy", "counsel", "treasurer", "captain", "founder", "owner"}
 # Documents that speak for whoever issued them: "a statement from the ministry said".
 DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "release", "document", "memo",
-                  "study", "survey", "poll", "filing", "notice", "declaration", "announcement", "review", "analysis", "audit"}
+                  "study", "survey", "poll", "filing", "notice", "declaration", "announcement", "review", "analysis", "audit",
+                  # where a body posts its words: "the force's website said", "the ministry's Twitter account"
+                  "website", "site", "account", "feed"}
 _ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
 QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}

@@ -105,6 +105,9 @@ class MediaMixin:
                 return Resolution(m.name, "org", "role_org", 0.6, text, start, end)
         res = self._owner(owner[0])
         who = res.name if res.name and res.kind == "person" else None
+        if who is None and res.name and res.kind == "org" and (owner[0].pos_ == "PROPN" or owner[0].ent_type_ == "ORG"):
+            # "the IRGC's public relations department said": a named body's department speaks for the body
+            return Resolution(res.name, "org", f"office+{res.rule}", min(res.confidence, 0.8), text, start, end)
         if who is None:
             # 'the prime minister's office' with no prime minister named: the phrase names the body
             phrase = " ".join(self.ctx.text[min(owner[0].left_edge.idx, tok.left_edge.idx) : tok.idx + len(tok)].split())
