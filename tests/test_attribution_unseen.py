@@ -940,3 +940,24 @@ def test_another_partys_account_set_against_a_report_is_no_part_of_it():
     quotes = _quotes("The mayor said the bridge was safe, while the engineers said the cables had rusted.")
     assert sorted(quotes["text"]) == ["the bridge was safe", "the cables had rusted"]
     assert _speaker_of(quotes, "the cables had rusted") == "engineers"
+
+
+@pytest.mark.parametrize("text, fragment, speaker, words", [
+    # a cue after the clause it reports, followed by the outlet's own words
+    ("The Coast Guard towed the trawler to port today, Greek and Turkish officials said, though they disputed the details.",
+     "towed the trawler", "Greek and Turkish officials", "The Coast Guard towed the trawler to port today"),
+    # a unit with a name of its own inside a country's possessive; the date is when it was said
+    ("Chile's elite Mountain Rescue unit said on Friday it had found the climbers.",
+     "found the climbers", "Mountain Rescue", "it had found the climbers"),
+    # a statement's words are its issuer's
+    ("Later, the Harbour Board released a statement calling the strike an “unlawful stoppage.”",
+     "unlawful stoppage", "Harbour Board", None),
+    # the one quoted, with words between the quote and the cue
+    ("“The ferry sank at noon” off the north coast, the Port Authority was quoted as saying by the Island Times.",
+     "The ferry sank at noon", "Port Authority", "The ferry sank at noon"),
+])
+def test_cues_after_the_clause_names_of_units_statements_and_passive_quoting(text, fragment, speaker, words):
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, fragment) == speaker
+    if words is not None:
+        assert words in quotes["text"].tolist()

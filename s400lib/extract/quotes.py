@@ -62,7 +62,7 @@ from ..core import schema
 from ..core.schema import column_values
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_age_phrase
-from .speakers.lexicon import OCCUPATION_NOUNS
+from .speakers.lexicon import DOCUMENT_NOUNS, OCCUPATION_NOUNS
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
 # show that ...") but never frame a sentence from the side.
@@ -318,6 +318,12 @@ def _subject_of(verb: Token) -> Token | None:
         by = [c for c in agent.children if c.dep_ == "pobj"]
         if by:
             return by[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "dobj":
+        # "Central Command released a statement calling the downing an 'unprovoked attack'": who
+        # issued the statement says what it says
+        issuers = [c for c in head.head.children if c.dep_ == "nsubj"]
+        if issuers:
+            return issuers[0]
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
         # "Smith was quoted as saying ...": the one quoted says it; "IRNA quoted the Guard's website as
         # saying ...": the one quoted is the object, not the agency that quotes
@@ -495,6 +501,14 @@ def _name_then_cue(doc, k: int, limit: int) -> bool:
     return False
 
 
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The subject of a passive "was quoted as saying": the one whose words they are."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or not any(
+            c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children) for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     """The speech verb the quoted words depend on: 'He noted that “...”'."""
     inside = [t for t in _tokens_between(doc, q.start, q.end) if not t.is_punct]
@@ -507,6 +521,8 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
         child, t = t, t.head
         if q.start <= t.idx < q.end:
             continue
+        if _cue_lemma(t) in MEDIUM_VERBS and (quoted := _quoted_as_saying(t)) is not None:
+            return Cue(t, quoted, "governing")  # "“...” in Hormozgan, the Guard was quoted as saying by Press TV"
         if _is_speech(t) and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in t.children):
             continue  # "any process must be well thought out": a passive verb names no speaker; the frame is higher up
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
@@ -961,6 +977,14 @@ def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, 
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
             toks = [x for x in toks if x.i < t.i]
             break
+    # "said Thursday, June 20 it shot down ...", "said on Friday it had found ...": with no "that", a
+    # date before the clause's subject tells when it was said
+    subjects = [c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if toks and subjects and toks[0].lower_ != "that" and toks[0].i < subjects[0] \
+            and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.lower_ in ("on", "at", "late", "early")
+                    for t in toks if t.i < subjects[0]) \
+            and any(t.ent_type_ in ("DATE", "TIME") for t in toks if t.i < subjects[0]):
+        toks = [t for t in toks if t.i >= subjects[0]]
     while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and toks[0].text not in ALL_MARKS):
         toks = toks[1:]
     if not toks:
@@ -1037,7 +1061,18 @@ def _framing_clause(verb: Token, subj: Token) -> Token | None:
         return verb.head
     if verb.dep_ == "parataxis" and _inverted_subject(verb) is not None and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
         return verb.head
+    if _posed_after(verb, subj):
+        return verb.head
     return None
+
+
+def _posed_after(verb: Token, subj: Token) -> bool:
+    """Whether a speech verb is an aside after the clause it reports, its subject before it: "The Guard
+    shot down a drone, officials said, though they disputed ..." (the parser keeps the clause as the
+    root and hangs the cue on it)."""
+    left = subj.left_edge.i
+    return (verb.dep_ == "parataxis" and verb.head.i < left < verb.i and left > 0 and verb.doc[left - 1].is_punct
+            and not any(c.dep_ == "ccomp" for c in verb.children))
 
 
 def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: SpeakerResolver,
@@ -1107,7 +1142,9 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                         and (framed := _framing_clause(tok, subj)) is not None:
                     subj = _inverted_subject(tok) or subj
                     # "As Heald told the Post, ozone has dropped"; "Recipients, said Mauer, are required ..."
-                    if tok.dep_ != "parataxis":
+                    if _posed_after(tok, subj):  # what comes after the aside is the outlet's own
+                        keep = [t for t in framed.subtree if t.i < subj.left_edge.i]
+                    elif tok.dep_ != "parataxis":
                         aside = (tok.left_edge.i, max(tok.right_edge.i, subj.right_edge.i))
                         keep = [t for t in framed.subtree if not (aside[0] <= t.i <= aside[1])]
                     else:  # the parser often hangs the part before the aside on the cue itself

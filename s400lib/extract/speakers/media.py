@@ -59,6 +59,13 @@ class MediaMixin:
         low = tok.lemma_.lower()
         start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         text = self.ctx.text[start:end]
+        for child in tok.children:
+            # a name of its own: "the Guard's news website, Sepah News", "Iran's elite Revolutionary Guard force"
+            if (child.dep_ == "appos" and child.i > tok.i or child.dep_ == "compound") \
+                    and (child.pos_ == "PROPN" or child.ent_type_ == "ORG") and child.ent_type_ not in ("GPE", "NORP", "LOC"):
+                named = self.name_of(child)
+                if named and named[1] != "person":
+                    return Resolution(named[0], named[1], "appos", 0.9, text, start, end)
         if low in DOCUMENT_NOUNS:
             # 'a statement from the ministry', 'a report by the commission': the body issues it
             # ... or 'the report, published by the institute on Monday': the agent of its issuing
