@@ -144,3 +144,25 @@ def test_a_people_before_a_bodys_acronym_is_dropped_like_before_a_longer_name():
     canon = Canonicalizer(mentions, read_aliases())
     assert canon.canonical("Peruvian SEALs", "ORG")[0] == canon.canonical("SEALs", "ORG")[0]
     assert canon.canonical("Chilean", "NORP")[0] == "Chilean"  # a people alone stays a people
+
+
+def test_a_body_named_short_inside_one_longer_name_and_a_place_in_two_transliterations_are_one():
+    mentions = pd.DataFrame({"text": ["Patriot Union", "Patriot Union", "Free Patriotic Union Party",
+                                      "Harbor Lines", "Harbor Lines Boeing", "Boeing", "Boeing",
+                                      "Dashtimazar", "Dasht Mazar", "Qala", "Kala"],
+                             "label": ["ORG", "ORG", "ORG", "ORG", "ORG", "ORG", "ORG", "GPE", "GPE", "GPE", "GPE"]})
+    canon = Canonicalizer(mentions, read_aliases())
+    # a word written as the other's stem ("Patriot" / "Patriotic") inside one longer name
+    assert canon.canonical("Patriot Union", "ORG")[0] == canon.canonical("Free Patriotic Union Party", "ORG")[0]
+    # two bodies glued together by the model are no longer name of either
+    assert canon.canonical("Harbor Lines", "ORG")[0] == "Harbor Lines"
+    # one place spelled run together and apart, vowels as either transliteration gives them
+    assert canon.canonical("Dasht Mazar", "GPE")[0] == canon.canonical("Dashtimazar", "GPE")[0]
+    # too few letters to tell two places apart
+    assert canon.canonical("Qala", "GPE")[0] != canon.canonical("Kala", "GPE")[0]
+
+
+def test_an_untagged_run_ending_in_corps_or_command_is_a_body():
+    # the model left both untagged (as it did "The Islamic Revolution Guard Corps (IRGC)" after a dateline)
+    assert _repaired("Officers of the Coastal Defence Corps met on Friday.", []) == [("Coastal Defence Corps", "ORG")]
+    assert _repaired("Officers of the Andean Border Command met on Friday.", []) == [("Andean Border Command", "ORG")]

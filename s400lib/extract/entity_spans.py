@@ -41,6 +41,8 @@ BODY_ENDINGS = {
     "party", "union", "association", "university", "court", "parliament", "assembly", "senate", "house",
     "police", "army", "news", "times", "post", "press", "herald", "journal", "tribune", "network", "group",
     "company", "corporation", "inc", "ltd", "reuters", "afp", "ap",
+    "corps", "command", "forces", "brigade", "brigades", "front", "coalition", "alliance", "movement", "federation",
+    "society", "league", "organization", "organisation", "bureau", "directorate",
 }
 # Title words in front of a name the model may have missed.
 NAME_TITLES = {

@@ -328,6 +328,55 @@ def _join_last_words(by_key: dict[str, Counter], not_a_body) -> None:
             by_key[target].update(by_key.pop(stem))
 
 
+def _same_word(a: str, b: str) -> bool:
+    """One word, or one written as the other's stem ("revolution" / "revolutionary")."""
+    return a == b or (min(len(a), len(b)) >= 6 and (a.startswith(b) or b.startswith(a)))
+
+
+def _join_inner_runs(by_key: dict[str, Counter], not_a_body) -> None:
+    """A body's name of two or more words that runs inside exactly one longer name of the corpus is that
+    body written short: "Revolutionary Guard" and "Islamic Revolution Guard Corps" (a word may be
+    written as the other's stem). Not a place or a people, not when two longer names hold it, and not
+    when the longer one is two names glued together (another word of it names a body of its own)."""
+    stems = list(by_key)
+    for short in [k for k in stems if " " in k]:
+        words = short.split(" ")
+        if not_a_body(short):
+            continue
+        holders = []
+        for other in stems:
+            longer = other.split(" ")
+            if other == short or len(longer) <= len(words):
+                continue
+            for k in range(len(longer) - len(words) + 1):
+                if all(_same_word(w, longer[k + j]) for j, w in enumerate(words)):
+                    # "Ethiopian Airlines Boeing" is two bodies the model glued together, no longer name
+                    glued = any(x in by_key and not not_a_body(x) for x in longer[:k] + longer[k + len(words):])
+                    if not glued:
+                        holders.append(other)
+                    break
+        if len(holders) == 1 and short in by_key and holders[0] in by_key and not not_a_body(holders[0]):
+            by_key[holders[0]].update(by_key.pop(short))
+
+
+def _join_transliterations(by_key: dict[str, Counter], is_place) -> None:
+    """Two spellings of one place's name in Latin letters, run together or not ("Kouhmobarak" / "Kuh
+    Mubarak"): the same consonants in the same order once the usual transliteration variants are
+    levelled (:func:`_skeleton`). Places only, and only skeletons of five consonants or more."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for stem in by_key:
+        if is_place(stem):
+            skeleton = _skeleton(stem.replace(" ", ""))
+            if len(skeleton) >= 5:
+                groups[skeleton].append(stem)
+    for stems in groups.values():
+        if len(stems) >= 2:
+            target = max(stems, key=lambda k: (sum(by_key[k].values()), k))
+            for stem in stems:
+                if stem != target:
+                    by_key[target].update(by_key.pop(stem))
+
+
 class Canonicalizer:
     """Maps any surface name (entity mention, speaker, claim source) to one canonical name.
 
@@ -408,6 +457,8 @@ class Canonicalizer:
         _join_parties(by_key)
         # organisations only: "Turkish" is no short form of "Russian-Turkish", nor "York" of "New York"
         _join_last_words(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
+        _join_inner_runs(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
+        _join_transliterations(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"})
         # the form to show for a key: the stem itself when the corpus writes it, else the most common
         self.body_of: dict[str, tuple[str, str]] = {}
         for stem, forms in by_key.items():
