@@ -961,3 +961,9 @@ def test_cues_after_the_clause_names_of_units_statements_and_passive_quoting(tex
     assert _speaker_of(quotes, fragment) == speaker
     if words is not None:
         assert words in quotes["text"].tolist()
+
+
+def test_a_document_owned_by_a_body_speaks_for_its_owner_whatever_its_own_name():
+    quotes = _quotes("The Port Authority met on Monday. State radio quoted the authority's news website, Dock Watch, "
+                     "as saying that the cranes would stop.")
+    assert _speaker_of(quotes, "the cranes would stop") == "Port Authority"

@@ -59,8 +59,11 @@ class MediaMixin:
         low = tok.lemma_.lower()
         start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         text = self.ctx.text[start:end]
-        for child in tok.children:
-            # a name of its own: "the Guard's news website, Sepah News", "Iran's elite Revolutionary Guard force"
+        # a document owned by a body speaks for its owner, whatever its own name ("the Guard's news website,
+        # Sepah News": the Guard); any other noun of a body with a name of its own is that body ("Iran's
+        # elite Revolutionary Guard force")
+        owned_document = low in DOCUMENT_NOUNS and any(c.dep_ == "poss" for c in tok.children)
+        for child in [] if owned_document else tok.children:
             if (child.dep_ == "appos" and child.i > tok.i or child.dep_ == "compound") \
                     and (child.pos_ == "PROPN" or child.ent_type_ == "ORG") and child.ent_type_ not in ("GPE", "NORP", "LOC"):
                 named = self.name_of(child)
