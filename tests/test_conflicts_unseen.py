@@ -191,3 +191,12 @@ def test_a_part_of_a_group_and_a_group_with_its_leader_are_no_other_count(two_ou
                      "Divers brought out the final batch of three Red Foxes on Friday.",
                      "All the ten Red Foxes are now out of the flooded mine, the brigade said.")
     assert co.empty
+
+
+def test_almost_a_figure_against_more_than_it_conflicts_and_a_figure_it_is_measured_against_does_not(two_outlets):
+    co = two_outlets("Organisers of the vigil put the crowd at almost 50,000 people on Saturday.",
+                     "More than 50,000 people joined the vigil on Saturday, according to organisers.")
+    assert co["kind"].tolist() == ["numeric"]
+    co = two_outlets("Some 20,000 people joined the vigil on Saturday, organisers said.",
+                     "Organisers said the vigil on Saturday drew 20,000 people, surpassed only by a march of 60,000 people in 1998.")
+    assert co.empty

@@ -168,3 +168,11 @@ def test_a_part_of_a_count_a_group_with_one_added_member_ages_and_a_qualifier_be
                "and able to walk down with the team before night fell again.")
     km = _numbers(wrapped).set_index("text").loc["more than\nsix kilometres"]
     assert km.low == 6 and pd_na(km.high)
+
+
+def test_a_figure_set_beside_another_as_its_measure_counts_something_else():
+    rows = {r.text: r for r in _numbers(
+        "The vigil was among the largest ever, surpassed only by a march of 2 million people in 1998. "
+        "It was larger than the 400,000 people of the 2011 rally. More than 300 people stayed overnight.").itertuples()}
+    assert rows["2 million people"].state == rows["400,000 people"].state == "compared"
+    assert pd.isna(rows["More than 300 people"].state)

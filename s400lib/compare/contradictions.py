@@ -785,6 +785,10 @@ def _apart(x: tuple, y: tuple) -> bool:
     """Whether two intervals (low, high, unit) cannot hold one value, allowing for rounding; a count
     open above ("more than 30") reaches :data:`OPEN_FIGURE_REACH` times its figure."""
     (la, ha, _), (lb, hb, _) = x, y
+    if (ha == lb and la < ha < hb) or (hb == la and lb < hb < ha):
+        # two spans that meet at one figure from either side: "almost one million" against "more than
+        # one million" (each qualifier leaves the figure itself out)
+        return True
     ha, hb = _reach(la, ha), _reach(lb, hb)
     finite = [abs(v) for v in (la, ha, lb, hb) if math.isfinite(v)]
     tol = 0.01 * max(finite) if finite else 0
@@ -871,8 +875,8 @@ def _same_count(unit_a: str, unit_b: str) -> bool:
         return True
     base_a, _, state_a = unit_a.partition(" (")
     base_b, _, state_b = unit_b.partition(" (")
-    if {"change)", "part)"} & {state_a, state_b}:  # the state as partitioned: "people (change)" -> "change)"
-        return unit_a == unit_b  # how far a count moved, or a part of it, is never the count itself
+    if {"change)", "part)", "compared)"} & {state_a, state_b}:  # the state as partitioned: "people (change)" -> "change)"
+        return unit_a == unit_b  # how far a count moved, a part of it or another one set beside it is never the count itself
     if base_a == base_b:
         return not state_a or not state_b
     return bool(state_a) and state_a == state_b and "people" in (base_a, base_b)

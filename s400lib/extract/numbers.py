@@ -248,6 +248,22 @@ def _a_part(noun, number_end: int) -> bool:
     return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _PART_NOUNS
 
 
+# verbs of outdoing: what comes after their "by" is the thing compared with, not the one told
+_OUTDOING = {"surpass", "beat", "exceed", "top", "eclipse", "outstrip", "dwarf", "outnumber", "overtake"}
+
+
+def _compared(tok) -> bool:
+    """Whether a figure counts the thing another is measured against: after the "by" of a verb of
+    outdoing ("surpassed only by a rally of 1.5 million people") or after "than" ("larger than the
+    500,000 of 2003")."""
+    for anc in list(tok.ancestors)[:6]:
+        if anc.lower_ == "than":
+            return True
+        if anc.lower_ == "by" and anc.dep_ in ("agent", "prep") and anc.head.lemma_.lower() in _OUTDOING:
+            return True
+    return False
+
+
 def _does_it_to_another(verb) -> bool:
     """Whether a verb has an object of its own: then its subject does the act to someone else, and the
     act is no state of the subject ("three gunmen killed 12 villagers", "divers who helped rescue 12
@@ -470,6 +486,8 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                     state = "change"
                 elif noun is not None and _a_part(noun, run_end):
                     state = "part"  # "the final batch of four boys" is a part of the boys, not their count
+                elif _compared(doc[run_end - 1]):
+                    state = "compared"  # "surpassed only by a rally of 1.5 million people": another crowd's count
                 if unit is None and state == "dead":
                     unit = "people"  # "the death toll rose to 57": a toll counts people
                 elif unit is None:
