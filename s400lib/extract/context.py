@@ -176,12 +176,13 @@ def _unwrapped(text: str, paragraphs: list[dict]) -> str:
     taken from the article's own text."""
     if "\n" not in text:
         return text
-    chars = list(text)
-    for row in paragraphs:
-        for k in range(row["start"], row["end"]):
-            if chars[k] == "\n":
-                chars[k] = " "
-    return "".join(chars)
+    pieces, done = [], 0
+    for row in paragraphs:  # slices replaced whole: a Python step per character costs seconds at 10,000 articles
+        start, end = row["start"], row["end"]
+        pieces += [text[done:start], text[start:end].replace("\n", " ")]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def context_for_text(text: str, article_id=None, outlet: str | None = None, published=None) -> ArticleContext:
