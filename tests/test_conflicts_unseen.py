@@ -200,3 +200,13 @@ def test_almost_a_figure_against_more_than_it_conflicts_and_a_figure_it_is_measu
     co = two_outlets("Some 20,000 people joined the vigil on Saturday, organisers said.",
                      "Organisers said the vigil on Saturday drew 20,000 people, surpassed only by a march of 60,000 people in 1998.")
     assert co.empty
+
+
+def test_the_same_words_from_a_chief_executive_and_from_the_firm_he_speaks_for_are_no_attribution_conflict(two_outlets):
+    words = "We are doing everything we can to understand the cause of the fire and to make sure it never happens again"
+    co = two_outlets(f"“{words},” Ana Ruiz, Harbor Lines chief executive, said in a statement on Friday.",
+                     f"Harbor Lines runs the ferry. “{words},” the company said on Friday.")
+    assert co.empty
+    co = two_outlets(f"“{words},” Ana Ruiz, the mayor, said in a statement on Friday.",
+                     f"“{words},” Harbor Lines said on Friday.")
+    assert co["kind"].tolist() == ["attribution"]

@@ -176,3 +176,9 @@ def test_a_figure_set_beside_another_as_its_measure_counts_something_else():
         "It was larger than the 400,000 people of the 2011 rally. More than 300 people stayed overnight.").itertuples()}
     assert rows["2 million people"].state == rows["400,000 people"].state == "compared"
     assert pd.isna(rows["More than 300 people"].state)
+
+
+def test_a_figure_that_names_a_model_a_flight_or_a_chapter_counts_nothing():
+    rows = _numbers("Officials grounded every Antonov 124 Ruslan jet and all Fokker 100 jets. The firm filed for Chapter 11 "
+                    "protection. Voters gave Okafor 306 electoral votes. The navy fired 12 Tomahawk missiles.")
+    assert rows["text"].tolist() == ["306 electoral votes", "12 Tomahawk missiles"]

@@ -111,11 +111,29 @@ def _is_numeric(tok) -> bool:
 
 
 def _glued_to_name(tok, text: str) -> bool:
-    """True for numbers that are part of a model name: 'S-400', 'Su-35' (a letter, a hyphen, digits)."""
+    """True for numbers that are part of a model name: 'S-400', 'Su-35' (a letter, a hyphen, digits),
+    and digits that modify the capitalised word right before them ('Boeing 737', 'Max 8', 'Flight 302',
+    'Chapter 11'): such a figure names a thing. One that counts a noun after it keeps its figure ('gave
+    Biden 306 votes', 'In Paris 300 people marched'), as does a date ('March 3')."""
     if re.search(r"[A-Za-z]-\d", tok.text):
         return True
     i = tok.idx
-    return i >= 2 and text[i - 1] == "-" and text[i - 2].isalpha()
+    if i >= 2 and text[i - 1] == "-" and text[i - 2].isalpha():
+        return True
+    if not tok.text[:1].isdigit() or tok.i == 0 or "," in tok.text or "." in tok.text:
+        return False
+    def name_word(w) -> bool:
+        return w.text[:1].isupper() and w.is_alpha and w.lower_ not in _MONTHS_AND_DAYS and w.pos_ in ("PROPN", "NOUN")
+
+    prev = tok.doc[tok.i - 1]
+    # "Boeing 737", "Max 8 and Max 9 aircraft", "Boeing 737 MAX aircraft" (the name's word and the figure
+    # modify one noun); "It fired 12 Tomahawk missiles" keeps its count: no name's word before the figure
+    return name_word(prev) and prev.whitespace_ == " " and (tok.head.i == prev.i or prev.head.i == tok.head.i != tok.i)
+
+
+_MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                    "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _run_value(run) -> float | None:
