@@ -967,3 +967,12 @@ def test_a_document_owned_by_a_body_speaks_for_its_owner_whatever_its_own_name()
     quotes = _quotes("The Port Authority met on Monday. State radio quoted the authority's news website, Dock Watch, "
                      "as saying that the cranes would stop.")
     assert _speaker_of(quotes, "the cranes would stop") == "Port Authority"
+
+
+def test_a_peoples_adjective_alone_as_a_subject_is_the_body_named_with_it_first():
+    quotes = _quotes("Qantas and Turkish Airlines fly the route. Turkish, with 12 of the jets, said it would "
+                     "“refund every ticket as quickly as possible.”")
+    assert _speaker_of(quotes, "refund every ticket") == "Turkish Airlines"
+    # a people with its article is the people
+    quotes = _quotes("Turkish Airlines flies the route. The Turks said they would stay.")
+    assert _speaker_of(quotes, "they would stay") != "Turkish Airlines"

@@ -33,6 +33,7 @@ from .lexicon import (
     QUANTIFIER_HEADS,
     RELATION_NOUNS,
     ROLE_NOUNS,
+    ROLE_WINDOW,
     SOURCE_NOUNS,
     is_age_phrase,
 )
@@ -237,6 +238,12 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                 or self._lookback(tok.idx, {"org"}, 1)
             if m is not None:
                 return Resolution(m.name, "org", "pronoun_it", 0.6, tok.text, tok.idx, tok.idx + len(tok))
+        if tok.ent_type_ == "NORP" and tok.dep_ == "nsubj" and tok.text[:1].isupper() and not any(c.dep_ == "det" for c in tok.children):
+            # "American, with 25 of the jets, said": a people's adjective standing alone as the subject is
+            # a body the text named with it first ("American Airlines")
+            m = self._lookback(tok.idx, {"org"}, ROLE_WINDOW, prefer=lambda m: m.name.split()[0] == tok.text)
+            if m is not None and m.name.split()[0] == tok.text and len(m.name.split()) >= 2:
+                return Resolution(m.name, "org", "org_first_word", 0.6, tok.text, tok.idx, tok.idx + len(tok))
         named = self.name_of(tok)
         if named is not None and named[1] == "person":
             name, kind, start, end = named
