@@ -59,6 +59,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..core import schema
+from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_age_phrase
@@ -119,10 +120,6 @@ ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 _MARK_RE = re.compile(f"[{re.escape(ALL_MARKS)}]")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|I['’]m|I['’]ve)\b")
-# A dateline opening a story: "MOSCOW, (BM) – ", "ANKARA, June 12 (Wire) – ", "MAE SAI, Thailand, July 10,
-# 2018 (AFP) : ".
-_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?\s*([A-Z][a-z]+,\s*)?([A-Z][a-z]{2,8}\.? \d{1,2},?\s*(\d{4},?\s*)?)?"
-                          r"(\([^)]*\))?\s*[–—:-]\s*")
 AFTER_WINDOW = 8  # word tokens after a closing mark in which to look for the speech verb
 CONTINUED_LINES = 6  # paragraphs an unclosed quote may run over when a later one closes it without reopening
 
@@ -948,9 +945,10 @@ def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan, paragraphs: "_Interva
 # ------------------------------------------------------------------------------------------------
 def _trim(ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
     text = ctx.text
-    m = _DATELINE_RE.match(text, start, end)
-    if m and m.end() < end:
-        start = m.end()
+    # a dateline opening the paragraph ("MOSCOW, (BM) – ") is where the story was filed, not reported words
+    dateline = opening_dateline(text, start)
+    if dateline is not None and dateline < end:
+        start = dateline
     while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:–—-"):
