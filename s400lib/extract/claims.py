@@ -305,7 +305,7 @@ def _estimator(words: TokenLists, i: int, j: int):
     """The subject of a unit whose main verb puts a figure on something ("Police, who ..., put the
     peak crowd size at 240,000": the police), else None. "Put" and "place" count only with a figure
     after "at" ("put pressure on" gives none)."""
-    k = next((k for k in range(i, j) if not i <= words.head[k] < j or words.head[k] == k), None)
+    k = _unit_root(words, i, j)
     if k is None or words.lemma[k] not in _ESTIMATE_VERBS or words.pos[k] != "VERB":
         return None
     doc = words.doc
@@ -670,9 +670,14 @@ def _completed(words: TokenLists, i: int, j: int) -> str:
     return "|".join(dict.fromkeys(done))
 
 
+def _unit_root(words: TokenLists, i: int, j: int) -> int | None:
+    """The first token of the unit [i, j) whose head lies outside it (or is itself): the unit's root."""
+    return next((k for k in range(i, j) if not i <= words.head[k] < j or words.head[k] == k), None)
+
+
 def _content_head(words: TokenLists, i: int, j: int):
     """The main content predicate of the unit [i, j): the complement of a reporting verb, else its root."""
-    k = next((k for k in range(i, j) if not i <= words.head[k] < j or words.head[k] == k), None)
+    k = _unit_root(words, i, j)
     if k is None:
         return None
     head = words.doc[k]
