@@ -359,7 +359,7 @@ def contradictions(
     rows += _age_rows(tables, c, published)
     rows += _account_rows(tables, c, sources, texts)
     rows += _clock_rows(tables, c, sources, texts)
-    rows += _attribution(c, alignments, ids, _speaker_mentions(tables, c))
+    rows += _attribution(c, alignments, ids, tables)
     rows += _rendering_shifts(c, alignments, frames, sources, texts, starts)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
 
@@ -1235,25 +1235,28 @@ def _clock_rows(tables, c, sources, texts):
     return rows
 
 
-def _speaker_mentions(tables, c) -> dict[str, str]:
-    """Unit id (quote or claim) -> the words around the mention of its speaker, up to a quotation mark or
-    the end of the sentence ("Dennis Muilenburg, Boeing CEO, said", "Boeing CEO Dennis Muilenburg"), as
-    the alignment's unit ids use them."""
+def _speaker_mentions(tables, c, unit_ids: set) -> dict[str, str]:
+    """Unit id (quote or claim, as the alignment names them) -> the words around the mention of its
+    speaker, up to a quotation mark or the end of the sentence ("Dennis Muilenburg, Boeing CEO, said",
+    "Boeing CEO Dennis Muilenburg"); for ``unit_ids`` only, since few pairs need them."""
     q = getattr(tables, "quotes", None)
-    if q is None or not len(q) or "speaker_start" not in q:
+    if not unit_ids or q is None or not len(q) or "speaker_start" not in q:
         return {}
+    # a claim's speaker is the speaker of the quote it holds
+    quote_of = {uid: uid for uid in unit_ids}
+    if "quote_id" in c:
+        quote_of.update({cid: qid for cid, qid in zip(c["claim_id"].astype(str), c["quote_id"])
+                         if cid in unit_ids and isinstance(qid, str)})
+    wanted = set(quote_of.values())
     texts = dict(zip(tables.articles["article_id"].astype(str), tables.articles["text"]))
     by_quote = {}
     for qid, art, s0, s1 in zip(q["quote_id"].astype(str), q["article_id"].astype(str), q["speaker_start"], q["speaker_end"]):
-        if pd.notna(s0) and pd.notna(s1) and art in texts:
+        if qid in wanted and pd.notna(s0) and pd.notna(s1) and art in texts:
             text = texts[art]
             before = re.split(r"[“”\".;\n]", text[max(0, int(s0) - 30) : int(s0)])[-1]
             after = re.split(r"[“”\".;\n]", text[int(s1) : int(s1) + 40])[0]
             by_quote[qid] = before + text[int(s0) : int(s1)] + after
-    out = dict(by_quote)
-    if "quote_id" in c:
-        out.update({cid: by_quote[qid] for cid, qid in zip(c["claim_id"].astype(str), c["quote_id"]) if isinstance(qid, str) and qid in by_quote})
-    return out
+    return {uid: by_quote[qid] for uid, qid in quote_of.items() if qid in by_quote}
 
 
 def _speaks_for(source: str, other_mention) -> bool:
@@ -1262,20 +1265,24 @@ def _speaks_for(source: str, other_mention) -> bool:
     return isinstance(other_mention, str) and bool(re.search(rf"\b{re.escape(name_key(source))}\b", name_key(other_mention)))
 
 
-def _attribution(c, alignments, ids, mentions=None):
+def _attribution(c, alignments, ids, tables=None):
+    """Attribution conflict rows: aligned quoted words given to two different named speakers, unless one
+    speaker's mention names the other, a body it speaks for (see :func:`_speaks_for`)."""
     rows = []
     if alignments is None or not len(alignments):
         return rows
-    mentions = mentions or {}
     same = same_quote_rows(alignments)
-    for r in same.itertuples():
-        ls, rs = getattr(r, "left_source", None), getattr(r, "right_source", None)
-        if _named(ls) and _named(rs) and (_speaks_for(ls, mentions.get(r.right_id)) or _speaks_for(rs, mentions.get(r.left_id))):
+    rival = [r for r in same.itertuples()
+             if _named(ls := getattr(r, "left_source", None)) and _named(rs := getattr(r, "right_source", None))
+             and not same_speaker(ls, rs)]
+    mentions = _speaker_mentions(tables, c, {x for r in rival for x in (r.left_id, r.right_id)}) if tables is not None else {}
+    for r in rival:
+        ls, rs = r.left_source, r.right_source
+        if _speaks_for(ls, mentions.get(r.right_id)) or _speaks_for(rs, mentions.get(r.left_id)):
             continue
-        if _named(ls) and _named(rs) and not same_speaker(ls, rs):
-            rows.append((r.left_id, r.right_id, "attribution", "speaker", _BASE["attribution"] + 0.3 * float(r.score),
-                         f"The same words are attributed to {ls} in one text and to {rs} in the other.",
-                         (r.left_article, r.right_article, r.left_text, r.right_text, ls, rs), float(r.score)))
+        rows.append((r.left_id, r.right_id, "attribution", "speaker", _BASE["attribution"] + 0.3 * float(r.score),
+                     f"The same words are attributed to {ls} in one text and to {rs} in the other.",
+                     (r.left_article, r.right_article, r.left_text, r.right_text, ls, rs), float(r.score)))
     return rows
 
 
