@@ -339,12 +339,18 @@ def _join_inner_runs(by_key: dict[str, Counter], not_a_body) -> None:
     written as the other's stem). Not a place or a people, not when two longer names hold it, and not
     when the longer one is two names glued together (another word of it names a body of its own)."""
     stems = list(by_key)
+    # the longer names each word could be read in, by the word's first six letters (a stem and its longer
+    # form share them): a look-up per short name rather than a pass over every name of the corpus
+    holding: dict[str, set[str]] = defaultdict(set)
+    for stem in stems:
+        for word in stem.split(" "):
+            holding[word[:6]].add(stem)
     for short in [k for k in stems if " " in k]:
         words = short.split(" ")
         if not_a_body(short):
             continue
         holders = []
-        for other in stems:
+        for other in holding[words[0][:6]]:
             longer = other.split(" ")
             if other == short or len(longer) <= len(words):
                 continue
