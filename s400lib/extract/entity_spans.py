@@ -329,6 +329,8 @@ def _subject_of_plural_verb(tok) -> bool:
 def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list) -> tuple[int, int, str, bool]:
     """Repairs of one entity that turn on the words of a name rather than on its grammar:
 
+    * a figure, and a quantifier before it, are cut off the front of a name ("All 4 Thai Navy");
+    * the plural acronym the model left untagged after a body's name ends it ("the Navy SEALs");
     * a feast is an event, not a person or a place ("Easter", "Easter Sunday"), and a feast after a
       place's name is cut off it ("Sri Lanka Easter attacks": the place is "Sri Lanka");
     * a name that ends in a building ("St Mary's Cathedral") is a building, not a person;

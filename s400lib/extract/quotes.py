@@ -249,7 +249,7 @@ def _tokens_between(doc, start: int, end: int) -> list[Token]:
 
 def _says_that(verb) -> bool:
     """Whether a verb has a clause complement opened by "that"."""
-    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
+    return any(c.dep_ == "ccomp" and any(_is_that(m) for m in c.children) for c in verb.children)
 
 
 def _is_speech(tok: Token) -> bool:
