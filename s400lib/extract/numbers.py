@@ -164,10 +164,16 @@ _SAME_COUNT = {"nationality": "country", "person": "people", "individual": "peop
 _POPULATION_NOUNS = {"population"}
 
 
+def _whole_of(noun) -> str:
+    """The lemma of the noun a counted noun is "of" ("population" of "a population of 7.4 million
+    people", "batch" of "the final batch of four boys"), else ""."""
+    of = noun.head
+    return of.head.lemma_.lower() if noun.dep_ == "pobj" and of.lower_ == "of" else ""
+
+
 def _of_population(noun) -> bool:
     """Whether a counted noun is what a population is made of ("a population of 7.4 million people")."""
-    of = noun.head
-    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _POPULATION_NOUNS
+    return _whole_of(noun) in _POPULATION_NOUNS
 
 
 def _unit_after(doc, j: int, end: int):
@@ -262,8 +268,7 @@ def _a_part(noun, number_end: int) -> bool:
     for t in noun.doc[max(noun.left_edge.i, noun.i - 5) : noun.i]:
         if t.lower_ in _PART_WORDS or (t.lower_ in _PART_WORDS_AFTER and t.i >= number_end):
             return True
-    of = noun.head
-    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _PART_NOUNS
+    return _whole_of(noun) in _PART_NOUNS
 
 
 # verbs of outdoing: what comes after their "by" is the thing compared with, not the one told
