@@ -285,3 +285,35 @@ def test_a_year_that_opens_a_laws_title_or_an_acronym_is_part_of_the_name():
 ])
 def test_weekdays_joined_to_dates_and_counted_decades(text, expression, expected):
     assert _tag(text).get(expression) == expected
+
+
+@pytest.mark.parametrize("text,dct,expression,expected", [
+    # a pluperfect plan lies in the past, whatever the infinitive after it
+    ("The tender had been due to close on Friday evening.", DCT, "Friday evening", "2011-03-11TEV"),
+    # a singular subject makes "hurt" a past tense, though the parser tags it present
+    ("A slump in bank shares hurt the index on Thursday.", DCT, "Thursday", "2011-03-10"),
+    # the verb after an opening quote mark is the quoted speaker's, not the heading's
+    ('The mayor on Friday: "We will rebuild the bridge."', "2011-03-14", "Friday", "2011-03-11"),
+    # the day a change takes effect, and a passive plan, lie on either side of the announcement
+    ("The council approved the new fares, effective July 1.", DCT, "July 1", "2011-07-01"),
+    ("The merger was scheduled for June.", DCT, "June", "2011-06"),
+    # a record "set on" a day was set then; only "set for" is a plan
+    ("The shares closed just below the peak set on Aug. 9.", "2011-02-10", "Aug. 9", "2010-08-09"),
+    # "through" a day under a present perfect closes a stretch that has ended
+    ("Sales have risen 4% this year through Feb. 28.", DCT, "Feb. 28", "2011-02-28"),
+    # a season with no tense to go by is the nearest one
+    ("Flooding made it hard for farmers to harvest well into the summer.", "2011-10-26", "the summer", "2011-SU"),
+])
+def test_tense_of_the_clause_in_constructions_the_tagger_misread(text, dct, expression, expected):
+    found = sl.tag_times(text, dct=dct)
+    assert dict(zip(found["text"], found["value"]))[expression] == expected
+
+
+@pytest.mark.parametrize("text,expression,expected", [
+    ("Bids must be filed by 5 p.m. EDT, April 8.", "5 p.m. EDT, April 8", ("TIME", "2011-04-08T17:00")),
+    ("Polling stations close at 21:00 GMT on March 20.", "21:00 GMT on March 20", ("TIME", "2011-03-20T21:00")),
+    ("The village emptied several years ago.", "several years ago", ("DATE", "PAST_REF")),
+    ("She moved to Lyon a couple of months ago.", "a couple of months ago", ("DATE", "2011-01")),
+])
+def test_clock_times_keep_their_date_and_uncounted_ago_is_a_past_date(text, expression, expected):
+    assert _tag(text)[expression] == expected

@@ -185,7 +185,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("century", _p(r"(?:the\s+)?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century", _I)),
     ("this_century", _p(r"(?P<rel>this|last|next|the\s+past|the\s+last)\s+(?P<unit>century|decade)", _I)),
     ("year_range", _p(r"(?P<y1>" + _YEAR_RE + r")\s*[-–]\s*(?P<y2>" + _YEAR_RE + r"|\d\d)")),
-    ("clock24", _p(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT))?(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY_RE + r"))?")),
+    ("clock24", _p(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT))?(?:,?\s+(?:on\s+)?(?:(?P<wd>" + _WEEKDAY_RE + r")|(?P<month>" + _MONTH_RE + r")\s+(?P<mday>" + _DAY_RE + r")\b))?")),
     ("holiday", _p(r"(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+week)?|Independence\s+Day)", _I)),
     ("narrative_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?:that|the\s+(?P<shift>next|following|previous)|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)", _I)),
     ("the_unit", _p(r"the\s+(?:full\s+)?(?P<unit>year|week|weekend|day)(?!\s+(?:before|after|of|when|that|in)\b)", _I)),
@@ -213,14 +213,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", _p(r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>" + _WEEKDAY_RE + r")" + _PART_RE)),
     ("clock", _p(r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<noon>noon|midday|midnight))"
                  r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?"
-                 r"(?:,?\s+(?:on\s+)?(?P<wd>" + _WEEKDAY_RE + r"))?", _I)),
+                 r"(?:,?\s+(?:on\s+)?(?:(?P<wd>" + _WEEKDAY_RE + r")|(?P<month>" + _MONTH_RE + r")\s+(?P<mday>" + _DAY_RE + r")\b))?", _I)),
     # durations, sets and vague references
     ("past_duration", _p(r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _SPAN_UNIT_RE + r")", _I)),
     ("duration", _p(r"(?P<n>" + _NUM_RE + r")" + _HALF_RE + r"(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>" + _SPAN_UNIT_RE + r")"
                     r"(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?", _I)),
     ("vague_duration", _p(r"(?:for\s+)(?P<unit>days|weeks|months|years|decades)", _I)),
     # a number of units nobody counted: "a few weeks", "several years", "the coming months", bare "hours"
-    ("vague_amount", _p(r"(?:(?:a\s+few|several|a\s+couple\s+of|many|some|(?:the\s+)?coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)", _I)),
+    ("vague_amount", _p(r"(?:(?:a\s+few|several|a\s+couple\s+of|many|some|(?:the\s+)?coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?P<ago>\s+ago)?", _I)),
     ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|quarter|year|" + _WEEKDAY_RE + r"|" + _MONTH_RE + r"|spring|summer|autumn|fall|winter)", _I)),
     ("set_adverb", _p(r"(?P<adv>hourly|daily|weekly|monthly|annually|yearly)", _I)),
     ("past_ref", _p(r"(?:recently|lately|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year|decade|century|few))|(?:the\s+)?previous\s+years|formerly)", _I)),
@@ -292,7 +292,8 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
     if name == "clock24":
         if not g.get("tz") and not g.get("wd"):
             return None  # "3:2" scores and ratios look the same without a zone or a day
-        return "TIME", _Spec("clock", {"h": int(g["h"]), "mi": int(g["mi"]), "wd": WEEKDAYS[g["wd"].lower()] if g.get("wd") else None})
+        return "TIME", _Spec("clock", {"h": int(g["h"]), "mi": int(g["mi"]), "wd": WEEKDAYS[g["wd"].lower()] if g.get("wd") else None,
+                                       **_clock_date(g)})
     if name == "holiday":
         key = re.sub(r"\s+(day|sunday|week)$", "", " ".join(g["name"].lower().split()))
         key = {"new year's": "new year's", "new year's eve": "new year's eve"}.get(key, key)
@@ -317,6 +318,12 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         if unit == "quarter" and (low == "quarters" or low.startswith("some ")):
             return None  # "living quarters", "in some quarters": places and people, not time
         letter, t = UNIT[unit]
+        if g.get("ago") and low.startswith("a couple of") and unit in ("day", "week", "month", "year"):
+            return "DATE", _Spec("shift", {"unit": unit, "n": -2})  # "a couple of weeks ago": two weeks back
+        if g.get("ago"):
+            # "several years ago", "months ago": a time before the anchor by an uncounted amount, not a length
+            horizon = {"minutes": 1, "hours": 2, "days": 30, "weeks": 90, "months": 365, "years": 3650}.get(g["unit"].lower())
+            return "DATE", _Spec("ref", {"value": "PAST_REF", "horizon": horizon})
         if low.startswith("a couple of"):  # a couple is two (TimeML: "a couple of years" P2Y)
             return "DURATION", _Spec("dur", {"value": f"P{'T' if t else ''}2{letter}"})
         # "recent months" and "the coming months" still say on which side of the anchor they lie,
@@ -393,9 +400,10 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
             h = 0 if g["noon"].lower() == "midnight" else 12
         else:
             h = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
-        # a clock time joined to a weekday ("10 p.m. Wednesday") is that day at that time
+        # a clock time joined to a weekday ("10 p.m. Wednesday") or a date ("5 p.m. EST, Nov. 9") is that
+        # day at that time
         wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
-        return "TIME", _Spec("clock", {"h": h, "mi": int(g.get("mi") or 0), "wd": wd})
+        return "TIME", _Spec("clock", {"h": h, "mi": int(g.get("mi") or 0), "wd": wd, **_clock_date(g)})
     if name == "past_duration":
         unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
         return "DURATION", _Spec("dur", {"value": _duration(_num(g["n"]), unit), "past": 1})
@@ -443,6 +451,13 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
 
 
 _DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+
+
+def _clock_date(g: dict) -> dict:
+    """The month and day written after a clock time, if any."""
+    if not g.get("month"):
+        return {}
+    return {"month": MONTHS[g["month"].lower().rstrip(".")], "mday": int(re.match(r"\d+", g["mday"]).group())}
 
 
 def _duration(n: int, unit: str) -> str:
@@ -599,8 +614,8 @@ def _valid(y: int, month: int, day: int) -> bool:
 def _season_year(season: str, off, anchor: pd.Timestamp) -> int:
     """'last summer' (off -1) is the latest summer that has ended before the anchor, 'next summer' (1)
     the first that starts after it, 'this summer' (0) the one of the anchor's year; 'over the summer'
-    told in the past ('started') the latest that started on or before the anchor, otherwise
-    ('ahead') the first that has not ended."""
+    told in the past ('started') the latest that started on or before the anchor, with no tense
+    ('nearest') the one nearest the anchor, otherwise ('ahead') the first that has not ended."""
     if off == 0:
         return anchor.year
     years = range(anchor.year - 2, anchor.year + 3)
@@ -609,6 +624,8 @@ def _season_year(season: str, off, anchor: pd.Timestamp) -> int:
         return max(y for y, lo, hi in spans if lo <= anchor)
     if off == "ahead":
         return min(y for y, lo, hi in spans if hi >= anchor)
+    if off == "nearest":  # no tense to go by: the season under way, or the one nearest the anchor
+        return min(spans, key=lambda s: max(s[1] - anchor, anchor - s[2], pd.Timedelta(0)))[0]
     if off < 0:
         return max(y for y, lo, hi in spans if hi < anchor)
     return min(y for y, lo, hi in spans if lo > anchor)
@@ -749,7 +766,7 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
             year -= 1  # "profit rose in the fourth quarter" told in January: the quarter that has ended
         value = f"{year:04d}-Q{p['q']}"
     elif k == "season":
-        off = p["off"] if p["off"] != "tense" else ("started" if tense == "past" else "ahead")
+        off = p["off"] if p["off"] != "tense" else {"past": "started", None: "nearest"}.get(tense, "ahead")
         value = f"{_season_year(p['season'], off, anchor):04d}-{p['season']}"
         if p.get("mod"):
             out["mod"] = p["mod"]
@@ -763,6 +780,10 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
             value += "T" + p["part"]
     elif k == "clock":
         day = _weekday(int(p["wd"]), anchor, "tense", tense) if p.get("wd") else pd.Timestamp(p["day"]) if p.get("day") else anchor
+        if p.get("month"):
+            month, mday = int(p["month"]), int(p["mday"])
+            year = _pick_year(month, mday, anchor, "tense", tense)
+            day = pd.Timestamp(year, month, mday) if _valid(year, month, mday) else anchor
         if p.get("day") and not p.get("wd"):
             out["anchor"] = p["day"]  # the day of the account, not the publication day
         value = f"{day.date()}T{int(p['h']):02d}:{int(p['mi']):02d}"
@@ -819,12 +840,21 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     tok = span[-1]
     possessive = tok.tag_ == "POS" or (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS")
     verb = _governing_verb(tok)
+    if verb is not None and _across_quote_mark(doc, span, verb):
+        # 'Wechsler on Thursday: "There is no ..."': the verb found belongs to the words quoted after
+        # the day, not to the heading that dates them
+        verb = None
     tense = _tense_of(verb) if verb is not None else None
     if _deadline_ahead(doc, span, verb, tense):
         return "future"
-    if tense == "past" and verb is not None and _plans_a_thing(verb):
-        # "planned a march on Saturday", "scheduled the vote for Monday": the plan was made in the
-        # past, but the day belongs to what was planned, which may lie on either side of the report
+    if tense == "past" and verb is not None and (_plans_a_thing(verb) or _planned_for(doc, span, verb)):
+        # "planned a march on Saturday", "scheduled the vote for Monday", "the accession was planned for
+        # March": the plan was made in the past, but the day belongs to what was planned, which may lie
+        # on either side of the report
+        return None
+    if span.start > 0 and doc[span.start - 1].lower_ == "effective":
+        # "created an office of the chairman, effective Feb. 1": the day a change takes effect, told when
+        # it is announced, lies on either side of the report whatever the tense of the announcement
         return None
     if possessive and tense != "future":
         # "Friday's purchases", "Thursday's closing price": the day names something already on
@@ -853,6 +883,12 @@ def _plans_a_thing(verb) -> bool:
             and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "xcomp" for c in verb.children))
 
 
+def _planned_for(doc, span, verb) -> bool:
+    """A passive plan with the day after "for": "was scheduled for Monday", "had been set for April"."""
+    return (span.start > 0 and doc[span.start - 1].lower_ == "for" and verb.tag_ == "VBN"
+            and verb.lemma_.lower() in _PLAN_VERBS | _PLANNED_PARTICIPLES)
+
+
 def _deadline_ahead(doc, span, verb, tense: str | None) -> bool:
     """A time after "until"/"till" (or "to" under a deferral verb) is a deadline ahead of the clause
     unless the clause tells of a past stretch that ended then ("the museum stayed open until Sunday")."""
@@ -861,12 +897,24 @@ def _deadline_ahead(doc, span, verb, tense: str | None) -> bool:
         return False
     before = doc[first.i - 1].lower_
     lemma = verb.lemma_.lower() if verb is not None else ""
-    if before in ("until", "till", "til", "through", "thru"):
+    if before in ("through", "thru"):
+        # "has fallen 2% this year through Oct. 19" is a stretch that has ended; "closed through Friday" is not
+        return tense != "past" or lemma in _DEFERRAL_VERBS
+    if before in ("until", "till", "til"):
         return tense != "past" or lemma in _DEFERRAL_VERBS or (verb is not None and verb.tag_ == "VBN" and
                                                                any(c.lower_ in ("has", "have") for c in verb.children))
     if before == "for" and verb is not None and _plans_a_thing(verb):
         return True  # "scheduled the final for Sunday": the day the plan is for
     return before == "to" and lemma in _DEFERRAL_TO_VERBS
+
+
+# the parser splits a typewriter quote "``" into two "`" tokens, both tagged as an opening quote
+_QUOTE_TAGS = {"``", "''"}
+
+
+def _across_quote_mark(doc, span, verb) -> bool:
+    lo, hi = (span.end, verb.i) if verb.i >= span.end else (verb.i + 1, span.start)
+    return any(doc[i].tag_ in _QUOTE_TAGS or doc[i].text in ('"', "\u201c", "\u201d") for i in range(lo, hi))
 
 
 def _governing_verb(tok):
@@ -900,6 +948,22 @@ def _verb_above(tok):
     return None
 
 
+# verbs whose simple past is spelled as their base form, so that a tagger may read the past as present
+_SAME_PAST_FORM = frozenset({"hurt", "put", "set", "cut", "hit", "let", "cost", "quit", "spread", "shut", "split",
+                             "bid", "cast", "burst", "thrust", "shed", "upset", "broadcast", "forecast", "beat"})
+
+
+def _finite_above(tok):
+    """The verb an infinitive hangs from, through an adjective ("due to", "likely to") or another infinitive."""
+    for _ in range(4):
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and (tok.tag_ != "VB" or tok.dep_ != "xcomp"):
+            return tok
+        if tok.head is tok:
+            return None
+    return None
+
+
 def _tense_of(tok) -> str | None:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
@@ -907,19 +971,31 @@ def _tense_of(tok) -> str | None:
         return "future"
     if any(a.tag_ == "VBD" for a in auxes) or tok.tag_ == "VBD":
         return "past"
+    if tok.tag_ == "VBP" and tok.lower_ in _SAME_PAST_FORM and any(
+            c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in tok.children):
+        # "Weakness in tech stocks hurt the index": a singular subject rules out the present ("hurts"), so
+        # the parser's present tag on a verb whose past looks like its base is the past
+        return "past"
     if tok.tag_ == "VBN" and lowers & {"has", "have", "had"}:
         return "past"
-    if tok.tag_ == "VBN" and not auxes and tok.dep_ == "acl" and tok.lemma_.lower() in _PLANNED_PARTICIPLES:
-        return None  # "a NATO summit set for April": a plan, on either side of the report
+    if tok.tag_ == "VBN" and not auxes and tok.dep_ == "acl" and tok.lemma_.lower() in _PLANNED_PARTICIPLES and (
+            tok.lemma_.lower() != "set" or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)):
+        # "a NATO summit set for April": a plan, on either side of the report; but "a record set on Aug. 6"
+        # was set then
+        return None
     if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("ROOT", "conj", "advcl", "ccomp", "relcl", "acl"):
         return "past"
     if lowers & {"would", "could", "might", "should", "may", "can", "must"}:
         return None
-    if tok.tag_ == "VB" and "to" in lowers and tok.dep_ == "xcomp" and tok.head.tag_ != "VBD" \
-            and not any(a.tag_ == "VBD" for a in tok.head.children if a.dep_ in ("aux", "auxpass")):
-        # "talks are expected to resume Monday", "is due to visit on Thursday": an infinitive under a
-        # present verb of plan or expectation looks ahead
-        return "future"
+    if tok.tag_ == "VB" and "to" in lowers and tok.dep_ == "xcomp":
+        above = _finite_above(tok)
+        if above is None or _tense_of(above) != "past":
+            # "talks are expected to resume Monday", "is due to visit on Thursday": an infinitive under a
+            # present verb of plan or expectation looks ahead
+            return "future"
+        # "had been due to expire Friday": the plan lies in the past, and a pluperfect puts what was
+        # planned there too; "was due to arrive Friday" may have happened or still lie ahead
+        return "past" if any(a.lower_ == "had" for a in above.children if a.dep_ in ("aux", "auxpass")) else None
     if tok.tag_ in ("VBZ", "VBP", "VBG") or lowers & {"is", "are", "am"}:
         return "present"
     return None
