@@ -242,3 +242,34 @@ def test_a_date_told_as_a_deadline_against_a_day_a_few_days_on_is_compared_witho
     co = two_outlets("The Tromsvik dam burst on Saturday, the governor said.",
                      "The Tromsvik dam burst before Friday, farmers said.")
     assert (co["kind"] == "temporal").sum() == 1, co
+
+
+@pytest.mark.parametrize("text,state", [
+    ("The union said 80,000 marchers took part.", "attending"),
+    ("A police spokesman estimated that 15,000 people were on the march.", "attending"),
+    ("Roughly 6,000 people were at Saturday's vigil in the square.", "attending"),
+    ("Some 200 people attended the funeral of the fisherman.", "attending"),
+    ("About 9,000 people joined the rally against the new dam.", "attending"),
+    ("The organisers of the rally put the figure at 40,000 people.", "attending"),
+    ("Three companies joined the consortium last spring.", None),
+    ("Analysts put the figure at 300 people.", None),
+])
+def test_a_count_of_people_who_took_part_in_a_gathering_says_so(text, state):
+    from s400lib.extract.context import context_for_text
+    from s400lib.extract.numbers import number_table
+
+    found = number_table(context_for_text(text, article_id="t"))
+    assert len(found) == 1
+    got = found["state"].iloc[0]
+    assert (None if pd.isna(got) else got) == state
+
+
+def test_two_outlets_crowd_figures_are_compared_not_a_crowd_and_a_hospital_count(two_outlets):
+    # "people" is common here, so only what the people did makes two counts one attribute
+    co = two_outlets("Teachers demanding higher pay marched through Varna on Saturday. The union said 80,000 marchers took part. "
+                     "The schools employ 95,000 people. Last year 30 people lost their posts after a merger.",
+                     "A police spokesman estimated that 15,000 people were on the march. The city has 400,000 people. "
+                     "A hospital said 12 people were treated for heat stroke.")
+    numeric = co[co["kind"] == "numeric"]
+    assert len(numeric) == 1, co
+    assert "80,000" in numeric["explanation"].iloc[0] and "15,000" in numeric["explanation"].iloc[0]

@@ -234,7 +234,13 @@ _STATE_OF = {
     **dict.fromkeys(["rescue", "save", "survive", "survivor", "pull"], "rescued"),
     **dict.fromkeys(["evacuate", "displace", "flee", "homeless"], "displaced"),
     **dict.fromkeys(["arrest", "detain", "detained", "hold", "charge", "jail"], "arrested"),
+    **dict.fromkeys(["join", "march", "attend", "rally", "participate", "demonstrate", "gather", "protest"], "attending"),
 }
+# gatherings one can be at or on: "240,000 people were on the march", "1,030,000 people at today's march"
+_GATHERINGS = {"march", "rally", "protest", "demonstration", "gathering", "vigil", "parade", "procession", "sit-in",
+               "strike", "event", "ceremony", "funeral", "concert", "match", "meeting"}
+# counted nouns that say their people took part: "1.03 million participants", "240,000 marchers"
+_ATTENDING_NOUNS = {"participant", "marcher", "demonstrator", "protester", "protestor", "attendee"}
 
 
 # "lose" is a death only for a count of people ("the army lost 300 soldiers"); lost seats, jobs and
@@ -294,8 +300,46 @@ def _does_it_to_another(verb) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _at_gathering(tok) -> bool:
+    """Whether a word has an "at"/"on"/"in" phrase naming a gathering ("people at today's march")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "in") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _GATHERINGS for o in c.children) for c in tok.children)
+
+
+_ORGANISERS = {"organiser", "organizer"}
+
+
+def _crowd_estimate(anchor) -> bool:
+    """A figure an estimating verb puts on a crowd ("put the crowd at 20,000 people"), or one that the
+    organisers of a gathering put on anything ("Organisers of Sunday's protest put the figure at almost one
+    million people"): organisers count who came."""
+    prep = anchor.head
+    verb = prep.head
+    if anchor.dep_ != "pobj" or prep.lower_ != "at" or verb.lemma_.lower() not in _ESTIMATING:
+        return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _PEOPLE_NOUNS | {"turnout"} for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in _ORGANISERS or t.lemma_.lower() in _GATHERINGS for s in subjects for t in s.subtree)
+
+
+def _attending(anchor) -> bool:
+    """Whether the people a count counts took part in a gathering: the counted noun says so
+    ("participants", "marchers"), or they are at it ("240,000 people were on the march", "There are
+    1,030,000 people at today's march"), or they joined or attended it ("a million people joined
+    Sunday's march"), which the check on acts done to another would otherwise refuse."""
+    if anchor.lemma_.lower() in _ATTENDING_NOUNS or _at_gathering(anchor) or _crowd_estimate(anchor):
+        return True
+    head = anchor.head
+    if anchor.dep_ in ("nsubj", "attr") and head.lemma_.lower() == "be" and _at_gathering(head):
+        return True
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return (anchor.dep_ == "nsubj" and _STATE_OF.get(head.lemma_.lower()) == "attending"
+            and bool(objects) and all(o.lemma_.lower() in _GATHERINGS for o in objects))
+
+
 def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None:
-    """'dead', 'injured', 'missing', 'rescued', 'displaced' or 'arrested' for a count: from
+    """'dead', 'injured', 'missing', 'rescued', 'displaced', 'arrested' or 'attending' for a count: from
     the verb it is the subject or object of ("12 people died", "killing 12 people", "30 were
     rescued"), a word right after it ("12 dead", "30 people still missing"), a participle or
     adjective on the noun ("passengers injured in the crash") or a toll before it ("the death toll
@@ -504,6 +548,10 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                 state = _count_state(doc, run_end, noun, start, end)
                 if state == "dead" and unit is not None and unit not in _LIVES and _lost(doc, run_end, noun):
                     state = None
+                if state is None and unit in _LIVES and _attending(noun if noun is not None else doc[run_end - 1]):
+                    state = "attending"
+                if state == "attending" and unit not in _LIVES:
+                    state = None  # "three companies joined the consortium" is no crowd
                 if _by_change(doc, first, start):
                     # "lowered the toll by more than 100 people": the figure is how far a count moved
                     state = "change"
@@ -659,7 +707,8 @@ def number_table(ctx: ArticleContext) -> pd.DataFrame:
         '%', or the counted noun's lemma; <NA> when bare), plus extra columns low / high (the
         interval the text allows; <NA> when open), approx (True for "about", "multi-billion") and state
         (what happened to the people counted: 'dead', 'injured', 'missing', 'rescued', 'displaced',
-        'arrested'; <NA> when the text does not say or the count is not of people).
+        'arrested', 'attending' (took part in a march, rally or other gathering); <NA> when the text does not
+        say or the count is not of people).
 
     Examples
     --------
