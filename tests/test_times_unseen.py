@@ -317,3 +317,16 @@ def test_tense_of_the_clause_in_constructions_the_tagger_misread(text, dct, expr
 ])
 def test_clock_times_keep_their_date_and_uncounted_ago_is_a_past_date(text, expression, expected):
     assert _tag(text)[expression] == expected
+
+
+@pytest.mark.parametrize("text,expression,expected", [
+    ("Heating bills soared in the winter of nineteen eighty-seven.", "the winter of nineteen eighty-seven", ("DATE", "1987-WI")),
+    ("The dam burst in March nineteen sixty-three.", "March nineteen sixty-three", ("DATE", "1963-03")),
+    ("Shares recovered twelve trading days after the crash.", "twelve trading days", ("DURATION", "P12D")),
+    ("Refunds arrive within five business days.", "five business days", ("DURATION", "P5D")),
+    ("Rents will keep rising over the next couple of months.", "the next couple of months", ("DURATION", "P2M")),
+    ("Some say the valley may one day host the games.", "one day", ("DATE", "FUTURE_REF")),
+    ("The festival lasted one day.", "one day", ("DURATION", "P1D")),
+])
+def test_spelled_years_after_a_month_or_season_counted_business_days_and_some_day(text, expression, expected):
+    assert _tag(text)[expression] == expected

@@ -180,7 +180,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # the quarter or period a company reports on: "the quarter", "the latest quarter", "the year-ago quarter"
     ("report_quarter", _p(r"the\s+(?:(?P<which>latest\s+|current\s+|same\s+|year-ago\s+|year-earlier\s+)|(?P<ryear>" + _YEAR_RE + r")\s+)?(?P<unit>quarter|period)(?!\s+of\b)", _I)),
     ("year_earlier", _p(r"(?P<which>year-earlier|year-ago)", _I)),
-    ("spelled_year", _p(r"(?:the\s+year\s+)?(?P<words>nineteen\s+(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:-(?:" + "|".join(_ONES) + r"))?"
+    # broadcast transcripts spell the year out, after a month or a season too: "January nineteen ninety-seven",
+    # "the winter of nineteen ninety-four"
+    ("spelled_year", _p(r"(?:the\s+year\s+|(?P<month>" + _MONTH_RE + r")\s+|(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?(?P<words>nineteen\s+(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:-(?:" + "|".join(_ONES) + r"))?"
                         r"|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(_ONES) + r"))?)", _I)),
     ("century", _p(r"(?:the\s+)?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century", _I)),
     ("this_century", _p(r"(?P<rel>this|last|next|the\s+past|the\s+last)\s+(?P<unit>century|decade)", _I)),
@@ -216,11 +218,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                  r"(?:,?\s+(?:on\s+)?(?:(?P<wd>" + _WEEKDAY_RE + r")|(?P<month>" + _MONTH_RE + r")\s+(?P<mday>" + _DAY_RE + r")\b))?", _I)),
     # durations, sets and vague references
     ("past_duration", _p(r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _SPAN_UNIT_RE + r")", _I)),
-    ("duration", _p(r"(?P<n>" + _NUM_RE + r")" + _HALF_RE + r"(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>" + _SPAN_UNIT_RE + r")"
+    # "eight trading days", "three business days", "five straight years" count the unit all the same
+    ("duration", _p(r"(?P<n>" + _NUM_RE + r")" + _HALF_RE + r"(?:\s+(?:more|additional|further|extra|trading|business|working"
+                    r"|consecutive|straight|successive))?[\s-]+(?P<unit>" + _SPAN_UNIT_RE + r")"
                     r"(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?", _I)),
     ("vague_duration", _p(r"(?:for\s+)(?P<unit>days|weeks|months|years|decades)", _I)),
     # a number of units nobody counted: "a few weeks", "several years", "the coming months", bare "hours"
-    ("vague_amount", _p(r"(?:(?:a\s+few|several|a\s+couple\s+of|many|some|(?:the\s+)?coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?P<ago>\s+ago)?", _I)),
+    ("vague_amount", _p(r"(?:(?:a\s+few|several|(?:a|the\s+(?:next|past|last|coming))\s+couple\s+of|many|some|(?:the\s+)?coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?P<ago>\s+ago)?", _I)),
     ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|quarter|year|" + _WEEKDAY_RE + r"|" + _MONTH_RE + r"|spring|summer|autumn|fall|winter)", _I)),
     ("set_adverb", _p(r"(?P<adv>hourly|daily|weekly|monthly|annually|yearly)", _I)),
     ("past_ref", _p(r"(?:recently|lately|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year|decade|century|few))|(?:the\s+)?previous\s+years|formerly)", _I)),
@@ -276,6 +280,10 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
             year = 1900 + _TENS[words[1]] + (_ONES[words[2]] if len(words) > 2 else 0)
         else:
             year = 2000 + (_ONES[words[-1]] if words[-1] in _ONES else 0)
+        if g.get("month"):
+            return "DATE", _Spec("abs", {"value": f"{year:04d}-{MONTHS[g['month'].lower().rstrip('.')]:02d}"})
+        if g.get("season"):
+            return "DATE", _Spec("abs", {"value": f"{year:04d}-{SEASONS[g['season'].lower()]}"})
         return "DATE", _Spec("abs", {"value": f"{year:04d}"})
     if name == "century":
         return "DATE", _Spec("abs", {"value": f"{int(g['n']) - 1:02d}"})
@@ -318,13 +326,13 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         if unit == "quarter" and (low == "quarters" or low.startswith("some ")):
             return None  # "living quarters", "in some quarters": places and people, not time
         letter, t = UNIT[unit]
-        if g.get("ago") and low.startswith("a couple of") and unit in ("day", "week", "month", "year"):
+        if g.get("ago") and "couple of" in low and unit in ("day", "week", "month", "year"):
             return "DATE", _Spec("shift", {"unit": unit, "n": -2})  # "a couple of weeks ago": two weeks back
         if g.get("ago"):
             # "several years ago", "months ago": a time before the anchor by an uncounted amount, not a length
             horizon = {"minutes": 1, "hours": 2, "days": 30, "weeks": 90, "months": 365, "years": 3650}.get(g["unit"].lower())
             return "DATE", _Spec("ref", {"value": "PAST_REF", "horizon": horizon})
-        if low.startswith("a couple of"):  # a couple is two (TimeML: "a couple of years" P2Y)
+        if "couple of" in low:  # a couple is two (TimeML: "a couple of years" P2Y)
             return "DURATION", _Spec("dur", {"value": f"P{'T' if t else ''}2{letter}"})
         # "recent months" and "the coming months" still say on which side of the anchor they lie,
         # and roughly how far: their bounds keep that, whatever the value's convention
@@ -417,6 +425,9 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
             return None  # "three-quarters of the shares": a fraction
         if g.get("half") or g.get("half2"):
             return "DURATION", _Spec("dur", {"value": _and_a_half(_num(g["n"]), unit)})
+        if m.group(0).lower() == "one day" and _prev_word(text, m.start()) in _MODALS:
+            # "Islam will one day be the second religion": some day ahead, not a day's length
+            return "DATE", _Spec("ref", {"value": "FUTURE_REF"})
         return "DURATION", _Spec("dur", {"value": _duration(_num(g["n"]), unit)})
     if name == "vague_duration":
         unit = g["unit"].lower().rstrip("s")
@@ -458,6 +469,9 @@ def _clock_date(g: dict) -> dict:
     if not g.get("month"):
         return {}
     return {"month": MONTHS[g["month"].lower().rstrip(".")], "mday": int(re.match(r"\d+", g["mday"]).group())}
+
+
+_MODALS = {"will", "would", "could", "may", "might", "can", "should", "shall", "must"}
 
 
 def _duration(n: int, unit: str) -> str:
