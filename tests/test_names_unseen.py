@@ -430,3 +430,23 @@ def test_a_ministry_of_affairs_is_the_ministry_named_by_its_field_and_a_spelling
                           "Rail\n\nInvestigators from the Federal Railroad Transport Agency arrived on Sunday.")
     assert _canonical(tables, "The Ministry of Interior Affairs") == _canonical(tables, "The Interior Ministry")
     assert _canonical(tables, "Federal Railroad Transportation Agency") == _canonical(tables, "the Federal Railroad Transport Agency")
+
+
+def test_a_surname_written_alone_before_a_relative_is_named_stays_with_the_first_person():
+    # the son is written in full each time, so he is named more often; the surname alone was the mayor's
+    # before he came in, and stays hers
+    tables = _parse_texts("Port strike\n\nMayor Ana Ruiz of Calvera said the port would reopen. Ruiz told reporters the strike "
+                          "had cost the city dearly. Her son Pablo Ruiz, who runs a ferry firm, backed her. Pablo Ruiz said his "
+                          "boats were ready. Ruiz, 61, will meet the unions on Friday.")
+    assert _canonical(tables, "Ruiz") == {"Ana Ruiz"}
+    assert _canonical(tables, "Pablo Ruiz") == {"Pablo Ruiz"}
+
+
+def test_two_acronyms_joined_by_a_hyphen_are_one_body_tied_to_its_long_name():
+    tables = _parse_texts("Vote\n\nThe Kenya African National Union-Democratic Party won 40 seats, and KANU-DP leaders said "
+                          "the count was fair.",
+                          "Vote count\n\nKANU-DP said its candidate would be sworn in on Monday.")
+    e = tables.entities
+    rows = e[e["text"] == "KANU-DP"]
+    assert len(rows) == 2 and set(rows["label"]) == {"ORG"}
+    assert set(rows["canonical"]) == {"Kenya African National Union-Democratic Party"}

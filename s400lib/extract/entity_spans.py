@@ -251,6 +251,21 @@ def repair_entities(doc: Doc) -> Doc:
         spans.append(Span(doc, i, i + 1, label="ORG"))
         taken.add(i)
         changed = True
+    # "KANU-DP", "MDC-T": an acronym joined by a hyphen to more capitals is one body's name, which the
+    # tokenizer splits and the model tags in part or not at all
+    for i in proper_nouns:
+        k = i + 1
+        if (k + 1 >= len(doc) or doc[k].text != "-" or doc[i].whitespace_ or doc[k].whitespace_ or k + 1 in taken
+                or not is_acronym(doc[i].text) or not (doc[k + 1].text.isalpha() and doc[k + 1].text.isupper()
+                                                       and len(doc[k + 1].text) <= 4)):
+            continue
+        tagged = [s for s in spans if s.start <= i < s.end]
+        if tagged and tagged[0].end != k:
+            continue
+        start = tagged[0].start if tagged else i
+        spans = [s for s in spans if s not in tagged] + [Span(doc, start, k + 2, label="ORG")]
+        taken.update(range(start, k + 2))
+        changed = True
     # "The Food and Agriculture Organization (FAO) warned": an acronym in brackets right after a body's
     # name is that body, a name the model often leaves untagged; tagged, it ties the two forms together
     for ent in list(spans):

@@ -29,13 +29,15 @@ by these rules (the winning rule is in ``canonical_rule``):
 ``in_article``
     A one-word person name the corpus cannot settle (a surname two people share, a first name) is
     settled inside its own article: the one full name there with that surname (of two, the one the
-    article never calls by first name alone, else the one it names more often), or for a first
+    article never calls by first name alone, else the one it wrote the surname alone for before naming
+    the other, else the one it names more often), or for a first
     name the one full name starting with it, or the family member the corpus names.
 ``self``
     The cleaned mention itself (leading article, titles and trailing possessive removed:
     "the State Duma’s" -> "State Duma").
 
-Label fixes (cheap and general): a mention whose canonical is a designator is PRODUCT when spaCy
+Label fixes (cheap and general): an acronym spaCy called a person that spells no person's initials is
+ORG; a mention whose canonical is a designator is PRODUCT when spaCy
 said PERSON; a mention of a known person is PERSON; a mention labelled differently from a clear
 corpus majority (two thirds of at least three mentions) of its canonical name takes the majority
 label. spaCy's own label is kept in ``spacy_label``.
@@ -480,11 +482,15 @@ class Canonicalizer:
             longs[org_stem(short_key)].add(org_stem(long_key))
         # longer short forms first, so that a chain ("ICRC" -> "Red Cross" -> "International Committee
         # of the Red Cross") ends at the longest name whatever order the ties were counted in
+        # a tied name may already sit in a group under another stem ("ZANU-PF" in "Zanu-PF party")
+        holder = {org_stem(name_key(f)): stem for stem, forms in by_key.items() for f in forms}
         for short_stem, targets in sorted(longs.items(), key=lambda kv: (-len(kv[0]), kv[0])):
-            if len(targets) != 1 or short_stem not in by_key:
+            if len(targets) != 1:
                 continue
+            short_stem = short_stem if short_stem in by_key else holder.get(short_stem)
             target = next(iter(targets))
-            if target not in by_key:
+            target = target if target in by_key else holder.get(target)
+            if short_stem is None or target is None or target == short_stem or short_stem not in by_key or target not in by_key:
                 continue
             long_name = self.body_of[name_key(max(by_key[target], key=by_key[target].get))][0]
             rule = "acronym" if all(is_acronym(f) for f in by_key[short_stem]) else "short_form"
@@ -837,13 +843,14 @@ class NameStats:
         speaker_text), or from plain lists of speaker names."""
         stats = cls(mentions=Counter(zip(entities["text"].astype(str), entities["label"].astype(str))))
         if len(entities) and "article_id" in entities.columns:
-            bodies = entities[entities["label"].isin(list(ORG_LABELS))]
-            for _aid, rows in bodies.groupby("article_id", sort=False):
-                stats.ties.update(_ties({clean_name(str(t)): str(lab) for t, lab in zip(rows["text"], rows["label"])}))
-            # only the acronyms and the people of articles that write an acronym are read
             texts = entities["text"].astype(str)
             acronym_texts = {t for t in texts.unique() if is_acronym(clean_name(t))}
             is_acronym_row = texts.isin(acronym_texts)
+            # an acronym is a body's whatever label the model gave it ("ZANU-PF" tagged a person)
+            bodies = entities[(entities["label"].isin(list(ORG_LABELS)) | is_acronym_row).to_numpy()]
+            for _aid, rows in bodies.groupby("article_id", sort=False):
+                stats.ties.update(_ties({clean_name(str(t)): str(lab) for t, lab in zip(rows["text"], rows["label"])}))
+            # only the acronyms and the people of articles that write an acronym are read
             with_acronym = entities["article_id"].isin(entities.loc[is_acronym_row, "article_id"].unique())
             some = entities[(with_acronym & (is_acronym_row | entities["label"].eq("PERSON"))).to_numpy()]
             for _aid, texts_of, labels_of in zip(*_grouped(some)):
@@ -886,6 +893,8 @@ class NameMap:
                 lab = "PRODUCT"
             elif lab != "PERSON" and rule in ("longest_mention", "fuzzy", "acronym") and canon.is_person(can):
                 lab = "PERSON"
+            elif lab == "PERSON" and is_acronym(clean_name(text)) and not canon.is_person(can):
+                lab = "ORG"  # "ZANU-PF" read as a person: an acronym no person's initials spell is a body's
             elif lab in ("PERSON", "ORG", "NORP", "FAC", "LOC") and name_key(can) in country_keys():
                 lab = "GPE"  # "Sri Lanka has released photographs": the small model often reads a subject country as a person
             elif lab in ("PERSON", "ORG", "GPE") and name_key(can).endswith("n") and name_key(can)[:-1] in country_keys():
@@ -970,21 +979,29 @@ class _ArticlePeople:
     A surname shared by two people of the corpus ("Biden": Joe and Hunter) stays as it is
     corpus-wide. Inside one article it is the one full name there with that surname; when the
     article names two, it is the one that the article never calls by first name alone (news
-    writing calls the second person of a shared surname by first name: "Hunter"). A first name
+    writing calls the second person of a shared surname by first name: "Hunter"), else the one it
+    called by the surname alone before it named the other ("Robert Mugabe ... Mugabe ... Grace
+    Mugabe"), else the one it names more often. A first name
     alone ("Hunter") is the one full name of the article that starts with it, when no full name
     there ends with it.
     """
 
     def __init__(self, entities: pd.DataFrame, corpus_people=()) -> None:
         self.full: dict[str, Counter] = defaultdict(Counter)
+        self.first_named: dict[str, dict[str, int]] = defaultdict(dict)
+        self.first_alone: dict[str, dict[str, int]] = defaultdict(dict)
         self.single: dict[str, set[str]] = defaultdict(set)
-        for art, can, lab in zip(entities["article_id"].tolist(), entities["canonical"].tolist(), entities["label"].tolist()):
+        starts = entities["start"].tolist() if "start" in entities else [0] * len(entities)
+        for art, can, lab, at in zip(entities["article_id"].tolist(), entities["canonical"].tolist(), entities["label"].tolist(), starts):
             if lab != "PERSON" or not isinstance(can, str):
                 continue
             if len(can.split()) >= 2:
                 self.full[art][can] += 1
+                self.first_named[art][can] = min(at, self.first_named[art].get(can, at))
             else:
                 self.single[art].add(can)
+                key = name_key(can)
+                self.first_alone[art][key] = min(at, self.first_alone[art].get(key, at))
         self.any_short = any(self.single.values())
         self.corpus_people = sorted({p for p in corpus_people if len(p.split()) >= 2})
         # (name, first word, last word) of each full name, per article: resolve() runs for every
@@ -1014,6 +1031,14 @@ class _ArticlePeople:
             left = [p for p in by_surname if _first_last(p)[0] not in called_by_first]
             if len(left) == 1:
                 return left[0]
+            # a surname the article wrote alone before it named the second person ("President Robert
+            # Mugabe ... Mugabe ... Grace Mugabe ... Mr Mugabe") was that of the first, and stays his:
+            # news writing gives a relative who shares it the full name each time
+            first = self.first_named[article]
+            ordered = sorted(left or by_surname, key=lambda p: (first.get(p, 0), p))
+            alone = self.first_alone[article].get(key)
+            if alone is not None and first.get(ordered[0], 0) < alone < first.get(ordered[1], 0):
+                return ordered[0]
             # else the one the article names most often, if one does
             ranked = sorted(((people[p], p) for p in left or by_surname), reverse=True)
             return ranked[0][1] if ranked[0][0] > ranked[1][0] else None

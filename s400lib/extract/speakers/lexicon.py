@@ -292,9 +292,13 @@ _MIXED_ACRONYM = re.compile(r"(?:[A-Z][a-z]?)+[A-Z]")
 
 
 def is_acronym(name: str) -> bool:
-    """Two to six capitals, dots allowed: "UN", "U.N.", "ICRC"; or capitals with a small letter for
-    a small word between them: "DfT" (Department for Transport)."""
+    """Two to six capitals, dots allowed: "UN", "U.N.", "ICRC"; capitals with a small letter for
+    a small word between them: "DfT" (Department for Transport); or two groups of capitals joined by a
+    hyphen: "ZANU-PF"."""
     bare = str(name).replace(".", "").strip()
+    parts = bare.split("-")
+    if len(parts) == 2 and len(parts[0]) >= 2 and all(p.isalpha() and p.isupper() for p in parts) and len(bare) <= 9:
+        return True  # two acronyms joined: "ZANU-PF" (Zimbabwe African National Union-Patriotic Front), "MDC-T"
     if not (2 <= len(bare) <= 6 and bare.isalpha()):
         return False
     return bare.isupper() or bool(_MIXED_ACRONYM.fullmatch(bare))
@@ -310,5 +314,5 @@ def initials_of(words: str) -> str:
 def acronym_letters(acronym: str) -> str:
     """The initials an acronym spells, lower case, in the form :func:`initials_of` gives: a small
     letter of a mixed-case acronym stands for a small word, which initials_of skips ("DfT" -> "dt")."""
-    bare = str(acronym).replace(".", "").strip()
+    bare = str(acronym).replace(".", "").replace("-", "").strip()
     return "".join(c for c in bare if c.isupper()).lower() if not bare.isupper() else bare.lower()
