@@ -976,3 +976,24 @@ def test_a_peoples_adjective_alone_as_a_subject_is_the_body_named_with_it_first(
     # a people with its article is the people
     quotes = _quotes("Turkish Airlines flies the route. The Turks said they would stay.")
     assert _speaker_of(quotes, "they would stay") != "Turkish Airlines"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # words between the auxiliary and the cue: the parser hangs the subject on the auxiliary
+    ("Ana Ruiz, who had resisted for weeks, had in a statement she sent to the press said her decision to step down was final.",
+     "her decision to step down was final", "Ana Ruiz"),
+    # a cue closing the sentence with its speaker after it, read by the parser as an object
+    ("Crowds gathered outside the court and the hearing was suspended, reported Reuters.", "the hearing was suspended", "Reuters"),
+    ("Prices rose again in May, reported Statistics Norway on Tuesday.", "Prices rose again in May", "Statistics Norway"),
+    # a cue after the clause with a long title before the name: the parser joins it as a second verb
+    ("The bridge will reopen either tomorrow or on Friday, union official Ivo Marsh told a news agency.",
+     "The bridge will reopen", "Ivo Marsh"),
+    # a title written with a capital and standing alone is the role, resolved to the one who holds it
+    ("Immediately the Speaker of the parliament Ivo Marsh announced the vote. The Speaker had earlier said that a motion "
+     "was before him.", "a motion was before him", "Ivo Marsh"),
+    # "the letter" speaks for whoever the text said wrote it
+    ('Ivo Marsh wrote a letter to the council on Monday. "The budget is a disgrace," the letter said.', "The budget is a disgrace",
+     "Ivo Marsh"),
+])
+def test_subjects_the_parser_misplaces_capitalised_titles_and_letters(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker

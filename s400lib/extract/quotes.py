@@ -334,6 +334,10 @@ def _subject_of(verb: Token) -> Token | None:
         head = head.head
     for v in (verb, head) if shares else (verb,):
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "The minister had in a statement said ...": with words between the auxiliary and the verb the
+        # parser hangs the subject on the auxiliary
+        subjects = subjects or [c for a in v.children if a.dep_ == "aux" and a.i < v.i
+                                for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
             # "Malaysia's Prime Minister, Najib Razak said": two subjects, a title and the name after it
@@ -1047,9 +1051,32 @@ def _reported_clauses(verb: Token) -> list[Token]:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """The subject written after its verb in an aside ('..., said the mayor, ...')."""
+    """The subject written after its verb in an aside ('..., said the mayor, ...'), or the name the
+    parser read as the object of a cue that closes the sentence ('..., reported Reuters.')."""
     after = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    return _name_after_closing_cue(verb)
+
+
+def _name_after_closing_cue(verb: Token) -> Token | None:
+    """'Crowds gathered outside, reported Reuters.': a cue after a comma, with no subject of its own and
+    nothing after its object but the sentence's end, has its speaker written after it; the parser
+    reads the name as an object. Only a name: '..., reported losses.' is no aside."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    # the parser makes the cue a second verb of the clause, or the root with the clause as its complement
+    if not (verb.dep_ == "conj" or (verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children))):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or not (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in ("ORG", "PERSON", "NORP")):
+        return None
+    obj = objects[0]
+    # after the name only the sentence's end, or a time or place of the cue's own ("... on Tuesday.")
+    rest = [t for t in doc[obj.right_edge.i + 1 : verb.sent.end] if not (t.is_punct or t.is_space)]
+    own = {t.i for t in verb.subtree}
+    return obj if all(t.i in own and t.pos_ not in ("VERB", "AUX") for t in rest) else None
 
 
 def _framing_clause(verb: Token, subj: Token) -> Token | None:
@@ -1058,6 +1085,8 @@ def _framing_clause(verb: Token, subj: Token) -> Token | None:
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.i < verb.head.i:
         return verb.head
     if verb.dep_ == "parataxis" and _inverted_subject(verb) is not None and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+        return verb.head
+    if _name_after_closing_cue(verb) is not None:
         return verb.head
     if _posed_after(verb, subj):
         return verb.head
@@ -1069,6 +1098,12 @@ def _posed_after(verb: Token, subj: Token) -> bool:
     shot down a drone, officials said, though they disputed ..." (the parser keeps the clause as the
     root and hangs the cue on it)."""
     left = subj.left_edge.i
+    if verb.dep_ == "conj" and verb.head.i < left < verb.i and left > 0 and verb.doc[left - 1].text == "," \
+            and not any(c.dep_ in ("ccomp", "xcomp", "conj") for c in verb.children) \
+            and all(t.is_punct or t.is_space for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end]):
+        # "The bridge will reopen on Friday, union official Ivo Marsh told a news agency.": the parser joins
+        # the cue to the clause as a second verb when a long title stands before the name
+        return True
     return (verb.dep_ == "parataxis" and verb.head.i < left < verb.i and left > 0 and verb.doc[left - 1].is_punct
             and not any(c.dep_ == "ccomp" for c in verb.children))
 
@@ -1116,7 +1151,7 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     found = (*clause, objs[0], "according to", "according_to")
             elif _is_speech(tok) and tok.pos_ in ("VERB", "AUX") and (_cue_lemma(tok) not in QUOTE_ONLY | {"cite"}
                                                                  or _cue_lemma(tok) in POSTING_VERBS and _says_that(tok)):
-                subj = _subject_of(tok)
+                subj = _subject_of(tok) or _name_after_closing_cue(tok)
                 if subj is not None and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" \
                         and tok.head.pos_ in ("NOUN", "PROPN"):
                     # "backed by Teo Lind, who said the inquiry was overdue": the one the clause is about

@@ -71,7 +71,7 @@ TITLE_WORDS = {
 ROLE_GROUPS: dict[str, set[str]] = {
     "head": {"head", "chairman", "chairwoman", "chair", "chief", "director", "leader", "boss", "president"},
     "legislator": {"parliamentarian", "senator", "deputy", "lawmaker", "legislator", "congressman",
-                   "congresswoman", "mp", "representative", "politician", "member"},
+                   "congresswoman", "mp", "representative", "politician", "member", "speaker"},
     "politician": {"politician", "senator", "deputy", "minister", "parliamentarian", "lawmaker",
                    "president", "governor", "mayor", "chairman", "leader", "official", "premier"},
     "official": {"official", "representative", "spokesman", "spokeswoman", "spokesperson", "minister",

@@ -52,6 +52,33 @@ def _as_name(phrase: str) -> str:
 class MediaMixin:
     """The media and organisation part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
 
+    def _earlier_issuer(self, tok: Token) -> Token | None:
+        """Who issued the document "the letter" points back to, from the last earlier mention of that noun in
+        the same paragraph or the one before: its owner ("his letter"), the subject of the verb that issued
+        it or that it was said in ("X wrote a letter", "X had in a letter ... said"), or the subject of the
+        clause on it ("a letter he submitted")."""
+        lemma = tok.lemma_.lower()
+        floor = max(0, tok.i - 120)
+        for k in range(tok.i - 1, floor - 1, -1):
+            prev = self.doc[k]
+            if prev.lemma_.lower() != lemma or prev.pos_ != "NOUN":
+                continue
+            owners = [c for c in prev.children if c.dep_ == "poss" and c.lower_ != "its"]
+            if owners:
+                return owners[0]
+            relcl = [s for c in prev.children if c.dep_ in ("relcl", "acl") for s in c.children if s.dep_ == "nsubj"]
+            if relcl:
+                return relcl[0]
+            head = prev.head
+            verb = head.head if prev.dep_ == "pobj" and head.lower_ in ("in", "through", "via") else head if prev.dep_ == "dobj" else None
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
+                    c for a in verb.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]
+                if subjects:
+                    return subjects[0]
+            return None
+        return None
+
     def _body_of(self, tok: Token) -> Resolution | None:
         """An organisation or a document speaking for one: 'his office' (the office of the person
         'his' refers to), 'the prime minister's office', 'a statement from the ministry', 'the
@@ -93,6 +120,12 @@ class MediaMixin:
                 res = self.resolve(owner[0])
                 if res.name:
                     return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
+                return None
+            issuer = self._earlier_issuer(tok) if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) else None
+            if issuer is not None:
+                res = self.resolve(issuer)
+                if res.name:
+                    return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.7), text, start, end)
             return None
         if low not in ORG_NOUNS | _OWNED_BODIES:
             return None

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from .lexicon import ROLE_NOUNS
+
 
 @dataclass
 class Resolution:
@@ -61,7 +63,18 @@ def _proper(tok: Token) -> bool:
 
 
 def _common(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower()) or _capitalised_role(tok)
+
+
+def _capitalised_role(tok: Token) -> bool:
+    """A title written with a capital and standing alone after "the" ("The Speaker had earlier said",
+    "the Minister added"): a role, as the lower-case word would be, not a name; "the President Donald
+    Trump" is a name with its title."""
+    doc = tok.doc
+    return (tok.pos_ == "PROPN" and tok.text.istitle() and tok.lower_ in ROLE_NOUNS
+            and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
+            and tok.ent_type_ not in ("PERSON", "ORG", "GPE"))
 
 
 class HistoryMixin:
