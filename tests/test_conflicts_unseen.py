@@ -210,3 +210,14 @@ def test_the_same_words_from_a_chief_executive_and_from_the_firm_he_speaks_for_a
     co = two_outlets(f"“{words},” Ana Ruiz, the mayor, said in a statement on Friday.",
                      f"“{words},” Harbor Lines said on Friday.")
     assert co["kind"].tolist() == ["attribution"]
+
+
+def test_a_vow_the_events_overtook_is_no_account_against_them(two_outlets):
+    # what was vowed, promised or predicted is an intention, not a report of what happened
+    co = two_outlets("The harbour master Ida Berg resigned on Monday after the audit.",
+                     "Her deputy had vowed that Berg would never resign over the audit.")
+    assert not (co["kind"] == "polarity").any(), co
+    # a plain account of the opposite still is one
+    co = two_outlets("The harbour master Ida Berg resigned on Monday after the audit.",
+                     "Her deputy said that Berg did not resign over the audit.")
+    assert (co["kind"] == "polarity").sum() == 1, co

@@ -31,7 +31,8 @@ polarity
     object, or an inherited negation ("does not have the right to resell").
 
 Extra columns feed :mod:`s400lib.compare.contradictions`: ``frames`` lists each predicate as
-``class:sign:modal:offset:role`` (role 'v' main verb, 's' subordinate verb, 'n' event noun; a small verb-class lexicon maps 'resell', 're-export', 'transfer' to one class),
+``class:sign:modal:offset:role`` (modal 'possible', 'impossible', 'pledged' (vowed, promised, predicted),
+'denied' or empty; role 'v' main verb, 's' subordinate verb, 'n' event noun; a small verb-class lexicon maps 'resell', 're-export', 'transfer' to one class),
 ``args`` the nouns each predicate governs as ``lemma:sign:offset``, ``patients`` (same form) the
 subjects that a passive or intransitive verb happens to ("the spire collapsed"; :mod:`s400lib.compare.align`
 reads them as event participants), ``status`` 'settled' / 'pending'.
@@ -408,9 +409,22 @@ def _negated(words: TokenLists, k: int) -> tuple[bool, bool]:
     return False, False
 
 
+# verbs of commitment and forecast: what they govern is an intention or a prediction, not an account of
+# what happened ("his son had vowed that Mugabe would never resign" says nothing against "Mugabe resigned")
+_PLEDGE_VERBS = {"vow", "pledge", "promise", "swear", "threaten", "predict", "forecast"}
+
+
 def _modal(words: TokenLists, k: int, negated: bool, via_ability: bool) -> str:
-    """'possible', 'impossible' or '' for the predicate token ``k``."""
+    """'possible', 'impossible', 'pledged' (under a verb of commitment or forecast) or '' for the
+    predicate token ``k``."""
     dep, head, lemma, lower, kids = words.dep, words.head, words.lemma, words.lower, words.children
+    h = k
+    for _ in range(4):
+        if dep[h] not in ("ccomp", "xcomp", "conj") or head[h] == h:
+            break
+        h = head[h]
+        if lemma[h] in _PLEDGE_VERBS and words.pos[h] == "VERB":
+            return "pledged"
     chain = [k]
     h = k
     for _ in range(3):  # "could force them to resell": the modal of 'force' scopes over 'resell'
