@@ -221,3 +221,15 @@ def test_a_vow_the_events_overtook_is_no_account_against_them(two_outlets):
     co = two_outlets("The harbour master Ida Berg resigned on Monday after the audit.",
                      "Her deputy said that Berg did not resign over the audit.")
     assert (co["kind"] == "polarity").sum() == 1, co
+
+
+def test_a_resignation_called_voluntary_and_one_called_forced_are_rival_accounts(two_outlets):
+    co = two_outlets("Harbour master Ida Berg said in a letter that her decision to step down was voluntary.",
+                     "Ida Berg was forced to resign on Monday after the audit, her colleagues said.")
+    stance = co[co["kind"] == "stance"]
+    assert len(stance) == 1, co
+    assert "Ida Berg" in stance["explanation"].iloc[0] and "forced" in stance["explanation"].iloc[0]
+    # forced to resign is still a resignation: a plain "resigned" says nothing against it
+    co = two_outlets("Harbour master Ida Berg resigned on Monday.",
+                     "Ida Berg was forced to resign on Monday after the audit, her colleagues said.")
+    assert co.empty, co

@@ -14,6 +14,10 @@ has manners that exclude each other:
 ``departure``  how a person left a post
   ``resignation`` "resigned", "stepped down", "quit as minister", "her resignation"
   ``dismissal``   "was sacked", "fired him", "dismissed the minister", "ousted", "removed from office"
+``will``       whether a person left a post of their own will
+  ``voluntary``  "his decision to resign was voluntary", "resigned of her own accord"
+  ``forced``     "was forced to resign", "forced him out" (still a resignation: never set against a plain
+                 "resigned", only against an account that calls it voluntary)
 ``cause``      what caused an explosion, a fire, a crash, a collapse, a derailment or a sinking
   ``deliberate``  "a bomb", "arson", "set deliberately", "sabotage", "a terrorist attack"
   ``accidental``  "a gas leak", "a short circuit", "an electrical fault", "engine failure", "pilot
@@ -141,6 +145,24 @@ DEPARTURE = AccountKind(
     done_to=frozenset({"dismissal"}),
     speaker_may_be_person=True,
 )
+# whether a departure was of the person's own will: "forced to resign" is still a resignation, so it
+# is set against an account that calls it voluntary, never against a plain "resigned"
+_WILL_CUES = (
+    ("forced", r"forced to (?:resign|step down|stand down|quit|leave office)|forced (?:him|her|them) to (?:resign|step down|quit)|"
+               r"forced (?:him|her|them) out|compelled to (?:resign|step down|quit)|resign\w* under duress"),
+    ("voluntary", r"voluntar(?:y|ily)|of (?:his|her|their) own (?:free )?(?:will|accord|volition)"),
+)
+WILL = AccountKind(
+    name="will",
+    cues=_WILL_CUES,
+    happened="whether {} left office willingly",
+    readings={"forced": "a forced departure", "voluntary": "a voluntary departure"},
+    # "forced to resign" tells the departure; "voluntary" needs one told in its claim
+    self_telling=re.compile(_WILL_CUES[0][1], re.IGNORECASE),
+    topic=re.compile(r"\b(?:resign\w*|step(?:ped|ping|s)? down|st(?:and|ood) down|quit\w*|departure)\b", re.IGNORECASE),
+    negation=re.compile(rf"\b(?:{_NEGATION})\b", re.IGNORECASE),
+    speaker_may_be_person=True,
+)
 _CAUSE_CUES = (
     ("deliberate", r"(?:a|the) bomb|explosive device|arson\w*|(?:set|started|lit) deliberately|deliberately (?:set|started|lit)|"
                    r"sabotage[d]?|terror(?:ist)? attack|act of terror\w*|shot down"),
@@ -159,7 +181,7 @@ CAUSE = AccountKind(
             ("the crash", r"crash\w*"), ("the collapse", r"collaps\w+"), ("the derailment", r"derail\w*"),
             ("the sinking", r"sank|sinking|capsiz\w+")),
 )
-KINDS = (DEATH, DEPARTURE, CAUSE)
+KINDS = (DEATH, DEPARTURE, WILL, CAUSE)
 
 
 def accounts_of(claims: pd.DataFrame, people: set[str], kind: AccountKind, lowered: pd.Series | None = None) -> pd.DataFrame:
