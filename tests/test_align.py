@@ -283,3 +283,19 @@ def test_a_contraction_is_scored_as_the_words_it_stands_for():
     spelled, curly = pair_scores(texts, np.array([[0, 1], [1, 2]]))
     assert curly == pytest.approx(1.0)  # the two apostrophes are one
     assert spelled > 0.8
+
+
+def test_a_long_sentence_scores_against_a_short_one_as_its_closest_clause_does():
+    from s400lib.compare.align import clause_scorer
+
+    texts = ["Vera Lind, who had held out for two weeks after the dock strike began and her expulsion from the port council, "
+             "had in a note to members said her decision to leave was final.",
+             "Vera Lind had held out for two weeks after the dock strike began, with the port council urging her to go.",
+             "The ferry to the islands was cancelled for a second day."]
+    score = clause_scorer(texts)
+    pairs = np.array([[0, 1], [0, 2]])
+    boosted, whole = score(pairs), score.whole(pairs)
+    # the clause both tell ("had held out for two weeks after the dock strike began") decides
+    assert boosted[0] > whole[0] + 0.2 and boosted[0] >= 0.7
+    # a sentence sharing no clause gains nothing much
+    assert boosted[1] < 0.3

@@ -18,7 +18,11 @@ fixed number of keys per unit, candidates grow linearly with the number of units
 it against word TF-IDF and rapidfuzz ``token_set_ratio`` on the gold pairs in ``tests/gold/``
 (:func:`s400lib.evaluate.claim_eval.compare_similarity`); character n-grams survive the inflection and word
 order changes of two translations of one quote. Pair scores are row-wise dot products of sparse
-vectors, so scoring is linear in the number of candidates too.
+vectors, so scoring is linear in the number of candidates too. A unit left with no partner in another
+article may then be matched by its closest clause (:func:`clause_scorer`): a long sentence telling
+several facts scores low against a short one telling one of them, however close their words for it.
+Such a pair must still be one fact by the ``same_fact`` rules below that need a time, two names or one
+event in common, at ``CLAUSE_FACT_MIN``; it fills a gap and never displaces a pair of whole units.
 
 *Relations*: ``same_quote`` when both sides are quoted words (a quotes row, or a claim inside
 quotation marks) and the score is >= ``same_quote_min``; ``paraphrase`` when the score is >=
@@ -338,6 +342,68 @@ def pair_scorer(texts: list[str], method: str = "char"):
     raise ValueError(f"unknown similarity method {method!r}; use 'char', 'word', 'fuzzy', 'char+fuzzy' or 'embed'")
 
 
+# where a sentence divides into the clauses that each tell one fact: commas, semicolons, dashes and the
+# words that open a second clause ("..., making it the biggest protest since the 1997 handover")
+CLAUSE_SPLIT = re.compile(r",\s+|;\s+|\s+(?:and|but|while|which|who|after|before|when|as)\s+|\s+[—–-]\s+")
+CLAUSE_MIN_WORDS = 4
+CLAUSE_FACT_MIN = 0.35
+
+
+def clause_scorer(texts: list[str], whole=None):
+    """Like :func:`pair_scorer` ('char'), but a pair scores at least as well as its two closest clauses.
+
+    A long sentence that tells several facts scores low against a short one that tells one of them,
+    however close the words of that fact are ("Mugabe, who had clung on for a week after the military
+    intervention last Wednesday and his expulsion from ..., had in a letter ... said ..." / "Mugabe had
+    clung on for a week after an army takeover"). Each unit is split into clauses of at least
+    ``CLAUSE_MIN_WORDS`` words (:data:`CLAUSE_SPLIT`); a pair in which one side has two or more scores
+    the best cosine of its clause pairs when that is higher. All clause pairs of a chunk of unit pairs
+    are scored at once, so the cost stays linear in the number of pairs scored. ``whole``: the
+    units' own scorer, if already built. The returned function's ``whole`` attribute scores whole units.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    whole = pair_scorer(texts, "char") if whole is None else whole
+    pieces, owner = [], []
+    for i, text in enumerate(texts):
+        for clause in CLAUSE_SPLIT.split(text):
+            if len(clause.split()) >= CLAUSE_MIN_WORDS:
+                pieces.append(clause)
+                owner.append(i)
+    if not pieces:
+        return whole
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, preprocessor=spelled_out, dtype=TFIDF_DTYPE)
+    clauses = vec.fit_transform(list(texts) + pieces)[len(texts):]
+    del vec
+    counts = np.bincount(np.asarray(owner, dtype=np.int64), minlength=len(texts))
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+
+    def score(pairs: np.ndarray) -> np.ndarray:
+        sims = whole(pairs)
+        if len(pairs) == 0:
+            return sims
+        na_all, nb_all = counts[pairs[:, 0]], counts[pairs[:, 1]]
+        split = np.flatnonzero((na_all > 0) & (nb_all > 0) & ((na_all > 1) | (nb_all > 1)))
+        step = max(1, PAIR_CHUNK // 8)
+        for lo in range(0, len(split), step):
+            idx = split[lo : lo + step]
+            ua, ub = pairs[idx, 0], pairs[idx, 1]
+            na, nb = counts[ua], counts[ub]
+            m = na * nb
+            k = np.arange(int(m.sum())) - np.repeat(np.cumsum(m) - m, m)
+            nb_rep = np.repeat(nb, m)
+            rows_a = first[np.repeat(ua, m)] + k // nb_rep
+            rows_b = first[np.repeat(ub, m)] + k % nb_rep
+            cos = np.asarray(clauses[rows_a].multiply(clauses[rows_b]).sum(axis=1), dtype=np.float64).ravel()
+            best = np.zeros(len(idx))
+            np.maximum.at(best, np.repeat(np.arange(len(idx)), m), cos)
+            sims[idx] = np.maximum(sims[idx], best)
+        return np.clip(sims, 0.0, 1.0)
+
+    score.whole = whole  # the sentence-level score alone: a paraphrase is of the whole unit
+    return score
+
+
 def _embed(texts: list[str]) -> np.ndarray:
     """Unit-length sentence embeddings from the optional all-MiniLM-L6-v2 package (offline).
 
@@ -441,12 +507,25 @@ def align(
         kept_pairs.append(pairs[new])
         kept_scores.append(scores[new])
         n_candidates += int(new.sum())
-    del score_of  # the TF-IDF matrix: half a gigabyte at ten thousand articles
     pairs = np.concatenate(kept_pairs or [np.zeros((0, 2), np.int64)])
     scores = np.concatenate(kept_scores or [np.zeros(0)])
-    a, b, relation, scores = _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min,
-                                        event_fact_min, acted_fact_min, figures_fact_min)
-    a, b, relation, scores = _best_per_unit(u, a, b, relation, scores)
+    thresholds = (same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min, acted_fact_min, figures_fact_min)
+    # the pairs the units' own similarity finds, each unit's best; then, for units left with no partner in
+    # an article, a close pair of clauses (see clause_scorer): it fills gaps and never displaces a pair
+    found = [_best_per_unit(u, *_relations(u, pairs, scores, *thresholds)[:4])]
+    if method == "char" and len(pairs):
+        open_pairs = _unmatched_only(u, found[0], (pairs[:, 0], pairs[:, 1], scores))
+        if len(open_pairs[0]):
+            sub = np.column_stack(open_pairs[:2])
+            boosted = clause_scorer(texts, whole=score_of)(sub)
+            # a close clause counts only for a fact the two units anchor (a time, two names) or tell as one
+            # event, at the same-fact score: the low scores a shared figure or unit allows are for whole units;
+            # and a pair close only in one clause of each is one fact in common, never a paraphrase
+            clause_thresholds = (same_quote_min, paraphrase_min, CLAUSE_FACT_MIN, 2.0, max(event_fact_min, CLAUSE_FACT_MIN), 2.0, 2.0)
+            extra = _best_per_unit(u, *_relations(u, sub, boosted, *clause_thresholds, whole_scores=open_pairs[2])[:4])
+            found.append(_unmatched_only(u, found[0], extra))
+    del score_of  # the TF-IDF matrices: half a gigabyte at ten thousand articles
+    a, b, relation, scores = _union_of_pairs(found, len(u))
     a, b, relation, scores = _drop_overlapping(u, a, b, relation, scores)
     arts_arr, starts = np.asarray(arts, dtype=object), u["start"].to_numpy()
     swap = (arts_arr[a] > arts_arr[b]) | ((arts_arr[a] == arts_arr[b]) & (starts[a] > starts[b]))
@@ -478,8 +557,11 @@ def _kept(score_of, pairs: np.ndarray, floor: float) -> tuple[np.ndarray, np.nda
 
 
 def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min,
-               acted_fact_min=None, figures_fact_min=None):
+               acted_fact_min=None, figures_fact_min=None, whole_scores=None):
     """Relation code of each scored pair (index into RELATIONS); pairs with none are dropped.
+
+    ``scores`` may be raised by a close pair of clauses (:func:`clause_scorer`); ``whole_scores``, the
+    units' own similarity, decide ``same_quote`` and ``paraphrase``, which are about the whole unit.
 
     Whole arrays at once: at ten thousand articles five million pairs pass the score floor, and a
     Python tuple per pair took gigabytes.
@@ -487,8 +569,9 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
     a, b = pairs[:, 0], pairs[:, 1]
     quoted = u["quoted"].astype(bool).to_numpy()
     relation = np.zeros(len(pairs), dtype=np.int8)
-    relation[scores >= paraphrase_min] = 2
-    relation[quoted[a] & quoted[b] & (scores >= same_quote_min)] = 1
+    whole = scores if whole_scores is None else whole_scores
+    relation[whole >= paraphrase_min] = 2
+    relation[quoted[a] & quoted[b] & (whole >= same_quote_min)] = 1
     open_ = np.flatnonzero(relation == 0)
     if len(open_):
         shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAWVS"}
@@ -529,7 +612,7 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
                        | ((s >= acted_min) & acted_on) | ((s >= event_fact_min) & event)
                        | ((s >= figures_min) & ((shared["V"] >= 2) | sourced_figure))]] = 3
     keep = relation > 0
-    return a[keep], b[keep], relation[keep], scores[keep]
+    return a[keep], b[keep], relation[keep], scores[keep], whole[keep]
 
 
 # shared keys (predicates, participants, exact dates, counted units) that make two differently worded
@@ -570,6 +653,31 @@ def _best_per_unit(u, a, b, relation, scores):
     np.maximum.at(best, where, both)
     keep = (scores >= best[where[: len(a)]]) | (scores >= best[where[len(a) :]])
     return a[keep], b[keep], relation[keep], scores[keep]
+
+
+def _unmatched_only(u, first: tuple, extra: tuple) -> tuple:
+    """The pairs of ``extra`` whose two units have no partner in each other's article in ``first``: a close
+    clause fills a gap, it does not give a unit a second match."""
+    art = np.unique(u["article_id"].astype(str).to_numpy(), return_inverse=True)[1].astype(np.int64)
+    n_art = int(art.max(initial=0)) + 1
+    a0, b0 = first[0], first[1]
+    covered = np.unique(np.concatenate([a0 * n_art + art[b0], b0 * n_art + art[a0]]))
+    a, b = extra[0], extra[1]
+    free = ~np.isin(a * n_art + art[b], covered) & ~np.isin(b * n_art + art[a], covered)
+    return tuple(x[free] for x in extra)
+
+
+def _union_of_pairs(found: list[tuple], n_units: int) -> tuple:
+    """The pairs of several selections, each once, with the relation and score of the first that has it."""
+    a = np.concatenate([f[0] for f in found])
+    b = np.concatenate([f[1] for f in found])
+    relation = np.concatenate([f[2] for f in found])
+    scores = np.concatenate([f[3] for f in found])
+    codes = a.astype(np.int64) * n_units + b
+    uniq, where = np.unique(codes, return_inverse=True)
+    first = np.full(len(uniq), len(codes))
+    np.minimum.at(first, where, np.arange(len(codes)))
+    return a[first], b[first], relation[first], scores[first]
 
 
 def _drop_overlapping(u, a, b, relation, scores):
