@@ -301,10 +301,12 @@ def pair_scores(texts: list[str], pairs: np.ndarray, method: str = "char") -> np
     return pair_scorer(texts, method)(pairs)
 
 
-def pair_scorer(texts: list[str], method: str = "char"):
+def pair_scorer(texts: list[str], method: str = "char", keep_model: bool = False):
     """A function from an (k, 2) array of pairs to their scores (see :func:`pair_scores`).
 
     The texts are vectorised once; :func:`align` then scores candidate pairs a slice at a time.
+    ``keep_model``: keep the fitted vectoriser as the function's ``model`` attribute, to vectorise other
+    pieces of text with the same vocabulary and weights (:func:`clause_scorer`); drop it when done.
     """
     if method in ("char", "word"):
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -318,6 +320,7 @@ def pair_scorer(texts: list[str], method: str = "char"):
             vec = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True,
                                   token_pattern=r"(?u)\b\w[\w-]+\b", dtype=TFIDF_DTYPE)
         X = vec.fit_transform(texts)  # rows are L2-normalised, so a dot product is the cosine
+        model = vec if keep_model else None
         del vec  # its vocabulary is not needed to score
 
         def tfidf_cosine(pairs: np.ndarray) -> np.ndarray:
@@ -328,6 +331,7 @@ def pair_scorer(texts: list[str], method: str = "char"):
                 sims[lo : lo + len(chunk)] = np.asarray(X[chunk[:, 0]].multiply(X[chunk[:, 1]]).sum(axis=1), dtype=np.float64).ravel()
             return np.clip(sims, 0.0, 1.0)
 
+        tfidf_cosine.model = model
         return tfidf_cosine
     if method == "fuzzy":
         from rapidfuzz import fuzz
@@ -349,7 +353,7 @@ CLAUSE_MIN_WORDS = 4
 CLAUSE_FACT_MIN = 0.35
 
 
-def clause_scorer(texts: list[str], whole=None):
+def clause_scorer(texts: list[str], whole=None, only=None):
     """Like :func:`pair_scorer` ('char'), but a pair scores at least as well as its two closest clauses.
 
     A long sentence that tells several facts scores low against a short one that tells one of them,
@@ -358,23 +362,29 @@ def clause_scorer(texts: list[str], whole=None):
     clung on for a week after an army takeover"). Each unit is split into clauses of at least
     ``CLAUSE_MIN_WORDS`` words (:data:`CLAUSE_SPLIT`); a pair in which one side has two or more scores
     the best cosine of its clause pairs when that is higher. All clause pairs of a chunk of unit pairs
-    are scored at once, so the cost stays linear in the number of pairs scored. ``whole``: the
-    units' own scorer, if already built. The returned function's ``whole`` attribute scores whole units.
+    are scored at once, so the cost stays linear in the number of pairs scored. ``whole``: the units'
+    own scorer, if already built (with its ``model`` kept, the clauses are weighted by the same vocabulary
+    and document frequencies as the units); ``only``: the units that will be scored, the only ones split.
+    The returned function's ``whole`` attribute scores whole units.
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    whole = pair_scorer(texts, "char") if whole is None else whole
+    whole = pair_scorer(texts, "char", keep_model=True) if whole is None else whole
     pieces, owner = [], []
-    for i, text in enumerate(texts):
-        for clause in CLAUSE_SPLIT.split(text):
+    for i in range(len(texts)) if only is None else sorted({int(k) for k in only}):
+        for clause in CLAUSE_SPLIT.split(texts[i]):
             if len(clause.split()) >= CLAUSE_MIN_WORDS:
                 pieces.append(clause)
                 owner.append(i)
     if not pieces:
         return whole
-    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, preprocessor=spelled_out, dtype=TFIDF_DTYPE)
-    clauses = vec.fit_transform(list(texts) + pieces)[len(texts):]
-    del vec
+    model = getattr(whole, "model", None)
+    if model is not None:
+        clauses = model.transform(pieces)
+    else:
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, preprocessor=spelled_out, dtype=TFIDF_DTYPE)
+        clauses = vec.fit_transform(list(texts) + pieces)[len(texts):]
+        del vec
     counts = np.bincount(np.asarray(owner, dtype=np.int64), minlength=len(texts))
     first = np.concatenate([[0], np.cumsum(counts)[:-1]])
 
@@ -472,7 +482,9 @@ def align(
         frame.attrs.update(n_units=len(u), n_candidates=0)
         return frame
     texts, arts = u["text"].tolist(), u["article_id"].tolist()
-    score_of = pair_scorer(texts, method)
+    # the fitted vectoriser is kept for the clauses of unmatched units (clause_scorer), dropped after them;
+    # not with a cluster, whose workers would each be sent its vocabulary
+    score_of = pair_scorer(texts, method, keep_model=method == "char" and client is None)
     # only pairs that can reach some relation are kept, slice by slice: all candidate pairs are
     # never held at once (see :mod:`s400lib.compare.blocking`)
     floor = min(same_quote_min, paraphrase_min, same_fact_min, counted_fact_min, event_fact_min)
@@ -515,9 +527,12 @@ def align(
     found = [_best_per_unit(u, *_relations(u, pairs, scores, *thresholds)[:4])]
     if method == "char" and len(pairs):
         open_pairs = _unmatched_only(u, found[0], (pairs[:, 0], pairs[:, 1], scores))
+        # only pairs that could be one fact by the rules a close clause may serve are split and scored
+        could = _could_be_one_fact(u, open_pairs[0], open_pairs[1])
+        open_pairs = tuple(x[could] for x in open_pairs)
         if len(open_pairs[0]):
             sub = np.column_stack(open_pairs[:2])
-            boosted = clause_scorer(texts, whole=score_of)(sub)
+            boosted = clause_scorer(texts, whole=score_of, only=np.unique(sub))(sub)
             # a close clause counts only for a fact the two units anchor (a time, two names) or tell as one
             # event, at the same-fact score: the low scores a shared figure or unit allows are for whole units;
             # and a pair close only in one clause of each is one fact in common, never a paraphrase
@@ -653,6 +668,17 @@ def _best_per_unit(u, a, b, relation, scores):
     np.maximum.at(best, where, both)
     keep = (scores >= best[where[: len(a)]]) | (scores >= best[where[len(a) :]])
     return a[keep], b[keep], relation[keep], scores[keep]
+
+
+def _could_be_one_fact(u, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Pairs that share what the anchored or event same-fact rules of :func:`_relations` need: a time, two
+    names, or a content predicate and a participant."""
+    if len(a) == 0:
+        return np.zeros(0, dtype=bool)
+    shared = {kind: _shared_keys(u["keys"], kind, a, b) for kind in "ETPAU"}
+    anchored = (shared["T"] >= 1) | (shared["E"] >= 2) | ((shared["E"] >= 1) & (shared["A"] >= 2))
+    event = (shared["P"] >= 1) & ((shared["A"] + shared["E"] + shared["T"] + shared["U"]) >= 1)
+    return anchored | event
 
 
 def _unmatched_only(u, first: tuple, extra: tuple) -> tuple:
