@@ -537,8 +537,7 @@ def align(
             # event, at the same-fact score: the low scores a shared figure or unit allows are for whole units;
             # and a pair close only in one clause of each is one fact in common, never a paraphrase
             clause_thresholds = (same_quote_min, paraphrase_min, CLAUSE_FACT_MIN, 2.0, max(event_fact_min, CLAUSE_FACT_MIN), 2.0, 2.0)
-            extra = _best_per_unit(u, *_relations(u, sub, boosted, *clause_thresholds, whole_scores=open_pairs[2])[:4])
-            found.append(_unmatched_only(u, found[0], extra))
+            found.append(_best_per_unit(u, *_relations(u, sub, boosted, *clause_thresholds, whole_scores=open_pairs[2])[:4]))
     del score_of  # the TF-IDF matrices: half a gigabyte at ten thousand articles
     a, b, relation, scores = _union_of_pairs(found, len(u))
     a, b, relation, scores = _drop_overlapping(u, a, b, relation, scores)
@@ -590,12 +589,8 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
     open_ = np.flatnonzero(relation == 0)
     if len(open_):
         shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAWVS"}
-        # two names, or a name and two participants ("Tewolde Gebremariam said the pilot was given
-        # clearance" / "the pilot 'was given clearance' ..., Tewolde Gebremariam said")
-        anchored = (shared["T"] >= 1) | (shared["E"] >= 2) | ((shared["E"] >= 1) & (shared["A"] >= 2))
+        anchored, event = _anchored_and_event(shared)
         counted = shared["U"] >= 1
-        # the same event told in other words: one content predicate and one participant in common
-        event = (shared["P"] >= 1) & ((shared["A"] + shared["E"] + shared["T"] + shared["U"]) >= 1)
         # one content predicate acting on one noun in both ("the footbridge collapsed" / "the
         # footbridge across the canal has collapsed") is as telling as one counted unit in both
         # ... unless the two are dated and their dates differ: then they are two events of one kind
@@ -657,10 +652,15 @@ def _shared_keys(keys: pd.Series, kind: str, a: np.ndarray, b: np.ndarray) -> np
     return shared_counts(key_matrix([k for k in ks if k[0] == kind] for ks in keys), a, b, PAIR_CHUNK)
 
 
+def _article_codes(u) -> tuple[np.ndarray, int]:
+    """Each unit's article as a small integer, and how many articles there are."""
+    art = np.unique(u["article_id"].astype(str).to_numpy(), return_inverse=True)[1].astype(np.int64)
+    return art, int(art.max(initial=0)) + 1
+
+
 def _best_per_unit(u, a, b, relation, scores):
     """Keep a pair only if it is the best match of at least one of its sides in the other article."""
-    art = np.unique(u["article_id"].astype(str).to_numpy(), return_inverse=True)[1].astype(np.int64)
-    n_art = int(art.max(initial=0)) + 1
+    art, n_art = _article_codes(u)
     sides = np.concatenate([a * n_art + art[b], b * n_art + art[a]])
     both = np.concatenate([scores, scores])
     uniq, where = np.unique(sides, return_inverse=True)
@@ -670,22 +670,28 @@ def _best_per_unit(u, a, b, relation, scores):
     return a[keep], b[keep], relation[keep], scores[keep]
 
 
-def _could_be_one_fact(u, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Pairs that share what the anchored or event same-fact rules of :func:`_relations` need: a time, two
-    names, or a content predicate and a participant."""
-    if len(a) == 0:
-        return np.zeros(0, dtype=bool)
-    shared = {kind: _shared_keys(u["keys"], kind, a, b) for kind in "ETPAU"}
+def _anchored_and_event(shared: dict) -> tuple[np.ndarray, np.ndarray]:
+    """From the counts of shared keys by kind: pairs anchored by a time, two names, or a name and two
+    participants ("Tewolde Gebremariam said the pilot was given clearance" / "the pilot 'was given
+    clearance' ..., Tewolde Gebremariam said"); and pairs telling one event in other words, one content
+    predicate and one participant in common."""
     anchored = (shared["T"] >= 1) | (shared["E"] >= 2) | ((shared["E"] >= 1) & (shared["A"] >= 2))
     event = (shared["P"] >= 1) & ((shared["A"] + shared["E"] + shared["T"] + shared["U"]) >= 1)
+    return anchored, event
+
+
+def _could_be_one_fact(u, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Pairs that share what the anchored or event same-fact rules of :func:`_relations` need."""
+    if len(a) == 0:
+        return np.zeros(0, dtype=bool)
+    anchored, event = _anchored_and_event({kind: _shared_keys(u["keys"], kind, a, b) for kind in "ETPAU"})
     return anchored | event
 
 
 def _unmatched_only(u, first: tuple, extra: tuple) -> tuple:
     """The pairs of ``extra`` whose two units have no partner in each other's article in ``first``: a close
     clause fills a gap, it does not give a unit a second match."""
-    art = np.unique(u["article_id"].astype(str).to_numpy(), return_inverse=True)[1].astype(np.int64)
-    n_art = int(art.max(initial=0)) + 1
+    art, n_art = _article_codes(u)
     a0, b0 = first[0], first[1]
     covered = np.unique(np.concatenate([a0 * n_art + art[b0], b0 * n_art + art[a0]]))
     a, b = extra[0], extra[1]
