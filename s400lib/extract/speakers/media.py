@@ -40,6 +40,8 @@ _SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "p
                        "navy", "coastguard"}
 # verbs of bringing out a document: its agent is who speaks through it ("published by the institute")
 _ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author"}
+# how far back "the letter" looks for the letter it points to: about the paragraph and the one before
+ISSUER_REACH = 120
 # groups that speak for someone only as someone's: "his campaign said", "her team said"
 _OWNED_BODIES = {"campaign", "team", "camp", "entourage"}
 
@@ -53,12 +55,12 @@ class MediaMixin:
     """The media and organisation part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
 
     def _earlier_issuer(self, tok: Token) -> Token | None:
-        """Who issued the document "the letter" points back to, from the last earlier mention of that noun in
-        the same paragraph or the one before: its owner ("his letter"), the subject of the verb that issued
-        it or that it was said in ("X wrote a letter", "X had in a letter ... said"), or the subject of the
-        clause on it ("a letter he submitted")."""
+        """Who issued the document "the letter" points back to, from the last mention of that noun in the
+        ``ISSUER_REACH`` words before: its owner ("his letter"), the subject of the clause on it ("a letter he
+        submitted"), or the subject of the verb that issued it or that it was said in ("X wrote a letter", "X
+        had in a letter ... said"). Nothing when that mention names no issuer: an older letter is not looked for."""
         lemma = tok.lemma_.lower()
-        floor = max(0, tok.i - 120)
+        floor = max(0, tok.i - ISSUER_REACH)
         for k in range(tok.i - 1, floor - 1, -1):
             prev = self.doc[k]
             if prev.lemma_.lower() != lemma or prev.pos_ != "NOUN":
