@@ -450,3 +450,17 @@ def test_two_acronyms_joined_by_a_hyphen_are_one_body_tied_to_its_long_name():
     rows = e[e["text"] == "KANU-DP"]
     assert len(rows) == 2 and set(rows["label"]) == {"ORG"}
     assert set(rows["canonical"]) == {"Kenya African National Union-Democratic Party"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # "resign", "after" and "audit" are common words of the story: the headline glued them to the name
+    ("Vera Lind Resigns After Audit\n\nThe harbour master Vera Lind said on Monday she would resign after the audit.", "Vera Lind"),
+    # "May" is written in lower case too, but the story capitalises it inside a sentence: part of the name
+    ("Ana May Resigns\n\nAna May said on Monday she may resign if the audit goes badly. May added that she would decide soon.",
+     "Ana May"),
+])
+def test_a_title_case_headline_does_not_glue_common_words_onto_a_name(text, name):
+    tables = _parse_texts(text)
+    e = tables.entities
+    in_title = e[e["end"] <= text.index("\n")]
+    assert in_title["text"].tolist() == [name]

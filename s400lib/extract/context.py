@@ -19,7 +19,7 @@ from ..core.schema import column_values
 from ..core.nlp import load_nlp, make_doc
 from ..io.corpus import Article
 from ..io.paragraphs import first_line_title, paragraph_rows
-from .entity_spans import repair_entities
+from .entity_spans import repair_entities, trim_headline_names
 
 
 @dataclass
@@ -44,6 +44,10 @@ class ArticleContext:
 
     def __post_init__(self) -> None:
         repair_entities(self.doc)  # every extractor and the speaker resolver see the same names
+        # a title-case headline glues common words onto names ("Mugabe Resigns"); the story tells which
+        for kind, start, end in zip(*(column_values(self.paragraphs, c) for c in ("kind", "start", "end"))):
+            if kind == "title":
+                trim_headline_names(self.doc, int(start), int(end))
         self._starts = [int(v) for v in column_values(self.sentences, "start")]
         self._ends = [int(v) for v in column_values(self.sentences, "end")]
         self._ids = [int(v) for v in column_values(self.sentences, "sent_id")]

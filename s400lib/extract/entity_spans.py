@@ -311,6 +311,44 @@ def repair_entities(doc: Doc) -> Doc:
     return doc
 
 
+def trim_headline_names(doc: Doc, start: int, end: int) -> None:
+    """In a headline written in title case ([start, end) of the text), drop from the end of a name the
+    capitalised words that the story writes in lower case and never capitalised inside a sentence:
+    "Mugabe Resigns" ("resign" in the story) is Mugabe, "Boeing Supports Action" is Boeing; "Theresa May
+    Resigns" keeps "May", which the story capitalises ("Theresa May said"). A name left with no word goes."""
+    body = doc.text[end:]
+    if not body or not doc.ents:
+        return
+    spans, changed = [], False
+    for ent in doc.ents:
+        if ent.start_char < start or ent.end_char > end or ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            spans.append(ent)
+            continue
+        last = ent.end
+        while last > ent.start and _common_in_story(doc[last - 1].text, body):
+            last -= 1
+        if last == ent.end:
+            spans.append(ent)
+            continue
+        changed = True
+        if last > ent.start:
+            spans.append(Span(doc, ent.start, last, label=ent.label_))
+    if changed:
+        doc.ents = spans
+
+
+def _common_in_story(word: str, body: str) -> bool:
+    """A title-case word of a headline that the story writes in lower case ("resign" for "Resigns") and
+    never capitalised after a lower-case word or a comma."""
+    if not (word.istitle() and word.isalpha() and len(word) >= 3):
+        return False
+    low = word.lower()
+    forms = {low} | ({low[:-1]} if low.endswith("s") else set()) | ({low[:-2]} if low.endswith("es") else set())
+    if not any(re.search(rf"\b{re.escape(f)}\w*", body) for f in forms if len(f) >= 3):
+        return False
+    return not re.search(rf"(?:[a-z,]\s+){re.escape(word)}\b", body)
+
+
 def _one_name_one_kind(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     """A one-word name the model calls a person once and a body or a place elsewhere in the same
     article ("Striker signs for Lyon" ... "Lyon is a club with history") is that body or place,
