@@ -464,3 +464,12 @@ def test_a_title_case_headline_does_not_glue_common_words_onto_a_name(text, name
     e = tables.entities
     in_title = e[e["end"] <= text.index("\n")]
     assert in_title["text"].tolist() == [name]
+
+
+def test_a_bodys_kind_word_alone_is_the_one_body_of_the_article_named_with_it():
+    tables = _parse_texts("Trawlers fined\n\nThe Varnian Ministry of Fisheries fined three trawlers on Monday. The Ministry said "
+                          "the fines would be paid within a month.")
+    assert tables.quotes["speaker"].tolist() == ["Varnian Ministry of Fisheries"]
+    # a chamber is never read as the one body named with its word: "the House" is no "White House"
+    tables = _parse_texts("Vote\n\nThe White House welcomed the bill on Monday. The House voted on Tuesday.")
+    assert _canonical(tables, "House") == {"House"}

@@ -955,15 +955,29 @@ class NameMap:
                     # a surname spaCy took for an organisation ("Varga was not present") is the person
                     label=schema.typed_array(["PERSON" if ch else lab for ch, lab in zip(changed, entities["label"].tolist())], "string"),
                 )
+        bodies = _ArticleBodies(entities) if len(entities) else None
+        if bodies is not None and bodies.any_long:
+            resolved = [bodies.resolve(a, c, lab) if rule == "self" else None for a, c, lab, rule in
+                        zip(entities["article_id"].tolist(), entities["canonical"].tolist(), entities["label"].tolist(),
+                            entities["canonical_rule"].tolist())]
+            if any(r is not None for r in resolved):
+                entities = entities.assign(
+                    canonical=schema.typed_array([r or c for r, c in zip(resolved, entities["canonical"].tolist())], "string"),
+                    canonical_rule=schema.typed_array(["in_article" if r else rule for r, rule in zip(resolved, entities["canonical_rule"].tolist())], "string"),
+                )
         if len(quotes):
             speakers = [self.speaker(v) for v in quotes["speaker"].tolist()]
             if in_article is not None:
                 speakers = in_article.settle(quotes["article_id"].tolist(), speakers)
+            if bodies is not None:
+                speakers = bodies.settle(quotes["article_id"].tolist(), speakers)
             quotes = quotes.assign(speaker=schema.typed_array(speakers, "string"))
         if len(claims) and "source" in claims.columns:
             sources = [self.source(v) for v in claims["source"].tolist()]
             if in_article is not None:
                 sources = in_article.settle(claims["article_id"].tolist(), sources)
+            if bodies is not None:
+                sources = bodies.settle(claims["article_id"].tolist(), sources)
             claims = claims.assign(source=schema.typed_array(sources, "string"))
         return dataclasses.replace(
             tables,
@@ -971,6 +985,47 @@ class NameMap:
             quotes=schema.conform("quotes", quotes),
             claims=schema.conform("claims", claims),
         )
+
+
+class _ArticleBodies:
+    """A one-word body name the corpus keeps as it is ("the Guard", "the Ministry": words that name a kind
+    of body), settled inside its own article: the one longer body name there with that word after its
+    first ("Revolutionary Guards" for "Guard"; a plural is its singular). Never a chamber ("the House" is
+    no "White House"), not when two names of the article hold the word, and not a name glued after
+    another body's ("Ethiopian Airlines Boeing" holds no "Boeing")."""
+
+    _CHAMBERS = frozenset({"house", "senate", "congress", "assembly", "parliament", "court", "cabinet", "government"})
+
+    def __init__(self, entities: pd.DataFrame) -> None:
+        self.holders: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        rows = [(art, name_key(clean_name(text)), can) for art, text, can, lab in
+                zip(entities["article_id"].tolist(), entities["text"].astype(str).tolist(), entities["canonical"].tolist(),
+                    entities["label"].tolist()) if lab == "ORG" and isinstance(can, str)]
+        bodies = {key for _art, key, _can in rows}
+        for art, key, can in rows:
+            words = key.split(" ")
+            for k in range(1, len(words)):
+                if " ".join(words[:k]) in bodies:
+                    break  # "Ethiopian Airlines Boeing": two bodies the model glued together, no longer name
+                self.holders[art][_singular(words[k])].add(can)
+        self.any_long = bool(self.holders)
+
+    def settle(self, articles: list, names: list) -> list:
+        """Speaker or source names with each one-word body name settled in its article, the rest as given."""
+        return [self.resolve(a, v, "ORG") or v if isinstance(v, str) else v for a, v in zip(articles, names)]
+
+    def resolve(self, article, name, label) -> str | None:
+        if label != "ORG" or not isinstance(name, str) or " " in name.strip():
+            return None
+        key = _singular(name_key(name))
+        if len(key) < 4 or key in self._CHAMBERS:
+            return None
+        holders = {c for c in self.holders.get(article, {}).get(key, ()) if name_key(c) != name_key(name)}
+        return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 class _ArticlePeople:
