@@ -997,3 +997,15 @@ def test_a_peoples_adjective_alone_as_a_subject_is_the_body_named_with_it_first(
 ])
 def test_subjects_the_parser_misplaces_capitalised_titles_and_letters(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # figures, data or images a body released speak for the body, not for a group of figures
+    ("Figures released by the Ministry of Energy on Monday showed that prices would rise.", "prices would rise",
+     "Ministry of Energy"),
+    # the noun before the data is its kind, not who released it
+    ("Radar data unveiled by the Ministry of Energy earlier this week claimed that the pipeline was intact.",
+     "the pipeline was intact", "Ministry of Energy"),
+])
+def test_evidence_a_body_released_speaks_for_the_body(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker

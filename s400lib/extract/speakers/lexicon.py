@@ -249,7 +249,10 @@ JOB_TITLES = {"executive", "ceo", "cfo", "coach", "curator", "prosecutor", "atto
 DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "release", "document", "memo",
                   "study", "survey", "poll", "filing", "notice", "declaration", "announcement", "review", "analysis", "audit",
                   # where a body posts its words: "the force's website said", "the ministry's Twitter account"
-                  "website", "site", "account", "feed"}
+                  "website", "site", "account", "feed",
+                  # what a body releases as evidence: "figures released by the ministry showed", "radar data
+                  # unveiled by the ministry claimed"
+                  "data", "datum", "figure", "statistic", "image", "finding", "result"}
 _ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
 QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}

@@ -39,9 +39,11 @@ _MEDIA_QUALIFIERS = {"news", "wire", "press"}
 _SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "pentagon", "cabinet", "parliament",
                        "navy", "coastguard"}
 # verbs of bringing out a document: its agent is who speaks through it ("published by the institute")
-_ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author"}
+_ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author", "unveil", "present"}
 # how far back "the letter" looks for the letter it points to: about the paragraph and the one before
 ISSUER_REACH = 120
+# what a body releases as evidence, which a noun before it qualifies but never names
+_EVIDENCE_NOUNS = {"data", "datum", "figure", "statistic", "image", "finding", "result"}
 # groups that speak for someone only as someone's: "his campaign said", "her team said"
 _OWNED_BODIES = {"campaign", "team", "camp", "entourage"}
 
@@ -93,6 +95,8 @@ class MediaMixin:
         # elite Revolutionary Guard force")
         owned_document = low in DOCUMENT_NOUNS and any(c.dep_ == "poss" for c in tok.children)
         for child in [] if owned_document else tok.children:
+            if low in _EVIDENCE_NOUNS and child.dep_ == "compound":
+                continue  # "radar data", "satellite images": the kind of evidence, not who released it
             if (child.dep_ == "appos" and child.i > tok.i or child.dep_ == "compound") \
                     and (child.pos_ == "PROPN" or child.ent_type_ == "ORG") and child.ent_type_ not in ("GPE", "NORP", "LOC"):
                 named = self.name_of(child)

@@ -171,6 +171,14 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                         salient = tok.i in self.speaker_tokens or _is_subjectish(tok)
                         self._add(Mention(res.start, self._sent_index(res.start), res.name, res.kind, salient,
                                           speaker=self._is_speaker(tok)))
+                elif (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in DOCUMENT_NOUNS
+                      and (tok.i in self.speaker_tokens or _is_subjectish(tok)) and (body := self._body_of(tok)) is not None):
+                    # "figures released by the ministry showed", "radar data unveiled by the ministry claimed": what
+                    # a body released speaks for it, not for a group of figures
+                    self.resolved[tok.i] = body
+                    if body.name:
+                        self._add(Mention(body.start, self._sent_index(body.start), body.name, body.kind, True,
+                                          speaker=self._is_speaker(tok)))
                 elif tok.tag_ in ("NNS", "NNPS") and (tok.i in self.speaker_tokens or _is_subjectish(tok)):
                     name, start, end = self._group_phrase(tok)
                     self.resolved[tok.i] = Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
@@ -248,7 +256,8 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
         if named is not None and named[1] == "person":
             name, kind, start, end = named
             return Resolution(name, kind, "cue_subject", 0.95, self.ctx.text[start:end], start, end)
-        if tok.lemma_.lower() in ORG_NOUNS | DOCUMENT_NOUNS and any(c.dep_ in ("poss", "prep") for c in tok.children):
+        if tok.lemma_.lower() in ORG_NOUNS | DOCUMENT_NOUNS and any(c.dep_ in ("poss", "prep") or (c.dep_ == "acl" and any(
+                g.dep_ == "agent" for g in c.children)) for c in tok.children):
             # "Prime Minister Abiy Ahmed's office tweeted": the office speaks, not the person it names
             body = self._body_of(tok)
             if body is not None:
