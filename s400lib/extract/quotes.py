@@ -64,6 +64,7 @@ from ..core.schema import column_values
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_age_phrase
 from .speakers.lexicon import DOCUMENT_NOUNS, OCCUPATION_NOUNS
+from .speakers.mentions import subjects_of
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
 # show that ...") but never frame a sentence from the side.
@@ -333,11 +334,7 @@ def _subject_of(verb: Token) -> Token | None:
         # reported clause; it is the speaker's second verb, so it shares the speaker's subject
         head = head.head
     for v in (verb, head) if shares else (verb,):
-        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-        # "The minister had in a statement said ...": with words between the auxiliary and the verb the
-        # parser hangs the subject on the auxiliary
-        subjects = subjects or [c for a in v.children if a.dep_ == "aux" and a.i < v.i
-                                for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = subjects_of(v)
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
             # "Malaysia's Prime Minister, Najib Razak said": two subjects, a title and the name after it

@@ -999,7 +999,7 @@ def _tense_of(tok) -> str | None:
         return None
     if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("ROOT", "conj", "advcl", "ccomp", "relcl", "acl"):
         return "past"
-    if lowers & {"would", "could", "might", "should", "may", "can", "must"}:
+    if lowers & (_MODALS - _FUTURE_AUX):  # "could", "may", "must" ...: no tense to go by
         return None
     if tok.tag_ == "VB" and "to" in lowers and tok.dep_ == "xcomp":
         above = _finite_above(tok)

@@ -947,24 +947,14 @@ class NameMap:
         if in_article is not None and in_article.any_short:
             resolved = [in_article.resolve(a, c, lab) for a, c, lab in
                         zip(entities["article_id"].tolist(), entities["canonical"].tolist(), entities["label"].tolist())]
-            changed = [r is not None for r in resolved]
-            if any(changed):
-                entities = entities.assign(
-                    canonical=schema.typed_array([r or c for r, c in zip(resolved, entities["canonical"].tolist())], "string"),
-                    canonical_rule=schema.typed_array(["in_article" if ch else rule for ch, rule in zip(changed, entities["canonical_rule"].tolist())], "string"),
-                    # a surname spaCy took for an organisation ("Varga was not present") is the person
-                    label=schema.typed_array(["PERSON" if ch else lab for ch, lab in zip(changed, entities["label"].tolist())], "string"),
-                )
+            # a surname spaCy took for an organisation ("Varga was not present") is the person
+            entities = _settled_in_article(entities, resolved, label="PERSON")
         bodies = _ArticleBodies(entities) if len(entities) else None
         if bodies is not None and bodies.any_long:
             resolved = [bodies.resolve(a, c, lab) if rule == "self" else None for a, c, lab, rule in
                         zip(entities["article_id"].tolist(), entities["canonical"].tolist(), entities["label"].tolist(),
                             entities["canonical_rule"].tolist())]
-            if any(r is not None for r in resolved):
-                entities = entities.assign(
-                    canonical=schema.typed_array([r or c for r, c in zip(resolved, entities["canonical"].tolist())], "string"),
-                    canonical_rule=schema.typed_array(["in_article" if r else rule for r, rule in zip(resolved, entities["canonical_rule"].tolist())], "string"),
-                )
+            entities = _settled_in_article(entities, resolved)
         if len(quotes):
             speakers = [self.speaker(v) for v in quotes["speaker"].tolist()]
             if in_article is not None:
@@ -985,6 +975,19 @@ class NameMap:
             quotes=schema.conform("quotes", quotes),
             claims=schema.conform("claims", claims),
         )
+
+
+def _settled_in_article(entities: pd.DataFrame, resolved: list, label: str | None = None) -> pd.DataFrame:
+    """``entities`` with the names settled inside their article (``resolved``: a name, or None to keep the
+    row): the new canonical, rule ``in_article``, and ``label`` when given."""
+    if all(r is None for r in resolved):
+        return entities
+    new = {"canonical": schema.typed_array([r or c for r, c in zip(resolved, entities["canonical"].tolist())], "string"),
+           "canonical_rule": schema.typed_array(["in_article" if r is not None else rule
+                                                 for r, rule in zip(resolved, entities["canonical_rule"].tolist())], "string")}
+    if label is not None:
+        new["label"] = schema.typed_array([label if r is not None else lab for r, lab in zip(resolved, entities["label"].tolist())], "string")
+    return entities.assign(**new)
 
 
 class _ArticleBodies:

@@ -245,14 +245,14 @@ OCCUPATION_NOUNS = {
 # Job titles that, written alone, name nobody ("Chief Executive", "the Prosecutor").
 JOB_TITLES = {"executive", "ceo", "cfo", "coach", "curator", "prosecutor", "attorney", "lawyer", "manager",
               "administrator", "commissioner", "envoy", "counsel", "treasurer", "captain", "founder", "owner"}
+# What a body releases as evidence: "figures released by the ministry showed", "radar data unveiled by the
+# ministry claimed" (a noun before them says what kind they are, never whose they are).
+EVIDENCE_NOUNS = frozenset({"data", "datum", "figure", "statistic", "image", "finding", "result"})
 # Documents that speak for whoever issued them: "a statement from the ministry said".
 DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "release", "document", "memo",
                   "study", "survey", "poll", "filing", "notice", "declaration", "announcement", "review", "analysis", "audit",
                   # where a body posts its words: "the force's website said", "the ministry's Twitter account"
-                  "website", "site", "account", "feed",
-                  # what a body releases as evidence: "figures released by the ministry showed", "radar data
-                  # unveiled by the ministry claimed"
-                  "data", "datum", "figure", "statistic", "image", "finding", "result"}
+                  "website", "site", "account", "feed"} | EVIDENCE_NOUNS
 _ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
 QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}

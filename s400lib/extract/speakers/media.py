@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from .lexicon import (
     DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
     MEDIA_NOUNS,
     ORG_NOUN_HINTS,
     ORG_NOUNS,
@@ -29,7 +30,7 @@ from .lexicon import (
     other_kind_of_body,
     same_kind_of_body,
 )
-from .mentions import Resolution
+from .mentions import Resolution, subjects_of
 
 # modifiers that pick out no particular body ("the same ministry", "the other company")
 _NOT_QUALIFIERS = {"same", "other", "latter", "former", "aforementioned", "said", "whole", "entire"}
@@ -42,8 +43,6 @@ _SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "p
 _ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author", "unveil", "present"}
 # how far back "the letter" looks for the letter it points to: about the paragraph and the one before
 ISSUER_REACH = 120
-# what a body releases as evidence, which a noun before it qualifies but never names
-_EVIDENCE_NOUNS = {"data", "datum", "figure", "statistic", "image", "finding", "result"}
 # groups that speak for someone only as someone's: "his campaign said", "her team said"
 _OWNED_BODIES = {"campaign", "team", "camp", "entourage"}
 
@@ -76,8 +75,7 @@ class MediaMixin:
             head = prev.head
             verb = head.head if prev.dep_ == "pobj" and head.lower_ in ("in", "through", "via") else head if prev.dep_ == "dobj" else None
             if verb is not None and verb.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
-                    c for a in verb.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]
+                subjects = subjects_of(verb, ("nsubj",))
                 if subjects:
                     return subjects[0]
             return None
@@ -95,7 +93,7 @@ class MediaMixin:
         # elite Revolutionary Guard force")
         owned_document = low in DOCUMENT_NOUNS and any(c.dep_ == "poss" for c in tok.children)
         for child in [] if owned_document else tok.children:
-            if low in _EVIDENCE_NOUNS and child.dep_ == "compound":
+            if low in EVIDENCE_NOUNS and child.dep_ == "compound":
                 continue  # "radar data", "satellite images": the kind of evidence, not who released it
             if (child.dep_ == "appos" and child.i > tok.i or child.dep_ == "compound") \
                     and (child.pos_ == "PROPN" or child.ent_type_ == "ORG") and child.ent_type_ not in ("GPE", "NORP", "LOC"):

@@ -62,6 +62,13 @@ def _proper(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and not tok.text.islower()
 
 
+def subjects_of(verb: Token, deps=("nsubj", "nsubjpass")) -> list[Token]:
+    """A verb's subjects. With words between an auxiliary and the verb ("The minister had in a statement
+    said ...") the parser hangs the subject on the auxiliary: it is read there when the verb has none."""
+    own = [c for c in verb.children if c.dep_ in deps]
+    return own or [c for a in verb.children if a.dep_ == "aux" and a.i < verb.i for c in a.children if c.dep_ in deps]
+
+
 def _common(tok: Token) -> bool:
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower()) or _capitalised_role(tok)
 
