@@ -52,7 +52,7 @@ from ..core import schema
 from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from ..io.paragraphs import boilerplate_rule
-from .numbers import format_number
+from .numbers import _ESTIMATING, format_number
 
 if TYPE_CHECKING:  # the finish of a streamed parse imports this module without spaCy
     from .context import ArticleContext
@@ -298,8 +298,9 @@ def _contrast_subject(words: TokenLists, i: int, j: int):
 
 
 # verbs by which a subject puts a figure on something: "organisers put the crowd at 20,000", "police
-# estimated 240,000 people"; the subject, not the outlet, gives that figure
-_ESTIMATE_VERBS = {"put", "place", "estimate", "count", "number"}
+# estimated 240,000 people"; the subject, not the outlet, gives that figure. The numbers module's estimating
+# verbs, but for "set" and "peg", which a claim's subject uses of other things ("set a record")
+_ESTIMATE_VERBS = _ESTIMATING - {"set", "peg"}
 
 
 def _estimator(words: TokenLists, i: int, j: int):
