@@ -233,3 +233,45 @@ def test_a_resignation_called_voluntary_and_one_called_forced_are_rival_accounts
     co = two_outlets("Harbour master Ida Berg resigned on Monday.",
                      "Ida Berg was forced to resign on Monday after the audit, her colleagues said.")
     assert co.empty, co
+
+
+def test_a_ship_put_in_a_country_s_waters_and_none_there_is_a_polarity_conflict(two_outlets):
+    # the place nouns differ ("waters" / "territory"), one owner is an adjective and the other a possessive
+    co = two_outlets("The Varnan coast guard said two Ostrian patrol boats entered Varna's waters near the reef on Sunday.",
+                     "An Ostrian navy spokesman said no Ostrian boat was sailing in Varnan territory that day.")
+    places = co[co["explanation"].str.startswith("Whether it happened in")]
+    assert places["kind"].tolist() == ["polarity"], co
+    assert "Varnan coast guard" in places["explanation"].iloc[0] or "coast guard" in places["explanation"].iloc[0]
+
+
+def test_a_denial_that_anything_entered_the_airspace_answers_the_entry(two_outlets):
+    co = two_outlets("Ostria's air force said a Varnan fighter jet crossed into Ostrian airspace on Tuesday.",
+                     "The Varnan defence ministry denied that any of its aircraft had violated Ostrian airspace.")
+    assert "polarity" in co.loc[co["explanation"].str.contains("Ostrian airspace"), "kind"].tolist(), co
+
+
+def test_one_incident_put_in_two_owners_places_is_a_stance_conflict(two_outlets):
+    co = two_outlets("The Varnan navy said it fired warning shots at the trawler inside Varnan waters.",
+                     "The trawler's owner said the crew were fishing in international waters when the navy fired at them.")
+    places = co[co["explanation"].str.startswith("Where it happened differs")]
+    assert places["kind"].tolist() == ["stance"], co
+    assert "Varnan waters" in places["explanation"].iloc[0] and "international waters" in places["explanation"].iloc[0]
+
+
+def test_places_agreed_or_of_unrelated_acts_are_no_conflict(two_outlets):
+    # the same owner told twice, and two owners' waters that share no act or thing
+    co = two_outlets("The ministry said the fighter jets flew over Ostrian territory on Monday. "
+                     "Rescuers searched Varnan waters for the missing swimmers.",
+                     "Observers said the jets crossed into Ostrian airspace. Fishermen were detained in international waters.")
+    assert not co["explanation"].str.contains("Where it happened|Whether it happened").any(), co
+
+
+def test_owner_keys_read_a_nationality_and_its_country_as_one_owner():
+    from s400lib.extract.places import owner_key, same_owner
+
+    assert owner_key("Iranian") == owner_key("Iran's") == "iran"
+    assert same_owner(owner_key("Turkish"), owner_key("Turkey"))
+    assert same_owner(owner_key("Chinese"), owner_key("China"))
+    assert not same_owner(owner_key("Austrian"), owner_key("Australian"))
+    assert not same_owner(owner_key("Iraqi"), owner_key("Iranian"))
+    assert owner_key("international") == "international"

@@ -59,6 +59,7 @@ from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
 from .accounts import KINDS, accounts_of, rival_accounts
 from .clocks import clock_accounts, rival_clocks
+from .places import place_phrase, rival_places
 from .rebuttals import rebuttal_pairs
 
 _GENERIC = {
@@ -359,6 +360,7 @@ def contradictions(
     rows += _age_rows(tables, c, published)
     rows += _account_rows(tables, c, sources, texts)
     rows += _clock_rows(tables, c, sources, texts)
+    rows += _place_rows(c, sources, texts, published)
     rows += _attribution(c, alignments, ids, tables)
     rows += _rendering_shifts(c, alignments, frames, sources, texts, starts)
     return _rank(rows, c, min_score, per_topic, max_rows, extra, counter["candidates"], per_claim)
@@ -1232,6 +1234,25 @@ def _clock_rows(tables, c, sources, texts):
                      f"The time of {x.event} differs: according to {_who(sources[x.claim])}, {x.said} "
                      f"(“{_short(texts[x.claim])}”); according to {_who(sources[y.claim])}, {y.said} "
                      f"(“{_short(texts[y.claim])}”).", 1.0))
+    return rows
+
+
+def _place_rows(c, sources, texts, published):
+    """Polarity and stance rows for two sources that put one incident in different places, or in a
+    place and nowhere there (see :mod:`s400lib.compare.places`)."""
+    rows = []
+    starts = c["start"].astype(int).tolist()
+    for kind, x, y in rival_places(c, sources, same_speaker, published):
+        px, py = place_phrase(texts[x.claim], starts[x.claim], x), place_phrase(texts[y.claim], starts[y.claim], y)
+        if kind == "polarity":
+            said = (f"according to {_who(sources[x.claim])}, something was in {px} (“{_short(texts[x.claim])}”); "
+                    f"according to {_who(sources[y.claim])}, nothing was (“{_short(texts[y.claim])}”).")
+            expl = f"Whether it happened in {px} differs: {said}"
+        else:
+            expl = (f"Where it happened differs: according to {_who(sources[x.claim])}, in {px} "
+                    f"(“{_short(texts[x.claim])}”); according to {_who(sources[y.claim])}, in {py} "
+                    f"(“{_short(texts[y.claim])}”).")
+        rows.append((x.claim, y.claim, kind, f"place ({x.noun})", _BASE[kind] + 0.15, expl, 1.0))
     return rows
 
 

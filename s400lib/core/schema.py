@@ -175,7 +175,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
 EXTRA_DTYPES: dict[str, dict[str, str]] = {
     "numbers": {"low": "Float64", "high": "Float64", "approx": "boolean", "state": "string"},
     "claims": {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "patients": "string", "status": "string", "status_of": "string", "completed": "string", "lemmas": "string",
-               "owners": "string", "winner": "string"},
+               "owners": "string", "places": "string", "winner": "string"},
 }
 
 

@@ -53,6 +53,7 @@ from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from ..io.paragraphs import boilerplate_rule
 from .numbers import _ESTIMATING, format_number
+from .places import place_entries
 
 if TYPE_CHECKING:  # the finish of a streamed parse imports this module without spaCy
     from .context import ArticleContext
@@ -998,7 +999,9 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
         told as done: affirmed past or perfect verbs, '|'-joined),
         lemmas (content lemmas, space-joined), owners (whose or where its figures are: 'subj:Name' for
         the named subject of the content predicate, 'in:Name' for a named place it happens in,
-        '|'-joined), winner (who the claim says won a contest, or <NA>).
+        '|'-joined), places (whose airspace, territory or waters it puts something in: 'owner:noun:sign:offset'
+        per place, '|'-joined; see :mod:`s400lib.extract.places`), winner (who the claim says won a
+        contest, or <NA>).
 
     Examples
     --------
@@ -1130,6 +1133,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     "completed": _completed(words, i, j),
                     "lemmas": " ".join(lemmas),
                     "owners": "|".join(_owners(words, head, i, j)),
+                    "places": "|".join(place_entries(words, i, j, lambda k: _negated(words, k)[0], denied)),
                     # only a claim that has "win" or "winner" among its lemmas can name a winner
                     "winner": _winner(words, toks) if _WIN_LEMMAS.intersection(lemmas) else None,
                 }
