@@ -1009,3 +1009,10 @@ def test_subjects_the_parser_misplaces_capitalised_titles_and_letters(text, frag
 ])
 def test_evidence_a_body_released_speaks_for_the_body(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_reported_clause_the_parser_reads_as_a_noun_modifier_is_still_reported():
+    # the parser reads "planned months" as a modified noun and "months" as the object of "said"
+    quotes = _quotes("General Ivo Marek commanded the northern brigade. The general said the raid was planned months in advance.")
+    assert quotes["text"].tolist() == ["the raid was planned months in advance"], quotes
+    assert _speaker_of(quotes, "raid") == "Ivo Marek"

@@ -1044,7 +1044,22 @@ def _reported_clauses(verb: Token) -> list[Token]:
         if obj.dep_ == "dobj" and obj.i > verb.i and verb.i + 1 < len(verb.doc) and _is_that(verb.doc[verb.i + 1]) \
                 and verb.doc[verb.i + 1].head.i in {t.i for t in obj.subtree} and any(c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") for c in obj.children):
             return [obj]
+        if obj.dep_ == "dobj" and obj.i > verb.i and _clause_read_as_modifier(verb, obj):
+            return [obj]
     return []
+
+
+def _clause_read_as_modifier(verb: Token, obj: Token) -> bool:
+    """'said the murder was planned days in advance': the parser may read the reported clause's verb as
+    a modifier of the noun after it ('planned days') and that noun as the speech verb's object. A
+    verb before the object, with a subject of its own that starts right after the speech verb, is
+    the clause."""
+    for c in obj.children:
+        if c.dep_ in ("amod", "acl", "relcl") and c.pos_ in ("VERB", "AUX") and verb.i < c.i < obj.i:
+            subjects = [k for k in c.children if k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i]
+            if subjects and subjects[0].left_edge.i == verb.i + 1 and not any(k.tag_ in ("WP", "WDT") for k in subjects[0].subtree):
+                return True
+    return False
 
 
 def _inverted_subject(verb: Token) -> Token | None:
