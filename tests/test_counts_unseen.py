@@ -273,3 +273,23 @@ def test_two_outlets_crowd_figures_are_compared_not_a_crowd_and_a_hospital_count
     numeric = co[co["kind"] == "numeric"]
     assert len(numeric) == 1, co
     assert "80,000" in numeric["explanation"].iloc[0] and "15,000" in numeric["explanation"].iloc[0]
+
+
+def test_the_size_of_one_body_told_as_members_and_as_people_in_it_is_one_count(two_outlets):
+    co = two_outlets("A 12-member delegation from Varna arrived in Geneva for the water talks on Monday.",
+                     "A delegation of 14 Varnan diplomats arrived in Geneva for the water talks.")
+    numeric = co[co["kind"] == "numeric"]
+    assert len(numeric) == 1 and "12" in numeric["explanation"].iloc[0] and "14" in numeric["explanation"].iloc[0], co
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The plane carried six crew members and 140 passengers.", "crew member"),
+    ("A squad of nine firefighters reached the roof.", "squad member"),
+    ("A group of four boys left the cave first.", "boy"),  # a part of the boys, not a body's size
+])
+def test_members_of_a_body_are_counted_as_its_members(text, unit):
+    from s400lib.extract.context import context_for_text
+    from s400lib.extract.numbers import number_table
+
+    numbers = number_table(context_for_text(text))
+    assert unit in numbers["unit"].tolist(), numbers

@@ -176,6 +176,31 @@ def _of_population(noun) -> bool:
     return _whole_of(noun) in _POPULATION_NOUNS
 
 
+# bodies of people whose size is told as a count of their members: "a 15-member team", "a team of 18
+# men", "six crew members" all give the size of one body ("group" is left out: "a group of four
+# boys" is a part of the boys, see _PART_NOUNS)
+_COLLECTIVES = {"team", "squad", "delegation", "crew", "panel", "committee", "jury", "commission", "cabinet",
+                "council", "board", "contingent", "cell", "unit", "task force"}
+
+
+def _members_of(noun) -> str | None:
+    """'team member' for a counted noun that counts the members of a body of people ("15-member team",
+    "a team of 18 men", "six crew members"), else None: the size of one body told three ways is one
+    count."""
+    lemma = noun.lemma_.lower()
+    if lemma == "member" and noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i \
+            and noun.head.lemma_.lower() in _COLLECTIVES:
+        return f"{noun.head.lemma_.lower()} member"  # "a 15-member team"
+    if lemma == "member":
+        bodies = [c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in _COLLECTIVES]
+        if bodies:
+            return f"{bodies[0].lemma_.lower()} member"  # "six crew members"
+    whole = _whole_of(noun)
+    if whole in _COLLECTIVES:
+        return f"{whole} member"  # "a team of 18 men"
+    return None
+
+
 def _unit_after(doc, j: int, end: int):
     """(unit, index of last unit token) for a currency/measure word at token j, else (None, None)."""
     if j >= end:
@@ -537,6 +562,8 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             unit, first, last = _SCALE_BEFORE[doc[named].lower_], named, run_end - 1
         if unit is None and _after_aged(doc, first, start):
             unit = "age"  # "boys aged 11 to 16": the figures are ages, the youngest and the oldest
+        if unit is not None and last >= run_end:
+            unit = _members_of(doc[last]) or unit
         unit = _SAME_COUNT.get(unit, unit)
         if unit == "people" and last >= run_end and _of_population(doc[last]):
             unit = "inhabitant"  # "a population of 7.4 million people" is no crowd
