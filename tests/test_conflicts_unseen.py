@@ -275,3 +275,10 @@ def test_owner_keys_read_a_nationality_and_its_country_as_one_owner():
     assert not same_owner(owner_key("Austrian"), owner_key("Australian"))
     assert not same_owner(owner_key("Iraqi"), owner_key("Iranian"))
     assert owner_key("international") == "international"
+
+
+def test_two_times_of_one_fire_written_the_british_way_conflict(two_outlets):
+    co = two_outlets("The fire at the Varna depot broke out at 6.20pm, firefighters said.",
+                     "The fire at the Varna depot started at about 7.10pm, a police spokesman said.")
+    assert co["kind"].tolist() == ["temporal"], co
+    assert "6.20pm" in co["explanation"].iloc[0] and "7.10pm" in co["explanation"].iloc[0]

@@ -330,3 +330,13 @@ def test_clock_times_keep_their_date_and_uncounted_ago_is_a_past_date(text, expr
 ])
 def test_spelled_years_after_a_month_or_season_counted_business_days_and_some_day(text, expression, expected):
     assert _tag(text)[expression] == expected
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    ("The ferry left the quay at 7.45am.", "7.45am", "2011-03-15T07:45"),
+    ("Doors closed at 11.05 p.m. on Sunday.", "11.05 p.m. on Sunday", "2011-03-13T23:05"),
+])
+def test_a_clock_time_written_with_a_dot_is_a_time(text, expression, value):
+    # British outlets write "6.20pm"; a price of "6.20 euros" stays no time
+    assert _tag(text)[expression] == ("TIME", value)
+    assert _tag("The ticket cost 6.20 euros.") == {}

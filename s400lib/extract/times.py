@@ -213,7 +213,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("deictic_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow|last\s+night)" + _PART_RE, _I)),
     ("this_part", _p(r"this\s+(?P<part>morning|afternoon|evening)", _I)),
     ("weekday", _p(r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>" + _WEEKDAY_RE + r")" + _PART_RE)),
-    ("clock", _p(r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<noon>noon|midday|midnight))"
+    # "6:20 p.m.", and the British "6.20pm"
+    ("clock", _p(r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<noon>noon|midday|midnight))"
                  r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?"
                  r"(?:,?\s+(?:on\s+)?(?:(?P<wd>" + _WEEKDAY_RE + r")|(?P<month>" + _MONTH_RE + r")\s+(?P<mday>" + _DAY_RE + r")\b))?", _I)),
     # durations, sets and vague references
