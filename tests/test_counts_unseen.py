@@ -293,3 +293,24 @@ def test_members_of_a_body_are_counted_as_its_members(text, unit):
 
     numbers = number_table(context_for_text(text))
     assert unit in numbers["unit"].tolist(), numbers
+
+
+def test_two_tallies_of_one_vote_that_differ_on_one_side_conflict(two_outlets):
+    co = two_outlets("The Varna assembly backed the harbour bill by 61 votes to 39 on Tuesday.",
+                     "Deputies approved the harbour bill in the Varna assembly on Tuesday, voting 61 to 42.")
+    numeric = co[co["kind"] == "numeric"]
+    assert len(numeric) == 1 and "39" in numeric["explanation"].iloc[0] and "42" in numeric["explanation"].iloc[0], co
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Judges upheld the ruling in a 6-3 vote.", [("6", "larger side"), ("3", "smaller side")]),
+    ("Senators rejected the motion by 40 votes to 55.", [("40", "smaller side"), ("55", "larger side")]),
+    ("Lisbon beat Porto 3 to 1 on Sunday.", []),  # a score, not a vote
+])
+def test_the_two_sides_of_a_tally_are_told_apart_by_size(text, sides):
+    from s400lib.extract.context import context_for_text
+    from s400lib.extract.numbers import number_table
+
+    numbers = number_table(context_for_text(text))
+    tally = numbers[numbers["unit"] == "vote"]
+    assert [(row.text.split()[0], row.state) for row in tally.itertuples()] == sides, numbers

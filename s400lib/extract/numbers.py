@@ -19,6 +19,10 @@ Rule (token scan over the spaCy Doc of one article, title and body sentences onl
    ``value`` <NA>, low and high. "from 12 to 15" is a change, two figures.
 6. A count taken out of a total counts what the total counts: "45 of the 90 passengers" (45
    passengers), "a third of the 90 passengers" (a row of 30 passengers beside the total's).
+7. The size of a body of people is a count of its members: "a 15-member team", "a team of 18 men"
+   and "six crew members" count team members, team members and crew members.
+8. Two figures of a vote's tally ("voted 325 to 306", "by 432 votes to 202", "a 5-4 vote") count
+   votes, told apart by size: state 'larger side' and 'smaller side'.
 
 Limits: fractions of a total not written as a number ("half the crew") and number words above the thousands
 ("two hundred and fifty thousand") are read only partly; the unit of a number far from its noun is
@@ -621,7 +625,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             }
         )
         i = max(run_end, last + 1)
-    return _partitives(doc, sent, _from_to(text, rows), text)
+    return _partitives(doc, sent, _tallies(sent, _from_to(text, rows), text), text)
 
 
 def _from_to(text: str, rows: list[dict]) -> list[dict]:
@@ -632,6 +636,41 @@ def _from_to(text: str, rows: list[dict]) -> list[dict]:
                 and re.search(r"\bfrom\s*$", text[max(0, before["start"] - 6):before["start"]], re.IGNORECASE) \
                 and re.fullmatch(r"\s+to\s+", text[before["end"]:after["start"]], re.IGNORECASE):
             before["unit"], before["state"] = after["unit"], after["state"]
+    return rows
+
+
+# words of a sentence that make two figures "N to M" a vote's tally
+_VOTING = {"vote", "voted", "votes", "voting", "ballot", "ballots", "division"}
+_TALLY_JOINT = re.compile(r"\s*(?:votes?\s+)?(?:to|-|–|against)\s*", re.IGNORECASE)
+
+
+def _tallies(sent, rows: list[dict], text: str) -> list[dict]:
+    """A vote's tally, "voted 325 to 306", "by 432 votes to 202", "a 5-4 vote": two figures with no
+    unit of their own (or votes) in a sentence about a vote count the votes of its two sides. Which
+    side is for and which against depends on the verb, so they are told apart by size: 'vote (larger
+    side)' and 'vote (smaller side)'; two outlets giving one side two figures then conflict."""
+    if not any(t.lower_ in _VOTING for t in sent):
+        return rows
+    split = []
+    for row in rows:
+        # "a 5-4 vote" is one token to the tokenizer, read as one figure: the two sides, split
+        m = re.match(r"(\d+)[-–](\d+)\b", row["text"])
+        if m and row["unit"] in (None, "vote"):
+            for g in (1, 2):
+                s, e = row["start"] + m.start(g), row["start"] + m.end(g)
+                value = float(m.group(g))
+                split.append({**row, "start": s, "end": e, "text": text[s:e], "value": value, "low": value, "high": value, "unit": None})
+        else:
+            split.append(row)
+    rows = split
+    for a, b in zip(rows, rows[1:]):
+        if a["unit"] not in (None, "vote") or b["unit"] not in (None, "vote") or a["value"] is None or b["value"] is None:
+            continue
+        if not _TALLY_JOINT.fullmatch(text[a["end"]:b["start"]]) or a["value"] == b["value"]:
+            continue
+        larger, smaller = (a, b) if a["value"] > b["value"] else (b, a)
+        larger["unit"], larger["state"] = "vote", "larger side"
+        smaller["unit"], smaller["state"] = "vote", "smaller side"
     return rows
 
 
