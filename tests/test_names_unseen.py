@@ -473,3 +473,15 @@ def test_a_bodys_kind_word_alone_is_the_one_body_of_the_article_named_with_it():
     # a chamber is never read as the one body named with its word: "the House" is no "White House"
     tables = _parse_texts("Vote\n\nThe White House welcomed the bill on Monday. The House voted on Tuesday.")
     assert _canonical(tables, "House") == {"House"}
+
+
+def test_a_surname_that_is_a_month_is_the_person_where_the_article_names_them():
+    tables = _parse_texts("Budget\n\nFinance Minister Jonas March presented the budget on Tuesday. March's deputy said the "
+                          "plan was sound. March told MPs the deficit would shrink. In March, the deficit grew. "
+                          "March 3 was the deadline.")
+    ents = tables.entities
+    march = ents[ents["text"] == "March"]
+    # the possessive and the subject are the minister; "In March" and "March 3" stay dates
+    assert march["label"].tolist() == ["PERSON", "PERSON", "DATE"], march
+    assert set(march.loc[march["label"] == "PERSON", "canonical"]) == {"Jonas March"}
+    assert (ents["text"] == "March 3").sum() == 1 and ents.loc[ents["text"] == "March 3", "label"].iloc[0] == "DATE"
