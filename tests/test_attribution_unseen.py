@@ -1016,3 +1016,13 @@ def test_a_reported_clause_the_parser_reads_as_a_noun_modifier_is_still_reported
     quotes = _quotes("General Ivo Marek commanded the northern brigade. The general said the raid was planned months in advance.")
     assert quotes["text"].tolist() == ["the raid was planned months in advance"], quotes
     assert _speaker_of(quotes, "raid") == "Ivo Marek"
+
+
+@pytest.mark.parametrize("text", [
+    # the clause after the closing mark opens with "while" / "but": its verb frames nothing of the quote
+    "The union leader, Mara Quist, told workers that the “closure will ruin the valley”, while the town mayor, "
+    "Olaf Brenn, called for calm.",
+    "Mara Quist warned that the “closure will ruin the valley”, but Olaf Brenn said the plant would stay open.",
+])
+def test_a_quote_is_not_given_to_the_subject_of_the_clause_set_against_it(text):
+    assert _speaker_of(_quotes(text), "closure will ruin") == "Mara Quist"

@@ -436,6 +436,10 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
             break
         toks.append(t)
     words = [t for t in toks if not t.is_punct]
+    if words and words[0].lower_ in _CLAUSE_OPENERS:
+        # '“...”, while the mayor, Ada Colau, demanded ...': another clause with its own subject begins;
+        # its verb is no frame of the quote, which is left to the verb it hangs on
+        return None
     for n, t in enumerate(words[:AFTER_WINDOW]):
         if t.text in (".", "!", "?"):
             break
@@ -459,6 +463,10 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
     if inner.rstrip().endswith(","):
         return _unlisted_cue(words, q)
     return None
+
+
+# words that open a new clause after a quote's closing mark ("..., while X said"): what follows is no cue
+_CLAUSE_OPENERS = {"while", "whilst", "whereas", "although", "though", "but", "and", "because", "unless"}
 
 
 def _unlisted_cue(words: list[Token], q: QuoteSpan) -> Cue | None:
@@ -513,10 +521,11 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     if not inside:
         return None
     t = inside[0]
+    child = None
     for _ in range(12):
         if t.head.i == t.i:
             return None
-        child, t = t, t.head
+        grandchild, child, t = child, t, t.head
         if q.start <= t.idx < q.end:
             continue
         if _cue_lemma(t) in MEDIUM_VERBS and (quoted := _quoted_as_saying(t)) is not None:
@@ -526,6 +535,10 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
             if _cue_lemma(t) in NAMING_VERBS and child.dep_ in ("oprd", "dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "npadvmod"):
                 # the quoted words are what the subject calls or judges something
+                return Cue(t, _subject_of(t), "governing")
+            if _cue_lemma(t) in _TELLING_VERBS and child.dep_ == "dobj" and grandchild is not None \
+                    and grandchild.dep_ in ("acl", "relcl") and any(_is_that(m) for m in grandchild.children):
+                # "told crowds that the “...”": the parser hangs the that-clause on the hearer
                 return Cue(t, _subject_of(t), "governing")
             # only reported content counts ("noted that “...”"), not an object ("doubt the “deal”")
             if child.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dep") and not (q.start <= child.idx < q.end and child.dep_ == "ccomp"):
