@@ -1026,3 +1026,16 @@ def test_a_reported_clause_the_parser_reads_as_a_noun_modifier_is_still_reported
 ])
 def test_a_quote_is_not_given_to_the_subject_of_the_clause_set_against_it(text):
     assert _speaker_of(_quotes(text), "closure will ruin") == "Mara Quist"
+
+
+def test_a_building_named_after_a_person_is_no_speaker_for_a_pronoun():
+    # "Jesús" is a name the lexicon reads as mostly male, "Oskar Berg" a school: "he" is the clerk
+    text = ("Jesús Ortega, a 51-year-old clerk, queued with his children outside the Oskar Berg school on Sunday. "
+            "Two hours later, he saw police vans arrive.\n\n“They pushed us back,” he told the Herald.")
+    assert _speaker_of(_quotes(text), "pushed us back") == "Jesús Ortega"
+
+
+def test_names_the_lexicon_gives_mostly_one_sex_take_that_sex():
+    from s400lib.extract.speakers.lexicon import given_name_sex
+
+    assert given_name_sex("Jesús") == "m" and given_name_sex("María") == "f"

@@ -455,6 +455,8 @@ def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list
         label = "GPE"
     if label == "PERSON" and doc[end - 1].lower_ in BUILDING_NOUNS and end - start >= 2:
         label = "FAC"  # "St Mary's Cathedral" read as a person
+    if label == "PERSON" and end < len(doc) and doc[end].lower_ in BUILDING_NOUNS and doc[end - 1].head.i == end:
+        label = "FAC"  # "the Ramon Llull school", "the John Radcliffe hospital": named after a person, a building
     if label in ("ORG", "FAC", "GPE", "LOC"):
         inside = [k for k in range(start + 1, end - 1) if doc[k].lower_ == "in" and doc[k - 1].lower_ in BUILDING_NOUNS
                   and _titlecase(doc[k + 1])]

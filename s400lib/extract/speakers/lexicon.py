@@ -186,14 +186,16 @@ def _given_names():
 
 def given_name_sex(word: str) -> str | None:
     """'m' or 'f' for a first name that gender-guesser's lexicon (about 40,000 names of many
-    countries) gives one sex and that is no English adjective or verb; None otherwise. "Red Cross",
+    countries) gives one sex, or mostly one, and that is no English adjective or verb; None otherwise. "Red Cross",
     "Mark Lane" and "General Motors" start with words before they start with names."""
     if not word[:1].isupper():
         return None
     found = _given_names().get_gender(word)
     if found == "unknown" and "-" in word:  # "Anne-Sophie": the first part says it
         found = _given_names().get_gender(word.split("-")[0])
-    sex = {"male": "m", "female": "f"}.get(found)
+    # "mostly male" (Jesús, Andrea in Italy) and "mostly female" (María) are the lexicon's reading of a
+    # name used for both in some countries; taken as its usual sex, as a reader would
+    sex = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(found)
     if sex is None or word.lower() in _english_adjectives_and_verbs():
         return None
     return sex
