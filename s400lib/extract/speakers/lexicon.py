@@ -193,12 +193,29 @@ def given_name_sex(word: str) -> str | None:
     found = _given_names().get_gender(word)
     if found == "unknown" and "-" in word:  # "Anne-Sophie": the first part says it
         found = _given_names().get_gender(word.split("-")[0])
-    # "mostly male" (Jesús, Andrea in Italy) and "mostly female" (María) are the lexicon's reading of a
-    # name used for both in some countries; taken as its usual sex, as a reader would
-    sex = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(found)
+    # "mostly male" (Jesús) and "mostly female" (María) are the lexicon's reading of a name used for both
+    # in some countries, taken as its usual sex as a reader would; but the lexicon reads English words so
+    # too ("The", "Will"), so only a word that is no English word (stop word or WordNet noun) is taken
+    if found in ("mostly_male", "mostly_female") and not _english_word(word):
+        found = found.removeprefix("mostly_")
+    sex = {"male": "m", "female": "f"}.get(found)
     if sex is None or word.lower() in _english_adjectives_and_verbs():
         return None
     return sex
+
+
+def _english_word(word: str) -> bool:
+    """Whether a word is an English stop word or a noun of the English lemma index (WordNet's)."""
+    from ...core.nlp import load_nlp
+
+    return word.lower() in load_nlp().Defaults.stop_words or word.lower() in _english_nouns()
+
+
+@functools.cache
+def _english_nouns() -> frozenset[str]:
+    from ...core.nlp import load_nlp
+
+    return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index").get("noun", []))
 
 
 @functools.cache
