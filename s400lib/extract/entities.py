@@ -114,8 +114,10 @@ def _month_ids() -> frozenset[int]:
 
 def _month_surnames(ctx: ArticleContext) -> list:
     """Surnames that are also month names, which the model tags as dates: "Theresa May" (a known
-    first name before the month) and "Mrs May" (an honorific before it), as PERSON spans. A month
-    alone ("May left early") stays as the model read it."""
+    first name before the month) and "Mrs May" (an honorific before it), as PERSON spans; and, in an
+    article that names someone with that surname in full, the month word used as a person ("May's
+    spokesman", "May told MPs"; see :func:`_used_as_person`). Otherwise a month alone ("May left
+    early") stays as the model read it."""
     from spacy.attrs import LOWER
     from spacy.tokens import Span
 
@@ -124,6 +126,7 @@ def _month_surnames(ctx: ArticleContext) -> list:
     doc = ctx.doc
     found = []
     months = _month_ids()
+    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
     # only the month words are visited: a Python loop over every token costs more than the rule
     for i in [i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in months]:
         tok = doc[i]
@@ -134,6 +137,9 @@ def _month_surnames(ctx: ArticleContext) -> list:
                                   and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
             continue
         prev = doc[tok.i - 1]
+        if tok.lower_ in surnames and prev.lower_ not in COURTESY_TITLES and _used_as_person(tok):
+            found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))  # "May's spokesman", "May told MPs"
+            continue
         if prev.ent_type_ and prev.ent_type_ != "PERSON":
             continue
         if prev.lower_ in COURTESY_TITLES or (prev.text[:1].isupper() and prev.text[1:].islower() and prev.is_alpha
@@ -143,6 +149,33 @@ def _month_surnames(ctx: ArticleContext) -> list:
                 start -= 1
             found.append(Span(doc, start, tok.i + 1, label="PERSON"))
     return found
+
+
+# words before a month that make it a time, not a person ("in May", "since May", "early May")
+_BEFORE_MONTH = frozenset({"in", "on", "since", "until", "till", "by", "from", "of", "to", "through", "last", "next",
+                           "this", "early", "late", "mid", "mid-", "before", "after", "during", "between", "and"})
+# what a month has that a person has not ("May's elections", "June's figures")
+_OF_A_MONTH = frozenset({"election", "elections", "vote", "poll", "polls", "figures", "data", "meeting", "summit", "sales",
+                         "issue", "edition", "results", "weather", "rainfall", "deadline"})
+
+
+def _used_as_person(tok) -> bool:
+    """Whether a month's name, in an article that names a person with that surname, is used as the
+    person ("Theresa May ... May's spokesman said", "May told MPs"): a possessive after it with no
+    month's thing ("May's elections"), or the subject of a verb with no word of time before it and no
+    time said of it ("May was a wet month"); never with a day after it ("May 7")."""
+    doc, i = tok.doc, tok.i
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    before = doc[i - 1] if i > 0 else None
+    if after is not None and (after.like_num or after.ent_type_ == "DATE"):
+        return False
+    if after is not None and after.tag_ == "POS":
+        return tok.dep_ == "poss" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in _OF_A_MONTH
+    # "May was a wet month": what the verb says of it is a time
+    said_of = [c for c in tok.head.children if c.dep_ in ("attr", "acomp")]
+    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+            and (before is None or before.lower_ not in _BEFORE_MONTH)
+            and not any(t.ent_type_ == "DATE" for c in said_of for t in c.subtree))
 
 
 # ------------------------------------------------------------------------------------------------

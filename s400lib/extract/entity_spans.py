@@ -158,11 +158,8 @@ def repair_entities(doc: Doc) -> Doc:
         return doc
     spans: list[Span] = []
     changed = False
-    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
     for ent in doc.ents:
         start, end, label = ent.start, ent.end, ent.label_
-        if label == "DATE" and end - start == 1 and doc[start].lower_ in surnames and _surname_read_as_month(doc[start]):
-            label, changed = "PERSON", True
         start, end, label, moved = _calendar_and_places(doc, start, end, label, spans)
         changed = changed or moved
         if label in ("PERSON", "ORG"):
@@ -380,35 +377,6 @@ def _subject_of_plural_verb(tok) -> bool:
     helpers = [c for c in verb.children if c.dep_ == "aux"]
     finite = helpers[0] if helpers else verb
     return finite.tag_ == "VBP" and finite.lower_ in ("have", "are", "were", "do")
-
-
-# words before a month that make it a time, not a person ("in May", "since May", "early May")
-_BEFORE_MONTH = frozenset({"in", "on", "since", "until", "till", "by", "from", "of", "to", "through", "last", "next",
-                           "this", "early", "late", "mid", "mid-", "before", "after", "during", "between", "and"})
-# what a month has that a person has not ("May's elections", "June's figures")
-_OF_A_MONTH = frozenset({"election", "elections", "vote", "poll", "polls", "figures", "data", "meeting", "summit", "sales",
-                         "issue", "edition", "results", "weather", "rainfall", "deadline"})
-
-
-def _surname_read_as_month(tok) -> bool:
-    """Whether a month's name the model read as a date is the surname of a person the article names
-    ("Theresa May ... May's spokesman said", "May told MPs", "Mrs May"): it has a title before it, or
-    a possessive after it with no month's thing ("May's elections"), or it is the subject of a verb
-    with no word of time before it; never with a day after it ("May 7")."""
-    doc, i = tok.doc, tok.i
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    before = doc[i - 1] if i > 0 else None
-    if after is not None and (after.like_num or after.ent_type_ == "DATE"):
-        return False
-    if before is not None and before.lower_.rstrip(".") in ("mrs", "ms", "mr", "miss", "dr"):
-        return True
-    if after is not None and after.tag_ == "POS":
-        return tok.dep_ == "poss" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in _OF_A_MONTH
-    # "May was a wet month": what the verb says of it is a time
-    said_of = [c for c in tok.head.children if c.dep_ in ("attr", "acomp")]
-    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
-            and (before is None or before.lower_ not in _BEFORE_MONTH)
-            and not any(t.ent_type_ == "DATE" for c in said_of for t in c.subtree))
 
 
 def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list) -> tuple[int, int, str, bool]:
