@@ -485,3 +485,16 @@ def test_a_surname_that_is_a_month_is_the_person_where_the_article_names_them():
     assert march["label"].tolist() == ["PERSON", "PERSON", "DATE"], march
     assert set(march.loc[march["label"] == "PERSON", "canonical"]) == {"Jonas March"}
     assert (ents["text"] == "March 3").sum() == 1 and ents.loc[ents["text"] == "March 3", "label"].iloc[0] == "DATE"
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("Harbour report\n\nA spokeswoman for the Ministry of Transport Elena Brook said the port would reopen.",
+     "Ministry of Transport", "Elena Brook"),
+    ("Harbour report\n\nThe port of Varnia is busy. The head of the council of Varnia Tomas Halvorsen said the port would reopen.",
+     "Varnia", "Tomas Halvorsen"),
+])
+def test_a_persons_name_glued_to_the_end_of_a_bodys_name_is_cut_off_it(text, body, person):
+    e = _parse_texts(text).entities
+    assert person in set(e.loc[e["label"] == "PERSON", "text"]), e
+    assert body in set(e["text"].str.removeprefix("the ")), e
+    assert not e["text"].str.contains(body + " " + person.split()[0]).any(), e

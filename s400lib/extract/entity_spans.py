@@ -111,6 +111,36 @@ def _person_tail(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _person_after_body_name(doc: Doc, start: int, end: int) -> int | None:
+    """Token index where a two- or three-word personal name opening with a known first name ends the
+    span [start, end), when what comes before it ends a body's name: the span holds "of", "on" or
+    "for" before the first name ("Ministry of Defense Igor Konashenkov"), or follows one
+    ("government of | Catalonia Carles Puigdemont"). A span opening with a first name is a person's."""
+    from .speakers.lexicon import given_name_sex  # the speakers package imports this module
+
+    if given_name_sex(doc[start].text) is not None:
+        return None
+    joined = start > 0 and doc[start - 1].lower_ in ("of", "on", "for")
+    for k in range(start + 1, end - 1):
+        if doc[k - 1].lower_ in ("of", "on", "for"):
+            joined = True
+        if (joined and 2 <= end - k <= 3 and given_name_sex(doc[k].text) is not None
+                and all(_titlecase(t) and t.lower_ not in _SMALL_WORDS for t in doc[k:end])
+                and _titlecase(doc[k - 1]) and given_name_sex(doc[k - 1].text) is None):
+            return k
+    return None
+
+
+def _glued_label(doc: Doc, start: int, cut: int, label: str) -> str:
+    """The label of the body's name cut off a person's: a place the article names as one elsewhere
+    ("Catalonia"), else a body."""
+    words = doc[start:cut].text
+    if start > 0 and doc[start - 1].lower_ == "of" and cut - start == 1 \
+            and any(e.label_ in ("GPE", "LOC") and e.text == words for e in doc.ents):
+        return "GPE"
+    return "ORG"
+
+
 @functools.cache
 def _title_words() -> frozenset[str]:
     from .speakers.lexicon import TITLE_WORDS  # the speakers package imports this module
@@ -187,6 +217,13 @@ def repair_entities(doc: Doc) -> Doc:
                 head_start = start + (1 if doc[start].lower_ == "the" else 0)
                 if label == "ORG" and cut - head_start >= 1:
                     spans.append(Span(doc, head_start, cut, label="ORG"))
+                start, label, changed = cut, "PERSON", True
+        if label in ("PERSON", "ORG") and end - start >= 3:
+            cut = _person_after_body_name(doc, start, end)
+            if cut is not None:
+                # "the Ministry of Defense Igor Konashenkov", "the government of Catalonia Carles Puigdemont":
+                # the end of a body's name glued to the person who speaks for it
+                spans.append(Span(doc, start, cut, label=_glued_label(doc, start, cut, label)))
                 start, label, changed = cut, "PERSON", True
         # a title inside the span is no part of the name to test ("Sister Grace Obi, a ward nurse")
         named_from = start
