@@ -118,3 +118,19 @@ def test_evidence_search_leaves_no_scratch_files(tmp_path, seed_tables):
     ev = evidence_from_parts(tables.articles, lambda: iter([lambda: (tables.sentences, tables.timexes)]), scratch=tmp_path)
     assert set(ev["article_id"]) == {undated["article_id"].iloc[1]}
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_pages_own_date_stamp_is_the_day_of_publication():
+    t = _parse(Article("a", "<a>", "Harbour deal signed\n\n  • Business - 14 March 2016, 09:30\nThe port authority signed the "
+                                   "ferry contract, its director said. Crews will start work soon."))
+    row = t.articles.iloc[0]
+    assert row["published_source"] == "inferred"
+    assert row["published_earliest"] == row["published_latest"] == pd.Timestamp("2016-03-14")
+
+
+def test_a_date_inside_a_sentence_is_no_date_stamp():
+    # a date in a sentence of its own words bounds publication only as the tense allows
+    t = _parse(Article("a", "<a>", "Harbour deal\n\nThe port authority will sign the ferry contract on 14 March 2016, "
+                                   "its director said."))
+    row = t.articles.iloc[0]
+    assert pd.isna(row["published_earliest"]) and row["published_latest"] == pd.Timestamp("2016-03-14")

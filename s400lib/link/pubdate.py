@@ -15,6 +15,9 @@ end when the other is open) and ``published_source = "inferred"``. Evidence, wea
     An absolute date told in the past tense ("Russia completed the contract on October 23, 2019")
     happened before publication: published >= its earliest day. One told in the future tense bounds
     publication from above.
+``dateline`` (strong)
+    The page's own date stamp: a full date with no verb to give it a tense, in a short line of its
+    own near the top ("Politics - 02 October 2017, 16:01"), is the day of publication.
 ``same_event`` (weak)
     A sentence with a relative expression ("Last year, Russia completed the first contract...",
     "In June, the parties agreed...") reports the same event as a passage of a dated article that
@@ -40,6 +43,7 @@ import dataclasses
 import heapq
 import itertools
 import pickle
+import re
 import tempfile
 from collections import Counter, defaultdict, namedtuple
 from collections.abc import Iterator
@@ -155,7 +159,7 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_s
     Returns
     -------
     DataFrame
-        article_id, kind ('shared_passage', 'dated_event', 'same_event'), text (the sentence of the
+        article_id, kind ('shared_passage', 'dated_event', 'dateline', 'same_event'), text (the sentence of the
         article), start, end (its offsets), earliest, latest (publication interval it implies; NaT =
         open), reason (one plain sentence), source_article, source_text (the passage of the dated
         article, if any), score, strength ('strong'/'weak'), used (whether it shaped the interval).
@@ -375,6 +379,7 @@ def _batch_evidence(batch: set, parts, counts: _CorpusCounts, pub: dict, window_
     partner = _dated_partners(parts, counts, chosen, in_focus, pub)
     rows = _shared_passage_rows(chosen, focus, lookup, partner, pub, window_days)
     rows += _dated_event_rows(own_tx)
+    rows += _dateline_rows(own_tx, lookup)
     if usable_words and counts.n_anchored:  # no usable word, no match: the dated sentences are not read
         rows += _same_event_rows(relative, bags, usable_words, counts, lookup)
     return rows
@@ -497,6 +502,36 @@ def _dated_event_rows(own_tx: pd.DataFrame) -> list[dict]:
         rows.append({"article_id": r.article_id, "text": r.text, "start": int(r.start), "end": int(r.end), "kind": "dated_event",
                      "earliest": lo, "latest": hi, "reason": why, "source_article": pd.NA, "source_text": pd.NA,
                      "score": 1.0, "strength": "strong"})
+    return rows
+
+
+# a date stamp's line: a few words around the date, at the top of the article (a section name, a clock time)
+DATELINE_WORDS, DATELINE_CHARS = 8, 400
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _dateline_rows(own_tx: pd.DataFrame, lookup: dict) -> list[dict]:
+    """Evidence 2b: the page's own date stamp ("Politics - 02 October 2017, 16:01"): a full date with
+    no verb to give it a tense, in a line of at most :data:`DATELINE_WORDS` words among the first
+    :data:`DATELINE_CHARS` characters of the article, is the day it was published."""
+    rows: list[dict] = []
+    for r in own_tx[own_tx["type"].isin(["DATE", "TIME"])].itertuples(index=False):
+        if (not isinstance(r.spec, str) or not r.spec.startswith("abs|") or pd.isna(r.earliest) or int(r.start) > DATELINE_CHARS
+                or isinstance(r.tense, str) or not _DAY_VALUE.match(str(r.value)[:10]) or len(str(r.value)) not in (10, 16)):
+            continue
+        sentence = lookup.get((r.article_id, int(r.sent_id)))
+        if sentence is None:
+            continue
+        text, _para, s0, _s1 = sentence
+        at = int(r.start) - s0
+        line = text[text.rfind("\n", 0, at) + 1:]
+        line = line[: line.find("\n")] if "\n" in line else line
+        if len(line.split()) > DATELINE_WORDS:
+            continue
+        day = pd.Timestamp(str(r.value)[:10])
+        rows.append({"article_id": r.article_id, "text": r.text, "start": int(r.start), "end": int(r.end), "kind": "dateline",
+                     "earliest": day, "latest": day, "reason": f"'{line.strip()}' is the page's date stamp: published on {day.date()}",
+                     "source_article": pd.NA, "source_text": pd.NA, "score": 1.0, "strength": "strong"})
     return rows
 
 
