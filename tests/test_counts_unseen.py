@@ -314,3 +314,44 @@ def test_the_two_sides_of_a_tally_are_told_apart_by_size(text, sides):
     numbers = number_table(context_for_text(text))
     tally = numbers[numbers["unit"] == "vote"]
     assert [(row.text.split()[0], row.state) for row in tally.itertuples()] == sides, numbers
+
+
+def _two_days(tmp_path, left: str, left_day: str, right: str, right_day: str):
+    for name, body, outlet, day in (("a.txt", left, "Harbour Gazette", left_day), ("b.txt", right, "Valley Post", right_day)):
+        (tmp_path / name).write_text(f"---\noutlet: {outlet}\npublished: {day}\n---\nReport\n\n{body}\n", encoding="utf-8")
+    return sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
+
+
+@pytest.mark.parametrize("later_day, conflict", [("2021-06-15", False), ("2021-06-14", True)])
+def test_a_toll_told_higher_on_a_later_day_rose_and_on_the_same_day_conflicts(tmp_path, later_day, conflict):
+    co = _two_days(tmp_path, "At least 12 people were reported injured in the clashes at the Varna docks, medics said.", "2021-06-14",
+                   "More than 200 people were injured in the clashes at the Varna docks, medics said.", later_day)
+    assert (co["kind"] == "numeric").any() == conflict, co
+
+
+def test_a_toll_told_lower_on_a_later_day_still_conflicts(tmp_path):
+    # a toll that fell is a revision the older figure disagrees with
+    co = _two_days(tmp_path, "The clashes at the Varna docks killed 40 people, medics said.", "2021-06-14",
+                   "The clashes at the Varna docks killed 25 people, medics said.", "2021-06-16")
+    assert (co["kind"] == "numeric").any(), co
+
+
+@pytest.mark.parametrize("text, state", [
+    ("At least 15 dockers were reported to have been hurt in the fire.", "injured"),
+    ("Nine climbers are feared dead after the avalanche.", "dead"),
+    ("Six sailors were treated for burns and light injuries.", "injured"),
+    ("Some 4.1 million people were eligible to vote in the poll.", "eligible"),
+    ("The island has 80,000 registered voters.", "eligible"),
+])
+def test_a_state_reported_treated_or_of_who_may_vote_is_read(text, state):
+    from s400lib.extract.context import context_for_text
+    from s400lib.extract.numbers import number_table
+
+    numbers = number_table(context_for_text(text))
+    assert numbers["state"].astype(str).tolist()[:1] == [state], numbers
+
+
+def test_counts_of_voters_who_may_vote_and_of_those_hurt_are_not_set_against_turnout(two_outlets):
+    co = two_outlets("Officials said 4.1 million people were eligible to vote in the Varna referendum.",
+                     "Only 1.9 million people took part in the Varna referendum, officials said.")
+    assert not (co["kind"] == "numeric").any(), co

@@ -341,6 +341,7 @@ def contradictions(
     rare_units_of = [(us & rare_units) or _NONE for us in units_of]
     published = dict(zip(tables.articles["article_id"].astype(str), tables.articles["published"])) if "published" in tables.articles else {}
     pub_years = [published[x].year if pd.notna(published.get(x)) else None for x in arts]
+    pub_days = [published[x].normalize() if pd.notna(published.get(x)) else None for x in arts]
     # per claim, read by every pair it is in: the units it counts with a state ("people (dead)"),
     # whether it wants rather than tells, whether it denies what its clause tells, and whether it is
     # the contrasted side of its sentence (see _hooked_pairs)
@@ -350,7 +351,7 @@ def contradictions(
     contrasted = (c["source_rule"] == "contrast").fillna(False).to_numpy(dtype=bool) if "source_rule" in c else None
     judge = _PairJudge(consistent, told_alike, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
-                       arts, rare_units_of, stages, pub_years, units_of, state_units_of, wants, _figures_by_article(arts, nums),
+                       arts, rare_units_of, stages, pub_years, pub_days, units_of, state_units_of, wants, _figures_by_article(arts, nums),
                        patients, denies, sent, contrasted, _changes_by_article(arts, nums))
     rows = []
     counter = {"candidates": 0}
@@ -421,6 +422,7 @@ class _PairJudge:
     rare_units_of: list
     stages: list
     pub_years: list  # the publication year of each claim's article, None when not known
+    pub_days: list  # the publication day of each claim's article, None when not known
     units_of: list  # the units each claim counts
     state_units_of: list  # ... those with a state ("people (dead)")
     wants: list  # whether each claim wants or offers rather than tells (see _wants)
@@ -497,7 +499,7 @@ class _PairJudge:
                     rivals = differ and self.rules[a] != "outlet" and self.rules[b] != "outlet"
                     changes = self.article_changes.get(self.arts[a], ()) + self.article_changes.get(self.arts[b], ()) if rivals else ()
                     cands += _numeric(a, b, self.nums, shared, texts, sources, rare, told.get(self.arts[a], ()),
-                                      told.get(self.arts[b], ()), rivals, changes)
+                                      told.get(self.arts[b], ()), rivals, changes, (self.pub_days[a], self.pub_days[b]))
             # one thing that happened to one noun, dated a few days apart ("the ferry sank on Monday
             # night" / "on Sunday night"): the date is in dispute however few other words they share
             disjoint = _disjoint_dates(a, b, frames, self.bound)
@@ -799,13 +801,15 @@ def _apart(x: tuple, y: tuple) -> bool:
     return ha + tol < lb or hb + tol < la
 
 
-def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=(), told_b=(), rivals=False, changes=()):
+def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=(), told_b=(), rivals=False, changes=(),
+             days=(None, None)):
     """Numeric conflict rows of claims a and b; ``told_a``/``told_b`` are the figures their articles
     give anywhere (empty for two claims of one article). ``rivals``: the claims come from two
     different sources other than the outlets, so two outlets that each give both figures still
     report a dispute between those sources ("organisers said 1.03 million" / "police estimated
     240,000"), unless a claim of either article gives both figures together (``changes``: a change
-    or a revision, "lowering the total from 359 to 253")."""
+    or a revision, "lowering the total from 359 to 253"). ``days``: the two articles' publication
+    days, when known (a toll told on a later day may have risen since, see :func:`_rose_since`)."""
     out = []
     if len(shared) < 3 and not rare_units:
         return out
@@ -824,6 +828,8 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=
             # with few words in common only the very attribute both give is compared
             if not _same_count(ua, ub) or (len(shared) < 3 and (ua not in rare_units or ub != ua)):
                 continue
+            if _rose_since((la, ha, ua), (lb, hb, ub), *days):
+                continue
             if _apart((la, ha, ua), (lb, hb, ub)) or _other_ages((la, ha, ua), (lb, hb, ub)):
                 va, vb = _fmt(la, ha), _fmt(lb, hb)
                 if ua == ub == "age":
@@ -832,6 +838,24 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=
                     told = f"the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ub}"
                 out.append(("numeric", ua, _BASE["numeric"], f"According to {_who(sources[a])} {told}, in otherwise matching claims."))
     return out[:1]
+
+
+# states whose counts only grow as a story goes on: the dead, the injured, the arrested
+_ACCUMULATING = {"dead", "injured", "arrested"}
+
+
+def _rose_since(x: tuple, y: tuple, day_x, day_y) -> bool:
+    """Whether two counts of one accumulating state ("people (injured)") told on two publication days
+    are one toll that rose between the reports: the earlier article's count lies below the later
+    one's ("at least 38 injured" on Sunday, "more than 800" on Monday). A toll that fell is still a
+    conflict (a revision the older figure disagrees with)."""
+    if day_x is None or day_y is None or day_x == day_y:
+        return False
+    state = x[2].partition(" (")[2].rstrip(")")
+    if state not in _ACCUMULATING or state != y[2].partition(" (")[2].rstrip(")"):
+        return False
+    (le, he, _), (ll, hl, _) = (x, y) if day_x < day_y else (y, x)
+    return le <= ll and _reach(le, he) <= max(hl, ll) if math.isfinite(hl) else le <= ll
 
 
 def _other_ages(x: tuple, y: tuple) -> bool:

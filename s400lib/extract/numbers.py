@@ -264,7 +264,12 @@ _STATE_OF = {
     **dict.fromkeys(["evacuate", "displace", "flee", "homeless"], "displaced"),
     **dict.fromkeys(["arrest", "detain", "detained", "hold", "charge", "jail"], "arrested"),
     **dict.fromkeys(["join", "march", "attend", "rally", "participate", "demonstrate", "gather", "protest"], "attending"),
+    # who may vote, not who did: "5.3 million people were eligible to vote", "5.3 million eligible voters"
+    **dict.fromkeys(["eligible", "registered"], "eligible"),
 }
+# verbs that report a state rather than bring it about: "38 people were reported to have been injured",
+# "800 people are reported injured", "12 are feared dead": the state is the verb's complement's
+_REPORTING_STATE = {"report", "say", "fear", "believe", "think", "confirm", "know", "understand", "feel"}
 # gatherings one can be at or on: "240,000 people were on the march", "1,030,000 people at today's march"
 _GATHERINGS = {"march", "rally", "protest", "demonstration", "gathering", "vigil", "parade", "procession", "sit-in",
                "strike", "event", "ceremony", "funeral", "concert", "match", "meeting"}
@@ -368,9 +373,9 @@ def _attending(anchor) -> bool:
 
 
 def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None:
-    """'dead', 'injured', 'missing', 'rescued', 'displaced', 'arrested' or 'attending' for a count: from
-    the verb it is the subject or object of ("12 people died", "killing 12 people", "30 were
-    rescued"), a word right after it ("12 dead", "30 people still missing"), a participle or
+    """'dead', 'injured', 'missing', 'rescued', 'displaced', 'arrested', 'attending' or 'eligible' for a
+    count: from the verb it is the subject or object of ("12 people died", "killing 12 people", "30
+    were rescued", "were reported to have been injured", "were treated for injuries"), a word right after it ("12 dead", "30 people still missing"), a participle or
     adjective on the noun ("passengers injured in the crash") or a toll before it ("the death toll
     rose to 57")."""
     anchor = noun if noun is not None else doc[number_end - 1]
@@ -389,6 +394,17 @@ def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None
         state = _STATE_OF.get(head.lemma_.lower())
         if state:
             return state
+        if head.lemma_.lower() in _REPORTING_STATE and anchor.dep_ == "nsubjpass":
+            for c in head.children:
+                if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and (state := _state_word(c)):
+                    return state
+        if head.lemma_.lower() == "treat":  # "38 people had been treated for light injuries"
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    objects = [o for o in prep.children if o.dep_ == "pobj"]
+                    for obj in objects + [c for o in objects for c in o.children if c.dep_ == "conj"]:
+                        if state := _state_word(obj):
+                            return state
         if head.lemma_.lower() == "be":  # "12 people were dead"
             for c in head.children:
                 if c.dep_ in ("acomp", "attr") and _STATE_OF.get(c.lemma_.lower()):
