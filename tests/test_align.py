@@ -299,3 +299,12 @@ def test_a_long_sentence_scores_against_a_short_one_as_its_closest_clause_does()
     assert boosted[0] > whole[0] + 0.2 and boosted[0] >= 0.7
     # a sentence sharing no clause gains nothing much
     assert boosted[1] < 0.3
+
+
+def test_two_large_figures_one_outlet_rounds_are_one_fact(tmp_path):
+    """'1.48 million of 3.91 million' and '1.5 million of 3.9 million': the same two figures, one pair
+    rounded to two digits, in otherwise different words."""
+    tables = _two_articles(tmp_path, "Turnout in Lenton reached 1.48 million voters out of 3.91 million residents entitled to take part.",
+                           "In all, 1.5 million people of 3.9 million eligible voters cast a ballot, the mayor noted.")
+    pairs = sl.align(tables)
+    assert ("a:c1", "b:c1", "same_fact") in {(p.left_id, p.right_id, p.relation) for p in pairs.itertuples()}, pairs

@@ -150,13 +150,17 @@ def _keys(entities, numbers, times) -> list[str]:
 
 # figures below this are too common to tell two facts apart ("two people", "three hotels")
 FIGURE_KEY_MIN = 10
+# figures from this up also give their value at two significant digits, as outlets round them
+ROUNDED_KEY_MIN = 10_000
 
 
 def _figure_keys(numbers) -> list[str]:
     """'V:<figure>' for each exact figure of at least FIGURE_KEY_MIN a claim gives, whatever it counts:
     two outlets that give the same two figures ("from 359 to 253 people" / "down to 253 from the
     previous estimate of 359") tell one fact however else they word it. Ranges and open bounds
-    ("253..", "more than 250") are not exact figures. Not used for blocking in the first pass."""
+    ("253..", "more than 250") are not exact figures. A figure of :data:`ROUNDED_KEY_MIN` or more also
+    gives its value at two significant digits ("2.26e+06" gives "2.3e+06" too). Not used for
+    blocking in the first pass."""
     keys = []
     if isinstance(numbers, str) and numbers:
         for number in numbers.split("|"):
@@ -169,6 +173,9 @@ def _figure_keys(numbers) -> list[str]:
                 continue
             if figure >= FIGURE_KEY_MIN:
                 keys.append(f"V:{value}")
+            if figure >= ROUNDED_KEY_MIN:
+                # "2.26 million voters" and "2.3 million people": a large figure is often given rounded
+                keys.append(f"V:{float(format(figure, '.2g')):g}")
     return list(dict.fromkeys(keys))
 
 
