@@ -282,3 +282,21 @@ def test_two_times_of_one_fire_written_the_british_way_conflict(two_outlets):
                      "The fire at the Varna depot started at about 7.10pm, a police spokesman said.")
     assert co["kind"].tolist() == ["temporal"], co
     assert "6.20pm" in co["explanation"].iloc[0] and "7.10pm" in co["explanation"].iloc[0]
+
+
+def test_a_counter_assertion_after_however_answers_the_party_before_it(two_outlets):
+    co = two_outlets("Mayor Ivo Strand said the harbour police had acted brutally at the docks. However, the police chief, "
+                     "Lena Dahl, insisted her police officers had behaved professionally.",
+                     "The Marrow lifeboat crew rescued two sailors on Sunday.")
+    stance = co[co["kind"] == "stance"]
+    assert len(stance) == 1 and "Ivo Strand" in stance["explanation"].iloc[0] and "Lena Dahl" in stance["explanation"].iloc[0], co
+
+
+def test_one_rebuttal_answers_the_two_parties_before_it_and_no_one_else(two_outlets):
+    co = two_outlets("Union leader Mara Quist said the police response at the docks was excessive, while Mayor Olaf Brenn "
+                     "demanded an inquiry into the police operation. However, the police chief, Lena Dahl, maintained that "
+                     "the police had followed orders.",
+                     "Mara Quist, however, insisted the lifeboat crew had done well on Sunday.")
+    stance = co[co["kind"] == "stance"]
+    explained = " ".join(stance["explanation"])
+    assert len(stance) == 2 and "Mara Quist" in explained and "Olaf Brenn" in explained, co

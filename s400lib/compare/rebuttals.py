@@ -12,6 +12,10 @@ shortly after a claim by a different named party. A rebuttal answers the nearest
 - the two claims share a content word that is neither party's own name ("defended the president"
   after "the transcript confirms ... that the president was conducting ...").
 
+A counter-assertion after a contrast word ("However, the official insisted the police had behaved
+professionally", "X, however, maintained ...") answers the claim before it the same way, by a shared
+content word only.
+
 A claim the outlet asserts in its own voice is not a party: "officials said" against "the outlet
 reports" is not a stance.
 """
@@ -52,6 +56,9 @@ _REBUTTAL = re.compile(
 )
 _NOUN_AFTER = re.compile(r"^\W*(?:(?:the|these|those|such|any|all|this|that|his|her|their|its|our)\s+)?(\w+)(?:[\s-]+(\w+))?", re.IGNORECASE)
 MAX_SENTENCES_BACK = 2
+# one rebuttal answers the claims of at most this many parties before it ("X said ..., while Y
+# demanded ...; however, Z insisted ..." answers X and Y)
+MAX_PARTIES_ANSWERED = 2
 
 
 def rebuttal_verb(text: str) -> re.Match | None:
@@ -60,6 +67,21 @@ def rebuttal_verb(text: str) -> re.Match | None:
         if text[: m.start()].count("“") <= text[: m.start()].count("”") and text[: m.start()].count('"') % 2 == 0:
             return m
     return None
+
+
+# a counter-assertion after a contrast word: "However, the official insisted the police had behaved
+# professionally" answers the claim before it as a rebuttal verb does
+_COUNTER = re.compile(r"\b(?:however|but|yet)\b[^.;“”\"]*?\b(insist(?:s|ed|ing)?|maintain(?:s|ed|ing)?|counter(?:s|ed|ing)?|"
+                      r"retort(?:s|ed|ing)?)\b", re.IGNORECASE)
+
+
+def counter_verb(text: str) -> re.Match | None:
+    """The counter-assertion verb of a claim that opens with, or turns on, a contrast word ("However,
+    X insisted ...", "X, however, maintained ..."), outside quotation marks; None otherwise."""
+    m = _COUNTER.search(text)
+    if m is None or text[: m.start()].count("“") > text[: m.start()].count("”") or text[: m.start()].count('"') % 2:
+        return None
+    return m
 
 
 def _acts_on_claim(text: str, verb: re.Match) -> str | None:
@@ -114,26 +136,32 @@ def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tu
             if not is_party(b) or pd.isna(sent[b]):
                 continue
             verb = rebuttal_verb(texts[b])
+            countered = verb is None and (verb := counter_verb(texts[b])) is not None
             if verb is None:
                 continue
-            noun = _acts_on_claim(texts[b], verb)
+            noun = None if countered else _acts_on_claim(texts[b], verb)
             own = _name_words(sources[b])
+            answered: list = []  # the parties this rebuttal answers, the nearest first
             for a in reversed(order[:k]):
                 if pd.isna(sent[a]) or sent[b] - sent[a] > MAX_SENTENCES_BACK:
                     break
                 if sent[a] == sent[b] or not is_party(a) or same_speaker(sources[a], sources[b]):
                     continue
-                if rebuttal_verb(texts[a]) is not None:
+                if rebuttal_verb(texts[a]) is not None or counter_verb(texts[a]) is not None:
                     continue  # two rebuttals answer a third claim, not each other
                 shared = (lemmas(a) & lemmas(b)) - generic - own - _name_words(sources[a])
                 # a person or place both name is who or where, not what is answered: "Lind died of a
                 # heart attack" is no charge that "police denied Lind had been beaten" rebuts
                 shared = {w for w in shared if not (_only_as_name(w, texts[a]) and _only_as_name(w, texts[b]))}
+                if any(same_speaker(sources[a], sources[x]) for x in answered):
+                    continue
                 if noun:
                     out.append((a, b, noun, "claim_noun", verb.start()))
                 elif shared:
                     out.append((a, b, sorted(shared)[0], "shared_word", verb.start()))
                 else:
                     continue
-                break
+                answered.append(a)
+                if len(answered) == MAX_PARTIES_ANSWERED:
+                    break
     return out

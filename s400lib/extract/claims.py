@@ -270,8 +270,10 @@ class TokenLists:
 
 # conjunctions that set a clause against the one before it
 _CONTRAST_MARKS = {"while", "whereas"}
-# verbs by which the subject of such a clause gives its own account or figure
-_ACCOUNT_VERBS = {"say", "claim", "put", "estimate", "count", "report", "insist", "argue", "believe", "number", "place"}
+# verbs by which the subject of such a clause gives its own account, figure or position ("while the
+# mayor demanded an end to the police actions": the mayor's, not the sentence's first speaker's)
+_ACCOUNT_VERBS = {"say", "claim", "put", "estimate", "count", "report", "insist", "argue", "believe", "number", "place",
+                  "tell", "warn", "add", "demand", "call", "urge", "accuse", "condemn", "deny", "reject", "dismiss"}
 
 
 def _contrast_mark(words: TokenLists, k: int) -> int | None:
