@@ -498,3 +498,15 @@ def test_a_persons_name_glued_to_the_end_of_a_bodys_name_is_cut_off_it(text, bod
     assert person in set(e.loc[e["label"] == "PERSON", "text"]), e
     assert body in set(e["text"].str.removeprefix("the ")), e
     assert not e["text"].str.contains(body + " " + person.split()[0]).any(), e
+
+
+def test_a_bodys_name_given_again_in_brackets_is_one_body_across_outlets():
+    tables = _parse_texts("Rail line\n\nThe Federal Railway Office (Eisenbahn-Bundesamt) said the line would reopen.",
+                          "Rail line\n\nOfficials at the Eisenbahn-Bundesamt in Bonn said the line would reopen on Monday.")
+    assert _canonical(tables, "the Eisenbahn-Bundesamt") == _canonical(tables, "Eisenbahn-Bundesamt") == {"Federal Railway Office"}
+
+
+def test_two_bodies_listed_with_a_comma_are_not_tied():
+    tables = _parse_texts("Aid\n\nThe World Bank, the Red Crescent Society and the Ministry of Health met on Monday.",
+                          "Aid\n\nThe Red Crescent Society said it would send tents.")
+    assert _canonical(tables, "the Red Crescent Society") == {"Red Crescent Society"}

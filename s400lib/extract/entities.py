@@ -27,9 +27,11 @@ def entity_table(ctx: ArticleContext) -> pd.DataFrame:
     -------
     pandas.DataFrame
         The ``entities`` table: article_id, sent_id, start, end, text, label, canonical (the cleaned
-        mention until :func:`canonicalize` runs), canonical_rule.
+        mention until :func:`canonicalize` runs), canonical_rule; extra column bracket_of (for a body's
+        name written in brackets right after another body's name, that name: "Generalitat de
+        Catalunya" in "the Government of Catalonia (Generalitat de Catalunya)"; <NA> otherwise).
     """
-    return schema.conform("entities", entity_rows(ctx))
+    return schema.conform("entities", entity_rows(ctx), extra_dtypes=schema.EXTRA_DTYPES["entities"])
 
 
 def entity_rows(ctx: ArticleContext) -> list[dict]:
@@ -42,10 +44,17 @@ def entity_rows(ctx: ArticleContext) -> list[dict]:
         # on the doc too, so that the quote extractor finds the speaker it names
         ctx.doc.set_ents(missed, default="unmodified")
     rows = []
+    previous = None
     for ent in ctx.doc.ents:
         sent_id = ctx.sent_id_at(ent.start_char)
         if sent_id is None:
             continue
+        # "the Government of Catalonia (Generalitat de Catalunya)": a name in brackets right after a
+        # body's name is that body's other name (an acronym's tie is spelt out by its letters instead)
+        bracketed = (previous is not None and previous.label_ in _BODY_LABELS and ent.label_ in _BODY_LABELS
+                     and ctx.text[previous.end_char:ent.start_char] == " (" and ctx.text[ent.end_char:ent.end_char + 1] == ")"
+                     and len(ent) >= 2)
+        outer, previous = previous, ent
         rows.append(
             {
                 "article_id": ctx.article_id,
@@ -56,9 +65,14 @@ def entity_rows(ctx: ArticleContext) -> list[dict]:
                 "label": ent.label_,
                 "canonical": clean_name(ent.text) or ent.text,
                 "canonical_rule": "self",
+                "bracket_of": clean_name(ctx.text[outer.start_char:outer.end_char]) if bracketed else None,
             }
         )
     return rows
+
+
+# labels of a body's name, which may be given again in brackets
+_BODY_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
 
 # the commonest reporting verbs; a surname right before one of them is its subject whatever the parse

@@ -252,6 +252,16 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
     return out
 
 
+def _bracketed_ties(rows: pd.DataFrame) -> set[tuple[str, str]]:
+    """(bracketed key, name key) for a body's name the extractor found in brackets right after another
+    body's name (``entities.bracket_of``): "the Government of Catalonia (Generalitat de Catalunya)"."""
+    if "bracket_of" not in rows:
+        return set()
+    tied = rows[rows["bracket_of"].notna().to_numpy()]
+    return {(name_key(clean_name(str(t))), name_key(str(o))) for t, o in zip(tied["text"], tied["bracket_of"])
+            if not is_acronym(clean_name(str(t)))}
+
+
 def _grouped(entities: pd.DataFrame) -> tuple[list, list, list]:
     """(article ids, texts per article, labels per article), in one pass over the rows."""
     texts: dict[str, list[str]] = {}
@@ -850,6 +860,7 @@ class NameStats:
             bodies = entities[(entities["label"].isin(list(ORG_LABELS)) | is_acronym_row).to_numpy()]
             for _aid, rows in bodies.groupby("article_id", sort=False):
                 stats.ties.update(_ties({clean_name(str(t)): str(lab) for t, lab in zip(rows["text"], rows["label"])}))
+                stats.ties.update(_bracketed_ties(rows))
             # only the acronyms and the people of articles that write an acronym are read
             with_acronym = entities["article_id"].isin(entities.loc[is_acronym_row, "article_id"].unique())
             some = entities[(with_acronym & (is_acronym_row | entities["label"].eq("PERSON"))).to_numpy()]
