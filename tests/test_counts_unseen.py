@@ -355,3 +355,11 @@ def test_counts_of_voters_who_may_vote_and_of_those_hurt_are_not_set_against_tur
     co = two_outlets("Officials said 4.1 million people were eligible to vote in the Varna referendum.",
                      "Only 1.9 million people took part in the Varna referendum, officials said.")
     assert not (co["kind"] == "numeric").any(), co
+
+
+def test_one_source_giving_two_figures_in_one_article_is_no_dispute(two_outlets):
+    # two shares of the vote, or two crashes' tolls, that one outlet gives side by side
+    co = two_outlets("In the Varna referendum, 71 percent voted to keep the harbour tax. Turnout was 38 percent. "
+                     "The crash killed 57 people. An earlier crash at the same airport killed 112 people.",
+                     "The Marrow lifeboat crew rescued two sailors on Sunday.")
+    assert not (co["kind"] == "numeric").any(), co

@@ -495,6 +495,10 @@ class _PairJudge:
                     # gives; the figure told and denied is a conflict of reports, unless the act itself
                     # is already set against its denial ("accused ... of bribing" / "denied bribing")
                     denied_figure = _denied_figure(a, b, self.nums, denied_a, denied_b, shared, texts, sources, rare)
+                elif self.arts[a] == self.arts[b] and not differ:
+                    # one source giving two figures in one article counts two things ("90 percent voted
+                    # yes"; "turnout was 42.3 percent") or tells a change in order, not a dispute
+                    pass
                 else:
                     rivals = differ and self.rules[a] != "outlet" and self.rules[b] != "outlet"
                     changes = self.article_changes.get(self.arts[a], ()) + self.article_changes.get(self.arts[b], ()) if rivals else ()
