@@ -363,3 +363,34 @@ def test_one_source_giving_two_figures_in_one_article_is_no_dispute(two_outlets)
                      "The crash killed 57 people. An earlier crash at the same airport killed 112 people.",
                      "The Marrow lifeboat crew rescued two sailors on Sunday.")
     assert not (co["kind"] == "numeric").any(), co
+
+
+@pytest.mark.parametrize("text, state", [
+    ("In the Varna referendum, 54.1 per cent voted to stay.", "vote stay"),
+    ("Turnout in the Varna referendum was 64.2%.", "turnout"),
+    ("The Varna referendum drew a turnout of 66 per cent.", "turnout"),
+    ("More than 3 million people voting in the referendum queued for hours.", "voting"),
+    ("Nine others had opted to attend a meeting on the harbour plan.", "none"),  # a choice, but no vote
+])
+def test_what_a_figure_counts_in_a_vote_is_read(text, state):
+    from s400lib.extract.context import context_for_text
+    from s400lib.extract.numbers import number_table
+
+    numbers = number_table(context_for_text(text))
+    assert [s if isinstance(s, str) else "none" for s in numbers["state"].tolist()[:1]] == [state], numbers
+
+
+@pytest.mark.parametrize("left, right, conflict", [
+    # two turnouts of one vote, given to a tenth of a point
+    ("Turnout in the Varna referendum was 64.2%, officials said.", "The Varna referendum drew a turnout of 66.0 per cent, observers said.", True),
+    # a share rounded to the percent holds the precise one
+    ("In the Varna referendum, 54 percent voted to stay, officials said.", "In the Varna referendum, 53.8 per cent voted to stay, observers said.", False),
+    # the turnout and one option's share are two figures
+    ("Turnout in the Varna referendum was 64.2%, officials said.", "In the Varna referendum, 54.1 per cent voted to stay, observers said.", False),
+    # one town's result is not the whole vote's
+    ("The port town of Ostra backed the stay side. About 80 percent of ballots there were for stay, in the Varna referendum.",
+     "In the Varna referendum, 54.1 per cent voted for stay, observers said.", False),
+])
+def test_vote_shares_conflict_only_on_one_figure_of_one_vote(two_outlets, left, right, conflict):
+    co = two_outlets(left, right)
+    assert (co["kind"] == "numeric").any() == conflict, co

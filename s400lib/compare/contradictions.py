@@ -503,7 +503,8 @@ class _PairJudge:
                     rivals = differ and self.rules[a] != "outlet" and self.rules[b] != "outlet"
                     changes = self.article_changes.get(self.arts[a], ()) + self.article_changes.get(self.arts[b], ()) if rivals else ()
                     cands += _numeric(a, b, self.nums, shared, texts, sources, rare, told.get(self.arts[a], ()),
-                                      told.get(self.arts[b], ()), rivals, changes, (self.pub_days[a], self.pub_days[b]))
+                                      told.get(self.arts[b], ()), rivals, changes, (self.pub_days[a], self.pub_days[b]),
+                                      ("there" in self.owners[a].get("in", ())) != ("there" in self.owners[b].get("in", ())))
             # one thing that happened to one noun, dated a few days apart ("the ferry sank on Monday
             # night" / "on Sunday night"): the date is in dispute however few other words they share
             disjoint = _disjoint_dates(a, b, frames, self.bound)
@@ -740,8 +741,11 @@ def _other_owner(owners_a: dict, owners_b: dict) -> bool:
     Party's share against the Liberal Party's, the deaths in Kasai against those in Lualaba. Two names
     of which one holds the other's words ("Kasai" and "Kasai Central") may be one place."""
     for slot in owners_a.keys() & owners_b.keys():
-        a_words = [set(n.split()) for n in owners_a[slot]]
-        b_words = [set(n.split()) for n in owners_b[slot]]
+        # "there" (a place named before) may be any place: it sets no claim apart
+        a_words = [set(n.split()) for n in owners_a[slot] if n != "there"]
+        b_words = [set(n.split()) for n in owners_b[slot] if n != "there"]
+        if not a_words or not b_words:
+            continue
         if slot == "in" and _country_and_place_in_it(owners_a[slot], owners_b[slot]):
             continue
         if not any(x <= y or y <= x for x in a_words for y in b_words):
@@ -799,21 +803,35 @@ def _apart(x: tuple, y: tuple) -> bool:
         return True
     ha, hb = _reach(la, ha), _reach(lb, hb)
     finite = [abs(v) for v in (la, ha, lb, hb) if math.isfinite(v)]
-    tol = 0.01 * max(finite) if finite else 0
+    # a share is written to the precision meant: "52 percent" holds 51.9, "48.1" holds 48.11, but
+    # "71.8%" and "72.2 per cent" of one turnout differ; a count's last digits are often loose
+    if x[2].partition(" (")[0] == "%":
+        tol = max((_half_unit(v) for v in (la, lb) if math.isfinite(v)), default=0)
+    else:
+        tol = 0.01 * max(finite) if finite else 0
     # a round figure is a rounding: "$400m" holds "$391m", "$3 billion" holds "$2.9 billion"
     tol = max(tol, _rounding(la, ha), _rounding(lb, hb))
     return ha + tol < lb or hb + tol < la
 
 
+def _half_unit(value: float) -> float:
+    """Half the last written digit of a figure: 52 -> 0.5, 48.1 -> 0.05, 51.89 -> 0.005."""
+    text = repr(float(value))
+    decimals = len(text.partition(".")[2].rstrip("0")) if "e" not in text else 0
+    return 0.5 * 10 ** -decimals
+
+
 def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=(), told_b=(), rivals=False, changes=(),
-             days=(None, None)):
+             days=(None, None), one_placed=False):
     """Numeric conflict rows of claims a and b; ``told_a``/``told_b`` are the figures their articles
     give anywhere (empty for two claims of one article). ``rivals``: the claims come from two
     different sources other than the outlets, so two outlets that each give both figures still
     report a dispute between those sources ("organisers said 1.03 million" / "police estimated
     240,000"), unless a claim of either article gives both figures together (``changes``: a change
     or a revision, "lowering the total from 359 to 253"). ``days``: the two articles' publication
-    days, when known (a toll told on a later day may have risen since, see :func:`_rose_since`)."""
+    days, when known (a toll told on a later day may have risen since, see :func:`_rose_since`);
+    ``one_placed``: one claim places its figure in a place named before ("96 percent of ballots there")
+    and the other does not, so a vote's result in one place is not the whole vote's."""
     out = []
     if len(shared) < 3 and not rare_units:
         return out
@@ -833,6 +851,8 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=
             if not _same_count(ua, ub) or (len(shared) < 3 and (ua not in rare_units or ub != ua)):
                 continue
             if _rose_since((la, ha, ua), (lb, hb, ub), *days):
+                continue
+            if one_placed and ua.partition(" (")[2].startswith(("vote", "turnout", "voting")):
                 continue
             if _apart((la, ha, ua), (lb, hb, ub)) or _other_ages((la, ha, ua), (lb, hb, ub)):
                 va, vb = _fmt(la, ha), _fmt(lb, hb)

@@ -780,6 +780,12 @@ def _owners(words: TokenLists, head, i: int, j: int) -> list[str]:
     for c in kids[head.i]:
         if dep[c] in ("nsubj", "nsubjpass") and (name := named(doc[c])):
             out.append(f"subj:{name}")
+    # "96 percent of ballots there were for remain": a "there" beside a subject of its own is a place
+    # named before, not the "there" of "there were"
+    for k in range(i, j):
+        if words.lower[k] == "there" and (dep[k] == "advmod" or dep[k] == "expl" and any(
+                dep[c] in ("nsubj", "nsubjpass") for c in kids[words.head[k]])):
+            out.append("in:there")
     holders = [head.i] + [c for c in kids[head.i] if dep[c] in ("dobj", "attr", "nsubjpass", "nsubj")]
     for holder in holders:
         for prep in kids[holder]:

@@ -205,6 +205,53 @@ def _members_of(noun) -> str | None:
     return None
 
 
+# words of a sentence about a vote, beyond those of a tally (_VOTING)
+_VOTES = {"referendum", "election", "poll", "polls", "voters", "voter", "plebiscite"}
+# verbs by which voters choose ("voted to leave", "backed remain", "favouring to leave")
+_CHOOSING = {"vote", "favour", "favor", "back", "support", "opt", "choose", "elect"}
+
+
+def _vote_share(tok, start: int, end: int) -> str | None:
+    """What a figure counts in a vote, from the figure's last token ``tok``: 'turnout' ("Turnout was
+    71.8%", "a turnout of 72.2 per cent"), 'vote <option>' for those who chose one option ("51.9 per
+    cent voted to leave", "96 percent of ballots were for remain", "48.11 percent voting to remain"),
+    'voting' for those who voted ("30 million people voting"); None for anything else. Figures of one
+    vote's turnout, of one option and of all voters are three counts, never set against each other."""
+    doc = tok.doc
+
+    def option(verb) -> str | None:
+        for c in verb.children:
+            if c.dep_ == "xcomp" and start <= c.i < end:
+                return c.lemma_.lower()  # "voted to leave"
+            if c.dep_ == "prep" and c.lower_ in ("for", "against"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0].lemma_.lower() if c.lower_ == "for" else "against " + objs[0].lemma_.lower()
+        return None
+
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "turnout":
+        return "turnout"
+    verbs = []
+    if tok.dep_ in ("nsubj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        verbs.append(tok.head)
+    verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    # "96 percent of ballots ... were for remain": the subject is the figure's noun phrase
+    verbs += [t.head for t in [tok] + [c for c in tok.children if c.dep_ == "prep"] for t in [t] if t.dep_ in ("nsubj",) and t.head is not tok]
+    for verb in verbs:
+        if verb.lemma_.lower() == "be":
+            if any(c.lemma_.lower() == "turnout" and c.dep_ in ("nsubj", "attr") for c in verb.children):
+                return "turnout"
+            chosen = option(verb)
+            if chosen:
+                return f"vote {chosen}"
+        if verb.lemma_.lower() in _CHOOSING:
+            if verb.lemma_.lower() != "vote" and not any(t.lower_ in _VOTING | _VOTES for t in doc[start:end]):
+                continue  # "17 others had opted to attend a meeting": a choice, but no vote
+            chosen = option(verb)
+            return f"vote {chosen}" if chosen else ("voting" if verb.lemma_.lower() == "vote" else None)
+    return None
+
+
 def _unit_after(doc, j: int, end: int):
     """(unit, index of last unit token) for a currency/measure word at token j, else (None, None)."""
     if j >= end:
@@ -610,6 +657,13 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                     unit = "people"  # "the death toll rose to 57": a toll counts people
                 elif unit is None:
                     state = None
+        if state is None and (value is not None or vague is not None or ranged):
+            # "51.9 per cent voted to leave", "a turnout of 72.2 per cent", "30 million people voting"
+            state = _vote_share(doc[last], start, end)
+            if state is None and first - 2 >= start and doc[first - 1].lower_ == "of" and doc[first - 2].lemma_.lower() == "turnout":
+                state = "turnout"  # "a turnout of 72.2 per cent"
+            if state == "turnout" and unit != "%":
+                state = "voting"  # "a turnout of 2.26 million voters": a count of those who voted
         if vague is None and not ranged:  # a range's interval is set above
             if value is None:
                 i = run_end
