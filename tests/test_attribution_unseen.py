@@ -1039,3 +1039,11 @@ def test_names_the_lexicon_gives_mostly_one_sex_take_that_sex():
     from s400lib.extract.speakers.lexicon import given_name_sex
 
     assert given_name_sex("Jesús") == "m" and given_name_sex("María") == "f"
+
+
+def test_a_that_clause_the_parser_hangs_on_a_noun_after_the_hearer_is_what_was_told():
+    # "victory that ..." : a noun that takes no clause of its own; the clause is what Brenn told
+    quotes = _quotes("Mayor Olaf Brenn told a crowd of dockers at the quay after the council's defeat that the port was "
+                     "“finished”, according to the Harbour Gazette.")
+    told = quotes[quotes["text"].str.startswith("the port was")]
+    assert told["speaker"].tolist() == ["Olaf Brenn"], quotes

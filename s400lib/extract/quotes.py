@@ -1037,6 +1037,14 @@ def _reported_clauses(verb: Token) -> list[Token]:
                         and not any(k.tag_ in ("WP", "WDT", "WRB", "WP$") for k in c.subtree if k.i < c.i)]
                 if told:
                     return told
+        # "told journalists at Westminster following the victory that the EU was dying": the parser
+        # hangs the that-clause on a noun after the hearer that takes no clause of its own ("victory");
+        # only nouns of saying and finding do ("the claim that ...")
+        told = [t for t in verb.subtree if t.i > verb.i and t.dep_ in ("acl", "relcl", "ccomp") and _has_own_subject(t)
+                and any(_is_that(m) for m in t.children) and t.head.pos_ == "NOUN" and t.head.lemma_ not in CONTENT_NOUNS
+                and t.head.i != verb.i]
+        if told:
+            return told[:1]
     for prep in verb.children:
         # "lied to the auditors that ...", "admitted to police that ...": the parser hangs the
         # "that"-clause on the hearer; a clause opened by the conjunction "that" is no relative one
