@@ -349,8 +349,9 @@ def repair_entities(doc: Doc) -> Doc:
 
 
 def trim_headline_names(doc: Doc, start: int, end: int) -> None:
-    """In a headline written in title case ([start, end) of the text), drop from the end of a name the
-    capitalised words that the story writes in lower case and never capitalised inside a sentence:
+    """In a headline written in title case ([start, end) of the text), drop from the end and the start of
+    a name the capitalised words that the story writes in lower case and never capitalised inside a
+    sentence ("Following EU" is the EU):
     "Mugabe Resigns" ("resign" in the story) is Mugabe, "Boeing Supports Action" is Boeing; "Theresa May
     Resigns" keeps "May", which the story capitalises ("Theresa May said"). A name left with no word goes."""
     body = doc.text[end:]
@@ -361,15 +362,18 @@ def trim_headline_names(doc: Doc, start: int, end: int) -> None:
         if ent.start_char < start or ent.end_char > end or ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             spans.append(ent)
             continue
-        last = ent.end
-        while last > ent.start and _common_in_story(doc[last - 1].text, body):
+        first, last = ent.start, ent.end
+        while last > first and _common_in_story(doc[last - 1].text, body):
             last -= 1
-        if last == ent.end:
+        # and from its start: "Prime Minister Following EU Referendum" glues "Following" onto "EU"
+        while first < last and _common_in_story(doc[first].text, body):
+            first += 1
+        if (first, last) == (ent.start, ent.end):
             spans.append(ent)
             continue
         changed = True
-        if last > ent.start:
-            spans.append(Span(doc, ent.start, last, label=ent.label_))
+        if last > first:
+            spans.append(Span(doc, first, last, label=ent.label_))
     if changed:
         doc.ents = spans
 
