@@ -23,6 +23,9 @@ Rule (token scan over the spaCy Doc of one article, title and body sentences onl
    and "six crew members" count team members, team members and crew members.
 8. Two figures of a vote's tally ("voted 325 to 306", "by 432 votes to 202", "a 5-4 vote") count
    votes, told apart by size: state 'larger side' and 'smaller side'.
+9. A figure of a vote says what it counts in the ``state`` column: 'turnout' ("Turnout was 71.8%"),
+   'vote <option>' ("51.9 per cent voted to leave", "96 percent of ballots were for remain"), 'voting'
+   (those who voted), 'eligible' (those who may vote).
 
 Limits: fractions of a total not written as a number ("half the crew") and number words above the thousands
 ("two hundred and fifty thousand") are read only partly; the unit of a number far from its noun is
@@ -235,8 +238,6 @@ def _vote_share(tok, start: int, end: int) -> str | None:
     if tok.dep_ in ("nsubj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         verbs.append(tok.head)
     verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-    # "96 percent of ballots ... were for remain": the subject is the figure's noun phrase
-    verbs += [t.head for t in [tok] + [c for c in tok.children if c.dep_ == "prep"] for t in [t] if t.dep_ in ("nsubj",) and t.head is not tok]
     for verb in verbs:
         if verb.lemma_.lower() == "be":
             if any(c.lemma_.lower() == "turnout" and c.dep_ in ("nsubj", "attr") for c in verb.children):
