@@ -1047,3 +1047,14 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_after_the_hearer_is_what_was_t
                      "“finished”, according to the Harbour Gazette.")
     told = quotes[quotes["text"].str.startswith("the port was")]
     assert told["speaker"].tolist() == ["Olaf Brenn"], quotes
+
+
+def test_the_pm_is_the_prime_minister_named_before():
+    quotes = _quotes("Prime Minister Ana Lind met the unions on Friday. The PM told reporters that the strike must end.")
+    assert _speaker_of(quotes, "the strike must end") == "Ana Lind"
+
+
+def test_an_absolute_phrase_before_the_speech_verb_is_not_what_was_said():
+    quotes = _quotes("Mayor Olaf Brenn spoke at the quay. His hands shaking, he said: “We will rebuild the harbour.”")
+    assert quotes["text"].tolist() == ["We will rebuild the harbour."], quotes
+    assert _speaker_of(quotes, "We will rebuild") == "Olaf Brenn"

@@ -1019,7 +1019,7 @@ def _reported_clauses(verb: Token) -> list[Token]:
     "that"-clause of a noun it governs ("announced the idea that ...", "told LA Weekly in a statement
     that ..."). A clause the parser hung as a noun's modifier but that opens with "that" right after
     the verb ("observed that the date ... coincided") is one too."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_own_subject(c)]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_own_subject(c) and not _absolute_phrase(c, verb)]
     if verb.lemma_ in REPORT_ONLY_THAT and not any(c.dep_ == "nsubj" and c.lemma_.lower() in _FINDING_NOUNS for c in verb.children):
         # these never frame from the side (but "..., a report found" does), so a clause before them
         # is the parser's mistake
@@ -1068,6 +1068,12 @@ def _reported_clauses(verb: Token) -> list[Token]:
         if obj.dep_ == "dobj" and obj.i > verb.i and _clause_read_as_modifier(verb, obj):
             return [obj]
     return []
+
+
+def _absolute_phrase(clause: Token, verb: Token) -> bool:
+    """'Her voice breaking, she said: ...': a participle with a subject of its own and no auxiliary,
+    before the speech verb, tells how it was said, not what."""
+    return clause.i < verb.i and clause.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _clause_read_as_modifier(verb: Token, obj: Token) -> bool:

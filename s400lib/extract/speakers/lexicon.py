@@ -72,8 +72,9 @@ ROLE_GROUPS: dict[str, set[str]] = {
     "head": {"head", "chairman", "chairwoman", "chair", "chief", "director", "leader", "boss", "president"},
     "legislator": {"parliamentarian", "senator", "deputy", "lawmaker", "legislator", "congressman",
                    "congresswoman", "mp", "representative", "politician", "member", "speaker"},
+    # "pm": the prime minister, as British papers write it ("the PM said")
     "politician": {"politician", "senator", "deputy", "minister", "parliamentarian", "lawmaker",
-                   "president", "governor", "mayor", "chairman", "leader", "official", "premier"},
+                   "president", "governor", "mayor", "chairman", "leader", "official", "premier", "pm"},
     "official": {"official", "representative", "spokesman", "spokeswoman", "spokesperson", "minister",
                  "secretary", "diplomat", "ambassador", "envoy", "officer", "director", "head"},
     "military": {"general", "commander", "officer", "colonel", "admiral", "marshal", "chief"},
