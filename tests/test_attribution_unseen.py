@@ -1058,3 +1058,11 @@ def test_an_absolute_phrase_before_the_speech_verb_is_not_what_was_said():
     quotes = _quotes("Mayor Olaf Brenn spoke at the quay. His hands shaking, he said: “We will rebuild the harbour.”")
     assert quotes["text"].tolist() == ["We will rebuild the harbour."], quotes
     assert _speaker_of(quotes, "We will rebuild") == "Olaf Brenn"
+
+
+def test_a_document_qualified_by_a_peoples_adjective_speaks_for_the_country_named_before():
+    quotes = _quotes("Ostria recalled its ambassador on Monday. An Ostrian statement said the border talks had failed.")
+    assert _speaker_of(quotes, "the border talks had failed") == "Ostria"
+    # with no such country named, nobody is invented
+    quotes = _quotes("An Ostrian statement said the border talks had failed.")
+    assert _speaker_of(quotes, "the border talks had failed") is None

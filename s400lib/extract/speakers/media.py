@@ -27,6 +27,7 @@ from .lexicon import (
     PRONOUN_WINDOW,
     ROLE_NOUNS,
     ROLE_WINDOW,
+    clean_name,
     other_kind_of_body,
     same_kind_of_body,
 )
@@ -81,6 +82,21 @@ class MediaMixin:
             return None
         return None
 
+    def _country_of_adjective(self, tok: Token) -> str | None:
+        """'The Saudi statement said', 'a Turkish statement': a document qualified by a people's adjective
+        speaks for the country of that people that the article names ("Saudi Arabia", "Turkey"); None
+        when the article names no such country."""
+        from ..places import owner_key, same_owner
+
+        adjectives = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
+        if not adjectives:
+            return None
+        key = owner_key(adjectives[0].text)
+        for ent in self.doc.ents:
+            if ent.label_ == "GPE" and ent.end <= tok.i and same_owner(key, owner_key(ent[0].text)):
+                return clean_name(ent.text)
+        return None
+
     def _body_of(self, tok: Token) -> Resolution | None:
         """An organisation or a document speaking for one: 'his office' (the office of the person
         'his' refers to), 'the prime minister's office', 'a statement from the ministry', 'the
@@ -125,6 +141,9 @@ class MediaMixin:
                 if res.name:
                     return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
                 return None
+            country = self._country_of_adjective(tok)
+            if country is not None:
+                return Resolution(country, "org", "document+nationality", 0.7, text, start, end)
             issuer = self._earlier_issuer(tok) if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) else None
             if issuer is not None:
                 res = self.resolve(issuer)
