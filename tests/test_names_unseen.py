@@ -513,3 +513,11 @@ def test_two_bodies_listed_with_a_comma_are_not_tied():
     tables = _parse_texts("Aid\n\nThe World Bank, the Red Crescent Society and the Ministry of Health met on Monday.",
                           "Aid\n\nThe Red Crescent Society said it would send tents.")
     assert _canonical(tables, "the Red Crescent Society") == {"Red Crescent Society"}
+
+
+def test_a_fathers_name_after_bin_is_no_surname_a_bare_mention_joins():
+    # "Khalid bin Faisal" is Faisal's son: "King Faisal" is the father, not him
+    tables = _parse_texts("Talks\n\nPrince Khalid bin Faisal met the envoy on Monday. King Faisal later received the envoy too.",
+                          "Talks\n\nKhalid bin Faisal said the talks had gone well.")
+    assert _canonical(tables, "King Faisal") == {"Faisal"}
+    assert _canonical(tables, "Khalid bin Faisal") == {"Khalid bin Faisal"}

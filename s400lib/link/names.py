@@ -262,6 +262,17 @@ def _bracketed_ties(rows: pd.DataFrame) -> set[tuple[str, str]]:
             if not is_acronym(clean_name(str(t)))}
 
 
+# particles before a father's name in Arabic and related names: "Mohammed bin Salman" is Salman's son
+_PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould", "binti"}
+
+
+def _patronymic_last(name: str) -> bool:
+    """Whether a name's last word is a father's name ("Mohammed bin Salman"): then a bare "Salman"
+    ("King Salman") is not this person but may be the father."""
+    words = name.lower().split(" ")
+    return len(words) >= 3 and words[-2] in _PATRONYMIC
+
+
 def _grouped(entities: pd.DataFrame) -> tuple[list, list, list]:
     """(article ids, texts per article, labels per article), in one pass over the rows."""
     texts: dict[str, list[str]] = {}
@@ -638,7 +649,7 @@ class Canonicalizer:
             # a bare surname joins the one person it can be; between two people (John and Mary
             # Smith) it stays on its own rather than bridging them
             for bare in (n for n in group if " " not in n):
-                roots = {find(f) for f in full if similar(bare, f)}
+                roots = {find(f) for f in full if similar(bare, f) and not _patronymic_last(f)}
                 others = [b for b in group if " " not in b and b != bare and similar(bare, b)]
                 if len(roots) == 1:
                     parent[find(bare)] = next(iter(roots))
@@ -685,7 +696,8 @@ class Canonicalizer:
         # are never merged without a first name to tell them apart
         people_of_surname: dict[str, set[str]] = defaultdict(set)
         for key, (canonical, rule) in self.person_of.items():
-            people_of_surname[key.split(" ")[-1]].add(canonical)
+            if not _patronymic_last(key):
+                people_of_surname[key.split(" ")[-1]].add(canonical)
         self.surname_of = {}
         for key, (canonical, rule) in self.person_of.items():
             last = key.split(" ")[-1]
@@ -1090,7 +1102,7 @@ class _ArticlePeople:
             return None
         key = name_key(name)
         words = self.words[article]
-        by_surname = [p for p, _first, last in words if last == key]
+        by_surname = [p for p, _first, last in words if last == key and not _patronymic_last(p)]
         if label == "ORG" and not by_surname:
             return None  # an organisation's one-word name is a person's only when it is their surname
         if len(by_surname) == 1:
