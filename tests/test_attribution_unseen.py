@@ -1066,3 +1066,10 @@ def test_a_document_qualified_by_a_peoples_adjective_speaks_for_the_country_name
     # with no such country named, nobody is invented
     quotes = _quotes("An Ostrian statement said the border talks had failed.")
     assert _speaker_of(quotes, "the border talks had failed") is None
+
+
+def test_he_said_after_a_report_about_another_man_is_the_reporter():
+    # the skipper is the subject inside the reported clause; the harbour master goes on speaking
+    quotes = _quotes("Harbour master Jonas Lind said the skipper, Tomas Berg, had ignored the storm warnings.\n\n"
+                     "“He knew the risks,” he said.")
+    assert _speaker_of(quotes, "He knew the risks") == "Jonas Lind"

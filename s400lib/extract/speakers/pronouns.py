@@ -32,6 +32,16 @@ from .lexicon import (
 from .mentions import Mention, Resolution
 
 
+# verbs of saying whose subject pronoun is a speaker cue ("he said", "she told reporters")
+_SAYING = {"say", "tell", "add", "insist", "explain", "note", "warn", "write", "reply", "answer", "recall",
+           "continue", "argue", "claim", "stress", "admit", "acknowledge", "declare", "state"}
+
+
+def _speaks(tok: Token) -> bool:
+    """Whether a pronoun is the subject of a verb of saying."""
+    return tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in _SAYING
+
+
 class PronounsMixin:
     """The pronoun part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
 
@@ -57,6 +67,15 @@ class PronounsMixin:
                                       and c.name not in avoid)
                 if sure is not None and sure.sent == m.sent:
                     m = sure
+            if m is not None and not m.speaker and _speaks(tok):
+                # '“...,” he said' after 'Robin said the co-pilot, Lubitz, had ...': the speaker of the
+                # sentence before goes on speaking, not the person his words were about
+                voice = self._lookback(tok.idx, {"person"}, PRONOUN_WINDOW,
+                                       prefer=lambda c: c.speaker and self._agrees(c.name, sex) and c.name not in avoid)
+                # (unless the text gives the person first found the pronoun's sex and the speaker none)
+                if voice is not None and voice.sent == m.sent and not (
+                        sex is not None and self._known_sex(m.name, sex) and not self._known_sex(voice.name, sex)):
+                    m = voice
             if m is None:
                 # a personal name the model labelled an organisation ("Petra Novak has sold fish ...")
                 m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.salient and looks_like_personal_name(m.name))
