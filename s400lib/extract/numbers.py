@@ -208,18 +208,27 @@ def _members_of(noun) -> str | None:
     return None
 
 
-# words of a sentence about a vote, beyond those of a tally (_VOTING)
-_VOTES = {"referendum", "election", "poll", "polls", "voters", "voter", "plebiscite"}
+# words of a sentence about a vote: those of a tally (_VOTING) and the vote's own names
+_VOTES = frozenset({"referendum", "election", "poll", "polls", "voters", "voter", "plebiscite"})
 # verbs by which voters choose ("voted to leave", "backed remain", "favouring to leave")
 _CHOOSING = {"vote", "favour", "favor", "back", "support", "opt", "choose", "elect"}
 
 
-def _vote_share(tok, start: int, end: int) -> str | None:
-    """What a figure counts in a vote, from the figure's last token ``tok``: 'turnout' ("Turnout was
-    71.8%", "a turnout of 72.2 per cent"), 'vote <option>' for those who chose one option ("51.9 per
-    cent voted to leave", "96 percent of ballots were for remain", "48.11 percent voting to remain"),
-    'voting' for those who voted ("30 million people voting"); None for anything else. Figures of one
-    vote's turnout, of one option and of all voters are three counts, never set against each other."""
+def _vote_share(tok, first: int, unit: str | None, start: int, end: int) -> str | None:
+    """What a figure counts in a vote, from the figure's last token ``tok`` (its first is ``first``):
+    'turnout' for a share of the voters who turned out ("Turnout was 71.8%", "a turnout of 72.2 per
+    cent"), 'vote <option>' for those who chose one option ("51.9 per cent voted to leave", "96 percent
+    of ballots were for remain", "48.11 percent voting to remain"), 'voting' for a count of those who
+    voted ("30 million people voting", "a turnout of 2.26 million voters"); None for anything else.
+    Figures of one vote's turnout, of one option and of all voters are never set against each other."""
+    state = _vote_state(tok, start, end)
+    if state is None and first - 2 >= start and tok.doc[first - 1].lower_ == "of" and tok.doc[first - 2].lemma_.lower() == "turnout":
+        state = "turnout"  # "a turnout of 72.2 per cent": the figure's last word is no "of" object
+    return "voting" if state == "turnout" and unit != "%" else state
+
+
+def _vote_state(tok, start: int, end: int) -> str | None:
+    """:func:`_vote_share` read from the figure's last token and the verb it goes with."""
     doc = tok.doc
 
     def option(verb) -> str | None:
@@ -246,7 +255,7 @@ def _vote_share(tok, start: int, end: int) -> str | None:
             if chosen:
                 return f"vote {chosen}"
         if verb.lemma_.lower() in _CHOOSING:
-            if verb.lemma_.lower() != "vote" and not any(t.lower_ in _VOTING | _VOTES for t in doc[start:end]):
+            if verb.lemma_.lower() != "vote" and not any(t.lower_ in _VOTING or t.lower_ in _VOTES for t in doc[start:end]):
                 continue  # "17 others had opted to attend a meeting": a choice, but no vote
             chosen = option(verb)
             return f"vote {chosen}" if chosen else ("voting" if verb.lemma_.lower() == "vote" else None)
@@ -660,11 +669,7 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                     state = None
         if state is None and (value is not None or vague is not None or ranged):
             # "51.9 per cent voted to leave", "a turnout of 72.2 per cent", "30 million people voting"
-            state = _vote_share(doc[last], start, end)
-            if state is None and first - 2 >= start and doc[first - 1].lower_ == "of" and doc[first - 2].lemma_.lower() == "turnout":
-                state = "turnout"  # "a turnout of 72.2 per cent"
-            if state == "turnout" and unit != "%":
-                state = "voting"  # "a turnout of 2.26 million voters": a count of those who voted
+            state = _vote_share(doc[last], first, unit, start, end)
         if vague is None and not ranged:  # a range's interval is set above
             if value is None:
                 i = run_end
