@@ -879,7 +879,8 @@ def _rose_since(x: tuple, y: tuple, day_x, day_y) -> bool:
     if state not in _ACCUMULATING or state != y[2].partition(" (")[2].rstrip(")"):
         return False
     (le, he, _), (ll, hl, _) = (x, y) if day_x < day_y else (y, x)
-    return le <= ll and _reach(le, he) <= max(hl, ll) if math.isfinite(hl) else le <= ll
+    # a later count open above ("more than 800") holds any earlier one below its figure
+    return le <= ll and (not math.isfinite(hl) or _reach(le, he) <= hl)
 
 
 def _other_ages(x: tuple, y: tuple) -> bool:
