@@ -63,6 +63,7 @@ from ..extract.speakers import clean_name
 from ..extract.speakers.lexicon import (
     BODY_FAMILY,
     ORG_NOUNS,
+    PATRONYMIC_PARTICLES,
     acronym_letters,
     initials_of,
     is_acronym,
@@ -262,15 +263,11 @@ def _bracketed_ties(rows: pd.DataFrame) -> set[tuple[str, str]]:
             if not is_acronym(clean_name(str(t)))}
 
 
-# particles before a father's name in Arabic and related names: "Mohammed bin Salman" is Salman's son
-_PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould", "binti"}
-
-
 def _patronymic_last(name: str) -> bool:
     """Whether a name's last word is a father's name ("Mohammed bin Salman"): then a bare "Salman"
     ("King Salman") is not this person but may be the father."""
     words = name.lower().split(" ")
-    return len(words) >= 3 and words[-2] in _PATRONYMIC
+    return len(words) >= 3 and words[-2] in PATRONYMIC_PARTICLES
 
 
 def _grouped(entities: pd.DataFrame) -> tuple[list, list, list]:

@@ -234,6 +234,8 @@ def looks_like_named_person(name: str) -> bool:
     return looks_like_personal_name(name) and given_name_sex(name.split(" ")[0]) is not None
 
 
+# Particles before a father's name in Arabic and related names: "Mohammed bin Salman" is Salman's son
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "ben", "ould", "binti"})
 # Words that join the parts of a personal name: "Faisal bin Salman Al Rashid", "Ludwig van Beethoven"
 NAME_PARTICLES = {"bin", "ibn", "bint", "ben", "al", "el", "abu", "de", "da", "di", "do", "dos", "das", "del", "della",
                   "van", "von", "der", "den", "la", "le", "du", "y"}
