@@ -487,12 +487,18 @@ def _shared_passage_rows(chosen: list[tuple], focus: list[int], lookup: dict, pa
     return rows
 
 
+def _absolute_dates(own_tx: pd.DataFrame):
+    """The article's dates and times that name a day on their own ("October 23, 2019", "02 October
+    2017, 16:01"), not through an anchor: what the dated-event and date-stamp evidence read."""
+    for r in own_tx[own_tx["type"].isin(["DATE", "TIME"])].itertuples(index=False):
+        if isinstance(r.spec, str) and r.spec.startswith("abs|") and not pd.isna(r.earliest):
+            yield r
+
+
 def _dated_event_rows(own_tx: pd.DataFrame) -> list[dict]:
     """Evidence 2: absolute dates told in the past (or future) tense in the article itself."""
     rows: list[dict] = []
-    for r in own_tx[own_tx["type"].isin(["DATE", "TIME"])].itertuples(index=False):
-        if not isinstance(r.spec, str) or not r.spec.startswith("abs|") or pd.isna(r.earliest):
-            continue
+    for r in _absolute_dates(own_tx):
         if r.tense == "past":
             lo, hi, why = r.earliest, pd.NaT, f"'{r.text}' ({r.value}) is told in the past tense: published on or after {r.earliest.date()}"
         elif r.tense == "future":
@@ -515,9 +521,9 @@ def _dateline_rows(own_tx: pd.DataFrame, lookup: dict) -> list[dict]:
     no verb to give it a tense, in a line of at most :data:`DATELINE_WORDS` words among the first
     :data:`DATELINE_CHARS` characters of the article, is the day it was published."""
     rows: list[dict] = []
-    for r in own_tx[own_tx["type"].isin(["DATE", "TIME"])].itertuples(index=False):
-        if (not isinstance(r.spec, str) or not r.spec.startswith("abs|") or pd.isna(r.earliest) or int(r.start) > DATELINE_CHARS
-                or isinstance(r.tense, str) or not _DAY_VALUE.match(str(r.value)[:10]) or len(str(r.value)) not in (10, 16)):
+    for r in _absolute_dates(own_tx):
+        if int(r.start) > DATELINE_CHARS or isinstance(r.tense, str) or not _DAY_VALUE.match(str(r.value)[:10]) \
+                or len(str(r.value)) not in (10, 16):
             continue
         sentence = lookup.get((r.article_id, int(r.sent_id)))
         if sentence is None:
