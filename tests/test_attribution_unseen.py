@@ -1073,3 +1073,63 @@ def test_he_said_after_a_report_about_another_man_is_the_reporter():
     quotes = _quotes("Harbour master Jonas Lind said the skipper, Tomas Berg, had ignored the storm warnings.\n\n"
                      "“He knew the risks,” he said.")
     assert _speaker_of(quotes, "He knew the risks") == "Jonas Lind"
+
+
+# A study or a report speaks for whoever wrote it, however the article goes on to call it.
+
+
+def test_a_survey_carried_out_by_a_body_speaks_for_it():
+    quotes = _quotes("A survey carried out by the Lindqvist Foundation last spring found that most tenants paid late.")
+    assert _speaker_of(quotes, "most tenants paid late") == "Lindqvist Foundation"
+
+
+def test_it_found_after_a_study_is_the_study_and_so_its_author():
+    text = ("The review, prepared by the Harbour Commission, found that two cranes were unsafe. "
+            "It also found that the night shift had no supervisor.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "night shift had no supervisor") == "Harbour Commission"
+
+
+def test_the_report_points_back_to_a_study_named_by_another_word():
+    text = ("An audit by the Norland Water Board was published on Monday. "
+            "Leaks had doubled since 2015, the report said.")
+    assert _speaker_of(_quotes(text), "Leaks had doubled") == "Norland Water Board"
+
+
+def test_the_study_points_back_past_mentions_that_name_no_author():
+    filler = "Farmers in the valley have long complained about the river. " * 20
+    text = ("A study from the Institute of Soil Science was released in May. " + filler
+            + "The new study, requested by the farmers' union, covers ten years. "
+            + "Nitrate levels rose each year, the study found.")
+    assert _speaker_of(_quotes(text), "Nitrate levels rose") == "Institute of Soil Science"
+
+
+def test_a_body_that_asked_for_a_study_did_not_write_it():
+    text = ("The audit was requested by the Port Authority. "
+            "The audit found that fees were charged twice.")
+    assert _speaker_of(_quotes(text), "fees were charged twice") != "Port Authority"
+
+
+def test_according_to_a_new_study_takes_the_author_named_in_the_next_sentence():
+    text = ("Glaciers in the range will lose half their ice by 2060, according to a new study. "
+            "The study, by the University of Tromso, measured 30 glaciers.")
+    assert _speaker_of(_quotes(text), "Glaciers in the range") == "University of Tromso"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_reports():
+    text = ("A report from the Castel Institute came out on Friday. "
+            "The new report shows that wages fell; the report found that rents rose.")
+    quotes = _quotes(text)
+    assert "rents rose" in quotes["text"].tolist()
+    assert _speaker_of(quotes, "rents rose") == "Castel Institute"
+
+
+def test_the_report_said_after_a_quote_is_the_report_not_a_missing_subject():
+    text = ("A study by the Meridian Health Trust looked at 40 clinics. "
+            "“Waiting lists grew in every region,” the report said.")
+    assert _speaker_of(_quotes(text), "Waiting lists grew") == "Meridian Health Trust"
+
+
+def test_figures_a_body_released_speak_for_it():
+    text = "In March, Ofcom released figures that showed that complaints had doubled."
+    assert _speaker_of(_quotes(text), "complaints had doubled") == "Ofcom"

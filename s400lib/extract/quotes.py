@@ -63,7 +63,7 @@ from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_age_phrase
-from .speakers.lexicon import DOCUMENT_NOUNS, OCCUPATION_NOUNS
+from .speakers.lexicon import DOCUMENT_NOUNS, FINDING_NOUNS, FINDING_VERBS, OCCUPATION_NOUNS
 from .speakers.mentions import subjects_of
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
@@ -71,8 +71,6 @@ from .speakers.mentions import subjects_of
 REPORT_ONLY_THAT = {"find", "show", "recommend", "estimate",
                     # and verbs of bringing someone round: "we've convinced the regulator that ..."
                     "convince", "persuade"}
-# ... except that a study or a report does frame from the side: "Emissions have doubled, a report found"
-_FINDING_NOUNS = {"report", "study", "survey", "poll", "analysis", "review", "investigation", "inquiry", "audit", "research"}
 # Lemmas that introduce speech (direct or reported). 'note' and 'quote' also cover the plural
 # nouns spaCy sometimes tags them as ("Haaretz notes").
 SPEECH_VERBS = {
@@ -334,7 +332,9 @@ def _subject_of(verb: Token) -> Token | None:
         # reported clause; it is the speaker's second verb, so it shares the speaker's subject
         head = head.head
     for v in (verb, head) if shares else (verb,):
-        subjects = subjects_of(v)
+        # "The new study bumps that number upward; the study found that ...": the parser may give the
+        # verb a second subject from the clause before a semicolon, which is a sentence of its own
+        subjects = [c for c in subjects_of(v) if not _semicolon_between(c, v)] or subjects_of(v)
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
             # "Malaysia's Prime Minister, Najib Razak said": two subjects, a title and the name after it
@@ -447,7 +447,9 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
             # '“...,” according to analyst Bea Lindgren': the source follows, as after a speech verb
             head = _according_source(words[1], words[2:6])
             return Cue(t, head, "according_to") if head is not None else None
-        if _is_speech(t) and (t.pos_ in ("VERB", "AUX") or n > 0):
+        # a word of speech read as a noun may still be the verb ("Haaretz notes"), but not when it is the
+        # subject of the verb ("”, the report said")
+        if _is_speech(t) and (t.pos_ in ("VERB", "AUX") or n > 0 and t.dep_ not in ("nsubj", "nsubjpass")):
             before = [w for w in words[:n] if w.pos_ not in ("PUNCT", "CCONJ")]
             if _cue_lemma(t) in MEDIUM_VERBS:
                 obj = _object_of(t)
@@ -1014,13 +1016,22 @@ def _is_that(tok: Token) -> bool:
 _TELLING_VERBS = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure", "advise", "convince", "persuade"}
 
 
+def _semicolon_between(a: Token, b: Token) -> bool:
+    """Whether a semicolon stands between the phrase of ``a`` and the word ``b`` (in either order)."""
+    lo, hi = (a.right_edge.i, b.i) if a.i < b.i else (b.i, a.left_edge.i)
+    return any(t.text == ";" for t in a.doc[lo + 1 : hi])
+
+
 def _reported_clauses(verb: Token) -> list[Token]:
     """The clauses a speech verb reports: its clausal complement with a subject of its own, or the
     "that"-clause of a noun it governs ("announced the idea that ...", "told LA Weekly in a statement
     that ..."). A clause the parser hung as a noun's modifier but that opens with "that" right after
     the verb ("observed that the date ... coincided") is one too."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and _has_own_subject(c) and not _absolute_phrase(c, verb)]
-    if verb.lemma_ in REPORT_ONLY_THAT and not any(c.dep_ == "nsubj" and c.lemma_.lower() in _FINDING_NOUNS for c in verb.children):
+    # "The report shows that aid fell; the study found that loans rose": a clause before a semicolon is
+    # a sentence of its own, not what the verb after it reports, when the verb reports one of its own
+    clauses = [c for c in clauses if not (c.i < verb.i and _semicolon_between(c, verb))] or clauses
+    if verb.lemma_ in REPORT_ONLY_THAT and not any(c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS for c in verb.children):
         # these never frame from the side (but "..., a report found" does), so a clause before them
         # is the parser's mistake
         clauses = [c for c in clauses if c.i > verb.i]
@@ -1196,7 +1207,10 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     # "backed by Teo Lind, who said the inquiry was overdue": the one the clause is about
                     subj = tok.head
                 # "WHO say ..." is the World Health Organization, not a relative pronoun
-                if subj is None or (subj.lower_ in FIRST_PERSON | {"it", "there", "which", "who", "that"} and not subj.text.isupper()):
+                # "It also found that ...": a study's "it" does speak (the resolver looks for the study)
+                finding_it = subj is not None and subj.lower_ == "it" and _cue_lemma(tok) in FINDING_VERBS
+                if subj is None or (subj.lower_ in FIRST_PERSON | {"it", "there", "which", "who", "that"}
+                                    and not subj.text.isupper() and not finding_it):
                     continue
                 if inside_quote(subj.idx):
                     continue
@@ -1210,7 +1224,7 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     # words after "that" up to the end of the sentence are still what was reported
                     start, end = _trim(ctx, nxt.idx + len(nxt), sent.end_char)
                     found = (start, end, subj, _cue_lemma(tok), "cue_subject")
-                elif (_cue_lemma(tok) not in REPORT_ONLY_THAT or subj.lemma_.lower() in _FINDING_NOUNS) \
+                elif (_cue_lemma(tok) not in REPORT_ONLY_THAT or subj.lemma_.lower() in FINDING_NOUNS) \
                         and (framed := _framing_clause(tok, subj)) is not None:
                     subj = _inverted_subject(tok) or subj
                     # "As Heald told the Post, ozone has dropped"; "Recipients, said Mauer, are required ..."

@@ -273,9 +273,17 @@ EVIDENCE_NOUNS = frozenset({"data", "datum", "figure", "statistic", "image", "fi
 # Documents that speak for whoever issued them: "a statement from the ministry said".
 DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "release", "document", "memo",
                   "study", "survey", "poll", "filing", "notice", "declaration", "announcement", "review", "analysis", "audit",
+                  "research", "assessment",
                   # where a body posts its words: "the force's website said", "the ministry's Twitter account"
                   "website", "site", "account", "feed"} | EVIDENCE_NOUNS
 _ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
+# Works of finding out: a study or a report frames what it found from the side ("Emissions have doubled, a
+# report found"), and one of them is often named again by another ("a review by the ministry ... the report
+# said"), so they point back to one another.
+FINDING_NOUNS = frozenset({"report", "study", "survey", "poll", "analysis", "review", "investigation", "inquiry", "audit",
+                           "research", "assessment"})
+# What a work of finding out does with its findings: "It also found that ...", where "it" is the study.
+FINDING_VERBS = frozenset({"find", "show", "conclude", "estimate"})
 QUANTIFIER_HEADS = {"number", "group", "couple", "lot", "majority", "handful", "dozen", "series", "few", "some"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _POSSESSIVE = re.compile(r"\s*['’]s?$")

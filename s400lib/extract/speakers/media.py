@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from .lexicon import (
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
+    FINDING_NOUNS,
     MEDIA_NOUNS,
     ORG_NOUN_HINTS,
     ORG_NOUNS,
@@ -41,11 +42,30 @@ _MEDIA_QUALIFIERS = {"news", "wire", "press"}
 _SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "pentagon", "cabinet", "parliament",
                        "navy", "coastguard"}
 # verbs of bringing out a document: its agent is who speaks through it ("published by the institute")
-_ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author", "unveil", "present"}
+# or of carrying out a study ("a survey carried out by the centre", "the audit, conducted by KPMG"); a body
+# that asked for it ("requested by the mayor", "commissioned by the government") did not write it
+_ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author", "unveil", "present",
+                  "conduct", "carry", "undertake", "perform", "lead"}
+# ... and "the study": an article that reports a study keeps calling it that, a page or more after it named
+# its author; the nearest earlier mention still wins
+WORK_REACH = 400
+# how far ahead "according to a new study" looks for the sentence that names the study's author
+ISSUER_AHEAD = 40
 # how far back "the letter" looks for the letter it points to: about the paragraph and the one before
 ISSUER_REACH = 120
 # groups that speak for someone only as someone's: "his campaign said", "her team said"
 _OWNED_BODIES = {"campaign", "team", "camp", "entourage"}
+
+
+def _definite(tok: Token) -> bool:
+    """"the study", "this report": a noun that points to one the reader has met (the parser may hang the
+    article on a word it wrongly reads as the head noun: "The new study bumps")."""
+    phrase = [tok, tok.head] if tok.dep_ == "compound" else [tok]
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for t in phrase for c in t.children)
+
+
+def _indefinite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def _as_name(phrase: str) -> str:
@@ -56,16 +76,35 @@ def _as_name(phrase: str) -> str:
 class MediaMixin:
     """The media and organisation part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
 
+    @staticmethod
+    def _issuers_in(tok: Token) -> list[Token]:
+        """Who the document noun ``tok`` names as its issuer within its own phrase: "a statement from the
+        ministry", "a report by the commission", "the report, published by the institute", "a survey carried
+        out by the centre"; an "of" names one only when it is a name ("an analysis of its own traffic
+        statistics" is about them, not by them)."""
+        issued = [agent for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in _ISSUING_VERBS
+                  for agent in acl.children if agent.dep_ == "agent"]
+        return [obj for prep in list(tok.children) + issued
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of")
+                for obj in prep.children
+                if obj.dep_ == "pobj" and (prep.lower_ != "of" or obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON", "GPE"))]
+
     def _earlier_issuer(self, tok: Token) -> Token | None:
         """Who issued the document "the letter" points back to, from the last mention of that noun in the
-        ``ISSUER_REACH`` words before: its owner ("his letter"), the subject of the clause on it ("a letter he
-        submitted"), or the subject of the verb that issued it or that it was said in ("X wrote a letter", "X
-        had in a letter ... said"). Nothing when that mention names no issuer: an older letter is not looked for."""
+        ``ISSUER_REACH`` words before (``WORK_REACH`` for a study or a report): its owner ("his letter"), the subject of the clause on it ("a letter he
+        submitted"), the subject of the verb that issued it or that it was said in ("X wrote a letter", "X
+        had in a letter ... said"), or the issuer its phrase names ("a report from the institute"). Works of
+        finding out point back to one another ("a review by the ministry ... the report said"), and a mention
+        that names no issuer but is itself definite ("the new study") points further back, from itself.
+        Nothing when the mention found is an indefinite one that names no issuer: an older one is not looked for."""
         lemma = tok.lemma_.lower()
-        floor = max(0, tok.i - ISSUER_REACH)
-        for k in range(tok.i - 1, floor - 1, -1):
+        family, reach = (FINDING_NOUNS, WORK_REACH) if lemma in FINDING_NOUNS else ({lemma}, ISSUER_REACH)
+        floor = max(0, tok.i - reach)
+        k = tok.i - 1
+        while k >= floor:
             prev = self.doc[k]
-            if prev.lemma_.lower() != lemma or prev.pos_ != "NOUN":
+            k -= 1
+            if prev.lemma_.lower() not in family or prev.pos_ != "NOUN":
                 continue
             owners = [c for c in prev.children if c.dep_ == "poss" and c.lower_ != "its"]
             if owners:
@@ -73,13 +112,34 @@ class MediaMixin:
             relcl = [s for c in prev.children if c.dep_ in ("relcl", "acl") for s in c.children if s.dep_ == "nsubj"]
             if relcl:
                 return relcl[0]
+            named = self._issuers_in(prev)
+            if named:
+                return named[0]
             head = prev.head
             verb = head.head if prev.dep_ == "pobj" and head.lower_ in ("in", "through", "via") else head if prev.dep_ == "dobj" else None
             if verb is not None and verb.pos_ in ("VERB", "AUX"):
                 subjects = subjects_of(verb, ("nsubj",))
                 if subjects:
                     return subjects[0]
-            return None
+            if not _definite(prev):
+                return None
+            floor = max(0, prev.i - reach)
+        return None
+
+    def _later_issuer(self, tok: Token) -> Token | None:
+        """"Flooding will double, according to a new study. The study, by the University of Reading, ...":
+        a study first met without its author is named in the sentence that follows. The first definite
+        mention of a work of its kind in the next ``ISSUER_AHEAD`` words gives the issuer its phrase names;
+        another indefinite one ("a second study by ...") is another study, and ends the search."""
+        lemma = tok.lemma_.lower()
+        family = FINDING_NOUNS if lemma in FINDING_NOUNS else {lemma}
+        for nxt in self.doc[tok.i + 1 : tok.i + 1 + ISSUER_AHEAD]:
+            if nxt.lemma_.lower() not in family or nxt.pos_ != "NOUN":
+                continue
+            if not _definite(nxt):
+                return None
+            named = self._issuers_in(nxt) or [c for c in nxt.children if c.dep_ == "poss" and c.lower_ != "its"]
+            return named[0] if named else None
         return None
 
     def _country_of_adjective(self, tok: Token) -> str | None:
@@ -118,17 +178,10 @@ class MediaMixin:
                     return Resolution(named[0], named[1], "appos", 0.9, text, start, end)
         if low in DOCUMENT_NOUNS:
             # 'a statement from the ministry', 'a report by the commission': the body issues it
-            # ... or 'the report, published by the institute on Monday': the agent of its issuing
-            issued = [agent for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in _ISSUING_VERBS
-                      for agent in acl.children if agent.dep_ == "agent"]
-            for prep in list(tok.children) + issued:
-                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of"):
-                    for obj in prep.children:
-                        # "an analysis of its own traffic statistics" is about them, not by them
-                        if obj.dep_ == "pobj" and (prep.lower_ != "of" or obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON", "GPE")):
-                            res = self.resolve(obj)
-                            if res.name:
-                                return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
+            for obj in self._issuers_in(tok):
+                res = self.resolve(obj)
+                if res.name:
+                    return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
             owner = [c for c in tok.children if c.dep_ == "poss"]
             if owner and owner[0].lower_ == "its":
                 # 'according to its statement': the body the text spoke of just before
@@ -141,10 +194,16 @@ class MediaMixin:
                 if res.name:
                     return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.8), text, start, end)
                 return None
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUING_VERBS:
+                # "the government released mortality data that showed ...": who brought it out
+                for issuer in subjects_of(tok.head, ("nsubj",)):
+                    res = self.resolve(issuer)
+                    if res.name:
+                        return Resolution(res.name, res.kind, f"document+{res.rule}", min(res.confidence, 0.7), text, start, end)
             country = self._country_of_adjective(tok)
             if country is not None:
                 return Resolution(country, "org", "document+nationality", 0.7, text, start, end)
-            issuer = self._earlier_issuer(tok) if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) else None
+            issuer = self._earlier_issuer(tok) if _definite(tok) else self._later_issuer(tok) if _indefinite(tok) else None
             if issuer is not None:
                 res = self.resolve(issuer)
                 if res.name:

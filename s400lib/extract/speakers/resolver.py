@@ -21,6 +21,8 @@ from spacy.tokens import Span, Token
 from ..context import ArticleContext
 from .lexicon import (
     DOCUMENT_NOUNS,
+    FINDING_NOUNS,
+    FINDING_VERBS,
     FIRST_PERSON,
     KIN_NOUNS,
     MEDIA_NOUNS,
@@ -240,6 +242,12 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             return Resolution(None, "unknown", "first_person", 0.2, tok.text, tok.idx, tok.idx + len(tok))
         if low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS:
             return self._resolve_pronoun(tok)
+        if low == "it" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in FINDING_VERBS:
+            # "It also found that ...": the study or report the text spoke of last finds, for its issuer
+            work = self._last_work(tok)
+            body = self._body_of(work) if work is not None else None
+            if body is not None:
+                return Resolution(body.name, body.kind, "pronoun_it+" + body.rule, min(body.confidence, 0.6), tok.text, tok.idx, tok.idx + len(tok))
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             # '“...,” it said': a body that spoke just before (a company, a ministry), never a person
             m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.speaker) \
@@ -326,6 +334,20 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                 return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
         start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         return Resolution(None, "unknown", "unresolved", 0.2, self.ctx.text[start:end], start, end)
+
+    def _last_work(self, tok: Token) -> Token | None:
+        """The last study, report or other work of finding out named in the sentences before ``tok``
+        (within ``PRONOUN_WINDOW`` sentences)."""
+        sent_starts = 0
+        for k in range(tok.i - 1, -1, -1):
+            prev = self.doc[k]
+            if prev.is_sent_start:
+                sent_starts += 1
+                if sent_starts > PRONOUN_WINDOW:
+                    return None
+            if prev.pos_ == "NOUN" and prev.lemma_.lower() in FINDING_NOUNS & DOCUMENT_NOUNS:
+                return prev
+        return None
 
     def _mouthpiece_for(self, tok: Token) -> Resolution | None:
         """'A spokeswoman for the agency conceded': one who speaks for a body gives the body's words;
