@@ -393,3 +393,29 @@ def test_what_a_figure_counts_in_a_vote_is_read(text, state):
 def test_vote_shares_conflict_only_on_one_figure_of_one_vote(two_outlets, left, right, conflict):
     co = two_outlets(left, right)
     assert (co["kind"] == "numeric").any() == conflict, co
+
+
+# A count said not to have happened ("3000 people did not die") denies that count, nothing else.
+
+
+def test_a_count_said_not_to_have_died_conflicts_with_that_count_told_elsewhere(two_outlets):
+    co = two_outlets("An inquiry by the Halden Institute found that 1,480 people died in the heatwave of July.",
+                     "“1,500 people did not die in the heatwave,” the mayor of Halden told reporters.")
+    assert co["kind"].tolist() == ["polarity"], co
+    assert "1,480" in co["explanation"].iloc[0] and "did not happen" in co["explanation"].iloc[0]
+
+
+def test_a_count_said_not_to_have_died_is_no_conflict_with_deaths_of_another_size(two_outlets):
+    # "1,500 did not die" says nothing against "people died" or "40 died", and gives no count of its own
+    co = two_outlets("Many people died in the heatwave of July, and 40 people died in Halden alone, the hospitals said.",
+                     "“1,500 people did not die in the heatwave,” the mayor of Halden told reporters.")
+    assert co.empty, co
+
+
+def test_a_count_told_as_of_an_earlier_moment_is_no_conflict_with_a_higher_later_one(two_outlets):
+    co = two_outlets("Initially, only nine people were believed to have died in the Halden heatwave, the mayor said.",
+                     "The hospitals of Halden said 212 people died in the heatwave.")
+    assert co.empty, co
+    co = two_outlets("The hospitals of Halden said nine people died in the heatwave.",
+                     "The mayor of Halden said 212 people died in the heatwave.")
+    assert co["kind"].tolist() == ["numeric"], co

@@ -74,6 +74,9 @@ def test_empty_has_schema_columns(text):
     ("Between 40 and 55 trucks crossed the border.", 40, 55, "truck"),
     ("The repairs cost 2 to 3 million euros.", 2e6, 3e6, "EUR"),
     ("Some 600-700 workers joined the strike.", 600, 700, "worker"),
+    # "from" opens a range after "anywhere" or a verb of spanning, a change after any other verb
+    ("The clinic saw anywhere from 30 to 45 patients a day.", 30, 45, "patient"),
+    ("Bids for the painting ranged from 2 to 4 million dollars.", 2e6, 4e6, "USD"),
 ])
 def test_a_range_is_one_count_known_to_an_interval(text, low, high, unit):
     table = number_table(context_for_text(text))

@@ -50,6 +50,7 @@ import pandas as pd
 
 from ..core import schema
 from ..extract.claims import CLOSED_STATUS_CLASSES, rows_inside
+from ..extract.numbers import state_of_lemma
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from ..link.eventmatch import bag_weight, idf_of_counts
 from ..link.names import country_keys, name_key
@@ -348,11 +349,12 @@ def contradictions(
     state_units_of = [frozenset(u for u in us if " (" in u) or _NONE for us in units_of]
     wants = [_wants(fs) for fs in frames]
     denies = [_denies(fs) for fs in frames]
+    negated = [_negated_counts(fs, ns) for fs, ns in zip(frames, nums)]
     contrasted = (c["source_rule"] == "contrast").fillna(False).to_numpy(dtype=bool) if "source_rule" in c else None
     judge = _PairJudge(consistent, told_alike, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
                        arts, rare_units_of, stages, pub_years, pub_days, units_of, state_units_of, wants, _figures_by_article(arts, nums),
-                       patients, denies, sent, contrasted, _changes_by_article(arts, nums))
+                       patients, denies, sent, contrasted, _changes_by_article(arts, nums), negated)
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter, contrasted), client):
@@ -368,6 +370,10 @@ def contradictions(
 
 
 _NONE: frozenset = frozenset()
+# a count told as of an earlier moment than the report: "initially", "at first", or a sentence that
+# opens with a past "when" ("When I left the island, ...")
+_EARLY_COUNT = re.compile(r"\b(?:initially|at first|early on|at the outset|in the first (?:hours|days))\b|^\W*when\b(?=[^,]*\b(?:was|were|had|left|arrived|came|hit|struck|began)\b)",
+                          re.IGNORECASE)
 
 
 def _figures_by_article(arts: list, nums: list) -> dict[str, tuple]:
@@ -432,11 +438,21 @@ class _PairJudge:
     sentences: list  # the sentence of each claim
     contrasted: object  # whether each claim is the contrasted side of its sentence, or None
     article_changes: dict  # article -> the figures its claims give together (see _changes_by_article)
+    negated: list  # the counts each claim says did not happen (see _negated_counts)
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
     # the name before a claim's predicate, likewise once per claim and predicate
     named_subjects: dict = dataclasses.field(default_factory=dict)
+
+    def days_told(self, a: int, b: int) -> tuple:
+        """The days two claims' counts hold for: their articles' publication days, except that a count
+        told as of an earlier moment ("When I left the island they had 18 deaths", "Initially 64 were
+        believed dead") is the earlier of two counts however its article is dated."""
+        early_a, early_b = bool(_EARLY_COUNT.search(self.texts[a])), bool(_EARLY_COUNT.search(self.texts[b]))
+        if early_a != early_b:
+            return (0, 1) if early_a else (1, 0)
+        return self.pub_days[a], self.pub_days[b]
 
     def window(self, i: int, offset: int) -> tuple[str, ...]:
         if (i, offset) not in self.windows:
@@ -462,6 +478,11 @@ class _PairJudge:
             cands, denied_figure = [], []
             if self.frame_classes[a] & self.frame_classes[b]:
                 cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window, self.named_subject)
+            negated_states = {x[2].partition(" (")[2].rstrip(")") for x in self.negated[a] + self.negated[b]}
+            if negated_states:
+                # "3000 people did not die" denies a count, not every death: "people died in the storm"
+                # or "64 died" is no conflict with it; the figure rule below judges the count told
+                cands = [cand for cand in cands if not (cand[0] in ("polarity", "stance") and state_of_lemma(cand[1]) in negated_states)]
             rare = self.rare_units_of[a] & self.rare_units_of[b] if self.arts[a] != self.arts[b] else _NONE
             # two statements the alignment reads as one fact in two outlets are related however few
             # words they share ("148 people had died" / "all 150 people on board died"): each count
@@ -489,12 +510,15 @@ class _PairJudge:
             if self.wants[a] == self.wants[b] and _same_occasion(self.subjects[a], self.subjects[b], self.dates[a], self.dates[b], self.pub_years[a], self.pub_years[b]) \
                     and not _other_owner(self.owners[a], self.owners[b]):
                 told = self.article_figures if self.arts[a] != self.arts[b] else {}
-                denied_a, denied_b = self.denies[a], self.denies[b]
+                denied_a, denied_b = self.denies[a] or bool(self.negated[a]), self.denies[b] or bool(self.negated[b])
                 if denied_a or denied_b:
                     # a figure inside a denial ("denied that 14 people had died") is no count its source
                     # gives; the figure told and denied is a conflict of reports, unless the act itself
-                    # is already set against its denial ("accused ... of bribing" / "denied bribing")
-                    denied_figure = _denied_figure(a, b, self.nums, denied_a, denied_b, shared, texts, sources, rare)
+                    # is already set against its denial ("accused ... of bribing" / "denied bribing");
+                    # a count said not to have happened ("3000 people did not die") is its negation
+                    by_verb = self.denies[a] or self.denies[b]
+                    denied_figure = _denied_figure(a, b, self.nums, denied_a, denied_b, shared, texts, sources, rare,
+                                                   "stance" if by_verb else "polarity")
                 elif self.arts[a] == self.arts[b] and not differ:
                     # one source giving two figures in one article counts two things ("90 percent voted
                     # yes"; "turnout was 42.3 percent") or tells a change in order, not a dispute
@@ -503,7 +527,7 @@ class _PairJudge:
                     rivals = differ and self.rules[a] != "outlet" and self.rules[b] != "outlet"
                     changes = self.article_changes.get(self.arts[a], ()) + self.article_changes.get(self.arts[b], ()) if rivals else ()
                     cands += _numeric(a, b, self.nums, shared, texts, sources, rare, told.get(self.arts[a], ()),
-                                      told.get(self.arts[b], ()), rivals, changes, (self.pub_days[a], self.pub_days[b]),
+                                      told.get(self.arts[b], ()), rivals, changes, self.days_told(a, b),
                                       ("there" in self.owners[a].get("in", ())) != ("there" in self.owners[b].get("in", ())))
             # one thing that happened to one noun, dated a few days apart ("the ferry sank on Monday
             # night" / "on Sunday night"): the date is in dispute however few other words they share
@@ -896,9 +920,17 @@ def _denies(frames_of_claim) -> bool:
     return any(f[2] == "denied" for f in frames_of_claim)
 
 
-def _denied_figure(a, b, nums, denied_a, denied_b, shared, texts, sources, rare_units=frozenset()):
+def _negated_counts(frames_of_claim, nums_of_claim) -> tuple:
+    """The counts a claim says did not happen: "3000 people did not die" (a count of the dead whose verb
+    of dying is negated)."""
+    negated = {state_of_lemma(f[0]) for f in frames_of_claim if f[1] == "-"} - {None}
+    return tuple(x for x in nums_of_claim if x[2] and x[2].partition(" (")[2].rstrip(")") in negated)
+
+
+def _denied_figure(a, b, nums, denied_a, denied_b, shared, texts, sources, rare_units=frozenset(), kind="stance"):
     """A figure one claim gives and the other denies: "killing 14 people, the coast guard said" against
-    "the coast guard denied that 14 people had died" is a conflict of reports (stance); two figures
+    "the coast guard denied that 14 people had died" is a conflict of reports (stance), and "3,000 people
+    died" against "3000 people did not die" a negation of the count (polarity, ``kind``); two figures
     that differ, one of them denied, are no conflict (the denial does not give a count)."""
     if denied_a == denied_b or (len(shared) < 3 and not rare_units):
         return []
@@ -906,9 +938,10 @@ def _denied_figure(a, b, nums, denied_a, denied_b, shared, texts, sources, rare_
     for lt, ht, ut in (x for x in nums[told] if x[2]):
         for ld, hd, ud in (y for y in nums[denying] if y[2]):
             if _same_count(ut, ud) and not _apart((lt, ht, ut), (ld, hd, ud)) and (len(shared) >= 3 or ut in rare_units):
-                return [("stance", ut, _BASE["stance"] + 0.1,
+                says = "denies that figure" if kind == "stance" else "says it did not happen"
+                return [(kind, ut, _BASE[kind] + 0.1,
                          f"According to {_who(sources[told])} the count is {_fmt(lt, ht)} {ut} (“{_short(texts[told])}”); "
-                         f"{_who(sources[denying])} denies that figure (“{_short(texts[denying])}”).")]
+                         f"{_who(sources[denying])} {says} (“{_short(texts[denying])}”).")]
     return []
 
 

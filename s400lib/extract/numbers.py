@@ -324,6 +324,13 @@ _STATE_OF = {
     # who may vote, not who did: "5.3 million people were eligible to vote", "5.3 million eligible voters"
     **dict.fromkeys(["eligible", "registered"], "eligible"),
 }
+
+
+def state_of_lemma(lemma: str) -> str | None:
+    """The state a word puts the people counted in ('die' -> 'dead', 'rescue' -> 'rescued'), or None."""
+    return _STATE_OF.get(lemma)
+
+
 # verbs that report a state rather than bring it about: "38 people were reported to have been injured",
 # "800 people are reported injured", "12 are feared dead": the state is the verb's complement's
 _REPORTING_STATE = {"report", "say", "fear", "believe", "think", "confirm", "know", "understand", "feel"}
@@ -811,6 +818,16 @@ def _after_aged(doc, i: int, start: int) -> bool:
     return k >= start and doc[k].lower_ in ("aged", "ages", "age")
 
 
+# verbs whose "from X to Y" spans the values something takes, not a change from one to the other
+_SPANNING_VERBS = {"range", "vary", "span"}
+
+
+def _from_opens_range(doc, k: int, start: int) -> bool:
+    """"anywhere from 6 to 18 deaths", "estimates ranged from 12,000 to 15,000": the "from" at doc[k]
+    opens a range, not a change ("rose from 12 to 15")."""
+    return (k - 1 >= start and doc[k - 1].lower_ == "anywhere") or doc[k].head.lemma_.lower() in _SPANNING_VERBS
+
+
 def _range_end(doc, i: int, run_end: int, end: int, start: int, value) -> tuple[int, float] | None:
     """(end of the run, upper value) when the number at doc[i:run_end] opens a range, else None.
 
@@ -820,7 +837,7 @@ def _range_end(doc, i: int, run_end: int, end: int, start: int, value) -> tuple[
     joiner = doc[run_end].lower_
     before = doc[i - 1].lower_ if i - 1 >= start else ""
     if not (joiner in _RANGE_JOINERS or (joiner == "and" and before == "between")) \
-            or (before == "from" and not _after_aged(doc, i, start)):
+            or (before == "from" and not _after_aged(doc, i, start) and not _from_opens_range(doc, i - 1, start)):
         return None
     k = run_end + 1
     while k < end and _is_numeric(doc[k]) and not (doc[k].lower_.endswith("s") and _is_scale(doc[k])):
