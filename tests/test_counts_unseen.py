@@ -419,3 +419,12 @@ def test_a_count_told_as_of_an_earlier_moment_is_no_conflict_with_a_higher_later
     co = two_outlets("The hospitals of Halden said nine people died in the heatwave.",
                      "The mayor of Halden said 212 people died in the heatwave.")
     assert co["kind"].tolist() == ["numeric"], co
+
+
+def test_the_day_a_report_came_out_does_not_date_what_it_counts(two_outlets):
+    # the release day dates the report; the span of weeks after the heatwave is the count's own, and
+    # two outlets give it two lengths
+    co = two_outlets("A report by the Halden Institute, published on Tuesday, found 1,480 excess deaths in the six weeks after the heatwave.",
+                     "According to the Halden Institute, 1,480 people died in the four weeks after the heatwave of April 2021.")
+    assert co["kind"].tolist() == ["numeric"], co
+    assert "6 weeks" in co["explanation"].iloc[0] and "4 weeks" in co["explanation"].iloc[0]

@@ -331,6 +331,9 @@ def contradictions(
     not_literal = _scare_quoted_classes(tables, c, frames)
     frames = [[f for f in frames[i] if (arts[i], f[0]) not in not_literal] for i in range(n)]
     bound = _bound_dates(c, getattr(tables, "timexes", None), frames)
+    # "2,975 deaths, according to a report released Tuesday": the day a report or a statement came out
+    # is not the day of what it counts, so it does not set the count's occasion
+    dates = [_without_issue_dates(ds, bd) for ds, bd in zip(dates, bound)]
     # predicate classes each claim carries, once per claim rather than once per pair
     frame_classes = [frozenset(f[0] for f in fs) - _GENERIC or _NONE for fs in frames]
     # a counted thing only two claims of the corpus count ("passengers from 30 countries", "35
@@ -882,6 +885,8 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=
                 va, vb = _fmt(la, ha), _fmt(lb, hb)
                 if ua == ub == "age":
                     told = f"the ages run from {va}; according to {_who(sources[b])} from {vb}"
+                elif ua == ub and ua in _TIME_UNITS:  # "in the six months after the storm" / "five months"
+                    told = f"the time is {va} {ua}s; according to {_who(sources[b])} it is {vb} {ub}s"
                 else:
                     told = f"the count is {va} {ua}; according to {_who(sources[b])} it is {vb} {ub}"
                 out.append(("numeric", ua, _BASE["numeric"], f"According to {_who(sources[a])} {told}, in otherwise matching claims."))
@@ -986,6 +991,22 @@ def _fmt(lo, hi) -> str:
     if not math.isfinite(hi):
         return f"at least {lo:,.10g}"
     return f"{lo:,.10g} to {hi:,.10g}"
+
+
+# predicates whose date is when something was said or brought out, not when what it tells happened
+_ISSUING_CLASSES = frozenset({"release", "publish", "issue", "announce", "unveil", "say", "tell", "report", "state"})
+
+
+def _without_issue_dates(dates: list, bound) -> list:
+    """A claim's dates less those bound to its saying or publishing (see :func:`_bound_dates`)."""
+    if not bound:
+        return dates
+    issued = [v for cls, values in bound.items() if cls in _ISSUING_CLASSES for v, _prep in values]
+    kept = list(dates)
+    for v in issued:
+        if v in kept:
+            kept.remove(v)
+    return kept
 
 
 _REPORT_WORD = re.compile(r"\b(?:said|says|say|told|tells|announced|reported|added|stated|according)\b", re.IGNORECASE)
