@@ -428,3 +428,14 @@ def test_the_day_a_report_came_out_does_not_date_what_it_counts(two_outlets):
                      "According to the Halden Institute, 1,480 people died in the four weeks after the heatwave of April 2021.")
     assert co["kind"].tolist() == ["numeric"], co
     assert "6 weeks" in co["explanation"].iloc[0] and "4 weeks" in co["explanation"].iloc[0]
+
+
+def test_two_studies_tolls_told_in_one_article_conflict(two_outlets):
+    # "put the toll closer to N" gives the study's figure (its author is the source); the one who puts
+    # a figure on something does not own the count, so the two tolls are one attribute
+    co = two_outlets("A survey by the Orvik Health Board found that 640 people died in the Orvik floods. "
+                     "Another study, published in March by the Lenning School of Medicine, put the death toll closer to 1,100.",
+                     "The Orvik ferry resumed service on Monday.")
+    assert co["kind"].tolist() == ["numeric"], co
+    explanation = co["explanation"].iloc[0]
+    assert "Orvik Health Board" in explanation and "Lenning School of Medicine" in explanation

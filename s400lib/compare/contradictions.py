@@ -497,6 +497,10 @@ class _PairJudge:
                 # event in any outlet: "148 people had died" / "all 150 people on board died";
                 # counts of another event are kept apart by their dates and names (_same_occasion)
                 rare = rare | (self.state_units_of[a] & self.units_of[b])
+            if self.arts[a] == self.arts[b] and differ and self.rules[a] != "outlet" and self.rules[b] != "outlet":
+                # one article giving two named parties' tolls ("a study found that 2,975 people died";
+                # "another study put the death toll closer to 5,000") sets them against each other
+                rare = rare | (self.state_units_of[a] & self.units_of[b])
             if self.contrasted is not None and (self.contrasted[a] or self.contrasted[b]) and self.arts[a] == self.arts[b] \
                     and self.sentences[a] == self.sentences[b]:
                 # one sentence setting two parties' figures against each other compares them

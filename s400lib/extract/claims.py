@@ -300,6 +300,8 @@ def _contrast_subject(words: TokenLists, i: int, j: int):
     return words.doc[subj[0]] if subj else None
 
 
+# what a figure is put on: "put the death toll closer to 5,000", "placed the number of dead near 300"
+_COUNT_NOUNS = {"toll", "figure", "number", "count", "total", "tally", "crowd", "estimate", "turnout"}
 # verbs by which a subject puts a figure on something: "organisers put the crowd at 20,000", "police
 # estimated 240,000 people"; the subject, not the outlet, gives that figure. The numbers module's estimating
 # verbs, but for "set" and "peg", which a claim's subject uses of other things ("set a record")
@@ -315,7 +317,10 @@ def _estimator(words: TokenLists, i: int, j: int):
         return None
     doc = words.doc
     if words.lemma[k] in ("put", "place"):
-        figured = any(c.lower_ == "at" and any(t.like_num for t in c.subtree) for c in doc[k].children)
+        # ... or with a count as its object and a figure after it ("put the death toll closer to 5,000")
+        figured = any(c.lower_ == "at" and any(t.like_num for t in c.subtree) for c in doc[k].children) \
+            or (any(c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS for c in doc[k].children)
+                and any(t.like_num and t.i > k for t in doc[k].subtree if i <= t.i < j))
     else:
         figured = any(t.like_num for t in doc[k].subtree if i <= t.i < j)
     subj = [c for c in words.children[k] if words.dep[c] == "nsubj" and i <= c < j]
@@ -777,7 +782,10 @@ def _owners(words: TokenLists, head, i: int, j: int) -> list[str]:
 
     dep, kids, doc = words.dep, words.children, words.doc
     out = []
-    for c in kids[head.i]:
+    # the subject of a verb that puts a figure on something or finds it ("Another study put the toll
+    # closer to 5,000", "a study by the institute found 2,975 deaths") is who gives the figure, not whose it is
+    gives_figure = words.lemma[head.i] in _ACCOUNT_VERBS | {"find", "show"}
+    for c in [] if gives_figure else kids[head.i]:
         if dep[c] in ("nsubj", "nsubjpass") and (name := named(doc[c])):
             out.append(f"subj:{name}")
     # "96 percent of ballots there were for remain": a "there" beside a subject of its own is a place
