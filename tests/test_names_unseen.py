@@ -521,3 +521,21 @@ def test_a_fathers_name_after_bin_is_no_surname_a_bare_mention_joins():
                           "Talks\n\nKhalid bin Faisal said the talks had gone well.")
     assert _canonical(tables, "King Faisal") == {"Faisal"}
     assert _canonical(tables, "Khalid bin Faisal") == {"Khalid bin Faisal"}
+
+
+def test_a_body_of_a_place_is_not_the_place():
+    # "the Government of New Zealand" ends with "New Zealand" but is the body, not a long form of the place
+    tables = _parse_texts("Floods\n\nThe report criticised the Government of New Zealand. Rivers in New Zealand rose overnight.",
+                          "Floods\n\nNew Zealand had its wettest week in a decade.")
+    assert _canonical(tables, "New Zealand") == {"New Zealand"}
+
+
+def test_a_storm_called_by_its_bare_name_is_the_storm_in_its_article_only():
+    tables = _parse_texts("Storm\n\nTyphoon Haiyan reached Tacloban on Friday. Officials said Haiyan destroyed 4,000 homes.",
+                          "Storm\n\nThe damage left by Cyclones Idai and Kenneth will take years to repair, and Kenneth hit hardest.",
+                          "Election\n\nMrs Haiyan Chen, a teacher, said she would vote. Haiyan later left.")
+    e = tables.entities
+    storm = e[e["text"] == "Haiyan"]
+    assert set(storm.loc[storm["article_id"] == "a0", "canonical"]) == {"Typhoon Haiyan"}, e
+    assert set(e.loc[e["text"] == "Kenneth", "canonical"]) == {"Cyclone Kenneth"}, e
+    assert "Typhoon Haiyan" not in set(e.loc[e["article_id"] == "a2", "canonical"]), e

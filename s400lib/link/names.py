@@ -241,8 +241,10 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
             if acronym and initials(long) == acronym:
                 out.add((short_key, long_key))
             elif len(short_key.split(" ")) >= 2 and long_key.endswith(" " + short_key) \
-                    and not long_key[: -len(short_key)].rstrip().endswith((" and", " &")):
-                # "North and South Korea" names two places, not a long form of "South Korea"
+                    and not long_key[: -len(short_key)].rstrip().endswith((" and", " &")) \
+                    and not _body_of_place(long_key[: -len(short_key)], short_label):
+                # "North and South Korea" names two places, not a long form of "South Korea"; "the
+                # Government of Puerto Rico" is a body of the place, not a long form of "Puerto Rico"
                 out.add((short_key, long_key))
             elif (long_key.startswith(short_key + " ") and words[-1] in GENERIC_TAILS and len(words) == len(short_key.split(" ")) + 1
                   and short_label != "GPE"):  # "Windsor" the town is not "Windsor Castle"
@@ -251,6 +253,19 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
                   and short_label in ("GPE", "LOC", "FAC") and long_label in ("GPE", "LOC") and words[-1] not in GENERIC_TAILS):
                 out.add((short_key, long_key))
     return out
+
+
+# the words of a state's formal name: "the Republic of South Veldonia" is the place itself
+_STATE_FORMS = frozenset({"republic", "kingdom", "state", "states", "commonwealth", "federation", "principality",
+                          "emirate", "sultanate", "union", "territory"})
+
+
+def _body_of_place(head: str, place_label: str) -> bool:
+    """Whether a name made of ``head`` and a place ("government of" + "Puerto Rico") is a body of that
+    place rather than the place's formal name ("republic of")."""
+    words = head.split()
+    return place_label in ("GPE", "LOC") and bool(words) and words[-1] in ("of", "the") \
+        and "of" in words and not _STATE_FORMS & set(words)
 
 
 def _bracketed_ties(rows: pd.DataFrame) -> set[tuple[str, str]]:
@@ -975,6 +990,8 @@ class NameMap:
                         zip(entities["article_id"].tolist(), entities["canonical"].tolist(), entities["label"].tolist(),
                             entities["canonical_rule"].tolist())]
             entities = _settled_in_article(entities, resolved)
+        if len(entities) and len(tables.articles):
+            entities = _settle_storms(entities, tables.articles)
         if len(quotes):
             speakers = [self.speaker(v) for v in quotes["speaker"].tolist()]
             if in_article is not None:
@@ -995,6 +1012,32 @@ class NameMap:
             quotes=schema.conform("quotes", quotes),
             claims=schema.conform("claims", claims),
         )
+
+
+# a storm named with its kind ("Hurricane Maria", "Hurricanes Irma and Maria", "Typhoon Haiyan"); after
+# that an article calls it by the bare name, which the model reads as a person or a place
+_STORM_KINDS = r"(Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)"
+_STORM = re.compile(r"\b" + _STORM_KINDS + r"s? +(?!(?:Hurricane|Typhoon|Cyclone|Tropical|Storm)\b)([A-Z][a-z]+)(?: +and +([A-Z][a-z]+))?")
+
+
+def _settle_storms(entities: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Entities that name a storm its article names with its kind ("Maria" after "Hurricane Maria",
+    "Hurricanes Irma" for Irma) become that storm: canonical "Hurricane Maria", label EVENT. Only
+    inside the article: a Maria elsewhere is whoever that article says."""
+    storms: dict[str, dict[str, str]] = {}
+    for art, text in zip(articles["article_id"].tolist(), articles["text"].astype(str).tolist()):
+        for m in _STORM.finditer(text):
+            for name in (m.group(2), m.group(3)):
+                if name:
+                    storms.setdefault(art, {}).setdefault(name, f"{m.group(1)} {name}")
+    if not storms:
+        return entities
+    resolved = []
+    for art, text in zip(entities["article_id"].tolist(), entities["text"].astype(str).tolist()):
+        named = storms.get(art, {})
+        bare = re.sub(r"^" + _STORM_KINDS + r"s? +", "", clean_name(text))
+        resolved.append(named.get(bare) if named else None)
+    return _settled_in_article(entities, resolved, label="EVENT")
 
 
 def _settled_in_article(entities: pd.DataFrame, resolved: list, label: str | None = None) -> pd.DataFrame:
