@@ -308,3 +308,15 @@ def test_two_large_figures_one_outlet_rounds_are_one_fact(tmp_path):
                            "In all, 1.5 million people of 3.9 million eligible voters cast a ballot, the mayor noted.")
     pairs = sl.align(tables)
     assert ("a:c1", "b:c1", "same_fact") in {(p.left_id, p.right_id, p.relation) for p in pairs.itertuples()}, pairs
+
+
+def test_one_exact_figure_of_one_counted_thing_is_one_fact(tmp_path):
+    """Worded apart and from no named source: the official toll of 48 (the model reads "48 for weeks"
+    as a date) in one outlet and "a death count of 48" in the other are one fact; 48 homes are not."""
+    tables = _two_articles(tmp_path, "For weeks the official death toll of the flood had stood at 48 for weeks, though doubts grew.",
+                           "That is far above the regional government's death count of 48.")
+    pairs = sl.align(tables)
+    assert pairs["relation"].tolist() == ["same_fact"], pairs[["left_text", "right_text", "score"]]
+    tables = _two_articles(tmp_path, "For weeks the official death toll of the flood had stood at 48 for weeks, though doubts grew.",
+                           "That is far above the 48 homes the regional government rebuilt.")
+    assert sl.align(tables).empty

@@ -185,3 +185,20 @@ def test_a_figure_that_names_a_model_a_flight_or_a_chapter_counts_nothing():
     rows = _numbers("Officials grounded every Antonov 124 Ruslan jet and all Fokker 100 jets. The firm filed for Chapter 11 "
                     "protection. Voters gave Okafor 306 electoral votes. The navy fired 12 Tomahawk missiles.")
     assert rows["text"].tolist() == ["306 electoral votes", "12 Tomahawk missiles"]
+
+
+@pytest.mark.parametrize("text, value, unit, state", [
+    # the model reads "48 for weeks" and "only 48" as dates; they are the value of a toll
+    ("The official death toll had stood at 48 for weeks.", 48, "people", "dead"),
+    ("The region's official death count was previously only 48.", 48, "people", "dead"),
+    ("That is far above the official death count of 48.", 48, "people", "dead"),
+])
+def test_the_value_of_a_toll_is_a_count_of_the_dead_even_inside_a_date(text, value, unit, state):
+    table = number_table(context_for_text(text))
+    assert [(r.value, r.unit, r.state) for r in table.itertuples()] == [(value, unit, state)], table
+
+
+@pytest.mark.parametrize("text", ["Regulators grounded the popular 787 Dreamliner for a week.",
+                                  "The airline still flies its old 747 Jumbo on two routes."])
+def test_a_figure_before_a_singular_name_is_a_models_number_not_a_count(text):
+    assert not number_table(context_for_text(text))["text"].str.contains("7").any()

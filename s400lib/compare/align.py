@@ -625,9 +625,12 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         units_of = np.fromiter((any(k[0] == "U" for k in ks) for ks in u["keys"]), dtype=bool, count=len(u))
         other_things = units_of[a[open_]] & units_of[b[open_]] & ~counted
         sourced_figure = (shared["V"] >= 1) & (shared["S"] >= 1) & ~other_things
+        # ... and so is one exact figure of one counted thing ("the official death toll had stood at 64" /
+        # "the official death count of 64"): ten or more of the same thing in both
+        counted_figure = (shared["V"] >= 1) & counted
         relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | corroborated))
                        | ((s >= acted_min) & acted_on) | ((s >= event_fact_min) & event)
-                       | ((s >= figures_min) & ((shared["V"] >= 2) | sourced_figure))]] = 3
+                       | ((s >= figures_min) & ((shared["V"] >= 2) | sourced_figure | counted_figure))]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep], whole[keep]
 

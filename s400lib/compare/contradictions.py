@@ -373,9 +373,9 @@ def contradictions(
 
 
 _NONE: frozenset = frozenset()
-# a count told as of an earlier moment than the report: "initially", "at first", or a sentence that
-# opens with a past "when" ("When I left the island, ...")
-_EARLY_COUNT = re.compile(r"\b(?:initially|at first|early on|at the outset|in the first (?:hours|days))\b|^\W*when\b(?=[^,]*\b(?:was|were|had|left|arrived|came|hit|struck|began)\b)",
+# a count told as of an earlier moment than the report: "initially", "at first", "previously", a figure
+# that "had stood at" something, or a sentence that opens with a past "when" ("When I left the island, ...")
+_EARLY_COUNT = re.compile(r"\b(?:initially|at first|early on|at the outset|in the first (?:hours|days)|previously|formerly|had stood at)\b|^\W*when\b(?=[^,]*\b(?:was|were|had|left|arrived|came|hit|struck|began)\b)",
                           re.IGNORECASE)
 
 

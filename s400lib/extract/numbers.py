@@ -94,7 +94,29 @@ def _in_date(tok) -> bool:
     head = tok.head
     if re.fullmatch(r"\d{4}", tok.text):
         return True
+    if _value_of_count(tok):
+        return False
     return not (tok.dep_ == "nummod" and head.ent_type_ not in _SKIP_ENTS and head.lemma_.lower() not in _TIME_NOUNS and head.pos_ == "NOUN")
+
+
+# nouns whose value is a figure: "the death toll had stood at 64", "the official count was only 64"
+_COUNT_HEADS = {"toll", "count", "tally", "total", "figure", "number"}
+
+
+def _is_toll(tok) -> bool:
+    """"the toll", "the death count", "the official death tally": a count of the dead."""
+    low = tok.lemma_.lower()
+    return low == "toll" or (low in _COUNT_HEADS and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() == "death" for c in tok.children))
+
+
+def _value_of_count(tok) -> bool:
+    """A figure the model took into a date ("had stood at 64 for months", "was previously only 64")
+    that is the value of a count: after "at" on a verb, or the complement of "be", whose subject is
+    a toll, a count or a total."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "at" else tok.head if tok.dep_ == "attr" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _COUNT_HEADS for c in verb.children)
 
 
 def _token_value(text: str) -> float | None:
@@ -133,6 +155,14 @@ def _glued_to_name(tok, text: str) -> bool:
         return w.text[:1].isupper() and w.is_alpha and w.lower_ not in _MONTHS_AND_DAYS and w.pos_ in ("PROPN", "NOUN")
 
     prev = tok.doc[tok.i - 1]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.tag_ in ("NNP", "NN") and nxt.is_alpha and nxt.text[:1].isupper() and nxt.lower_ not in _MONTHS_AND_DAYS \
+            and tok.text.isdigit() and int(tok.text) >= 2 and nxt.ent_type_ not in ("NORP", "GPE") \
+            and nxt.lower_ not in _MEASURES and nxt.lower_ not in _CURRENCY_WORDS and nxt.lower_ not in _SCALES \
+            and not (nxt.i + 1 < len(tok.doc) and tok.doc[nxt.i + 1].tag_ in ("NNS", "NNPS")):
+        # "the popular 737 Max", "its 787 Dreamliner": a figure before a singular name is a model's
+        # number; a count of two or more takes a plural ("300 Russians", "12 Tomahawk missiles")
+        return True
     # "Boeing 737", "Max 8 and Max 9 aircraft", "Boeing 737 MAX aircraft" (the name's word and the figure
     # modify one noun); "It fired 12 Tomahawk missiles" keeps its count: no name's word before the figure
     return name_word(prev) and prev.whitespace_ == " " and (tok.head.i == prev.i or prev.head.i == tok.head.i != tok.i)
@@ -480,10 +510,11 @@ def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if any(c.lemma_.lower() == "toll" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+    if any(_is_toll(c) and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
         return "dead"
     window = [t.lemma_.lower() for t in doc[max(start, anchor.i - 3) : anchor.i]]
-    return "dead" if "toll" in window else None
+    # "the death toll rose to 57", "the official death count of 64"
+    return "dead" if "toll" in window or ("death" in window and _COUNT_HEADS & set(window)) else None
 
 
 _MEASURE_UNITS = {"%", *_MEASURES.values(), *_CURRENCY_WORDS.values(), *_CURRENCY_SIGNS.values()}
