@@ -439,3 +439,9 @@ def test_two_studies_tolls_told_in_one_article_conflict(two_outlets):
     assert co["kind"].tolist() == ["numeric"], co
     explanation = co["explanation"].iloc[0]
     assert "Orvik Health Board" in explanation and "Lenning School of Medicine" in explanation
+
+
+def test_a_count_told_as_the_previous_one_is_no_conflict_with_a_higher_later_one(two_outlets):
+    co = two_outlets("The official death toll of the Halden heatwave had previously stood at 40, the mayor said.",
+                     "The hospitals of Halden said 212 people died in the heatwave.")
+    assert co.empty, co
