@@ -1133,3 +1133,46 @@ def test_the_report_said_after_a_quote_is_the_report_not_a_missing_subject():
 def test_figures_a_body_released_speak_for_it():
     text = "In March, Ofcom released figures that showed that complaints had doubled."
     assert _speaker_of(_quotes(text), "complaints had doubled") == "Ofcom"
+
+
+def test_disclosed_reports_what_was_disclosed():
+    quotes = _quotes("On Friday, Ines Dahl, the harbour master, disclosed that the pier had been closed twice before.")
+    assert _speaker_of(quotes, "pier had been closed") == "Ines Dahl"
+
+
+def test_a_name_in_a_clause_on_the_speaker_is_not_the_speaker():
+    # nor is the place named in the speaker's phrase the "who" of the clause
+    text = ("Ada Varga is the harbour's best-known skipper. Police in Marrow, who had previously said Ada Varga sank "
+            "the buoy during the storm, reversed course Monday and said the buoy was hit by a ferry.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "hit by a ferry") == _speaker_of(quotes, "sank the buoy") == "Police"
+
+
+def test_a_speech_verb_in_a_relative_clause_frames_nothing_before_it():
+    # the parser makes "had announced" the sentence's root and what comes before it its clause
+    quotes = _quotes("Lenner Group, which owns the pier, released a statement Tuesday night casting doubt on the latest "
+                     "timetable Lombardo had announced.")
+    assert quotes.empty, quotes
+
+
+def test_an_outlets_trailing_frame_leaves_the_words_to_the_one_who_said_them():
+    # (the outlet may still report the whole sentence; the words after "said" are the authority's)
+    for text in ("The harbour authority denied the report and said the ferry left on time, the Coastal Times reports.",
+                 "The harbour authority said the ferry left on time and the crew was rested, the Coastal Times reports."):
+        quotes = _quotes(text)
+        said = quotes[quotes["text"] == "the ferry left on time"]
+        assert said["speaker"].str.lower().tolist() == ["harbour authority"], quotes
+
+
+def test_a_second_partial_quote_of_one_statement_keeps_its_speaker():
+    text = ("Lenner Group released a statement on Friday. In the statement, the company said it “cannot be sure of the "
+            "latest count” given publicly “and we believe what is being said may be wrong.”")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "cannot be sure") == _speaker_of(quotes, "may be wrong") == "Lenner Group"
+
+
+def test_a_role_of_one_office_is_not_a_person_titled_with_another():
+    quotes = _quotes("Mayor Ana Ruiz called the plan “a farce”. The governor said it was a triumph.")
+    assert _speaker_of(quotes, "a triumph") != "Ana Ruiz"
+    quotes = _quotes("Governor Tom Hale spoke first. The mayor called the plan a farce. The governor said it was a triumph.")
+    assert _speaker_of(quotes, "a triumph") == "Tom Hale"

@@ -554,6 +554,25 @@ def _untagged_bodies(doc: Doc, spans: list[Span], proper_nouns: list[int]) -> tu
             continue
         new.append(Span(doc, i, last + 1, label="ORG"))
         taken.update(range(i, last + 1))
+    # a place the model tagged at the head of a body's name it left untagged: "Las Vegas Metropolitan Police
+    # Department spokesman ...", "Clark County Fire Department": the place and the words after it are the body
+    grown = []
+    for sp in spans:
+        if sp.label_ not in ("GPE", "LOC") or "\n" in sp[-1].whitespace_:
+            continue
+        j, last = sp.end, None
+        while j < len(doc) and j - sp.end < 6 and j not in taken and "\n" not in doc[j].whitespace_ \
+                and (_titlecase(doc[j]) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or (doc[j].lower_ in _NAME_JOINERS and last is not None)):
+            if _titlecase(doc[j]):
+                last = j
+            j += 1
+        if last is not None and doc[last].lower_ in BODY_ENDINGS:
+            grown.append((sp, Span(doc, sp.start, last + 1, label="ORG")))
+            taken.update(range(sp.end, last + 1))
+    if grown:
+        replaced = {id(old) for old, _ in grown}
+        spans = [sp for sp in spans if id(sp) not in replaced]
+        new += [body for _, body in grown]
     bodies = [sp for sp in spans + new if sp.label_ == "ORG" and len(sp) >= 2]
     spelled = {initials_of(sp.text) for sp in bodies}  # (initials_of leaves out "The")
     from spacy.attrs import IS_UPPER
@@ -567,7 +586,7 @@ def _untagged_bodies(doc: Doc, spans: list[Span], proper_nouns: list[int]) -> tu
             new.append(Span(doc, i, i + 1, label="ORG"))
             taken.add(i)
     if not new:
-        return spans, False
+        return spans, bool(grown)
     return sorted(spans + new, key=lambda sp: sp.start), True
 
 

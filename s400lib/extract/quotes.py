@@ -83,7 +83,7 @@ SPEECH_VERBS = {
     "hint", "boast", "joke", "object", "protest", "retort", "inform", "caution", "allege",
     "estimate", "emphasis", "underscore", "highlight", "propose", "express", "voice", "share",
     "echo", "counter", "maintain", "reason", "lament", "vow", "pledge", "plead", "reiterate", "recall",
-    "testify", "charge", "fume", "thunder", "suspect", "lie", *REPORT_ONLY_THAT,
+    "testify", "charge", "fume", "thunder", "suspect", "lie", "disclose", "divulge", *REPORT_ONLY_THAT,
 } | set(MANNER_VERBS := {
     # manner-of-speaking verbs: they introduce the words around them but never report a clause
     # ("“...,” she laughs" is speech; "she laughs that ..." is not English)
@@ -327,7 +327,8 @@ def _subject_of(verb: Token) -> Token | None:
         if quoted:
             return quoted[0]
         head, shares = head.head, True
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") \
+            and not (_is_speech(head) and subjects_of(head)):  # "X denied ... and said ..., the paper reports": X's verbs
         # "X said the port was closed and added ...": the parser hangs the second cue on the
         # reported clause; it is the speaker's second verb, so it shares the speaker's subject
         head = head.head
@@ -905,11 +906,21 @@ def _split_continuation(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     """True when ``q`` continues the previous quote after an attribution in the same sentence:
     a lower-case start, and between the two only a short cue ending with a comma."""
     inner = ctx.text[q.start : q.end].lstrip()
-    if not inner[:1].islower() or prev["kind"] != "direct":
+    if not inner[:1].islower() or prev["kind"] not in ("direct", "partial"):
         return False
     gap = ctx.text[int(prev["end"]) : q.open]
     words = _WORD_RE.findall(gap)
+    if prev["kind"] == "partial":
+        # 'the company said it “cannot be certain about the timeline” released publicly “and we believe
+        # ...”': a second piece of one statement, a few words of the writer's between, no other cue
+        return "\n" not in gap and 1 <= len(words) <= 4 and not any(ch in gap for ch in ".!?;") \
+            and not any(w.lower() in _CUE_FORMS for w in words)
     return "\n" not in gap and 1 <= len(words) <= 6 and gap.rstrip().endswith(",") and not gap.strip(" ,”\"").endswith((".", "!", "?"))
+
+
+# the forms of the commonest cues: a gap holding one frames the next quote itself
+_CUE_FORMS = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "called", "calls", "asked", "replied",
+              "insisted", "argued", "claimed", "noted", "according", "while", "whereas", "but"}
 
 
 def _introduced_before(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteSpan) -> Resolution | None:
@@ -1022,6 +1033,31 @@ def _semicolon_between(a: Token, b: Token) -> bool:
     return any(t.text == ";" for t in a.doc[lo + 1 : hi])
 
 
+def _trailing_frame(verb: Token) -> Token | None:
+    """For a speech verb the parser hung as the clause of another ("said Paddock shot ..., CNN reports"),
+    the clause before it that it frames from behind; None when it is no such trailing frame."""
+    if verb.dep_ != "ccomp" or not _is_speech(verb) or not _is_speech(verb.head) or verb.i < verb.head.i:
+        return None
+    inner = [k for k in verb.children if k.dep_ == "ccomp" and k.i < verb.i and _has_own_subject(k)]
+    subject_before = any(k.dep_ == "nsubj" and k.i < verb.i for k in verb.children)
+    return inner[0] if inner and subject_before and _set_off(verb) else None
+
+
+def _inner_of_trailing_frame(clause: Token) -> Token:
+    return _trailing_frame(clause) or clause
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether the words before a trailing frame's subject (or before the verb, when the subject
+    follows it) end in punctuation: ", she said", "” he said", ", said the minister"."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    first = subjects[0].left_edge.i if subjects else verb.i
+    k = first - 1
+    while k >= 0 and verb.doc[k].dep_ in ("aux", "auxpass", "advmod", "neg") and verb.doc[k].head.i == verb.i:
+        k -= 1  # "..., the mayor has also said": the frame's own words
+    return k < 0 or verb.doc[k].is_punct or verb.doc[k].text in ALL_MARKS
+
+
 def _reported_clauses(verb: Token) -> list[Token]:
     """The clauses a speech verb reports: its clausal complement with a subject of its own, or the
     "that"-clause of a noun it governs ("announced the idea that ...", "told LA Weekly in a statement
@@ -1031,6 +1067,12 @@ def _reported_clauses(verb: Token) -> list[Token]:
     # "The report shows that aid fell; the study found that loans rose": a clause before a semicolon is
     # a sentence of its own, not what the verb after it reports, when the verb reports one of its own
     clauses = [c for c in clauses if not (c.i < verb.i and _semicolon_between(c, verb))] or clauses
+    # a frame after what it reports is set off from it ("..., she said", "“...” he said"): "a statement
+    # casting doubt on the timetable Lombardo had announced" is the parser's mistake, not his words
+    clauses = [c for c in clauses if c.i > verb.i or _set_off(verb)]
+    # "X said Y, CNN reports": the parser hangs the outlet's trailing frame under "said" and Y under
+    # it; what X said is Y
+    clauses = [_inner_of_trailing_frame(c) if c.i > verb.i else c for c in clauses]
     if verb.lemma_ in REPORT_ONLY_THAT and not any(c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS for c in verb.children):
         # these never frame from the side (but "..., a report found" does), so a clause before them
         # is the parser's mistake
@@ -1201,11 +1243,17 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     found = (*clause, objs[0], "according to", "according_to")
             elif _is_speech(tok) and tok.pos_ in ("VERB", "AUX") and (_cue_lemma(tok) not in QUOTE_ONLY | {"cite"}
                                                                  or _cue_lemma(tok) in POSTING_VERBS and _says_that(tok)):
+                if _trailing_frame(tok) is not None:
+                    continue  # "..., CNN reports" after "X said ...": the outlet's source, not the speaker (see above)
                 subj = _subject_of(tok) or _name_after_closing_cue(tok)
                 if subj is not None and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" \
                         and tok.head.pos_ in ("NOUN", "PROPN"):
-                    # "backed by Teo Lind, who said the inquiry was overdue": the one the clause is about
+                    # "backed by Teo Lind, who said the inquiry was overdue": the one the clause is about;
+                    # "Police in Marrow, who had said ...": "who" is the police, not the place
                     subj = tok.head
+                    if subj.ent_type_ in ("GPE", "LOC") and subj.dep_ == "pobj" and subj.head.head.pos_ in ("NOUN", "PROPN") \
+                            and subj.head.lower_ in ("in", "of", "from", "at"):
+                        subj = subj.head.head
                 # "WHO say ..." is the World Health Organization, not a relative pronoun
                 # "It also found that ...": a study's "it" does speak (the resolver looks for the study)
                 finding_it = subj is not None and subj.lower_ == "it" and _cue_lemma(tok) in FINDING_VERBS
@@ -1224,8 +1272,9 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     # words after "that" up to the end of the sentence are still what was reported
                     start, end = _trim(ctx, nxt.idx + len(nxt), sent.end_char)
                     found = (start, end, subj, _cue_lemma(tok), "cue_subject")
-                elif (_cue_lemma(tok) not in REPORT_ONLY_THAT or subj.lemma_.lower() in FINDING_NOUNS) \
+                elif (_cue_lemma(tok) not in REPORT_ONLY_THAT or subj.lemma_.lower() in FINDING_NOUNS) and tok.dep_ != "relcl" \
                         and (framed := _framing_clause(tok, subj)) is not None:
+                    # (a verb in a relative clause, "the timetable Lombardo had announced", frames nothing)
                     subj = _inverted_subject(tok) or subj
                     # "As Heald told the Post, ozone has dropped"; "Recipients, said Mauer, are required ..."
                     if _posed_after(tok, subj):  # what comes after the aside is the outlet's own

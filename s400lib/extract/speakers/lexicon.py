@@ -23,7 +23,7 @@ HONORIFICS = {
     "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "rep.", "congressman",
     "congresswoman", "professor", "prof.", "commander", "king", "queen", "prince", "sheikh", "sir",
     "judge", "mp", "lieutenant", "captain", "marshal", "patriarch", "pope", "premier",
-    "ceo", "cfo", "coo", "chancellor", "prosecutor",
+    "ceo", "cfo", "coo", "chancellor", "prosecutor", "sheriff", "gov.",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
     "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
     "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah", "coach",
@@ -68,6 +68,19 @@ TITLE_WORDS = {
 }
 
 # Role nouns that stand for a person, grouped so that a role matches a title of the same group.
+# Role nouns that stand for any title of their group ("the politician" may be a senator or a mayor);
+# any other role noun names one office, met only by that title or its other names ("the governor" is no
+# mayor, "the PM" is the prime minister)
+GENERIC_ROLES = frozenset({"politician", "official", "lawmaker", "legislator", "parliamentarian", "leader", "head", "chief", "boss",
+                           "representative", "member", "expert", "analyst", "observer", "commentator", "specialist",
+                           "journalist", "reporter", "author", "diplomat", "officer", "monarch"})
+ROLE_SYNONYMS: dict[str, set[str]] = {
+    "pm": {"prime", "minister", "premier"}, "premier": {"prime", "minister", "pm"},
+    "chairman": {"chair", "chairwoman"}, "chairwoman": {"chair", "chairman"}, "chair": {"chairman", "chairwoman"},
+    "spokesman": {"spokesperson", "spokeswoman"}, "spokeswoman": {"spokesperson", "spokesman"},
+    "spokesperson": {"spokesman", "spokeswoman"}, "congressman": {"representative", "rep."},
+    "congresswoman": {"representative", "rep."}, "senator": {"sen."}, "governor": {"gov."},
+}
 ROLE_GROUPS: dict[str, set[str]] = {
     "head": {"head", "chairman", "chairwoman", "chair", "chief", "director", "leader", "boss", "president"},
     "legislator": {"parliamentarian", "senator", "deputy", "lawmaker", "legislator", "congressman",
@@ -313,6 +326,11 @@ def clean_name(text: str) -> str:
             words = words[1:]
         else:
             break
+    # a title with the place or body it serves before it: "Clark County Sheriff Joe Lombardo", "Texas
+    # Governor Greg Abbott" (a given name and a surname after the title)
+    inner = [k for k, w in enumerate(words[1:-2], start=1) if w.lower() in HONORIFICS and w[:1].isupper()]
+    if inner and all(w[:1].isupper() for w in words[: inner[-1]]):
+        words = words[inner[-1] + 1 :]
     return " ".join(words).strip(" ,;:")
 
 

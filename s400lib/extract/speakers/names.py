@@ -163,6 +163,9 @@ class NamesMixin:
         found = None
         # the owner in "Maria Lopez's lawyer" is whose lawyer it is, not the lawyer
         owned_by = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+        # ... nor is anyone in a clause on the phrase ("Police in Las Vegas, who had said Paddock shot ...")
+        owned_by |= {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") and c.i != tok.i
+                     for t in c.subtree}
         for t in tok.subtree:
             if t.i > tok.i + 14:
                 break

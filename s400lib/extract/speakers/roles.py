@@ -39,7 +39,9 @@ from .lexicon import (
     OCCUPATION_NOUNS,
     ORG_NOUNS,
     PRONOUN_WINDOW,
+    GENERIC_ROLES,
     ROLE_GROUPS,
+    ROLE_SYNONYMS,
     ROLE_NOUNS,
     ROLE_WINDOW,
     SOURCE_NOUNS,
@@ -172,7 +174,10 @@ class RolesMixin:
         if body is not None:
             return body
         groups = [g for g, words in ROLE_GROUPS.items() if low in words]
-        related = set().union(*(ROLE_GROUPS[g] for g in groups)) if groups else {low}
+        if low in GENERIC_ROLES:
+            related = set().union(*(ROLE_GROUPS[g] for g in groups)) if groups else {low}
+        else:  # one office: "the governor" is no mayor
+            related = {low} | ROLE_SYNONYMS.get(low, set())
         # "the fire chief", "the police chief": the noun before the role narrows it, so only a
         # title with that noun matches ("fire chief" is no "President")
         narrowing = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
@@ -212,7 +217,9 @@ class RolesMixin:
         if named_next is not None:
             return Resolution(named_next, "person", "role_next", 0.7, text, start, end)
         m2 = self._lookback(start, {"person"}, PRONOUN_WINDOW)
-        if m2 is not None and not other_office(m2):
+        # ... a recent person whose title is another office is not "the governor" ("Mayor Ana Ruiz")
+        held = ((m2.titles | self.titles_of_name(m2.name) | {m2.name.lower().split()[-1]}) & ROLE_NOUNS) if m2 is not None else set()
+        if m2 is not None and not other_office(m2) and (not held or title_fits(m2)):
             return Resolution(m2.name, "person", "role_recent", 0.65, text, start, end)
         if m is not None:
             return Resolution(m.name, "person", "role_title", 0.6, text, start, end)
