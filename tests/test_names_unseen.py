@@ -539,3 +539,21 @@ def test_a_storm_called_by_its_bare_name_is_the_storm_in_its_article_only():
     assert set(storm.loc[storm["article_id"] == "a0", "canonical"]) == {"Typhoon Haiyan"}, e
     assert set(e.loc[e["text"] == "Kenneth", "canonical"]) == {"Cyclone Kenneth"}, e
     assert "Typhoon Haiyan" not in set(e.loc[e["article_id"] == "a2", "canonical"]), e
+
+
+@pytest.mark.parametrize("written, name", [("Texas Governor Greg Abbott", "Greg Abbott"),
+                                           ("Orange County Sheriff Ana Whitfield", "Ana Whitfield"),
+                                           ("Bank of England Governor Mark Carney", "Bank of England Governor Mark Carney")])
+def test_a_title_with_the_place_it_serves_is_cut_off_a_name(written, name):
+    # (a body's name with a small word in it is left whole: the title's owner is not a run of capitals)
+    from s400lib.extract.speakers.lexicon import clean_name
+
+    assert clean_name(written) == name
+
+
+def test_a_place_at_the_head_of_an_untagged_body_name_grows_into_the_body():
+    # (in this paragraph the model tags only "Las Vegas")
+    tables = _parse_texts("Shooting\n\nPolice faced new questions on Tuesday about their response to the shooting at a concert "
+                          "near the Mandalay Bay hotel.\n\nLas Vegas Metropolitan Police Department spokesman Aden Ocampo-Gomez "
+                          "said the office will respond later.")
+    assert "Las Vegas Metropolitan Police Department" in set(tables.entities["canonical"]), tables.entities
