@@ -445,3 +445,19 @@ def test_a_count_told_as_the_previous_one_is_no_conflict_with_a_higher_later_one
     co = two_outlets("The official death toll of the Halden heatwave had previously stood at 40, the mayor said.",
                      "The hospitals of Halden said 212 people died in the heatwave.")
     assert co.empty, co
+
+
+def test_the_time_since_an_event_as_of_each_report_is_no_conflict(two_outlets):
+    # two reports written a day apart count the days since the fire to their own day
+    co = two_outlets("Twelve days after the Marrow warehouse fire, its cause remains unknown, officials said.",
+                     "Eleven days after the Marrow warehouse fire, its cause remained a mystery, the fire chief said.")
+    assert co.empty, co
+
+
+def test_a_toll_one_above_the_number_killed_may_count_the_killer(two_outlets):
+    co = two_outlets("A gunman killed 12 people at the Marrow market on Sunday before shooting himself, police said.",
+                     "The attack at the Marrow market on Sunday left 13 people dead, the mayor said.")
+    assert co.empty, co
+    co = two_outlets("A gunman killed 12 people at the Marrow market on Sunday before shooting himself, police said.",
+                     "The attack at the Marrow market on Sunday left 15 people dead, the mayor said.")
+    assert co["kind"].tolist() == ["numeric"], co
