@@ -557,3 +557,11 @@ def test_a_place_at_the_head_of_an_untagged_body_name_grows_into_the_body():
                           "near the Mandalay Bay hotel.\n\nLas Vegas Metropolitan Police Department spokesman Aden Ocampo-Gomez "
                           "said the office will respond later.")
     assert "Las Vegas Metropolitan Police Department" in set(tables.entities["canonical"]), tables.entities
+
+
+def test_a_title_the_model_tagged_apart_from_the_name_after_it_is_one_name_with_it():
+    tables = _parse_texts("Shooting\n\nLAS VEGAS - On Monday, Clark County Sheriff Joseph Lombardo disclosed that the gunman "
+                          "shot a guard.", "Shooting\n\nSheriff Lombardo said the attack lasted nine minutes.")
+    e = tables.entities
+    assert "Clark County Sheriff" not in set(e["text"]), e
+    assert set(e.loc[e["label"] == "PERSON", "canonical"]) == {"Joseph Lombardo"}, e

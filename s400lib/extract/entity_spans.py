@@ -49,7 +49,7 @@ NAME_TITLES = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "senator", "sen.", "rep.", "president", "minister",
     "governor", "mayor", "general", "gen.", "colonel", "judge", "professor", "prof.", "ambassador", "chancellor",
     "premier", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief",
-    "sheikh", "prince", "princess", "king", "queen", "emir", "sultan",
+    "sheikh", "prince", "princess", "king", "queen", "emir", "sultan", "sheriff",
 }
 # months and weekdays, which the model sometimes leaves untagged before a name ("On Monday Lena Berg")
 # (written out here: the time tagger's own lists live in a module that imports this one)
@@ -268,6 +268,8 @@ def repair_entities(doc: Doc) -> Doc:
             spans.append(Span(doc, i, j + 1, label="PERSON"))
             taken.update(range(i, j + 1))
             changed = True
+    spans, found = _title_then_name(doc, spans)
+    changed = changed or found
     spans, found = _speaking_bodies(doc, spans)
     changed = changed or found
     spans, found = _untagged_bodies(doc, spans, proper_nouns)
@@ -527,6 +529,23 @@ def _speaking_bodies(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     kept = [sp for sp in spans if not any(i in covered for i in range(sp.start, sp.end))]
     kept += [Span(doc, a, b, label="ORG") for a, b in new]
     return sorted(kept, key=lambda sp: sp.start), True
+
+
+def _title_then_name(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
+    """"Clark County Sheriff" and "Joseph Lombardo" tagged as two people: a span that ends in a title,
+    right before a person's name, is that person's title, one name with it."""
+    spans = sorted(spans, key=lambda sp: sp.start)
+    out: list[Span] = []
+    merged = False
+    for sp in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == "PERSON" and sp.label_ == "PERSON" and prev.end == sp.start
+                and prev[-1].lower_ in _title_words() and "\n" not in prev[-1].whitespace_ and prev[-1].whitespace_):
+            out[-1] = Span(doc, prev.start, sp.end, label="PERSON")
+            merged = True
+        else:
+            out.append(sp)
+    return out, merged
 
 
 def _untagged_bodies(doc: Doc, spans: list[Span], proper_nouns: list[int]) -> tuple[list[Span], bool]:

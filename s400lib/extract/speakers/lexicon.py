@@ -25,7 +25,7 @@ HONORIFICS = {
     "judge", "mp", "lieutenant", "captain", "marshal", "patriarch", "pope", "premier",
     "ceo", "cfo", "coo", "chancellor", "prosecutor", "sheriff", "gov.",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
-    "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
+    "detective", "constable", "sheriff", "bishop", "archbishop", "rabbi", "imam",
     "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah", "coach",
     "lawyer", "attorney", "inspector", "superintendent", "sergeant", "sister",
 }
@@ -63,7 +63,7 @@ TITLE_WORDS = {
     "defense", "defence", "russian", "turkish", "american", "israeli", "ukrainian", "chinese", "german",
     "french", "british", "lieutenant", "captain", "major", "sergeant", "marshal", "patriarch", "pope",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
-    "detective", "constable", "bishop", "archbishop", "rabbi", "imam",
+    "detective", "constable", "sheriff", "bishop", "archbishop", "rabbi", "imam",
     "lawyer", "attorney", "inspector", "superintendent", "sister",
 }
 
