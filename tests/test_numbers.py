@@ -202,3 +202,11 @@ def test_the_value_of_a_toll_is_a_count_of_the_dead_even_inside_a_date(text, val
                                   "The airline still flies its old 747 Jumbo on two routes."])
 def test_a_figure_before_a_singular_name_is_a_models_number_not_a_count(text):
     assert not number_table(context_for_text(text))["text"].str.contains("7").any()
+
+
+@pytest.mark.parametrize("text, value, state", [("The blast killed 14 people and injured 230 on Friday.", 230, "injured"),
+                                                 ("Coastguards rescued 41 from the ferry overnight.", 41, "rescued")])
+def test_a_bare_count_of_a_state_counts_people(text, value, state):
+    table = number_table(context_for_text(text))
+    row = table[table["value"] == value].iloc[0]
+    assert (row["unit"], row["state"]) == ("people", state), table

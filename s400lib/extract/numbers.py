@@ -103,6 +103,11 @@ def _in_date(tok) -> bool:
 _COUNT_HEADS = {"toll", "count", "tally", "total", "figure", "number"}
 
 
+# states whose bare count ("injured 527", "rescued 30") counts people, unless a total it is taken out of
+# says what ("Twelve of the 40 miners were rescued")
+_BARE_PEOPLE_STATES = {"injured", "missing", "rescued", "arrested", "displaced"}
+
+
 def _is_toll(tok) -> bool:
     """"the toll", "the death count", "the official death tally": a count of the dead."""
     low = tok.lemma_.lower()
@@ -701,8 +706,10 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                     state = "part"  # "the final batch of four boys" is a part of the boys, not their count
                 elif _compared(doc[run_end - 1]):
                     state = "compared"  # "surpassed only by a rally of 1.5 million people": another crowd's count
-                if unit is None and state == "dead":
-                    unit = "people"  # "the death toll rose to 57": a toll counts people
+                if unit is None and (state == "dead" or state in _BARE_PEOPLE_STATES and not (run_end < end and doc[run_end].lower_ == "of")):
+                    # "the death toll rose to 57": a toll counts people; so does "killed 58 people and
+                    # injured 527", the noun left out
+                    unit = "people"
                 elif unit is None:
                     state = None
         if state is None and (value is not None or vague is not None or ranged):
