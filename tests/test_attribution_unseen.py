@@ -1176,3 +1176,19 @@ def test_a_role_of_one_office_is_not_a_person_titled_with_another():
     assert _speaker_of(quotes, "a triumph") != "Ana Ruiz"
     quotes = _quotes("Governor Tom Hale spoke first. The mayor called the plan a farce. The governor said it was a triumph.")
     assert _speaker_of(quotes, "a triumph") == "Tom Hale"
+
+
+def test_a_capitalised_title_alone_is_the_holder_named_before():
+    quotes = _quotes("Norway's Prime Minister Ingrid Solberg spoke on Monday. The Prime Minister said the fjord ferries "
+                     "would run again.")
+    assert _speaker_of(quotes, "ferries would run") == "Ingrid Solberg"
+
+
+def test_said_in_remarks_carried_by_agencies_that_reports_the_clause():
+    quotes = _quotes("The spokesman, Piet Alders, said in remarks carried by Dutch news agencies that the dyke was safe.")
+    assert _speaker_of(quotes, "the dyke was safe") == "Piet Alders"
+
+
+def test_a_capitalised_title_with_the_name_in_apposition_is_the_named_person():
+    quotes = _quotes("Harbour Board Member, Ines Dahl, said the pier was safe.")
+    assert _speaker_of(quotes, "the pier was safe") == "Ines Dahl"

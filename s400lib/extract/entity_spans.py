@@ -235,6 +235,9 @@ def repair_entities(doc: Doc) -> Doc:
         elif (label in MISREAD_LABELS and start > 0 and doc[start - 1].lower_ in ROLE_GROUPS["royal"]
               and all(_titlecase(t) for t in doc[start:end])):
             label, changed = "PERSON", True  # "Sheikh Tamim" read as a people
+        if label == "PERSON" and _title_only(doc[start:end]):
+            changed = True  # "The Prime Minister said": a title alone is nobody's name
+            continue
         spans.append(Span(doc, start, end, label=label) if (start, end, label) != (ent.start, ent.end, ent.label_) else ent)
     from spacy.attrs import POS
     from spacy.symbols import PROPN
@@ -264,7 +267,7 @@ def repair_entities(doc: Doc) -> Doc:
                  and looks_like_named_person(" ".join(t.text for t in run)))
         # "Saud Al Qahtani, a senior adviser, lost his job": a person noun in apposition, or an age
         described = len(run) >= 2 and _treated_as_person(doc, i, j + 1)
-        if titled or speaking or named or described:
+        if (titled or speaking or named or described) and not _title_only(run):
             spans.append(Span(doc, i, j + 1, label="PERSON"))
             taken.update(range(i, j + 1))
             changed = True
@@ -529,6 +532,15 @@ def _speaking_bodies(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     kept = [sp for sp in spans if not any(i in covered for i in range(sp.start, sp.end))]
     kept += [Span(doc, a, b, label="ORG") for a, b in new]
     return sorted(kept, key=lambda sp: sp.start), True
+
+
+def _title_only(span: Span) -> bool:
+    """"Prime Minister", "Foreign Secretary", "the Minister": words of a title and nothing else."""
+    from .speakers.lexicon import PORTFOLIO_WORDS, QUALIFIERS  # the speakers package imports this module
+
+    words = [t.lower_ for t in span if not t.is_punct and t.lower_ != "the"]
+    return bool(words) and all(w in _title_words() or w in PORTFOLIO_WORDS or w in QUALIFIERS for w in words) \
+        and words[-1] in _title_words()
 
 
 def _title_then_name(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:

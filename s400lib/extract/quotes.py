@@ -107,7 +107,7 @@ POSTING_VERBS = {"tweet", "post"}
 # Nouns whose "that"-clause is reported content: "announced the idea that ...", "told X in a statement that ...".
 CONTENT_NOUNS = {"idea", "opinion", "view", "belief", "claim", "assumption", "position", "statement",
                  "assurance", "hope", "conviction", "suggestion", "fear", "concern", "thesis", "version",
-                 "interview", "letter", "email", "message", "post", "report", "speech", "note",
+                 "interview", "letter", "email", "message", "post", "report", "speech", "note", "remark", "comment",
                  # feelings voiced about a state of affairs: "expressed relief that ...", "voiced doubt that ..."
                  "relief", "regret", "confidence", "optimism", "satisfaction", "doubt", "frustration", "anger",
                  "surprise", "disappointment", "dismay", "sorrow", "gratitude", "worry", "scepticism",

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .lexicon import ROLE_NOUNS
+from .lexicon import PORTFOLIO_WORDS, QUALIFIERS, ROLE_NOUNS
+
+# words that may stand in a title between "the" and its role noun ("the Prime Minister", "the Foreign Secretary")
+_TITLE_PARTS = frozenset(PORTFOLIO_WORDS | QUALIFIERS) - {"us", "u.s.", "the"}
 
 
 @dataclass
@@ -78,8 +81,12 @@ def _capitalised_role(tok: Token) -> bool:
     "the Minister added"): a role, as the lower-case word would be, not a name; "the President Donald
     Trump" is a name with its title."""
     doc = tok.doc
+    # "The Prime Minister", "the Foreign Secretary": capitalised title words may stand between
+    k = tok.i - 1
+    while k > 0 and doc[k].pos_ == "PROPN" and doc[k].text.istitle() and doc[k].lower_ in _TITLE_PARTS:
+        k -= 1
     return (tok.pos_ == "PROPN" and tok.text.istitle() and tok.lower_ in ROLE_NOUNS
-            and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+            and tok.i > 0 and doc[k].lower_ == "the"
             and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
             and tok.ent_type_ not in ("PERSON", "ORG", "GPE"))
 

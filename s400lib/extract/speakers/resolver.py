@@ -142,6 +142,8 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                     if ent is None and tok.i + 1 < len(self.doc) and self._pos[tok.i + 1] == PROPN and tok.i + 1 < sent.end:
                         continue
                     seen_ents.add(key)
+                    if self._titled_apposition(tok) is not None:
+                        continue  # "Parliament Member, Andrei Lugovoy": the name in apposition is the mention
                     named = self.name_of(tok)
                     if named is None:
                         continue
@@ -260,6 +262,9 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             m = self._lookback(tok.idx, {"org"}, ROLE_WINDOW, prefer=lambda m: m.name.split()[0] == tok.text)
             if m is not None and m.name.split()[0] == tok.text and len(m.name.split()) >= 2:
                 return Resolution(m.name, "org", "org_first_word", 0.6, tok.text, tok.idx, tok.idx + len(tok))
+        titled = self._titled_apposition(tok)
+        if titled is not None:
+            return titled
         named = self.name_of(tok)
         if named is not None and named[1] == "person":
             name, kind, start, end = named
@@ -334,6 +339,19 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                 return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
         start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         return Resolution(None, "unknown", "unresolved", 0.2, self.ctx.text[start:end], start, end)
+
+    def _titled_apposition(self, tok: Token) -> Resolution | None:
+        """"Russian Parliament Member, Andrei Lugovoy, said": a capitalised title with a person's name in
+        apposition after it is that person, not a name of its own."""
+        if tok.pos_ != "PROPN" or tok.lower_ not in ROLE_NOUNS:
+            return None
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i > tok.i and child.pos_ == "PROPN":
+                person = self.name_of(child)
+                if person is not None and person[1] == "person":
+                    start, end = tok.left_edge.idx, child.idx + len(child)
+                    return Resolution(person[0], "person", "appos", 0.9, self.ctx.text[start:end], start, end)
+        return None
 
     def _last_work(self, tok: Token) -> Token | None:
         """The last study, report or other work of finding out named in the sentences before ``tok``
