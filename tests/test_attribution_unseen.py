@@ -1192,3 +1192,15 @@ def test_said_in_remarks_carried_by_agencies_that_reports_the_clause():
 def test_a_capitalised_title_with_the_name_in_apposition_is_the_named_person():
     quotes = _quotes("Harbour Board Member, Ines Dahl, said the pier was safe.")
     assert _speaker_of(quotes, "the pier was safe") == "Ines Dahl"
+
+
+def test_a_quote_opening_its_paragraph_before_the_outlets_own_sentence_keeps_the_speaker_before():
+    text = ("The harbour master, Ines Dahl, believed the crews' work “saved the pier”.\n\n"
+            "“They worked through the night and never gave up.” Repairs are expected to take a month.")
+    assert _speaker_of(_quotes(text), "never gave up") == "Ines Dahl"
+
+
+def test_a_role_where_the_country_holds_it_is_the_role_holder_named_before():
+    text = ("Norway's Police Commissioner Ivar Holm spoke on Monday. The country's police chief also said the ferry "
+            "terminal would reopen.")
+    assert _speaker_of(_quotes(text), "terminal would reopen") == "Ivar Holm"

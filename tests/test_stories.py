@@ -93,3 +93,15 @@ def test_missed_pairs_lists_the_gold_rows_no_prediction_matches():
     predicted = pd.DataFrame({"left_article": ["a"], "left_text": ["Officials said the quay reopens in May."],
                               "right_article": ["b"], "right_text": ["The quay to reopen in May, officials say."]})
     assert missed_pairs(predicted, gold)["right_snippet"].tolist() == ["mayor quits"]
+
+
+def test_the_alias_score_reads_a_name_by_the_entity_that_ends_it():
+    # "New Zealand Police Commissioner Mike Bush": the place is longer than the name, but the name is the person's
+    text = "New Zealand Police Commissioner Mike Bush said so."
+    tables = type("T", (), {})()
+    tables.articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    tables.entities = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 32], "end": [11, 41],
+                                    "canonical": ["New Zealand", "Mike Bush"]})
+    gold = pd.DataFrame({"group": ["Mike Bush", "Mike Bush"], "form": ["New Zealand Police Commissioner Mike Bush", "Mike Bush"],
+                         "article_id": ["a", "a"]})
+    assert story_eval.alias_rows(tables, gold).loc[0, "canonicals"] == ["Mike Bush"]

@@ -140,9 +140,11 @@ def alias_rows(tables, gold: pd.DataFrame) -> pd.DataFrame:
                 for start, end in occurrences[(f.article_id, form)]:
                     hit = ents[(ents["start"] < end) & (ents["end"] > start)]
                     if len(hit):
-                        # the entity that covers most of the name ("US President Donald Trump" holds the
-                        # place "US" and the person; the name is the person's)
+                        # the entity that ends the name, else the one that covers most of it ("US President
+                        # Donald Trump", "New Zealand Police Commissioner Mike Bush" hold a place and the
+                        # person; an English name's head is its last word, and the name is the person's)
                         cover = hit["end"].clip(upper=end) - hit["start"].clip(lower=start)
+                        cover = cover + (hit["end"] == end) * (end - start)
                         seen |= set(hit.loc[[cover.idxmax()], "canonical"].dropna())
             if seen:
                 canonicals |= seen

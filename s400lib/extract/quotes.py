@@ -960,12 +960,19 @@ def _own_sentence(ctx: ArticleContext, q: QuoteSpan) -> bool:
 
 
 def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan, paragraphs: "_Intervals") -> bool:
+    """Whether the quotation is all its paragraph holds, or opens it as whole sentences with the outlet's own
+    sentences after it ('“Those officers acted with courage.” Police are working with coroners ...'):
+    either way nobody in the paragraph is said to say it."""
     para = paragraphs.find(q.open)
     if para is not None:
         p0, p1 = para
-        if True:
-            rest = ctx.text[p0 : q.open] + ctx.text[(q.close + 1 if q.close is not None else q.end) : p1]
-            return not any(ch.isalnum() for ch in rest)
+        before = ctx.text[p0 : q.open]
+        after = ctx.text[(q.close + 1 if q.close is not None else q.end) : p1]
+        if not any(ch.isalnum() for ch in before + after):
+            return True
+        inner = ctx.text[q.start : q.end].rstrip()
+        return (q.close is not None and not any(ch.isalnum() for ch in before) and inner[-1:] in ".!?"
+                and re.match(r"\s+[A-Z]", after) is not None)
     return False
 
 

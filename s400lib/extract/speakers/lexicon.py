@@ -23,7 +23,7 @@ HONORIFICS = {
     "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "rep.", "congressman",
     "congresswoman", "professor", "prof.", "commander", "king", "queen", "prince", "sheikh", "sir",
     "judge", "mp", "lieutenant", "captain", "marshal", "patriarch", "pope", "premier",
-    "ceo", "cfo", "coo", "chancellor", "prosecutor", "sheriff", "gov.",
+    "ceo", "cfo", "coo", "chancellor", "prosecutor", "sheriff", "gov.", "commissioner",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
     "detective", "constable", "sheriff", "bishop", "archbishop", "rabbi", "imam",
     "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah", "coach",
@@ -82,7 +82,7 @@ ROLE_SYNONYMS: dict[str, set[str]] = {
     "congresswoman": {"representative", "rep."}, "senator": {"sen."}, "governor": {"gov."},
 }
 ROLE_GROUPS: dict[str, set[str]] = {
-    "head": {"head", "chairman", "chairwoman", "chair", "chief", "director", "leader", "boss", "president"},
+    "head": {"head", "chairman", "chairwoman", "chair", "chief", "director", "leader", "boss", "president", "commissioner"},
     "legislator": {"parliamentarian", "senator", "deputy", "lawmaker", "legislator", "congressman",
                    "congresswoman", "mp", "representative", "politician", "member", "speaker"},
     # "pm": the prime minister, as British papers write it ("the PM said")

@@ -72,6 +72,8 @@ _NAME_AFTER = re.compile(r",?\s+[A-Z][a-z]+\s+[A-Z]")
 # words that make a title another office than the bare role: a vice president is not "the president"
 # ("deputy" alone is an office of its own: a Duma deputy)
 _OTHER_OFFICE = {"vice", "former", "ex", "assistant"}
+# owners that only say where a role is held: "the country's police chief" is the police chief
+_PLACE_OWNERS = {"country", "nation", "state", "city", "region", "province", "island", "territory", "kingdom"}
 UNNAMED_WINDOW = 600  # characters back, a few sentences
 
 
@@ -129,7 +131,10 @@ class RolesMixin:
         owner = dets[0] if dets and dets[0].lower_ in ("his", "her") and tok.tag_ == "NN" else None
         # "Lufthansa's chief executive", "the ministry's spokesman": the role of a named owner
         named_owner = (dets[0] if dets and dets[0].dep_ == "poss" and dets[0].pos_ in ("PROPN", "NOUN") and tok.tag_ == "NN"
-                       and (tok.lemma_.lower() in JOB_TITLES | ROLE_NOUNS or _person_noun(tok)) else None)
+                       and (tok.lemma_.lower() in JOB_TITLES | ROLE_NOUNS or _person_noun(tok))
+                       and dets[0].lemma_.lower() not in _PLACE_OWNERS else None)
+        if named_owner is None and dets and dets[0].dep_ == "poss" and dets[0].lemma_.lower() in _PLACE_OWNERS:
+            dets = [next((c for c in dets[0].children if c.dep_ == "det"), dets[0])]  # "the country's police chief": the police chief
         if not dets and tok.lemma_.lower() in MEDIA_NOUNS | {"media", "tv"}:
             # "Saudi state television said", "Iranian state TV reported": the qualified medium names itself
             qualifiers = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
@@ -194,7 +199,9 @@ class RolesMixin:
             if not titles & related or other_office(m):
                 return False
             # the narrowing noun in the person's title as written just before the name ("Fire chief Marcus Webb")
-            before = set(self.ctx.text[max(0, m.start - 40) : m.start].lower().split())
+            # (the mention may start at the title: "Police Commissioner Mike Bush" is named from "Police")
+            named_at = self.ctx.text.find(m.name.split()[-1], m.start) if m.name else -1
+            before = set(self.ctx.text[max(0, m.start - 40) : max(m.start, named_at)].lower().split())
             return narrowing <= titles | before
 
         if named_owner is not None:
