@@ -461,3 +461,18 @@ def test_a_toll_one_above_the_number_killed_may_count_the_killer(two_outlets):
     co = two_outlets("A gunman killed 12 people at the Marrow market on Sunday before shooting himself, police said.",
                      "The attack at the Marrow market on Sunday left 15 people dead, the mayor said.")
     assert co["kind"].tolist() == ["numeric"], co
+
+
+def test_the_critically_injured_are_no_count_of_all_in_hospital_and_the_charged_none_of_the_arrested(two_outlets):
+    co = two_outlets("Two people remain in a critical condition and 28 people are still in hospital, the hospital said.",
+                     "Four people remain in a critical condition, a surgeon said.")
+    assert co["kind"].tolist() == ["numeric"] and "critical" in co["explanation"].iloc[0], co
+    co = two_outlets("Police said three men were arrested after the Marrow market fire.",
+                     "Only one man has been charged over the Marrow market fire, police said.")
+    assert co.empty, co
+
+
+def test_a_possessive_date_or_a_dateline_dates_no_act(two_outlets):
+    co = two_outlets("Lenton, June 14 (AFP): The toll from Friday's flood in Lenton has risen to 12, police said on Sunday.",
+                     "The toll from the Lenton flood rose to 12 on Sunday, police said.")
+    assert not (co["kind"] == "temporal").any(), co

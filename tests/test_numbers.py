@@ -210,3 +210,15 @@ def test_a_bare_count_of_a_state_counts_people(text, value, state):
     table = number_table(context_for_text(text))
     row = table[table["value"] == value].iloc[0]
     assert (row["unit"], row["state"]) == ("people", state), table
+
+
+@pytest.mark.parametrize("text, value, state", [
+    ("Four people remain in a critical condition, the hospital said.", 4, "critical"),
+    ("Nine people remained in critical condition overnight.", 9, "critical"),
+    ("In all, 28 people are still in hospital.", 28, "in hospital"),
+    ("Two men have been charged with arson.", 2, "charged"),
+])
+def test_counts_of_the_injured_in_one_condition_and_of_the_charged_are_their_own_counts(text, value, state):
+    table = number_table(context_for_text(text))
+    row = table[table["value"] == value].iloc[0]
+    assert row["state"] == state, table

@@ -917,7 +917,7 @@ def _numeric(a, b, nums, shared, texts, sources, rare_units=frozenset(), told_a=
 
 
 # states whose counts only grow as a story goes on: the dead, the injured, the arrested
-_ACCUMULATING = {"dead", "injured", "arrested"}
+_ACCUMULATING = {"dead", "injured", "arrested", "charged"}
 
 
 def _rose_since(x: tuple, y: tuple, day_x, day_y) -> bool:
@@ -1016,6 +1016,11 @@ def _fmt(lo, hi) -> str:
     return f"{lo:,.10g} to {hi:,.10g}"
 
 
+# a date that is no act's: a possessive one dates the noun after it ("Friday's attacks"), and a dateline's
+# ("Wellington, Mar 17 (ANI): ...") tells when the report was filed
+_NOT_AN_ACTS_DATE = re.compile(r"^(?:['’]s\b|\s*(?:\([A-Z][A-Za-z]*\))?\s*:)")
+
+
 # predicates whose date is when something was said or brought out, not when what it tells happened
 _ISSUING_CLASSES = frozenset({"release", "publish", "issue", "announce", "unveil", "say", "tell", "report", "state"})
 
@@ -1059,6 +1064,8 @@ def _bound_dates(c: pd.DataFrame, timexes, frames: list) -> list:
         offsets = sorted((f[3], f[0]) for f in frames[i])
         for p in dated:
             t0, t1 = t_starts[p], t_ends[p]
+            if _NOT_AN_ACTS_DATE.match(text[t1 - start :]):
+                continue  # "Friday's attacks" dates a noun; "Mar 17 (ANI):" is where and when it was filed
             before = [cls for off, cls in offsets if off < t0]
             after = [(off, cls) for off, cls in offsets if off >= t1]
             if before:

@@ -105,7 +105,27 @@ _COUNT_HEADS = {"toll", "count", "tally", "total", "figure", "number"}
 
 # states whose bare count ("injured 527", "rescued 30") counts people, unless a total it is taken out of
 # says what ("Twelve of the 40 miners were rescued")
-_BARE_PEOPLE_STATES = {"injured", "missing", "rescued", "arrested", "displaced"}
+_BARE_PEOPLE_STATES = {"injured", "missing", "rescued", "arrested", "charged", "displaced", "critical", "in hospital"}
+
+
+def _condition(verb) -> str | None:
+    """'critical' or 'in hospital' for those a verb of being keeps in a condition: "two people remain in a
+    critical condition", "three remain critical", "36 people are still in hospital", "36 are undergoing
+    treatment": counts of the injured in one condition, not of all the injured."""
+    if verb.lemma_.lower() not in ("be", "remain", "stay", "lie", "undergo", "receive"):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("acomp", "advmod") and c.lower_ in ("critical", "critically"):
+            return "critical"
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for obj in (o for o in c.children if o.dep_ == "pobj"):
+                if obj.lemma_.lower() == "condition" and any(a.lower_ in ("critical", "serious") for a in obj.children):
+                    return "critical"
+                if obj.lemma_.lower() == "hospital" and c.lower_ == "in":
+                    return "in hospital"
+        if c.dep_ == "dobj" and c.lemma_.lower() == "treatment":
+            return "in hospital"
+    return None
 
 
 def _is_toll(tok) -> bool:
@@ -354,7 +374,9 @@ _STATE_OF = {
     **dict.fromkeys(["miss", "missing", "unaccounted"], "missing"),
     **dict.fromkeys(["rescue", "save", "survive", "survivor", "pull"], "rescued"),
     **dict.fromkeys(["evacuate", "displace", "flee", "homeless"], "displaced"),
-    **dict.fromkeys(["arrest", "detain", "detained", "hold", "charge", "jail"], "arrested"),
+    **dict.fromkeys(["arrest", "detain", "detained", "hold", "jail"], "arrested"),
+    # charged is a later stage than arrested: "two were arrested", "one has been charged" are two counts
+    **dict.fromkeys(["charge", "indict", "prosecute"], "charged"),
     **dict.fromkeys(["join", "march", "attend", "rally", "participate", "demonstrate", "gather", "protest"], "attending"),
     # who may vote, not who did: "5.3 million people were eligible to vote", "5.3 million eligible voters"
     **dict.fromkeys(["eligible", "registered"], "eligible"),
@@ -508,6 +530,8 @@ def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None
             for c in head.children:
                 if c.dep_ in ("acomp", "attr") and _STATE_OF.get(c.lemma_.lower()):
                     return _STATE_OF[c.lemma_.lower()]
+        if (condition := _condition(head)) is not None:
+            return condition
     # "the death toll rose to 57", "put the death toll at 12": the toll is a subject or object of
     # the verb the figure hangs from
     verb = anchor
@@ -904,8 +928,8 @@ def number_table(ctx: ArticleContext) -> pd.DataFrame:
         '%', or the counted noun's lemma; <NA> when bare), plus extra columns low / high (the
         interval the text allows; <NA> when open), approx (True for "about", "multi-billion") and state
         (what happened to the people counted: 'dead', 'injured', 'missing', 'rescued', 'displaced',
-        'arrested', 'attending' (took part in a march, rally or other gathering); <NA> when the text does not
-        say or the count is not of people).
+        'arrested', 'charged', 'critical' (in a critical condition), 'in hospital', 'attending' (took part in a
+        march, rally or other gathering); <NA> when the text does not say or the count is not of people).
 
     Examples
     --------
