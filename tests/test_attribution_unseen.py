@@ -1204,3 +1204,8 @@ def test_a_role_where_the_country_holds_it_is_the_role_holder_named_before():
     text = ("Norway's Police Commissioner Ivar Holm spoke on Monday. The country's police chief also said the ferry "
             "terminal would reopen.")
     assert _speaker_of(_quotes(text), "terminal would reopen") == "Ivar Holm"
+
+
+def test_a_reported_clause_the_parser_splits_in_two_is_reported_whole():
+    quotes = _quotes("Ada Varga spoke first. Varga said the engine fitted was a diesel made in Sweden.")
+    assert "the engine fitted was a diesel made in Sweden" in quotes["text"].tolist(), quotes

@@ -1054,6 +1054,19 @@ def _inner_of_trailing_frame(clause: Token) -> Token:
     return _trailing_frame(clause) or clause
 
 
+def _split_clause_end(ctx: ArticleContext, clauses: list[Token], verb: Token, end: int) -> int:
+    """"May said the substance used was a nerve agent": the parser may split one reported clause in two,
+    the subject and a participle in one, the finite verb with no subject in the next; the clause
+    runs on to the end of the second."""
+    if not clauses or clauses[0].i < verb.i:
+        return end
+    for nxt in verb.children:
+        if nxt.dep_ == "ccomp" and nxt.i > clauses[0].i and not _has_own_subject(nxt) \
+                and nxt.left_edge.i == clauses[0].right_edge.i + 1:
+            return _clause_span(ctx, nxt, verb)[1]
+    return end
+
+
 def _set_off(verb: Token) -> bool:
     """Whether the words before a trailing frame's subject (or before the verb, when the subject
     follows it) end in punctuation: ", she said", "” he said", ", said the minister"."""
@@ -1273,6 +1286,7 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                 nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
                 if clauses:
                     start, end = _clause_span(ctx, clauses[0], tok)
+                    end = _split_clause_end(ctx, clauses, tok, end)
                     found = (start, end, subj, _cue_lemma(tok), "cue_subject")
                 elif nxt is not None and nxt.lower_ == "that" and tok.dep_ == "ROOT" and _cue_lemma(tok) not in QUOTE_ONLY:
                     # "X observed that the date ... coincided with ...": the parser lost the clause, the
