@@ -1209,3 +1209,9 @@ def test_a_role_where_the_country_holds_it_is_the_role_holder_named_before():
 def test_a_reported_clause_the_parser_splits_in_two_is_reported_whole():
     quotes = _quotes("Ada Varga spoke first. Varga said the engine fitted was a diesel made in Sweden.")
     assert "the engine fitted was a diesel made in Sweden" in quotes["text"].tolist(), quotes
+
+
+def test_a_denied_or_admitted_act_told_by_a_gerund_is_reported():
+    quotes = _quotes("Mayor Tom Hale denies moving the harbour funds to his brother's firm.")
+    assert _speaker_of(quotes, "moving the harbour funds") == "Tom Hale"
+    assert _quotes("Mayor Tom Hale denied the charges.").empty

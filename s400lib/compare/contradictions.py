@@ -697,7 +697,10 @@ def _who(source) -> str:
     who = source if isinstance(source, str) and source else "one source"
     if who.lower() in PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
         return f"a speaker the text calls “{who}”"  # "According to she" is no reading
-    return "the " + who[4:] if who.startswith("The ") else who
+    if who.startswith("The "):
+        return "the " + who[4:]
+    # a role as written ("club", "police chief"): "the club denies it"; a plural group reads bare ("officials")
+    return "the " + who if who[:1].islower() and not who.startswith(("the ", "a ", "an ")) and not who.endswith("s") else who
 
 
 _AUX_WORDS = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "not", "never", "already", "yet", "also", "n't"}

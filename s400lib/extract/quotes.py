@@ -1054,6 +1054,10 @@ def _inner_of_trailing_frame(clause: Token) -> Token:
     return _trailing_frame(clause) or clause
 
 
+# verbs that report an act told by a gerund: "denied taking the money", "admits lying"
+_GERUND_REPORTING = {"deny", "admit", "acknowledge", "confess", "recall"}
+
+
 def _split_clause_end(ctx: ArticleContext, clauses: list[Token], verb: Token, end: int) -> int:
     """"May said the substance used was a nerve agent": the parser may split one reported clause in two,
     the subject and a participle in one, the finite verb with no subject in the next; the clause
@@ -1099,6 +1103,12 @@ def _reported_clauses(verb: Token) -> list[Token]:
         clauses = [c for c in clauses if c.i > verb.i]
     if clauses:
         return clauses
+    if verb.lemma_ in _GERUND_REPORTING:
+        # "Trump denies withholding military aid", "the mayor admitted taking the money": what is denied
+        # or admitted is told by the gerund after the verb
+        gerunds = [c for c in verb.children if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" and c.i > verb.i]
+        if gerunds:
+            return gerunds[:1]
     if verb.lemma_ in _TELLING_VERBS:
         # "told the jury the defendant had lied": the parser often hangs the clause after the hearer
         # on the hearer as a relative clause; one with a subject of its own and no relative word is
