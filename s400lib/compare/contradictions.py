@@ -371,7 +371,8 @@ def contradictions(
     judge = _PairJudge(consistent, told_alike, group, lemmas, idf, weight, sources, frame_classes, frames, texts, starts,
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
                        arts, rare_units_of, stages, pub_years, pub_days, units_of, state_units_of, wants, _figures_by_article(arts, nums),
-                       patients, denies, sent, contrasted, _changes_by_article(arts, nums), negated)
+                       patients, denies, sent, contrasted, _changes_by_article(arts, nums), negated,
+                       [bool(_EARLY_COUNT.search(t)) for t in texts])
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter, contrasted), client):
@@ -456,6 +457,7 @@ class _PairJudge:
     contrasted: object  # whether each claim is the contrasted side of its sentence, or None
     article_changes: dict  # article -> the figures its claims give together (see _changes_by_article)
     negated: list  # the counts each claim says did not happen (see _negated_counts)
+    early: list  # whether each claim tells its count as of an earlier moment (see _EARLY_COUNT)
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -466,7 +468,7 @@ class _PairJudge:
         """The days two claims' counts hold for: their articles' publication days, except that a count
         told as of an earlier moment ("When I left the island they had 18 deaths", "Initially 64 were
         believed dead") is the earlier of two counts however its article is dated."""
-        early_a, early_b = bool(_EARLY_COUNT.search(self.texts[a])), bool(_EARLY_COUNT.search(self.texts[b]))
+        early_a, early_b = self.early[a], self.early[b]
         if early_a != early_b:
             return (0, 1) if early_a else (1, 0)
         return self.pub_days[a], self.pub_days[b]
