@@ -565,3 +565,10 @@ def test_a_title_the_model_tagged_apart_from_the_name_after_it_is_one_name_with_
     e = tables.entities
     assert "Clark County Sheriff" not in set(e["text"]), e
     assert set(e.loc[e["label"] == "PERSON", "canonical"]) == {"Joseph Lombardo"}, e
+
+
+def test_an_acronym_in_brackets_after_a_bodys_name_is_that_body_whatever_its_letters():
+    # an acronym from another language spells other initials: "Federal Security Service (FSB)"
+    tables = _parse_texts("Spies\n\nThe officer had served in Russia's Federal Security Service (FSB) for ten years.",
+                          "Spies\n\nThe FSB declined to comment on the case.")
+    assert _canonical(tables, "FSB") == {"Federal Security Service"}

@@ -50,10 +50,11 @@ def entity_rows(ctx: ArticleContext) -> list[dict]:
         if sent_id is None:
             continue
         # "the Government of Catalonia (Generalitat de Catalunya)": a name in brackets right after a
-        # body's name is that body's other name (an acronym's tie is spelt out by its letters instead)
+        # body's name is that body's other name, an acronym too, even one of other initials ("Main
+        # Intelligence Directorate (GRU)")
         bracketed = (previous is not None and previous.label_ in _BODY_LABELS and ent.label_ in _BODY_LABELS
                      and ctx.text[previous.end_char:ent.start_char] == " (" and ctx.text[ent.end_char:ent.end_char + 1] == ")"
-                     and len(ent) >= 2)
+                     and (len(ent) >= 2 or previous.label_ == "ORG" and len(previous) >= 2))
         outer, previous = previous, ent
         rows.append(
             {

@@ -315,7 +315,9 @@ def repair_entities(doc: Doc) -> Doc:
         if ent.label_ not in ("ORG", "GPE", "FAC", "NORP") or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
             continue
         short = doc[k + 1]
-        if k + 1 in taken or not _is_bracketed_acronym(short.text, ent.text):
+        # a body's acronym in another language spells other initials ("Main Intelligence Directorate (GRU)")
+        translated = ent.label_ == "ORG" and len(ent) >= 2 and _is_acronym_word(short.text)
+        if k + 1 in taken or not (_is_bracketed_acronym(short.text, ent.text) or translated):
             continue
         spans.append(Span(doc, k + 1, k + 2, label=ent.label_))
         taken.add(k + 1)
@@ -682,6 +684,13 @@ def _located_places(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
             spans.append(Span(doc, a, b, label="GPE"))
             changed = True
     return sorted(spans, key=lambda sp: sp.start), changed
+
+
+def _is_acronym_word(text: str) -> bool:
+    """Two to six capitals, a small letter allowed between them ("GRU", "MoD", "IRGC")."""
+    from .speakers.lexicon import is_acronym  # the speakers package imports this module
+
+    return 2 <= len(text) <= 6 and text[:1].isupper() and text[-1:].isupper() and is_acronym(text)
 
 
 def _is_bracketed_acronym(short: str, long: str) -> bool:

@@ -274,8 +274,7 @@ def _bracketed_ties(rows: pd.DataFrame) -> set[tuple[str, str]]:
     if "bracket_of" not in rows:
         return set()
     tied = rows[rows["bracket_of"].notna().to_numpy()]
-    return {(name_key(clean_name(str(t))), name_key(str(o))) for t, o in zip(tied["text"], tied["bracket_of"])
-            if not is_acronym(clean_name(str(t)))}
+    return {(name_key(clean_name(str(t))), name_key(str(o))) for t, o in zip(tied["text"], tied["bracket_of"])}
 
 
 def _patronymic_last(name: str) -> bool:
