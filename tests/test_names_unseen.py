@@ -572,3 +572,13 @@ def test_an_acronym_in_brackets_after_a_bodys_name_is_that_body_whatever_its_let
     tables = _parse_texts("Spies\n\nThe officer had served in Russia's Federal Security Service (FSB) for ten years.",
                           "Spies\n\nThe FSB declined to comment on the case.")
     assert _canonical(tables, "FSB") == {"Federal Security Service"}
+
+
+def test_a_first_name_alone_is_the_one_person_of_that_family_another_outlet_names_in_full():
+    tables = _parse_texts("Poisoning\n\nMikhail Ivanov and his daughter Yulia were found on a bench in Salisbury.",
+                          "Poisoning\n\nMikhail Ivanov and Yulia Ivanov, 33, were taken to hospital.",
+                          "City\n\nParis Hilton arrived on Monday. Paris was cold, said Paris Hilton.")
+    e = tables.entities
+    assert set(e.loc[(e["article_id"] == "a0") & (e["text"] == "Yulia"), "canonical"]) == {"Yulia Ivanov"}, e
+    # the city keeps its name: nobody else of the family is named beside it
+    assert "Paris" in set(e.loc[e["article_id"] == "a2", "canonical"]), e

@@ -991,6 +991,8 @@ class NameMap:
             entities = _settled_in_article(entities, resolved)
         if len(entities) and len(tables.articles):
             entities = _settle_storms(entities, tables.articles)
+        if len(entities):
+            entities = _settle_given_names(entities)
         if len(quotes):
             speakers = [self.speaker(v) for v in quotes["speaker"].tolist()]
             if in_article is not None:
@@ -1037,6 +1039,36 @@ def _settle_storms(entities: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         bare = re.sub(r"^" + _STORM_KINDS + r"s? +", "", clean_name(text))
         resolved.append(named.get(bare) if named else None)
     return _settled_in_article(entities, resolved, label="EVENT")
+
+
+def _settle_given_names(entities: pd.DataFrame) -> pd.DataFrame:
+    """A first name alone ("Sergei Skripal and his daughter Yulia") is the one person of the corpus with that
+    first name whose family name someone in the same article bears ("Yulia Skripal", told in full by another
+    outlet): never when two people of the corpus share the first name, nor when nobody of that family is named
+    beside it."""
+    labels, canon = entities["label"].tolist(), entities["canonical"].tolist()
+    arts, texts = entities["article_id"].tolist(), entities["text"].astype(str).tolist()
+    full_names = {c for c, lab in zip(canon, labels) if lab == "PERSON" and isinstance(c, str) and len(c.split()) >= 2}
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        by_first[name.split()[0]].add(name)
+    family_in: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> surname -> full names
+    for art, c, lab in zip(arts, canon, labels):
+        if lab == "PERSON" and isinstance(c, str) and len(c.split()) >= 2:
+            family_in[art][c.split()[-1]].add(c)
+    resolved = []
+    for art, text, c, lab in zip(arts, texts, canon, labels):
+        word = clean_name(text)
+        # (the model often reads a lone first name as a place or a body: "his daughter Yulia"; then the family
+        # must be someone else's name in the article, so that "Paris Hilton visited Paris" keeps the city)
+        known = by_first.get(word, set()) if lab in _LONE_NAME_LABELS and " " not in word and c == word else set()
+        person = next(iter(known)) if len(known) == 1 else None
+        kin = family_in[art].get(person.split()[-1], set()) if person else set()
+        resolved.append(person if kin and (lab == "PERSON" or kin - {person}) else None)
+    return _settled_in_article(entities, resolved, label="PERSON")
+
+
+_LONE_NAME_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 
 
 def _settled_in_article(entities: pd.DataFrame, resolved: list, label: str | None = None) -> pd.DataFrame:
