@@ -105,3 +105,16 @@ def test_the_alias_score_reads_a_name_by_the_entity_that_ends_it():
     gold = pd.DataFrame({"group": ["Mike Bush", "Mike Bush"], "form": ["New Zealand Police Commissioner Mike Bush", "Mike Bush"],
                          "article_id": ["a", "a"]})
     assert story_eval.alias_rows(tables, gold).loc[0, "canonicals"] == ["Mike Bush"]
+
+
+def test_the_quote_score_pairs_the_tighter_prediction_first_at_equal_overlap():
+    text = "Ana Ruiz told journalists that the pier was unsafe, according to the Coastal Times."
+    tables = type("T", (), {})()
+    tables.articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    wide, tight = text.index("Ana Ruiz"), text.index("the pier")
+    tables.quotes = pd.DataFrame({"article_id": ["a", "a"], "kind": ["indirect", "indirect"],
+                                  "start": [wide, tight], "end": [text.index(", according"), text.index(", according")],
+                                  "text": ["", ""], "speaker": ["Coastal Times", "Ana Ruiz"]})
+    gold = pd.DataFrame({"article_id": ["a"], "kind": ["indirect"], "speaker": ["Ana Ruiz"], "text": ["the pier was unsafe"]})
+    rows = story_eval.quote_rows(tables, gold)
+    assert rows.loc[0, "pred_speaker"] == "Ana Ruiz" and bool(rows.loc[0, "speaker_right"])

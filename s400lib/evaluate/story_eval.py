@@ -85,9 +85,12 @@ def quote_rows(tables, gold: pd.DataFrame) -> pd.DataFrame:
                     # a direct gold quote pairs first with a predicted direct quote: "“...,” X told the
                     # media, according to the AP" holds X's quote and the agency's report of it
                     same_kind = (group["kind"].iat[gi] == "direct") == (pred["kind"].iat[pi] in ("direct", "partial"))
-                    pairs.append((same_kind, overlap, gi, pi))
+                    # at equal overlap the tighter prediction pairs first (as the GUM scorer does): "X told
+                    # journalists that the EU was dying, according to CNN" holds X's report and CNN's of it
+                    misfit = abs((pe - ps) - (ge - gs))
+                    pairs.append((same_kind, overlap, misfit, gi, pi))
         best, used = {}, set()
-        for _same, _overlap, gi, pi in sorted(pairs, key=lambda t: (not t[0], -t[1], t[2], t[3])):
+        for _same, _overlap, _misfit, gi, pi in sorted(pairs, key=lambda t: (not t[0], -t[1], t[2], t[3], t[4])):
             if gi not in best and pi not in used:
                 best[gi] = pi
                 used.add(pi)
