@@ -1032,6 +1032,8 @@ def _is_that(tok: Token) -> bool:
 
 # speech verbs whose object is the hearer ("told the jury ...", "assured investors ...")
 _TELLING_VERBS = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure", "advise", "convince", "persuade"}
+# verbs that report an act told by a gerund: "denied taking the money", "admits lying"
+_GERUND_REPORTING = {"deny", "admit", "acknowledge", "confess", "recall"}
 
 
 def _semicolon_between(a: Token, b: Token) -> bool:
@@ -1048,14 +1050,6 @@ def _trailing_frame(verb: Token) -> Token | None:
     inner = [k for k in verb.children if k.dep_ == "ccomp" and k.i < verb.i and _has_own_subject(k)]
     subject_before = any(k.dep_ == "nsubj" and k.i < verb.i for k in verb.children)
     return inner[0] if inner and subject_before and _set_off(verb) else None
-
-
-def _inner_of_trailing_frame(clause: Token) -> Token:
-    return _trailing_frame(clause) or clause
-
-
-# verbs that report an act told by a gerund: "denied taking the money", "admits lying"
-_GERUND_REPORTING = {"deny", "admit", "acknowledge", "confess", "recall"}
 
 
 def _split_clause_end(ctx: ArticleContext, clauses: list[Token], verb: Token, end: int) -> int:
@@ -1096,7 +1090,7 @@ def _reported_clauses(verb: Token) -> list[Token]:
     clauses = [c for c in clauses if c.i > verb.i or _set_off(verb)]
     # "X said Y, CNN reports": the parser hangs the outlet's trailing frame under "said" and Y under
     # it; what X said is Y
-    clauses = [_inner_of_trailing_frame(c) if c.i > verb.i else c for c in clauses]
+    clauses = [(_trailing_frame(c) or c) if c.i > verb.i else c for c in clauses]
     if verb.lemma_ in REPORT_ONLY_THAT and not any(c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS for c in verb.children):
         # these never frame from the side (but "..., a report found" does), so a clause before them
         # is the parser's mistake

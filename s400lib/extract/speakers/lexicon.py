@@ -23,7 +23,7 @@ HONORIFICS = {
     "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "rep.", "congressman",
     "congresswoman", "professor", "prof.", "commander", "king", "queen", "prince", "sheikh", "sir",
     "judge", "mp", "lieutenant", "captain", "marshal", "patriarch", "pope", "premier",
-    "ceo", "cfo", "coo", "chancellor", "prosecutor", "sheriff", "gov.", "commissioner",
+    "ceo", "cfo", "coo", "chancellor", "prosecutor", "gov.", "commissioner",
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
     "detective", "constable", "sheriff", "bishop", "archbishop", "rabbi", "imam",
     "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah", "coach",
@@ -67,7 +67,6 @@ TITLE_WORDS = {
     "lawyer", "attorney", "inspector", "superintendent", "sister",
 }
 
-# Role nouns that stand for a person, grouped so that a role matches a title of the same group.
 # Role nouns that stand for any title of their group ("the politician" may be a senator or a mayor);
 # any other role noun names one office, met only by that title or its other names ("the governor" is no
 # mayor, "the PM" is the prime minister)
@@ -81,6 +80,7 @@ ROLE_SYNONYMS: dict[str, set[str]] = {
     "spokesperson": {"spokesman", "spokeswoman"}, "congressman": {"representative", "rep."},
     "congresswoman": {"representative", "rep."}, "senator": {"sen."}, "governor": {"gov."},
 }
+# Role nouns that stand for a person, grouped so that a role matches a title of the same group.
 ROLE_GROUPS: dict[str, set[str]] = {
     "head": {"head", "chairman", "chairwoman", "chair", "chief", "director", "leader", "boss", "president", "commissioner"},
     "legislator": {"parliamentarian", "senator", "deputy", "lawmaker", "legislator", "congressman",

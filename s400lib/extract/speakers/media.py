@@ -68,6 +68,18 @@ def _indefinite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
+def _same_kind_of_document(tok: Token) -> frozenset[str]:
+    """The nouns a mention of a document may be named again by: any work of finding out for a study or a
+    report ("a review ... the report"), else the noun itself ("the letter")."""
+    lemma = tok.lemma_.lower()
+    return FINDING_NOUNS if lemma in FINDING_NOUNS else frozenset({lemma})
+
+
+def _named_owners(tok: Token) -> list[Token]:
+    """Whose a document is, by a possessive other than "its" ("his letter", "the ministry's report")."""
+    return [c for c in tok.children if c.dep_ == "poss" and c.lower_ != "its"]
+
+
 def _as_name(phrase: str) -> str:
     """A phrase that names a body, shown as a name: "regional disaster agency" -> "Regional disaster agency"."""
     return phrase[:1].upper() + phrase[1:]
@@ -97,8 +109,8 @@ class MediaMixin:
         finding out point back to one another ("a review by the ministry ... the report said"), and a mention
         that names no issuer but is itself definite ("the new study") points further back, from itself.
         Nothing when the mention found is an indefinite one that names no issuer: an older one is not looked for."""
-        lemma = tok.lemma_.lower()
-        family, reach = (FINDING_NOUNS, WORK_REACH) if lemma in FINDING_NOUNS else ({lemma}, ISSUER_REACH)
+        family = _same_kind_of_document(tok)
+        reach = WORK_REACH if tok.lemma_.lower() in FINDING_NOUNS else ISSUER_REACH
         floor = max(0, tok.i - reach)
         k = tok.i - 1
         while k >= floor:
@@ -106,7 +118,7 @@ class MediaMixin:
             k -= 1
             if prev.lemma_.lower() not in family or prev.pos_ != "NOUN":
                 continue
-            owners = [c for c in prev.children if c.dep_ == "poss" and c.lower_ != "its"]
+            owners = _named_owners(prev)
             if owners:
                 return owners[0]
             relcl = [s for c in prev.children if c.dep_ in ("relcl", "acl") for s in c.children if s.dep_ == "nsubj"]
@@ -131,14 +143,13 @@ class MediaMixin:
         a study first met without its author is named in the sentence that follows. The first definite
         mention of a work of its kind in the next ``ISSUER_AHEAD`` words gives the issuer its phrase names;
         another indefinite one ("a second study by ...") is another study, and ends the search."""
-        lemma = tok.lemma_.lower()
-        family = FINDING_NOUNS if lemma in FINDING_NOUNS else {lemma}
+        family = _same_kind_of_document(tok)
         for nxt in self.doc[tok.i + 1 : tok.i + 1 + ISSUER_AHEAD]:
             if nxt.lemma_.lower() not in family or nxt.pos_ != "NOUN":
                 continue
             if not _definite(nxt):
                 return None
-            named = self._issuers_in(nxt) or [c for c in nxt.children if c.dep_ == "poss" and c.lower_ != "its"]
+            named = self._issuers_in(nxt) or _named_owners(nxt)
             return named[0] if named else None
         return None
 

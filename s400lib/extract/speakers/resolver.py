@@ -56,6 +56,10 @@ from .roles import RolesMixin
 from .word_ids import _NOUN_WORD_IDS, _PLURAL_TAG_IDS, _PRONOUN_IDS, _QUANTIFIER_IDS, _ROLE_LEMMA_IDS
 
 
+# the works of finding out that speak as documents (an "it" that found something is one of them)
+_WORK_DOCUMENTS = FINDING_NOUNS & DOCUMENT_NOUNS
+
+
 class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, HistoryMixin):
     """Resolve mentions in one article; build once per article, then call :meth:`resolve`.
 
@@ -363,7 +367,7 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                 sent_starts += 1
                 if sent_starts > PRONOUN_WINDOW:
                     return None
-            if prev.pos_ == "NOUN" and prev.lemma_.lower() in FINDING_NOUNS & DOCUMENT_NOUNS:
+            if prev.pos_ == "NOUN" and prev.lemma_.lower() in _WORK_DOCUMENTS:
                 return prev
         return None
 

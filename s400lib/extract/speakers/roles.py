@@ -34,15 +34,15 @@ from spacy.tokens import Token
 
 from .lexicon import (
     _ROLE_MEDIA_ORG,
+    GENERIC_ROLES,
     JOB_TITLES,
     MEDIA_NOUNS,
     OCCUPATION_NOUNS,
     ORG_NOUNS,
     PRONOUN_WINDOW,
-    GENERIC_ROLES,
     ROLE_GROUPS,
-    ROLE_SYNONYMS,
     ROLE_NOUNS,
+    ROLE_SYNONYMS,
     ROLE_WINDOW,
     SOURCE_NOUNS,
 )
