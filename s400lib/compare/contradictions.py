@@ -497,7 +497,7 @@ class _PairJudge:
             cands, denied_figure = [], []
             if self.frame_classes[a] & self.frame_classes[b]:
                 cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window, self.named_subject)
-            negated_states = {x[2].partition(" (")[2].rstrip(")") for x in self.negated[a] + self.negated[b]}
+            negated_states = {_state_of_unit(x[2]) for x in self.negated[a] + self.negated[b]}
             if negated_states:
                 # "3000 people did not die" denies a count, not every death: "people died in the storm"
                 # or "64 died" is no conflict with it; the figure rule below judges the count told
@@ -932,8 +932,8 @@ def _rose_since(x: tuple, y: tuple, day_x, day_y) -> bool:
     conflict (a revision the older figure disagrees with)."""
     if day_x is None or day_y is None or day_x == day_y:
         return False
-    state = x[2].partition(" (")[2].rstrip(")")
-    if state not in _ACCUMULATING or state != y[2].partition(" (")[2].rstrip(")"):
+    state = _state_of_unit(x[2])
+    if state not in _ACCUMULATING or state != _state_of_unit(y[2]):
         return False
     (le, he, _), (ll, hl, _) = (x, y) if day_x < day_y else (y, x)
     # a later count open above ("more than 800") holds any earlier one below its figure
@@ -953,11 +953,16 @@ def _denies(frames_of_claim) -> bool:
     return any(f[2] == "denied" for f in frames_of_claim)
 
 
+def _state_of_unit(unit: str) -> str:
+    """The state a counted unit names ('people (dead)' -> 'dead'); '' for a unit without one."""
+    return unit.partition(" (")[2].rstrip(")")
+
+
 def _negated_counts(frames_of_claim, nums_of_claim) -> tuple:
     """The counts a claim says did not happen: "3000 people did not die" (a count of the dead whose verb
     of dying is negated)."""
     negated = {state_of_lemma(f[0]) for f in frames_of_claim if f[1] == "-"} - {None}
-    return tuple(x for x in nums_of_claim if x[2] and x[2].partition(" (")[2].rstrip(")") in negated)
+    return tuple(x for x in nums_of_claim if x[2] and _state_of_unit(x[2]) in negated)
 
 
 def _denied_figure(a, b, nums, denied_a, denied_b, shared, texts, sources, rare_units=frozenset(), kind="stance"):

@@ -541,9 +541,8 @@ def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None
         verb = verb.head
     if any(_is_toll(c) and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
         return "dead"
-    window = [t.lemma_.lower() for t in doc[max(start, anchor.i - 3) : anchor.i]]
-    # "the death toll rose to 57", "the official death count of 64"
-    return "dead" if "toll" in window or ("death" in window and _COUNT_HEADS & set(window)) else None
+    # "the death toll of 57", "the official death count of 64"
+    return "dead" if any(_is_toll(t) for t in doc[max(start, anchor.i - 3) : anchor.i]) else None
 
 
 _MEASURE_UNITS = {"%", *_MEASURES.values(), *_CURRENCY_WORDS.values(), *_CURRENCY_SIGNS.values()}

@@ -1019,6 +1019,7 @@ class NameMap:
 # that an article calls it by the bare name, which the model reads as a person or a place
 _STORM_KINDS = r"(Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)"
 _STORM = re.compile(r"\b" + _STORM_KINDS + r"s? +(?!(?:Hurricane|Typhoon|Cyclone|Tropical|Storm)\b)([A-Z][a-z]+)(?: +and +([A-Z][a-z]+))?")
+_STORM_PREFIX = re.compile(r"^" + _STORM_KINDS + r"s? +")
 
 
 def _settle_storms(entities: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -1035,9 +1036,8 @@ def _settle_storms(entities: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         return entities
     resolved = []
     for art, text in zip(entities["article_id"].tolist(), entities["text"].astype(str).tolist()):
-        named = storms.get(art, {})
-        bare = re.sub(r"^" + _STORM_KINDS + r"s? +", "", clean_name(text))
-        resolved.append(named.get(bare) if named else None)
+        named = storms.get(art)
+        resolved.append(named.get(_STORM_PREFIX.sub("", clean_name(text))) if named else None)
     return _settled_in_article(entities, resolved, label="EVENT")
 
 
@@ -1048,13 +1048,11 @@ def _settle_given_names(entities: pd.DataFrame) -> pd.DataFrame:
     beside it."""
     labels, canon = entities["label"].tolist(), entities["canonical"].tolist()
     arts, texts = entities["article_id"].tolist(), entities["text"].astype(str).tolist()
-    full_names = {c for c, lab in zip(canon, labels) if lab == "PERSON" and isinstance(c, str) and len(c.split()) >= 2}
-    by_first: dict[str, set[str]] = defaultdict(set)
-    for name in full_names:
-        by_first[name.split()[0]].add(name)
+    by_first: dict[str, set[str]] = defaultdict(set)  # first name -> the corpus's full names
     family_in: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> surname -> full names
     for art, c, lab in zip(arts, canon, labels):
         if lab == "PERSON" and isinstance(c, str) and len(c.split()) >= 2:
+            by_first[c.split()[0]].add(c)
             family_in[art][c.split()[-1]].add(c)
     resolved = []
     for art, text, c, lab in zip(arts, texts, canon, labels):
