@@ -300,3 +300,23 @@ def test_one_rebuttal_answers_the_two_parties_before_it_and_no_one_else(two_outl
     stance = co[co["kind"] == "stance"]
     explained = " ".join(stance["explanation"])
     assert len(stance) == 2 and "Mara Quist" in explained and "Olaf Brenn" in explained, co
+
+
+def test_every_pair_of_rival_crowd_counts_is_listed_not_only_the_first_three(tmp_path):
+    # four outlets, two counts of one rally: the organisers' (told twice) against the police's (told
+    # twice) are four true conflicts of one topic; a cap per topic or per claim used to keep three
+    import s400lib as sl
+
+    bodies = {
+        "a.txt": "The organisers of Saturday's rally in Corvane said 400,000 people marched to the harbour.",
+        "b.txt": "Some 400,000 people joined the Corvane rally on Saturday, its organisers said.",
+        "c.txt": "Corvane police said 70,000 people took part in Saturday's rally at its height.",
+        "d.txt": "A police spokesman put Saturday's Corvane rally at 70,000 people.",
+    }
+    for name, body in bodies.items():
+        (tmp_path / name).write_text(f"---\noutlet: Outlet {name[0]}\npublished: 2021-06-14\n---\nRally\n\n{body}\n", encoding="utf-8")
+    co = sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
+    pairs = {frozenset((r.left_article, r.right_article)) for r in co.itertuples() if r.kind == "numeric"}
+    organisers, police = ("a", "b"), ("c", "d")
+    assert {frozenset((o, p)) for o in organisers for p in police} <= pairs, co
+    assert frozenset(organisers) not in pairs and frozenset(police) not in pairs, co

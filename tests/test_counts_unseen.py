@@ -251,6 +251,12 @@ def test_a_date_told_as_a_deadline_against_a_day_a_few_days_on_is_compared_witho
     ("Some 200 people attended the funeral of the fisherman.", "attending"),
     ("About 9,000 people joined the rally against the new dam.", "attending"),
     ("The organisers of the rally put the figure at 40,000 people.", "attending"),
+    # the gathering in an "in" phrase, "take part" as one verb, the gathering itself estimated
+    ("About 2,500 people took part in the candlelight vigil on Friday.", "attending"),
+    ("Some 700 people participated in the protest outside the mill.", "attending"),
+    ("The fire service put the crowd at the open-air concert at 12,000 people.", "attending"),
+    ("Local officials put Sunday's procession at 30,000 people.", "attending"),
+    ("About 2,500 people took part in the survey on Friday.", None),
     ("Three companies joined the consortium last spring.", None),
     ("Analysts put the figure at 300 people.", None),
 ])

@@ -225,8 +225,8 @@ def _named(source) -> bool:
 
 
 def contradictions(
-    tables, alignments: pd.DataFrame | None = None, min_score: float = 0.5, per_topic: int = 3,
-    max_rows: int | None = 15, per_claim: int = 2, rare_tokens: int = 8, max_block: int = 50, client=None,
+    tables, alignments: pd.DataFrame | None = None, min_score: float = 0.5, per_topic: int | None = None,
+    max_rows: int | None = 25, per_claim: int | None = None, rare_tokens: int = 8, max_block: int = 50, client=None,
 ) -> pd.DataFrame:
     """Conflicting claims, by kind, each with a one-sentence explanation.
 
@@ -239,12 +239,15 @@ def contradictions(
     min_score
         Drop conflicts scored below this.
     per_topic
-        Keep at most this many rows per (kind, topic), where the topic is the predicate class,
-        shared noun or unit at stake; the best-scored rows win.
+        Optionally keep at most this many rows per (kind, topic), where the topic is the predicate
+        class, shared noun or unit at stake; the best-scored rows win. Off by default: on the
+        development stories every row such a cap removed was a real conflict (organisers' and
+        police's crowd counts told by four outlets are many true pairs of one topic).
     max_rows
-        Optional overall cap after ranking.
+        Optional overall cap after ranking (25 by default, the most a reader checks one by one).
     per_claim
-        Show one claim in at most this many rows, so one sentence cannot fill the list.
+        Optionally show one claim in at most this many rows, so one sentence cannot fill the list
+        (off by default, for the same reason as ``per_topic``).
     rare_tokens, max_block
         Blocking parameters (see :func:`s400lib.compare.align.candidate_pairs`).
     client
@@ -1486,7 +1489,7 @@ def _rendering_shifts(c, alignments, frames, sources, texts, starts):
     return rows
 
 
-def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates, per_claim=2):
+def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates, per_claim=None):
     records = []
     cid, art, txt, src = (c[k].tolist() for k in ("claim_id", "article_id", "text", "source"))
     for row in rows:
@@ -1508,10 +1511,10 @@ def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates, per_clai
         pair = frozenset((r["left_id"], r["right_id"]))
         if pair in seen_pairs:
             continue  # one row per pair of claims: its strongest kind
-        if per[(r["kind"], r["topic"])] >= per_topic:
+        if per_topic is not None and per[(r["kind"], r["topic"])] >= per_topic:
             continue
         # prefer pairs whose claims are not already shown
-        if used[r["left_id"]] >= per_claim or used[r["right_id"]] >= per_claim:
+        if per_claim is not None and (used[r["left_id"]] >= per_claim or used[r["right_id"]] >= per_claim):
             continue
         kept.append(r)
         seen_pairs.add(pair)

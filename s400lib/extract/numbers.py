@@ -472,7 +472,8 @@ def _crowd_estimate(anchor) -> bool:
     verb = prep.head
     if anchor.dep_ != "pobj" or prep.lower_ != "at" or verb.lemma_.lower() not in _ESTIMATING:
         return False
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _PEOPLE_NOUNS | {"turnout"} for c in verb.children):
+    # the crowd, the turnout or the gathering itself is put at the figure ("put Saturday's rally at 70,000 people")
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _PEOPLE_NOUNS | _GATHERINGS | {"turnout"} for c in verb.children):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(t.lemma_.lower() in _ORGANISERS or t.lemma_.lower() in _GATHERINGS for s in subjects for t in s.subtree)
@@ -488,9 +489,19 @@ def _attending(anchor) -> bool:
     head = anchor.head
     if anchor.dep_ in ("nsubj", "attr") and head.lemma_.lower() == "be" and _at_gathering(head):
         return True
+    if anchor.dep_ != "nsubj":
+        return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
-    return (anchor.dep_ == "nsubj" and _STATE_OF.get(head.lemma_.lower()) == "attending"
-            and bool(objects) and all(o.lemma_.lower() in _GATHERINGS for o in objects))
+    # "took part in the rally" is "participated in the rally": the part taken is no object of its own
+    took_part = head.lemma_.lower() == "take" and [o.lower_ for o in objects] == ["part"]
+    if took_part:
+        objects = []
+    if not took_part and _STATE_OF.get(head.lemma_.lower()) != "attending":
+        return False
+    # what they joined or took part in is a gathering: its object ("joined Sunday's march") or its "in"
+    # phrase ("participated in the vigil")
+    joined = objects or [o for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
+    return bool(joined) and all(o.lemma_.lower() in _GATHERINGS for o in joined)
 
 
 def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None:
