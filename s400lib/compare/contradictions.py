@@ -60,6 +60,7 @@ from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
 from .accounts import KINDS, accounts_of, rival_accounts
 from .clocks import clock_accounts, rival_clocks
+from .culprits import culprit_pairs, parse_blame
 from .places import place_phrase, rival_places
 from .rebuttals import rebuttal_pairs
 
@@ -383,6 +384,7 @@ def contradictions(
     rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts)
     rows += _age_rows(tables, c, published)
     rows += _account_rows(tables, c, sources, texts)
+    rows += _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight)
     rows += _clock_rows(tables, c, sources, texts)
     rows += _place_rows(c, sources, texts, published)
     rows += _attribution(c, alignments, ids, tables)
@@ -1367,6 +1369,29 @@ def _account_rows(tables, c, sources, texts):
                          f"{kind.readings[x.manner]} (“{x.cue}”: “{_short(texts[x.claim])}”); according to "
                          f"{_who(sources[y.claim])}, {kind.readings[y.manner]} (“{y.cue}”: “{_short(texts[y.claim])}”).", 1.0))
     return rows
+
+
+def _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
+    """Stance rows for an accusation and its denial: one source holds a party responsible for an event,
+    another denies that it is (see :mod:`s400lib.compare.culprits`)."""
+    if "blame" not in c:
+        return []
+    blames = c["blame"].tolist()
+    rows = []
+    for a, d in culprit_pairs(blames, arts, starts, sources, same_speaker):
+        _, party_a, event_a = parse_blame(blames[a])
+        _, party_d, _ = parse_blame(blames[d])
+        event = event_a.split()[0]
+        r = _shared_weight(set(lemmas[a]).intersection(lemmas[d]), idf, weight[a], weight[d])
+        rows.append((a, d, "stance", "blame", _BASE["stance"] + 0.15,
+                     f"According to {_who(sources[a])}, {_the(party_a)} is responsible for the {event} (“{_short(texts[a])}”); "
+                     f"{_who(sources[d])} denies that {_the(party_d)} is (“{_short(texts[d])}”).", round(r, 3)))
+    return rows
+
+
+def _the(party: str) -> str:
+    """A party named by a common noun takes the article ("the Russian government"); a name does not."""
+    return f"the {party}" if party.split()[-1][:1].islower() else party
 
 
 def _clock_rows(tables, c, sources, texts):

@@ -52,6 +52,7 @@ from ..core import schema
 from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from ..io.paragraphs import boilerplate_rule
+from .blame import TRIGGERS as _BLAME_TRIGGERS, blame_of
 from .numbers import _ESTIMATING, format_number
 from .places import place_entries
 
@@ -1017,7 +1018,8 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
         the named subject of the content predicate, 'in:Name' for a named place it happens in,
         '|'-joined), places (whose airspace, territory or waters it puts something in: 'owner:noun:sign:offset'
         per place, '|'-joined; see :mod:`s400lib.extract.places`), winner (who the claim says won a
-        contest, or <NA>).
+        contest, or <NA>), blame ('blames|party|event' or 'denies|party|event': who the claim holds
+        responsible for what, or denies is; see :mod:`s400lib.extract.blame`; <NA> otherwise).
 
     Examples
     --------
@@ -1152,6 +1154,9 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     "places": "|".join(place_entries(words, i, j, lambda k: _negated(words, k)[0], denied)),
                     # only a claim that has "win" or "winner" among its lemmas can name a winner
                     "winner": _winner(words, toks) if _WIN_LEMMAS.intersection(lemmas) else None,
+                    # read only where a word that can accuse or deny stands
+                    "blame": blame_of(toks, source, REBUTTAL_VERBS) if any(words.lemma[k] in _BLAME_TRIGGERS or words.lower[k] in _BLAME_TRIGGERS or words.lemma[k] in REBUTTAL_VERBS
+                                                                for k in range(i, j)) else None,
                 }
             )
     for n, row in enumerate(rows):

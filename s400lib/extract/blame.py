@@ -1,0 +1,240 @@
+"""Who a claim holds responsible for what: an accusation, or the denial of one.
+
+News of an attack, a poisoning or a killing sets the side that accuses against the side that denies,
+often in different articles: "Moscow was behind the attack on the Skripals" in one outlet, "The
+Kremlin has denied the involvement of the Russian government in the attack" in another. The two
+share few words, so the pairwise rules cannot relate them; what relates them is who is held
+responsible (the party) and for what (the event).
+
+A claim **blames** a party for an event when its parse says
+
+- the party was *behind* the event, or *responsible for* it, or *to blame for* it ("is believed to be
+  behind", "held Russia responsible for");
+- someone *blamed* the party *for* the event, or the event *on* the party, or *accused* the party *of*
+  it ("accused Tehran of carrying out the attack");
+- the party *claimed responsibility for* the event;
+- the party *carried out*, *ordered*, *orchestrated*, *masterminded*, *perpetrated*, *committed* or
+  *staged* an event of harm (an attack, a killing, a poisoning ...), actively or in the passive ("the
+  killing was ordered by the crown prince").
+
+A claim **denies** it when such an accusation is negated ("was not behind", "had nothing to do with"),
+stands under a verb of denial ("denied that it was behind", "denied carrying out", "rejected accusations
+that it ordered"), or when a party's *involvement*, *role* or *responsibility* in the event is denied
+("denied any involvement in the attack"; the party is whose involvement it is, else the one who
+denies). A pronoun that stands for the party ("denied that it was involved") is the one who denies,
+or the claim's source.
+
+The value is ``'blames|<party>|<event>'`` or ``'denies|<party>|<event>'``: the party as written (its
+proper names and the noun they qualify: "Russian government"), the event as its head lemma followed
+by the names it holds ("attack Sergei Skripal"); the event is empty when a denial names none ("denied
+any involvement"). :mod:`s400lib.compare.culprits` pairs them.
+"""
+
+from __future__ import annotations
+
+# the acts a charge names when the party did them; only an event of harm counts ("the ministry
+# ordered ten jets" accuses nobody)
+_CHARGE_VERBS = {"order", "orchestrate", "mastermind", "perpetrate", "commit", "stage", "sponsor"}
+_HARM_EVENTS = {
+    "attack", "bombing", "poisoning", "killing", "murder", "assassination", "shooting", "strike", "raid", "hack",
+    "hacking", "cyberattack", "abduction", "kidnapping", "disappearance", "death", "downing", "explosion", "blast",
+    "sabotage", "massacre", "coup", "assault", "ambush", "invasion", "incursion", "arson", "fire", "crime",
+    "atrocity", "execution", "torture", "leak", "interference", "meddling", "plot", "crash", "shelling", "airstrike",
+    "campaign", "protest", "riot", "unrest", "violence", "scheme", "act", "incident", "strikes",
+}
+# a party's share in an event, which a denial denies: "denied any involvement in the attack"
+_SHARE_NOUNS = {"involvement", "responsibility", "role", "part", "hand", "complicity", "participation", "link", "links"}
+# nouns that name an accusation: what a denial verb rejects when it rejects one of these ("rejected
+# accusations that it ordered the killing")
+_CHARGE_NOUNS = {"accusation", "allegation", "claim", "charge", "suggestion", "report", "assertion", "insinuation"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my"}
+
+
+def _inflections(verbs) -> frozenset:
+    return frozenset(f for v in verbs for f in (v, v + "s", v + "d" if v.endswith("e") else v + "ed", (v[:-1] if v.endswith("e") else v) + "ing"))
+
+
+# the small model's lemmatizer misreads some of these ("staged" -> 'stag'): the written form counts too
+_CHARGE_FORMS = _inflections(_CHARGE_VERBS)
+# lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
+# (besides the verbs of denial, which the caller knows)
+TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim"} | _CHARGE_VERBS | _CHARGE_FORMS)
+
+
+def _negated(tok) -> bool:
+    """A negation on the verb, or a subject that is nobody ("No group has claimed ...")."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "nothing") for c in tok.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children))
+        for c in tok.children)
+
+
+def _party(tok, source: str | None, denier) -> str | None:
+    """The party a token names: its proper names and adjectives of nationality with the noun they
+    qualify ("the Russian government" -> 'Russian government'); a pronoun is the one who denies, else
+    the claim's source."""
+    if tok.lower_ in _PRONOUNS:
+        if denier is not None:
+            subjects = [c for c in denier.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _PRONOUNS]
+            if subjects:
+                return _party(subjects[0], source, None)
+        return source if isinstance(source, str) and source.lower() not in _PRONOUNS else None
+    if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ not in ("NORP", "GPE", "ORG"):
+        return None
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "call"):
+        # "a group calling itself the Ash Brigade": the name it gives itself
+        named = [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp", "ccomp") and c.pos_ == "PROPN"]
+        if named:
+            return _party(named[-1], source, denier)
+    # the head and the words that name it before it ("the Russian government", "the crown prince"),
+    # never a clause or a phrase hanging on it
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "poss") and t.head.i >= t.i
+             and (t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("NORP", "GPE", "ORG"))] + [tok]
+    return " ".join(t.text for t in words)
+
+
+def _event(tok) -> str:
+    """An event as its head lemma and the names it holds ("the attack on Sergei Skripal" -> 'attack Sergei
+    Skripal')."""
+    names = [t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i != tok.i]
+    return " ".join([tok.lemma_.lower()] + names)
+
+
+def _objects(tok, preps: tuple[str, ...], deps=("pobj",)) -> list:
+    return [o for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in preps for o in p.children if o.dep_ in deps]
+
+
+def _subject(verb):
+    """The subject of a verb, looked for up a chain of raising verbs ("is believed to be behind")."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _one_of_alternatives(verb) -> bool:
+    """Whether a charge is one of alternatives or a condition ("either Russia had ordered the poisoning
+    or it had lost control of the agent", "if Iran was behind the attack"): no accusation."""
+    for node in (verb, verb.head):
+        if any(c.lower_ in ("either", "whether", "if") and c.dep_ in ("preconj", "mark", "advmod", "cc") for c in node.children):
+            return True
+    return verb.dep_ == "conj" and any(c.lower_ == "either" for c in verb.head.children)
+
+
+def _under_denial(tok, denial_verbs: set[str]):
+    """The verb of denial whose clause, gerund or rejected accusation holds ``tok`` ("denied that it was
+    behind", "denied carrying out", "rejected accusations that it ordered"), or None."""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return None
+        if head.lemma_.lower() in denial_verbs and head.pos_ == "VERB" and node.dep_ in ("ccomp", "xcomp", "dobj", "pcomp", "advcl"):
+            return head
+        if head.lemma_.lower() in _CHARGE_NOUNS and node.dep_ in ("acl", "ccomp", "prep") and head.head.lemma_.lower() in denial_verbs:
+            return head.head
+        node = head
+    return None
+
+
+def _accusations(toks):
+    """(anchor, party token, event token) of every accusation form in ``toks``, the anchor being the word
+    a negation or a denial would stand on."""
+    for tok in toks:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_.lower() == "be":
+            # "was behind the attack"; "an explosion happened behind the court" places, it does not blame
+            verb = tok.head
+            subject = _subject(verb)
+            for event in (o for o in tok.children if o.dep_ == "pobj" and o.lemma_.lower() in _HARM_EVENTS):
+                if subject is not None:
+                    yield verb, subject, event
+        elif lemma == "responsible" and tok.pos_ == "ADJ":
+            for event in _objects(tok, ("for",)):
+                if tok.dep_ == "amod" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() == "hold":
+                    yield tok.head.head, tok.head, event  # "hold the cartel responsible for", read as a modifier
+                elif tok.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and tok.head.lemma_.lower() == "hold":
+                    held = [c for c in tok.head.children if c.dep_ == "dobj"]
+                    if held:
+                        yield tok.head, held[0], event
+                elif (subject := _subject(tok.head if tok.dep_ == "acomp" else tok)) is not None:
+                    yield tok.head if tok.dep_ == "acomp" else tok, subject, event
+        elif lemma == "claim" and tok.pos_ == "VERB" and not _negated(tok):
+            # "the group claimed responsibility for the bombing"; one that "has not claimed" it denies nothing
+            subject = _subject(tok)
+            for share in (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "responsibility"):
+                for event in _objects(share, ("for",)) or _objects(tok, ("for",)):
+                    if subject is not None:
+                        yield tok, subject, event
+        elif lemma == "blame" and tok.pos_ == "VERB":
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":  # "Russia is to blame for the attack"
+                subject = _subject(tok.head)
+                for event in _objects(tok, ("for",)):
+                    if subject is not None:
+                        yield tok, subject, event
+            for obj in objects:
+                for event in _objects(tok, ("for",)):
+                    yield tok, obj, event
+                for party in _objects(tok, ("on",)):
+                    yield tok, party, obj
+        elif lemma == "accuse" and tok.pos_ == "VERB":
+            accused = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            # "of" hangs on the verb or, as the small model often reads it, on the one accused
+            for prep in (p for x in [tok, *accused] for p in x.children if p.dep_ == "prep" and p.lower_ == "of"):
+                for o in prep.children:
+                    events = [o] if o.dep_ == "pobj" else [x for x in o.children if x.dep_ == "dobj"] if o.dep_ == "pcomp" else []
+                    for event in events:
+                        for party in accused:
+                            yield tok, party, event
+        elif tok.pos_ == "VERB" and (lemma in _CHARGE_VERBS or tok.lower_ in _CHARGE_FORMS or (lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))):
+            events = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _HARM_EVENTS]
+            parties = [c for c in tok.children if c.dep_ == "nsubj"] + _objects(tok, ("by",))
+            if not parties and tok.dep_ in ("xcomp", "pcomp", "dobj"):
+                parties = [tok]  # "denied carrying out the attack": the party is the one who denies
+            for event in events:
+                for party in parties[:1]:
+                    yield tok, party, event
+
+
+def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
+    """The first accusation or denial of one in the tokens of a claim (see the module docstring), or None.
+    ``source`` stands for a pronoun party when nothing nearer does; ``denial_verbs`` are the lemmas
+    of verbs that deny ("deny", "reject", ...)."""
+    for anchor, party_tok, event_tok in _accusations(toks):
+        if _one_of_alternatives(anchor):
+            continue
+        denier = _under_denial(anchor, denial_verbs)
+        stance = "denies" if _negated(anchor) or denier is not None else "blames"
+        if party_tok is anchor:  # a gerund with no subject: the one who denies did it, or not
+            party_tok = next((c for c in (denier.children if denier is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if party_tok is None:
+                continue
+        party = _party(party_tok, source, denier)
+        if party:
+            return f"{stance}|{party}|{_event(event_tok)}"
+    for tok in toks:
+        lemma = tok.lemma_.lower()
+        if lemma in ("have", "do") and any(c.lower_ == "nothing" and c.dep_ == "dobj" for c in tok.children):
+            # "the ministry had nothing to do with the killing"
+            nothing = next(c for c in tok.children if c.lower_ == "nothing")
+            events = [o for t in nothing.subtree for o in _objects(t, ("with",))]
+            subject = _subject(tok)
+            if events and subject is not None and (party := _party(subject, source, None)):
+                return f"denies|{party}|{_event(events[0])}"
+        if lemma in denial_verbs and tok.pos_ == "VERB" and not _negated(tok):
+            for share in (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _SHARE_NOUNS):
+                whose = [c for c in share.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))]
+                whose += _objects(share, ("of",))
+                denier_subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                party_tok = whose[0] if whose else (denier_subjects[0] if denier_subjects else None)
+                if party_tok is None:
+                    continue
+                party = _party(party_tok, source, tok)
+                events = _objects(share, ("in", "for", "with")) or _objects(tok, ("in", "for"))
+                if party:
+                    return f"denies|{party}|{_event(events[0]) if events else ''}"
+    return None

@@ -1,0 +1,64 @@
+"""Accusations and their denials (issue 12: "stance: an accusation against its denial"), on wording
+written for these tests after the rules of :mod:`s400lib.extract.blame` and :mod:`s400lib.compare.culprits`."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+
+def _blame(text: str):
+    from s400lib.extract.claims import claim_table
+    from s400lib.extract.context import context_for_text
+
+    claims = claim_table(context_for_text(f"Report\n\n{text}"))
+    values = [v for v in claims["blame"] if isinstance(v, str)]
+    return values[0] if values else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Western officials said Tehran was behind the drone strike on the refinery.", "blames|Tehran|strike"),
+    ("Investigators hold the Marrow cartel responsible for the abduction of the two reporters.", "blames|Marrow cartel|abduction"),
+    ("Prosecutors accused the colonel of ordering the shelling of the village.", "blames|colonel|shelling"),
+    ("The massacre was carried out by the Varn militia, survivors told the court.", "blames|Varn militia|massacre"),
+    ("A little-known group calling itself the Ash Brigade claimed responsibility for the bombing.", "blames|Ash Brigade|bombing"),
+    ("The Ostrian government denied any involvement in the assassination of the dissident.", "denies|Ostrian government|assassination"),
+    ("Ostria said it had nothing to do with the poisoning of the defector.", "denies|Ostria|poisoning"),
+    ("The Varn militia denied carrying out the massacre.", "denies|Varn militia|massacre"),
+    ("The colonel was not responsible for the shelling, his lawyer said.", "denies|colonel|shelling"),
+    ("The ministry rejected allegations that it orchestrated the hacking of the election servers.", "denies|ministry|hacking"),
+])
+def test_who_a_claim_holds_responsible_for_what(text, expected):
+    assert _blame(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A small fire broke out behind the town hall on Sunday.",                      # "behind" a place
+    "Either the cartel ordered the abduction or a rival gang acted alone.",        # one of alternatives
+    "No group has claimed responsibility for the bombing.",                        # claiming nothing denies nothing
+    "The ministry ordered forty new ambulances.",                                   # an order of goods
+    "Police carried out searches across the city.",                                 # no event of harm
+])
+def test_no_accusation_where_none_is_made(text):
+    assert _blame(text) is None
+
+
+def test_an_accusation_in_one_outlet_and_its_denial_in_another_conflict(two_outlets):
+    co = two_outlets("Western officials said on Sunday that Ostria was behind the poisoning of the defector Ivan Belin.",
+                     "The Ostrian foreign ministry denied any Ostrian role in the poisoning of Belin.")
+    blame = co[co["explanation"].str.contains("is responsible for the poisoning")]
+    assert blame["kind"].tolist() == ["stance"], co
+    assert "Ostria" in blame["explanation"].iloc[0] and "denies" in blame["explanation"].iloc[0]
+
+
+@pytest.mark.parametrize("left,right", [
+    # another event of the same party
+    ("Western officials said Ostria was behind the poisoning of the defector Ivan Belin.",
+     "Ostria denied any involvement in the sinking of the trawler Kestrel."),
+    # another party accused of the event
+    ("Western officials said Ostria was behind the poisoning of the defector Ivan Belin.",
+     "Valdoria denied any involvement in the poisoning of Ivan Belin."),
+])
+def test_a_denial_of_another_event_or_by_another_party_answers_nothing(two_outlets, left, right):
+    co = two_outlets(left, right)
+    assert not co["explanation"].str.contains("is responsible for").any(), co
