@@ -320,3 +320,32 @@ def test_every_pair_of_rival_crowd_counts_is_listed_not_only_the_first_three(tmp
     organisers, police = ("a", "b"), ("c", "d")
     assert {frozenset((o, p)) for o in organisers for p in police} <= pairs, co
     assert frozenset(organisers) not in pairs and frozenset(police) not in pairs, co
+
+
+def test_a_voluntary_decision_told_after_the_resignation_is_an_account_of_it(two_outlets):
+    # "the decision" names the resignation the sentence before tells
+    co = two_outlets("Harbour minister Clara Voss resigned on Monday. Her office said the decision was entirely voluntary.",
+                     "Clara Voss was forced to resign after the port scandal, two of her aides said.")
+    will = co[co["explanation"].str.contains("willingly")]
+    assert will["kind"].tolist() == ["stance"], co
+
+
+def test_a_voluntary_decision_after_something_else_is_no_account_of_a_departure(two_outlets):
+    co = two_outlets("Harbour minister Clara Voss raised the berth fees on Monday. Her office said the decision was entirely voluntary.",
+                     "Clara Voss was forced to resign after the port scandal, two of her aides said.")
+    assert not co["explanation"].str.contains("willingly").any(), co
+
+
+def test_one_dispute_told_by_two_outlets_is_listed_for_each(tmp_path):
+    import s400lib as sl
+
+    bodies = {
+        "a.txt": "Clara Voss was forced to resign as harbour minister, her aides said.",
+        "b.txt": "Clara Voss said her decision to resign as harbour minister was voluntary.",
+        "c.txt": "In a letter, Clara Voss wrote that she resigned as harbour minister of her own free will.",
+    }
+    for name, body in bodies.items():
+        (tmp_path / name).write_text(f"---\noutlet: Outlet {name[0]}\npublished: 2021-06-14\n---\nVoss\n\n{body}\n", encoding="utf-8")
+    co = sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
+    will = co[co["explanation"].str.contains("willingly")]
+    assert {frozenset((r.left_article, r.right_article)) for r in will.itertuples()} == {frozenset("ab"), frozenset("ac")}, co

@@ -78,15 +78,19 @@ class AccountKind:
     speaker_may_be_person: bool = False
     # (event, words) of the disasters a cause is told of; empty for accounts of a person
     events: tuple[tuple[str, str], ...] = ()
+    # words that name the event told in the claim before ("Mugabe has resigned ... A letter said the
+    # decision was voluntary"): with one of them, ``topic`` may stand in that claim; None for none
+    topic_back: re.Pattern | None = None
 
-    def manner_of(self, text: str) -> tuple[str, str, int] | None:
+    def manner_of(self, text: str, before: str = "") -> tuple[str, str, int] | None:
         """(manner, cue as written, cue offset) of a claim's text, or None: no event, no manner, or
-        one negated or not done."""
+        one negated or not done. ``before`` is the text of the claim before it in its article."""
         for manner, cue in self._cue_res:
             m = cue.search(text)
             if m is None:
                 continue
-            if not self.self_telling.fullmatch(m.group(0)) and not self.topic.search(text):
+            told_before = self.topic_back is not None and bool(self.topic_back.search(text)) and bool(self.topic.search(before))
+            if not self.self_telling.fullmatch(m.group(0)) and not self.topic.search(text) and not told_before:
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
             if self.negation.search(before) or (self.not_done is not None and self.not_done.search(before)):
@@ -162,6 +166,7 @@ WILL = AccountKind(
     topic=re.compile(r"\b(?:resign\w*|step(?:ped|ping|s)? down|st(?:and|ood) down|quit\w*|departure)\b", re.IGNORECASE),
     negation=re.compile(rf"\b(?:{_NEGATION})\b", re.IGNORECASE),
     speaker_may_be_person=True,
+    topic_back=re.compile(r"\b(?:the|his|her|their|this|that) (?:decision|move|step)\b", re.IGNORECASE),
 )
 _CAUSE_CUES = (
     ("deliberate", r"(?:a|the) bomb|explosive device|arson\w*|(?:set|started|lit) deliberately|deliberately (?:set|started|lit)|"
@@ -220,10 +225,15 @@ def accounts_of(claims: pd.DataFrame, people: set[str], kind: AccountKind, lower
             return []
         return [n for n in value.split("|") if n in people and (kind.speaker_may_be_person or n != sources.iat[i])]
 
+    def claim_before(i: int) -> str:
+        order = in_article[arts.iat[i]]
+        at = order.index(i)
+        return texts.iat[order[at - 1]] if at else ""
+
     rows = []
     for i in candidates:
         text = texts.iat[i]
-        found = kind.manner_of(text)
+        found = kind.manner_of(text, claim_before(i) if kind.topic_back is not None else "")
         if found is None:
             continue
         manner, cue, cue_at = found
@@ -250,6 +260,9 @@ def accounts_of(claims: pd.DataFrame, people: set[str], kind: AccountKind, lower
         elif named:
             # of several people named, the one written nearest before the words of the manner
             person = min(named, key=lambda n: _distance(text, n, cue_at))
+        elif _PRONOUN.search(text) and kind.speaker_may_be_person and sources.iat[i] in people:
+            # "Voss said her decision to resign was voluntary": the one who says it, of their own departure
+            person = sources.iat[i]
         elif _PRONOUN.search(text):
             # "his death was an accident": the person the article named last, in the claims before
             person = _earlier_person(i, in_article, arts, named_in)
@@ -280,11 +293,12 @@ def _distance_after(text: str, name: str, at: int) -> int:
     return min(spots, default=len(text) + 1000)
 
 
-def rival_accounts(accounts: pd.DataFrame, sources: list, same_speaker) -> list[tuple[int, int]]:
+def rival_accounts(accounts: pd.DataFrame, sources: list, same_speaker, arts: list | None = None) -> list[tuple[int, int]]:
     """Pairs (i, j) of account rows of one person with different manners from two sources: for each
-    person and each two manners one pair, preferring claims not yet shown for another two manners, so
-    that each account gets its row. The first ``TRIED_PER_MANNER`` accounts of each manner are
-    looked at: a death told by hundreds of articles adds nothing after that."""
+    person, each two manners and each two articles (``arts``: the claims' articles) one pair,
+    preferring claims not yet shown for another two manners, so that each account gets its row (a
+    dispute two outlets each tell is listed for both). The first ``TRIED_PER_MANNER`` accounts of
+    each manner are looked at: a death told by hundreds of articles adds nothing after that."""
     out = []
     for _person, group in accounts.groupby("person", sort=True):
         rows = [r for _manner, some in group.groupby("manner", sort=False) for r in list(some.itertuples())[:TRIED_PER_MANNER]]
@@ -294,7 +308,8 @@ def rival_accounts(accounts: pd.DataFrame, sources: list, same_speaker) -> list[
             for y in range(x + 1, len(rows)):
                 a, b = rows[x], rows[y]
                 if a.manner != b.manner and not same_speaker(sources[a.claim], sources[b.claim]):
-                    by_manners.setdefault(frozenset((a.manner, b.manner)), []).append((a, b))
+                    where = frozenset((arts[a.claim], arts[b.claim])) if arts is not None else None
+                    by_manners.setdefault((frozenset((a.manner, b.manner)), where), []).append((a, b))
         used: set[int] = set()
         for pairs in by_manners.values():
             a, b = min(pairs, key=lambda p: (p[0].claim in used) + (p[1].claim in used))

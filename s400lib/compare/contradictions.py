@@ -1362,7 +1362,7 @@ def _account_rows(tables, c, sources, texts):
     lowered = c["text"].astype(str).str.lower()
     for kind in KINDS:
         accounts = accounts_of(c, people, kind, lowered)
-        for i, j in rival_accounts(accounts, sources, same_speaker):
+        for i, j in rival_accounts(accounts, sources, same_speaker, c["article_id"].astype(str).tolist()):
             x, y = accounts.loc[i], accounts.loc[j]
             rows.append((int(x.claim), int(y.claim), "stance", kind.name, _BASE["stance"] + 0.15,
                          f"Accounts of {kind.happened.format(x.person)} differ: according to {_who(sources[x.claim])}, "
