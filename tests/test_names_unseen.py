@@ -582,3 +582,15 @@ def test_a_first_name_alone_is_the_one_person_of_that_family_another_outlet_name
     assert set(e.loc[(e["article_id"] == "a0") & (e["text"] == "Yulia"), "canonical"]) == {"Yulia Ivanov"}, e
     # the city keeps its name: nobody else of the family is named beside it
     assert "Paris" in set(e.loc[e["article_id"] == "a2", "canonical"]), e
+
+
+@pytest.mark.parametrize("written, name", [("Lieutenant-General Piet Vos", "Piet Vos"),
+                                           ("Vice-Admiral Hana Ito", "Hana Ito"),
+                                           ("Brigadier-General Omar Saleh", "Omar Saleh"),
+                                           ("Qantas Flight", "Qantas"),
+                                           ("Jean-Luc Moreau", "Jean-Luc Moreau")])
+def test_a_hyphenated_rank_and_a_trailing_flight_are_no_part_of_a_name(written, name):
+    from s400lib.extract.speakers.lexicon import clean_name
+
+    assert clean_name(written) == name
+

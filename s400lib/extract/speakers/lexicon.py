@@ -318,9 +318,14 @@ def clean_name(text: str) -> str:
     words = text.split(" ")
     while len(words) > 1 and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
+    # an airline's flight is no part of the airline's name: "Malaysia Airlines Flight" (MH17 left out)
+    if len(words) > 1 and words[-1].lower() == "flight":
+        words = words[:-1]
     while len(words) > 1:
         first = words[0].lower()
-        if first in HONORIFICS or (first in LEADING_ROLE_WORDS and len(words) > 2):
+        # a rank written with a hyphen is a title of titles: "Major-General", "Lieutenant-Colonel", "Vice-Admiral"
+        ranked = "-" in first and all(part in HONORIFICS or part in _RANK_PARTS for part in first.split("-"))
+        if first in HONORIFICS or ranked or (first in LEADING_ROLE_WORDS and len(words) > 2):
             words = words[1:]
         elif first in QUALIFIERS and len(words) > 2 and any(w.lower() in HONORIFICS for w in words[1:-1]):
             words = words[1:]
@@ -332,6 +337,10 @@ def clean_name(text: str) -> str:
     if inner and all(w[:1].isupper() for w in words[: inner[-1]]):
         words = words[inner[-1] + 1 :]
     return " ".join(words).strip(" ,;:")
+
+
+# the first words of a rank that are no title alone: "Major-General", "Brigadier-General", "Rear-Admiral"
+_RANK_PARTS = {"major", "brigadier", "rear", "air", "field", "staff", "vice", "lieutenant"}
 
 
 # Small words an acronym leaves out: "International Committee of the Red Cross" is ICRC.
