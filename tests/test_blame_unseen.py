@@ -27,6 +27,11 @@ def _blame(text: str):
     ("The Varn militia denied carrying out the massacre.", "denies|Varn militia|massacre"),
     ("The colonel was not responsible for the shelling, his lawyer said.", "denies|colonel|shelling"),
     ("The ministry rejected allegations that it orchestrated the hacking of the election servers.", "denies|ministry|hacking"),
+    # a second verb sharing the subject of the first, a gerund of denial, the speaker's own "we"
+    ("The bombing was prepared abroad and ordered by General Kofi Osei, the prosecutor said.", "blames|General Kofi Osei|bombing"),
+    ("The Varn militia has denied being involved in the ambush.", "denies|Varn militia|ambush"),
+    ("“We carried out the bombing,” the Ash Brigade said in a statement.", "blames|Ash Brigade|bombing"),
+    ("Ostria said it had nothing to do with the poisoning of the defector.", "denies|Ostria|poisoning"),
 ])
 def test_who_a_claim_holds_responsible_for_what(text, expected):
     assert _blame(text) == expected
@@ -38,6 +43,9 @@ def test_who_a_claim_holds_responsible_for_what(text, expected):
     "No group has claimed responsibility for the bombing.",                        # claiming nothing denies nothing
     "The ministry ordered forty new ambulances.",                                   # an order of goods
     "Police carried out searches across the city.",                                 # no event of harm
+    "The minister did not blame Ostria for the poisoning.",                          # nobody accused, nobody denied
+    "Mayor Ana Ruiz said they had carried out the abduction.",                      # "they" is not the mayor
+    "There were two explanations: either Ostria was behind the poisoning or it lost control of the poison.",
 ])
 def test_no_accusation_where_none_is_made(text):
     assert _blame(text) is None
@@ -61,4 +69,25 @@ def test_an_accusation_in_one_outlet_and_its_denial_in_another_conflict(two_outl
 ])
 def test_a_denial_of_another_event_or_by_another_party_answers_nothing(two_outlets, left, right):
     co = two_outlets(left, right)
+    assert not co["explanation"].str.contains("is responsible for").any(), co
+
+
+def test_a_capital_and_its_country_are_one_party_across_outlets(two_outlets):
+    co = two_outlets("Officials in Madrid said Lisbon was behind the hacking of the ministry's servers.",
+                     "Portugal has denied any involvement in the hack.")
+    blame = co[co["explanation"].str.contains("is responsible for the hacking")]
+    assert blame["kind"].tolist() == ["stance"], co
+
+
+def test_a_denial_of_being_involved_is_of_the_event_its_article_charges(two_outlets):
+    # the denial names no event: it is of the ambush the article's accusation before it names
+    co = two_outlets("Investigators said the Varn militia was behind the ambush on the convoy. The militia has denied being involved.",
+                     "The Marrow lifeboat crew rescued two sailors on Sunday.")
+    blame = co[co["explanation"].str.contains("is responsible for the ambush")]
+    assert blame["kind"].tolist() == ["stance"], co
+
+
+def test_a_denial_of_being_involved_with_no_charge_before_it_answers_nothing(two_outlets):
+    co = two_outlets("The Varn militia has denied being involved.",
+                     "Investigators said the Varn militia was behind the ambush on the convoy.")
     assert not co["explanation"].str.contains("is responsible for").any(), co

@@ -4,24 +4,39 @@ denies that the party was (the ``blame`` column of the claims table, see :mod:`s
 Two blame values answer each other when
 
 - one blames and the other denies;
-- they name one party: a name word in common, a nationality and its country ("the Russian
-  government" / "Russia": the adjective and the country share their stem once the ending of
-  nationality is cut off, "Russ-ian" / "Russ-ia", "Brit-ish" / "Brit-ain"), or, for parties named by
-  a common noun only ("the rebels", "the army"), the same noun;
-- they name one event: the same head noun ("the attack on Sergei Skripal" / "the attack on the
-  Skripals"), or the same name inside it ("the poisoning of Sergei Skripal"). A denial that names no
-  event ("denied any involvement") answers an accusation of the same party in its own article only;
+- they name one party: one country, however each writes it (its name, its capital, its people:
+  "Tehran", "Iran", "the Iranian government"; :mod:`s400lib.link.countries`), or, for parties that
+  name no country, a name in common, once the ending of a people's name is cut off ("the Houthi
+  movement" / "Houthi rebels", "the Ostrian ministry" / "Ostria"), or, for parties
+  named by a common noun only ("the rebels", "the army"), the same noun; in one article, "the
+  militia" is the party named before with that noun ("the Varn militia");
+- they name one event: the same head noun or one of a family ("the attack" / "the assault" / "the
+  strikes"), or the same name inside it ("the poisoning of Sergei Skripal" / "the attack on the
+  Skripals"). A denial that names no event ("denied being involved") is of the event of the nearest
+  accusation of its party before it in its article, and answers nothing when there is none;
 - two different sources make them (a source does not answer itself).
 
-Capitals and seats of government standing for their country ("Moscow", "the Kremlin") are not tied
-to it here: the text gives no evidence of that tie, and a table of them is not part of the tool.
+A seat of government standing for its country ("the Kremlin", "the White House") is not tied to it.
 """
 
 from __future__ import annotations
 
 import re
 
-# endings of nationality, longest first: cut off, the stem is the country's ("russ-ian" / "russ-ia")
+from ..link.countries import countries_in
+
+# heads of events that name one kind of happening: "the attack" in one outlet is "the assault", "the
+# strikes" or "the raid" in another
+_EVENT_FAMILIES = (
+    frozenset({"attack", "assault", "strike", "airstrike", "raid", "bombing", "shelling", "ambush", "incursion",
+               "explosion", "blast", "sabotage", "act"}),
+    frozenset({"killing", "murder", "assassination", "death", "execution", "shooting", "disappearance"}),
+    frozenset({"hack", "hacking", "cyberattack", "leak", "interference", "meddling"}),
+)
+
+
+# endings of a people's name, longest first: a name the country data lacks ("the Ostrian ministry" /
+# "Ostria", "Houthis" / "Houthi") still meets its stem
 _NATIONALITY_ENDINGS = ("ians", "ian", "ish", "ese", "ans", "an", "ia", "is", "i", "a", "s")
 _STEM_MIN = 4
 
@@ -33,23 +48,28 @@ def _stem(word: str) -> str:
     return word
 
 
-def _party_words(party: str) -> tuple[set[str], set[str]]:
-    """(stems of the capitalised words, lower-case common nouns) of a party as written."""
+def _words(party: str) -> tuple[set[str], set[str]]:
+    """(stems of the capitalised words, lower-case words without a plural 's') of a party as written."""
     words = re.findall(r"[\w'-]+", party)
-    named = {_stem(w.lower()) for w in words if w[:1].isupper()}
-    common = {w.lower().rstrip("s") for w in words if not w[:1].isupper()}
-    return named, common
+    return ({_stem(w.lower()) for w in words if w[:1].isupper()},
+            {w.lower()[:-1] if w.endswith("s") and len(w) > 4 else w.lower() for w in words if not w[:1].isupper()})
 
 
-def same_party(a: str, b: str) -> bool:
-    """Whether two parties as written name one party (see the module docstring)."""
-    named_a, common_a = _party_words(a)
-    named_b, common_b = _party_words(b)
+def same_party(a: str, b: str, one_article: bool = False) -> bool:
+    """Whether two parties as written name one party (see the module docstring). In ``one_article``,
+    a party named by a common noun alone is the named party with that head noun ("the Varn militia
+    ... the militia")."""
+    countries_a, countries_b = countries_in(a), countries_in(b)
+    if countries_a and countries_b:
+        return bool(countries_a & countries_b)
+    named_a, common_a = _words(a)
+    named_b, common_b = _words(b)
     if named_a and named_b:
-        return any(x.startswith(y) or y.startswith(x) for x in named_a for y in named_b)
+        return bool(named_a & named_b)
     if not named_a and not named_b:
         return bool(common_a & common_b)
-    return False
+    head_a, head_b = a.split()[-1].lower(), b.split()[-1].lower()
+    return one_article and head_a == head_b and not (named_a and named_b)
 
 
 def same_event(a: str, b: str) -> bool:
@@ -57,7 +77,8 @@ def same_event(a: str, b: str) -> bool:
     name in common."""
     head_a, *names_a = a.split()
     head_b, *names_b = b.split()
-    return head_a == head_b or bool(_name_stems(names_a) & _name_stems(names_b))
+    return (head_a == head_b or any(head_a in f and head_b in f for f in _EVENT_FAMILIES)
+            or bool(_name_stems(names_a) & _name_stems(names_b)))
 
 
 def _name_stems(names: list[str]) -> set[str]:
@@ -80,14 +101,22 @@ def culprit_pairs(blames: list, arts: list, starts: list, sources: list, same_sp
     article, by its first one in another article."""
     read = [(k, parsed) for k, value in enumerate(blames) if (parsed := parse_blame(value)) is not None]
     accusing = [(k, p) for k, p in read if p[0] == "blames" and p[2]]
-    denying = [(k, p) for k, p in read if p[0] == "denies"]
+    denying = []
+    for d, (stance, party_d, event_d) in ((k, p) for k, p in read if p[0] == "denies"):
+        if not event_d:
+            # "Tehran has denied being involved": in what, the nearest accusation of that party before it
+            # in the article says
+            before = [(starts[d] - starts[a], p[2]) for a, p in accusing
+                      if arts[a] == arts[d] and starts[a] < starts[d] and same_party(p[1], party_d, one_article=True)]
+            event_d = min(before)[1] if before else ""
+        denying.append((d, (stance, party_d, event_d)))
     pairs, answered = [], set()
     for d, (_, party_d, event_d) in denying:
         ordered = sorted(accusing, key=lambda x: (arts[x[0]] != arts[d], abs(starts[x[0]] - starts[d]) if arts[x[0]] == arts[d] else starts[x[0]]))
         for a, (_, party_a, event_a) in ordered:
             if (arts[a], d) in answered:
                 continue  # one accusation of an article answers for its others: the dispute is listed once per article
-            if same_speaker(sources[a], sources[d]) or not same_party(party_a, party_d):
+            if same_speaker(sources[a], sources[d]) or not same_party(party_a, party_d, one_article=arts[a] == arts[d]):
                 continue
             if event_d and not same_event(event_a, event_d):
                 continue

@@ -58,7 +58,7 @@ def _inflections(verbs) -> frozenset:
 _CHARGE_FORMS = _inflections(_CHARGE_VERBS)
 # lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
 # (besides the verbs of denial, which the caller knows)
-TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim"} | _CHARGE_VERBS | _CHARGE_FORMS)
+TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved"} | _CHARGE_VERBS | _CHARGE_FORMS)
 
 
 def _negated(tok) -> bool:
@@ -77,7 +77,13 @@ def _party(tok, source: str | None, denier) -> str | None:
             subjects = [c for c in denier.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _PRONOUNS]
             if subjects:
                 return _party(subjects[0], source, None)
-        return source if isinstance(source, str) and source.lower() not in _PRONOUNS else None
+            return _bare(source) if isinstance(source, str) and source.lower() not in _PRONOUNS else None
+        if tok.lower_ in _FIRST_PERSON:  # "we carried out the strike": the one who says it
+            return _bare(source) if isinstance(source, str) and source.lower() not in _PRONOUNS else None
+        # "Iran holds that the Houthi rebels are responsible, with Rouhani saying they carried out the
+        # strike": the subject before it in the sentence that agrees in number, never the speaker
+        antecedent = _antecedent(tok, source)
+        return _party(antecedent, None, None) if antecedent is not None else None
     if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ not in ("NORP", "GPE", "ORG"):
         return None
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "call"):
@@ -92,10 +98,33 @@ def _party(tok, source: str | None, denier) -> str | None:
     return " ".join(t.text for t in words)
 
 
-def _event(tok) -> str:
+_FIRST_PERSON = {"we", "i", "our", "my"}
+
+
+def _bare(source: str) -> str:
+    """A source as a party: without a leading article ("the Ash Brigade" -> 'Ash Brigade')."""
+    words = source.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else source
+
+
+def _antecedent(pronoun, source: str | None):
+    """The nearest subject before a third-person pronoun in its sentence that agrees with it in number
+    and is not the claim's source, or None."""
+    plural = pronoun.lower_ in ("they", "their")
+    said_by = set((source or "").lower().split())
+    for t in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN") or t.lower_ in said_by:
+            continue
+        if (t.tag_ in ("NNS", "NNPS")) == plural:
+            return t
+    return None
+
+
+def _event(tok, party=None) -> str:
     """An event as its head lemma and the names it holds ("the attack on Sergei Skripal" -> 'attack Sergei
-    Skripal')."""
-    names = [t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i != tok.i]
+    Skripal'), leaving out the party when the parse hangs it on the event ("blamed the attack on Iran")."""
+    left_out = {t.i for t in party.subtree} if party is not None else set()
+    names = [t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i != tok.i and t.i not in left_out]
     return " ".join([tok.lemma_.lower()] + names)
 
 
@@ -117,11 +146,15 @@ def _subject(verb):
 
 def _one_of_alternatives(verb) -> bool:
     """Whether a charge is one of alternatives or a condition ("either Russia had ordered the poisoning
-    or it had lost control of the agent", "if Iran was behind the attack"): no accusation."""
+    or it had lost control of the agent", "if Iran was behind the attack"): no accusation. An "either"
+    a few words before the charge with an "or" after it is read from the words, as the parse of such
+    sentences often hangs "either" elsewhere."""
     for node in (verb, verb.head):
-        if any(c.lower_ in ("either", "whether", "if") and c.dep_ in ("preconj", "mark", "advmod", "cc") for c in node.children):
+        if any(c.lower_ in ("whether", "if") and c.dep_ in ("mark", "advmod") for c in node.children):
             return True
-    return verb.dep_ == "conj" and any(c.lower_ == "either" for c in verb.head.children)
+    sent = verb.sent
+    either = any(t.lower_ == "either" and 0 < verb.i - t.i <= 6 for t in sent)
+    return either and any(t.lower_ == "or" and t.i > verb.i for t in sent)
 
 
 def _under_denial(tok, denial_verbs: set[str]):
@@ -169,7 +202,8 @@ def _accusations(toks):
                 for event in _objects(share, ("for",)) or _objects(tok, ("for",)):
                     if subject is not None:
                         yield tok, subject, event
-        elif lemma == "blame" and tok.pos_ == "VERB":
+        elif lemma == "blame" and tok.pos_ == "VERB" and not _negated(tok):
+            # "did not directly blame Iran" says nobody accused, not that Iran did nothing
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":  # "Russia is to blame for the attack"
                 subject = _subject(tok.head)
@@ -177,11 +211,12 @@ def _accusations(toks):
                     if subject is not None:
                         yield tok, subject, event
             for obj in objects:
-                for event in _objects(tok, ("for",)):
+                # the phrase hangs on the verb or, as the small model often reads it, on its object
+                for event in _objects(tok, ("for",)) + _objects(obj, ("for",)):
                     yield tok, obj, event
-                for party in _objects(tok, ("on",)):
+                for party in _objects(tok, ("on",)) + _objects(obj, ("on",)):
                     yield tok, party, obj
-        elif lemma == "accuse" and tok.pos_ == "VERB":
+        elif lemma == "accuse" and tok.pos_ == "VERB" and not _negated(tok):
             accused = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             # "of" hangs on the verb or, as the small model often reads it, on the one accused
             for prep in (p for x in [tok, *accused] for p in x.children if p.dep_ == "prep" and p.lower_ == "of"):
@@ -191,7 +226,12 @@ def _accusations(toks):
                         for party in accused:
                             yield tok, party, event
         elif tok.pos_ == "VERB" and (lemma in _CHARGE_VERBS or tok.lower_ in _CHARGE_FORMS or (lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))):
-            events = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _HARM_EVENTS]
+            # "the attack was launched from the north and sponsored by Iran": a joined verb shares the subject
+            # (the small model may join it to a preposition of that verb: climb to the verb)
+            holders = [tok]
+            if tok.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                holders.append(next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok))
+            events = [c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _HARM_EVENTS]
             parties = [c for c in tok.children if c.dep_ == "nsubj"] + _objects(tok, ("by",))
             if not parties and tok.dep_ in ("xcomp", "pcomp", "dobj"):
                 parties = [tok]  # "denied carrying out the attack": the party is the one who denies
@@ -215,7 +255,7 @@ def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
                 continue
         party = _party(party_tok, source, denier)
         if party:
-            return f"{stance}|{party}|{_event(event_tok)}"
+            return f"{stance}|{party}|{_event(event_tok, party_tok)}"
     for tok in toks:
         lemma = tok.lemma_.lower()
         if lemma in ("have", "do") and any(c.lower_ == "nothing" and c.dep_ == "dobj" for c in tok.children):
@@ -223,13 +263,20 @@ def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
             nothing = next(c for c in tok.children if c.lower_ == "nothing")
             events = [o for t in nothing.subtree for o in _objects(t, ("with",))]
             subject = _subject(tok)
-            if events and subject is not None and (party := _party(subject, source, None)):
+            # "Ostria said it had nothing to do with ...": the pronoun is the one who says it
+            if events and subject is not None and (party := _party(subject, source, tok)):
                 return f"denies|{party}|{_event(events[0])}"
         if lemma in denial_verbs and tok.pos_ == "VERB" and not _negated(tok):
+            denier_subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for involved in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "involve"):
+                # "Tehran has denied being involved (in the attack)", "denied it was involved"
+                who = [c for c in involved.children if c.dep_ in ("nsubj", "nsubjpass")] or denier_subjects
+                if who and (party := _party(who[0], source, tok)):
+                    events = _objects(involved, ("in",))
+                    return f"denies|{party}|{_event(events[0]) if events else ''}"
             for share in (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _SHARE_NOUNS):
                 whose = [c for c in share.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))]
                 whose += _objects(share, ("of",))
-                denier_subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
                 party_tok = whose[0] if whose else (denier_subjects[0] if denier_subjects else None)
                 if party_tok is None:
                     continue
