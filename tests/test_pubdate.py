@@ -134,3 +134,18 @@ def test_a_date_inside_a_sentence_is_no_date_stamp():
                                    "its director said."))
     row = t.articles.iloc[0]
     assert pd.isna(row["published_earliest"]) and row["published_latest"] == pd.Timestamp("2016-03-14")
+
+
+def test_a_date_stamp_glued_to_the_byline_is_still_the_day_of_publication():
+    # a page turned into text glued the reporter's name to the date ("Ana Morales3 June 2017"); the
+    # parser splits that line into two sentences, which a date may cross
+    t = _parse(Article("a", "<a>", "Ferry strike ends\n\nAna Morales3 June 2017\n\nThe dockers voted to end the strike, "
+                                   "their union said."))
+    row = t.articles.iloc[0]
+    assert row["published_earliest"] == row["published_latest"] == pd.Timestamp("2017-06-03")
+
+
+def test_a_small_letter_glued_to_a_figure_makes_no_date_of_a_count():
+    # "A3 May 2019" style codes need a small letter before the day; a capital before it is no byline
+    found = sl.tag_times("Model B12 May 2019 sold out.", dct="2019-06-01")
+    assert "2019-05-12" not in set(found["value"]), found

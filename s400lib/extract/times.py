@@ -169,6 +169,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # absolute dates
     ("month_day_year", _p(_MOD_RE + _WEEKDAY_BEFORE + r"(?P<month>" + _MONTH_RE + r")\s+(?P<day>" + _DAY_RE + r"),?\s+(?P<year>" + _YEAR_RE + r")")),
     ("day_month_year", _p(r"(?P<day>" + _DAY_RE + r")\s+(?:of\s+)?(?P<month>" + _MONTH_RE + r"),?\s+(?P<year>" + _YEAR_RE + r")")),
+    # a page's date stamp glued to the byline before it when the page was turned into text: "Tim
+    # Baker16 September 2019" (a small letter, then the day)
+    ("glued_day_month_year", re.compile(r"(?<=[a-z])(?P<day>" + _DAY_RE + r")\s+(?P<month>" + _MONTH_RE + r"),?\s+(?P<year>"
+                                        + _YEAR_RE + r")(?![\w-])")),
     ("iso_date", _p(r"(?P<year>" + _YEAR_RE + r")-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])")),
     ("fiscal", _p(r"(?:the\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?(?P<year>" + _YEAR_RE + r"|\d\d)(?:\s+fiscal\s+year)?", _I)),
     ("year_fiscal", _p(r"(?P<year>" + _YEAR_RE + r")\s+fiscal\s+year", _I)),
@@ -244,7 +248,7 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
     """(TIMEX3 type, _Spec) for one regex match, or None when the match is not a time expression."""
     g = m.groupdict()
     mod = _mod_of(g.get("mod"))
-    if name in ("month_day_year", "day_month_year", "iso_date"):
+    if name in ("month_day_year", "day_month_year", "glued_day_month_year", "iso_date"):
         month = int(g["month"]) if g["month"].isdigit() else MONTHS[g["month"].lower().rstrip(".")]
         day = int(re.match(r"\d+", g["day"]).group())
         return "DATE", _Spec("abs", {"value": f"{int(g['year']):04d}-{month:02d}-{day:02d}", "mod": mod})
@@ -1028,7 +1032,7 @@ TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "mod", "anchor", "earl
 # A gate must be implied by its pattern (tests/test_times.py checks the gated and ungated taggers agree).
 _DIGIT, _MONTH = re.compile(r"\d"), re.compile(_MONTH_RE)
 _GATES: dict[str, re.Pattern] = {
-    **{name: _DIGIT for name in ("month_day_year", "day_month_year", "iso_date", "fiscal", "year_fiscal", "month_year",
+    **{name: _DIGIT for name in ("month_day_year", "day_month_year", "glued_day_month_year", "iso_date", "fiscal", "year_fiscal", "month_year",
                                  "season_year", "decade", "year", "month_day", "day_month", "year_range")},
     "clock": re.compile(r"\d|noon|midday|midnight", _I),
     **{name: _MONTH for name in ("rel_month", "month_rel_year", "month")},
@@ -1288,9 +1292,21 @@ def timex_table(ctx: ArticleContext) -> pd.DataFrame:
     return schema.conform("timexes", timex_rows(ctx))
 
 
+def _line_spans(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans, two joined when the parser split one line with no end punctuation between them
+    ("Tim Baker16 | September 2019", a byline glued to its date stamp): a date may cross such a split."""
+    out: list[list[int]] = []
+    for lo, hi in bounds:
+        if out and "\n" not in text[out[-1][1]:lo] and not text[out[-1][0]:out[-1][1]].rstrip().endswith((".", "!", "?", ":", ";", "”", '"')):
+            out[-1][1] = hi
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
 def timex_rows(ctx: ArticleContext) -> list[dict]:
     """The rows of :func:`timex_table`, as dicts (the parse types the rows of many articles at once)."""
-    rows = _rows(ctx.text, ctx.doc, ctx.published, ctx.sentence_bounds())
+    rows = _rows(ctx.text, ctx.doc, ctx.published, _line_spans(ctx.text, ctx.sentence_bounds()))
     for row in rows:
         row["article_id"] = ctx.article_id
         row["sent_id"] = ctx.sent_id_at(row["start"])
