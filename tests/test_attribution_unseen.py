@@ -1215,3 +1215,30 @@ def test_a_denied_or_admitted_act_told_by_a_gerund_is_reported():
     quotes = _quotes("Mayor Tom Hale denies moving the harbour funds to his brother's firm.")
     assert _speaker_of(quotes, "moving the harbour funds") == "Tom Hale"
     assert _quotes("Mayor Tom Hale denied the charges.").empty
+
+
+def test_an_official_introduced_by_role_then_named_in_the_next_sentence_is_that_person():
+    # the role first ("a police spokeswoman"), the name in the next sentence; "the spokeswoman" later
+    # is the same person
+    q = _quotes("Blast\n\nTwo people were hurt in the blast at the depot, a police spokeswoman said on Sunday. "
+                "Inspector Maria Lund told reporters the device had been left in a rubbish bin.\n\n"
+                "The spokeswoman added that the depot would stay closed until Tuesday.")
+    assert _speaker_of(q, "Two people were hurt") == "Maria Lund"
+    assert _speaker_of(q, "the device had been left") == "Maria Lund"
+    assert _speaker_of(q, "the depot would stay closed") == "Maria Lund"
+
+
+@pytest.mark.parametrize("second", [
+    "Mayor Ana Ruiz said the council would meet on Monday.",       # another office
+    "Jonas Berg, a witness, said he heard two bangs.",              # a witness is no spokeswoman
+    "Ana Sol told reporters the depot had been searched.",          # named with no title: maybe anyone
+])
+def test_a_person_named_next_with_another_role_is_not_the_official(second):
+    q = _quotes(f"Blast\n\nTwo people were hurt in the blast at the depot, a police spokeswoman said on Sunday. {second}")
+    assert _speaker_of(q, "Two people were hurt") not in ("Ana Ruiz", "Jonas Berg")
+
+
+def test_an_official_unnamed_on_purpose_is_not_the_person_named_next():
+    q = _quotes("Blast\n\nTwo people were hurt in the blast at the depot, a police spokeswoman said, asking not to be named. "
+                "Inspector Maria Lund told reporters the device had been left in a rubbish bin.")
+    assert _speaker_of(q, "Two people were hurt") != "Maria Lund"

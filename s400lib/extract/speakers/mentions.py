@@ -103,6 +103,9 @@ class HistoryMixin:
         return -1 if sid is None else sid
 
     def _add(self, mention: Mention) -> None:
+        pending = getattr(self, "_pending_titles", {}).get(mention.name)
+        if pending:  # a role the text gave this person before naming them (see roles._note_introduced)
+            mention.titles = mention.titles | frozenset(pending)
         if mention.titles:
             # a title once given to a name holds for its later, bare mentions ("U.S. President Donald
             # Trump" ... "Trump told reporters" ... "the president added")

@@ -52,7 +52,7 @@ from .mentions import (
 )
 from .names import NamesMixin
 from .pronouns import PronounsMixin
-from .roles import RolesMixin
+from .roles import ANONYMOUS, INTRODUCED_ROLES, RolesMixin
 from .word_ids import _NOUN_WORD_IDS, _PLURAL_TAG_IDS, _PRONOUN_IDS, _QUANTIFIER_IDS, _ROLE_LEMMA_IDS
 
 
@@ -104,6 +104,7 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
         self.full_names = self._full_names()
         self.sex_of: dict[str, Counter] = {}  # name -> what pronouns and titles have said of it
         self.history: list[Mention] = []
+        self._pending_titles: dict[str, set[str]] = {}  # name -> roles given before the name (roles._note_introduced)
         self._starts: list[int] = []
         self.resolved: dict[int, Resolution] = {}
         self._titles_of: dict[int, frozenset[str]] = {}
@@ -173,6 +174,7 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                                        or (low in ORG_NOUNS and tok.i in self.speaker_tokens)):
                     res = self._resolve_role(tok)
                     if res is None:
+                        self._note_introduced(tok)
                         continue
                     self.resolved[tok.i] = res
                     if res.name:
@@ -327,6 +329,11 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                 body = self._mouthpiece_for(tok)
                 if body is not None:
                     return body
+                if tok.lemma_.lower() in INTRODUCED_ROLES and not ANONYMOUS.search(tok.sent.text) \
+                        and (named := self._introduced_next(tok, formal=True)) is not None:
+                    # "..., a defence ministry spokesman said. Colonel Turki al-Malki said ...": the one named next
+                    return Resolution(named, "person", "role_next", 0.6, self.ctx.text[dets[0].idx : tok.idx + len(tok)],
+                                      dets[0].idx, tok.idx + len(tok))
                 words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
                 start = min([tok.idx] + [w.left_edge.idx for w in words])
                 end = tok.idx + len(tok)

@@ -35,6 +35,7 @@ from spacy.tokens import Token
 from .lexicon import (
     _ROLE_MEDIA_ORG,
     GENERIC_ROLES,
+    HONORIFICS,
     JOB_TITLES,
     MEDIA_NOUNS,
     OCCUPATION_NOUNS,
@@ -75,6 +76,16 @@ _OTHER_OFFICE = {"vice", "former", "ex", "assistant"}
 # owners that only say where a role is held: "the country's police chief" is the police chief
 _PLACE_OWNERS = {"country", "nation", "state", "city", "region", "province", "island", "territory", "kingdom"}
 UNNAMED_WINDOW = 600  # characters back, a few sentences
+# officials a text introduces first by their role and then by name in the next sentence ("a defence
+# ministry spokesman said ... . Colonel Turki al-Malki said ..."); a witness or a resident so
+# introduced may be another one
+INTRODUCED_ROLES = ROLE_GROUPS["official"] | ROLE_GROUPS["military"] | {"sheriff", "prosecutor", "investigator", "inspector"}
+# a source unnamed on purpose, in the sentence that introduces it
+ANONYMOUS = re.compile(r"\b(?:not to be (?:named|identified)|condition of anonymity|declined to be (?:named|identified)|"
+                        r"(?:was|were) not authori[sz]ed|speaking anonymously|anonymity)\b", re.IGNORECASE)
+# ranks and courtesy titles: no office of their own that a role could contradict
+_RANKS = {"general", "colonel", "admiral", "marshal", "commander", "captain", "major", "lieutenant", "sergeant",
+          "mr", "mrs", "ms", "dr", "sir", "lord", "lady"}
 
 
 def _person_noun(tok: Token) -> bool:
@@ -271,17 +282,19 @@ class RolesMixin:
         first = min([tok.i] + [w.left_edge.i for w in words])
         return " ".join(t.text for t in self.doc[first : tok.i + 1] if t.pos_ not in ("DET", "PUNCT") and t.dep_ != "poss")
 
-    def _introduced_next(self, tok: Token) -> str | None:
+    def _introduced_next(self, tok: Token, formal: bool = False) -> str | None:
         """News writing often gives the role first and the name in the next sentence ("The Paris
         fire chief said ... . Jean-Claude Gallet, speaking outside, said ..."): a role that is the
         subject of its clause and matches no earlier title is the person first named, as the
-        subject of a verb, in the next sentence."""
+        subject of a verb, in the next sentence. ``formal``: an indefinite role ("a spokesman"), met only by a
+        person named with a title of their own that is no other office (see :meth:`_may_hold`)."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.end >= len(self.doc):
             return None
         following = self.doc[tok.sent.end].sent
         while not following.text.strip() and following.end < len(self.doc):  # a paragraph break
             following = self.doc[following.end].sent
-        known = {m.name for m in self.history}
+        # (the history may already hold later mentions when this runs for a quote after the pass)
+        known = {m.name for m in self.history if m.start < tok.idx}
         for ent in self._ents:
             if ent.start < following.start or ent.label_ not in ("PERSON", "ORG"):
                 continue  # spaCy often calls an unfamiliar full name ORG; name_of decides below
@@ -302,5 +315,35 @@ class RolesMixin:
             named = self.name_of(ent.root)
             if named is None or named[1] != "person" or named[0] in known:
                 return None
+            if formal and not self._may_hold(ent.root, tok.lemma_.lower()):
+                return None
             return named[0]
         return None
+
+    def _may_hold(self, name_tok: Token, role: str) -> bool:
+        """Whether the person a name introduces holds ``role``: introduced with a title or rank of their own
+        ("Colonel Turki al-Malki", "Inspector Maria Lund": an official named formally), and no office
+        that is another one ("Mayor Ana Ruiz", "opposition leader ...", "John Smith, a witness,"); a
+        rank or a courtesy title says nothing against the role."""
+        related = {role} | ROLE_SYNONYMS.get(role, set())
+        described = {c.lemma_.lower() for c in name_tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+        offices = ((self._titles(name_tok) & (ROLE_NOUNS | OCCUPATION_NOUNS | SOURCE_NOUNS)) | described) - _RANKS
+        # the word right before the name's first word is a capitalised title
+        first = name_tok
+        while first.i > 0 and self.doc[first.i - 1].pos_ == "PROPN" and self.doc[first.i - 1].lower_ not in HONORIFICS:
+            first = self.doc[first.i - 1]
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        titled = before is not None and before.text[:1].isupper() and (before.lower_ in HONORIFICS or before.lower_ in ROLE_NOUNS)
+        return titled and offices <= related
+
+    def _note_introduced(self, tok: Token) -> None:
+        """An official introduced without a name as a subject ("..., a Saudi military spokesman has said.
+        Colonel Turki al-Malki told reporters ..."): the person the next sentence introduces holds the
+        role, so a later "the spokesman" is that person (their title, added when the name is met)."""
+        if tok.lemma_.lower() not in INTRODUCED_ROLES or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return
+        if ANONYMOUS.search(tok.sent.text):
+            return  # "a senior diplomat told the agency, asking not to be named": unnamed on purpose
+        named = self._introduced_next(tok, formal=True)
+        if named is not None:
+            self._pending_titles.setdefault(named, set()).add(tok.lemma_.lower())
