@@ -1242,3 +1242,25 @@ def test_an_official_unnamed_on_purpose_is_not_the_person_named_next():
     q = _quotes("Blast\n\nTwo people were hurt in the blast at the depot, a police spokeswoman said, asking not to be named. "
                 "Inspector Maria Lund told reporters the device had been left in a rubbish bin.")
     assert _speaker_of(q, "Two people were hurt") != "Maria Lund"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The fishermen's union condemned the new quotas as “ruinous”.", "ruinous", "fishermen's union"),
+    ("Mayor Ana Ruiz dismissed the report as “pure fiction”.", "pure fiction", "Ana Ruiz"),
+    ("The harbour board, which rejected the claim as “baseless”, met on Monday.", "baseless", "harbour board"),
+    ("Councillor Jonas Berg called the new toll “daylight robbery”.", "daylight robbery", "Jonas Berg"),
+])
+def test_words_a_source_judges_something_as_are_its_words(text, fragment, speaker):
+    q = _quotes(f"Report\n\n{text}")
+    row = q[q["text"] == fragment]
+    assert row["kind"].tolist() == ["partial"], q
+    assert speaker.lower() in str(row["speaker"].iloc[0]).lower(), q
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("The so-called “harbour deal” was never signed.", "harbour deal"),        # the writer's distance
+    ("The board could be forced to “sell” the ferries, the mayor said.", "sell"),  # a word held at arm's length
+])
+def test_words_held_at_a_distance_stay_scare_quotes(text, fragment):
+    q = _quotes(f"Report\n\n{text}")
+    assert q.loc[q["text"] == fragment, "kind"].tolist() == ["scare"], q

@@ -97,6 +97,8 @@ SPEECH_VERBS = {
 NAMING_VERBS = {"call", "describe", "characterize", "characterise", "dub", "label", "brand", "term", "attack",
                 "criticize", "criticise", "praise", "slam", "blast", "accuse", "hail", "condemn", "mock", "denounce"}
 SPEECH_VERBS |= NAMING_VERBS
+# verbs that judge a claim "as" something in the subject's words: "denied the accusation as “unacceptable”"
+JUDGING_AS_VERBS = {"deny", "dismiss", "reject", "decry", "refute"}
 # Verbs that only introduce a quote placed after them or around them, not indirect speech.
 QUOTE_ONLY = {"continue", "quote", "cite", "joke", "tweet", "post", "boast", "object", "share",
               "express", "voice", "highlight", "propose"} | MANNER_VERBS | NAMING_VERBS
@@ -296,6 +298,20 @@ def _cue_lemma(tok: Token) -> str:
     return lemma
 
 
+def _antecedent_of_relative(verb: Token) -> Token | None:
+    """The one a relative clause's "who", "which" or "that" stands for, when the clause's verb has one as
+    its subject: "backed by Teo Lind, who said the inquiry was overdue" (Teo Lind), "Iran, which has
+    denied the accusation" (Iran); "Police in Marrow, who had said ..." is the police, not the place."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in verb.children):
+        return None
+    antecedent = verb.head
+    if antecedent.ent_type_ in ("GPE", "LOC") and antecedent.dep_ == "pobj" and antecedent.head.head.pos_ in ("NOUN", "PROPN") \
+            and antecedent.head.lower_ in ("in", "of", "from", "at"):
+        antecedent = antecedent.head.head
+    return antecedent
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject; when spaCy gives two ("The newspaper Haaretz announced"), the name."""
     # a conjoined verb shares its subject ("X said and added"); an adverbial clause does not
@@ -332,6 +348,8 @@ def _subject_of(verb: Token) -> Token | None:
         # "X said the port was closed and added ...": the parser hangs the second cue on the
         # reported clause; it is the speaker's second verb, so it shares the speaker's subject
         head = head.head
+    if (antecedent := _antecedent_of_relative(verb)) is not None:
+        return antecedent
     for v in (verb, head) if shares else (verb,):
         # "The new study bumps that number upward; the study found that ...": the parser may give the
         # verb a second subject from the clause before a semicolon, which is a sentence of its own
@@ -518,6 +536,33 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
+def _as_phrase(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ == "as"
+
+
+def _judged_words(doc, q: QuoteSpan, verb: Token) -> bool:
+    """Whether quoted words are what a verb calls or judges something: its predicate ("called it
+    “reckless”", "a “Frankenstein” law" as what critics call it) or its "as" phrase ("condemned the attacks
+    as “despicable”"); an object alone ("called the “way”") is not."""
+    inside = [t for t in _tokens_between(doc, q.start, q.end) if not t.is_punct]
+    t = inside[0] if inside else None
+    # a predicate names something only when the verb has the thing it names ("called it ...");
+    # "who called the “way” to resolve ..." names nothing
+    names_something = any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    for _ in range(12):
+        if t is None or t.i == verb.i or t.head.i == t.i:
+            return False
+        if (t.dep_ in ("oprd", "xcomp", "attr", "acomp") and names_something) or _as_phrase(t):
+            return True
+        t = t.head
+    return False
+
+
+def _so_called(verb: Token) -> bool:
+    """"the so-called “peace plan”": the writer keeps a distance from the words; nobody is quoted."""
+    return verb.lower_ == "called" and verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "so" and verb.doc[verb.i - 1].text == "-"
+
+
 def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     """The speech verb the quoted words depend on: 'He noted that “...”'."""
     inside = [t for t in _tokens_between(doc, q.start, q.end) if not t.is_punct]
@@ -533,10 +578,15 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
             continue
         if _cue_lemma(t) in MEDIUM_VERBS and (quoted := _quoted_as_saying(t)) is not None:
             return Cue(t, quoted, "governing")  # "“...” in Hormozgan, the Guard was quoted as saying by Press TV"
+        if _cue_lemma(t) in JUDGING_AS_VERBS and t.pos_ == "VERB" and (
+                _as_phrase(child) or (child.dep_ == "dobj" and grandchild is not None and _as_phrase(grandchild))):
+            # "dismissed Mrs May's claim as a “circus show”": the subject's words for the claim
+            return Cue(t, _subject_of(t), "governing")
         if _is_speech(t) and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in t.children):
             continue  # "any process must be well thought out": a passive verb names no speaker; the frame is higher up
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
-            if _cue_lemma(t) in NAMING_VERBS and child.dep_ in ("oprd", "dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "npadvmod"):
+            judged_as = _cue_lemma(t) in JUDGING_AS_VERBS and child.dep_ == "prep" and child.lower_ == "as"
+            if (_cue_lemma(t) in NAMING_VERBS or judged_as) and child.dep_ in ("oprd", "dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "npadvmod"):
                 # the quoted words are what the subject calls or judges something
                 return Cue(t, _subject_of(t), "governing")
             if _cue_lemma(t) in _TELLING_VERBS and child.dep_ == "dobj" and grandchild is not None \
@@ -830,6 +880,8 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             b0, _ = _sentence_bounds(ctx, q.open if ctx.sent_id_at(q.open) is not None else q.start)
             cue = (_cue_before(doc, q, b0) or _cue_colon(doc, q, b0) or _cue_according_before(doc, q, b0)
                    or _cue_words_of(doc, q, b0))
+        if cue is not None and _so_called(cue.verb):
+            cue = None
         if prev is not None and _split_continuation(ctx, prev, q):
             # “There is nothing on the table,” he said, “and we are not in a hurry.”
             res = Resolution(prev["speaker"], prev.get("speaker_kind") or "person", "split_quote", prev["confidence"],
@@ -844,6 +896,11 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             rows.append(_row(ctx, q.start, q.end, "scare", None, "title", None, 0.6))
             continue
         kind = _classify(inner, governed)
+        if kind == "scare" and cue is not None and cue.rule == "governing" and cue.subject is not None \
+                and (_cue_lemma(cue.verb) in NAMING_VERBS | JUDGING_AS_VERBS) and _judged_words(doc, q, cue.verb):
+            # a word or two the subject calls or judges something ("condemned the attacks as “despicable”",
+            # "dismissed the claim as a “circus show”"): that subject's words, quoted in part
+            kind = "partial"
         if kind == "scare":
             rows.append(_row(ctx, q.start, q.end, "scare", None, "scare", None, 0.7))
             continue
@@ -1269,15 +1326,8 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                                                                  or _cue_lemma(tok) in POSTING_VERBS and _says_that(tok)):
                 if _trailing_frame(tok) is not None:
                     continue  # "..., CNN reports" after "X said ...": the outlet's source, not the speaker (see above)
+                # (a relative pronoun is the one the clause is about: see _antecedent_of_relative)
                 subj = _subject_of(tok) or _name_after_closing_cue(tok)
-                if subj is not None and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" \
-                        and tok.head.pos_ in ("NOUN", "PROPN"):
-                    # "backed by Teo Lind, who said the inquiry was overdue": the one the clause is about;
-                    # "Police in Marrow, who had said ...": "who" is the police, not the place
-                    subj = tok.head
-                    if subj.ent_type_ in ("GPE", "LOC") and subj.dep_ == "pobj" and subj.head.head.pos_ in ("NOUN", "PROPN") \
-                            and subj.head.lower_ in ("in", "of", "from", "at"):
-                        subj = subj.head.head
                 # "WHO say ..." is the World Health Organization, not a relative pronoun
                 # "It also found that ...": a study's "it" does speak (the resolver looks for the study)
                 finding_it = subj is not None and subj.lower_ == "it" and _cue_lemma(tok) in FINDING_VERBS
