@@ -1264,3 +1264,13 @@ def test_words_a_source_judges_something_as_are_its_words(text, fragment, speake
 def test_words_held_at_a_distance_stay_scare_quotes(text, fragment):
     q = _quotes(f"Report\n\n{text}")
     assert q.loc[q["text"] == fragment, "kind"].tolist() == ["scare"], q
+
+
+def test_a_headline_that_says_who_says_it_is_reported_speech():
+    q = _quotes("Mayor Ana Ruiz says the harbour tax will be scrapped next year\n\nThe council met on Monday.")
+    assert _speaker_of(q, "the harbour tax will be scrapped") == "Ana Ruiz"
+
+
+def test_a_headline_that_only_sums_up_a_mood_is_no_reported_speech():
+    q = _quotes("Fishermen fear the harbour works will drive the cod away\n\nThe council met on Monday.")
+    assert not q["text"].str.contains("harbour works").any(), q

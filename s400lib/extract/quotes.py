@@ -97,6 +97,9 @@ SPEECH_VERBS = {
 NAMING_VERBS = {"call", "describe", "characterize", "characterise", "dub", "label", "brand", "term", "attack",
                 "criticize", "criticise", "praise", "slam", "blast", "accuse", "hail", "condemn", "mock", "denounce"}
 SPEECH_VERBS |= NAMING_VERBS
+# the verbs by which a headline reports someone's words ("X says ...", "X warns ..."); "fear", "hope" and
+# the like in a headline are the outlet's summary, not speech
+HEADLINE_SAYING = {"say", "tell", "warn", "claim", "insist", "confirm", "announce", "admit", "deny", "vow", "pledge"}
 # verbs that judge a claim "as" something in the subject's words: "denied the accusation as “unacceptable”"
 JUDGING_AS_VERBS = {"deny", "dismiss", "reject", "decry", "refute"}
 # Verbs that only introduce a quote placed after them or around them, not indirect speech.
@@ -1478,9 +1481,11 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
     excluded = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in spans]
     speech = _speech_indices(ctx.doc)
     resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx, speech))
-    # a headline is not reported speech ("Fishermen fear harbour works"); only quotation marks in it count
+    # a headline is no reported speech ("Fishermen fear harbour works") unless a verb of saying reports
+    # a named source's words ("Britain's May says it's 'highly likely' Russia poisoned Skripal")
     titles = [(int(a), int(b)) for k, a, b in zip(*(column_values(ctx.paragraphs, c) for c in ("kind", "start", "end"))) if k == "title"]
-    reported = [r for r in _indirect_rows(ctx, spans, resolver, speech) if not any(s <= int(r["start"]) < e for s, e in titles)]
+    reported = [r for r in _indirect_rows(ctx, spans, resolver, speech)
+                if not any(s <= int(r["start"]) < e for s, e in titles) or (r["cue"] in HEADLINE_SAYING and not pd.isna(r["speaker"]))]
     quoted = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported)), reported)
     rows = quoted + reported + _nested_reports(ctx, quoted, resolver, speech)
     rows += _signed_paragraphs(ctx, resolver, paragraphs, excluded, rows)
