@@ -320,3 +320,11 @@ def test_one_exact_figure_of_one_counted_thing_is_one_fact(tmp_path):
     tables = _two_articles(tmp_path, "For weeks the official death toll of the flood had stood at 48 for weeks, though doubts grew.",
                            "That is far above the 48 homes the regional government rebuilt.")
     assert sl.align(tables).empty
+
+
+def test_two_sentences_sharing_a_short_quote_align_whole_not_by_the_quote(tmp_path):
+    # both outlets quote the same two words inside one sentence; the pair reported is the sentences
+    al = sl.align(_two_articles(tmp_path, "Harbour master Ivo Strand replied once “the leak” was found the berth would “reopen within a day”.",
+                                "Harbour master Ivo Strand said once \"the leak\" was found the berth would \"reopen within a day\"."))
+    texts = {frozenset((r.left_text, r.right_text)) for r in al.itertuples()}
+    assert any(all(len(t) > 40 for t in pair) for pair in texts), al[["left_text", "right_text", "score"]]

@@ -722,6 +722,10 @@ def _union_of_pairs(found: list[tuple], n_units: int) -> tuple:
     return a[first], b[first], relation[first], scores[first]
 
 
+# a best pair whose shorter unit has fewer characters than this is a few quoted words, not what was said
+SHORT_PAIR_CHARS = 30
+
+
 def _drop_overlapping(u, a, b, relation, scores):
     """A quote and the claim covering the same words align with the same partner: keep the best.
 
@@ -744,6 +748,20 @@ def _drop_overlapping(u, a, b, relation, scores):
     ga, gb = group[a], group[b]
     pair_of_groups = np.minimum(ga, gb) * (g + 1) + np.maximum(ga, gb)
     first = np.sort(np.unique(pair_of_groups, return_index=True)[1])
+    # a few words quoted in both ("the culprits", "reopen within a day") must not stand for the two
+    # sentences that hold them: when the best pair of a group pair is that short, the pair of its longest
+    # units that found a relation stands instead
+    length = np.asarray(ends) - np.asarray(starts)
+    shorter = np.minimum(length[a], length[b])
+    short_best = {int(pair_of_groups[k]) for k in first if shorter[k] < SHORT_PAIR_CHARS}
+    if short_best:
+        longest: dict[int, int] = {}
+        for k in range(len(a)):
+            gk = int(pair_of_groups[k])
+            if gk in short_best and (gk not in longest or shorter[k] > shorter[longest[gk]]):
+                longest[gk] = k
+        first = np.sort([longest.get(int(pair_of_groups[k]), k) for k in first])
+        first = first[np.argsort(-scores[first], kind="stable")]
     return a[first], b[first], relation[first], scores[first]
 
 
