@@ -594,3 +594,9 @@ def test_a_hyphenated_rank_and_a_trailing_flight_are_no_part_of_a_name(written, 
 
     assert clean_name(written) == name
 
+
+
+def test_a_figure_with_a_thousands_separator_keeps_its_digits():
+    tables = _parse_texts("Vote\n\nThe party lost 1,300 seats and some 400,000 votes in Varna.")
+    e = tables.entities
+    assert {"1,300", "some 400,000"} <= set(e.loc[e["label"] == "CARDINAL", "canonical"]), e

@@ -781,8 +781,9 @@ class Canonicalizer:
     def canonical(self, name: str, label: str | None = None) -> tuple[str, str]:
         """(canonical name, rule) for one surface name."""
         cleaned = clean_name(str(name)) or str(name)
-        if "," in cleaned and label not in ("PERSON", "GPE"):
-            # spaCy glued a place onto a name ("Ankara, Defense News"): keep the last part
+        if "," in cleaned and label not in ("PERSON", "GPE") and label not in _VALUE_LABELS:
+            # spaCy glued a place onto a name ("Ankara, Defense News"): keep the last part (a figure's
+            # comma is a thousands separator: "1,300" is no "300")
             cleaned = clean_name(cleaned.split(",")[-1]) or cleaned
         key = name_key(cleaned)
         if key in self.alias:
