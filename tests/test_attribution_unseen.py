@@ -1274,3 +1274,14 @@ def test_a_headline_that_says_who_says_it_is_reported_speech():
 def test_a_headline_that_only_sums_up_a_mood_is_no_reported_speech():
     q = _quotes("Fishermen fear the harbour works will drive the cod away\n\nThe council met on Monday.")
     assert not q["text"].str.contains("harbour works").any(), q
+
+
+def test_a_government_named_by_its_people_is_no_earlier_body_of_that_people():
+    q = _quotes("Camp\n\nThe Norwegian Refugee Council said the camp was full. The Norwegian government has denied that the camp was full.")
+    row = q[q["text"].str.contains("the camp was full") & (q["start"] > 60)]
+    assert row["speaker"].tolist() == ["Norwegian government"], q
+
+
+def test_a_news_agency_named_in_its_phrase_is_that_agency():
+    q = _quotes("Blast\n\nReuters said 12 people had died. Later the opposition-run Orbit news agency said 20 people had died.")
+    assert _speaker_of(q, "20 people had died") == "Orbit news agency"

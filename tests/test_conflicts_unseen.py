@@ -349,3 +349,28 @@ def test_one_dispute_told_by_two_outlets_is_listed_for_each(tmp_path):
     co = sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
     will = co[co["explanation"].str.contains("willingly")]
     assert {frozenset((r.left_article, r.right_article)) for r in will.itertuples()} == {frozenset("ab"), frozenset("ac")}, co
+
+
+def test_a_toll_told_as_risen_to_is_later_than_a_lower_one_elsewhere(tmp_path):
+    # neither article is dated; "had risen to" says which count came later
+    import s400lib as sl
+
+    for name, body in (("a.txt", "At least 25 people died when the Varna dam burst, officials said."),
+                       ("b.txt", "The death toll from the Varna dam burst had risen to 40, officials said.")):
+        (tmp_path / name).write_text(f"Dam\n\n{body}\n", encoding="utf-8")
+    co = sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
+    assert not (co["kind"] == "numeric").any(), co
+
+
+def test_a_round_estimate_is_no_rounding_of_a_figure_a_third_below_it(two_outlets):
+    co = two_outlets("Ana Ruiz, who runs the ambulance service, said 67 people had died in the Varna blast, "
+                     "while the local Delta radio station put the death toll at 100.",
+                     "The Marrow lifeboat crew rescued two sailors on Sunday.")
+    numeric = co[co["kind"] == "numeric"]
+    assert len(numeric) == 1 and "67" in numeric["explanation"].iloc[0] and "100" in numeric["explanation"].iloc[0], co
+
+
+def test_a_capital_and_a_ministry_of_its_state_are_one_voice_for_a_quote(two_outlets):
+    co = two_outlets("The ferry was “sunk by a mine laid by smugglers”, Ankara said on Monday.",
+                     "The Turkish foreign ministry said the ferry was “sunk by a mine laid by smugglers”.")
+    assert not (co["kind"] == "attribution").any(), co

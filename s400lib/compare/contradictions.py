@@ -52,6 +52,7 @@ from ..core import schema
 from ..extract.claims import CLOSED_STATUS_CLASSES, rows_inside
 from ..extract.numbers import state_of_lemma
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
+from ..link.countries import countries_in
 from ..link.eventmatch import bag_weight, idf_of_counts
 from ..link.names import country_keys, name_key
 from .ages import age_disagreements, person_ages
@@ -376,7 +377,7 @@ def contradictions(
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
                        arts, rare_units_of, stages, pub_years, pub_days, units_of, state_units_of, wants, _figures_by_article(arts, nums),
                        patients, denies, sent, contrasted, _changes_by_article(arts, nums), negated,
-                       [bool(_EARLY_COUNT.search(t)) for t in texts])
+                       [bool(_EARLY_COUNT.search(t)) for t in texts], [bool(_RISEN_COUNT.search(t)) for t in texts])
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter, contrasted), client):
@@ -395,6 +396,9 @@ def contradictions(
 _NONE: frozenset = frozenset()
 # a count told as of an earlier moment than the report: "initially", "at first", "previously", a figure
 # that "had stood at" something, or a sentence that opens with a past "when" ("When I left the island, ...")
+# a count told as the figure a toll has risen to: "had increased to 72", "has climbed to 50", "now stands at"
+_RISEN_COUNT = re.compile(r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|mounted)\s+to\b|\bhas\s+reached\b|\bnow\s+stands?\s+at\b",
+                          re.IGNORECASE)
 _EARLY_COUNT = re.compile(r"\b(?:initially|at first|early on|at the outset|in the first (?:hours|days)|previously|formerly|had stood at)\b|^\W*when\b(?=[^,]*\b(?:was|were|had|left|arrived|came|hit|struck|began)\b)",
                           re.IGNORECASE)
 
@@ -463,6 +467,7 @@ class _PairJudge:
     article_changes: dict  # article -> the figures its claims give together (see _changes_by_article)
     negated: list  # the counts each claim says did not happen (see _negated_counts)
     early: list  # whether each claim tells its count as of an earlier moment (see _EARLY_COUNT)
+    risen: list  # whether each claim tells its count as one that has risen to it (see _RISEN_COUNT)
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -476,6 +481,11 @@ class _PairJudge:
         early_a, early_b = self.early[a], self.early[b]
         if early_a != early_b:
             return (0, 1) if early_a else (1, 0)
+        # "the death toll had increased to 72": a count told as risen is the later of two, a lower one
+        # elsewhere an earlier state of it, whatever the articles' dates (or when they have none)
+        risen_a, risen_b = self.risen[a], self.risen[b]
+        if risen_a != risen_b:
+            return (1, 0) if risen_a else (0, 1)
         return self.pub_days[a], self.pub_days[b]
 
     def window(self, i: int, offset: int) -> tuple[str, ...]:
@@ -1010,15 +1020,21 @@ def _same_count(unit_a: str, unit_b: str) -> bool:
 
 
 def _rounding(lo: float, hi: float) -> float:
-    """Half the step of a figure that ends in two or more zeros (400 -> 50, 3e9 -> 5e8), else 0:
-    such a figure is read as rounded to its last non-zero digit. "30" or "12" stay exact."""
+    """Half the step of a figure that ends in two or more zeros, at most :data:`ROUNDING_SHARE` of the
+    figure (400 -> 40, 3e9 -> 3e8, 100 -> 10), else 0: such a figure is read as rounded to its last
+    non-zero digit, but "put the death toll at 100" is no rounding of 67. "30" or "12" stay exact."""
     if lo != hi or not math.isfinite(lo) or lo == 0 or lo != int(lo):
         return 0.0
     n, step = int(abs(lo)), 1
     while n % 10 == 0:
         n //= 10
         step *= 10
-    return step / 2 if step >= 100 else 0.0
+    return min(step / 2, ROUNDING_SHARE * abs(lo)) if step >= 100 else 0.0
+
+
+# the most a round figure is taken to be rounded by, as a share of it ("400" holds 391, "$3 billion"
+# holds $2.9 billion, "100" does not hold 67)
+ROUNDING_SHARE = 0.1
 
 
 def _fmt(lo, hi) -> str:
@@ -1457,6 +1473,13 @@ def _speaks_for(source: str, other_mention) -> bool:
     return isinstance(other_mention, str) and bool(re.search(rf"\b{re.escape(name_key(source))}\b", name_key(other_mention)))
 
 
+def _one_state(a: str, b: str) -> bool:
+    """Whether two speakers are one state's voice: a capital or country and a body of it ("Moscow" and
+    "Russian defence ministry": the ministry's statement is what Moscow said)."""
+    countries_a, countries_b = countries_in(a), countries_in(b)
+    return bool(countries_a) and countries_a == countries_b
+
+
 def _attribution(c, alignments, ids, tables=None):
     """Attribution conflict rows: aligned quoted words given to two different named speakers, unless one
     speaker's mention names the other, a body it speaks for (see :func:`_speaks_for`)."""
@@ -1471,6 +1494,8 @@ def _attribution(c, alignments, ids, tables=None):
     for r in rival:
         ls, rs = r.left_source, r.right_source
         if _speaks_for(ls, mentions.get(r.right_id)) or _speaks_for(rs, mentions.get(r.left_id)):
+            continue
+        if _one_state(ls, rs):
             continue
         rows.append((r.left_id, r.right_id, "attribution", "speaker", _BASE["attribution"] + 0.3 * float(r.score),
                      f"The same words are attributed to {ls} in one text and to {rs} in the other.",

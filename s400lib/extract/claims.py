@@ -909,6 +909,10 @@ class _Speakers:
             if lemma in _ROLE_NOUNS:
                 return self.last_before(subj.idx, "PERSON") or span.text
             if lemma in _MEDIA_NOUNS:
+                named = [c for c in subj.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.text[:1].isupper()
+                         and c.ent_type_ not in ("NORP", "GPE", "LOC")]
+                if named:  # "the pro-opposition Step news agency": the medium the phrase names
+                    return subj.doc[min(c.left_edge.i for c in named) : subj.i + 1].text
                 return self.last_before(subj.idx, "ORG") or span.text
         # "Russian parliamentarians": the noun phrase names the group, up to a clause that describes
         # it ("Police, who historically give lower figures, put ..." are the police)

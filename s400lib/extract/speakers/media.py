@@ -302,8 +302,16 @@ class MediaMixin:
                       and c.pos_ in ("ADJ", "NOUN", "PROPN")]
         if low in ORG_NOUNS and qualifiers and not {c.lower_ for c in qualifiers} & _MEDIA_QUALIFIERS:
             words = {c.lemma_.lower() for c in qualifiers}
-            m = self._lookback(start, {"org"}, PRONOUN_WINDOW, prefer=lambda m: words <= set(m.name.lower().split()))
-            if m is not None and words <= set(m.name.lower().split()):
+            hint = set(ORG_NOUN_HINTS.get(low, (low,))) | {low}
+
+            def names_it(m) -> bool:
+                # the body's name holds the qualifiers and the noun itself: "the finance ministry" is the
+                # Ministry of Finance; "the Syrian government" is no Syrian Observatory for Human Rights
+                name_words = set(m.name.lower().split())
+                return words <= name_words and bool(hint & name_words)
+
+            m = self._lookback(start, {"org"}, PRONOUN_WINDOW, prefer=names_it)
+            if m is not None and names_it(m):
                 return Resolution(m.name, "org", "role_org", 0.7, text, start, end)
             first = min(c.left_edge.i for c in qualifiers)
             phrase = " ".join(self.ctx.text[self.doc[first].idx : tok.idx + len(tok)].split())
@@ -325,6 +333,12 @@ class MediaMixin:
                 return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
             return Resolution(m.name, "org", "role_org", 0.6, text, start, end)
         if low in MEDIA_NOUNS:
+            named = [c for c in qualifiers if c.pos_ == "PROPN" and c.text[:1].isupper() and c.ent_type_ not in ("NORP", "GPE", "LOC")]
+            if named:
+                # "the pro-opposition Step news agency": the medium named in the phrase, not the last one
+                first = min(c.left_edge.i for c in named)
+                phrase = " ".join(self.ctx.text[self.doc[first].idx : tok.idx + len(tok)].split())
+                return Resolution(_as_name(phrase), "org", "media_phrase", 0.6, text, start, end)
             m = self._lookback(start, {"org"}, ROLE_WINDOW, prefer=lambda m: m.speaker)
             if m is None:
                 return Resolution(None, "unknown", "role_unresolved", 0.2, text, start, end)
