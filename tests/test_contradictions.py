@@ -429,3 +429,17 @@ def test_a_date_after_a_reporting_verb_dates_the_report_not_the_act(tmp_path):
     temporal = rows[rows["kind"] == "temporal"]
     assert len(temporal) == 1
     assert "2018-06-03" in temporal.iloc[0]["explanation"] and "2018-06-10" in temporal.iloc[0]["explanation"]
+
+
+def test_the_part_of_a_sources_name_a_claim_writes_is_not_what_its_count_belongs_to():
+    # "Mr Rasoul reported that 67 people had died": the model may tag the bare surname as a place; it
+    # is the source, not a place whose count differs from another place's
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from s400lib.compare.contradictions import _subjects
+
+    entities = pd.DataFrame({"canonical": ["Okafor", "Varna"], "label": ["GPE", "GPE"]})
+    subjects = _subjects(SimpleNamespace(entities=entities), [{"Okafor", "Varna"}], ["Chidi Okafor"])
+    assert subjects == [frozenset({("GPE", "Varna")})]

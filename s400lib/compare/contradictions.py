@@ -787,7 +787,12 @@ def _subjects(tables, ents: list[set[str]], sources: list | None = None) -> list
         return [_NONE for _ in ents]
     labels = e.groupby("canonical")["label"].agg(lambda s: s.value_counts().index[0]).to_dict()
     sources = sources if sources is not None else [None] * len(ents)
-    return [frozenset((labels[x], x) for x in names if labels.get(x) in _SUBJECT_LABELS and x != source) or _NONE
+
+    def is_source(name: str, source) -> bool:
+        # "Mr Rasoul reported that ..." names its source "Rasoul", a part of "Mohammed Rasoul"
+        return isinstance(source, str) and (name == source or set(name.split()) <= set(source.split()))
+
+    return [frozenset((labels[x], x) for x in names if labels.get(x) in _SUBJECT_LABELS and not is_source(x, source)) or _NONE
             for names, source in zip(ents, sources)]
 
 
