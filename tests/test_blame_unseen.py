@@ -32,6 +32,8 @@ def _blame(text: str):
     ("The Varn militia has denied being involved in the ambush.", "denies|Varn militia|ambush"),
     ("“We carried out the bombing,” the Ash Brigade said in a statement.", "blames|Ash Brigade|bombing"),
     ("Ostria said it had nothing to do with the poisoning of the defector.", "denies|Ostria|poisoning"),
+    # where a denial was made is no event of it
+    ("The Varn militia denied any involvement in a statement on Monday.", "denies|Varn militia|"),
 ])
 def test_who_a_claim_holds_responsible_for_what(text, expected):
     assert _blame(text) == expected

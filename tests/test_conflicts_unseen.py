@@ -374,3 +374,12 @@ def test_a_capital_and_a_ministry_of_its_state_are_one_voice_for_a_quote(two_out
     co = two_outlets("The ferry was “sunk by a mine laid by smugglers”, Ankara said on Monday.",
                      "The Turkish foreign ministry said the ferry was “sunk by a mine laid by smugglers”.")
     assert not (co["kind"] == "attribution").any(), co
+
+
+def test_a_denial_answers_the_party_that_blamed_just_before_it(two_outlets):
+    # "blamed" states its subject's position, so the denial after it answers that party
+    co = two_outlets("Local fishermen blamed the Marrow Shipping Company for the oil spill in the bay. "
+                     "The company denied any involvement in a statement blaming a foreign tanker.",
+                     "The Marrow lifeboat crew rescued two sailors on Sunday.")
+    stance = co[co["kind"] == "stance"]
+    assert len(stance) == 1 and "fishermen" in stance["explanation"].iloc[0].lower(), co

@@ -47,6 +47,9 @@ _SHARE_NOUNS = {"involvement", "responsibility", "role", "part", "hand", "compli
 # nouns that name an accusation: what a denial verb rejects when it rejects one of these ("rejected
 # accusations that it ordered the killing")
 _CHARGE_NOUNS = {"accusation", "allegation", "claim", "charge", "suggestion", "report", "assertion", "insinuation"}
+# what a denial is made in, never the event denied
+_STATEMENT_NOUNS = {"statement", "interview", "conference", "communique", "communiqué", "tweet", "post", "letter", "speech",
+                    "briefing", "release", "message", "video"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "my"}
 
 
@@ -281,7 +284,9 @@ def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
                 if party_tok is None:
                     continue
                 party = _party(party_tok, source, tok)
-                events = _objects(share, ("in", "for", "with")) or _objects(tok, ("in", "for"))
+                # "denied any involvement in a statement": where the denial was made is no event
+                events = [e for e in _objects(share, ("in", "for", "with")) or _objects(tok, ("in", "for"))
+                          if e.lemma_.lower() not in _STATEMENT_NOUNS]
                 if party:
                     return f"denies|{party}|{_event(events[0]) if events else ''}"
     return None

@@ -64,8 +64,9 @@ SPEECH_VERBS = {
     "explain", "recall", "admit", "add", "state", "warn", "argue", "insist", "deny", "confirm", "indicate",
     "declare", "assert", "write", "comment", "quote", "reply", "respond", "answer", "acknowledge", "call",
     "believe", "think", "predict", "estimate", "remark", "mention", "express", "recall", "emphasise",
-    # an accusation states its subject's position: "police accused the embassy of hiding him"
-    "accuse", "allege",
+    # an accusation states its subject's position: "police accused the embassy of hiding him",
+    # "the opposition blamed the army"
+    "accuse", "allege", "blame",
 }
 # A rebuttal verb acting on something said is a reporting verb too: "Trump dismissed suggestions that
 # ..." and "the minister rejected the accusations" state their subject's position, not the outlet's.
