@@ -1285,3 +1285,25 @@ def test_a_government_named_by_its_people_is_no_earlier_body_of_that_people():
 def test_a_news_agency_named_in_its_phrase_is_that_agency():
     q = _quotes("Blast\n\nReuters said 12 people had died. Later the opposition-run Orbit news agency said 20 people had died.")
     assert _speaker_of(q, "20 people had died") == "Orbit news agency"
+
+
+@pytest.mark.parametrize("text,fragment,state", [
+    ("Trade\n\nBeijing said on Monday that the talks would resume in May.", "the talks would resume", "China"),
+    ("Trade\n\nThe new tariffs are unfair, Ottawa said.", "The new tariffs are unfair", "Canada"),
+])
+def test_a_capital_that_speaks_is_its_state(text, fragment, state):
+    assert _speaker_of(_quotes(text), fragment) == state
+
+
+def test_words_a_statement_blames_on_someone_are_the_issuers():
+    q = _quotes("Mine\n\nThe mining company denied any fault in a statement blaming “rogue contractors” for the collapse.")
+    row = q[q["text"] == "rogue contractors"]
+    assert row["kind"].tolist() == ["partial"] and "company" in str(row["speaker"].iloc[0]).lower(), q
+
+
+def test_a_word_quoted_inside_a_sentence_does_not_give_the_sentence_its_source(tmp_path):
+    (tmp_path / "a.txt").write_text("Spill\n\nThe fishermen's union has also blamed the spill on Harbour Holdings, which has "
+                                    "denied the charge as “baseless”.\n", encoding="utf-8")
+    claims = sl.parse(sl.load_corpus(tmp_path), progress=False).claims
+    row = claims[claims["text"].str.contains("blamed the spill")]
+    assert "Harbour Holdings" not in str(row["source"].iloc[0]), claims[["text", "source"]]

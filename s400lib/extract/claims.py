@@ -59,6 +59,8 @@ from .places import place_entries
 if TYPE_CHECKING:  # the finish of a streamed parse imports this module without spaCy
     from .context import ArticleContext
 
+# the least share of a claim a partial quote must cover to give the claim its speaker
+QUOTE_SHARE_OF_CLAIM = 0.3
 SPEECH_VERBS = {
     "say", "tell", "note", "stress", "emphasize", "emphasise", "suggest", "claim", "announce", "report",
     "explain", "recall", "admit", "add", "state", "warn", "argue", "insist", "deny", "confirm", "indicate",
@@ -1083,7 +1085,11 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                 if q0 >= end:
                     break
                 overlap = min(q1, end) - max(q0, start)
-                if overlap > 0 and overlap >= 0.5 * min(end - start, q1 - q0):
+                # a few words quoted in part inside a sentence ("which has denied the accusation as
+                # “unacceptable”") are not what the sentence says: such a quote gives the sentence its source
+                # only when it covers a good part of it (reported speech gives it however short)
+                partial_only = qkind == "partial" and overlap < QUOTE_SHARE_OF_CLAIM * (end - start)
+                if overlap > 0 and overlap >= 0.5 * min(end - start, q1 - q0) and not partial_only:
                     quote_id, quote_kind = qid, qkind
                     if isinstance(qspeaker, str) and qspeaker:
                         source, rule = qspeaker, "quote"

@@ -95,7 +95,7 @@ SPEECH_VERBS = {
 # ("called the plan “a betrayal”", "described the vote as “rigged”", "praised the “quiet courage”").
 # As verbs only: "the 25 July call" and "a group called “Stay in School”" name nobody's words.
 NAMING_VERBS = {"call", "describe", "characterize", "characterise", "dub", "label", "brand", "term", "attack",
-                "criticize", "criticise", "praise", "slam", "blast", "accuse", "hail", "condemn", "mock", "denounce"}
+                "criticize", "criticise", "praise", "slam", "blast", "accuse", "hail", "condemn", "mock", "denounce", "blame"}
 SPEECH_VERBS |= NAMING_VERBS
 # the verbs by which a headline reports someone's words ("X says ...", "X warns ..."); "fear", "hope" and
 # the like in a headline are the outlet's summary, not speech
@@ -333,10 +333,12 @@ def _subject_of(verb: Token) -> Token | None:
         by = [c for c in agent.children if c.dep_ == "pobj"]
         if by:
             return by[0]
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "dobj":
-        # "Central Command released a statement calling the downing an 'unprovoked attack'": who
-        # issued the statement says what it says
-        issuers = [c for c in head.head.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ in ("dobj", "pobj"):
+        # "Central Command released a statement calling the downing an 'unprovoked attack'", "The army
+        # denied any involvement in a statement blaming “terrorist groups”": who issued the statement
+        # says what it says (the subject of the verb its phrase hangs on)
+        governing = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None) if head.dep_ == "pobj" else head.head
+        issuers = [c for c in governing.children if c.dep_ == "nsubj"] if governing is not None else []
         if issuers:
             return issuers[0]
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .names import read_aliases
 
 
 def _key(words: str) -> str:
@@ -48,10 +47,44 @@ def _index() -> dict[str, str]:
                 index.setdefault(key[: -len(" d c")], name)
     # the project's own alias table ("Britain", "U.S." -> a country's name) reaches the forms the
     # package lacks; short capitals ("US", "UK") are matched as written (see country_named)
-    for alias, canonical in zip(read_aliases()["alias"].astype(str), read_aliases()["canonical"].astype(str)):
+    for alias, canonical in _packaged_aliases():
         if _key(canonical) in index:
             index.setdefault(_key(alias) if len(_key(alias)) > 2 else alias.replace(".", ""), index[_key(canonical)])
     return index
+
+
+def _packaged_aliases() -> list[tuple[str, str]]:
+    """(alias, canonical) rows of the packaged alias table (read here, not through
+    :mod:`s400lib.link.names`, which uses this module)."""
+    import csv
+    from importlib import resources
+
+    path = resources.files("s400lib").joinpath("data", "aliases.csv")
+    with path.open(encoding="utf-8") as handle:
+        return [(row["alias"], row["canonical"]) for row in csv.DictReader(line for line in handle if not line.startswith("#"))]
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    from countryinfo import all_countries
+
+    out: dict[str, str] = {}
+    for country in all_countries():
+        try:
+            name, capital = country.name(), country.capital()
+        except Exception:  # an entry without a name or a capital names nothing here
+            continue
+        if isinstance(capital, str) and capital:
+            out.setdefault(_key(capital), name)
+            if _key(capital).endswith(" d c"):
+                out.setdefault(_key(capital)[: -len(" d c")], name)
+    return out
+
+
+def state_of_capital(name: str) -> str | None:
+    """The country whose capital ``name`` is ('Moscow' -> 'Russia', 'Washington' -> 'United States'), or None:
+    a capital that speaks ("Moscow said", "Tehran warned") is its state."""
+    return _capitals().get(_key(name))
 
 
 def country_named(phrase: str) -> str | None:

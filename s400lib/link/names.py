@@ -60,6 +60,7 @@ from rapidfuzz import fuzz
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
+from .countries import state_of_capital
 from ..extract.speakers.lexicon import (
     BODY_FAMILY,
     ORG_NOUNS,
@@ -956,7 +957,9 @@ class NameMap:
         if pd.isna(name):
             return name
         if name not in self._speaker:
-            self._speaker[name] = self.canon.canonical(name)[0]
+            canonical = self.canon.canonical(name)[0]
+            # a capital that speaks ("Moscow said", "Tehran warned") is its state
+            self._speaker[name] = state_of_capital(canonical) or canonical
         return self._speaker[name]
 
     def source(self, name):
@@ -965,7 +968,8 @@ class NameMap:
             return name
         key = name_key(name)
         if key in self.known or self.canon.is_person(name) or key in self.canon.alias:
-            return self.canon.canonical(name)[0]
+            canonical = self.canon.canonical(name)[0]
+            return state_of_capital(canonical) or canonical
         return name
 
     def apply(self, tables: Tables) -> Tables:
