@@ -600,3 +600,21 @@ def test_a_figure_with_a_thousands_separator_keeps_its_digits():
     tables = _parse_texts("Vote\n\nThe party lost 1,300 seats and some 400,000 votes in Varna.")
     e = tables.entities
     assert {"1,300", "some 400,000"} <= set(e.loc[e["label"] == "CARDINAL", "canonical"]), e
+
+
+def test_a_surname_after_a_courtesy_title_is_the_person_even_when_it_is_a_place_name():
+    # (a surname that is also a city: the model reads the bare one as a place)
+    tables = _parse_texts("Clinic\n\nDr Amir Nairobi runs the clinic in Idlib. Mr Nairobi reported that 12 people had died.")
+    e = tables.entities
+    assert set(e.loc[e["text"].str.endswith("Nairobi"), "canonical"]) == {"Amir Nairobi"}, e
+
+
+def test_a_bodys_name_without_what_it_is_for_is_the_body_its_article_writes_in_full():
+    # two bodies of the corpus open with "Nordic Institute"; the article that writes one of them in full
+    # and then the short form means that one
+    tables = _parse_texts("Lake\n\nThe Nordic Institute for Water Research said the lake was clean. "
+                          "The Nordic Institute said more tests would follow.",
+                          "Seals\n\nThe Nordic Institute of Marine Biology counted 40 seals on Monday.")
+    e = tables.entities
+    short = e[(e["article_id"] == "a0") & e["text"].str.endswith("Nordic Institute")]
+    assert set(short["canonical"]) == {"Nordic Institute for Water Research"}, e

@@ -182,7 +182,7 @@ def _treated_as_person(doc: Doc, start: int, end: int) -> bool:
 def repair_entities(doc: Doc) -> Doc:
     """Repair ``doc.ents`` in place (see the module docstring) and return the doc."""
     # titles only a person bears ("Sheikh Tamim"): even one word after them is a personal name
-    from .speakers.lexicon import ROLE_GROUPS, looks_like_named_person  # the speakers package imports this module
+    from .speakers.lexicon import COURTESY_TITLES, ROLE_GROUPS, looks_like_named_person  # the speakers package imports this module
 
     if not doc.has_annotation("ENT_IOB"):
         return doc
@@ -235,6 +235,9 @@ def repair_entities(doc: Doc) -> Doc:
         elif (label in MISREAD_LABELS and start > 0 and doc[start - 1].lower_ in ROLE_GROUPS["royal"]
               and all(_titlecase(t) for t in doc[start:end])):
             label, changed = "PERSON", True  # "Sheikh Tamim" read as a people
+        elif (label in MISREAD_LABELS and start > 0 and doc[start - 1].lower_ in COURTESY_TITLES
+              and all(_titlecase(t) for t in doc[start:end])):
+            label, changed = "PERSON", True  # "Mr Rasoul reported": a courtesy title stands before a person only
         if label == "PERSON" and _title_only(doc[start:end]):
             changed = True  # "The Prime Minister said": a title alone is nobody's name
             continue

@@ -226,7 +226,8 @@ GENERIC_TAILS = {"cathedral", "church", "mosque", "temple", "basilica", "abbey",
 def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
     """(short key, long key) pairs that one article ties together: an acronym and the long name it
     abbreviates ("ICRC" and "International Committee of the Red Cross"), a short form that ends the
-    long one ("the Red Cross"), a name and the same name with a generic last word ("Notre Dame" and
+    long one ("the Red Cross") or opens it before "for", "of" or "on" ("the Syrian Observatory" and "the
+    Syrian Observatory for Human Rights"), a name and the same name with a generic last word ("Notre Dame" and
     "Notre Dame Cathedral"), or a place's first word and its two-word name ("Addis" and "Addis
     Ababa"). ``names`` may map each name to its label, which the last rule needs (places only)."""
     labels = names if isinstance(names, dict) else {}
@@ -249,6 +250,11 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
                 out.add((short_key, long_key))
             elif (long_key.startswith(short_key + " ") and words[-1] in GENERIC_TAILS and len(words) == len(short_key.split(" ")) + 1
                   and short_label != "GPE"):  # "Windsor" the town is not "Windsor Castle"
+                out.add((short_key, long_key))
+            elif (len(short_key.split(" ")) >= 2 and short_label not in ("GPE", "LOC")
+                  and any(long_key.startswith(f"{short_key} {small} ") for small in ("for", "of", "on"))):
+                # "the Syrian Observatory" after "the Syrian Observatory for Human Rights": a body's name
+                # without what it is for or of
                 out.add((short_key, long_key))
             elif (len(words) == 2 and words[0] == short_key and len(short_key) >= 5 and not acronym
                   and short_label in ("GPE", "LOC", "FAC") and long_label in ("GPE", "LOC") and words[-1] not in GENERIC_TAILS):
