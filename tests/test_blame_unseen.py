@@ -17,7 +17,7 @@ def _blame(text: str):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Western officials said Tehran was behind the drone strike on the refinery.", "blames|Tehran|strike"),
+    ("Western officials said Tehran was behind the drone strike on the refinery.", "blames|Tehran|strike drone"),
     ("Investigators hold the Marrow cartel responsible for the abduction of the two reporters.", "blames|Marrow cartel|abduction"),
     ("Prosecutors accused the colonel of ordering the shelling of the village.", "blames|colonel|shelling"),
     ("The massacre was carried out by the Varn militia, survivors told the court.", "blames|Varn militia|massacre"),
@@ -34,6 +34,9 @@ def _blame(text: str):
     ("Ostria said it had nothing to do with the poisoning of the defector.", "denies|Ostria|poisoning"),
     # where a denial was made is no event of it
     ("The Varn militia denied any involvement in a statement on Monday.", "denies|Varn militia|"),
+    # a weapon whose use is denied is the event; the kind of an attack is kept with it
+    ("The Ostrian army denied using cluster bombs.", "denies|Ostrian army|bomb cluster"),
+    ("Monitors said the Ostrian army was responsible for two cluster bomb attacks.", "blames|Ostrian army|attack bomb"),
 ])
 def test_who_a_claim_holds_responsible_for_what(text, expected):
     assert _blame(text) == expected
@@ -93,3 +96,10 @@ def test_a_denial_of_being_involved_with_no_charge_before_it_answers_nothing(two
     co = two_outlets("The Varn militia has denied being involved.",
                      "Investigators said the Varn militia was behind the ambush on the convoy.")
     assert not co["explanation"].str.contains("is responsible for").any(), co
+
+
+def test_a_denied_weapon_answers_the_attacks_made_with_it(two_outlets):
+    co = two_outlets("Monitors said the Ostrian army was responsible for two cluster bomb attacks on the town of Lerna.",
+                     "The Ostrian army on Monday denied using cluster bombs.")
+    blame = co[co["explanation"].str.contains("is responsible for the attack")]
+    assert blame["kind"].tolist() == ["stance"], co

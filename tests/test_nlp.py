@@ -54,3 +54,13 @@ def test_a_quoted_exclamation_or_question_does_not_end_the_sentence_before_a_low
         "“Leave now!” the sergeant barked at them.\n\n",
         "next line",  # a paragraph start still starts a sentence
     ]
+
+
+def test_no_sentence_starts_right_after_a_word_before_a_lower_case_one(tmp_path):
+    # the small model cut this paragraph after its first word ("Coastal | villages on Friday ..."); a
+    # sentence starts after an end mark or a line break
+    import s400lib as sl
+
+    (tmp_path / "a.txt").write_text("Quotas\n\nCoastal villages on Friday rejected the new quotas.\n", encoding="utf-8")
+    sentences = sl.parse(sl.load_corpus(tmp_path), progress=False).sentences["text"].tolist()
+    assert sentences == ["Quotas", "Coastal villages on Friday rejected the new quotas."]

