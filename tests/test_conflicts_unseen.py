@@ -383,3 +383,15 @@ def test_a_denial_answers_the_party_that_blamed_just_before_it(two_outlets):
                      "The Marrow lifeboat crew rescued two sailors on Sunday.")
     stance = co[co["kind"] == "stance"]
     assert len(stance) == 1 and "fishermen" in stance["explanation"].iloc[0].lower(), co
+
+
+def test_a_tally_told_while_the_votes_were_counted_is_no_rival_of_the_final_one(two_outlets):
+    co = two_outlets("Ana Ruiz had 56 percent of the votes counted after eight of the ten districts had been declared.",
+                     "Ana Ruiz won the Varna mayoral election with 51.2 percent of the vote, the election board said.")
+    assert not (co["kind"] == "numeric").any(), co
+
+
+def test_a_candidate_celebrating_his_own_victory_names_a_rival_winner(two_outlets):
+    co = two_outlets("Ivan Koller's supporters danced in the streets as Koller celebrated his victory in the Varna mayoral race.",
+                     "The election board declared Ana Ruiz the winner of the Varna mayoral race on Monday.")
+    assert (co["kind"] == "stance").any(), co

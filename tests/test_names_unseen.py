@@ -618,3 +618,11 @@ def test_a_bodys_name_without_what_it_is_for_is_the_body_its_article_writes_in_f
     e = tables.entities
     short = e[(e["article_id"] == "a0") & e["text"].str.endswith("Nordic Institute")]
     assert set(short["canonical"]) == {"Nordic Institute for Water Research"}, e
+
+
+def test_an_owner_and_what_is_his_are_two_names_and_a_bracket_opens_another():
+    tables = _parse_texts("Vote\n\nThe board of Varna Port declared Ana Ruiz the winner. The spokesman of Ruiz’s Harbour Alliance said "
+                          "the count was fair. Ruiz’s rival Harbour Workers Union (HWU) had a lead early on.")
+    texts = set(tables.entities["text"])
+    assert "Harbour Alliance" in texts and not any("’s" in t for t in texts), texts
+    assert not any("(" in t for t in texts), texts

@@ -377,7 +377,8 @@ def contradictions(
                        subjects, dates, nums, bound, rules, args, df, n, status, times, modality, owners, winners,
                        arts, rare_units_of, stages, pub_years, pub_days, units_of, state_units_of, wants, _figures_by_article(arts, nums),
                        patients, denies, sent, contrasted, _changes_by_article(arts, nums), negated,
-                       [bool(_EARLY_COUNT.search(t)) for t in texts], [bool(_RISEN_COUNT.search(t)) for t in texts])
+                       [bool(_EARLY_COUNT.search(t)) for t in texts], [bool(_RISEN_COUNT.search(t)) for t in texts],
+                       [bool(_PARTIAL_TALLY.search(t)) for t in texts])
     rows = []
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter, contrasted), client):
@@ -396,6 +397,11 @@ def contradictions(
 _NONE: frozenset = frozenset()
 # a count told as of an earlier moment than the report: "initially", "at first", "previously", a figure
 # that "had stood at" something, or a sentence that opens with a past "when" ("When I left the island, ...")
+# a tally told while the counting went on: "had 53 percent or 2.15 million votes counted" (not "with all
+# votes counted"), "after nine of the ten provinces had been declared"
+_PARTIAL_TALLY = re.compile(r"(?<!all )\b(?:votes|ballots)\s+counted\b|\bafter\s+\w+\s+of\s+(?:the\s+)?\w+\s+\w+\s+(?:had\s+)?been\s+"
+                            r"(?:declared|counted|reported)\b|\bwith\s+[\w.]+\s*(?:percent|per cent|%)\s+of\s+(?:the\s+)?(?:votes|ballots|precincts)\s+counted\b",
+                            re.IGNORECASE)
 # a count told as the figure a toll has risen to: "had increased to 72", "has climbed to 50", "now stands at"
 _RISEN_COUNT = re.compile(r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|mounted)\s+to\b|\bhas\s+reached\b|\bnow\s+stands?\s+at\b",
                           re.IGNORECASE)
@@ -468,6 +474,7 @@ class _PairJudge:
     negated: list  # the counts each claim says did not happen (see _negated_counts)
     early: list  # whether each claim tells its count as of an earlier moment (see _EARLY_COUNT)
     risen: list  # whether each claim tells its count as one that has risen to it (see _RISEN_COUNT)
+    partial: list  # whether each claim tells a tally while the counting went on (see _PARTIAL_TALLY)
     # the words around a claim's predicate, once per claim and predicate rather than once per pair
     # (kept as tuples of interned words: a set per claim and predicate cost 200 MB at 10,000 articles)
     windows: dict = dataclasses.field(default_factory=dict)
@@ -560,6 +567,10 @@ class _PairJudge:
                 elif self.arts[a] == self.arts[b] and not differ:
                     # one source giving two figures in one article counts two things ("90 percent voted
                     # yes"; "turnout was 42.3 percent") or tells a change in order, not a dispute
+                    pass
+                elif self.partial[a] != self.partial[b]:
+                    # a tally while the votes were being counted ("53 percent or 2.15 million votes counted")
+                    # is no rival of the final one ("won 50.8 percent")
                     pass
                 else:
                     rivals = differ and self.rules[a] != "outlet" and self.rules[b] != "outlet"

@@ -716,7 +716,7 @@ def _content_head(words: TokenLists, i: int, j: int):
 
 
 _WIN_DECLARERS = {"declare", "name", "proclaim", "announce", "confirm"}
-_WIN_LEMMAS = {"win", "winner"}
+_WIN_LEMMAS = {"win", "winner", "victory"}
 
 
 # what a candidate wins a share of, not the contest: "won 51 percent", "won a third of the seats"
@@ -725,14 +725,17 @@ _SHARE_NOUNS = {"percent", "%", "votes", "seat", "seats", "share", "point", "poi
 
 def _winner(words: TokenLists, toks) -> str | None:
     """Who the claim says won: "Kabila won the election", "the commission declared Kabila the
-    winner", "Kabila was declared the winner", "Kabila is the winner"; the proper nouns of that
-    name, or None. Two sources naming different winners of one contest disagree."""
+    winner", "Kabila was declared the winner", "Kabila is the winner", "Kabila's victory"; the proper
+    nouns of that name, or None. Two sources naming different winners of one contest disagree."""
     def name_of(tok) -> str | None:
         # the name itself, not what hangs on it: "declared Marco Rivas the winner of Sunday's vote"
         # parses "winner of Sunday's vote" as an apposition of "Rivas"
-        if tok.lower_ in ("he", "she"):
+        if tok.lower_ in ("he", "she", "his", "her"):
             # "Ferrer's campaign said she had won": the person the sentence named before the pronoun
             named = [t for t in tok.sent if t.i < tok.i and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+            # "Chamisa's declaration of his victory": the owner the sentence opens with, however tagged
+            named = named or [t for t in tok.sent if t.i < tok.i and t.dep_ == "poss" and t.pos_ == "PROPN"
+                              and t.ent_type_ not in ("GPE", "NORP", "LOC")]
             if not named:
                 return None
             tok = named[-1]
@@ -750,6 +753,11 @@ def _winner(words: TokenLists, toks) -> str | None:
             share = any(c.like_num or c.lower_ in _SHARE_NOUNS or any(g.dep_ == "nummod" for g in c.children) for c in won)
             if subj and won and not share:
                 return name_of(subj[0])
+        if lemma == "victory" and tok.pos_ == "NOUN" and not _negated(words, tok.head.i)[0]:
+            # "Chamisa's declaration of his victory", "Delgado's victory": whose victory it is
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            if owners:
+                return name_of(owners[0])
         if lemma == "winner" and tok.pos_ == "NOUN":
             head = tok.head
             if tok.dep_ == "appos" and head.dep_ == "dobj" and head.head.lemma_.lower() in _WIN_DECLARERS and not _negated(words, head.head.i)[0]:

@@ -192,6 +192,24 @@ def repair_entities(doc: Doc) -> Doc:
         start, end, label = ent.start, ent.end, ent.label_
         start, end, label, moved = _calendar_and_places(doc, start, end, label, spans)
         changed = changed or moved
+        if label in ("PERSON", "ORG", "GPE", "NORP"):
+            # "Chamisa’s MDC Alliance", "ZANU-PF party’s Mnangagwa": an owner and what is his, two names
+            owner_end = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in ("'s", "’s")), None)
+            if owner_end is not None:
+                owner = doc[start:owner_end]
+                owner_label = "ORG" if owner[-1].lower_ in BODY_ENDINGS or owner[-1].lower_ == "party" else "PERSON"
+                if all(t.text[:1].isupper() for t in owner if t.is_alpha):
+                    spans.append(Span(doc, start, owner_end, label=owner_label))
+                start = owner_end + 1
+                while start < end - 1 and not doc[start].text[:1].isupper():
+                    start += 1  # "Chamisa’s opposition Movement for ...": the name starts at its capital
+                if end - start == 1 and _titlecase(doc[start]):
+                    label = "PERSON"  # "the party’s Mnangagwa": one name after an owner is a person's
+                changed = True
+        # "Movement for Democratic Change (MDC": the bracket opens another name
+        bracket = next((k for k in range(start + 1, end) if doc[k].text == "("), None)
+        if bracket is not None:
+            end, changed = bracket, True
         if label in ("PERSON", "ORG"):
             lead = start
             while lead < end - 1 and _caps_word(doc[lead]) and all(_titlecase(t) for t in doc[lead + 1 : end]):
