@@ -395,3 +395,16 @@ def test_a_candidate_celebrating_his_own_victory_names_a_rival_winner(two_outlet
     co = two_outlets("Ivan Koller's supporters danced in the streets as Koller celebrated his victory in the Varna mayoral race.",
                      "The election board declared Ana Ruiz the winner of the Varna mayoral race on Monday.")
     assert (co["kind"] == "stance").any(), co
+
+
+def test_a_party_rejecting_the_result_answers_the_winner_it_gave(two_outlets):
+    co = two_outlets("The election board declared Ana Ruiz the winner of the Varna mayoral race with 51 percent of the vote.",
+                     "Rival candidate Ivan Koller has rejected the results, his campaign said on Monday.")
+    result = co[co["explanation"].str.contains("rejects the result")]
+    assert result["kind"].tolist() == ["stance"] and "Ana Ruiz" in result["explanation"].iloc[0], co
+
+
+def test_a_rejection_of_a_result_is_not_set_against_its_own_sides_celebration(two_outlets):
+    co = two_outlets("Ivan Koller's supporters cheered the celebration of his victory in the Varna mayoral race.",
+                     "Koller has rejected the results, his campaign said on Monday.")
+    assert not co["explanation"].str.contains("rejects the result").any(), co

@@ -63,7 +63,7 @@ from .accounts import KINDS, accounts_of, rival_accounts
 from .clocks import clock_accounts, rival_clocks
 from .culprits import culprit_pairs, parse_blame
 from .places import place_phrase, rival_places
-from .rebuttals import rebuttal_pairs
+from .rebuttals import acts_on_claim, rebuttal_pairs, rebuttal_verb
 
 _GENERIC = {
     "be", "have", "do", "make", "give", "take", "get", "go", "come", "say", "include", "base", "use", "see",
@@ -387,6 +387,7 @@ def contradictions(
     rows += _age_rows(tables, c, published)
     rows += _account_rows(tables, c, sources, texts)
     rows += _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight)
+    rows += _result_disputes(c, sources, texts, arts, starts, rules, winners)
     rows += _clock_rows(tables, c, sources, texts)
     rows += _place_rows(c, sources, texts, published)
     rows += _attribution(c, alignments, ids, tables)
@@ -1418,6 +1419,47 @@ def _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
         rows.append((a, d, "stance", "blame", _BASE["stance"] + 0.15,
                      f"According to {_who(sources[a])}, {_the(party_a)} is responsible for the {event} (“{_short(texts[a])}”); "
                      f"{_who(sources[d])} denies that {_the(party_d)} is (“{_short(texts[d])}”).", round(r, 3)))
+    return rows
+
+
+_RESULT_NOUNS = {"result", "outcome"}
+_RESULT_TOLD = re.compile(r"\b(?:declared|declaring|won|wins|elected|results?)\b", re.IGNORECASE)
+
+
+def _result_disputes(c, sources, texts, arts, starts, rules, winners):
+    """Stance rows for a party rejecting a result ("Chamisa dismissed the “unverified fake results”", "the
+    opposition has rejected the results") against a claim that names the winner the result gave, by
+    another source: the nearest such claim of its own article, else the first of each other article.
+    A winner that is the rejecting party itself ("celebration of his victory") is no result it rejects."""
+    rows = []
+    if not any(winners):
+        return rows
+
+    def rejects_result(k: int):
+        verb = rebuttal_verb(texts[k])
+        return verb if verb is not None and acts_on_claim(texts[k], verb) in _RESULT_NOUNS else None
+
+    # a claim that rejects a result while naming its winner ("dismissed the results after the commission
+    # declared X the winner") gives no result of its own
+    # ... and a victory someone celebrates ("celebration of his victory") is no result announced: only a
+    # claim that tells a declaration, a win or an election is
+    named_winners = [k for k, w in enumerate(winners) if w and rejects_result(k) is None and _RESULT_TOLD.search(texts[k])]
+    for r, text in enumerate(texts):
+        if rules[r] == "outlet" or not isinstance(sources[r], str):
+            continue
+        verb = rejects_result(r)
+        if verb is None:
+            continue
+        party_words = set(sources[r].lower().split())
+        candidates = [w for w in named_winners if w != r and not same_speaker(sources[w], sources[r])
+                      and not party_words & set(winners[w].lower().split())]
+        by_article: dict[str, int] = {}
+        for w in sorted(candidates, key=lambda w: (arts[w] != arts[r], abs(starts[w] - starts[r]) if arts[w] == arts[r] else starts[w])):
+            by_article.setdefault(arts[w], w)
+        for w in by_article.values():
+            rows.append((w, r, "stance", "result", _BASE["stance"] + 0.1,
+                         f"According to {_who(sources[w])}, {winners[w]} won (“{_short(texts[w])}”); {_who(sources[r])} rejects "
+                         f"the result (“{snippet(texts[r], starts[r], starts[r] + verb.start())}”).", 1.0))
     return rows
 
 

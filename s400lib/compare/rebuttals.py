@@ -54,7 +54,9 @@ _REBUTTAL = re.compile(
     r"\b(" + "|".join(re.escape(f) for verb in sorted(REBUTTAL_VERBS) + list(_ANSWER_VERBS) for f in _forms(verb)) + r")\b",
     re.IGNORECASE,
 )
-_NOUN_AFTER = re.compile(r"^\W*(?:(?:the|these|those|such|any|all|this|that|his|her|their|its|our)\s+)?(\w+)(?:[\s-]+(\w+))?", re.IGNORECASE)
+# (words after a quotation mark count: 'dismissed the “unverified fake results”')
+_NOUN_AFTER = re.compile(r"^\W*(?:(?:the|these|those|such|any|all|this|that|his|her|their|its|our)\s+)?[“\"‘']?(\w+)(?:[\s-]+(\w+))?(?:[\s-]+(\w+))?",
+                         re.IGNORECASE)
 MAX_SENTENCES_BACK = 2
 # one rebuttal answers the claims of at most this many parties before it ("X said ..., while Y
 # demanded ...; however, Z insisted ..." answers X and Y)
@@ -84,12 +86,13 @@ def counter_verb(text: str) -> re.Match | None:
     return m
 
 
-def _acts_on_claim(text: str, verb: re.Match) -> str | None:
+def acts_on_claim(text: str, verb: re.Match) -> str | None:
     """The claim noun the verb acts on ("dismissed suggestions" -> 'suggestion'), or None."""
     m = _NOUN_AFTER.match(text[verb.end():])
     if not m:
         return None
-    # the noun itself or, after one modifier, the next word ("denied the damaging allegations")
+    # the noun itself or, after one or two modifiers, the next word ("denied the damaging allegations",
+    # "dismissed the unverified fake results")
     for word in (w.lower() for w in m.groups() if w):
         singular = word[:-1] if word.endswith("s") and word[:-1] in CLAIM_NOUNS else word
         if singular in CLAIM_NOUNS:
@@ -139,7 +142,7 @@ def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tu
             countered = verb is None and (verb := counter_verb(texts[b])) is not None
             if verb is None:
                 continue
-            noun = None if countered else _acts_on_claim(texts[b], verb)
+            noun = None if countered else acts_on_claim(texts[b], verb)
             own = _name_words(sources[b])
             answered: list = []  # the parties this rebuttal answers, the nearest first
             for a in reversed(order[:k]):

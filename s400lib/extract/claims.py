@@ -81,6 +81,8 @@ CLAIM_NOUNS = {
     "speculation", "rumour", "rumor", "view", "finding", "conclusion", "argument", "premise",
     # a figure someone gave: "the ministry denied the figure", "officials disputed the death toll"
     "figure", "toll", "tally", "estimate", "count",
+    # what an election body announced: "the opposition rejected the results"
+    "result", "outcome",
 }
 _HEDGE_AUX = {"could", "may", "might"}
 # Definite role nouns ("the politician said") refer back to the last person named; media nouns
@@ -716,7 +718,9 @@ def _content_head(words: TokenLists, i: int, j: int):
 
 
 _WIN_DECLARERS = {"declare", "name", "proclaim", "announce", "confirm"}
-_WIN_LEMMAS = {"win", "winner", "victory"}
+_WIN_LEMMAS = {"win", "winner", "victory", "declare"}
+# offices a body declares someone elected to: "declared Mnangagwa (as) president"
+_ELECTED_OFFICES = {"president", "winner", "mayor", "governor", "premier", "chancellor", "leader", "prime"}
 
 
 # what a candidate wins a share of, not the contest: "won 51 percent", "won a third of the seats"
@@ -753,6 +757,15 @@ def _winner(words: TokenLists, toks) -> str | None:
             share = any(c.like_num or c.lower_ in _SHARE_NOUNS or any(g.dep_ == "nummod" for g in c.children) for c in won)
             if subj and won and not share:
                 return name_of(subj[0])
+        if lemma in _WIN_DECLARERS and tok.pos_ == "VERB" and not _negated(words, tok.i)[0]:
+            # "the commission declared Mnangagwa (as) president", "declared X, a duly elected president"
+            declared = [c for c in tok.children if c.dep_ == "dobj"]
+            offices = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "attr")]
+            offices += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+            offices += [c for d in declared for c in d.children if c.dep_ == "appos"]
+            if declared and any(o.lemma_.lower() in _ELECTED_OFFICES or any(w.lemma_.lower() in _ELECTED_OFFICES for w in o.subtree)
+                                for o in offices):
+                return name_of(declared[0])
         if lemma == "victory" and tok.pos_ == "NOUN" and not _negated(words, tok.head.i)[0]:
             # "Chamisa's declaration of his victory", "Delgado's victory": whose victory it is
             owners = [c for c in tok.children if c.dep_ == "poss"]
