@@ -339,8 +339,11 @@ def clean_name(text: str) -> str:
     return " ".join(words).strip(" ,;:")
 
 
-# the first words of a rank that are no title alone: "Major-General", "Brigadier-General", "Rear-Admiral"
-_RANK_PARTS = {"major", "brigadier", "rear", "air", "field", "staff", "vice", "lieutenant"}
+# military ranks: titles that name no office of their own ("Colonel Turki al-Malki" may be a spokesman)
+RANKS = frozenset({"general", "colonel", "admiral", "marshal", "commander", "captain", "major", "lieutenant", "sergeant",
+                   "brigadier"})
+# the first words of a rank written with a hyphen: "Major-General", "Brigadier-General", "Rear-Admiral"
+_RANK_PARTS = RANKS | {"rear", "air", "field", "staff", "vice"}
 
 
 # Small words an acronym leaves out: "International Committee of the Red Cross" is ICRC.

@@ -34,6 +34,7 @@ from spacy.tokens import Token
 
 from .lexicon import (
     _ROLE_MEDIA_ORG,
+    COURTESY_TITLES,
     GENERIC_ROLES,
     HONORIFICS,
     JOB_TITLES,
@@ -45,6 +46,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_SYNONYMS,
     ROLE_WINDOW,
+    RANKS,
     SOURCE_NOUNS,
 )
 from .mentions import Resolution, _common, _one_word_qualifier
@@ -84,8 +86,7 @@ INTRODUCED_ROLES = ROLE_GROUPS["official"] | ROLE_GROUPS["military"] | {"sheriff
 ANONYMOUS = re.compile(r"\b(?:not to be (?:named|identified)|condition of anonymity|declined to be (?:named|identified)|"
                         r"(?:was|were) not authori[sz]ed|speaking anonymously|anonymity)\b", re.IGNORECASE)
 # ranks and courtesy titles: no office of their own that a role could contradict
-_RANKS = {"general", "colonel", "admiral", "marshal", "commander", "captain", "major", "lieutenant", "sergeant",
-          "mr", "mrs", "ms", "dr", "sir", "lord", "lady"}
+_RANKS = RANKS | COURTESY_TITLES | {"sir", "lord", "lady"}
 
 
 def _person_noun(tok: Token) -> bool:
