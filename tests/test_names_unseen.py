@@ -626,3 +626,34 @@ def test_an_owner_and_what_is_his_are_two_names_and_a_bracket_opens_another():
     texts = set(tables.entities["text"])
     assert "Harbour Alliance" in texts and not any("’s" in t for t in texts), texts
     assert not any("(" in t for t in texts), texts
+
+
+def test_a_dateline_in_capitals_is_the_place_other_outlets_write_in_lower_case():
+    tables = _parse_texts("Floods\n\nKAMPALA: Heavy rain cut the road to the airport on Sunday, officials said.",
+                          "Floods\n\nNAKURU, Kenya - Rivers burst their banks overnight.",
+                          "Floods\n\nOfficials in Kampala and Nakuru said the rain would stop by Friday.",
+                          "Flood warnings\n\nOKELLO: We need more boats now\n\nA volunteer asked for help.")
+    e = tables.entities
+    assert _canonical(tables, "KAMPALA") == _canonical(tables, "Kampala"), e
+    assert _canonical(tables, "NAKURU") == _canonical(tables, "Nakuru"), e
+    # a name in capitals opening a headline, with nothing saying it is a place, is no place
+    assert not ((e["text"] == "OKELLO") & e["label"].isin(["GPE", "LOC"])).any(), e
+
+
+def test_a_building_named_after_a_saint_is_one_name_whatever_word_says_what_building_it_is():
+    tables = _parse_texts("Blast\n\nThe bomb went off inside St Brigid’s Church in Galway during the evening service.",
+                          "Blast\n\nPolice closed the road outside St. Brigid's Chapel on Sunday.",
+                          "Prayers\n\nWorshippers gathered at the Al Huda Mosque in the morning.",
+                          "Prayers\n\nThe imam of Masjid Al Huda asked for calm.")
+    e = tables.entities
+    assert "St Brigid’s Church" in set(e["text"]) and "Church" not in set(e["text"]), e
+    assert _canonical(tables, "St Brigid’s Church") == _canonical(tables, "St. Brigid's Chapel"), e
+    assert _canonical(tables, "Masjid Al Huda") == _canonical(tables, "the Al Huda Mosque"), e
+
+
+def test_a_house_number_is_no_part_of_a_streets_name_and_a_plural_is_the_same_body():
+    tables = _parse_texts("Talks\n\nThe minister arrived at No.7 Kensington Road on Monday. The Harbour Guards "
+                          "said the port was closed.",
+                          "Talks\n\nA crowd waited in Kensington Road. The Harbour Guard Brigade sealed the docks.")
+    assert _canonical(tables, "No.7 Kensington Road") == _canonical(tables, "Kensington Road")
+    assert _canonical(tables, "The Harbour Guards") == _canonical(tables, "The Harbour Guard Brigade")

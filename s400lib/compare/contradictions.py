@@ -52,7 +52,7 @@ from ..core import schema
 from ..extract.claims import CLOSED_STATUS_CLASSES, rows_inside
 from ..extract.numbers import state_of_lemma
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
-from ..link.countries import countries_in
+from ..core.countries import countries_in
 from ..link.eventmatch import bag_weight, idf_of_counts
 from ..link.names import country_keys, name_key
 from .ages import age_disagreements, person_ages

@@ -5,7 +5,7 @@ Two blame values answer each other when
 
 - one blames and the other denies;
 - they name one party: one country, however each writes it (its name, its capital, its people:
-  "Tehran", "Iran", "the Iranian government"; :mod:`s400lib.link.countries`), or, for parties that
+  "Tehran", "Iran", "the Iranian government"; :mod:`s400lib.core.countries`), or, for parties that
   name no country, a name in common, once the ending of a people's name is cut off ("the Houthi
   movement" / "Houthi rebels", "the Ostrian ministry" / "Ostria"), or, for parties
   named by a common noun only ("the rebels", "the army"), the same noun; in one article, "the
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ..link.countries import countries_in
+from ..core.countries import countries_in
 
 # heads of events that name one kind of happening: "the attack" in one outlet is "the assault", "the
 # strikes" or "the raid" in another

@@ -192,8 +192,9 @@ def repair_entities(doc: Doc) -> Doc:
         start, end, label = ent.start, ent.end, ent.label_
         start, end, label, moved = _calendar_and_places(doc, start, end, label, spans)
         changed = changed or moved
-        if label in ("PERSON", "ORG", "GPE", "NORP"):
-            # "Chamisa’s MDC Alliance", "ZANU-PF party’s Mnangagwa": an owner and what is his, two names
+        if label in ("PERSON", "ORG", "GPE", "NORP") and doc[end - 1].lower_ not in BUILDING_NOUNS:
+            # "Chamisa’s MDC Alliance", "ZANU-PF party’s Mnangagwa": an owner and what is his, two names;
+            # not a building named after its saint or founder ("St Anthony’s Church" is one name)
             owner_end = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in ("'s", "’s")), None)
             if owner_end is not None:
                 owner = doc[start:owner_end]
@@ -206,6 +207,10 @@ def repair_entities(doc: Doc) -> Doc:
                 if end - start == 1 and _titlecase(doc[start]):
                     label = "PERSON"  # "the party’s Mnangagwa": one name after an owner is a person's
                 changed = True
+        if label in _NAME_LABELS and start > 0 and doc[start - 1].lower_ in _BUILDING_FIRST and _titlecase(doc[start - 1]):
+            # "Masjid | Al Huda" tagged apart: the word for a mosque opens the building's name
+            spans = [sp for sp in spans if not sp.start <= start - 1 < sp.end]
+            start, label, changed = start - 1, "FAC", True
         # "Movement for Democratic Change (MDC": the bracket opens another name
         bracket = next((k for k in range(start + 1, end) if doc[k].text == "("), None)
         if bracket is not None:
@@ -293,6 +298,8 @@ def repair_entities(doc: Doc) -> Doc:
             taken.update(range(i, j + 1))
             changed = True
     spans, found = _title_then_name(doc, spans)
+    changed = changed or found
+    spans, found = _dateline_places(doc, spans)
     changed = changed or found
     spans, found = _speaking_bodies(doc, spans)
     changed = changed or found
@@ -492,6 +499,8 @@ def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list
         label = "GPE"
     if label == "PERSON" and doc[end - 1].lower_ in BUILDING_NOUNS and end - start >= 2:
         label = "FAC"  # "St Mary's Cathedral" read as a person
+    if label in ("PERSON", "ORG") and end - start >= 2 and doc[start].lower_ in _BUILDING_FIRST:
+        label = "FAC"  # "Masjid Al Noor": a mosque, never a body with a person's name glued to it
     if label == "PERSON" and end < len(doc) and doc[end].lower_ in BUILDING_NOUNS and doc[end - 1].head.i == end:
         label = "FAC"  # "the Ramon Llull school", "the John Radcliffe hospital": named after a person, a building
     if label in ("ORG", "FAC", "GPE", "LOC"):
@@ -505,6 +514,9 @@ def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list
     return start, end, label, (start, end, label) != old
 
 
+# words for a building that open its name in other languages ("Masjid Al Noor" is the Al Noor Mosque)
+_BUILDING_FIRST = frozenset({"masjid", "jami", "mezquita", "iglesia", "eglise", "église", "chiesa", "wat"})
+
 # an acronym in the plural ("SEALs", "NGOs"): the model tags it as a common noun
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 # quantifiers the model takes into a name with the figure after them ("All 4 Thai Navy")
@@ -512,6 +524,45 @@ _QUANTIFIERS = {"all", "both", "some", "each", "every", "over", "about", "nearly
 
 # small words inside a body's name: "Transport for London", "Friends of the Earth"
 _NAME_JOINERS = {"of", "for", "on", "and", "the", "&"}
+
+
+# A dateline in capitals opening a line: one to three words before a comma, a colon, a bracket or a dash
+# ("HARARE: ...", "RIYADH, Saudi Arabia - ...", "MAE SAI, Thailand", "LAS VEGAS (Reuters) -")
+_CAPS_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?=,|:| ?\(| ?[–—-]+ )")
+
+
+def _dateline_places(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
+    """A place the story was filed from, written in capitals at the start of a line, which the small
+    model leaves untagged ("HARARE: Zimbabwe President ...") and which names the place the other outlets
+    write "Harare": a GPE when something says it is a place, since a line may also open with a name in
+    capitals ("TRUMP: ..."): the country's name, another name of a place after the comma ("RIYADH, Saudi
+    Arabia"), or the same name written as a place elsewhere in the text."""
+    from ..core.countries import country_named, state_of_capital
+
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    places = {sp.text.lower() for sp in spans if sp.label_ in ("GPE", "LOC")}
+    new = []
+    for m in _CAPS_DATELINE.finditer(doc.text):
+        name = m.group(1)
+        if len(name.replace(".", "").replace(" ", "")) < 3 or name.split()[0].lower().rstrip(":") in _NOT_DATELINES:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), label="GPE")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        after = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else None
+        located = after is not None and after < len(doc) and doc[after].ent_type_ in ("GPE", "LOC")
+        if located or name.lower() in places or state_of_capital(name.title()) or country_named(name.title()):
+            new.append(span)
+            taken.update(range(span.start, span.end))
+    if not new:
+        return spans, False
+    return sorted(spans + new, key=lambda sp: sp.start), True
+
+
+# words in capitals that open a line as labels, never as the place a story was filed from
+_NOT_DATELINES = frozenset({"update", "updated", "breaking", "exclusive", "watch", "read", "photo", "video", "opinion",
+                            "analysis", "editorial", "comment", "note", "file", "source", "live", "advertisement",
+                            "related", "more", "listen", "caption", "credit", "image", "correction", "editor's"})
 
 
 def _speaking_bodies(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:

@@ -60,7 +60,8 @@ from rapidfuzz import fuzz
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
-from .countries import state_of_capital
+from ..extract.entity_spans import BUILDING_NOUNS
+from ..core.countries import state_of_capital
 from ..extract.speakers.lexicon import (
     BODY_FAMILY,
     ORG_NOUNS,
@@ -370,8 +371,10 @@ def _join_last_words(by_key: dict[str, Counter], not_a_body) -> None:
 
 
 def _same_word(a: str, b: str) -> bool:
-    """One word, or one written as the other's stem ("revolution" / "revolutionary")."""
-    return a == b or (min(len(a), len(b)) >= 6 and (a.startswith(b) or b.startswith(a)))
+    """One word, in the singular or plural ("guard" / "guards"), or one written as the other's stem
+    ("revolution" / "revolutionary")."""
+    return a == b or (min(len(a), len(b)) >= 4 and a.rstrip("s") == b.rstrip("s")) \
+        or (min(len(a), len(b)) >= 6 and (a.startswith(b) or b.startswith(a)))
 
 
 def _join_inner_runs(by_key: dict[str, Counter], not_a_body) -> None:
@@ -404,6 +407,43 @@ def _join_inner_runs(by_key: dict[str, Counter], not_a_body) -> None:
                     break
         if len(holders) == 1 and short in by_key and holders[0] in by_key and not not_a_body(holders[0]):
             by_key[holders[0]].update(by_key.pop(short))
+
+
+# buildings of worship: one outlet's "St Anthony's Church" is another's "St. Anthony's Shrine", one's "Al
+# Noor Mosque" another's "Masjid Al Noor"
+_WORSHIP = frozenset({"church", "shrine", "mosque", "masjid", "temple", "cathedral", "chapel", "synagogue", "basilica"})
+_BUILDING_WORDS = frozenset(GENERIC_TAILS | BUILDING_NOUNS | _WORSHIP)
+
+
+def _join_buildings(by_key: dict[str, Counter], is_person) -> None:
+    """Names of one building that differ in the word saying what kind of building it is, at either end
+    ("Al Noor Mosque" / "Masjid Al Noor", "St Anthony's Church" / "St Anthony's Shrine"): the same
+    remaining name, of two words or more or of one word of five letters or more, and kinds of one family
+    (places of worship) or one word. A house number before a street's name is no part of it ("No.10
+    Downing Street", "10 Downing Street" and "Downing Street")."""
+    by_core: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for stem in by_key:
+        words = stem.split(" ")
+        if len(words) >= 3 and words[-1] in ("street", "road", "avenue") and re.fullmatch(r"(?:no)?\d{1,4}", words[0]):
+            by_core[" ".join(words[1:])].append((stem, "street"))
+            continue
+        kind, core = "", words
+        if len(words) >= 2 and words[-1] in _BUILDING_WORDS:
+            kind, core = words[-1], words[:-1]
+        elif len(words) >= 2 and words[0] in _BUILDING_WORDS:
+            kind, core = words[0], words[1:]
+        if kind and (len(core) >= 2 or len(core[0]) >= 5) and not is_person(" ".join(core)):
+            by_core[" ".join(core)].append((stem, kind))
+    for core, held in by_core.items():
+        kinds = {kind for _, kind in held}
+        if kinds == {"street"} and core in by_key:
+            held = held + [(core, "street")]
+        elif len(held) < 2 or not (len(kinds) == 1 or kinds <= _WORSHIP):
+            continue
+        target = max((stem for stem, _ in held), key=lambda k: (sum(by_key[k].values()), k))
+        for stem, _ in held:
+            if stem != target and stem in by_key:
+                by_key[target].update(by_key.pop(stem))
 
 
 def _join_transliterations(by_key: dict[str, Counter], is_place) -> None:
@@ -506,6 +546,7 @@ class Canonicalizer:
         _join_last_words(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         _join_inner_runs(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         _join_transliterations(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"})
+        _join_buildings(by_key, lambda stem: stem in self.person_of)
         # the form to show for a key: the stem itself when the corpus writes it, else the most common
         self.body_of: dict[str, tuple[str, str]] = {}
         for stem, forms in by_key.items():
