@@ -103,3 +103,25 @@ def test_a_denied_weapon_answers_the_attacks_made_with_it(two_outlets):
                      "The Ostrian army on Monday denied using cluster bombs.")
     blame = co[co["explanation"].str.contains("is responsible for the attack")]
     assert blame["kind"].tolist() == ["stance"], co
+
+
+def test_two_sources_naming_two_parties_behind_one_event_are_rival_accounts(two_outlets):
+    co = two_outlets("Coast guard officials said the Varn militia was behind the bombing of the ferry terminal.",
+                     "A group calling itself the Ash Brigade claimed responsibility for the bombing of the terminal, "
+                     "a police spokesman said.")
+    rival = co[co["explanation"].str.startswith("Two accounts of who was behind the bombing")]
+    assert rival["kind"].tolist() == ["stance"], co
+    assert "Varn militia" in rival["explanation"].iloc[0] and "Ash Brigade" in rival["explanation"].iloc[0], co
+
+
+@pytest.mark.parametrize("left,right", [
+    # one party, written two ways
+    ("Coast guard officials said the Varn militia was behind the bombing of the ferry terminal.",
+     "Investigators hold Varn militiamen responsible for the bombing of the terminal."),
+    # two parties of two events
+    ("Coast guard officials said the Varn militia was behind the bombing of the ferry terminal.",
+     "Investigators hold the Ash Brigade responsible for the kidnapping of the harbour master."),
+])
+def test_one_party_or_two_events_are_no_rival_accounts(two_outlets, left, right):
+    co = two_outlets(left, right)
+    assert not co["explanation"].str.startswith("Two accounts of who").any(), co

@@ -61,7 +61,7 @@ from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
 from .accounts import KINDS, accounts_of, rival_accounts
 from .clocks import clock_accounts, rival_clocks
-from .culprits import culprit_pairs, parse_blame
+from .culprits import culprit_pairs, parse_blame, rival_pairs
 from .places import place_phrase, rival_places
 from .rebuttals import acts_on_claim, rebuttal_pairs, rebuttal_verb
 
@@ -1406,7 +1406,8 @@ def _account_rows(tables, c, sources, texts):
 
 def _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
     """Stance rows for an accusation and its denial: one source holds a party responsible for an event,
-    another denies that it is (see :mod:`s400lib.compare.culprits`)."""
+    another denies that it is; and for rival accusations: two sources hold two different parties
+    responsible for one event (see :mod:`s400lib.compare.culprits`)."""
     if "blame" not in c:
         return []
     blames = c["blame"].tolist()
@@ -1419,6 +1420,14 @@ def _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
         rows.append((a, d, "stance", "blame", _BASE["stance"] + 0.15,
                      f"According to {_who(sources[a])}, {_the(party_a)} is responsible for the {event} (“{_short(texts[a])}”); "
                      f"{_who(sources[d])} denies that {_the(party_d)} is (“{_short(texts[d])}”).", round(r, 3)))
+    for a, b in rival_pairs(blames, arts, starts, sources, same_speaker):
+        _, party_a, event_a = parse_blame(blames[a])
+        _, party_b, _ = parse_blame(blames[b])
+        r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
+        rows.append((a, b, "stance", "rival_culprits", _BASE["stance"] + 0.1,
+                     f"Two accounts of who was behind the {event_a.split()[0]}: according to {_who(sources[a])}, "
+                     f"{_the(party_a)} (“{_short(texts[a])}”); according to {_who(sources[b])}, {_the(party_b)} "
+                     f"(“{_short(texts[b])}”).", round(r, 3)))
     return rows
 
 

@@ -16,6 +16,11 @@ Two blame values answer each other when
   accusation of its party before it in its article, and answers nothing when there is none;
 - two different sources make them (a source does not answer itself).
 
+Two accusations are rival accounts of who was behind one event when they name one event and two parties
+that are not one ("unquestionably sponsored by Iran" / "Iran has stuck with its account that the Houthi
+rebels are responsible"), and two different sources make them; each pair of articles gives one row per
+two parties (the nearest pair in one article, the first of each other article).
+
 A seat of government standing for its country ("the Kremlin", "the White House") is not tied to it.
 """
 
@@ -131,3 +136,34 @@ def culprit_pairs(blames: list, arts: list, starts: list, sources: list, same_sp
             pairs.append((a, d))
             answered.add((arts[a], d))
     return pairs
+
+
+def rival_pairs(blames: list, arts: list, starts: list, sources: list, same_speaker) -> list[tuple[int, int]]:
+    """(accusation, rival accusation) for every two accusations of one event that name two different
+    parties, made by two different sources (see the module docstring), by row position in ``blames``."""
+    accusing = [(k, p) for k, value in enumerate(blames)
+                if (p := parse_blame(value)) is not None and p[0] == "blames" and p[1] and p[2]]
+    best: dict[tuple, tuple] = {}
+    for x, (k, (_, party_k, event_k)) in enumerate(accusing):
+        for m, (_, party_m, event_m) in accusing[x + 1:]:
+            one_article = arts[k] == arts[m]
+            if same_speaker(sources[k], sources[m]) or not same_event(event_k, event_m) \
+                    or same_party(party_k, party_m, one_article=one_article):
+                continue
+            # one row per two articles and two parties: the nearest pair in one article, else the first
+            first, second = sorted(((k, party_k), (m, party_m)), key=lambda y: (arts[y[0]], starts[y[0]]))
+            key = (arts[first[0]], arts[second[0]], _party_key(first[1]), _party_key(second[1]))
+            rank = abs(starts[k] - starts[m]) if one_article else (starts[first[0]], starts[second[0]])
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, (first[0], second[0]))
+    return sorted(pair for _, pair in best.values())
+
+
+def _party_key(party: str) -> str:
+    """One key per party however written: its countries, else the stems of its capitalised words, else its
+    common nouns."""
+    countries = countries_in(party)
+    if countries:
+        return "|".join(sorted(countries))
+    named, common = _words(party)
+    return "|".join(sorted(named or common))
