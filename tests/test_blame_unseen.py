@@ -34,6 +34,9 @@ def _blame(text: str):
     ("Ostria said it had nothing to do with the poisoning of the defector.", "denies|Ostria|poisoning"),
     # where a denial was made is no event of it
     ("The Varn militia denied any involvement in a statement on Monday.", "denies|Varn militia|"),
+    # an event denied to have come from a place: the place is the party
+    ("The shelling could not have come from Ostria, the border commander insisted.", "denies|Ostria|shelling"),
+    ("Officials said the raids were not launched from Varnia.", "denies|Varnia|raid"),
     # a weapon whose use is denied is the event; the kind of an attack is kept with it
     ("The Ostrian army denied using cluster bombs.", "denies|Ostrian army|bomb cluster"),
     ("Monitors said the Ostrian army was responsible for two cluster bomb attacks.", "blames|Ostrian army|attack bomb"),
@@ -125,3 +128,10 @@ def test_two_sources_naming_two_parties_behind_one_event_are_rival_accounts(two_
 def test_one_party_or_two_events_are_no_rival_accounts(two_outlets, left, right):
     co = two_outlets(left, right)
     assert not co["explanation"].str.startswith("Two accounts of who").any(), co
+
+
+def test_an_event_denied_to_come_from_a_country_answers_a_party_of_that_country_claiming_it(two_outlets):
+    co = two_outlets("The Ostrian Kel movement claimed responsibility for the raid on the pipeline.",
+                     "The raid on the pipeline could not have come from Ostria, the energy minister said.")
+    blame = co[co["explanation"].str.contains("is responsible for the raid")]
+    assert blame["kind"].tolist() == ["stance"], co

@@ -21,7 +21,8 @@ A claim **denies** it when such an accusation is negated ("was not behind", "had
 stands under a verb of denial ("denied that it was behind", "denied carrying out", "rejected accusations
 that it ordered"), or when a party's *involvement*, *role* or *responsibility* in the event is denied
 ("denied any involvement in the attack"; the party is whose involvement it is, else the one who
-denies). A pronoun that stands for the party ("denied that it was involved") is the one who denies,
+denies), or when the event is said not to have come from a place ("the attack could not have come from
+Yemen": the party is the place, which a party of that place's country answers). A pronoun that stands for the party ("denied that it was involved") is the one who denies,
 or the claim's source.
 
 The value is ``'blames|<party>|<event>'`` or ``'denies|<party>|<event>'``: the party as written (its
@@ -61,8 +62,11 @@ def _inflections(verbs) -> frozenset:
 _CHARGE_FORMS = _inflections(_CHARGE_VERBS)
 # lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
 # (besides the verbs of denial, which the caller knows)
+# verbs that tell where an event came from: "the attack could not have come from Yemen" denies that the
+# party of that place did it
+_ORIGIN_VERBS = {"come", "launch", "fire", "originate", "stage"}
 TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved", "use"}
-                     | _CHARGE_VERBS | _CHARGE_FORMS)
+                     | _CHARGE_VERBS | _CHARGE_FORMS | _ORIGIN_VERBS | {"launched", "fired", "came", "originated"})
 
 
 def _negated(tok) -> bool:
@@ -264,6 +268,13 @@ def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
             return f"{stance}|{party}|{_event(event_tok, party_tok)}"
     for tok in toks:
         lemma = tok.lemma_.lower()
+        if lemma in _ORIGIN_VERBS and tok.pos_ == "VERB" and _negated(tok):
+            # "the attack could not have come from Yemen", "the strikes were not launched from Ostria": the
+            # place an event is denied to come from stands for the party there (a country, a region)
+            events = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _HARM_EVENTS]
+            places = [o for o in _objects(tok, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
+            if events and places:
+                return f"denies|{places[0].text}|{_event(events[0])}"
         if lemma in ("have", "do") and any(c.lower_ == "nothing" and c.dep_ == "dobj" for c in tok.children):
             # "the ministry had nothing to do with the killing"
             nothing = next(c for c in tok.children if c.lower_ == "nothing")
