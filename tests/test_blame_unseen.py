@@ -37,6 +37,10 @@ def _blame(text: str):
     # an event denied to have come from a place: the place is the party
     ("The shelling could not have come from Ostria, the border commander insisted.", "denies|Ostria|shelling"),
     ("Officials said the raids were not launched from Varnia.", "denies|Varnia|raid"),
+    # accusations against a party called false: a denial of the event its article charged
+    ("The envoy said the allegations against Valdoria were pure fabrication.", "denies|Valdoria|"),
+    ("Claims against the Varn militia are baseless, its commander said.", "denies|Varn militia|"),
+    ("The charges against the colonel are serious, the judge said.", None),
     # a weapon whose use is denied is the event; the kind of an attack is kept with it
     ("The Ostrian army denied using cluster bombs.", "denies|Ostrian army|bomb cluster"),
     ("Monitors said the Ostrian army was responsible for two cluster bomb attacks.", "blames|Ostrian army|attack bomb"),

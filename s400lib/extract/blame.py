@@ -22,7 +22,8 @@ stands under a verb of denial ("denied that it was behind", "denied carrying out
 that it ordered"), or when a party's *involvement*, *role* or *responsibility* in the event is denied
 ("denied any involvement in the attack"; the party is whose involvement it is, else the one who
 denies), or when the event is said not to have come from a place ("the attack could not have come from
-Yemen": the party is the place, which a party of that place's country answers). A pronoun that stands for the party ("denied that it was involved") is the one who denies,
+Yemen": the party is the place, which a party of that place's country answers), or when the accusations
+against a party are called false, absurd, a provocation ... ("the accusations against Russia are absurd"). A pronoun that stands for the party ("denied that it was involved") is the one who denies,
 or the claim's source.
 
 The value is ``'blames|<party>|<event>'`` or ``'denies|<party>|<event>'``: the party as written (its
@@ -62,11 +63,17 @@ def _inflections(verbs) -> frozenset:
 _CHARGE_FORMS = _inflections(_CHARGE_VERBS)
 # lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
 # (besides the verbs of denial, which the caller knows)
+# what an accusation is called when it is dismissed: "the accusations against Russia are absurd",
+# "... represented another information campaign based on a provocation"
+_DISMISSIVE = {"absurd", "baseless", "groundless", "unfounded", "false", "ridiculous", "nonsense", "lie", "lies",
+               "fabrication", "fabricated", "provocation", "campaign", "propaganda", "slander", "smear", "fake",
+               "fiction", "invention", "hysteria", "circus", "unacceptable", "untrue", "farce", "insinuation"}
 # verbs that tell where an event came from: "the attack could not have come from Yemen" denies that the
 # party of that place did it
 _ORIGIN_VERBS = {"come", "launch", "fire", "originate", "stage"}
 TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved", "use"}
-                     | _CHARGE_VERBS | _CHARGE_FORMS | _ORIGIN_VERBS | {"launched", "fired", "came", "originated"})
+                     | _CHARGE_VERBS | _CHARGE_FORMS | _ORIGIN_VERBS | {"launched", "fired", "came", "originated"}
+                     | _CHARGE_NOUNS | {n + "s" for n in _CHARGE_NOUNS})
 
 
 def _negated(tok) -> bool:
@@ -268,6 +275,14 @@ def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
             return f"{stance}|{party}|{_event(event_tok, party_tok)}"
     for tok in toks:
         lemma = tok.lemma_.lower()
+        if lemma in _CHARGE_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not _negated(tok.head):
+            # "the accusations against Russia are absurd": the accused party dismissed by what it is called;
+            # the event is the one its article charged that party with (compare.culprits)
+            accused = _objects(tok, ("against",))
+            called = [t for c in tok.head.children if c.dep_ in ("acomp", "attr", "dobj", "oprd") for t in c.subtree]
+            if accused and any(t.lemma_.lower() in _DISMISSIVE or t.lower_ in _DISMISSIVE for t in called) \
+                    and (party := _party(accused[0], source, None)):
+                return f"denies|{party}|"
         if lemma in _ORIGIN_VERBS and tok.pos_ == "VERB" and _negated(tok):
             # "the attack could not have come from Yemen", "the strikes were not launched from Ostria": the
             # place an event is denied to come from stands for the party there (a country, a region)
