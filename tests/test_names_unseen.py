@@ -657,3 +657,9 @@ def test_a_house_number_is_no_part_of_a_streets_name_and_a_plural_is_the_same_bo
                           "Talks\n\nA crowd waited in Kensington Road. The Harbour Guard Brigade sealed the docks.")
     assert _canonical(tables, "No.7 Kensington Road") == _canonical(tables, "Kensington Road")
     assert _canonical(tables, "The Harbour Guards") == _canonical(tables, "The Harbour Guard Brigade")
+
+
+def test_a_hotel_or_square_named_short_in_its_own_article_is_one_name():
+    tables = _parse_texts("Fire\n\nSmoke poured from the Grand Lido Resort on Monday. Guests of the Grand Lido were moved "
+                          "to a car park.")
+    assert _canonical(tables, "the Grand Lido") == _canonical(tables, "the Grand Lido Resort")

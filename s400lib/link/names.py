@@ -221,7 +221,8 @@ def initials(name: str) -> str:
 
 # Last words that only say what kind of place a name is ("Notre Dame Cathedral" is "Notre Dame").
 GENERIC_TAILS = {"cathedral", "church", "mosque", "temple", "basilica", "abbey", "palace", "castle", "tower",
-                 "airport", "stadium", "arena", "bridge", "hospital", "museum"}
+                 "airport", "stadium", "arena", "bridge", "hospital", "museum", "shrine", "chapel", "synagogue",
+                 "hotel", "resort", "casino", "square"}
 
 
 def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
