@@ -256,6 +256,9 @@ def test_a_date_told_as_a_deadline_against_a_day_a_few_days_on_is_compared_witho
     ("Some 700 people participated in the protest outside the mill.", "attending"),
     ("The fire service put the crowd at the open-air concert at 12,000 people.", "attending"),
     ("Local officials put Sunday's procession at 30,000 people.", "attending"),
+    # the size of the crowd put at a bare figure
+    ("Stewards estimated the crowd size at 14,000.", "attending"),
+    ("Officials put the audience number at roughly 3,500.", "attending"),
     ("About 2,500 people took part in the survey on Friday.", None),
     ("Three companies joined the consortium last spring.", None),
     ("Analysts put the figure at 300 people.", None),

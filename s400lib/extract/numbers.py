@@ -473,7 +473,10 @@ def _crowd_estimate(anchor) -> bool:
     if anchor.dep_ != "pobj" or prep.lower_ != "at" or verb.lemma_.lower() not in _ESTIMATING:
         return False
     # the crowd, the turnout or the gathering itself is put at the figure ("put Saturday's rally at 70,000 people")
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _PEOPLE_NOUNS | _GATHERINGS | {"turnout"} for c in verb.children):
+    # (or its size: "put the peak crowd size at 240,000")
+    measured = [m for c in verb.children if c.dep_ == "dobj"
+                for m in [c] + ([k for k in c.children if k.dep_ == "compound"] if c.lemma_.lower() in _MEASURE_NOUNS else [])]
+    if any(m.lemma_.lower() in _PEOPLE_NOUNS | _GATHERINGS | {"turnout"} for m in measured):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(t.lemma_.lower() in _ORGANISERS or t.lemma_.lower() in _GATHERINGS for s in subjects for t in s.subtree)
@@ -598,6 +601,8 @@ def _projected(doc, first: int, start: int) -> bool:
 _ESTIMATING = {"put", "estimate", "place", "peg", "set", "number", "count"}
 # things counted in people: a crowd of 20,000 is 20,000 people
 _PEOPLE_NOUNS = {"crowd", "attendance", "audience"}
+# nouns that measure another thing, named after "of" or before them ("the number of protesters", "the crowd size")
+_MEASURE_NOUNS = {"number", "total", "tally", "count", "figure", "size", "estimate"}
 
 
 def _estimated_count(doc, first: int, start: int) -> str | None:
@@ -612,9 +617,11 @@ def _estimated_count(doc, first: int, start: int) -> str | None:
     if thing is None:
         return None
     lemma = thing.lemma_.lower()
-    if lemma in ("number", "total", "tally", "count", "figure"):
-        # "put the number of displaced people at 3,000": what the number is of
+    if lemma in _MEASURE_NOUNS:
+        # "put the number of displaced people at 3,000": what the number is of; "put the peak crowd size at
+        # 240,000": what the size is the size of
         of = [o for p in thing.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        of += [c for c in thing.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         if not of or of[0].pos_ != "NOUN":
             return None
         lemma = of[0].lemma_.lower()
