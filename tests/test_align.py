@@ -329,3 +329,13 @@ def test_two_sentences_sharing_a_short_quote_align_whole_not_by_the_quote(tmp_pa
                                 "Harbour master Ivo Strand said once \"the leak\" was found the berth would \"reopen within a day\"."))
     texts = {frozenset((r.left_text, r.right_text)) for r in al.itertuples()}
     assert any(all(len(t) > 40 for t in pair) for pair in texts), al[["left_text", "right_text", "score"]]
+
+
+def test_two_shares_given_to_different_decimals_are_one_fact_and_one_share_alone_is_not(tmp_path):
+    tables = _two_articles(tmp_path, "In the end the yes side carried 61.37 percent of the vote against 38.63 percent for the no side.",
+                           "The charter won the vote by 61% to 39%, officials in Lenton announced.")
+    pairs = sl.align(tables)
+    assert pairs["relation"].tolist() == ["same_fact"], pairs[["left_text", "right_text", "score"]]
+    tables = _two_articles(tmp_path, "In the end the yes side carried 61.37 percent of ballots in the charter vote.",
+                           "Unemployment in Lenton fell to 61% of its peak level, officials announced.")
+    assert sl.align(tables).empty

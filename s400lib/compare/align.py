@@ -159,8 +159,9 @@ def _figure_keys(numbers) -> list[str]:
     two outlets that give the same two figures ("from 359 to 253 people" / "down to 253 from the
     previous estimate of 359") tell one fact however else they word it. Ranges and open bounds
     ("253..", "more than 250") are not exact figures. A figure of :data:`ROUNDED_KEY_MIN` or more also
-    gives its value at two significant digits ("2.26e+06" gives "2.3e+06" too). Not used for
-    blocking in the first pass."""
+    gives its value at two significant digits ("2.26e+06" gives "2.3e+06" too). A share in percent also
+    gives 'R:<whole percent>' ("51.89 %" gives "R:52"), which counts when two are shared ("51.9% to 48.1%" /
+    "52 percent, while Remain took 48 percent"). Not used for blocking in the first pass."""
     keys = []
     if isinstance(numbers, str) and numbers:
         for number in numbers.split("|"):
@@ -176,6 +177,10 @@ def _figure_keys(numbers) -> list[str]:
             if figure >= ROUNDED_KEY_MIN:
                 # "2.26 million voters" and "2.3 million people": a large figure is often given rounded
                 keys.append(f"V:{float(format(figure, '.2g')):g}")
+            if number.partition(" ")[2].startswith("%") and 1 <= figure <= 99:
+                # "51.89 percent", "51.9%" and "52 percent": a share is given to two, one or no decimals;
+                # its whole percent is a key of its own, counted only when two of them are shared
+                keys.append(f"R:{int(figure + 0.5)}")
     return list(dict.fromkeys(keys))
 
 
@@ -508,7 +513,7 @@ def align(
     # the pairs already kept, as sorted codes i * n + j (an array: millions of pairs at ten thousand
     # articles would take hundreds of megabytes as a Python set)
     seen = np.sort(np.concatenate([ps[:, 0].astype(np.int64) * len(u) + ps[:, 1] for ps in kept_pairs] or [np.zeros(0, np.int64)]))
-    acted_keys = [_acted_on_keys(ks) + [k for k in ks if k[0] in "WV"] for ks in u["keys"]]
+    acted_keys = [_acted_on_keys(ks) + [k for k in ks if k[0] in "WVR"] for ks in u["keys"]]
     # ... only the pairings that set a few units apart: "sell | system" in a story about selling
     # the systems is in claim after claim and says nothing of which fact two claims tell
     # (a quote's act is counted once, with the claim around it)
@@ -516,7 +521,7 @@ def align(
     limit = max(2, DISTINCTIVE_SHARE * len(u))
     # (a figure is kept however often it is told: a pair must share two of them to count, and a story
     # retells its key figures in claim after claim)
-    acted_keys = [[k for k in ks if told[k] <= limit or k[0] == "V"] for ks in acted_keys]
+    acted_keys = [[k for k in ks if told[k] <= limit or k[0] in "VR"] for ks in acted_keys]
     slices = iter_candidate_pairs([[] for _ in texts], arts, texts, as_is, acted_keys, rare_tokens=0, max_block=max_block)
     for pairs, scores, n in map_slices(functools.partial(_kept, floor=min(acted_fact_min, figures_fact_min)), score_of,
                                        slices, client):
@@ -595,7 +600,7 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
     relation[quoted[a] & quoted[b] & (whole >= same_quote_min)] = 1
     open_ = np.flatnonzero(relation == 0)
     if len(open_):
-        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAWVS"}
+        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAWVSR"}
         anchored, event = _anchored_and_event(shared)
         counted = shared["U"] >= 1
         # one content predicate acting on one noun in both ("the footbridge collapsed" / "the
@@ -630,7 +635,7 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         counted_figure = (shared["V"] >= 1) & counted
         relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | corroborated))
                        | ((s >= acted_min) & acted_on) | ((s >= event_fact_min) & event)
-                       | ((s >= figures_min) & ((shared["V"] >= 2) | sourced_figure | counted_figure))]] = 3
+                       | ((s >= figures_min) & ((shared["V"] >= 2) | (shared["R"] >= 2) | sourced_figure | counted_figure))]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep], whole[keep]
 
