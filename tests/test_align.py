@@ -339,3 +339,19 @@ def test_two_shares_given_to_different_decimals_are_one_fact_and_one_share_alone
     tables = _two_articles(tmp_path, "In the end the yes side carried 61.37 percent of ballots in the charter vote.",
                            "Unemployment in Lenton fell to 61% of its peak level, officials announced.")
     assert sl.align(tables).empty
+
+
+def test_two_outlets_holding_one_party_responsible_for_one_event_tell_one_fact(tmp_path):
+    tables = _two_articles(tmp_path, "Port officials accused the Varn militia of carrying out the bombing of the ferry terminal.",
+                           "According to the harbour police, the Varn militia was behind Tuesday's blast at the quay.")
+    pairs = sl.align(tables)
+    assert pairs["relation"].tolist() == ["same_fact"], pairs[["left_text", "right_text", "score"]]
+    # a denial that names no event meets the party's denial of the event
+    tables = _two_articles(tmp_path, "The Varn militia has denied any involvement in the bombing of the terminal.",
+                           "The Varn militia has since denied being involved, the governor told reporters.")
+    pairs = sl.align(tables)
+    assert len(pairs) == 1, pairs[["left_text", "right_text", "score"]]
+    # two parties are two facts
+    tables = _two_articles(tmp_path, "Port officials accused the Varn militia of carrying out the bombing of the ferry terminal.",
+                           "According to the harbour police, the Ash Brigade was behind Tuesday's blast at the quay.")
+    assert sl.align(tables).empty

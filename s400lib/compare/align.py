@@ -49,6 +49,7 @@ import pandas as pd
 
 from ..core import schema
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
+from .culprits import blame_keys
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
 _STOP = {
@@ -85,10 +86,10 @@ def units(tables) -> pd.DataFrame:
     # said the ferry sank 20 minutes after ...") is the outlet's wording, never "the same quote"
     marked = set(q.loc[q["kind"].isin(["direct", "partial"]), "quote_id"].astype(str)) if len(q) else set()
     claim_keys = ([_keys(e, n, t) + _event_keys(f, g, p) + _done_by_keys(e, src, f, people) + _figure_keys(n)
-                   + (_source_keys(src) if rule != "outlet" else [])
-                   for e, n, t, f, g, p, src, rule in
+                   + (_source_keys(src) if rule != "outlet" else []) + blame_keys(blame)
+                   for e, n, t, f, g, p, src, rule, blame in
                    zip(c["entities"], c["numbers"], c["times"], _column(c, "frames"), _column(c, "args"), _column(c, "patients"),
-                       c["source"], _column(c, "source_rule"))] if len(c) else [])
+                       c["source"], _column(c, "source_rule"), _column(c, "blame"))] if len(c) else [])
     # a quote does one act of its speaker's as the claim around it does ("we will rebuild it together")
     done_in_quote: dict[str, list[str]] = {}
     for qid, ks in zip(_column(c, "quote_id"), claim_keys):
@@ -513,7 +514,7 @@ def align(
     # the pairs already kept, as sorted codes i * n + j (an array: millions of pairs at ten thousand
     # articles would take hundreds of megabytes as a Python set)
     seen = np.sort(np.concatenate([ps[:, 0].astype(np.int64) * len(u) + ps[:, 1] for ps in kept_pairs] or [np.zeros(0, np.int64)]))
-    acted_keys = [_acted_on_keys(ks) + [k for k in ks if k[0] in "WVR"] for ks in u["keys"]]
+    acted_keys = [_acted_on_keys(ks) + [k for k in ks if k[0] in "WVRB"] for ks in u["keys"]]
     # ... only the pairings that set a few units apart: "sell | system" in a story about selling
     # the systems is in claim after claim and says nothing of which fact two claims tell
     # (a quote's act is counted once, with the claim around it)
@@ -600,7 +601,7 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
     relation[quoted[a] & quoted[b] & (whole >= same_quote_min)] = 1
     open_ = np.flatnonzero(relation == 0)
     if len(open_):
-        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAWVSR"}
+        shared = {kind: _shared_keys(u["keys"], kind, a[open_], b[open_]) for kind in "ETUPAWVSRB"}
         anchored, event = _anchored_and_event(shared)
         counted = shared["U"] >= 1
         # one content predicate acting on one noun in both ("the footbridge collapsed" / "the
@@ -611,6 +612,10 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         dated_apart = dated[a[open_]] & dated[b[open_]] & (shared["T"] == 0)
         # ... and so is one person doing one act in both (see _done_by_keys)
         acted_on = (((shared["P"] >= 1) & (shared["A"] >= 1)) | (shared["W"] >= 1)) & ~dated_apart
+        # ... and so is one party held responsible for one event, or one denying it, in both ("Saudi Arabia
+        # accused Iran of sponsoring the attacks" / "the attack was ... sponsored by Iran"; "Iran has denied
+        # any involvement" / "Tehran has denied being involved"; see compare.culprits.blame_keys)
+        acted_on |= shared["B"] >= 1
         # three pieces of one fact told in other words: "Trump asked Zelensky to investigate Biden" /
         # "Trump urged Ukraine's leader to investigate his rival Biden" share a content predicate and two
         # names; "crashed six minutes after departure from Addis Ababa" / "crashed six minutes after

@@ -167,3 +167,26 @@ def _party_key(party: str) -> str:
         return "|".join(sorted(countries))
     named, common = _words(party)
     return "|".join(sorted(named or common))
+
+
+def blame_keys(value) -> list[str]:
+    """Keys that two claims holding one party responsible for one event, or denying it, share
+    ('B:denies|Iran|0' for "Iran has denied any involvement in the assault" and for "Tehran has denied
+    being involved in the attack"): the stance, the party (:func:`_party_key`) and the event's family
+    (its head when it is in none). A denial that names no event also gives 'B:denies|<party>|*', which
+    every denial of that party gives too."""
+    parsed = parse_blame(value)
+    if parsed is None or not parsed[1]:
+        return []
+    stance, party, event = parsed
+    party_key = _party_key(party)
+    if not party_key:
+        return []
+    keys = []
+    if event:
+        head = event.split()[0]
+        family = next((str(k) for k, f in enumerate(_EVENT_FAMILIES) if head in f), head)
+        keys.append(f"B:{stance}|{party_key}|{family}")
+    if stance == "denies":
+        keys.append(f"B:{stance}|{party_key}|*")
+    return keys
