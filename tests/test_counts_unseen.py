@@ -485,3 +485,23 @@ def test_a_possessive_date_or_a_dateline_dates_no_act(two_outlets):
     co = two_outlets("Lenton, June 14 (AFP): The toll from Friday's flood in Lenton has risen to 12, police said on Sunday.",
                      "The toll from the Lenton flood rose to 12 on Sunday, police said.")
     assert not (co["kind"] == "temporal").any(), co
+
+
+@pytest.mark.parametrize("text,unit,state", [
+    # a bare figure out of a pronoun counts the people the state puts it in
+    ("Medics said 14 of them are receiving treatment at the county clinic.", "people", "in hospital"),
+    ("Nine of those were still missing on Sunday.", "people", "missing"),
+    # the people a count is of, named after "of"
+    ("The coroner said the number of dead was 23.", "people", "dead"),
+    ("By evening the total of missing stood at 41.", "people", "missing"),
+    ("The number of ferries is 23.", None, None),
+    ("Twelve of the 40 miners were rescued.", "miner", "rescued"),
+])
+def test_a_bare_count_of_people_takes_the_state_the_sentence_gives_them(text, unit, state):
+    from s400lib.extract.context import context_for_text
+    from s400lib.extract.numbers import number_table
+
+    found = number_table(context_for_text(text, article_id="t"))
+    first = found.iloc[0]
+    assert (None if pd.isna(first["unit"]) else first["unit"]) == unit, found
+    assert (None if pd.isna(first["state"]) else first["state"]) == state, found

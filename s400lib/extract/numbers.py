@@ -524,6 +524,9 @@ def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None
         if c.dep_ in ("amod", "acl", "relcl") and (state := _state_word(c)) and not _does_it_to_another(c):
             return state
     head = anchor.head
+    # "36 of them are undergoing treatment": a condition is no act done to another, though its verb has an object
+    if anchor.dep_ == "nsubj" and (condition := _condition(head)) is not None:
+        return condition
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX", "ADJ") \
             and not (anchor.dep_ == "nsubj" and _does_it_to_another(head)):
         state = _STATE_OF.get(head.lemma_.lower())
@@ -555,6 +558,12 @@ def _count_state(doc, number_end: int, noun, start: int, end: int) -> str | None
         verb = verb.head
     if any(_is_toll(c) and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
         return "dead"
+    # "the number of injured is also 50", "put the total of missing at 12": the people the count is of
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _COUNT_HEADS:
+            of = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if of and (state := _state_word(of[0])):
+                return state
     # "the death toll of 57", "the official death count of 64"
     return "dead" if any(_is_toll(t) for t in doc[max(start, anchor.i - 3) : anchor.i]) else None
 
@@ -747,7 +756,11 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
                     state = "part"  # "the final batch of four boys" is a part of the boys, not their count
                 elif _compared(doc[run_end - 1]):
                     state = "compared"  # "surpassed only by a rally of 1.5 million people": another crowd's count
-                if unit is None and (state == "dead" or state in _BARE_PEOPLE_STATES and not (run_end < end and doc[run_end].lower_ == "of")):
+                # "Twelve of the 40 miners": a total the count is taken out of says what it counts; "36 of
+                # them" says nothing, and the state the people are in counts them as people
+                of_total = run_end < end and doc[run_end].lower_ == "of" \
+                    and not (run_end + 1 < end and doc[run_end + 1].lower_ in ("them", "those", "these", "whom"))
+                if unit is None and (state == "dead" or state in _BARE_PEOPLE_STATES and not of_total):
                     # "the death toll rose to 57": a toll counts people; so does "killed 58 people and
                     # injured 527", the noun left out
                     unit = "people"
