@@ -663,3 +663,15 @@ def test_a_hotel_or_square_named_short_in_its_own_article_is_one_name():
     tables = _parse_texts("Fire\n\nSmoke poured from the Grand Lido Resort on Monday. Guests of the Grand Lido were moved "
                           "to a car park.")
     assert _canonical(tables, "the Grand Lido") == _canonical(tables, "the Grand Lido Resort")
+
+
+def test_a_bodys_name_opening_with_its_country_or_its_people_is_one_name():
+    tables = _parse_texts("Crash\n\nThe jet belonged to Norwegian Airlines and was flying to Oslo.",
+                          "Crash\n\nOn Monday, Norway Airlines said the jet had been serviced in May.",
+                          "Crash\n\nOn Monday, Danish Airlines and Swedish Airlines grounded their jets.")
+    assert _canonical(tables, "Norwegian Airlines") == _canonical(tables, "Norway Airlines")
+    # two countries are two bodies
+    assert _canonical(tables, "Danish Airlines") != _canonical(tables, "Swedish Airlines")
+    # a people's name before an untagged carrier's noun names the carrier
+    tables = _parse_texts("Crash\n\nA rocket struck the Egyptian Airlines Airbus over the sea.")
+    assert "Egyptian Airlines" in set(tables.entities["text"]), tables.entities

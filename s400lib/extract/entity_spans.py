@@ -67,7 +67,7 @@ HOLIDAY_WORDS = _FEASTS | frozenset({"sunday", "day", "eve", "good", "friday", "
 _NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT"})
 # Nouns that make a body of the adjective before them ("Islamic State", "Popular Front").
 BODY_NOUNS = frozenset({"state", "party", "front", "army", "brotherhood", "movement", "jihad", "council", "union",
-                        "league", "guard", "congress", "alliance", "church"})
+                        "league", "guard", "congress", "alliance", "church", "airlines", "airways", "railways"})
 # Kinds of settlement: "the coastal town of Negombo" names a place whatever label the model gave it.
 PLACE_KINDS = frozenset({"town", "city", "village", "district", "province", "region", "port", "island", "capital",
                          "county", "state", "suburb", "neighbourhood", "neighborhood", "municipality", "township"})

@@ -61,7 +61,7 @@ from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
 from ..extract.entity_spans import BUILDING_NOUNS
-from ..core.countries import state_of_capital
+from ..core.countries import country_named, state_of_capital
 from ..extract.speakers.lexicon import (
     BODY_FAMILY,
     ORG_NOUNS,
@@ -447,6 +447,23 @@ def _join_buildings(by_key: dict[str, Counter], is_person) -> None:
                 by_key[target].update(by_key.pop(stem))
 
 
+def _join_country_forms(by_key: dict[str, Counter], not_a_body) -> None:
+    """A body's name that opens with its country's name or its people's ("Malaysia Airlines" / "Malaysian
+    Airlines", "Russia's Defence Ministry" / "Russian Defence Ministry") is one name: the same words after
+    one country. Bodies only (a place or a people is kept apart), names of two words or more."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for stem in by_key:
+        first, _, rest = stem.partition(" ")
+        if rest and not not_a_body(stem) and (country := country_named(first)):
+            groups[(country, rest)].append(stem)
+    for stems in groups.values():
+        if len(stems) >= 2:
+            target = max(stems, key=lambda k: (sum(by_key[k].values()), k))
+            for stem in stems:
+                if stem != target:
+                    by_key[target].update(by_key.pop(stem))
+
+
 def _join_transliterations(by_key: dict[str, Counter], is_place) -> None:
     """Two spellings of one place's name in Latin letters, run together or not ("Kouhmobarak" / "Kuh
     Mubarak"): the same consonants in the same order once the usual transliteration variants are
@@ -548,6 +565,7 @@ class Canonicalizer:
         _join_inner_runs(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         _join_transliterations(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"})
         _join_buildings(by_key, lambda stem: stem in self.person_of)
+        _join_country_forms(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         # the form to show for a key: the stem itself when the corpus writes it, else the most common
         self.body_of: dict[str, tuple[str, str]] = {}
         for stem, forms in by_key.items():
