@@ -675,3 +675,15 @@ def test_a_bodys_name_opening_with_its_country_or_its_people_is_one_name():
     # a people's name before an untagged carrier's noun names the carrier
     tables = _parse_texts("Crash\n\nA rocket struck the Egyptian Airlines Airbus over the sea.")
     assert "Egyptian Airlines" in set(tables.entities["text"]), tables.entities
+
+
+def test_an_acronym_keeps_the_letters_of_a_short_acronym_inside_the_long_name_and_a_glued_quote_is_cut_off():
+    from s400lib.link.names import spelled_initials
+
+    assert spelled_initials("EU Farmers Union") == "eufu"
+    assert spelled_initials("Farmers Union") == ""
+    # the closing quotation mark of the sentence before is glued to the name (a space lost in copying)
+    tables = _parse_texts("Farm vote\n\nThe turnout was low, as the union had said it “would be.”EU Farmers Union leader Ana Ruiz "
+                          "spoke first.",
+                          "Farm vote\n\nThe EUFU said on Monday that the turnout was low.")
+    assert _canonical(tables, "EU Farmers Union") == _canonical(tables, "EUFU")

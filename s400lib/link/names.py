@@ -63,6 +63,7 @@ from ..extract.speakers import clean_name
 from ..extract.entity_spans import BUILDING_NOUNS
 from ..core.countries import country_named, state_of_capital
 from ..extract.speakers.lexicon import (
+    ACRONYM_SKIP,
     BODY_FAMILY,
     ORG_NOUNS,
     PATRONYMIC_PARTICLES,
@@ -217,6 +218,17 @@ def org_stem(key: str) -> str:
 def initials(name: str) -> str:
     """The acronym a long name would have: 'International Committee of the Red Cross' -> 'icrc'."""
     return initials_of(name_key(name))
+
+
+def spelled_initials(name: str) -> str:
+    """The acronym of a name that holds a short acronym of its own, whose letters it keeps all ("UK
+    Independence Party" -> 'ukip'); '' when it holds none."""
+    words = [w for w in re.split(r"[\s-]+", clean_name(str(name))) if w]
+    short = [w for w in words if 2 <= len(w.replace(".", "")) <= 3 and w.replace(".", "").isupper()]
+    if not short or len(words) < 2:
+        return ""
+    return "".join(w.replace(".", "").lower() if w in short else ("" if w.lower() in ACRONYM_SKIP else w[0].lower())
+                   for w in words)
 
 
 # Last words that only say what kind of place a name is ("Notre Dame Cathedral" is "Notre Dame").
@@ -627,7 +639,7 @@ class Canonicalizer:
         for stem in by_key:
             # the stem and every form as written: "Department for Transport" spells DfT, its stem
             # "transport department" does not
-            for letters in {initials(stem), *(initials(f) for f in by_key[stem])} - {""}:
+            for letters in {initials(stem), *(initials(f) for f in by_key[stem]), *(spelled_initials(f) for f in by_key[stem])} - {""}:
                 if " " in stem:
                     spelled[letters].append(stem)
         for stem, forms in by_key.items():
