@@ -1307,3 +1307,19 @@ def test_a_word_quoted_inside_a_sentence_does_not_give_the_sentence_its_source(t
     claims = sl.parse(sl.load_corpus(tmp_path), progress=False).claims
     row = claims[claims["text"].str.contains("blamed the spill")]
     assert "Harbour Holdings" not in str(row["source"].iloc[0]), claims[["text", "source"]]
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # words in part, in a sentence of the outlet's that opens the next paragraph and names nobody
+    ("Levee\n\n“The levee will hold,” the engineer Marta Lind said on Monday.\n\n"
+     "The cracks were “purely cosmetic and nothing to fear” after the storm.", "purely cosmetic", "Marta Lind"),
+    # ... not when the sentence names someone else
+    ("Levee\n\n“The levee will hold,” the engineer Marta Lind said on Monday.\n\n"
+     "Farmers near Oskar Holm's barn thought the cracks “a disaster waiting to happen” all week.", "a disaster", None),
+    # ... nor when another paragraph stands between
+    ("Levee\n\n“The levee will hold,” the engineer Marta Lind said on Monday.\n\nRain fell all night.\n\n"
+     "The cracks were “purely cosmetic and nothing to fear” after the storm.", "purely cosmetic", None),
+])
+def test_words_in_part_opening_the_next_paragraph_go_on_with_the_last_speaker(text, fragment, speaker):
+    got = _speaker_of(_quotes(text), fragment)
+    assert (None if pd.isna(got) else got) == speaker

@@ -923,6 +923,14 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", 0.5,
                              before["speaker_text"], before["speaker_start"], before["speaker_end"])
             row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], 0.5)
+        elif kind == "partial" and before is not None and not pd.isna(before["speaker"]) \
+                and _goes_on_in_next_paragraph(ctx, before, q, paragraphs):
+            # 'the ministry said, adding that the information was “completely reliable”. ¶ The use of such
+            # weapons “by terrorists has been repeatedly proved ...” in Iraq.': words in part in a sentence
+            # of the outlet's that opens the next paragraph and names nobody go on with the last speaker
+            res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", 0.4,
+                             before["speaker_text"], before["speaker_start"], before["speaker_end"])
+            row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], 0.4)
         else:
             if len(_WORD_RE.findall(inner)) <= 4:
                 rows.append(_row(ctx, q.start, q.end, "scare", None, "scare_no_cue", None, 0.4))
@@ -1019,6 +1027,25 @@ def _own_sentence(ctx: ArticleContext, q: QuoteSpan) -> bool:
     s0, s1 = _sentence_bounds(ctx, q.start)
     outside = ctx.text[s0 : q.open] + ctx.text[q.close + 1 : s1]
     return not _WORD_RE.search(outside)
+
+
+def _goes_on_in_next_paragraph(ctx: ArticleContext, prev: dict, q: QuoteSpan, paragraphs: "_Intervals") -> bool:
+    """Whether the quotation stands in a paragraph of one sentence right after the paragraph that ends
+    with the previous attribution, a sentence that names no person or body outside the marks."""
+    para, before = paragraphs.find(q.open), paragraphs.find(int(prev["end"]) - 1)
+    if para is None or before is None or para == before:
+        return False
+    # the previous attribution's sentence ends its paragraph, and nothing stands between the two
+    last = ctx.text[: before[1]].rstrip()
+    if ctx.text[before[1] : para[0]].strip() or ctx.sent_id_at(int(prev["end"]) - 1) != ctx.sent_id_at(max(len(last) - 1, 0)):
+        return False
+    s0, s1 = _sentence_bounds(ctx, q.open)
+    if s0 > para[0] + 1 or s1 < para[1] - 1:
+        return False
+    span = ctx.doc.char_span(para[0], para[1], alignment_mode="expand")
+    outside = [e for e in (span.ents if span is not None else ()) if e.label_ in ("PERSON", "ORG", "NORP")
+               and not (q.open <= e.start_char and e.end_char <= (q.close if q.close is not None else q.end))]
+    return not outside
 
 
 def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan, paragraphs: "_Intervals") -> bool:
