@@ -687,3 +687,9 @@ def test_an_acronym_keeps_the_letters_of_a_short_acronym_inside_the_long_name_an
                           "spoke first.",
                           "Farm vote\n\nThe EUFU said on Monday that the turnout was low.")
     assert _canonical(tables, "EU Farmers Union") == _canonical(tables, "EUFU")
+
+
+def test_a_unit_named_with_its_service_in_lower_case_is_the_unit_other_outlets_capitalise():
+    tables = _parse_texts("Rescue\n\nA medic and three Chilean navy SEALs stayed with the miners.",
+                          "Rescue\n\nOn Monday, the Chilean Navy SEALs said all 14 miners were out.")
+    assert _canonical(tables, "Chilean navy SEALs") == _canonical(tables, "the Chilean Navy SEALs")

@@ -494,6 +494,9 @@ def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list
     if label in ("ORG", "NORP") and end < len(doc) and not doc[end].ent_type_ and _PLURAL_ACRONYM.match(doc[end].text) \
             and doc[end - 1].head.i == end:
         end, label = end + 1, "ORG"  # "the Navy SEALs", "Thai SEALs": the model reads the plural acronym as a common noun
+    elif label == "NORP" and end + 1 < len(doc) and doc[end].lower_ in _SERVICES and not doc[end].ent_type_ \
+            and not doc[end + 1].ent_type_ and _PLURAL_ACRONYM.match(doc[end + 1].text):
+        end, label = end + 2, "ORG"  # "Thai navy SEALs": the service written in lower case between
     if label in ("PERSON", "ORG", "FAC", "NORP", "LOC") and start >= 2 and doc[start - 1].lower_ == "of" \
             and doc[start - 2].lower_ in PLACE_KINDS and doc[start - 2].pos_ == "NOUN":
         label = "GPE"
@@ -517,6 +520,8 @@ def _calendar_and_places(doc: Doc, start: int, end: int, label: str, spans: list
 # words for a building that open its name in other languages ("Masjid Al Noor" is the Al Noor Mosque)
 _BUILDING_FIRST = frozenset({"masjid", "jami", "mezquita", "iglesia", "eglise", "église", "chiesa", "wat"})
 
+# armed services named in lower case between a people and its unit's acronym ("Thai navy SEALs")
+_SERVICES = frozenset({"navy", "army", "police", "marine", "marines", "military"})
 # an acronym in the plural ("SEALs", "NGOs"): the model tags it as a common noun
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 # quantifiers the model takes into a name with the figure after them ("All 4 Thai Navy")
