@@ -355,3 +355,10 @@ def test_two_outlets_holding_one_party_responsible_for_one_event_tell_one_fact(t
     tables = _two_articles(tmp_path, "Port officials accused the Varn militia of carrying out the bombing of the ferry terminal.",
                            "According to the harbour police, the Ash Brigade was behind Tuesday's blast at the quay.")
     assert sl.align(tables).empty
+
+
+def test_one_party_held_responsible_for_two_names_of_one_event_tells_one_fact(tmp_path):
+    tables = _two_articles(tmp_path, "Western officials said Ostria was behind the poisoning of the defector Ivan Belin in May.",
+                           "The minister told MPs that Ostria was responsible for the nerve agent attack on Belin.")
+    pairs = sl.align(tables)
+    assert pairs["relation"].tolist() == ["same_fact"], pairs[["left_text", "right_text", "score"]]

@@ -612,10 +612,6 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         dated_apart = dated[a[open_]] & dated[b[open_]] & (shared["T"] == 0)
         # ... and so is one person doing one act in both (see _done_by_keys)
         acted_on = (((shared["P"] >= 1) & (shared["A"] >= 1)) | (shared["W"] >= 1)) & ~dated_apart
-        # ... and so is one party held responsible for one event, or one denying it, in both ("Saudi Arabia
-        # accused Iran of sponsoring the attacks" / "the attack was ... sponsored by Iran"; "Iran has denied
-        # any involvement" / "Tehran has denied being involved"; see compare.culprits.blame_keys)
-        acted_on |= shared["B"] >= 1
         # three pieces of one fact told in other words: "Trump asked Zelensky to investigate Biden" /
         # "Trump urged Ukraine's leader to investigate his rival Biden" share a content predicate and two
         # names; "crashed six minutes after departure from Addis Ababa" / "crashed six minutes after
@@ -638,9 +634,13 @@ def _relations(u, pairs, scores, same_quote_min, paraphrase_min, same_fact_min, 
         # ... and so is one exact figure of one counted thing ("the official death toll had stood at 64" /
         # "the official death count of 64"): ten or more of the same thing in both
         counted_figure = (shared["V"] >= 1) & counted
+        # ... and so is one party held responsible for one event, or one denying it, in both, as telling as
+        # two figures ("Saudi Arabia accused Iran of sponsoring the attacks" / "the attack was ... sponsored by
+        # Iran"; "Iran has denied any involvement" / "Tehran has denied being involved"; compare.culprits.blame_keys)
+        blamed = shared["B"] >= 1
         relation[open_[((s >= same_fact_min) & anchored) | ((s >= counted_fact_min) & (counted | corroborated))
                        | ((s >= acted_min) & acted_on) | ((s >= event_fact_min) & event)
-                       | ((s >= figures_min) & ((shared["V"] >= 2) | (shared["R"] >= 2) | sourced_figure | counted_figure))]] = 3
+                       | ((s >= figures_min) & ((shared["V"] >= 2) | (shared["R"] >= 2) | sourced_figure | counted_figure | blamed))]] = 3
     keep = relation > 0
     return a[keep], b[keep], relation[keep], scores[keep], whole[keep]
 

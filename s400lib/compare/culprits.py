@@ -174,7 +174,8 @@ def blame_keys(value) -> list[str]:
     ('B:denies|Iran|0' for "Iran has denied any involvement in the assault" and for "Tehran has denied
     being involved in the attack"): the stance, the party (:func:`_party_key`) and the event's family
     (its head when it is in none). A denial that names no event also gives 'B:denies|<party>|*', which
-    every denial of that party gives too."""
+    every denial of that party gives too. An event's names give keys of their own ('B:blames|Russia|@skripal'),
+    as :func:`same_event` relates two events by a name in common."""
     parsed = parse_blame(value)
     if parsed is None or not parsed[1]:
         return []
@@ -184,9 +185,12 @@ def blame_keys(value) -> list[str]:
         return []
     keys = []
     if event:
-        head = event.split()[0]
+        head, *names = event.split()
         family = next((str(k) for k, f in enumerate(_EVENT_FAMILIES) if head in f), head)
         keys.append(f"B:{stance}|{party_key}|{family}")
+        # ... or by a name the event holds ("the attack on Sergei Skripal" / "the poisoning of Skripal"), as
+        # same_event relates them
+        keys += [f"B:{stance}|{party_key}|@{n}" for n in sorted(_name_stems([n for n in names if n[:1].isupper()]) - _GENERIC_KINDS)]
     if stance == "denies":
         keys.append(f"B:{stance}|{party_key}|*")
     return keys
