@@ -453,10 +453,17 @@ def _join_buildings(by_key: dict[str, Counter], is_person) -> None:
             held = held + [(core, "street")]
         elif len(held) < 2 or not (len(kinds) == 1 or kinds <= _WORSHIP):
             continue
-        target = max((stem for stem, _ in held), key=lambda k: (sum(by_key[k].values()), k))
-        for stem, _ in held:
-            if stem != target and stem in by_key:
-                by_key[target].update(by_key.pop(stem))
+        _merge_into_most_named(by_key, [stem for stem, _ in held])
+
+
+def _merge_into_most_named(by_key: dict[str, Counter], stems: list[str]) -> None:
+    """Fold the stems of one group into the one the corpus names most often (ties: the last in order)."""
+    if len(stems) < 2:
+        return
+    target = max(stems, key=lambda k: (sum(by_key[k].values()), k))
+    for stem in stems:
+        if stem != target and stem in by_key:
+            by_key[target].update(by_key.pop(stem))
 
 
 def _join_country_forms(by_key: dict[str, Counter], not_a_body) -> None:
@@ -469,11 +476,7 @@ def _join_country_forms(by_key: dict[str, Counter], not_a_body) -> None:
         if rest and not not_a_body(stem) and (country := country_named(first)):
             groups[(country, rest)].append(stem)
     for stems in groups.values():
-        if len(stems) >= 2:
-            target = max(stems, key=lambda k: (sum(by_key[k].values()), k))
-            for stem in stems:
-                if stem != target:
-                    by_key[target].update(by_key.pop(stem))
+        _merge_into_most_named(by_key, stems)
 
 
 def _join_transliterations(by_key: dict[str, Counter], is_place) -> None:
@@ -487,11 +490,7 @@ def _join_transliterations(by_key: dict[str, Counter], is_place) -> None:
             if len(skeleton) >= 5:
                 groups[skeleton].append(stem)
     for stems in groups.values():
-        if len(stems) >= 2:
-            target = max(stems, key=lambda k: (sum(by_key[k].values()), k))
-            for stem in stems:
-                if stem != target:
-                    by_key[target].update(by_key.pop(stem))
+        _merge_into_most_named(by_key, stems)
 
 
 class Canonicalizer:
