@@ -693,3 +693,14 @@ def test_a_unit_named_with_its_service_in_lower_case_is_the_unit_other_outlets_c
     tables = _parse_texts("Rescue\n\nA medic and three Chilean navy SEALs stayed with the miners.",
                           "Rescue\n\nOn Monday, the Chilean Navy SEALs said all 14 miners were out.")
     assert _canonical(tables, "Chilean navy SEALs") == _canonical(tables, "the Chilean Navy SEALs")
+
+
+def test_a_romance_name_cut_at_its_particle_is_one_body_and_its_first_word_alone_is_that_body():
+    tables = _parse_texts("Plant\n\nOn Monday the regulator fined Marzotto per l’Energia 40 million euros. Marzotto said it "
+                          "would appeal, and the painter Juan de la Cruz complained.",
+                          "Flights\n\nFlights resumed on Monday at airports run by Aeroporti per la Sicilia.",
+                          "Trains\n\nShares of Banca Monte dei Paschi di Siena fell on Monday.")
+    e = tables.entities
+    assert {"Marzotto per l’Energia", "Aeroporti per la Sicilia", "Banca Monte dei Paschi di Siena"} <= set(e["text"]), e
+    assert _canonical(tables, "Marzotto") == {"Marzotto per l’Energia"}, e
+    assert set(e.loc[e["text"] == "Juan de la Cruz", "label"]) == {"PERSON"}, e

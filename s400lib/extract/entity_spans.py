@@ -301,6 +301,8 @@ def repair_entities(doc: Doc) -> Doc:
     changed = changed or found
     spans, found = _dateline_places(doc, spans)
     changed = changed or found
+    spans, found = _joined_by_particles(doc, spans)
+    changed = changed or found
     spans, found = _speaking_bodies(doc, spans)
     changed = changed or found
     spans, found = _untagged_bodies(doc, spans, proper_nouns)
@@ -377,6 +379,14 @@ def repair_entities(doc: Doc) -> Doc:
                 changed = True
             else:
                 mended.append(sp)
+    # "Autostrade said" beside "Autostrade per l’Italia": one word that opens a body's longer name in the same
+    # text is that body, whatever the model made of it
+    openers = {sp[0].text for sp in mended if sp.label_ in ("ORG", "FAC") and len(sp) >= 3 and sp[1].lower_ in NAME_PARTICLES}
+    if openers:
+        for k, sp in enumerate(mended):
+            if sp.label_ == "PERSON" and len(sp) == 1 and sp.text in openers:
+                mended[k] = Span(doc, sp.start, sp.end, label="ORG")
+                changed = True
     mended, relabelled = _one_name_one_kind(doc, mended)
     if changed or relabelled:
         doc.ents = sorted(mended, key=lambda s: s.start)
@@ -529,6 +539,70 @@ _QUANTIFIERS = {"all", "both", "some", "each", "every", "over", "about", "nearly
 
 # small words inside a body's name: "Transport for London", "Friends of the Earth"
 _NAME_JOINERS = {"of", "for", "on", "and", "the", "&"}
+
+
+# small words inside a Romance name of a body or a place ("Autostrade per l’Italia", "Banca Monte dei Paschi di
+# Siena", "Banco de España"), which the model takes for the end of a name
+NAME_PARTICLES = frozenset({"per", "di", "dei", "degli", "delle", "del", "della", "de", "des", "du", "da", "do", "dos", "das"})
+# articles between a particle and the name ("per la Sicilia", "de la Cruz", "de los Andes")
+_ROMANCE_ARTICLES = frozenset({"la", "le", "il", "lo", "los", "las", "el", "les", "gli"})
+# an elided article glued to a name: "l’Italia", "d’Alba"
+_ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")
+
+
+def _joined_by_particles(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
+    """Two pieces of one name the model cut at a small word in lower case: a name, the particle, and a
+    capitalised run or a word with an elided article ("Autostrade | per | l’Italia"). The whole is a body
+    (ORG) when either piece is one or the particle is "per" or an article is elided; else it keeps the first
+    piece's label ("Juan de la Cruz" stays a person)."""
+    by_start = {sp.start: sp for sp in spans}
+    out, changed = [], False
+    used: set[int] = set()
+    for sp in sorted(spans, key=lambda sp: sp.start):
+        if id(sp) in used:
+            continue
+        end, label, joined = sp.end, sp.label_, False
+        if end - sp.start >= 2 and doc[end - 1].lower_ in NAME_PARTICLES:
+            end -= 1  # the model took the particle in and left the rest out: "Autostrade per | l’Italia"
+        while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and end not in by_start:
+            if doc[end + 1].lower_ in _ROMANCE_ARTICLES and end + 2 < len(doc) and _titlecase(doc[end + 2]):
+                end += 1  # "per la Sicilia", "de la Cruz": the article goes with the name after it
+            right = by_start.get(end + 1)
+            if right is not None and right.label_ in _NAME_LABELS:
+                piece_end, piece_label = right.end, right.label_
+                used.add(id(right))
+            elif _titlecase(doc[end + 1]) and doc[end + 1].pos_ == "PROPN" or _ELIDED.match(doc[end + 1].text):
+                piece_end, piece_label = end + 2, ""
+                while piece_end < len(doc) and _titlecase(doc[piece_end]) and doc[piece_end].pos_ == "PROPN" \
+                        and piece_end not in by_start:
+                    piece_end += 1
+            else:
+                break
+            if "ORG" in (label, piece_label) or doc[end].lower_ == "per" or _ELIDED.match(doc[end + 1].text):
+                label = "ORG"
+            end, joined = piece_end, True
+        start = sp.start
+        if not joined and label in ("ORG", "GPE", "LOC", "FAC"):
+            # "Aeroporti per la | Sicilia": the model tagged only the name after the particle; the capitalised
+            # words before it open the body's name
+            k = start - 1
+            if k >= 1 and doc[k].lower_ in _ROMANCE_ARTICLES:
+                k -= 1
+            if k >= 1 and doc[k].lower_ in NAME_PARTICLES and doc[k - 1].pos_ == "PROPN" and _titlecase(doc[k - 1]) \
+                    and not doc[k - 1].ent_type_ and "\n" not in doc[k - 1].whitespace_:
+                first = k - 1
+                while first - 1 >= 0 and doc[first - 1].pos_ == "PROPN" and _titlecase(doc[first - 1]) and not doc[first - 1].ent_type_:
+                    first -= 1
+                start, label, joined = first, "ORG", True
+        if joined and label in _NAME_LABELS:
+            out.append(Span(doc, start, end, label=label))
+            changed = True
+        elif end != sp.end:
+            out.append(Span(doc, sp.start, end, label=sp.label_))  # no name after the particle: it ends the span
+            changed = True
+        else:
+            out.append(sp)
+    return out, changed
 
 
 # A dateline in capitals opening a line: one to three words before a comma, a colon, a bracket or a dash

@@ -60,7 +60,7 @@ from rapidfuzz import fuzz
 from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
-from ..extract.entity_spans import BUILDING_NOUNS
+from ..extract.entity_spans import BUILDING_NOUNS, NAME_PARTICLES
 from ..core.countries import country_named, state_of_capital
 from ..extract.speakers.lexicon import (
     ACRONYM_SKIP,
@@ -265,8 +265,10 @@ def _ties(names: set[str] | dict[str, str]) -> set[tuple[str, str]]:
             elif (long_key.startswith(short_key + " ") and words[-1] in GENERIC_TAILS and len(words) == len(short_key.split(" ")) + 1
                   and short_label != "GPE"):  # "Windsor" the town is not "Windsor Castle"
                 out.add((short_key, long_key))
-            elif (len(short_key.split(" ")) >= 2 and short_label not in ("GPE", "LOC")
-                  and any(long_key.startswith(f"{short_key} {small} ") for small in ("for", "of", "on"))):
+            elif (short_label not in ("GPE", "LOC")
+                  and (len(short_key.split(" ")) >= 2 and any(long_key.startswith(f"{short_key} {small} ") for small in ("for", "of", "on"))
+                       or any(long_key.startswith(f"{short_key} {small} ") for small in NAME_PARTICLES))):
+                # ... or a Romance name cut before its particle ("Autostrade" and "Autostrade per l'Italia")
                 # "the Syrian Observatory" after "the Syrian Observatory for Human Rights": a body's name
                 # without what it is for or of
                 out.add((short_key, long_key))
