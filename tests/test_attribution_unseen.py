@@ -1323,3 +1323,12 @@ def test_a_word_quoted_inside_a_sentence_does_not_give_the_sentence_its_source(t
 def test_words_in_part_opening_the_next_paragraph_go_on_with_the_last_speaker(text, fragment, speaker):
     got = _speaker_of(_quotes(text), fragment)
     assert (None if pd.isna(got) else got) == speaker
+
+
+def test_an_it_that_speaks_in_the_active_voice_is_the_body_the_sentence_before_is_about():
+    text = ("Dam\n\nLenton council criticised the operator on Monday.\n\n"
+            "Harbour Holdings Ltd, part of the Varna group Ostcorp, ran the dam for a decade.\n\n"
+            "It has said it made regular and thorough checks on the dam. It is said that the dam is old.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "regular and thorough checks") == "Harbour Holdings Ltd"
+    assert not quotes["text"].str.contains("the dam is old").any(), quotes

@@ -1363,8 +1363,13 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                 # "WHO say ..." is the World Health Organization, not a relative pronoun
                 # "It also found that ...": a study's "it" does speak (the resolver looks for the study)
                 finding_it = subj is not None and subj.lower_ == "it" and _cue_lemma(tok) in FINDING_VERBS
+                # "It has said it made regular safety checks": an "it" that speaks in the active voice is a body
+                # the text named before (never "it is said that", whose "it" holds the clause's place), when
+                # the resolver finds one
+                body_it = (subj is not None and subj.lower_ == "it" and subj.dep_ == "nsubj" and not finding_it
+                           and resolver.resolve(subj).name is not None)
                 if subj is None or (subj.lower_ in FIRST_PERSON | {"it", "there", "which", "who", "that"}
-                                    and not subj.text.isupper() and not finding_it):
+                                    and not subj.text.isupper() and not finding_it and not body_it):
                     continue
                 if inside_quote(subj.idx):
                     continue

@@ -157,7 +157,8 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                         continue  # a bare proper noun counts only as a subject or speaker
                     if ent is not None and ent.label_ in ("GPE", "NORP") and not (tok.i in self.speaker_tokens):
                         continue
-                    salient = tok.i in self.speaker_tokens or _is_subjectish(tok)
+                    # (a name's head may stand before its last word: "Autostrade per l’Italia ... operated")
+                    salient = tok.i in self.speaker_tokens or _is_subjectish(tok) or (ent is not None and _is_subjectish(ent.root))
                     self._add(Mention(start, self._sent_index(start), name, kind, salient, self._titles(tok),
                                       speaker=self._is_speaker(tok)))
                     if kind == "person":
@@ -257,8 +258,11 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             if body is not None:
                 return Resolution(body.name, body.kind, "pronoun_it+" + body.rule, min(body.confidence, 0.6), tok.text, tok.idx, tok.idx + len(tok))
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
-            # '“...,” it said': a body that spoke just before (a company, a ministry), never a person
-            m = self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.speaker) \
+            # '“...,” it said': a body that spoke just before (a company, a ministry), never a person; the
+            # body that is the subject of the sentence before comes first ("Autostrade, part of the group
+            # Atlantia, operated the motorway. It has said ...", after "Rome criticised it" a paragraph up)
+            m = self._lookback(tok.idx, {"org"}, 1, prefer=lambda m: m.salient and not m.speaker) \
+                or self._lookback(tok.idx, {"org"}, PRONOUN_WINDOW, prefer=lambda m: m.speaker) \
                 or self._lookback(tok.idx, {"org"}, 1)
             if m is not None:
                 return Resolution(m.name, "org", "pronoun_it", 0.6, tok.text, tok.idx, tok.idx + len(tok))
