@@ -1332,3 +1332,11 @@ def test_an_it_that_speaks_in_the_active_voice_is_the_body_the_sentence_before_i
     quotes = _quotes(text)
     assert _speaker_of(quotes, "regular and thorough checks") == "Harbour Holdings Ltd"
     assert not quotes["text"].str.contains("the dam is old").any(), quotes
+
+
+def test_the_vice_holder_of_an_office_is_its_deputy_and_a_title_written_short_is_read_whole():
+    text = ("Port\n\nPrime Minister Anna Lind visited the port on Monday. Deputy PM Oskar Holm met the dockers.\n\n"
+            "“The strike must end,” the vice prime minister told reporters. “Talks will resume,” the prime minister added.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "The strike must end") == "Oskar Holm"
+    assert _speaker_of(quotes, "Talks will resume") == "Anna Lind"

@@ -197,19 +197,31 @@ class RolesMixin:
             related = {low} | ROLE_SYNONYMS.get(low, set())
         # "the fire chief", "the police chief": the noun before the role narrows it, so only a
         # title with that noun matches ("fire chief" is no "President")
-        narrowing = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        # ("vice" qualifies the office, below, and narrows nothing)
+        narrowing = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"} - _OTHER_OFFICE
 
         # "the president" is no vice president or former one unless it says so
         qualified = {c.lower_ for c in tok.children if c.lower_ in _OTHER_OFFICE}
 
         def other_office(m) -> bool:
             before = set(re.findall(r"[a-z]+", self.ctx.text[max(0, m.start - 40) : m.start].lower()))
-            return bool(((m.titles | self.titles_of_name(m.name) | before) & _OTHER_OFFICE) - qualified)
+            words = m.titles | self.titles_of_name(m.name) | before
+            marks = set(words & _OTHER_OFFICE)
+            if "deputy" in words and (words - {"deputy"}) & (related | ROLE_SYNONYMS.get(low, set()) | {"pm"}):
+                marks.add("vice")  # "Deputy PM Oskar Holm" is no "prime minister": deputy of the office
+            return bool(marks - qualified)
 
         def title_fits(m) -> bool:
             titles = m.titles | self.titles_of_name(m.name)
+            # a title written short is read whole ("Deputy PM Luigi Di Maio" holds "prime minister")
+            titles = titles.union(*(ROLE_SYNONYMS.get(t, ()) for t in titles))
             if not titles & related or other_office(m):
                 return False
+            if "vice" in qualified:
+                # "the vice prime minister" is the deputy one, never the prime minister himself
+                before = set(re.findall(r"[a-z]+", self.ctx.text[max(0, m.start - 40) : m.start].lower()))
+                if not (titles | before) & {"vice", "deputy"}:
+                    return False
             # the narrowing noun in the person's title as written just before the name ("Fire chief Marcus Webb")
             # (the mention may start at the title: "Police Commissioner Mike Bush" is named from "Police")
             named_at = self.ctx.text.find(m.name.split()[-1], m.start) if m.name else -1
