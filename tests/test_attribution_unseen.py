@@ -1340,3 +1340,16 @@ def test_the_vice_holder_of_an_office_is_its_deputy_and_a_title_written_short_is
     quotes = _quotes(text)
     assert _speaker_of(quotes, "The strike must end") == "Oskar Holm"
     assert _speaker_of(quotes, "Talks will resume") == "Anna Lind"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # a rank written short keeps its full stop: the sentence goes on and the name is the person's
+    ('Storm\n\n"Two boats are missing," said Sgt. Maj. Ivo Marsh of the coast guard.', "Two boats are missing", "Ivo Marsh"),
+    ('Storm\n\n"The road is shut," said Police Supt. Lena Berg.', "The road is shut", "Lena Berg"),
+    ('Storm\n\n"The road is shut," Det. Insp. Lena Berg told reporters.', "The road is shut", "Lena Berg"),
+    # "speculated that" reports a clause like "said that"
+    ("Storm\n\nBy evening, harbour officials speculated that the ferry had sunk.", "the ferry had sunk", "harbour officials"),
+])
+def test_a_rank_written_short_keeps_its_name_whole_and_speculating_reports_a_clause(text, fragment, speaker):
+    got = _speaker_of(_quotes(text), fragment)
+    assert got == speaker

@@ -52,7 +52,20 @@ def load_nlp() -> Language:
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_CLOSING_QUOTE]).finditer
+    # ranks and titles written short keep their full stop: "said Marine Brig. Gen. Bambang Suryo" was cut into
+    # two sentences after "Brig." and the name read as "Marine Brig"
+    from spacy.symbols import ORTH
+
+    for short in TITLE_ABBREVIATIONS:
+        for written in (short, short.capitalize(), short.upper()):
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     return nlp
+
+
+# titles and ranks written short with a full stop, which the English tokenizer splits from their stop
+TITLE_ABBREVIATIONS = frozenset({"brig.", "lt.", "col.", "maj.", "sgt.", "capt.", "cmdr.", "cdr.", "cpl.", "pvt.",
+                                 "supt.", "insp.", "det.", "lt.-gen.", "brig.-gen.", "maj.-gen.", "lt.-col.", "gen.",
+                                 "adm.", "sen.", "rep.", "gov."})
 
 
 _GLUED_CLOSING_QUOTE = r"(?<=[.!?,;])[”\"’](?=[A-Za-z])"

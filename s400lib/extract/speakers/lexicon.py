@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
-
 import re
+
+from ...core.nlp import TITLE_ABBREVIATIONS
 
 
 PRONOUN_WINDOW = 6  # sentences to look back for a pronoun's antecedent
@@ -28,7 +29,7 @@ HONORIFICS = {
     "detective", "constable", "sheriff", "bishop", "archbishop", "rabbi", "imam",
     "father", "fr.", "reverend", "rev.", "pastor", "cardinal", "ayatollah", "coach",
     "lawyer", "attorney", "inspector", "superintendent", "sergeant", "sister",
-}
+} | TITLE_ABBREVIATIONS  # ranks written short ("Brig. Gen. Bambang Suryo")
 # Person nouns a sentence may open with before a name ("Survivor Nils Berg said", "Witness Ola Brun
 # told ..."): the model takes the capitalised noun into the name. Dropped only with two words of a
 # name left after them; nouns that are also first names ("Hunter", "Taylor", "Carter") are not here.
@@ -65,7 +66,7 @@ TITLE_WORDS = {
     "councillor", "councilor", "councilman", "councilwoman", "alderman",
     "detective", "constable", "sheriff", "bishop", "archbishop", "rabbi", "imam",
     "lawyer", "attorney", "inspector", "superintendent", "sister",
-}
+} | TITLE_ABBREVIATIONS
 
 # Role nouns that stand for any title of their group ("the politician" may be a senator or a mayor);
 # any other role noun names one office, met only by that title or its other names ("the governor" is no
