@@ -505,3 +505,13 @@ def test_a_bare_count_of_people_takes_the_state_the_sentence_gives_them(text, un
     first = found.iloc[0]
     assert (None if pd.isna(first["unit"]) else first["unit"]) == unit, found
     assert (None if pd.isna(first["state"]) else first["state"]) == state, found
+
+
+def test_a_count_joined_with_a_crew_or_a_team_holds_them_and_one_joined_with_a_person_does_not():
+    from s400lib.extract.context import context_for_text
+    from s400lib.extract.numbers import number_table
+
+    crew = number_table(context_for_text("All 64 passengers and crew on the ferry were rescued.", article_id="t")).iloc[0]
+    assert (crew["low"], crew["high"]) == (64, 64)
+    guide = number_table(context_for_text("Nine hikers and their guide were rescued on Sunday.", article_id="t")).iloc[0]
+    assert (guide["low"], guide["high"]) == (9, 10)

@@ -48,6 +48,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import schema
+from ..extract.numbers import LIVES
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
 from .culprits import blame_keys
 
@@ -144,6 +145,10 @@ def _keys(entities, numbers, times) -> list[str]:
             for v in value.split("|"):
                 if prefix == "U":
                     v = v.partition(" ")[2]
+                    counted, _, state = v.partition(" (")
+                    if state and counted in LIVES and counted != "people":
+                        # "189 passengers (dead)" and "189 people (dead)": lives in one state are people
+                        keys.append(f"U:people ({state}")
                 if v:
                     keys.append(f"{prefix}:{v}")
     return list(dict.fromkeys(keys))
@@ -158,8 +163,8 @@ ROUNDED_KEY_MIN = 10_000
 def _figure_keys(numbers) -> list[str]:
     """'V:<figure>' for each exact figure of at least FIGURE_KEY_MIN a claim gives, whatever it counts:
     two outlets that give the same two figures ("from 359 to 253 people" / "down to 253 from the
-    previous estimate of 359") tell one fact however else they word it. Ranges and open bounds
-    ("253..", "more than 250") are not exact figures. A figure of :data:`ROUNDED_KEY_MIN` or more also
+    previous estimate of 359") tell one fact however else they word it. A range given by both ends is
+    one figure ("30..40"); open bounds ("253..", "more than 250") are not exact figures. A figure of :data:`ROUNDED_KEY_MIN` or more also
     gives its value at two significant digits ("2.26e+06" gives "2.3e+06" too). A share in percent also
     gives 'R:<whole percent>' ("51.89 %" gives "R:52"), which counts when two are shared ("51.9% to 48.1%" /
     "52 percent, while Remain took 48 percent"). Not used for blocking in the first pass."""
@@ -168,6 +173,10 @@ def _figure_keys(numbers) -> list[str]:
         for number in numbers.split("|"):
             value = number.partition(" ")[0]
             if ".." in value:
+                # a range given by both ends ("30 to 40m", "30 to 40 metres") is as exact as one figure
+                lo, _, hi = value.partition("..")
+                if lo and hi and float(lo) >= FIGURE_KEY_MIN:
+                    keys.append(f"V:{value}")
                 continue
             try:
                 figure = float(value)

@@ -400,7 +400,7 @@ _ATTENDING_NOUNS = {"participant", "marcher", "demonstrator", "protester", "prot
 
 # "lose" is a death only for a count of people ("the army lost 300 soldiers"); lost seats, jobs and
 # votes are no toll
-_LIVES = {"people", "person", "passenger", "worker", "soldier", "civilian", "child", "miner", "crew", "resident",
+LIVES = {"people", "person", "passenger", "worker", "soldier", "civilian", "child", "miner", "crew", "resident",
           "villager", "migrant", "sailor", "fisherman", "climber", "patient", "pilgrim", "firefighter", "troop",
           "officer", "man", "woman", "life", "fighter", "member"}
 
@@ -743,11 +743,11 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
             # a counted noun, not money or a measure ("$3 billion lost" is no count of the dead)
             if (unit is not None and unit not in _MEASURE_UNITS) or (unit is None and noun is None):
                 state = _count_state(doc, run_end, noun, start, end)
-                if state == "dead" and unit is not None and unit not in _LIVES and _lost(doc, run_end, noun):
+                if state == "dead" and unit is not None and unit not in LIVES and _lost(doc, run_end, noun):
                     state = None
-                if state is None and unit in _LIVES and _attending(noun if noun is not None else doc[run_end - 1]):
+                if state is None and unit in LIVES and _attending(noun if noun is not None else doc[run_end - 1]):
                     state = "attending"
-                if state == "attending" and unit not in _LIVES:
+                if state == "attending" and unit not in LIVES:
                     state = None  # "three companies joined the consortium" is no crowd
                 if _by_change(doc, first, start):
                     # "lowered the toll by more than 100 people": the figure is how far a count moved
@@ -897,8 +897,9 @@ _RANGE_JOINERS = {"to", "-", "–", "—"}
 
 def _added_members(noun) -> int:
     """How many single members a counted noun is joined with ("12 boys and their coach", "plus the
-    coach"): nouns in the singular with no figure of their own."""
-    return sum(1 for c in noun.children if c.dep_ == "conj" and c.tag_ == "NN"
+    coach"): nouns in the singular with no figure of their own, and no body of several ("189 passengers and
+    crew" counts the crew in the 189)."""
+    return sum(1 for c in noun.children if c.dep_ == "conj" and c.tag_ == "NN" and c.lemma_.lower() not in _COLLECTIVES
                and not any(g.dep_ == "nummod" for g in c.children))
 
 
