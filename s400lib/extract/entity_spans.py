@@ -626,13 +626,19 @@ def _dateline_places(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
         if len(name.replace(".", "").replace(" ", "")) < 3 or name.split()[0].lower().rstrip(":") in _NOT_DATELINES:
             continue
         span = doc.char_span(m.start(1), m.end(1), label="GPE")
-        if span is None or any(i in taken for i in range(span.start, span.end)):
+        if span is None:
+            continue
+        # the model may have tagged a part of it ("KUALA | LUMPUR"): a span inside the dateline gives way to it
+        inside = [sp for sp in spans if span.start <= sp.start and sp.end <= span.end]
+        if any(i in taken for i in range(span.start, span.end)
+               if not any(sp.start <= i < sp.end for sp in inside)) or any(sp.label_ == "PERSON" for sp in inside):
             continue
         after = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else None
         located = after is not None and after < len(doc) and doc[after].ent_type_ in ("GPE", "LOC")
         if located or name.lower() in places or state_of_capital(name.title()) or country_named(name.title()):
             new.append(span)
             taken.update(range(span.start, span.end))
+            spans = [sp for sp in spans if sp not in inside]
     if not new:
         return spans, False
     return sorted(spans + new, key=lambda sp: sp.start), True
