@@ -61,6 +61,7 @@ from .align import tokens
 from .blocking import as_is, iter_candidate_pairs, key_matrix, map_slices, shared_counts
 from .accounts import KINDS, accounts_of, rival_accounts
 from .clocks import clock_accounts, rival_clocks
+from .causes import rival_cause_pairs
 from .culprits import culprit_pairs, parse_blame, rival_pairs
 from .places import place_phrase, rival_places
 from .rebuttals import acts_on_claim, rebuttal_pairs, rebuttal_verb
@@ -1406,8 +1407,9 @@ def _account_rows(tables, c, sources, texts):
 
 def _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
     """Stance rows for an accusation and its denial: one source holds a party responsible for an event,
-    another denies that it is; and for rival accusations: two sources hold two different parties
-    responsible for one event (see :mod:`s400lib.compare.culprits`)."""
+    another denies that it is; for rival accusations: two sources hold two different parties
+    responsible for one event (see :mod:`s400lib.compare.culprits`); and for rival causes of one death
+    (see :mod:`s400lib.compare.causes`)."""
     if "blame" not in c:
         return []
     blames = c["blame"].tolist()
@@ -1428,7 +1430,21 @@ def _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
                      f"Two accounts of who was behind the {event_a.split()[0]}: according to {_who(sources[a])}, "
                      f"{_the(party_a)} (“{_short(texts[a])}”); according to {_who(sources[b])}, {_the(party_b)} "
                      f"(“{_short(texts[b])}”).", round(r, 3)))
+    if "cause" in c:
+        causes = c["cause"].tolist()
+        for a, b in rival_cause_pairs(causes, arts, starts, sources, same_speaker):
+            r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
+            rows.append((a, b, "stance", "rival_causes", _BASE["stance"] + 0.1,
+                         f"Two accounts of what caused the death: according to {_who(sources[a])}, "
+                         f"{_cause_words(causes[a])} (“{_short(texts[a])}”); according to {_who(sources[b])}, "
+                         f"{_cause_words(causes[b])} (“{_short(texts[b])}”).", round(r, 3)))
     return rows
+
+
+def _cause_words(value: str) -> str:
+    """A cause value's words, head last as written in English ('attack heart' -> 'heart attack')."""
+    head, *rest = value.split("|")[1].split()
+    return " ".join(rest + [head])
 
 
 _RESULT_NOUNS = {"result", "outcome"}

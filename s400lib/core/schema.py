@@ -176,7 +176,7 @@ EXTRA_DTYPES: dict[str, dict[str, str]] = {
     "numbers": {"low": "Float64", "high": "Float64", "approx": "boolean", "state": "string"},
     "entities": {"bracket_of": "string"},
     "claims": {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "patients": "string", "status": "string", "status_of": "string", "completed": "string", "lemmas": "string",
-               "owners": "string", "places": "string", "winner": "string", "blame": "string"},
+               "owners": "string", "places": "string", "winner": "string", "blame": "string", "cause": "string"},
 }
 
 

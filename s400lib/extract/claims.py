@@ -53,6 +53,7 @@ from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from ..io.paragraphs import boilerplate_rule
 from .blame import TRIGGERS as _BLAME_TRIGGERS, blame_of
+from .causes import TRIGGERS as _CAUSE_TRIGGERS, cause_of
 from .numbers import _ESTIMATING, format_number
 from .places import place_entries
 
@@ -1047,7 +1048,9 @@ def claim_table(ctx: ArticleContext, entities=None, quotes=None, timexes=None, n
         '|'-joined), places (whose airspace, territory or waters it puts something in: 'owner:noun:sign:offset'
         per place, '|'-joined; see :mod:`s400lib.extract.places`), winner (who the claim says won a
         contest, or <NA>), blame ('blames|party|event' or 'denies|party|event': who the claim holds
-        responsible for what, or denies is; see :mod:`s400lib.extract.blame`; <NA> otherwise).
+        responsible for what, or denies is; see :mod:`s400lib.extract.blame`; <NA> otherwise), cause
+        ('victim|cause': what the claim says killed someone, "died of a heart attack"; see
+        :mod:`s400lib.extract.causes`; <NA> otherwise).
 
     Examples
     --------
@@ -1189,6 +1192,9 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     # read only where a word that can accuse or deny stands
                     "blame": blame_of(toks, source, REBUTTAL_VERBS) if any(words.lemma[k] in _BLAME_TRIGGERS or words.lower[k] in _BLAME_TRIGGERS or words.lemma[k] in REBUTTAL_VERBS
                                                                 for k in range(i, j)) else None,
+                    # read only where a verb of dying or killing stands
+                    "cause": cause_of(toks, REBUTTAL_VERBS) if any(words.lemma[k] in _CAUSE_TRIGGERS or words.lower[k] in _CAUSE_TRIGGERS
+                                                                   for k in range(i, j)) else None,
                 }
             )
     for n, row in enumerate(rows):
