@@ -38,3 +38,17 @@ def two_outlets(tmp_path):
         return sl.contradictions(tables)[["left_text", "right_text", "kind", "explanation"]]
 
     return conflicts
+
+
+@pytest.fixture
+def claim_value():
+    """``first(text, column)``: the first value of a claims column for a one-paragraph article, or None."""
+    from s400lib.extract.claims import claim_table
+    from s400lib.extract.context import context_for_text
+
+    def first(text: str, column: str):
+        claims = claim_table(context_for_text(f"Report\n\n{text}"))
+        values = [v for v in claims[column] if isinstance(v, str)]
+        return values[0] if values else None
+
+    return first

@@ -3,17 +3,7 @@ written for these tests after the rules of :mod:`s400lib.extract.blame` and :mod
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-
-def _blame(text: str):
-    from s400lib.extract.claims import claim_table
-    from s400lib.extract.context import context_for_text
-
-    claims = claim_table(context_for_text(f"Report\n\n{text}"))
-    values = [v for v in claims["blame"] if isinstance(v, str)]
-    return values[0] if values else None
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -45,8 +35,8 @@ def _blame(text: str):
     ("The Ostrian army denied using cluster bombs.", "denies|Ostrian army|bomb cluster"),
     ("Monitors said the Ostrian army was responsible for two cluster bomb attacks.", "blames|Ostrian army|attack bomb"),
 ])
-def test_who_a_claim_holds_responsible_for_what(text, expected):
-    assert _blame(text) == expected
+def test_who_a_claim_holds_responsible_for_what(claim_value, text, expected):
+    assert claim_value(text, "blame") == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -59,8 +49,8 @@ def test_who_a_claim_holds_responsible_for_what(text, expected):
     "Mayor Ana Ruiz said they had carried out the abduction.",                      # "they" is not the mayor
     "There were two explanations: either Ostria was behind the poisoning or it lost control of the poison.",
 ])
-def test_no_accusation_where_none_is_made(text):
-    assert _blame(text) is None
+def test_no_accusation_where_none_is_made(claim_value, text):
+    assert claim_value(text, "blame") is None
 
 
 def test_an_accusation_in_one_outlet_and_its_denial_in_another_conflict(two_outlets):

@@ -6,15 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-def _cause(text: str):
-    from s400lib.extract.claims import claim_table
-    from s400lib.extract.context import context_for_text
-
-    claims = claim_table(context_for_text(f"Report\n\n{text}"))
-    values = [v for v in claims["cause"] if isinstance(v, str)]
-    return values[0] if values else None
-
-
 @pytest.mark.parametrize("text,expected", [
     ("The coroner said the fisherman died of hypothermia after the boat capsized.", "fisherman|hypothermia"),
     ("Doctors believe a stroke killed the former mayor on Sunday.", "mayor|stroke"),
@@ -27,8 +18,8 @@ def _cause(text: str):
     ("The family denied reports that the singer was poisoned with arsenic.", None),
     ("The climber did not die of exposure, the guide insisted.", None),
 ])
-def test_what_a_claim_says_killed_someone(text, expected):
-    assert _cause(text) == expected
+def test_what_a_claim_says_killed_someone(claim_value, text, expected):
+    assert claim_value(text, "cause") == expected
 
 
 def test_two_sources_giving_one_death_two_causes_are_rival_accounts(two_outlets):

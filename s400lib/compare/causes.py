@@ -9,6 +9,8 @@ of articles gives one row per two causes: the nearest pair in one article, else 
 
 from __future__ import annotations
 
+from .culprits import one_per_article_pair
+
 
 def parse_cause(value) -> tuple[str, set[str]] | None:
     """(victim, words of the cause) of a cause value, or None."""
@@ -27,15 +29,6 @@ def _one_victim(a: str, b: str) -> bool:
 def rival_cause_pairs(causes: list, arts: list, starts: list, sources: list, same_speaker) -> list[tuple[int, int]]:
     """(claim, rival claim) for every two causes of one death told by two sources, by row position."""
     told = [(k, p) for k, value in enumerate(causes) if (p := parse_cause(value)) is not None]
-    best: dict[tuple, tuple] = {}
-    for x, (k, (victim_k, words_k)) in enumerate(told):
-        for m, (victim_m, words_m) in told[x + 1:]:
-            if same_speaker(sources[k], sources[m]) or words_k & words_m or not _one_victim(victim_k, victim_m):
-                continue
-            first, second = sorted((k, m), key=lambda y: (arts[y], starts[y]))
-            key = (arts[first], arts[second], causes[first].split("|")[1], causes[second].split("|")[1])
-            one_article = arts[k] == arts[m]
-            rank = abs(starts[k] - starts[m]) if one_article else (starts[first], starts[second])
-            if key not in best or rank < best[key][0]:
-                best[key] = (rank, (first, second))
-    return sorted(pair for _, pair in best.values())
+    rivals = [(k, m) for x, (k, (victim_k, words_k)) in enumerate(told) for m, (victim_m, words_m) in told[x + 1:]
+              if not same_speaker(sources[k], sources[m]) and not words_k & words_m and _one_victim(victim_k, victim_m)]
+    return one_per_article_pair(rivals, arts, starts, lambda k: causes[k].split("|")[1])

@@ -388,6 +388,7 @@ def contradictions(
     rows += _age_rows(tables, c, published)
     rows += _account_rows(tables, c, sources, texts)
     rows += _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight)
+    rows += _cause_rows(c, sources, texts, arts, starts, lemmas, idf, weight)
     rows += _result_disputes(c, sources, texts, arts, starts, rules, winners)
     rows += _clock_rows(tables, c, sources, texts)
     rows += _place_rows(c, sources, texts, published)
@@ -1407,9 +1408,8 @@ def _account_rows(tables, c, sources, texts):
 
 def _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
     """Stance rows for an accusation and its denial: one source holds a party responsible for an event,
-    another denies that it is; for rival accusations: two sources hold two different parties
-    responsible for one event (see :mod:`s400lib.compare.culprits`); and for rival causes of one death
-    (see :mod:`s400lib.compare.causes`)."""
+    another denies that it is; and for rival accusations: two sources hold two different parties
+    responsible for one event (see :mod:`s400lib.compare.culprits`)."""
     if "blame" not in c:
         return []
     blames = c["blame"].tolist()
@@ -1430,14 +1430,21 @@ def _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
                      f"Two accounts of who was behind the {event_a.split()[0]}: according to {_who(sources[a])}, "
                      f"{_the(party_a)} (“{_short(texts[a])}”); according to {_who(sources[b])}, {_the(party_b)} "
                      f"(“{_short(texts[b])}”).", round(r, 3)))
-    if "cause" in c:
-        causes = c["cause"].tolist()
-        for a, b in rival_cause_pairs(causes, arts, starts, sources, same_speaker):
-            r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
-            rows.append((a, b, "stance", "rival_causes", _BASE["stance"] + 0.1,
-                         f"Two accounts of what caused the death: according to {_who(sources[a])}, "
-                         f"{_cause_words(causes[a])} (“{_short(texts[a])}”); according to {_who(sources[b])}, "
-                         f"{_cause_words(causes[b])} (“{_short(texts[b])}”).", round(r, 3)))
+    return rows
+
+
+def _cause_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
+    """Stance rows for rival causes of one death told by two sources (see :mod:`s400lib.compare.causes`)."""
+    if "cause" not in c:
+        return []
+    causes = c["cause"].tolist()
+    rows = []
+    for a, b in rival_cause_pairs(causes, arts, starts, sources, same_speaker):
+        r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
+        rows.append((a, b, "stance", "rival_causes", _BASE["stance"] + 0.1,
+                     f"Two accounts of what caused the death: according to {_who(sources[a])}, "
+                     f"{_cause_words(causes[a])} (“{_short(texts[a])}”); according to {_who(sources[b])}, "
+                     f"{_cause_words(causes[b])} (“{_short(texts[b])}”).", round(r, 3)))
     return rows
 
 

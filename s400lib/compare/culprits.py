@@ -143,19 +143,23 @@ def rival_pairs(blames: list, arts: list, starts: list, sources: list, same_spea
     parties, made by two different sources (see the module docstring), by row position in ``blames``."""
     accusing = [(k, p) for k, value in enumerate(blames)
                 if (p := parse_blame(value)) is not None and p[0] == "blames" and p[1] and p[2]]
+    rivals = [(k, m) for x, (k, (_, party_k, event_k)) in enumerate(accusing) for m, (_, party_m, event_m) in accusing[x + 1:]
+              if not same_speaker(sources[k], sources[m]) and same_event(event_k, event_m)
+              and not same_party(party_k, party_m, one_article=arts[k] == arts[m])]
+    return one_per_article_pair(rivals, arts, starts, lambda k: _party_key(parse_blame(blames[k])[1]))
+
+
+def one_per_article_pair(pairs, arts: list, starts: list, label) -> list[tuple[int, int]]:
+    """Of ``pairs`` of row positions, one per two articles and two labels (``label(k)``: what row k names,
+    a party or a cause): the nearest pair in one article, else the first of each article; each pair is
+    given in text order."""
     best: dict[tuple, tuple] = {}
-    for x, (k, (_, party_k, event_k)) in enumerate(accusing):
-        for m, (_, party_m, event_m) in accusing[x + 1:]:
-            one_article = arts[k] == arts[m]
-            if same_speaker(sources[k], sources[m]) or not same_event(event_k, event_m) \
-                    or same_party(party_k, party_m, one_article=one_article):
-                continue
-            # one row per two articles and two parties: the nearest pair in one article, else the first
-            first, second = sorted(((k, party_k), (m, party_m)), key=lambda y: (arts[y[0]], starts[y[0]]))
-            key = (arts[first[0]], arts[second[0]], _party_key(first[1]), _party_key(second[1]))
-            rank = abs(starts[k] - starts[m]) if one_article else (starts[first[0]], starts[second[0]])
-            if key not in best or rank < best[key][0]:
-                best[key] = (rank, (first[0], second[0]))
+    for k, m in pairs:
+        first, second = sorted((k, m), key=lambda y: (arts[y], starts[y]))
+        key = (arts[first], arts[second], label(first), label(second))
+        rank = abs(starts[k] - starts[m]) if arts[k] == arts[m] else (starts[first], starts[second])
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, (first, second))
     return sorted(pair for _, pair in best.values())
 
 

@@ -24,7 +24,7 @@ _GOES_ON_AFTER_QUOTE = re.compile(r"""[!?]["”'’]\s+(?=[a-z])""")
 # a word, one space, and a word in lower case or a preposition-like small word: no sentence starts there
 _AFTER_A_WORD = re.compile(r"(?<=[A-Za-z0-9])[ ](?=[a-z])")
 # labels of page furniture that look like a dateline ("Photo: Reuters", "Update - ...")
-_FURNITURE = {"photo:", "photo", "image:", "image", "video:", "video", "audio:", "audio", "picture:", "watch:", "read:",
+FURNITURE_LABELS = {"photo:", "photo", "image:", "image", "video:", "video", "audio:", "audio", "picture:", "watch:", "read:",
               "update:", "update", "note:", "source:", "credit:", "file:", "caption:", "listen:", "advertisement"}
 # A dateline opening a paragraph ("Tehran, June 20, IRNA – ", "LONDON (Reuters) - ", "MAE SAI, Thailand,
 # July 10, 2018 (AFP) : "): the sentence starts after it, or the parser makes the place its subject
@@ -74,7 +74,7 @@ _GLUED_CLOSING_QUOTE = r"(?<=[.!?,;])[”\"’](?=[A-Za-z])"
 def opening_dateline(text: str, start: int) -> int | None:
     """Where the dateline that opens a paragraph at ``start`` ends, or None when there is none."""
     m = _DATELINE.match(text, start)
-    if m is None or text[start:m.end()].split()[0].lower() in _FURNITURE:
+    if m is None or text[start:m.end()].split()[0].lower() in FURNITURE_LABELS:
         return None
     return m.end()
 

@@ -61,8 +61,6 @@ def _inflections(verbs) -> frozenset:
 
 # the small model's lemmatizer misreads some of these ("staged" -> 'stag'): the written form counts too
 _CHARGE_FORMS = _inflections(_CHARGE_VERBS)
-# lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
-# (besides the verbs of denial, which the caller knows)
 # what an accusation is called when it is dismissed: "the accusations against Russia are absurd",
 # "... represented another information campaign based on a provocation"
 _DISMISSIVE = {"absurd", "baseless", "groundless", "unfounded", "false", "ridiculous", "nonsense", "lie", "lies",
@@ -71,6 +69,8 @@ _DISMISSIVE = {"absurd", "baseless", "groundless", "unfounded", "false", "ridicu
 # verbs that tell where an event came from: "the attack could not have come from Yemen" denies that the
 # party of that place did it
 _ORIGIN_VERBS = {"come", "launch", "fire", "originate", "stage"}
+# lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
+# (besides the verbs of denial, which the caller knows)
 TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved", "use"}
                      | _CHARGE_VERBS | _CHARGE_FORMS | _ORIGIN_VERBS | {"launched", "fired", "came", "originated"}
                      | _CHARGE_NOUNS | {n + "s" for n in _CHARGE_NOUNS})

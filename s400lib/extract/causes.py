@@ -62,7 +62,6 @@ def _name(tok) -> str:
 def _cause(tok) -> str:
     """A cause as its head lemma and the nouns and names that qualify it."""
     parts = [t for t in tok.subtree if t.i != tok.i and t.dep_ in ("compound", "amod", "appos") and t.pos_ in ("NOUN", "PROPN")]
-    parts += [t for t in tok.children if t.dep_ == "appos"]
     words = [tok.lemma_.lower()] + sorted({t.lemma_.lower() for t in parts} - {tok.lemma_.lower()})
     return " ".join(words)
 

@@ -34,6 +34,9 @@ from collections import Counter
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from ..core.countries import country_named, state_of_capital
+from ..core.nlp import FURNITURE_LABELS
+
 # Words that end the name of a body: what follows them in one entity is another name.
 BODY_ENDINGS = {
     "trust", "committee", "affairs", "ministry", "council", "commission", "agency", "department", "office",
@@ -616,8 +619,6 @@ def _dateline_places(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     write "Harare": a GPE when something says it is a place, since a line may also open with a name in
     capitals ("TRUMP: ..."): the country's name, another name of a place after the comma ("RIYADH, Saudi
     Arabia"), or the same name written as a place elsewhere in the text."""
-    from ..core.countries import country_named, state_of_capital
-
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     places = {sp.text.lower() for sp in spans if sp.label_ in ("GPE", "LOC")}
     new = []
@@ -644,10 +645,11 @@ def _dateline_places(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     return sorted(spans + new, key=lambda sp: sp.start), True
 
 
-# words in capitals that open a line as labels, never as the place a story was filed from
-_NOT_DATELINES = frozenset({"update", "updated", "breaking", "exclusive", "watch", "read", "photo", "video", "opinion",
-                            "analysis", "editorial", "comment", "note", "file", "source", "live", "advertisement",
-                            "related", "more", "listen", "caption", "credit", "image", "correction", "editor's"})
+# words in capitals that open a line as labels, never as the place a story was filed from: the page
+# furniture core.nlp keeps out of datelines, and labels of a page's sections
+_NOT_DATELINES = frozenset(w.rstrip(":") for w in FURNITURE_LABELS) | {
+    "updated", "breaking", "exclusive", "opinion", "analysis", "editorial", "comment", "live", "related", "more",
+    "correction", "editor's"}
 
 
 def _speaking_bodies(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:

@@ -203,9 +203,11 @@ class RolesMixin:
         # "the president" is no vice president or former one unless it says so
         qualified = {c.lower_ for c in tok.children if c.lower_ in _OTHER_OFFICE}
 
+        def words_before(m) -> set[str]:
+            return set(re.findall(r"[a-z]+", self.ctx.text[max(0, m.start - 40) : m.start].lower()))
+
         def other_office(m) -> bool:
-            before = set(re.findall(r"[a-z]+", self.ctx.text[max(0, m.start - 40) : m.start].lower()))
-            words = m.titles | self.titles_of_name(m.name) | before
+            words = m.titles | self.titles_of_name(m.name) | words_before(m)
             marks = set(words & _OTHER_OFFICE)
             if "deputy" in words and (words - {"deputy"}) & (related | ROLE_SYNONYMS.get(low, set()) | {"pm"}):
                 marks.add("vice")  # "Deputy PM Oskar Holm" is no "prime minister": deputy of the office
@@ -217,11 +219,8 @@ class RolesMixin:
             titles = titles.union(*(ROLE_SYNONYMS.get(t, ()) for t in titles))
             if not titles & related or other_office(m):
                 return False
-            if "vice" in qualified:
-                # "the vice prime minister" is the deputy one, never the prime minister himself
-                before = set(re.findall(r"[a-z]+", self.ctx.text[max(0, m.start - 40) : m.start].lower()))
-                if not (titles | before) & {"vice", "deputy"}:
-                    return False
+            if "vice" in qualified and not (titles | words_before(m)) & {"vice", "deputy"}:
+                return False  # "the vice prime minister" is the deputy one, never the prime minister himself
             # the narrowing noun in the person's title as written just before the name ("Fire chief Marcus Webb")
             # (the mention may start at the title: "Police Commissioner Mike Bush" is named from "Police")
             named_at = self.ctx.text.find(m.name.split()[-1], m.start) if m.name else -1
