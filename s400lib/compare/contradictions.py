@@ -1425,12 +1425,17 @@ def _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
     for a, b in rival_pairs(blames, arts, starts, sources, same_speaker):
         _, party_a, event_a = parse_blame(blames[a])
         _, party_b, _ = parse_blame(blames[b])
-        r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
-        rows.append((a, b, "stance", "rival_culprits", _BASE["stance"] + 0.1,
-                     f"Two accounts of who was behind the {event_a.split()[0]}: according to {_who(sources[a])}, "
-                     f"{_the(party_a)} (“{_short(texts[a])}”); according to {_who(sources[b])}, {_the(party_b)} "
-                     f"(“{_short(texts[b])}”).", round(r, 3)))
+        rows.append(_two_accounts(a, b, "rival_culprits", f"who was behind the {event_a.split()[0]}", _the(party_a),
+                                  _the(party_b), sources, texts, lemmas, idf, weight))
     return rows
+
+
+def _two_accounts(a, b, rule, about, told_a, told_b, sources, texts, lemmas, idf, weight):
+    """A stance row for two sources' rival accounts of one thing ``about``: what each says (``told_a``, ``told_b``)."""
+    r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
+    return (a, b, "stance", rule, _BASE["stance"] + 0.1,
+            f"Two accounts of {about}: according to {_who(sources[a])}, {told_a} (“{_short(texts[a])}”); "
+            f"according to {_who(sources[b])}, {told_b} (“{_short(texts[b])}”).", round(r, 3))
 
 
 def _cause_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
@@ -1438,14 +1443,9 @@ def _cause_rows(c, sources, texts, arts, starts, lemmas, idf, weight):
     if "cause" not in c:
         return []
     causes = c["cause"].tolist()
-    rows = []
-    for a, b in rival_cause_pairs(causes, arts, starts, sources, same_speaker):
-        r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
-        rows.append((a, b, "stance", "rival_causes", _BASE["stance"] + 0.1,
-                     f"Two accounts of what caused the death: according to {_who(sources[a])}, "
-                     f"{_cause_words(causes[a])} (“{_short(texts[a])}”); according to {_who(sources[b])}, "
-                     f"{_cause_words(causes[b])} (“{_short(texts[b])}”).", round(r, 3)))
-    return rows
+    return [_two_accounts(a, b, "rival_causes", "what caused the death", _cause_words(causes[a]), _cause_words(causes[b]),
+                          sources, texts, lemmas, idf, weight)
+            for a, b in rival_cause_pairs(causes, arts, starts, sources, same_speaker)]
 
 
 def _cause_words(value: str) -> str:
