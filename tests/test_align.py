@@ -357,22 +357,17 @@ def test_two_outlets_holding_one_party_responsible_for_one_event_tell_one_fact(t
     assert sl.align(tables).empty
 
 
-def test_one_party_held_responsible_for_two_names_of_one_event_tells_one_fact(tmp_path):
-    tables = _two_articles(tmp_path, "Western officials said Ostria was behind the poisoning of the defector Ivan Belin in May.",
-                           "The minister told MPs that Ostria was responsible for the nerve agent attack on Belin.")
-    pairs = sl.align(tables)
-    assert pairs["relation"].tolist() == ["same_fact"], pairs[["left_text", "right_text", "score"]]
-
-
-def test_one_range_given_by_both_ends_in_one_unit_is_one_fact(tmp_path):
-    tables = _two_articles(tmp_path, "Divers said the wreck lies 25 to 35m below the surface of the lake.",
-                           "The ferry now rests in some 25 to 35 metres of water, the harbour master told the Lenton Post.")
-    pairs = sl.align(tables)
-    assert pairs["relation"].tolist() == ["same_fact"], pairs[["left_text", "right_text", "score"]]
-
-
-def test_one_toll_counted_as_passengers_in_one_outlet_and_people_in_another_is_one_fact(tmp_path):
-    tables = _two_articles(tmp_path, "All 64 passengers aboard the ferry were killed, coast guard officials said on Sunday.",
-                           "Coast guard officials believe that 64 people on the boat died.")
-    pairs = sl.align(tables)
+@pytest.mark.parametrize("first,second", [
+    # one party held responsible for an event told by two of its names
+    ("Western officials said Ostria was behind the poisoning of the defector Ivan Belin in May.",
+     "The minister told MPs that Ostria was responsible for the nerve agent attack on Belin."),
+    # one range given by both ends, in one unit written two ways
+    ("Divers said the wreck lies 25 to 35m below the surface of the lake.",
+     "The ferry now rests in some 25 to 35 metres of water, the harbour master told the Lenton Post."),
+    # one toll counted as passengers in one outlet and as people in the other
+    ("All 64 passengers aboard the ferry were killed, coast guard officials said on Sunday.",
+     "Coast guard officials believe that 64 people on the boat died."),
+])
+def test_one_fact_told_in_other_terms_is_one_fact(tmp_path, first, second):
+    pairs = sl.align(_two_articles(tmp_path, first, second))
     assert pairs["relation"].tolist() == ["same_fact"], pairs[["left_text", "right_text", "score"]]
