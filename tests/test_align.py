@@ -371,3 +371,22 @@ def test_two_outlets_holding_one_party_responsible_for_one_event_tell_one_fact(t
 def test_one_fact_told_in_other_terms_is_one_fact(tmp_path, first, second):
     pairs = sl.align(_two_articles(tmp_path, first, second))
     assert pairs["relation"].tolist() == ["same_fact"], pairs[["left_text", "right_text", "score"]]
+
+
+def test_a_body_sentence_keeps_its_match_when_the_other_articles_headline_tells_the_same_fact(tmp_path):
+    """A headline restates its article's lead. Matched as one more unit of the article, it took the best
+    match of the other outlet's sentence, and the two body sentences telling one fact stayed unpaired."""
+    (tmp_path / "a.txt").write_text("Fire on Lenton ferry kills nine passengers\n\nNine passengers died as fire "
+                                    "swept a ferry off Lenton on Sunday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Nine passengers die as fire sweeps ferry off Lenton\n\nFire on a Lenton ferry "
+                                    "kills nine passengers before dawn on Sunday.\n", encoding="utf-8")
+    pairs = sl.align(sl.parse(sl.load_corpus(tmp_path), progress=False))
+    body = pairs[pairs["left_text"].str.startswith("Nine passengers died") & pairs["right_text"].str.startswith("Fire on a")]
+    assert len(body) == 1, pairs[["left_text", "right_text", "relation", "score"]]
+
+
+def test_a_bracketed_country_in_an_agency_dateline_is_no_part_of_the_sentence(tmp_path):
+    (tmp_path / "a.txt").write_text("Quay reopens\n\nLenton [Ostria], Apr 4 (ANI/Xinhua): The harbour authority "
+                                    "reopened the north quay on Thursday.\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    assert tables.claims["text"].str.startswith("The harbour authority reopened").any(), tables.claims["text"].tolist()

@@ -131,8 +131,22 @@ def units(tables) -> pd.DataFrame:
                 )
             )
     if not frames:
-        return pd.DataFrame(columns=["unit_id", "article_id", "start", "end", "text", "source", "kind", "quoted", "keys"])
-    return pd.concat(frames, ignore_index=True)
+        return pd.DataFrame(columns=["unit_id", "article_id", "start", "end", "text", "source", "kind", "quoted", "keys", "title"])
+    out = pd.concat(frames, ignore_index=True)
+    out["title"] = _in_title(out, getattr(tables, "paragraphs", None))
+    return out
+
+
+def _in_title(u: pd.DataFrame, paragraphs) -> np.ndarray:
+    """Whether each unit lies in its article's headline."""
+    inside = np.zeros(len(u), dtype=bool)
+    if paragraphs is None or not len(paragraphs) or "kind" not in paragraphs:
+        return inside
+    titles = paragraphs[paragraphs["kind"] == "title"]
+    spans = {art: list(zip(g["start"].astype(int), g["end"].astype(int))) for art, g in titles.groupby("article_id")}
+    for i, (art, start, end) in enumerate(zip(u["article_id"], u["start"], u["end"])):
+        inside[i] = any(s <= start and end <= e for s, e in spans.get(art, ()))
+    return inside
 
 
 def _keys(entities, numbers, times) -> list[str]:
@@ -683,7 +697,12 @@ def _shared_keys(keys: pd.Series, kind: str, a: np.ndarray, b: np.ndarray) -> np
 
 def _article_codes(u) -> tuple[np.ndarray, int]:
     """Each unit's article as a small integer, and how many articles there are."""
-    art = np.unique(u["article_id"].astype(str).to_numpy(), return_inverse=True)[1].astype(np.int64)
+    # a headline restates its article's lead: it is a part of its own, so that taking the best match of a
+    # unit in the headline never leaves the body's sentence telling the same fact without one
+    part = u["article_id"].astype(str).to_numpy(dtype=object)
+    if "title" in u:
+        part = np.where(u["title"].to_numpy(dtype=bool), part + "\x00title", part)
+    art = np.unique(part.astype(str), return_inverse=True)[1].astype(np.int64)
     return art, int(art.max(initial=0)) + 1
 
 

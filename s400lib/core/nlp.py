@@ -27,9 +27,10 @@ _AFTER_A_WORD = re.compile(r"(?<=[A-Za-z0-9])[ ](?=[a-z])")
 FURNITURE_LABELS = {"photo:", "photo", "image:", "image", "video:", "video", "audio:", "audio", "picture:", "watch:", "read:",
               "update:", "update", "note:", "source:", "credit:", "file:", "caption:", "listen:", "advertisement"}
 # A dateline opening a paragraph ("Tehran, June 20, IRNA – ", "LONDON (Reuters) - ", "MAE SAI, Thailand,
-# July 10, 2018 (AFP) : "): the sentence starts after it, or the parser makes the place its subject
-_DATELINE = re.compile(r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}(?:, [A-Z][a-z]+\.?)?"
-                       r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?:, \d{4})?(?:,? \(?[A-Z][A-Za-z]+\)?)?"
+# July 10, 2018 (AFP) : ", "Wellington [New Zealand], Mar 17 (ANI): "): the sentence starts after it, or the
+# parser makes the place its subject
+_DATELINE = re.compile(r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}(?: \[[A-Z][A-Za-z'’. -]{1,40}\])?(?:, [A-Z][a-z]+\.?)?"
+                       r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?:, \d{4})?(?:,? \(?[A-Z][A-Za-z]+(?:/[A-Z][A-Za-z]+)?\)?)?"
                        r" ?[–—:-]+ (?=[A-Z“\"])")
 
 
