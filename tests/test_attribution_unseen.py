@@ -1353,3 +1353,34 @@ def test_the_vice_holder_of_an_office_is_its_deputy_and_a_title_written_short_is
 def test_a_rank_written_short_keeps_its_name_whole_and_speculating_reports_a_clause(text, fragment, speaker):
     got = _speaker_of(_quotes(text), fragment)
     assert got == speaker
+
+
+def test_a_feeling_voiced_in_quoted_words_is_the_subjects_and_a_quoted_name_is_not():
+    quotes = _quotes("The mayor has expressed her “deep regret” at the closure of the ferry line.")
+    row = quotes[quotes["text"] == "deep regret"].iloc[0]
+    assert row["kind"] == "partial" and row["speaker"] == "mayor"
+    quotes = _quotes("The Lenton presidency on Monday voiced its “grave concern and sorrow” over the sinking.")
+    assert _speaker_of(quotes, "grave concern") == "Lenton presidency"
+    # the quoted words only name what the support is for
+    quotes = _quotes("The mayor expressed support for the “harbour plan” on Monday.")
+    assert quotes[quotes["text"] == "harbour plan"]["kind"].tolist() == ["scare"]
+
+
+def test_a_quote_right_after_a_sentence_about_a_bodys_statement_is_the_bodys():
+    quotes = _quotes("A statement from the Ostrian Ferry Company confirmed the closure. “The bridge is no longer safe for traffic.”")
+    assert _speaker_of(quotes, "no longer safe") == "Ostrian Ferry Company"
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # the parser takes the reported clause's subject for the verb's object when a dashed aside follows it
+    ("Holt said the spot where the bags were found Monday -- 40 miles west of the port of Lenton -- was close to the reef.",
+     "the spot where the bags were found Monday -- 40 miles west of the port of Lenton -- was close to the reef", "Holt"),
+    ("Ms Holt said the place where the boat was seen Tuesday -- 12 miles south of the town of Varn -- was near the old pier.",
+     "the place where the boat was seen Tuesday -- 12 miles south of the town of Varn -- was near the old pier", "Holt"),
+    # ... and hangs a "that"-clause after "for the first time" on "time"
+    ("The harbour board admitted for the first time that the dock had been flooded.", "the dock had been flooded", "Harbour board"),
+])
+def test_a_reported_clause_the_parser_splits_or_hangs_on_an_adverbial_is_reported_whole(text, content, speaker):
+    quotes = _quotes(text)
+    assert quotes["text"].tolist() == [content]
+    assert speaker in quotes.iloc[0]["speaker"]

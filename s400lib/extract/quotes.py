@@ -106,6 +106,8 @@ JUDGING_AS_VERBS = {"deny", "dismiss", "reject", "decry", "refute"}
 QUOTE_ONLY = {"continue", "quote", "cite", "joke", "tweet", "post", "boast", "object", "share",
               "express", "voice", "highlight", "propose"} | MANNER_VERBS | NAMING_VERBS
 MEDIUM_VERBS = {"quote", "cite"}
+# verbs that voice a feeling or a view named by their object: the object may be the subject's own words
+VOICING_VERBS = {"express", "voice"}
 # ... but a post or a tweet can report a "that"-clause: "posted on their Facebook page that the rescue
 # was successful"
 POSTING_VERBS = {"tweet", "post"}
@@ -594,6 +596,10 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
             if (_cue_lemma(t) in NAMING_VERBS or judged_as) and child.dep_ in ("oprd", "dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "npadvmod"):
                 # the quoted words are what the subject calls or judges something
                 return Cue(t, _subject_of(t), "governing")
+            if _cue_lemma(t) in VOICING_VERBS and child.dep_ == "dobj" and q.start <= child.idx < q.end:
+                # "expressed his “utmost sadness and regret”": the feeling voiced, in the subject's words; not
+                # "expressed support for the “peace plan”", whose quoted words only name the plan
+                return Cue(t, _subject_of(t), "governing")
             if _cue_lemma(t) in _TELLING_VERBS and child.dep_ == "dobj" and grandchild is not None \
                     and grandchild.dep_ in ("acl", "relcl") and any(_is_that(m) for m in grandchild.children):
                 # "told crowds that the “...”": the parser hangs the that-clause on the hearer
@@ -895,7 +901,7 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             rows.append(row)
             prev = row
             continue
-        governed = cue is not None and cue.rule in ("governing", "before") and _cue_lemma(cue.verb) in {"say", "tell", "write", "reply", "answer", "add"} | NAMING_VERBS
+        governed = cue is not None and cue.rule in ("governing", "before") and _cue_lemma(cue.verb) in {"say", "tell", "write", "reply", "answer", "add"} | NAMING_VERBS | VOICING_VERBS
         if _is_title(text, q):
             # the name of a work in marks: nobody says it
             rows.append(_row(ctx, q.start, q.end, "scare", None, "title", None, 0.6))
@@ -1016,6 +1022,9 @@ def _introduced_before(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteS
             res = resolver.resolve(child)
             if res.name and res.kind == "person" and res.rule == "appos":
                 return Resolution(res.name, "person", "introduced_before", 0.55, res.text, res.start, res.end)
+            # "A statement from the airline confirmed the finding." then the quote: the statement's words, its issuer's
+            if res.name and child.lemma_.lower() in DOCUMENT_NOUNS and res.rule.startswith("document"):
+                return Resolution(res.name, res.kind, "introduced_before", 0.5, res.text, res.start, res.end)
     return None
 
 
@@ -1106,7 +1115,8 @@ def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, 
                     for t in toks if t.i < subjects[0]) \
             and any(t.ent_type_ in ("DATE", "TIME") for t in toks if t.i < subjects[0]):
         toks = [t for t in toks if t.i >= subjects[0]]
-    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and toks[0].text not in ALL_MARKS):
+    while toks and (toks[0].lower_ == "that" and (toks[0].dep_ == "mark" or _opened_by_that(clause))
+                    or toks[0].is_punct and toks[0].text not in ALL_MARKS):
         toks = toks[1:]
     if not toks:
         return clause.idx, clause.idx
@@ -1147,11 +1157,8 @@ def _split_clause_end(ctx: ArticleContext, clauses: list[Token], verb: Token, en
     runs on to the end of the second."""
     if not clauses or clauses[0].i < verb.i:
         return end
-    for nxt in verb.children:
-        if nxt.dep_ == "ccomp" and nxt.i > clauses[0].i and not _has_own_subject(nxt) \
-                and nxt.left_edge.i == clauses[0].right_edge.i + 1:
-            return _clause_span(ctx, nxt, verb)[1]
-    return end
+    nxt = _predicate_after(verb, clauses[0])
+    return _clause_span(ctx, nxt, verb)[1] if nxt is not None else end
 
 
 def _set_off(verb: Token) -> bool:
@@ -1233,7 +1240,38 @@ def _reported_clauses(verb: Token) -> list[Token]:
             return [obj]
         if obj.dep_ == "dobj" and obj.i > verb.i and _clause_read_as_modifier(verb, obj):
             return [obj]
+        if obj.dep_ == "dobj" and obj.left_edge.i == verb.i + 1 and _predicate_after(verb, obj) is not None:
+            # "said the location of the finds -- 190 miles north -- was near ...": the parser took the reported
+            # clause's subject for the verb's object and its predicate for a clause with no subject
+            return [obj]
+    # "confirmed for the first time on Friday that debris was found": the parser hangs the "that"-clause on a
+    # noun of the adverbial between the verb and the clause; a clause opened by the conjunction "that" is
+    # no relative clause, and a noun of time or manner takes none of its own
+    for adverbial in verb.children:
+        if adverbial.dep_ in ("prep", "npadvmod") and adverbial.i > verb.i:
+            found = [t for t in adverbial.subtree if t.dep_ in ("relcl", "acl") and _has_own_subject(t)
+                     and _opened_by_that(t) and t.head.lemma_ not in CONTENT_NOUNS]
+            if found:
+                return found[:1]
     return []
+
+
+def _opened_by_that(clause: Token) -> bool:
+    """Whether a clause opens with "that" as a conjunction, or as the parser's "when"-like relative adverb
+    ("said for the first time that ...", read as "the first time when ..."): not a relative pronoun that is
+    the clause's subject or object."""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.head.i == clause.i and first.dep_ in ("mark", "advmod")
+
+
+def _predicate_after(verb: Token, subject: Token) -> Token | None:
+    """A clausal complement of ``verb`` with no subject of its own that follows ``subject`` with nothing but
+    punctuation between them: the rest of a reported clause the parser split at its subject."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > subject.i and not _has_own_subject(c) \
+                and all(t.is_punct for t in verb.doc[subject.right_edge.i + 1 : c.left_edge.i]):
+            return c
+    return None
 
 
 def _absolute_phrase(clause: Token, verb: Token) -> bool:

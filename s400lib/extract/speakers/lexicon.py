@@ -127,7 +127,7 @@ ORG_NOUNS = {"bank", "company", "firm", "ministry", "government", "department", 
              "airline", "carrier", "manufacturer", "carmaker", "automaker", "insurer", "retailer", "club",
              "university", "hospital", "police", "inspectorate", "directorate", "secretariat", "federation",
              "association", "institute", "board", "bureau", "watchdog", "observatory", "centre", "center",
-             "brigade", "body", "force", "corps", "navy", "coastguard"}
+             "brigade", "body", "force", "corps", "navy", "coastguard", "presidency"}
 # Words in the name of a body that a generic noun stands for ("the airline" -> "Ethiopian Airlines").
 ORG_NOUN_HINTS = {"airline": ("air",), "carrier": ("air",), "carmaker": ("motor", "auto"), "automaker": ("motor", "auto"),
                   "government": ("government", "ministry", "cabinet"), "police": ("police",)}
