@@ -28,6 +28,9 @@ def _tag(text: str) -> dict[str, tuple[str, str]]:
     ("Storms return each autumn.", "each autumn", ("SET", "XXXX-FA")),
     ("Ten years from now the port will be closed.", "Ten years", ("DURATION", "P10Y")),
     ("Voting ends at 18:00 GMT Sunday.", "18:00 GMT Sunday", ("TIME", "2011-03-20T18:00")),
+    # the zone written out keeps the clock time and its day together
+    ("The barge sank at about 4 a.m. local time Saturday.", "4 a.m. local time Saturday", ("TIME", "2011-03-12T04:00")),
+    ("The vote closed at 20:30 local time on Sunday.", "20:30 local time on Sunday", ("TIME", "2011-03-13T20:30")),
     ("Traders watched the stocks in recent days.", "recent days", ("DURATION", "PXD")),
     ("Second-quarter earnings beat forecasts.", "Second-quarter", ("DATE", "2011-Q2")),
     ("Sales slipped from the year-ago quarter.", "the year-ago quarter", ("DATE", "2009-Q4")),  # a year before the last quarter reported (2010-Q4)

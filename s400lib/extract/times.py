@@ -191,7 +191,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("century", _p(r"(?:the\s+)?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century", _I)),
     ("this_century", _p(r"(?P<rel>this|last|next|the\s+past|the\s+last)\s+(?P<unit>century|decade)", _I)),
     ("year_range", _p(r"(?P<y1>" + _YEAR_RE + r")\s*[-–]\s*(?P<y2>" + _YEAR_RE + r"|\d\d)")),
-    ("clock24", _p(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT))?(?:,?\s+(?:on\s+)?(?:(?P<wd>" + _WEEKDAY_RE + r")|(?P<month>" + _MONTH_RE + r")\s+(?P<mday>" + _DAY_RE + r")\b))?")),
+    ("clock24", _p(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)|\s+local\s+time)?(?:,?\s+(?:on\s+)?(?:(?P<wd>" + _WEEKDAY_RE + r")|(?P<month>" + _MONTH_RE + r")\s+(?P<mday>" + _DAY_RE + r")\b))?")),
     ("holiday", _p(r"(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+week)?|Independence\s+Day)", _I)),
     ("narrative_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?:that|the\s+(?P<shift>next|following|previous)|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)", _I)),
     ("the_unit", _p(r"the\s+(?:full\s+)?(?P<unit>year|week|weekend|day)(?!\s+(?:before|after|of|when|that|in)\b)", _I)),
@@ -219,7 +219,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", _p(r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>" + _WEEKDAY_RE + r")" + _PART_RE)),
     # "6:20 p.m.", and the British "6.20pm"
     ("clock", _p(r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<noon>noon|midday|midnight))"
-                 r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT))?"
+                 # "1 a.m. local time Thursday": the zone the time is given in, written out
+                 r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)|\s+local\s+time)?"
                  r"(?:,?\s+(?:on\s+)?(?:(?P<wd>" + _WEEKDAY_RE + r")|(?P<month>" + _MONTH_RE + r")\s+(?P<mday>" + _DAY_RE + r")\b))?", _I)),
     # durations, sets and vague references
     ("past_duration", _p(r"(?:the\s+)?(?:past|last|previous)\s+(?P<n>" + _NUM_RE + r")\s+(?P<unit>" + _SPAN_UNIT_RE + r")", _I)),
