@@ -408,3 +408,24 @@ def test_a_rejection_of_a_result_is_not_set_against_its_own_sides_celebration(tw
     co = two_outlets("Ivan Koller's supporters cheered the celebration of his victory in the Varna mayoral race.",
                      "Koller has rejected the results, his campaign said on Monday.")
     assert not co["explanation"].str.contains("rejects the result").any(), co
+
+
+def _undated_pair(tmp_path, left: str, right: str):
+    import s400lib as sl
+
+    for name, body in (("a.txt", left), ("b.txt", right)):
+        (tmp_path / name).write_text(f"Report\n\n{body}\n", encoding="utf-8")
+    return sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
+
+
+def test_one_craft_coming_down_on_two_weekdays_is_a_temporal_conflict_when_no_date_pins_them(tmp_path):
+    # with no publication date the weekdays stay weekdays; "went down" and "crashed" are one act, and
+    # the named flight is what it happened to
+    co = _undated_pair(tmp_path, "Varn Air Flight 212 went down Tuesday evening on its way from Lenton to Dorr.",
+                       "Varn Air Flight 212 crashed into the Dorr strait with 40 people aboard on Wednesday.")
+    assert co["kind"].tolist() == ["temporal"], co[["left_text", "right_text", "kind"]]
+    assert "dated a Tuesday" in co["explanation"].iloc[0] and "dated a Wednesday" in co["explanation"].iloc[0], co["explanation"].iloc[0]
+    # the same weekday in both is no dispute
+    co = _undated_pair(tmp_path, "Varn Air Flight 212 went down Tuesday evening on its way from Lenton to Dorr.",
+                       "Varn Air Flight 212 crashed into the Dorr strait with 40 people aboard on Tuesday.")
+    assert not (co["kind"] == "temporal").any(), co[["left_text", "right_text", "kind"]]

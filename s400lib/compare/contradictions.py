@@ -1107,7 +1107,7 @@ def _bound_dates(c: pd.DataFrame, timexes, frames: list) -> list:
     values, t_starts, t_ends = timexes["value"].tolist(), timexes["start"].astype(int).tolist(), timexes["end"].astype(int).tolist()
     spans = zip(c["article_id"].astype(str), c["start"].astype(int), c["end"].astype(int))
     for i, (positions, start, text) in enumerate(zip(rows_inside(spans, timexes), c["start"].astype(int), c["text"].astype(str))):
-        dated = [p for p in positions if isinstance(values[p], str) and _date_interval(values[p]) is not None]
+        dated = [p for p in positions if isinstance(values[p], str) and (_date_interval(values[p]) is not None or _WEEKDAY_ONLY.match(values[p]))]
         if not dated:
             continue
         bound: dict[str, list[str]] = {}
@@ -1137,7 +1137,13 @@ _DATE_BOUND = re.compile(r"\b(before|by|until|till|after|since|no later than|not
                          re.IGNORECASE)
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def _dated(value: str, prep: str) -> str:
+    # a weekday no date pinned is read as its name ("a Tuesday"), not as its TIMEX3 value
+    if (m := _WEEKDAY_ONLY.match(value)) is not None:
+        value = f"a {_WEEKDAY_NAMES[int(m.group(1)) - 1]}"
     return f"{prep} {value}" if prep else value
 
 
@@ -1178,14 +1184,39 @@ def _disjoint_dates(a, b, frames, bound) -> list[tuple[str, str, str, str, str, 
     within = pd.Timedelta(days=CLOSE_DAYS)
     for cls in sorted(_verbs(frames[a]) & _verbs(frames[b])):
         for va, prep_a in bound[a].get(cls, ()):
-            ia = _open_interval(va, prep_a)
             for vb, prep_b in bound[b].get(cls, ()):
-                ib = _open_interval(vb, prep_b)
+                if _WEEKDAY_ONLY.match(va) or _WEEKDAY_ONLY.match(vb):
+                    if not prep_a and not prep_b and _other_weekday(va, vb):
+                        out.append((cls, va, prep_a, vb, prep_b, True))
+                    continue
+                ia, ib = _open_interval(va, prep_a), _open_interval(vb, prep_b)
                 if ia[1] < ib[0]:
                     out.append((cls, va, prep_a, vb, prep_b, ib[0] <= ia[1] + within))
                 elif ib[1] < ia[0]:
                     out.append((cls, va, prep_a, vb, prep_b, ia[0] <= ib[1] + within))
     return out
+
+
+# a weekday the story's date could not pin ("went down Thursday morning" in an undated article)
+_WEEKDAY_ONLY = re.compile(r"^XXXX-WXX-([1-7])(?:T[\dA-Z:]+)?$")
+
+
+def _weekday_of(value: str) -> int | None:
+    """The ISO weekday (1 = Monday) a TIMEX3 value names: a bare weekday's, or a day's; None for other values."""
+    if (m := _WEEKDAY_ONLY.match(value)) is not None:
+        return int(m.group(1))
+    m = _DATE.match(value)
+    if m is None or not m.group(3):
+        return None
+    return pd.Timestamp(year=int(m.group(1)), month=int(m.group(2)), day=int(m.group(3))).isoweekday()
+
+
+def _other_weekday(va: str, vb: str) -> bool:
+    """Whether two values, one at least a bare weekday, name days of different weekdays: "Thursday" is no
+    Friday, and no 20 May 2016 (a Friday) either. A bare weekday in news is a day of the week around the
+    story, so the two are a few days apart at most."""
+    wa, wb = _weekday_of(va), _weekday_of(vb)
+    return wa is not None and wb is not None and wa != wb
 
 
 def _days_apart(disjoint, patients_a, patients_b) -> frozenset:

@@ -122,6 +122,8 @@ VERB_CLASSES = {
     # a natural force striking a place: "the quake hit / struck / shook / rocked the region"
     "strike": {"strike", "hit", "shake", "rock", "jolt"},
     "sink": {"sink", "capsize", "overturn", "founder"},
+    # a craft coming down: "the jet crashed / went down / plunged into the sea"
+    "crash": {"crash", "go_down", "plunge", "plummet", "crash_land"},
     # leaving a post of one's own will: "resign", "quit", "step down", "stand down"
     "resign": {"resign", "quit", "step_down", "stand_down", "step_aside", "resignation"},
     # something coming about, with no one doing it: "the blast occurred / happened / took place"
@@ -552,6 +554,10 @@ def _frames(words: TokenLists, i: int, j: int, denied: set[int] = frozenset()) -
                 for n in (c, *(g for g in words.children[c] if dep[g] == "conj")):
                     if pos[n] == "NOUN" and not words.doc[n].ent_type_:
                         patients.append(f"{words.lemma[n]}:{sign}:{words.idx[n]}")
+                    elif pos[n] in ("PROPN", "NUM") and dep[c] == "nsubj" and words.doc[n].ent_type_ not in ("PERSON", "NORP"):
+                        # a named thing the act happens to: "EgyptAir Flight 804 crashed", "the Morandi bridge
+                        # collapsed" (a person or a people acting on their own is no patient)
+                        patients.append(f"{words.lower[n]}:{sign}:{words.idx[n]}")
     return frames, args, patients
 
 
