@@ -429,3 +429,26 @@ def test_one_craft_coming_down_on_two_weekdays_is_a_temporal_conflict_when_no_da
     co = _undated_pair(tmp_path, "Varn Air Flight 212 went down Tuesday evening on its way from Lenton to Dorr.",
                        "Varn Air Flight 212 crashed into the Dorr strait with 40 people aboard on Tuesday.")
     assert not (co["kind"] == "temporal").any(), co[["left_text", "right_text", "kind"]]
+
+
+def test_a_report_the_text_calls_a_false_alarm_is_the_opposite_of_the_report(two_outlets):
+    co = two_outlets("Rescue boats returned to port after a false alarm that the missing ferry had been found near Dorr.",
+                     "The missing ferry was located near Dorr overnight, according to the coast guard.")
+    assert co["kind"].tolist() == ["polarity"], co
+    # a report nobody calls untrue is no conflict
+    co = two_outlets("Rescue boats returned to port after reports that the missing ferry had been found near Dorr.",
+                     "The missing ferry was located near Dorr overnight, according to the coast guard.")
+    assert not (co["kind"] == "polarity").any(), co
+
+
+def test_finding_a_thing_is_locating_it_and_finding_a_fact_is_not():
+    from s400lib.extract.claims import claim_table
+    from s400lib.extract.context import context_for_text
+
+    def frames(text: str) -> str:
+        return "|".join(v for v in claim_table(context_for_text(f"Report\n\n{text}"))["frames"] if isinstance(v, str))
+
+    assert "locate:+" in frames("The wreckage of the ferry was found near Dorr on Monday.")
+    assert "locate:+" in frames("Divers located the wreckage of the ferry near Dorr on Monday.")
+    found = frames("The inquiry found that the ferry crew had been working for twenty hours.")
+    assert "locate" not in found and "find:+" in found, found

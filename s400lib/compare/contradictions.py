@@ -309,6 +309,9 @@ def contradictions(
               for s, d in zip(c.get("status_of", pd.Series([None] * len(c))), c.get("completed", pd.Series([None] * len(c))))]
     keys = [
         [f"E:{e}" for e in ents[i]] + [f"P:{f[0]}" for f in frames[i] if f[0] not in _GENERIC] + [f"U:{n[2]}" for n in nums[i] if n[2]]
+        # one act on one thing ("the wreckage had been found" / "the wreckage was located"): a key far rarer
+        # than the act alone, which a story about the act tells in claim after claim
+        + sorted({f"PP:{f[0]}|{p}" for f in frames[i] if f[0] not in _GENERIC for p in patients[i]})
         + ([f"S:{status[i]}"] if isinstance(status[i], str) else [])
         for i in range(len(c))
     ]
@@ -521,7 +524,8 @@ class _PairJudge:
             bonus = 0.1 * differ + 0.4 * r
             cands, denied_figure = [], []
             if self.frame_classes[a] & self.frame_classes[b]:
-                cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window, self.named_subject)
+                cands += _polarity_modality(a, b, frames, shared, texts, starts, sources, self.window, self.named_subject,
+                                            self.patients[a] & self.patients[b])
             negated_states = {_state_of_unit(x[2]) for x in self.negated[a] + self.negated[b]}
             if negated_states:
                 # "3000 people did not die" denies a count, not every death: "people died in the storm"
@@ -747,10 +751,11 @@ def _named_subject(text: str, start: int, offset: int) -> str:
     return words[k].lower() if k >= 0 and words[k][:1].isupper() and words[k].lower() not in _AUX_WORDS | {"i", "it", "he", "she", "they", "we"} else ""
 
 
-def _polarity_modality(a, b, frames, shared, texts, starts, sources, window, named_subject):
+def _polarity_modality(a, b, frames, shared, texts, starts, sources, window, named_subject, patients=frozenset()):
     """Polarity and modality conflicts of a pair sharing a predicate class (the caller checks that);
     ``window(i, offset)`` gives the words around claim i's predicate at ``offset``, ``named_subject(i,
-    offset)`` the name written right before it (see :func:`_named_subject`)."""
+    offset)`` the name written right before it (see :func:`_named_subject`), ``patients`` the nouns both
+    claims' verbs happen to."""
     out = []
     seen = set()
     for ca, sa, ma, oa, ra in frames[a]:
@@ -763,7 +768,8 @@ def _polarity_modality(a, b, frames, shared, texts, starts, sources, window, nam
             # Russian air defense systems" vs "abandon the deployment of Russian air defense systems"
             near = set(window(a, oa)).intersection(window(b, ob))
             # "Ortega has conceded defeat" / "Ortega has not conceded": one named subject of one act
-            # is as telling as two words around it
+            # is as telling as two words around it, and so is one thing it happens to, next to it in both
+            # ("the wreckage had been found" / "the wreckage was located")
             subject, other_subject = named_subject(a, oa), named_subject(b, ob)
             same_subject = bool(subject) and subject == other_subject
             if subject and other_subject and subject != other_subject:
@@ -775,7 +781,7 @@ def _polarity_modality(a, b, frames, shared, texts, starts, sources, window, nam
                             f"According to {_who(sources[poss])}, '{ca}' is possible (“{ps}”); according to {_who(sources[imp])}, it is impossible (“{ip}”)."))
                 seen.add(ca)
             elif sa != sb and {ma, mb} <= {"", "denied"} and "n" not in (ra, rb) and "v" in (ra, rb) \
-                    and (len(near) >= 2 or same_subject) and _same_attribute(texts, starts, a, oa, b, ob):
+                    and (len(near) >= 2 or same_subject or (near & patients)) and _same_attribute(texts, starts, a, oa, b, ob):
                 pa, pb = snippet(texts[a], starts[a], oa), snippet(texts[b], starts[b], ob)
                 (pos, ps), (neg, ns) = ((a, pa), (b, pb)) if sa == "+" else ((b, pb), (a, pa))
                 if "denied" in (ma, mb) and not same_speaker(sources[a], sources[b]):

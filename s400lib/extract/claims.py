@@ -118,6 +118,8 @@ VERB_CLASSES = {
     "cancel": {"cancel", "suspend", "freeze", "halt", "withhold", "cancellation", "suspension"},
     "request": {"ask", "urge", "prod", "press", "pressure", "implore", "request", "appeal"},
     "collapse": {"collapse", "fall", "topple", "cave", "crumble"},
+    # coming upon something sought: "the wreckage was located / discovered" (and found: see _lemma_of)
+    "locate": {"locate", "discover", "spot"},
     "rebuild": {"rebuild", "reconstruct", "restore", "reconstruction", "restoration"},
     # a natural force striking a place: "the quake hit / struck / shook / rocked the region"
     "strike": {"strike", "hit", "shake", "rock", "jolt"},
@@ -493,6 +495,10 @@ def _lemma_of(words: TokenLists, k: int) -> str:
         return "take_place"  # "the summit took place on ...": an event verb, unlike plain "take"
     if k >= 2 and lower[k - 1] == "-" and lower[k - 2] == "re":
         return "re" + lemma[k]  # "re - export" is three tokens: read the hyphenated whole
+    if lemma[k] == "find" and not any(words.dep[c] in ("ccomp", "xcomp", "oprd", "acomp") for c in words.children[k]):
+        # "the wreckage had been found" comes upon a thing, as "located" does; "the study found that ...",
+        # "found him guilty" find a fact, a verb too common in reports to tell one event
+        return "locate"
     # a phrasal verb of a listed class is read whole: "step down" is "step_down", not "step"
     phrasal = next((f"{lemma[k]}_{lower[c]}" for c in words.children[k] if words.dep[c] == "prt"), None)
     if phrasal is not None and phrasal in _CLASS_OF:
@@ -520,11 +526,13 @@ def _role(words: TokenLists, k: int) -> str:
     return "s"
 
 
-def _frames(words: TokenLists, i: int, j: int, denied: set[int] = frozenset()) -> tuple[list[str], list[str], list[str]]:
+def _frames(words: TokenLists, i: int, j: int, denied: set[int] = frozenset(),
+            untrue: set[int] = frozenset()) -> tuple[list[str], list[str], list[str]]:
     """'class:sign:modal:offset:v|n' per predicate, 'noun:sign:offset' per argument (object) and per
     patient. A predicate in ``denied`` (the clause of a denial verb: "the ministry denied that 300
     people died", see :func:`_denied_clause`) is asserted with the opposite sign: the source says it
-    did not happen.
+    did not happen. So is one in ``untrue`` (the clause of a report the text calls untrue, see
+    :func:`_debunked_clauses`), as a plain negation: nobody is said to deny it.
 
     A patient is the thing a verb without an object happens to: the subject of a passive ("the
     structure has been saved") or of an intransitive verb ("the spire collapsed", with the nouns
@@ -540,6 +548,8 @@ def _frames(words: TokenLists, i: int, j: int, denied: set[int] = frozenset()) -
             sign = "-"
         if k in denied and modal == "" and not _qualified(words.doc[k]):
             sign, modal = ("+" if sign == "-" else "-"), "denied"
+        elif k in untrue and modal == "":
+            sign = "+" if sign == "-" else "-"
         cls = predicate_class(_lemma_of(words, k))
         frames.append(f"{cls}:{sign}:{modal}:{words.idx[k]}:{_role(words, k)}")
         kids = words.children[k]
@@ -590,6 +600,29 @@ def _denied_clause(verb) -> set[int]:
         tok = todo.pop()
         out.add(tok.i)
         todo += [c for c in tok.children if c.dep_ in ("conj", "aux", "auxpass", "neg", "ccomp", "xcomp")]
+    return out
+
+
+# a report judged untrue by the words that name it: "a false alarm that the wreckage had been found"
+_DEBUNKED_NOUNS = {"alarm", "alert", "report", "claim", "rumour", "rumor", "story", "news", "sighting"}
+_UNTRUE = {"false", "erroneous", "mistaken", "unfounded", "bogus", "fake", "inaccurate", "incorrect", "wrong", "untrue",
+           "baseless", "groundless"}
+
+
+def _debunked_clauses(doc, i: int, j: int) -> set[int]:
+    """Token indices of the "that"-clauses of reports the text itself calls untrue ("after a false alarm
+    that the wreckage had been found", "false reports that the mayor had resigned"): what they report did
+    not happen, as in a denial's clause."""
+    out: set[int] = set()
+    for noun in doc[i:j]:
+        if noun.lemma_.lower() not in _DEBUNKED_NOUNS or not any(a.dep_ == "amod" and a.lower_ in _UNTRUE for a in noun.children):
+            continue
+        todo = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+        while todo:
+            tok = todo.pop()
+            out.add(tok.i)
+            todo += [c for c in tok.children if c.dep_ in ("conj", "aux", "auxpass", "neg", "ccomp", "xcomp")]
     return out
 
 
@@ -1166,9 +1199,10 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
             negative = head is not None and _negated(words, head.i)[0]
             denier = frame_tok if frame_tok is not None and frame_tok.lemma_.lower() in DENIAL_VERBS and not _negated(words, frame_tok.i)[0] else None
             denied = _denied_clause(denier) if denier is not None else frozenset()
-            if head is not None and head.i in denied:
+            untrue = _debunked_clauses(words.doc, i, j)
+            if head is not None and (head.i in denied or head.i in untrue):
                 negative = not negative  # "denied that 300 people died": the source says they did not
-            frames, args, patients = _frames(words, i, j, denied)
+            frames, args, patients = _frames(words, i, j, denied, untrue)
             lemmas = [words.lemma[k] for k in range(i, j)
                       if words.pos[k] in _LEMMA_POS and not words.is_stop[k] and words.is_alpha[k]
                       or (words.pos[k] in ("NOUN", "PROPN") and "-" in words.lower[k])]
