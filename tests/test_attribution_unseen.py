@@ -1384,3 +1384,14 @@ def test_a_reported_clause_the_parser_splits_or_hangs_on_an_adverbial_is_reporte
     quotes = _quotes(text)
     assert quotes["text"].tolist() == [content]
     assert speaker in quotes.iloc[0]["speaker"]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("So far, the council said, three bridges had been closed in the town.", "three bridges had been closed in the town", None),
+    ("In Varn, the harbour master said, the north quay will reopen in May.", "the north quay will reopen in May", "harbour master"),
+    ("The ferry, Mayor Ann Holt said, will sail again on Friday.", "The ferry, Mayor Ann Holt said, will sail again on Friday", "Ann Holt"),
+])
+def test_an_attribution_set_off_inside_the_clause_it_reports_reports_that_clause(text, content, speaker):
+    quotes = _quotes(text)
+    assert quotes["text"].tolist() == [content]
+    assert _speaker_of(quotes, content[:12]) == speaker

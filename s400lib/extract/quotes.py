@@ -1094,6 +1094,13 @@ def _has_own_subject(clause: Token) -> bool:
 
 def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, int]:
     toks = list(clause.subtree)
+    if verb.head.i == clause.i and verb.dep_ == "parataxis":
+        # an attribution set off inside the clause: the clause less it; when the clause's subject follows the
+        # attribution ("So far, it said, three bridges had been closed"), the words after it
+        frame = {t.i for t in verb.subtree}
+        toks = [t for t in toks if t.i not in frame]
+        if all(c.i > verb.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")):
+            toks = [t for t in toks if t.i > verb.right_edge.i]
     # a post-posed cue ("CLAUSE, Defense News reported") may hang off the clause in a bad parse
     toks = [t for t in toks if t.i != verb.i and not (t.i > verb.i and clause.i < verb.i)]
     # a trailing "according (to) X" belongs to the attribution, not to the reported clause
@@ -1244,6 +1251,10 @@ def _reported_clauses(verb: Token) -> list[Token]:
             # "said the location of the finds -- 190 miles north -- was near ...": the parser took the reported
             # clause's subject for the verb's object and its predicate for a clause with no subject
             return [obj]
+    if _interpolated(verb):
+        # "The bridge, the mayor said, will close in May", "So far, it said, three bridges had been closed":
+        # an attribution set off inside the clause it reports, which the parser hangs on that clause
+        return [verb.head]
     # "confirmed for the first time on Friday that debris was found": the parser hangs the "that"-clause on a
     # noun of the adverbial between the verb and the clause; a clause opened by the conjunction "that" is
     # no relative clause, and a noun of time or manner takes none of its own
@@ -1254,6 +1265,21 @@ def _reported_clauses(verb: Token) -> list[Token]:
             if found:
                 return found[:1]
     return []
+
+
+def _interpolated(verb: Token) -> bool:
+    """Whether a speech verb with a subject of its own is an attribution set off by commas inside the clause
+    it reports ("The bridge, the mayor said, will close"): the parser hangs it on that clause's verb."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or not (verb.left_edge.i < verb.i) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    doc = verb.doc
+    # the commas that set it off, which the parser may hang on the attribution itself
+    before = verb.left_edge.i if verb.left_edge.text == "," else verb.left_edge.i - 1
+    after = verb.right_edge.i if verb.right_edge.text == "," else verb.right_edge.i + 1
+    set_off = before >= 0 and doc[before].text == "," and after < len(doc) and doc[after].text == ","
+    return set_off and before > head.left_edge.i and after < head.right_edge.i
 
 
 def _opened_by_that(clause: Token) -> bool:
