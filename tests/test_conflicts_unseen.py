@@ -452,3 +452,16 @@ def test_finding_a_thing_is_locating_it_and_finding_a_fact_is_not():
     assert "locate:+" in frames("Divers located the wreckage of the ferry near Dorr on Monday.")
     found = frames("The inquiry found that the ferry crew had been working for twenty hours.")
     assert "locate" not in found and "find:+" in found, found
+
+
+def test_an_act_still_to_come_against_the_same_act_done_is_a_status_conflict(two_outlets):
+    co = two_outlets("Harbour master Tomas Weller said he would step down at the end of the season.",
+                     "Tomas Weller has resigned as Lenton harbour master.")
+    assert co["kind"].tolist() == ["status"], co
+    co = two_outlets("The Lenton council announced its intention to revoke the ferry licence of Varn Lines.",
+                     "The Lenton council has revoked the ferry licence of Varn Lines, the mayor said.")
+    assert co["kind"].tolist() == ["status"], co
+    # a decision to resign is no resignation still to come
+    co = two_outlets("Tomas Weller said his decision to resign was his own.",
+                     "Tomas Weller has resigned as Lenton harbour master.")
+    assert not (co["kind"] == "status").any(), co

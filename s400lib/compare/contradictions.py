@@ -49,7 +49,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..core import schema
-from ..extract.claims import CLOSED_STATUS_CLASSES, rows_inside
+from ..extract.claims import CLOSED_STATUS_CLASSES, VERB_CLASSES, rows_inside
 from ..extract.numbers import state_of_lemma
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from ..core.countries import countries_in
@@ -501,6 +501,11 @@ class _PairJudge:
             return (1, 0) if risen_a else (0, 1)
         return self.pub_days[a], self.pub_days[b]
 
+    def parties(self, i: int) -> set:
+        """The names a claim tells of, its own source among them ("Cameron said he would step down": Cameron)."""
+        names = {name for _label, name in self.subjects[i]}
+        return names | {self.sources[i]} if isinstance(self.sources[i], str) else names
+
     def window(self, i: int, offset: int) -> tuple[str, ...]:
         if (i, offset) not in self.windows:
             self.windows[(i, offset)] = tuple(sys.intern(w) for w in _window(self.texts[i], self.starts[i], offset))
@@ -595,7 +600,8 @@ class _PairJudge:
                 cands += _stance(a, b, self.args, frames, texts, starts, sources, self.df, self.n)
             if denied_figure and not any(kind in ("stance", "polarity") for kind, *_ in cands):
                 cands += denied_figure
-            cands += _status(a, b, self.status, self.stages, shared, frames, texts, sources, self.times)
+            cands += _status(a, b, self.status, self.stages, shared, frames, texts, sources, self.times,
+                             bool(self.parties(a) & self.parties(b)))
             cands += _winner(a, b, self.winners, shared, texts, sources)
             if any(kind == "status" for kind, *_ in cands):
                 # "reached" against "not yet reached" is one matter at two stages, not a denial
@@ -603,7 +609,9 @@ class _PairJudge:
             for kind, topic, base, explanation in cands:
                 if self.modality[a] == "conditional" or self.modality[b] == "conditional":
                     base -= 0.1  # a conditional claim only conflicts under its condition
-                if r >= _MIN_RELATED[kind] or (kind == "numeric" and topic in rare) or (kind == "temporal" and topic in close):
+                # (one listed act of one party, still to come and done, needs no more words in common: see _status)
+                if r >= _MIN_RELATED[kind] or (kind == "numeric" and topic in rare) or (kind == "temporal" and topic in close) \
+                        or (kind == "status" and topic in _CLASSED_ACTS):
                     out.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
         return out
 
@@ -1203,6 +1211,8 @@ def _disjoint_dates(a, b, frames, bound) -> list[tuple[str, str, str, str, str, 
     return out
 
 
+# the acts of the claims' verb classes (see extract.claims.VERB_CLASSES)
+_CLASSED_ACTS = frozenset(VERB_CLASSES)
 # a weekday the story's date could not pin ("went down Thursday morning" in an undated article)
 _WEEKDAY_ONLY = re.compile(r"^XXXX-WXX-([1-7])(?:T[\dA-Z:]+)?$")
 
@@ -1282,7 +1292,7 @@ def _winner(a, b, winners, shared, texts, sources):
              f"According to {_who(sources[a])}, {wa} won (“{_short(texts[a])}”); according to {_who(sources[b])}, {wb} did (“{_short(texts[b])}”).")]
 
 
-def _status(a, b, status, stages, shared, frames, texts, sources, times):
+def _status(a, b, status, stages, shared, frames, texts, sources, times, same_party=False):
     sa = status[a] if isinstance(status[a], str) else None
     sb = status[b] if isinstance(status[b], str) else None
     if sa == sb:
@@ -1317,10 +1327,15 @@ def _status(a, b, status, stages, shared, frames, texts, sources, times):
         if not (len(one_day) == 1 and len(set(when_done + when_pending)) == 1):
             return []
     classes = {f[0] for f in frames[a]} & {f[0] for f in frames[b]}
-    if len(shared | classes) < 3:
+    # one act of a listed class, still to come in one and done in the other, of a party both name ("Cameron
+    # said he would step down" / "David Cameron has resigned") is one matter with fewer words in common
+    one_act_of_one_party = same_party and bool(classes & _CLASSED_ACTS)
+    if len(shared | classes) < 3 and not (one_act_of_one_party and len(shared | classes) >= 2):
         return []
     done, pending = (a, b) if sa == "settled" else (b, a)
     topic = sorted(shared - _GENERIC)[0] if shared - _GENERIC else "status"
+    if one_act_of_one_party:
+        topic = sorted(classes & _CLASSED_ACTS)[0]  # the act itself: see the relatedness test of _PairJudge.rows
     return [("status", topic, _BASE["status"],
              f"According to {_who(sources[done])}, the matter is settled (“{_short(texts[done])}”); according to {_who(sources[pending])}, it is still pending (“{_short(texts[pending])}”).")]
 

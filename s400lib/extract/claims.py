@@ -115,7 +115,7 @@ VERB_CLASSES = {
     "agree": {"agree", "accept", "approve", "consent", "agreement", "acceptance", "approval"},
     "deploy": {"deploy", "deployment", "activate", "commission", "operate"},
     "deliver": {"deliver", "supply", "ship", "delivery", "shipment"},
-    "cancel": {"cancel", "suspend", "freeze", "halt", "withhold", "cancellation", "suspension"},
+    "cancel": {"cancel", "suspend", "freeze", "halt", "withhold", "revoke", "cancellation", "suspension", "revocation"},
     "request": {"ask", "urge", "prod", "press", "pressure", "implore", "request", "appeal"},
     "collapse": {"collapse", "fall", "topple", "cave", "crumble"},
     # coming upon something sought: "the wreckage was located / discovered" (and found: see _lemma_of)
@@ -500,7 +500,9 @@ def _lemma_of(words: TokenLists, k: int) -> str:
         # "found him guilty" find a fact, a verb too common in reports to tell one event
         return "locate"
     # a phrasal verb of a listed class is read whole: "step down" is "step_down", not "step"
-    phrasal = next((f"{lemma[k]}_{lower[c]}" for c in words.children[k] if words.dep[c] == "prt"), None)
+    # (the parser may tag the particle right after the verb an adverb: "stepped down on Monday")
+    phrasal = next((f"{lemma[k]}_{lower[c]}" for c in words.children[k]
+                    if words.dep[c] == "prt" or (words.dep[c] == "advmod" and c == k + 1)), None)
     if phrasal is not None and phrasal in _CLASS_OF:
         return phrasal
     return lemma[k]
@@ -659,6 +661,26 @@ def _may_be_pending(words: TokenLists, k: int) -> bool:
     return words.lemma[k] in _CONFIRMING or any(words.lower[c] in ("yet", "still") for c in near)
 
 
+# the classes of VERB_CLASSES: acts distinct enough that one told as still to come and as done is a dispute
+_CLASSED = frozenset(VERB_CLASSES)
+# verbs and nouns whose "to"-clause is an act intended, not done: "intends to revoke", "its intention to revoke"
+_INTENDING = {"intend", "plan", "aim", "vow", "pledge", "promise", "threaten", "intention"}
+_FUTURE_AUX = {"will", "would", "shall", "'ll"}
+
+
+def _told_as_to_come(words: TokenLists, k: int) -> bool:
+    """Whether verb ``k`` is told as an act still to come: with a future auxiliary ("will step down", "would
+    resign") or as the "to"-clause of an intention ("intends to revoke", "its intention to revoke"), not negated."""
+    if _negated(words, k)[0]:
+        return False
+    kids = words.children[k]
+    if any(words.dep[c] == "aux" and words.lower[c] in _FUTURE_AUX for c in kids):
+        return True
+    to = any(words.dep[c] == "aux" and words.lower[c] == "to" for c in kids)
+    head = words.head[k]
+    return to and words.dep[k] in ("xcomp", "acl") and head != k and words.lemma[head] in _INTENDING
+
+
 def _status(words: TokenLists, i: int, j: int) -> tuple[str | None, str]:
     """('settled' / 'pending' / None, the '|'-joined predicate classes that set it) for the unit [i, j).
 
@@ -676,6 +698,12 @@ def _status(words: TokenLists, i: int, j: int) -> tuple[str | None, str]:
             classes.append("agree")
             continue
         deal = pos[k] == "VERB" and _makes_agreement(words, k)
+        if pos[k] == "VERB" and predicate_class(_lemma_of(words, k)) in _CLASSED and _told_as_to_come(words, k):
+            # "he would step down in three months", "announced its intention to revoke the concession": an
+            # act of a listed class still to come, which a claim telling it done contradicts (see _completed)
+            pending = True
+            classes.append(predicate_class(_lemma_of(words, k)))
+            continue
         if lemma not in _STATUS_LEMMAS and not deal and (pos[k] != "VERB" or not _may_be_pending(words, k)):
             continue  # every test below needs a status lemma, a deal made, or a verb with "yet", "still" or "confirm"
         tok = words.doc[k]
@@ -733,7 +761,7 @@ def _completed(words: TokenLists, i: int, j: int) -> str:
             continue  # a bare participle ("the flooded homes") is a description, not a report of an act
         if any(c.dep_ == "aux" and c.lower_ in _UNREAL_AUX for c in kids) or _negated(words, k)[0] or _not_told_done(words, k):
             continue
-        done.append(predicate_class(words.lemma[k]))
+        done.append(predicate_class(_lemma_of(words, k)))
         if _makes_agreement(words, k):
             done.append("agree")
     return "|".join(dict.fromkeys(done))
