@@ -34,6 +34,12 @@ import pytest
     # a weapon whose use is denied is the event; the kind of an attack is kept with it
     ("The Ostrian army denied using cluster bombs.", "denies|Ostrian army|bomb cluster"),
     ("Monitors said the Ostrian army was responsible for two cluster bomb attacks.", "blames|Ostrian army|attack bomb"),
+    # a share in the event the party is said not to have; a denial "in the matter" names no event of its own
+    ("A senior Ostrian official told reporters that Ostria has no connection with the explosions.", "denies|Ostria|explosion"),
+    ("The Varn militia had no role in the bombing of the ferry, its leader said.", "denies|Varn militia|bombing"),
+    ("The Varn militia has denied involvement in the matter.", "denies|Varn militia|"),
+    # the party is the whole name its word heads
+    ("Officials said the Islamic Republic of Varnia was responsible for the raid.", "blames|Islamic Republic of Varnia|raid"),
 ])
 def test_who_a_claim_holds_responsible_for_what(claim_value, text, expected):
     assert claim_value(text, "blame") == expected
@@ -48,6 +54,7 @@ def test_who_a_claim_holds_responsible_for_what(claim_value, text, expected):
     "The minister did not blame Ostria for the poisoning.",                          # nobody accused, nobody denied
     "Mayor Ana Ruiz said they had carried out the abduction.",                      # "they" is not the mayor
     "There were two explanations: either Ostria was behind the poisoning or it lost control of the poison.",
+    "The ferry company has no connection to the mayor, its lawyer said.",            # a tie to someone, no event
 ])
 def test_no_accusation_where_none_is_made(claim_value, text):
     assert claim_value(text, "blame") is None
@@ -129,3 +136,9 @@ def test_an_event_denied_to_come_from_a_country_answers_a_party_of_that_country_
                      "The raid on the pipeline could not have come from Ostria, the energy minister said.")
     blame = co[co["explanation"].str.contains("is responsible for the raid")]
     assert blame["kind"].tolist() == ["stance"], co
+
+
+def test_an_accusation_and_a_party_saying_it_has_no_connection_with_the_event_conflict(two_outlets):
+    co = two_outlets("Officials in Lenton said the Islamic Republic of Varnia was responsible for the raid on the harbour.",
+                     "A Varnian diplomat told reporters that Varnia has no connection with the raid.")
+    assert co["kind"].tolist() == ["stance"], co

@@ -716,3 +716,24 @@ def test_a_dateline_the_model_tagged_in_part_becomes_the_whole_place():
     doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 3, 4, label="GPE")]  # as the model may: "PHNOM | PENH"
     ents = [(e.text, e.label_) for e in repair_entities(doc).ents]
     assert ("PHNOM PENH", "GPE") in ents, ents
+
+
+def test_a_states_formal_name_is_its_short_name_and_a_capital_stays_a_city():
+    tables = _parse_texts("Talks\n\nThe Federal Republic of Germany signed the accord on Monday.",
+                          "Talks\n\nGermany signed the accord, officials in Berlin said.",
+                          "Talks\n\nThe Russian Federation did not sign. Russia may sign later.")
+    assert _canonical(tables, "The Federal Republic of Germany") == {"Germany"}
+    assert _canonical(tables, "The Russian Federation") == {"Russia"}
+    assert _canonical(tables, "Berlin") == {"Berlin"}
+
+
+def test_a_title_case_headline_with_the_storys_verb_inside_a_name_is_two_names(tmp_path):
+    (tmp_path / "a.txt").write_text("June 3, 2021\n\nKowalski Blames Russia for Baltic Sea Attack\n\nDefence minister "
+                                    "Jan Kowalski blamed Russia on Monday for the attack on the Baltic Sea cable.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,title\na.txt,Kowalski Blames Russia for Baltic Sea Attack\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    # the headline after a date line is the title the metadata gives
+    assert tables.paragraphs["kind"].tolist()[:2] == ["body", "title"]
+    title = tables.entities[tables.entities["start"] < tables.paragraphs["end"].iloc[1]]
+    assert not title["text"].str.contains("Blames").any(), title[["text", "label"]]
+    assert {"Kowalski", "Russia"} <= set(title["text"]), title[["text", "label"]]

@@ -45,7 +45,10 @@ _HARM_EVENTS = {
     "campaign", "protest", "riot", "unrest", "violence", "scheme", "act", "incident", "strikes",
 }
 # a party's share in an event, which a denial denies: "denied any involvement in the attack"
-_SHARE_NOUNS = {"involvement", "responsibility", "role", "part", "hand", "complicity", "participation", "link", "links"}
+_SHARE_NOUNS = {"involvement", "responsibility", "role", "part", "hand", "complicity", "participation", "link", "links",
+                "connection", "connections", "tie", "ties"}
+# words for the event that stand for whatever the text was about: a denial "in the matter" names no event of its own
+_VAGUE_EVENTS = {"matter", "affair", "case", "issue", "situation"}
 # nouns that name an accusation: what a denial verb rejects when it rejects one of these ("rejected
 # accusations that it ordered the killing")
 _CHARGE_NOUNS = {"accusation", "allegation", "claim", "charge", "suggestion", "report", "assertion", "insinuation"}
@@ -71,7 +74,8 @@ _DISMISSIVE = {"absurd", "baseless", "groundless", "unfounded", "false", "ridicu
 _ORIGIN_VERBS = {"come", "launch", "fire", "originate", "stage"}
 # lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
 # (besides the verbs of denial, which the caller knows)
-TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved", "use"}
+TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved", "use",
+                      "connection", "connections", "link", "links", "tie", "ties", "role", "part", "involvement"}
                      | _CHARGE_VERBS | _CHARGE_FORMS | _ORIGIN_VERBS | {"launched", "fired", "came", "originated"}
                      | _CHARGE_NOUNS | {n + "s" for n in _CHARGE_NOUNS})
 
@@ -110,6 +114,10 @@ def _party(tok, source: str | None, denier) -> str | None:
     # never a clause or a phrase hanging on it
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "poss") and t.head.i >= t.i
              and (t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("NORP", "GPE", "ORG"))] + [tok]
+    named = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("GPE", "ORG", "NORP")), None)
+    if named is not None and named.end > tok.i + 1:
+        # ... and the rest of the name it heads: "the Islamic Republic of Iran", not "Islamic Republic"
+        return " ".join(t.text for t in named if t.lower_ != "the")
     return " ".join(t.text for t in words)
 
 
@@ -138,6 +146,8 @@ def _antecedent(pronoun, source: str | None):
 def _event(tok, party=None) -> str:
     """An event as its head lemma and the names it holds ("the attack on Sergei Skripal" -> 'attack Sergei
     Skripal'), leaving out the party when the parse hangs it on the event ("blamed the attack on Iran")."""
+    if tok.lemma_.lower() in _VAGUE_EVENTS and not any(t.pos_ == "PROPN" for t in tok.subtree):
+        return ""  # "denied involvement in the matter": whatever the text was about, as a denial naming no event
     left_out = {t.i for t in party.subtree} if party is not None else set()
     names = [t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i != tok.i and t.i not in left_out]
     # the nouns that say what kind of event it is ("chemical weapons attacks"), compared as its names are
@@ -298,6 +308,19 @@ def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
             # "Ostria said it had nothing to do with ...": the pronoun is the one who says it
             if events and subject is not None and (party := _party(subject, source, tok)):
                 return f"denies|{party}|{_event(events[0])}"
+        if lemma == "have" and not _negated(tok):
+            # "Iran has no connection with the explosions", "the group had no role in the attack": a share in the
+            # event that the party is said not to have (the event may hang on the share or on the verb)
+            for share in (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _SHARE_NOUNS
+                          and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)):
+                subject = _subject(tok)
+                tied = [e for e in _objects(share, ("with", "to", "in")) + _objects(tok, ("with", "to", "in"))
+                        if e.lemma_.lower() not in _STATEMENT_NOUNS]
+                events = [e for e in tied if e.lemma_.lower() in _HARM_EVENTS | _VAGUE_EVENTS]
+                if tied and not events:
+                    continue  # "the company has no connection to the mayor": a tie to someone, no event denied
+                if subject is not None and (party := _party(subject, source, tok)):
+                    return f"denies|{party}|{_event(events[0]) if events else ''}"
         if lemma in denial_verbs and tok.pos_ == "VERB" and not _negated(tok):
             denier_subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             for used in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj") and c.lemma_.lower() == "use"):

@@ -401,7 +401,8 @@ def trim_headline_names(doc: Doc, start: int, end: int) -> None:
     a name the capitalised words that the story writes in lower case and never capitalised inside a
     sentence ("Following EU" is the EU):
     "Mugabe Resigns" ("resign" in the story) is Mugabe, "Boeing Supports Action" is Boeing; "Theresa May
-    Resigns" keeps "May", which the story capitalises ("Theresa May said"). A name left with no word goes."""
+    Resigns" keeps "May", which the story capitalises ("Theresa May said"). A name left with no word goes; one
+    with such a word inside is cut there into names ("Pompeo Blames Iran")."""
     body = doc.text[end:]
     if not body or not doc.ents:
         return
@@ -416,12 +417,24 @@ def trim_headline_names(doc: Doc, start: int, end: int) -> None:
         # and from its start: "Prime Minister Following EU Referendum" glues "Following" onto "EU"
         while first < last and _common_in_story(doc[first].text, body):
             first += 1
-        if (first, last) == (ent.start, ent.end):
+        # and inside it: "Pompeo Blames Iran" is two names with the story's verb between them, each with
+        # the label the story gives that name
+        runs, run_start = [], first
+        for k in range(first, last):
+            if _common_in_story(doc[k].text, body):
+                if k > run_start:
+                    runs.append((run_start, k))
+                run_start = k + 1
+        if last > run_start:
+            runs.append((run_start, last))
+        if runs == [(ent.start, ent.end)]:
             spans.append(ent)
             continue
         changed = True
-        if last > first:
-            spans.append(Span(doc, first, last, label=ent.label_))
+        for r0, r1 in runs:
+            name = doc[r0:r1].text
+            label = next((e.label_ for e in doc.ents if e.start_char >= end and e.text == name), ent.label_)
+            spans.append(Span(doc, r0, r1, label=label))
     if changed:
         doc.ents = spans
 

@@ -97,6 +97,10 @@ def boilerplate_rule(paragraph: str, rules: list[BoilerplateRule] | None = None)
     return None
 
 
+# how many paragraphs from the start a headline the metadata gives is looked for
+TITLE_WITHIN = 3
+
+
 def _is_title(paragraph: str, title: str | None) -> bool:
     if title:
         return _norm(paragraph) == _norm(title)
@@ -116,10 +120,16 @@ def paragraph_table(article_id: str, text: str, title: str | None = None) -> pd.
 def paragraph_rows(article_id: str, text: str, title: str | None = None) -> list[dict]:
     """The rows of :func:`paragraph_table`, as dicts (the parse types the rows of many articles at once)."""
     rows = []
-    for para_id, (start, end) in enumerate(split_paragraphs(text)):
+    spans = split_paragraphs(text)
+    # the headline opens the text, or follows a line or two of page furniture ("October 15, 2019") when the
+    # metadata gives it
+    title_at = 0
+    if title:
+        title_at = next((k for k, (s0, s1) in enumerate(spans[:TITLE_WITHIN]) if _is_title(text[s0:s1], title)), 0)
+    for para_id, (start, end) in enumerate(spans):
         chunk = text[start:end]
         rule = boilerplate_rule(chunk)
-        if para_id == 0 and rule is None and _is_title(chunk, title):
+        if para_id == title_at and rule is None and _is_title(chunk, title):
             kind = "title"
         elif rule is not None:
             kind = "boilerplate"

@@ -481,6 +481,22 @@ def _join_country_forms(by_key: dict[str, Counter], not_a_body) -> None:
         _merge_into_most_named(by_key, stems)
 
 
+def _join_state_names(by_key: dict[str, Counter], is_place) -> None:
+    """A state's formal name and its short name ("the Islamic Republic of Iran" / "Iran", "the Russian
+    Federation" / "Russia"): a place of two words or more that names a country as a whole, and not as its
+    capital (a capital standing for its state is not joined: "Tehran" stays a city), folds into the country's
+    short name when the corpus writes it."""
+    short = {name_key(country): stem for stem in by_key if is_place(stem) and (country := country_named(stem))
+             and name_key(country) == stem}
+    for stem in list(by_key):
+        if " " not in stem or not is_place(stem) or state_of_capital(stem) is not None:
+            continue
+        country = country_named(stem)
+        target = short.get(name_key(country)) if country else None
+        if target is not None and target != stem and target in by_key and stem in by_key:
+            by_key[target].update(by_key.pop(stem))
+
+
 def _join_transliterations(by_key: dict[str, Counter], is_place) -> None:
     """Two spellings of one place's name in Latin letters, run together or not ("Kouhmobarak" / "Kuh
     Mubarak"): the same consonants in the same order once the usual transliteration variants are
@@ -577,6 +593,7 @@ class Canonicalizer:
         _join_last_words(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         _join_inner_runs(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         _join_transliterations(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"})
+        _join_state_names(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"})
         _join_buildings(by_key, lambda stem: stem in self.person_of)
         _join_country_forms(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         # the form to show for a key: the stem itself when the corpus writes it, else the most common
