@@ -465,3 +465,12 @@ def test_an_act_still_to_come_against_the_same_act_done_is_a_status_conflict(two
     co = two_outlets("Tomas Weller said his decision to resign was his own.",
                      "Tomas Weller has resigned as Lenton harbour master.")
     assert not (co["kind"] == "status").any(), co
+
+
+def test_a_claim_called_false_by_another_party_after_a_semicolon_is_answered(two_outlets):
+    co = two_outlets("The harbour is calm again. Varnia claimed that its navy rescued 44 sailors from the burning ferry; "
+                     "the Ostrian government has called Varnia’s claim “patently false.”",
+                     "Fishing boats returned to Lenton on Monday.")
+    stance = co[co["kind"] == "stance"]
+    assert len(stance) == 1, co
+    assert "rescued 44 sailors" in stance["left_text"].iloc[0] + stance["right_text"].iloc[0]

@@ -387,7 +387,9 @@ def contradictions(
     counter = {"candidates": 0}
     for judged in map_slices(_PairJudge.rows, judge, _hooked_pairs(slices, hooks, status, arts, sent, counter, contrasted), client):
         rows += judged
-    rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts)
+    article_texts = dict(zip(tables.articles["article_id"].astype(str), tables.articles["text"].astype(str))) \
+        if getattr(tables, "articles", None) is not None and "text" in tables.articles else None
+    rows += _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums, arts, article_texts)
     rows += _age_rows(tables, c, published)
     rows += _account_rows(tables, c, sources, texts)
     rows += _culprit_rows(c, sources, texts, arts, starts, lemmas, idf, weight)
@@ -1345,7 +1347,7 @@ def _shared_weight(shared: set, idf: dict, weight_a: float, weight_b: float) -> 
     return bag_weight(shared, idf) / max(1e-9, min(weight_a, weight_b)) if shared else 0.0
 
 
-def _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums=None, arts=None):
+def _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums=None, arts=None, article_texts=None):
     """Stance rows for rebuttals an article stages itself (see :mod:`s400lib.compare.rebuttals`).
 
     A rebuttal of a figure ("the ministry denied the figure" after "activists said 300 protesters
@@ -1358,7 +1360,7 @@ def _rebuttal_rows(c, sources, rules, texts, starts, lemmas, idf, weight, nums=N
 
     rows = []
     counting = None
-    for a, b, topic, link, verb_at in rebuttal_pairs(c, is_party, same_speaker, _GENERIC):
+    for a, b, topic, link, verb_at in rebuttal_pairs(c, is_party, same_speaker, _GENERIC, article_texts):
         r = _shared_weight(set(lemmas[a]).intersection(lemmas[b]), idf, weight[a], weight[b])
         answer = f"rejecting the {topic}" if link == "claim_noun" else f"answering on '{topic}'"
         rows.append((a, b, "stance", topic, _BASE["stance"] + 0.1 + 0.1 * (link == "claim_noun"),

@@ -63,9 +63,18 @@ MAX_SENTENCES_BACK = 2
 MAX_PARTIES_ANSWERED = 2
 
 
+# a claim called untrue by name: "the U.S. has called Iran's claim “patently false”", "labelled the reports
+# baseless"; the verb of calling stands for the rebuttal verb
+_CALLED_UNTRUE = re.compile(
+    r"\b(call(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|describ(?:e|es|ed|ing))\b"
+    r"(?=[^.;]{0,40}?\b(?:" + "|".join(sorted(CLAIM_NOUNS | {n + "s" for n in CLAIM_NOUNS})) + r")\b"
+    r"[^.;]{0,25}?\b(?:false|baseless|untrue|unfounded|absurd|ridiculous|nonsense|lies?|fabricated|fabrication|groundless)\b)",
+    re.IGNORECASE)
+
+
 def rebuttal_verb(text: str) -> re.Match | None:
     """The first rebuttal verb of a claim's text, outside quotation marks, or None."""
-    for m in _REBUTTAL.finditer(text):
+    for m in [*_REBUTTAL.finditer(text), *_CALLED_UNTRUE.finditer(text)]:
         if text[: m.start()].count("“") <= text[: m.start()].count("”") and text[: m.start()].count('"') % 2 == 0:
             return m
     return None
@@ -100,6 +109,12 @@ def acts_on_claim(text: str, verb: re.Match) -> str | None:
     return None
 
 
+def _after_semicolon(article_texts: dict | None, article: str, end_a: int, start_b: int) -> bool:
+    """Whether a semicolon parts a claim ending at ``end_a`` from the next starting at ``start_b``."""
+    text = (article_texts or {}).get(article)
+    return text is not None and end_a <= start_b and ";" in text[end_a:start_b]
+
+
 def _name_words(source) -> set[str]:
     return {w.lower() for w in re.findall(r"\w+", source)} if isinstance(source, str) else set()
 
@@ -110,17 +125,20 @@ def _only_as_name(word: str, text: str) -> bool:
     return bool(found) and all(w[:1].isupper() for w in found)
 
 
-def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tuple[int, int, str, str, int]]:
+def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str],
+                   article_texts: dict | None = None) -> list[tuple[int, int, str, str, int]]:
     """(charge, rebuttal, topic, link, verb offset) for each rebuttal: row positions of ``claims``
     (reset index), and where the rebuttal verb starts in the rebuttal's text.
 
     ``is_party(i)`` says whether claim i's source is a named party (not the outlet, not unknown);
     ``same_speaker(x, y)`` compares two sources; ``generic`` holds lemmas too common to link claims.
-    ``link`` is 'claim_noun' or 'shared_word'.
+    ``link`` is 'claim_noun' or 'shared_word'. ``article_texts`` (article id -> text) lets two claims of one
+    sentence parted by a semicolon be a claim and its answer.
     """
     arts = claims["article_id"].astype(str).tolist()
     sent = claims["sent_id"].tolist()
     starts = claims["start"].astype(int).tolist()
+    ends = claims["end"].astype(int).tolist()
     texts = claims["text"].astype(str).tolist()
     sources = claims["source"].tolist()
     # split only for the few claims near a rebuttal: a set per claim costs hundreds of megabytes at
@@ -148,7 +166,10 @@ def rebuttal_pairs(claims, is_party, same_speaker, generic: set[str]) -> list[tu
             for a in reversed(order[:k]):
                 if pd.isna(sent[a]) or sent[b] - sent[a] > MAX_SENTENCES_BACK:
                     break
-                if sent[a] == sent[b] or not is_party(a) or same_speaker(sources[a], sources[b]):
+                # (one sentence may hold both when a semicolon sets the answer apart: "Iran claimed it rescued
+                # the crews; the U.S. has called Iran's claim false")
+                one_sentence = sent[a] == sent[b] and not _after_semicolon(article_texts, arts[a], ends[a], starts[b])
+                if one_sentence or not is_party(a) or same_speaker(sources[a], sources[b]):
                     continue
                 if rebuttal_verb(texts[a]) is not None or counter_verb(texts[a]) is not None:
                     continue  # two rebuttals answer a third claim, not each other

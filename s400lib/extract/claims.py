@@ -1193,6 +1193,12 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
             estimator = _estimator(words, i, j) if source is None else None
             if estimator is not None:
                 source, rule = speakers.resolve(estimator, previous), "estimate"
+            if source is None and fsource is not None and ftok is not None and not i <= ftok.i < j and ";" in text[ftok.idx:start]:
+                # "Iran claimed it rescued the crews; the U.S. has called Iran's claim false": a clause past a
+                # semicolon with a frame of its own is that frame's, not the sentence's first speaker's
+                own = _frame_source(doc, doc[i:j], regions, rstarts, speakers, previous, words)
+                if own[0] is not None and own[2] is not None and i <= own[2].i < j:
+                    source, rule = own[0], own[1]
             if source is None and fsource is not None:
                 source, rule = fsource, frule
             para = para_of.get(sent_id)
