@@ -367,6 +367,9 @@ def test_two_outlets_holding_one_party_responsible_for_one_event_tell_one_fact(t
     # one toll counted as passengers in one outlet and as people in the other
     ("All 64 passengers aboard the ferry were killed, coast guard officials said on Sunday.",
      "Coast guard officials believe that 64 people on the boat died."),
+    # ... and the lives aboard counted in no state at all
+    ("The ferry sank off Varn on Tuesday with 48 passengers and crew, the harbour master said.",
+     "A ferry with 48 people on board went down near Varn, rescuers told the Lenton Post."),
 ])
 def test_one_fact_told_in_other_terms_is_one_fact(tmp_path, first, second):
     pairs = sl.align(_two_articles(tmp_path, first, second))

@@ -160,9 +160,10 @@ def _keys(entities, numbers, times) -> list[str]:
                 if prefix == "U":
                     v = v.partition(" ")[2]
                     counted, _, state = v.partition(" (")
-                    if state and counted in LIVES and counted != "people":
-                        # "189 passengers (dead)" and "189 people (dead)": lives in one state are people
-                        keys.append(f"U:people ({state}")
+                    if counted in LIVES and counted != "people":
+                        # "189 passengers (dead)" and "189 people (dead)": lives in one state are people; so are
+                        # lives in none ("with 66 passengers and crew" / "with 66 people on board")
+                        keys.append(f"U:people ({state}" if state else "U:people")
                 if v:
                     keys.append(f"{prefix}:{v}")
     return list(dict.fromkeys(keys))
