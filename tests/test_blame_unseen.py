@@ -40,6 +40,10 @@ import pytest
     ("The Varn militia has denied involvement in the matter.", "denies|Varn militia|"),
     # the party is the whole name its word heads
     ("Officials said the Islamic Republic of Varnia was responsible for the raid.", "blames|Islamic Republic of Varnia|raid"),
+    # an act of harm told with who did it, in the passive or the active
+    ("The ferry was set on fire by the coast guard, the mayor said.", "blames|coast guard|fire"),
+    ("Militiamen torched the market in Varn on Sunday, residents said.", "blames|Militiamen|fire"),
+    ("Smugglers set the warehouse on fire before dawn.", "blames|Smugglers|fire"),
 ])
 def test_who_a_claim_holds_responsible_for_what(claim_value, text, expected):
     assert claim_value(text, "blame") == expected
@@ -55,6 +59,8 @@ def test_who_a_claim_holds_responsible_for_what(claim_value, text, expected):
     "Mayor Ana Ruiz said they had carried out the abduction.",                      # "they" is not the mayor
     "There were two explanations: either Ostria was behind the poisoning or it lost control of the poison.",
     "The ferry company has no connection to the mayor, its lawyer said.",            # a tie to someone, no event
+    "The warehouse caught fire on Sunday.",                                          # a fire nobody set
+    "Ferries Set On Fire at Lenton Pier",                                            # a headline's passive: what burned
 ])
 def test_no_accusation_where_none_is_made(claim_value, text):
     assert claim_value(text, "blame") is None
@@ -142,3 +148,13 @@ def test_an_accusation_and_a_party_saying_it_has_no_connection_with_the_event_co
     co = two_outlets("Officials in Lenton said the Islamic Republic of Varnia was responsible for the raid on the harbour.",
                      "A Varnian diplomat told reporters that Varnia has no connection with the raid.")
     assert co["kind"].tolist() == ["stance"], co
+
+
+def test_two_sources_naming_two_culprits_of_one_fire_are_rival_accounts_and_two_names_of_the_state_are_one(two_outlets):
+    co = two_outlets("The ferry was set on fire by border guards, the mayor of Lenton said on Sunday.",
+                     "Witnesses told the Varn Post that the ferry had been torched by smugglers.")
+    assert co["kind"].tolist() == ["stance"], co
+    # the authorities and the security forces are one side: no rival accounts
+    co = two_outlets("Harbour workers blamed the authorities for the arson at the ferry terminal.",
+                     "The ferry terminal was set on fire by security forces, witnesses told the Varn Post.")
+    assert co.empty, co

@@ -37,9 +37,13 @@ _EVENT_FAMILIES = (
                "explosion", "blast", "sabotage", "act"}),
     frozenset({"killing", "murder", "assassination", "death", "execution", "shooting", "disappearance"}),
     frozenset({"hack", "hacking", "cyberattack", "leak", "interference", "meddling"}),
+    frozenset({"fire", "arson", "blaze", "burning"}),
 )
 
 
+# common nouns for a state's authorities and forces (singular, as _words gives them)
+_STATE_SIDE = frozenset({"authoritie", "authority", "government", "regime", "force", "police", "army", "military", "troop",
+                         "soldier", "guard", "official"})
 # endings of a people's name, longest first: a name the country data lacks ("the Ostrian ministry" /
 # "Ostria", "Houthis" / "Houthi") still meets its stem
 _NATIONALITY_ENDINGS = ("ians", "ian", "ish", "ese", "ans", "an", "ia", "is", "i", "a", "s")
@@ -72,7 +76,8 @@ def same_party(a: str, b: str, one_article: bool = False) -> bool:
     if named_a and named_b:
         return bool(named_a & named_b)
     if not named_a and not named_b:
-        return bool(common_a & common_b)
+        # "the authorities" and "the security forces" name one side, the state's, when nothing names either
+        return bool(common_a & common_b) or bool(common_a & _STATE_SIDE and common_b & _STATE_SIDE)
     head_a, head_b = a.split()[-1].lower(), b.split()[-1].lower()
     return one_article and head_a == head_b and not (named_a and named_b)
 

@@ -72,12 +72,17 @@ _DISMISSIVE = {"absurd", "baseless", "groundless", "unfounded", "false", "ridicu
 # verbs that tell where an event came from: "the attack could not have come from Yemen" denies that the
 # party of that place did it
 _ORIGIN_VERBS = {"come", "launch", "fire", "originate", "stage"}
+# acts of harm a party is told to have done itself, by the event noun each stands for: "the truck was set on fire by
+# the security forces", "troops torched the village", "the embassy was bombed by the rebels"
+_HARM_ACTS = {"torch": "fire", "burn": "fire", "bomb": "bombing", "shell": "shelling", "firebomb": "fire"}
+# "set on fire", "set fire to": the verb "set" with "fire" as its object or after "on"
+_FIRE_WORDS = {"fire", "alight", "ablaze"}
 # lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
 # (besides the verbs of denial, which the caller knows)
 TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved", "use",
                       "connection", "connections", "link", "links", "tie", "ties", "role", "part", "involvement"}
                      | _CHARGE_VERBS | _CHARGE_FORMS | _ORIGIN_VERBS | {"launched", "fired", "came", "originated"}
-                     | _CHARGE_NOUNS | {n + "s" for n in _CHARGE_NOUNS})
+                     | _CHARGE_NOUNS | {n + "s" for n in _CHARGE_NOUNS} | set(_HARM_ACTS) | {"set", "torched", "burned", "burnt"})
 
 
 def _negated(tok) -> bool:
@@ -267,6 +272,36 @@ def _accusations(toks):
                     yield tok, party, event
 
 
+def _harm_act(tok) -> str | None:
+    """The event noun of an act of harm a verb tells ("set on fire", "set fire to", "torched" -> 'fire';
+    "bombed" -> 'bombing'), or None."""
+    lemma = tok.lemma_.lower()
+    if lemma == "set":
+        # "on fire" hangs on the verb or, as the small model often reads it, on its object ("set the depot on fire")
+        holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+        fire = any(c.lower_ in _FIRE_WORDS and c.dep_ in ("dobj", "advmod", "acomp", "oprd") for c in tok.children) or any(
+            p.lower_ == "on" and any(o.lower_ in _FIRE_WORDS for o in p.children)
+            for h in holders for p in h.children if p.dep_ == "prep")
+        return "fire" if fire else None
+    return _HARM_ACTS.get(lemma) or _HARM_ACTS.get(tok.lower_.removesuffix("ed").removesuffix("t"))
+
+
+def _agent_acts(toks):
+    """(verb, party, event) of acts of harm told with who did them: the agent of a passive ("was set on fire by
+    the security forces") or the subject of an active verb ("the troops torched the trucks")."""
+    for tok in toks:
+        if tok.pos_ != "VERB" or _negated(tok) or (event := _harm_act(tok)) is None:
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        # (an active verb must act on something: in "Trucks Loaded With Aid Set On Fire", a headline's passive
+        # with its auxiliary left out, the subject is what burned)
+        agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"] if passive \
+            else [c for c in tok.children if c.dep_ == "nsubj"] if any(c.dep_ == "dobj" for c in tok.children) else []
+        for party in agents[:1]:
+            if party.pos_ in ("PROPN", "NOUN") or party.ent_type_ in ("NORP", "GPE", "ORG"):
+                yield tok, party, event
+
+
 def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
     """The first accusation or denial of one in the tokens of a claim (see the module docstring), or None.
     ``source`` stands for a pronoun party when nothing nearer does; ``denial_verbs`` are the lemmas
@@ -283,6 +318,13 @@ def blame_of(toks, source: str | None, denial_verbs: set[str]) -> str | None:
         party = _party(party_tok, source, denier)
         if party:
             return f"{stance}|{party}|{_event(event_tok, party_tok)}"
+    for verb, party_tok, event in _agent_acts(toks):
+        if _one_of_alternatives(verb):
+            continue
+        denier = _under_denial(verb, denial_verbs)
+        party = _party(party_tok, source, denier)
+        if party:
+            return f"{'denies' if denier is not None else 'blames'}|{party}|{event}"
     for tok in toks:
         lemma = tok.lemma_.lower()
         if lemma in _CHARGE_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not _negated(tok.head):
