@@ -737,3 +737,10 @@ def test_a_title_case_headline_with_the_storys_verb_inside_a_name_is_two_names(t
     title = tables.entities[tables.entities["start"] < tables.paragraphs["end"].iloc[1]]
     assert not title["text"].str.contains("Blames").any(), title[["text", "label"]]
     assert {"Kowalski", "Russia"} <= set(title["text"]), title[["text", "label"]]
+
+
+def test_a_surname_written_twice_running_is_a_slip_and_a_name_of_one_word_twice_is_a_name():
+    tables = _parse_texts("Vote\n\nInterim President Lena Varga Varga met the envoys on Monday.",
+                          "Vote\n\nLena Varga said the vote would be held in May. Varga spoke in Walla Walla.")
+    assert _canonical(tables, "Lena Varga Varga") == {"Lena Varga"}
+    assert _canonical(tables, "Walla Walla") == {"Walla Walla"}

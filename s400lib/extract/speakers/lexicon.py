@@ -313,6 +313,8 @@ def clean_name(text: str) -> str:
     'State Duma'
     >>> clean_name("Senator Vladimir Dzhabarov")
     'Vladimir Dzhabarov'
+    >>> clean_name("President Juan Guaido Guaido")
+    'Juan Guaido'
     """
     text = " ".join(text.split())
     text = _POSSESSIVE.sub("", text) if re.search(r"['’]s?$", text) and len(text) > 3 else text
@@ -337,6 +339,10 @@ def clean_name(text: str) -> str:
     inner = [k for k, w in enumerate(words[1:-2], start=1) if w.lower() in HONORIFICS and w[:1].isupper()]
     if inner and all(w[:1].isupper() for w in words[: inner[-1]]):
         words = words[inner[-1] + 1 :]
+    # a word written twice running after a given name is a slip of the page: "Juan Guaido Guaido" is Juan Guaido
+    # (a name of two words only may be the same word twice: "Walla Walla", "Sirhan Sirhan")
+    if len(words) >= 3:
+        words = [w for k, w in enumerate(words) if k == 0 or w.lower() != words[k - 1].lower() or not w[:1].isupper()]
     return " ".join(words).strip(" ,;:")
 
 
