@@ -149,3 +149,13 @@ def test_a_small_letter_glued_to_a_figure_makes_no_date_of_a_count():
     # "A3 May 2019" style codes need a small letter before the day; a capital before it is no byline
     found = sl.tag_times("Model B12 May 2019 sold out.", dct="2019-06-01")
     assert "2019-05-12" not in set(found["value"]), found
+
+
+def test_a_possessive_relative_date_needs_its_thing_in_the_dated_passage():
+    dated = Article("a", "<a>", "Convoy leaves\n\nThe ferry convoy left Lenton harbour on March 3, 2021, with Mayor Ann Holt "
+                                "and the union leaders aboard.", published="2021-03-04")
+    undated = Article("b", "<b>", "Convoy stopped\n\nUnion leaders aboard the stopped ferry convoy at Lenton harbour disputed "
+                                  "last year's election of Mayor Ann Holt.")
+    row = _parse(dated, undated).articles.set_index("article_id").loc["b"]
+    # the convoy's date is no date of the election: "last year" is not read from it (it had put the article in 2022)
+    assert pd.isna(row["published_earliest"]) and pd.isna(row["published_latest"]), row

@@ -585,12 +585,29 @@ def _same_event_rows(relative: pd.DataFrame, bags: list[set], usable_words: set,
         if found is None:
             continue
         text, _, s0, s1 = lookup[(r.article_id, int(r.sent_id))]
+        if not _dates_a_word_of(text, int(r.start) - s0, int(r.end) - s0, dated_text):
+            continue
         why = (f"'{r.text}' reports what {d.article_id} dates '{d.text}' ({d.value}); that reading holds "
                f"for a publication between {found[0].date()} and {found[1].date()}")
         rows.append({"article_id": r.article_id, "text": text, "start": s0, "end": s1,
                      "kind": "same_event", "earliest": found[0], "latest": found[1], "reason": why,
                      "source_article": d.article_id, "source_text": dated_text, "score": score, "strength": "weak"})
     return rows
+
+
+# words after a possessive relative expression that name what it dates (see _dates_a_word_of)
+EXPRESSION_WINDOW = 2
+
+
+def _dates_a_word_of(sentence: str, start: int, end: int, dated_text: str) -> bool:
+    """Whether a relative expression in the possessive ("last year's re-election") dates a thing the dated
+    passage names too: "disputing last year's re-election of Maduro" dates the re-election, which a passage
+    dating an aid convoy, however many names it shares, does not tell. Other expressions pass."""
+    if not re.match(r"['’]s?\b", sentence[end:]):
+        return True
+    after = re.findall(r"[A-Za-z][\w-]*", re.sub(r"^['’]s?", "", sentence[end:]))[:EXPRESSION_WINDOW]
+    dated = set(eventmatch.content_words(dated_text))
+    return bool(set(eventmatch.content_words(" ".join(after))) & dated)
 
 
 def _drop_common(units: list, keys: list, held: np.ndarray, limit: int) -> tuple[list, list]:
