@@ -26,7 +26,7 @@ import re
 
 import pandas as pd
 
-from ..extract.claims import CLAIM_NOUNS, REBUTTAL_VERBS
+from ..extract.claims import CLAIM_NOUNS, REBUTTAL_VERBS, UNTRUE_WORDS
 
 # Answers to a claim beyond the verbs that reject one: defending what was attacked, and the phrasal
 # "push back" / "hit back" (the claim linker reads single lemmas, so these are only matched here)
@@ -68,7 +68,7 @@ MAX_PARTIES_ANSWERED = 2
 _CALLED_UNTRUE = re.compile(
     r"\b(call(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|describ(?:e|es|ed|ing))\b"
     r"(?=[^.;]{0,40}?\b(?:" + "|".join(sorted(CLAIM_NOUNS | {n + "s" for n in CLAIM_NOUNS})) + r")\b"
-    r"[^.;]{0,25}?\b(?:false|baseless|untrue|unfounded|absurd|ridiculous|nonsense|lies?|fabricated|fabrication|groundless)\b)",
+    r"[^.;]{0,25}?\b(?:" + "|".join(sorted(UNTRUE_WORDS)) + r")\b)",
     re.IGNORECASE)
 
 

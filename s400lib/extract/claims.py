@@ -607,8 +607,10 @@ def _denied_clause(verb) -> set[int]:
 
 # a report judged untrue by the words that name it: "a false alarm that the wreckage had been found"
 _DEBUNKED_NOUNS = {"alarm", "alert", "report", "claim", "rumour", "rumor", "story", "news", "sighting"}
-_UNTRUE = {"false", "erroneous", "mistaken", "unfounded", "bogus", "fake", "inaccurate", "incorrect", "wrong", "untrue",
-           "baseless", "groundless"}
+# words that call a report untrue (also read by compare.rebuttals: "has called Iran's claim “patently false”")
+UNTRUE_WORDS = frozenset({"false", "erroneous", "mistaken", "unfounded", "bogus", "fake", "inaccurate", "incorrect", "wrong",
+                          "untrue", "baseless", "groundless", "absurd", "ridiculous", "nonsense", "fabricated", "fabrication",
+                          "lie", "lies"})
 
 
 def _debunked_clauses(doc, i: int, j: int) -> set[int]:
@@ -617,7 +619,7 @@ def _debunked_clauses(doc, i: int, j: int) -> set[int]:
     not happen, as in a denial's clause."""
     out: set[int] = set()
     for noun in doc[i:j]:
-        if noun.lemma_.lower() not in _DEBUNKED_NOUNS or not any(a.dep_ == "amod" and a.lower_ in _UNTRUE for a in noun.children):
+        if noun.lemma_.lower() not in _DEBUNKED_NOUNS or not any(a.dep_ == "amod" and a.lower_ in UNTRUE_WORDS for a in noun.children):
             continue
         todo = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
