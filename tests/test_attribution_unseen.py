@@ -1395,3 +1395,17 @@ def test_an_attribution_set_off_inside_the_clause_it_reports_reports_that_clause
     quotes = _quotes(text)
     assert quotes["text"].tolist() == [content]
     assert _speaker_of(quotes, content[:12]) == speaker
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # a headline's label before a colon is neither the speaker nor part of the words
+    ("Lenton ferry fire: Varnia is lashing out, says Holt\nThe mayor spoke on Monday.", "Varnia is lashing out", "Holt"),
+    # a name closing a headline after "says", which the parser leaves without a role, named in full below
+    ("Varnia is bluffing, says Kowalczyk\nDefence minister Jan Kowalczyk spoke in Lenton on Monday.",
+     "Varnia is bluffing", "Jan Kowalczyk"),
+    ("Ostria is lashing out, says Pompeo\nForeign minister Mike Pompeo has blamed Ostria.", "Ostria is lashing out", "Mike Pompeo"),
+])
+def test_a_headline_reporting_words_with_the_speaker_after_says_credits_that_speaker(text, content, speaker):
+    quotes = _quotes(text)
+    assert quotes["text"].tolist()[:1] == [content], quotes[["text", "speaker"]]
+    assert _speaker_of(quotes, content) == speaker

@@ -454,7 +454,8 @@ def _common_in_story(word: str, body: str) -> bool:
 def _one_name_one_kind(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     """A one-word name the model calls a person once and a body or a place elsewhere in the same
     article ("Striker signs for Lyon" ... "Lyon is a club with history") is that body or place,
-    unless the article gives it as a person's surname ("Paul Lyon") or a title stands before it."""
+    unless the article gives it as a person's surname ("Paul Lyon") or a title stands before it. Conversely, a
+    one-word place that is the surname of a person named in full there, and no country or capital, is that person."""
     # how often each one-word name is called a body and a place
     kinds = Counter((sp.text, sp.label_) for sp in spans if sp.label_ in ("ORG", "GPE") and len(sp) == 1)
     if not kinds:
@@ -462,6 +463,11 @@ def _one_name_one_kind(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     surnames = {sp[-1].text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2}
     out, changed = [], False
     for sp in spans:
+        if sp.label_ == "GPE" and len(sp) == 1 and sp.text in surnames and country_named(sp.text) is None \
+                and state_of_capital(sp.text) is None:
+            # "Iran is lashing out, says Pompeo" over "Mike Pompeo has blamed Iran": a one-word "place" that
+            # is the surname of a person the article names in full, and no country or capital, is that person
+            sp, changed = Span(doc, sp.start, sp.end, label="PERSON"), True
         if sp.label_ == "PERSON" and len(sp) == 1 and (kinds[(sp.text, "ORG")] or kinds[(sp.text, "GPE")]) \
                 and sp.text not in surnames and not (sp.start > 0 and doc[sp.start - 1].lower_.rstrip(".") in NAME_TITLES):
             label = max(("ORG", "GPE"), key=lambda lab: kinds[(sp.text, lab)])

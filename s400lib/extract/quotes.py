@@ -361,6 +361,11 @@ def _subject_of(verb: Token) -> Token | None:
         # "The new study bumps that number upward; the study found that ...": the parser may give the
         # verb a second subject from the clause before a semicolon, which is a sentence of its own
         subjects = [c for c in subjects_of(v) if not _semicolon_between(c, v)] or subjects_of(v)
+        # a headline's label before a colon is no subject ("Ferry fire: Varnia is lashing out, says Holt")
+        unlabelled = [c for c in subjects if not (c.i < v.i and _colon_between(c, v))]
+        if not unlabelled and _name_closing_after(v) is not None:
+            return _name_closing_after(v)
+        subjects = unlabelled or subjects
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
             # "Malaysia's Prime Minister, Najib Razak said": two subjects, a title and the name after it
@@ -385,7 +390,31 @@ def _subject_of(verb: Token) -> Token | None:
         # the cue as a participle on its subject
         return head
     main = head if shares and verb.dep_ == "conj" else verb
-    return _name_left_of(main) if main.dep_ == "ROOT" else None
+    if main.dep_ != "ROOT":
+        return None
+    return _name_left_of(main) or _name_closing_after(main)
+
+
+def _colon_between(a: Token, b: Token) -> bool:
+    """Whether a colon stands between two tokens of one sentence."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ":" for t in a.doc[lo + 1 : hi])
+
+
+def _name_closing_after(verb: Token) -> Token | None:
+    """A name right after a speech verb that closes its sentence, which the parser left without a role
+    ("Iran is lashing out, says Pompeo" at a paragraph's end): the inverted subject."""
+    nxt = verb.i + 1
+    # (the one after a verb of telling is the hearer: "..., told AFP")
+    if nxt >= len(verb.doc) or verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "”", '"') \
+            or verb.lemma_.lower() in _TELLING_VERBS:
+        return None
+    tok = verb.doc[nxt]
+    if tok.head.i != verb.i or tok.dep_ not in ("dep", "dobj", "npadvmod", "attr", "appos", "oprd", "punct") \
+            or not (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG")):
+        return None
+    rest = [t for t in verb.doc[tok.right_edge.i + 1 : verb.sent.end] if not t.is_space]
+    return tok if all(t.is_punct for t in rest) else None
 
 
 def _name_left_of(verb: Token) -> Token | None:
@@ -1122,6 +1151,12 @@ def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, 
                     for t in toks if t.i < subjects[0]) \
             and any(t.ent_type_ in ("DATE", "TIME") for t in toks if t.i < subjects[0]):
         toks = [t for t in toks if t.i >= subjects[0]]
+    # a label before a colon opening a headline ("Ferry fire: Varnia is lashing out, says Holt") is no part of
+    # the words reported: a run with no verb, then the colon, then the clause's own subject
+    colon = next((t for t in toks if t.text == ":" and t.i < clause.i), None)
+    if colon is not None and not any(t.pos_ in ("VERB", "AUX") and not t.is_punct for t in toks if t.i < colon.i) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > colon.i for c in clause.children):
+        toks = [t for t in toks if t.i > colon.i]
     while toks and (toks[0].lower_ == "that" and (toks[0].dep_ == "mark" or _opened_by_that(clause))
                     or toks[0].is_punct and toks[0].text not in ALL_MARKS):
         toks = toks[1:]
