@@ -35,7 +35,8 @@ verb) and a shared participant (object noun, entity, time or counted unit), "app
 same two exact figures ("from 359 to 253 people" / "down to 253 from the previous estimate of 359"), or one
 exact figure from one source other than the outlet ("police said ... 240,000" in both). Alignment is about content,
 not agreement: a paraphrase may flip a negation, which :mod:`s400lib.compare.contradictions` then flags. Each unit keeps its best match per other article
-and a quote and the claim covering the same words are reported once.
+(an article's headline counting as a part of its own, so that a headline restating the lead never takes the
+best match of the body's sentence) and a quote and the claim covering the same words are reported once.
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ numeric
     2e9..1e12 USD, so "$ 2.5 billion" is consistent with it).
 temporal
     Both claims share a predicate class and content words, and the dates bound to that predicate
-    (the nearest one before each date) have disjoint intervals.
+    (the nearest one before each date) have disjoint intervals. A weekday no publication date pinned
+    ("went down Thursday morning" in an undated article) is any day of that weekday: it cannot be another
+    weekday, nor a date of another weekday.
 polarity
     The same predicate class is affirmed in one claim and negated in the other ("Turkey will not
     abandon the S-400" / "Erdogan intends to abandon the deployment"), with shared content words.
@@ -27,7 +29,8 @@ stance
     say ..."; "Trump however dismissed suggestions ..."; see :mod:`s400lib.compare.rebuttals`).
 status
     One claim reports a matter as settled (agreed, signed, completed) and a related one as still
-    pending (negotiating, awaiting, underway).
+    pending (negotiating, awaiting, underway), or one tells an act of a listed class as done ("has
+    resigned") and the other as still to come ("said he would step down", "its intention to revoke").
 attribution
     Aligned quoted words (``same_quote``) given to two different named speakers.
 

@@ -8,10 +8,11 @@ Two blame values answer each other when
   "Tehran", "Iran", "the Iranian government"; :mod:`s400lib.core.countries`), or, for parties that
   name no country, a name in common, once the ending of a people's name is cut off ("the Houthi
   movement" / "Houthi rebels", "the Ostrian ministry" / "Ostria"), or, for parties
-  named by a common noun only ("the rebels", "the army"), the same noun; in one article, "the
-  militia" is the party named before with that noun ("the Varn militia");
+  named by a common noun only ("the rebels", "the army"), the same noun, or two nouns of the state's
+  side ("the authorities" / "the security forces"); in one article, "the militia" is the party named before
+  with that noun ("the Varn militia");
 - they name one event: the same head noun or one of a family ("the attack" / "the assault" / "the
-  strikes"), or the same name inside it ("the poisoning of Sergei Skripal" / "the attack on the
+  strikes"; "the fire" / "the arson"), or the same name inside it ("the poisoning of Sergei Skripal" / "the attack on the
   Skripals"). A denial that names no event ("denied being involved") is of the event of the nearest
   accusation of its party before it in its article, and answers nothing when there is none;
 - two different sources make them (a source does not answer itself).

@@ -8,9 +8,13 @@ a rebuttal verb (deny, dismiss, reject, dispute, defend ...) in a claim whose so
 shortly after a claim by a different named party. A rebuttal answers the nearest such claim when
 
 - the rebuttal's verb acts on a word that names a claim ("dismissed suggestions", "denied the
-  allegations", "rejected the criticism"), or
+  allegations", "rejected the criticism"; a verb of calling that calls the claim untrue counts as one:
+  "the U.S. has called Iran's claim “patently false”"), or
 - the two claims share a content word that is neither party's own name ("defended the president"
   after "the transcript confirms ... that the president was conducting ...").
+
+The two claims are of different sentences, or of one sentence parted by a semicolon ("Iran claimed it rescued
+the crews; the U.S. has called Iran's claim false").
 
 A counter-assertion after a contrast word ("However, the official insisted the police had behaved
 professionally", "X, however, maintained ...") answers the claim before it the same way, by a shared

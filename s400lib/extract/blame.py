@@ -15,13 +15,16 @@ A claim **blames** a party for an event when its parse says
 - the party *claimed responsibility for* the event;
 - the party *carried out*, *ordered*, *orchestrated*, *masterminded*, *perpetrated*, *committed* or
   *staged* an event of harm (an attack, a killing, a poisoning ...), actively or in the passive ("the
-  killing was ordered by the crown prince").
+  killing was ordered by the crown prince");
+- the party did an act of harm itself: *set on fire*, *set fire to*, *torched*, *burned*, *bombed*, *shelled*
+  something ("the truck was set on fire by the security forces"; the event is the act's noun, 'fire').
 
 A claim **denies** it when such an accusation is negated ("was not behind", "had nothing to do with"),
 stands under a verb of denial ("denied that it was behind", "denied carrying out", "rejected accusations
 that it ordered"), or when a party's *involvement*, *role* or *responsibility* in the event is denied
 ("denied any involvement in the attack"; the party is whose involvement it is, else the one who
-denies), or when the event is said not to have come from a place ("the attack could not have come from
+denies), or when the party is said to have *no connection*, *role* or *link* with an event of harm ("Iran has no
+connection with the explosions"), or when the event is said not to have come from a place ("the attack could not have come from
 Yemen": the party is the place, which a party of that place's country answers), or when the accusations
 against a party are called false, absurd, a provocation ... ("the accusations against Russia are absurd"). A pronoun that stands for the party ("denied that it was involved") is the one who denies,
 or the claim's source.
@@ -29,7 +32,7 @@ or the claim's source.
 The value is ``'blames|<party>|<event>'`` or ``'denies|<party>|<event>'``: the party as written (its
 proper names and the noun they qualify: "Russian government"), the event as its head lemma followed
 by the names it holds ("attack Sergei Skripal"); the event is empty when a denial names none ("denied
-any involvement"). :mod:`s400lib.compare.culprits` pairs them.
+any involvement") or only "the matter", "the case" .... :mod:`s400lib.compare.culprits` pairs them.
 """
 
 from __future__ import annotations
