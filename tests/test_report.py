@@ -60,3 +60,21 @@ def test_pages_are_titled_link_back_and_the_index_lists_key_findings(tmp_path):
     assert not re.findall(r'(?:src|href)="(?:https?:)?//', page)
     index = write_index(tmp_path, [("09_test.html", "09 · A test page", "What it asks.", 1.0, key_findings(nb))]).read_text()
     assert "3 quotes found" in index and "s400lib 0.1.0" in index and "built " in index
+
+
+def test_rates_figure_draws_one_bar_per_part_and_measure_and_a_target_each():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import pandas as pd
+
+    from s400lib.viz.plots import plot_rates
+
+    rates = pd.DataFrame({"speakers_right": [0.85, 0.95], "conflict_recall": [0.0, 0.51]}, index=["heldout", "dev"])
+    fig = plot_rates(rates, {"speakers right": ("speakers_right", 0.9), "conflict recall": ("conflict_recall", 0.7)})
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    widths = sorted(round(p.get_width(), 2) for p in ax.patches)
+    assert widths == [0.0, 0.51, 0.85, 0.95]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["speakers right", "conflict recall"]
+    assert sorted(line.get_xdata()[0] for line in ax.lines) == [0.7, 0.9]

@@ -71,3 +71,32 @@ def plot_top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | Non
     ax.legend(handles, list(label_colour), title="entity label (after corrections)", loc="lower right")
     fig.tight_layout()
     return fig
+
+
+PART_COLOURS = {"heldout": "#c44e52", "dev": "#4c72b0"}
+
+
+def plot_rates(rates: pd.DataFrame, targets: dict[str, tuple[str, float]],
+               title: str = "Held-out and development rates against their targets") -> plt.Figure:
+    """Grouped horizontal bars, one group per measure, one bar per part (the rows of ``rates``: 'heldout',
+    'dev'), with the measure's target as a black tick. ``targets`` maps a label to (column of ``rates``,
+    target); rates are shares in [0, 1]."""
+    labels = list(targets)
+    fig, ax = plt.subplots(figsize=(8, 0.75 * len(labels) + 1.6))
+    height = 0.8 / max(1, len(rates.index))
+    for k, part in enumerate(rates.index):
+        values = [float(rates.at[part, column]) for column, _ in targets.values()]
+        positions = [i + (k - (len(rates.index) - 1) / 2) * height for i in range(len(labels))]
+        ax.barh(positions, values, height=height, label=str(part), color=PART_COLOURS.get(str(part), None))
+    for i, (_, goal) in enumerate(targets.values()):
+        ax.plot([goal, goal], [i - 0.45, i + 0.45], color="black", linewidth=2, label="target" if i == 0 else None)
+    ax.set_yticks(range(len(labels)))
+    ax.set_yticklabels(labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the gold found or right")
+    ax.set_ylabel("measure")
+    ax.set_title(title)
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    return fig
