@@ -1409,3 +1409,9 @@ def test_a_headline_reporting_words_with_the_speaker_after_says_credits_that_spe
     quotes = _quotes(text)
     assert quotes["text"].tolist()[:1] == [content], quotes[["text", "speaker"]]
     assert _speaker_of(quotes, content) == speaker
+
+
+def test_words_a_named_speaker_says_stay_theirs_when_an_outlet_follows_after_according_to():
+    quotes = _quotes("Prime Minister Ann Holt also said the fire is “being treated by the police as arson,” "
+                     "according to the Lenton Post.")
+    assert _speaker_of(quotes, "being treated by the police as arson") == "Ann Holt"

@@ -914,6 +914,11 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
         para = paragraphs.find(q.close or q.end)
         para_end = para[1] if para else s1
         cue = _cue_after(doc, q, text, min(para_end, max(s1, (q.close or q.end) + 1) + 200))
+        if cue is not None and cue.verb.lower_ == "according" and (governing := _cue_governing(doc, q)) is not None \
+                and governing.subject is not None:
+            # "May also said the explosion is “being treated ...,” according to the New York Times": the
+            # outlet after "according to" carries May's words; the one who says them speaks
+            cue = governing
         if cue is None:
             cue = _cue_governing(doc, q)
         if cue is None:
@@ -1452,6 +1457,13 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     before = _trim(ctx, sent.start_char, pp0)
                     after = _trim(ctx, pp1, sent.end_char)
                     clause = after if after[1] - after[0] >= before[1] - before[0] else before
+                    if clause == before and any(t.pos_ == "VERB" and _is_speech(t) and t.lower_ != "according"
+                                                and (subj := _subject_of(t)) is not None
+                                                and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+                                                for t in doc[sent.start : tok.i]):
+                        # "May also said the explosion is ..., according to the New York Times": May speaks; the
+                        # outlet carries her words (the verb of saying gives the row)
+                        continue
                     found = (*clause, objs[0], "according to", "according_to")
             elif _is_speech(tok) and tok.pos_ in ("VERB", "AUX") and (_cue_lemma(tok) not in QUOTE_ONLY | {"cite"}
                                                                  or _cue_lemma(tok) in POSTING_VERBS and _says_that(tok)):
