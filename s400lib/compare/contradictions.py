@@ -52,7 +52,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..core import schema
-from ..extract.claims import CLOSED_STATUS_CLASSES, VERB_CLASSES, rows_inside
+from ..extract.claims import CLASSED_ACTS, CLOSED_STATUS_CLASSES, rows_inside
 from ..extract.numbers import state_of_lemma
 from ..extract.speakers.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS
 from ..core.countries import countries_in
@@ -616,7 +616,7 @@ class _PairJudge:
                     base -= 0.1  # a conditional claim only conflicts under its condition
                 # (one listed act of one party, still to come and done, needs no more words in common: see _status)
                 if r >= _MIN_RELATED[kind] or (kind == "numeric" and topic in rare) or (kind == "temporal" and topic in close) \
-                        or (kind == "status" and topic in _CLASSED_ACTS):
+                        or (kind == "status" and topic in CLASSED_ACTS):
                     out.append((a, b, kind, topic, min(1.0, base + bonus), explanation, round(r, 3)))
         return out
 
@@ -1216,8 +1216,6 @@ def _disjoint_dates(a, b, frames, bound) -> list[tuple[str, str, str, str, str, 
     return out
 
 
-# the acts of the claims' verb classes (see extract.claims.VERB_CLASSES)
-_CLASSED_ACTS = frozenset(VERB_CLASSES)
 # a weekday the story's date could not pin ("went down Thursday morning" in an undated article)
 _WEEKDAY_ONLY = re.compile(r"^XXXX-WXX-([1-7])(?:T[\dA-Z:]+)?$")
 
@@ -1226,10 +1224,8 @@ def _weekday_of(value: str) -> int | None:
     """The ISO weekday (1 = Monday) a TIMEX3 value names: a bare weekday's, or a day's; None for other values."""
     if (m := _WEEKDAY_ONLY.match(value)) is not None:
         return int(m.group(1))
-    m = _DATE.match(value)
-    if m is None or not m.group(3):
-        return None
-    return pd.Timestamp(year=int(m.group(1)), month=int(m.group(2)), day=int(m.group(3))).isoweekday()
+    interval = _date_interval(value)
+    return interval[0].isoweekday() if interval is not None and interval[0] == interval[1] else None
 
 
 def _other_weekday(va: str, vb: str) -> bool:
@@ -1334,13 +1330,13 @@ def _status(a, b, status, stages, shared, frames, texts, sources, times, same_pa
     classes = {f[0] for f in frames[a]} & {f[0] for f in frames[b]}
     # one act of a listed class, still to come in one and done in the other, of a party both name ("Cameron
     # said he would step down" / "David Cameron has resigned") is one matter with fewer words in common
-    one_act_of_one_party = same_party and bool(classes & _CLASSED_ACTS)
+    one_act_of_one_party = same_party and bool(classes & CLASSED_ACTS)
     if len(shared | classes) < 3 and not (one_act_of_one_party and len(shared | classes) >= 2):
         return []
     done, pending = (a, b) if sa == "settled" else (b, a)
     topic = sorted(shared - _GENERIC)[0] if shared - _GENERIC else "status"
     if one_act_of_one_party:
-        topic = sorted(classes & _CLASSED_ACTS)[0]  # the act itself: see the relatedness test of _PairJudge.rows
+        topic = sorted(classes & CLASSED_ACTS)[0]  # the act itself: see the relatedness test of _PairJudge.rows
     return [("status", topic, _BASE["status"],
              f"According to {_who(sources[done])}, the matter is settled (“{_short(texts[done])}”); according to {_who(sources[pending])}, it is still pending (“{_short(texts[pending])}”).")]
 

@@ -78,6 +78,8 @@ _ORIGIN_VERBS = {"come", "launch", "fire", "originate", "stage"}
 # acts of harm a party is told to have done itself, by the event noun each stands for: "the truck was set on fire by
 # the security forces", "troops torched the village", "the embassy was bombed by the rebels"
 _HARM_ACTS = {"torch": "fire", "burn": "fire", "bomb": "bombing", "shell": "shelling", "firebomb": "fire"}
+# ... and their past forms as written, for a lemma the small model misreads ("torched", "burnt")
+_HARM_FORMS = {form: event for verb, event in _HARM_ACTS.items() for form in (verb, verb + "ed")} | {"burnt": "fire"}
 # "set on fire", "set fire to": the verb "set" with "fire" as its object or after "on"
 _FIRE_WORDS = {"fire", "alight", "ablaze"}
 # lemmas and words without which a claim can neither accuse nor deny (the claim table reads blame only where one stands)
@@ -85,7 +87,7 @@ _FIRE_WORDS = {"fire", "alight", "ablaze"}
 TRIGGERS = frozenset({"behind", "responsible", "blame", "accuse", "carry", "nothing", "claim", "involve", "involved", "use",
                       "connection", "connections", "link", "links", "tie", "ties", "role", "part", "involvement"}
                      | _CHARGE_VERBS | _CHARGE_FORMS | _ORIGIN_VERBS | {"launched", "fired", "came", "originated"}
-                     | _CHARGE_NOUNS | {n + "s" for n in _CHARGE_NOUNS} | set(_HARM_ACTS) | {"set", "torched", "burned", "burnt"})
+                     | _CHARGE_NOUNS | {n + "s" for n in _CHARGE_NOUNS} | set(_HARM_FORMS) | {"set"})
 
 
 def _negated(tok) -> bool:
@@ -286,7 +288,7 @@ def _harm_act(tok) -> str | None:
             p.lower_ == "on" and any(o.lower_ in _FIRE_WORDS for o in p.children)
             for h in holders for p in h.children if p.dep_ == "prep")
         return "fire" if fire else None
-    return _HARM_ACTS.get(lemma) or _HARM_ACTS.get(tok.lower_.removesuffix("ed").removesuffix("t"))
+    return _HARM_ACTS.get(lemma) or _HARM_FORMS.get(tok.lower_)
 
 
 def _agent_acts(toks):

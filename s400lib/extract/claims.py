@@ -664,7 +664,8 @@ def _may_be_pending(words: TokenLists, k: int) -> bool:
 
 
 # the classes of VERB_CLASSES: acts distinct enough that one told as still to come and as done is a dispute
-_CLASSED = frozenset(VERB_CLASSES)
+# (compare.contradictions reads them too)
+CLASSED_ACTS = frozenset(VERB_CLASSES)
 # verbs and nouns whose "to"-clause is an act intended, not done: "intends to revoke", "its intention to revoke"
 _INTENDING = {"intend", "plan", "aim", "vow", "pledge", "promise", "threaten", "intention"}
 _FUTURE_AUX = {"will", "would", "shall", "'ll"}
@@ -700,11 +701,11 @@ def _status(words: TokenLists, i: int, j: int) -> tuple[str | None, str]:
             classes.append("agree")
             continue
         deal = pos[k] == "VERB" and _makes_agreement(words, k)
-        if pos[k] == "VERB" and predicate_class(_lemma_of(words, k)) in _CLASSED and _told_as_to_come(words, k):
+        if pos[k] == "VERB" and (cls := predicate_class(_lemma_of(words, k))) in CLASSED_ACTS and _told_as_to_come(words, k):
             # "he would step down in three months", "announced its intention to revoke the concession": an
             # act of a listed class still to come, which a claim telling it done contradicts (see _completed)
             pending = True
-            classes.append(predicate_class(_lemma_of(words, k)))
+            classes.append(cls)
             continue
         if lemma not in _STATUS_LEMMAS and not deal and (pos[k] != "VERB" or not _may_be_pending(words, k)):
             continue  # every test below needs a status lemma, a deal made, or a verb with "yet", "still" or "confirm"

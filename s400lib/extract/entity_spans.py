@@ -411,22 +411,17 @@ def trim_headline_names(doc: Doc, start: int, end: int) -> None:
         if ent.start_char < start or ent.end_char > end or ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             spans.append(ent)
             continue
-        first, last = ent.start, ent.end
-        while last > first and _common_in_story(doc[last - 1].text, body):
-            last -= 1
-        # and from its start: "Prime Minister Following EU Referendum" glues "Following" onto "EU"
-        while first < last and _common_in_story(doc[first].text, body):
-            first += 1
-        # and inside it: "Pompeo Blames Iran" is two names with the story's verb between them, each with
-        # the label the story gives that name
-        runs, run_start = [], first
-        for k in range(first, last):
+        # the runs of the name's words between such words: "Mugabe Resigns" leaves "Mugabe", "Following EU"
+        # leaves "EU", "Pompeo Blames Iran" two names with the story's verb between them, each with the label
+        # the story gives that name
+        runs, run_start = [], ent.start
+        for k in range(ent.start, ent.end):
             if _common_in_story(doc[k].text, body):
                 if k > run_start:
                     runs.append((run_start, k))
                 run_start = k + 1
-        if last > run_start:
-            runs.append((run_start, last))
+        if ent.end > run_start:
+            runs.append((run_start, ent.end))
         if runs == [(ent.start, ent.end)]:
             spans.append(ent)
             continue

@@ -363,8 +363,8 @@ def _subject_of(verb: Token) -> Token | None:
         subjects = [c for c in subjects_of(v) if not _semicolon_between(c, v)] or subjects_of(v)
         # a headline's label before a colon is no subject ("Ferry fire: Varnia is lashing out, says Holt")
         unlabelled = [c for c in subjects if not (c.i < v.i and _colon_between(c, v))]
-        if not unlabelled and _name_closing_after(v) is not None:
-            return _name_closing_after(v)
+        if not unlabelled and (inverted := _name_closing_after(v)) is not None:
+            return inverted
         subjects = unlabelled or subjects
         if subjects:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
