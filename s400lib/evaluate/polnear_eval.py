@@ -1,0 +1,211 @@
+"""Score ``sl.extract_quotes`` on PolNeAR, political news that others annotated for attribution.
+
+PolNeAR (Newell, Margolin and Ruths, LREC 2018; repository networkdynamics/PolNeAR) holds 1,008 articles
+of seven US outlets on the 2016 election, each attribution marked as source + cue -> content in brat
+standoff files. It is not committed here (no licence is stated for the articles); ``fetch`` brings the
+repository and this module reads its ``data/`` folder::
+
+    python -m s400lib.evaluate.polnear_eval DATA_DIR [--part heldout dev]
+
+The corpus's own split is kept: its ``dev`` compartment is the part read while writing rules, its
+``test`` compartment the held-out part, scored and never read. Where an article was annotated by several
+people, the annotation of the first annotator (in name order) is the gold.
+
+What is scored, on attributions whose content is at least ``min_words`` words:
+
+- found: a predicted quote that is not a scare quote covers at least ``min_cover`` of the content's
+  characters (one prediction per attribution, largest overlap first, as in :func:`quote_eval.score_gum`);
+- precision: found / predicted;
+- direct recall: the same, over the attributions whose content is in quotation marks;
+- named sources right: on found attributions whose source is written with a name ("Trump", "The New
+  York Post", "Clinton campaign spokesman Brian Fallon"), the predicted speaker holds the source's last
+  capitalised word or is part of the source. Pronoun and common-noun sources ("he", "officials") are not
+  scored: PolNeAR does not say whom they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .quote_eval import _words
+
+PARTS = {"dev": "dev", "heldout": "test"}
+_QUOTE_MARKS = "“”\"«»"
+_NOT_A_NAME = frozenset({
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
+    "this", "that", "these", "those", "some", "many", "most", "one", "both", "others", "other", "who", "which",
+})
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (piece.split() for piece in field.split(";"))]
+
+
+def read_ann(text: str, ann: str) -> list[dict]:
+    """The attributions of one brat file: content spans, source text and cue text (empty when absent)."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, where = parts[1].partition(" ")
+            spans[parts[0]] = (kind, _spans(where))
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()[1:] if ":" in arg))
+    out = []
+    for args in events:
+        if "Content" not in args or args["Content"] not in spans:
+            continue
+        content = sorted(spans[args["Content"]][1])
+        source = spans.get(args.get("Source", ""), ("", []))[1]
+        cue = spans.get(args.get("Cue", ""), ("", []))[1]
+        start, end = content[0][0], content[-1][1]
+        out.append({
+            "start": start, "end": end, "segments": content, "text": text[start:end],
+            "opens_sentence": bool(source) and re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)$", text[:min(source)[0]]) is not None,
+            "source": " ".join(text[a:b] for a, b in sorted(source)),
+            "cue": " ".join(text[a:b] for a, b in sorted(cue)),
+            "direct": any(ch in text[max(0, start - 2):end + 2] for ch in _QUOTE_MARKS),
+        })
+    return out
+
+
+def load_polnear(data_dir: str | Path, part: str = "dev") -> list[dict]:
+    """Articles ``{doc_id, text, attributions}`` of one part ('dev': PolNeAR dev, 'heldout': PolNeAR test)."""
+    if part not in PARTS:
+        raise ValueError(f"part must be 'dev' or 'heldout', not {part!r}")
+    folder = Path(data_dir) / PARTS[part]
+    if not (folder / "text").is_dir():
+        raise FileNotFoundError(
+            f"{folder / 'text'}: no such folder. Fix: give PolNeAR's data/ folder "
+            "(fetch github:networkdynamics/PolNeAR, then export its data/ folder)")
+    docs = []
+    for text_path in sorted((folder / "text").glob("*.txt")):
+        anns = sorted((folder / "attributions").glob(text_path.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        docs.append({"doc_id": text_path.stem, "text": text,
+                     "attributions": read_ann(text, anns[0].read_text(encoding="utf-8"))})
+    return docs
+
+
+def _capitalised(source: str, opens_sentence: bool = False, lower_words=frozenset()) -> list[str]:
+    words = re.findall(r"[A-Za-z][\w.'’-]*", re.sub(r"['’]s\b", "", source))
+    return [w for i, w in enumerate(words) if w[0].isupper() and w.lower().strip(".") not in _NOT_A_NAME
+            # a capital that only opens the sentence ("Officials said") names no one when the article
+            # writes the word in small letters elsewhere
+            and not (i == 0 and opens_sentence and w.lower() in lower_words)]
+
+
+def source_name(source: str, opens_sentence: bool = False, lower_words=frozenset()) -> str:
+    """The named part of a written source ("Clinton campaign spokesman Brian Fallon" -> the whole; "he"
+    and "officials" -> ""): the source when one of its words is capitalised and not a pronoun or
+    determiner, with a possessive 's dropped. ``lower_words``: the words the article writes in small
+    letters, for a source that opens its sentence."""
+    return re.sub(r"['’]s\b", "", source).strip() if _capitalised(source, opens_sentence, lower_words) else ""
+
+
+def named_source_right(predicted, source: str) -> bool:
+    """The predicted speaker holds the source's last capitalised word, or is itself part of the source."""
+    capitalised = _capitalised(source)
+    p, g = _words(predicted), _words(source)
+    if not p or not capitalised:
+        return False
+    last = _words(capitalised[-1])
+    return bool(last) and last[-1] in p or " ".join(p) in " ".join(g)
+
+
+def score_polnear(data_dir: str | Path, part: str = "dev", min_cover: float = 0.3,
+                  min_words: int = 4, progress: bool = False) -> tuple[dict, pd.DataFrame]:
+    """Attribution, direct-quote and named-source scores of ``sl.extract_quotes`` on one PolNeAR part.
+
+    Returns
+    -------
+    (scores, rows)
+        scores: articles, gold, predicted, found, precision, recall, f1, direct_gold, direct_found,
+        direct_recall, named_sources, named_sources_right, named_source_accuracy; rows: one per gold
+        attribution (doc_id, gold_text, direct, source, cue, named, pred_text, pred_speaker,
+        speaker_rule, found, speaker_right).
+    """
+    import s400lib as sl
+
+    docs = load_polnear(data_dir, part)
+    if progress:
+        from tqdm.auto import tqdm
+        docs = tqdm(docs, desc=f"PolNeAR {part}", unit="article")
+    rows, n_pred = [], 0
+    for doc in docs:
+        gold = [g for g in doc["attributions"] if len(g["text"].split()) >= min_words]
+        lower_words = set(re.findall(r"\b[a-z][\w'’-]*", doc["text"]))
+        pred = sl.extract_quotes(doc["text"])
+        pred = pred[pred["kind"] != "scare"].reset_index(drop=True)
+        n_pred += len(pred)
+        pairs = []
+        for gi, g in enumerate(gold):
+            size = sum(b - a for a, b in g["segments"])
+            for pi, (ps, pe) in enumerate(zip(pred["start"].tolist(), pred["end"].tolist())):
+                overlap = sum(max(0, min(b, pe) - max(a, ps)) for a, b in g["segments"])
+                if overlap > 0 and overlap >= min_cover * size:
+                    pairs.append((overlap, abs((pe - ps) - size), gi, pi))
+        best: dict[int, int] = {}
+        used: set[int] = set()
+        for _overlap, _misfit, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2], t[3])):
+            if gi not in best and pi not in used:
+                best[gi] = pi
+                used.add(pi)
+        for gi, g in enumerate(gold):
+            pi = best.get(gi)
+            hit = pred.iloc[pi] if pi is not None else None
+            named = source_name(g["source"], g["opens_sentence"], lower_words)
+            rows.append({
+                "doc_id": doc["doc_id"], "gold_text": g["text"], "direct": g["direct"],
+                "source": g["source"], "cue": g["cue"], "named": bool(named),
+                "pred_text": hit["text"] if hit is not None else pd.NA,
+                "pred_speaker": hit["speaker"] if hit is not None else pd.NA,
+                "speaker_rule": hit["speaker_rule"] if hit is not None and "speaker_rule" in hit else pd.NA,
+                "found": hit is not None,
+                "speaker_right": (bool(hit is not None and named_source_right(hit["speaker"], named))
+                                  if named else pd.NA),
+            })
+    table = pd.DataFrame(rows)
+    found = int(table["found"].sum()) if len(table) else 0
+    precision = found / n_pred if n_pred else float("nan")
+    recall = found / len(table) if len(table) else float("nan")
+    direct = table[table["direct"]] if len(table) else table
+    named = table[table["speaker_right"].notna() & table["found"]] if len(table) else table
+    result = {
+        "articles": len(docs), "gold": len(table), "predicted": n_pred, "found": found,
+        "precision": round(precision, 3), "recall": round(recall, 3),
+        "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
+        "direct_gold": len(direct), "direct_found": int(direct["found"].sum()) if len(direct) else 0,
+        "direct_recall": round(float(direct["found"].mean()), 3) if len(direct) else float("nan"),
+        "named_sources": len(named), "named_sources_right": int(named["speaker_right"].sum()) if len(named) else 0,
+        "named_source_accuracy": round(float(named["speaker_right"].astype(bool).mean()), 3) if len(named) else float("nan"),
+    }
+    return result, table
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m s400lib.evaluate.polnear_eval",
+                                     description="Score quotes and speakers on PolNeAR (brought here with fetch, not committed).")
+    parser.add_argument("data_dir", help="PolNeAR's data/ folder (holds dev/ and test/)")
+    parser.add_argument("--part", nargs="*", choices=tuple(PARTS), default=["heldout", "dev"],
+                        help="parts to score, one line each (default: heldout dev)")
+    args = parser.parse_args(argv)
+    for part in args.part:
+        try:
+            result, _ = score_polnear(args.data_dir, part, progress=True)
+        except FileNotFoundError as exc:
+            parser.error(str(exc))
+        print(f"PolNeAR, {part}: " + ", ".join(f"{k} {v}" for k, v in result.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
