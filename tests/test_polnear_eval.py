@@ -63,6 +63,10 @@ def test_only_written_names_are_scored_sources():
     assert polnear_eval.named_source_right("Dunmore Gazette", "The Dunmore Gazette")
     assert not polnear_eval.named_source_right("Dunmore", "the mayor, Alice Grewe")
     assert not polnear_eval.named_source_right(None, "Alice Grewe")
+    # an apposition in the source, an acronym for the body
+    assert polnear_eval.named_source_right("Tom Okafor", "Mr. Okafor, the harbour master of Dunmore")
+    assert polnear_eval.named_source_right("Dunmore Harbour Board", "the DHB")
+    assert not polnear_eval.named_source_right("Dunmore Harbour Board", "the DHS")
 
 
 def test_scores_a_folder_in_polnear_layout(corpus):

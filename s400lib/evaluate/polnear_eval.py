@@ -109,14 +109,23 @@ def source_name(source: str, opens_sentence: bool = False, lower_words=frozenset
     return re.sub(r"['’]s\b", "", source).strip() if _capitalised(source, opens_sentence, lower_words) else ""
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor"})
+_SMALL = frozenset({"of", "the", "to", "for", "and", "on", "in", "at", "a", "an"})
+
+
 def named_source_right(predicted, source: str) -> bool:
-    """The predicted speaker holds the source's last capitalised word, or is itself part of the source."""
-    capitalised = _capitalised(source)
+    """The predicted speaker is the written source: its last word is one of the source's capitalised words
+    (the source may carry an apposition: "Mr. Barrett, the lawyer for West Virginia's agency"), it is part of
+    the source, or the source writes it as an acronym ("The IMF" for the International Monetary Fund)."""
     p, g = _words(predicted), _words(source)
+    capitalised = [w for c in _capitalised(source) for w in _words(c) if w not in _TITLES]
     if not p or not capitalised:
         return False
-    last = _words(capitalised[-1])
-    return bool(last) and last[-1] in p or " ".join(p) in " ".join(g)
+    if p[-1] in capitalised or " ".join(p) in " ".join(g):
+        return True
+    initials = "".join(w[0] for w in p if w not in _SMALL)
+    return len(initials) >= 2 and any(re.fullmatch(r"[A-Z]{2,}", w) and w.lower() == initials
+                                      for w in re.findall(r"[A-Za-z]+", source))
 
 
 def score_polnear(data_dir: str | Path, part: str = "dev", min_cover: float = 0.3,
