@@ -67,6 +67,8 @@ def test_only_written_names_are_scored_sources():
     assert polnear_eval.named_source_right("Tom Okafor", "Mr. Okafor, the harbour master of Dunmore")
     assert polnear_eval.named_source_right("Dunmore Harbour Board", "the DHB")
     assert not polnear_eval.named_source_right("Dunmore Harbour Board", "the DHS")
+    assert polnear_eval.named_source_right("Alice Grewe's campaign", "the Grewe campaign")
+    assert not polnear_eval.named_source_right("Alice Grewe's campaign", "the Okafor campaign")
 
 
 def test_scores_a_folder_in_polnear_layout(corpus):

@@ -123,6 +123,9 @@ def named_source_right(predicted, source: str) -> bool:
         return False
     if p[-1] in capitalised or " ".join(p) in " ".join(g):
         return True
+    if p[-1] in g and any(w in capitalised for w in p[:-1]):
+        # "Hillary Clinton's campaign" for "the Clinton campaign"
+        return True
     initials = "".join(w[0] for w in p if w not in _SMALL)
     return len(initials) >= 2 and any(re.fullmatch(r"[A-Z]{2,}", w) and w.lower() == initials
                                       for w in re.findall(r"[A-Za-z]+", source))
