@@ -1415,3 +1415,14 @@ def test_words_a_named_speaker_says_stay_theirs_when_an_outlet_follows_after_acc
     quotes = _quotes("Prime Minister Ann Holt also said the fire is “being treated by the police as arson,” "
                      "according to the Lenton Post.")
     assert _speaker_of(quotes, "being treated by the police as arson") == "Ann Holt"
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # a name before "campaign" / "team" says whose the group is, as "his campaign" does
+    ("Senator Ruth Okafor toured the mill towns on Monday. The Okafor campaign said the new ads would run "
+     "in three states.", "the new ads would run", "Ruth Okafor's campaign"),
+    ("Governor Pavel Brandt spoke in Lenton. Later the Brandt team insisted that no donor had been paid back.",
+     "no donor had been paid back", "Pavel Brandt's team"),
+])
+def test_a_campaign_named_after_a_person_speaks_as_that_persons_campaign(text, content, speaker):
+    assert _speaker_of(_quotes(text), content) == speaker

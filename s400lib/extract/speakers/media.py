@@ -223,6 +223,9 @@ class MediaMixin:
         if low not in ORG_NOUNS | _OWNED_BODIES:
             return None
         owner = [c for c in tok.children if c.dep_ == "poss"]
+        if not owner and low in _OWNED_BODIES:
+            # "the Clinton campaign said": a name before the group is whose it is, as "his campaign" is his
+            owner = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
         if not owner:
             return None
         for child in tok.children:
