@@ -1426,3 +1426,32 @@ def test_words_a_named_speaker_says_stay_theirs_when_an_outlet_follows_after_acc
 ])
 def test_a_campaign_named_after_a_person_speaks_as_that_persons_campaign(text, content, speaker):
     assert _speaker_of(_quotes(text), content) == speaker
+
+
+def test_comments_signed_after_a_dash_are_their_signers():
+    text = ("We asked farmers in the valley what the new dam means to them.\n\n"
+            "“The river was our road. Now it is a lake.” ― Ines Moravec\n"
+            "“My grandfather planted these orchards.”— Pavol Hrasko, Dolany\n"
+            "“Nobody from the ministry came to see us.” ― Jana Kettlova.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "The river was our road") == "Ines Moravec"
+    assert _speaker_of(quotes, "planted these orchards") == "Pavol Hrasko"
+    assert _speaker_of(quotes, "Nobody from the ministry") == "Jana Kettlova"
+    assert set(quotes.loc[quotes["speaker"].notna(), "speaker_rule"]) == {"signed"}
+
+
+def test_a_quoted_transcript_gives_each_paragraph_to_its_labelled_speaker():
+    text = ("Radio host Dana Whitcombe questioned Mayor Tomas Berglund about the ferry on Saturday. From the transcript:\n\n"
+            "\"WHITCOMBE: Will the ferry run this winter? The islanders want an answer.\n\n"
+            "\"BERGLUND: It will run twice a week, and we are looking for a second boat.\n\n"
+            "\"WHITCOMBE: And if the boat is not found?\"")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "Will the ferry run") == "Dana Whitcombe"
+    assert _speaker_of(quotes, "twice a week") == "Tomas Berglund"
+    assert _speaker_of(quotes, "if the boat is not found") == "Dana Whitcombe"
+
+
+def test_a_capitalised_heading_inside_a_quote_is_no_speaker():
+    quotes = _quotes("Lenton council posted a notice on Friday. \"UPDATE: the bridge will stay shut until May,\" "
+                     "the notice said.")
+    assert _speaker_of(quotes, "the bridge will stay shut") != "Update"

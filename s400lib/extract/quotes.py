@@ -921,6 +921,11 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             cue = governing
         if cue is None:
             cue = _cue_governing(doc, q)
+        if cue is None and (signer := _dash_signer(ctx, resolver, q) or _transcript_label(ctx, resolver, q.start, q.end)) is not None:
+            # '“...” ― Sonya Herridge', '"WALLACE: Let's start ..."': the words are signed or labelled
+            rows.append(_row(ctx, q.start, q.end, "direct", signer, signer.rule, None, 0.6))
+            prev = rows[-1]
+            continue
         if cue is None:
             b0, _ = _sentence_bounds(ctx, q.open if ctx.sent_id_at(q.open) is not None else q.start)
             cue = (_cue_before(doc, q, b0) or _cue_colon(doc, q, b0) or _cue_according_before(doc, q, b0)
@@ -979,6 +984,58 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
         rows.append(row)
         prev = row
     return rows
+
+
+# "“...” ― Sonya Herridge", "“...” — Tom Reyes, Lenton": a name after a dash right after the closing mark
+_DASH_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})(?=[ \t\u00a0]*(?:[,.;]|$|\n))")
+# '"WALLACE: Let's start ..."', '"MR. KANE: No."': a transcript's speaker in capitals opening the quote
+_TRANSCRIPT_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+_NOT_A_LABEL = frozenset({"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "VIDEO", "PHOTO", "PHOTOS",
+                          "READ", "READ MORE", "RELATED", "CORRECTION", "WARNING", "EXCLUSIVE", "ANALYSIS", "OPINION", "LIVE",
+                          "Q", "A", "PS", "P.S.", "ET", "GMT", "UTC", "AM", "PM"})
+
+
+def _named_person(ctx: ArticleContext, resolver: SpeakerResolver, start: int, end: int, rule: str) -> Resolution | None:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    named = resolver.name_of(span[-1])
+    if named is not None and named[1] == "person":
+        return Resolution(named[0], "person", rule, 0.6, ctx.text[named[2]:named[3]], named[2], named[3])
+    words = ctx.text[start:end].split()
+    if len(words) >= 2 or any(t.ent_type_ == "PERSON" for t in span):
+        # a signature spaCy does not tag ("Christina N Luis Olidem") is still the signer's name
+        return Resolution(" ".join(words), "person", rule, 0.5, ctx.text[start:end], start, end)
+    return None
+
+
+def _dash_signer(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteSpan) -> Resolution | None:
+    """Words signed by a name after a dash, as a list of readers' comments or a pull quote sets them out:
+    '“The plan is a mess.” ― Maria Lopes' (rule ``signed``)."""
+    if q.close is None:
+        return None
+    m = _DASH_SIGNATURE.match(ctx.text, q.close + 1)
+    if m is None:
+        return None
+    end = m.end("name")
+    if ctx.text[end - 1] == "." and not re.search(r"\b[A-Z]\.$", m.group("name")):
+        end -= 1  # the sentence's full stop, not an initial's
+    return _named_person(ctx, resolver, m.start("name"), end, "signed")
+
+
+def _transcript_label(ctx: ArticleContext, resolver: SpeakerResolver, start: int, end: int) -> Resolution | None:
+    """A transcript quoted line by line: '"PENCE: Well, we will not cut it."' is Pence's (rule
+    ``transcript_label``), named in full when the article names him ("Mike Pence")."""
+    m = _TRANSCRIPT_LABEL.match(ctx.text, start, end)
+    if m is None or m.group("label").rstrip(".") in _NOT_A_LABEL or len(m.group("label")) < 3:
+        return None
+    label = " ".join(w.capitalize() if not w.endswith(".") else w.capitalize() for w in m.group("label").split())
+    words = [w for w in label.split() if w.rstrip(".").lower() not in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov")]
+    if not words:
+        return None
+    name = resolver.expand(words[-1]) if len(words) == 1 else " ".join(words)
+    return Resolution(name, "person", "transcript_label", 0.6, ctx.text[m.start("label"):m.end("label")],
+                      m.start("label"), m.end("label"))
 
 
 FOLLOW_ON_WORDS = 30  # longest attribution between two quotes of one speaker ('..., said NAME, a professor at X.')
@@ -1553,10 +1610,11 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
 _PIECE_EDGE = " \t“”\"«»‘’'"
 
 
-def _by_paragraph(ctx: ArticleContext, rows: list[dict]) -> list[dict]:
+def _by_paragraph(ctx: ArticleContext, rows: list[dict], resolver: SpeakerResolver | None = None) -> list[dict]:
     """A direct quote that runs over several paragraphs (each reopened with a quotation mark, as
     the convention goes) becomes one row per paragraph, all with its speaker: a reader cites a
-    paragraph, and an outlet that quotes only one of them aligns with it."""
+    paragraph, and an outlet that quotes only one of them aligns with it. A paragraph of a quoted
+    transcript that opens with its speaker's label ("PENCE: ...") is that speaker's."""
     out = []
     for row in rows:
         if row["kind"] not in ("direct", "partial") or "\n" not in row["text"]:
@@ -1574,8 +1632,12 @@ def _by_paragraph(ctx: ArticleContext, rows: list[dict]) -> list[dict]:
             body = piece.strip(_PIECE_EDGE + "\n")
             if len(body) >= 3:
                 start = row["start"] + a + lead
-                out.append({**row, "start": start, "end": start + len(body), "text": body,
-                            "sent_id": ctx.sent_id_at(start)})
+                piece_row = {**row, "start": start, "end": start + len(body), "text": body, "sent_id": ctx.sent_id_at(start)}
+                label = _transcript_label(ctx, resolver, start, start + len(body)) if resolver is not None else None
+                if label is not None:
+                    piece_row.update({k: v for k, v in _row(ctx, start, start + len(body), row["kind"], label, label.rule,
+                                                            None, 0.6).items() if k.startswith("speaker") or k in ("cue", "confidence")})
+                out.append(piece_row)
     return out
 
 
@@ -1631,7 +1693,7 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
     titles = [(int(a), int(b)) for k, a, b in zip(*(column_values(ctx.paragraphs, c) for c in ("kind", "start", "end"))) if k == "title"]
     reported = [r for r in _indirect_rows(ctx, spans, resolver, speech)
                 if not any(s <= int(r["start"]) < e for s, e in titles) or (r["cue"] in HEADLINE_SAYING and not pd.isna(r["speaker"]))]
-    quoted = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported)), reported)
+    quoted = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported), resolver), reported)
     rows = quoted + reported + _nested_reports(ctx, quoted, resolver, speech)
     rows += _signed_paragraphs(ctx, resolver, paragraphs, excluded, rows)
     rows.sort(key=lambda r: (r["start"], r["end"]))
