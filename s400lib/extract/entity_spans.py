@@ -434,13 +434,21 @@ def trim_headline_names(doc: Doc, start: int, end: int) -> None:
         doc.ents = spans
 
 
+# a headline's verb in the present whose story tells it in the past: "Obama Says ..." over "Mr. Obama said"
+_IRREGULAR_PAST = {"says": {"said"}, "tells": {"told"}, "sees": {"saw", "seen"}, "wins": {"won"}, "leaves": {"left"},
+                   "finds": {"found"}, "gives": {"gave", "given"}, "holds": {"held"}, "meets": {"met"}, "loses": {"lost"},
+                   "speaks": {"spoke"}, "sends": {"sent"}, "takes": {"took", "taken"}, "makes": {"made"},
+                   "keeps": {"kept"}, "brings": {"brought"}, "seeks": {"sought"}, "thinks": {"thought"}}
+
+
 def _common_in_story(word: str, body: str) -> bool:
     """A title-case word of a headline that the story writes in lower case ("resign" for "Resigns") and
     never capitalised after a lower-case word or a comma."""
     if not (word.istitle() and word.isalpha() and len(word) >= 3):
         return False
     low = word.lower()
-    forms = {low} | ({low[:-1]} if low.endswith("s") else set()) | ({low[:-2]} if low.endswith("es") else set())
+    forms = {low} | ({low[:-1]} if low.endswith("s") else set()) | ({low[:-2]} if low.endswith("es") else set()) \
+        | _IRREGULAR_PAST.get(low, set())
     if not any(re.search(rf"\b{re.escape(f)}\w*", body) for f in forms if len(f) >= 3):
         return False
     return not re.search(rf"(?:[a-z,]\s+){re.escape(word)}\b", body)
