@@ -59,6 +59,10 @@ def test_only_written_names_are_scored_sources():
     assert polnear_eval.source_name("Witnesses", opens_sentence=True, lower_words=set()) == "Witnesses"
     assert polnear_eval.source_name("Witnesses", opens_sentence=False, lower_words={"witnesses"}) == "Witnesses"
     assert polnear_eval.source_name("The Dunmore Gazette's") == "The Dunmore Gazette"
+    # a description whose head is a common noun names no one; an apposition's name does
+    assert polnear_eval.source_name("The Labour leadership candidate") == ""
+    assert polnear_eval.source_name("the mayor's aide, councillor Ewa Nowak (Lab),") == "councillor Ewa Nowak"
+    assert polnear_eval.source_name("Mr. Okafor, the harbour master,") == "Mr. Okafor"
     assert polnear_eval.named_source_right("Alice Grewe", "the mayor, Alice Grewe")
     assert polnear_eval.named_source_right("Dunmore Gazette", "The Dunmore Gazette")
     assert not polnear_eval.named_source_right("Dunmore", "the mayor, Alice Grewe")

@@ -102,13 +102,28 @@ def _capitalised(source: str, opens_sentence: bool = False, lower_words=frozense
 
 
 def source_name(source: str, opens_sentence: bool = False, lower_words=frozenset()) -> str:
-    """The named part of a written source ("Clinton campaign spokesman Brian Fallon" -> the whole; "he"
-    and "officials" -> ""): the source when one of its words is capitalised and not a pronoun or
-    determiner, with a possessive 's dropped. ``lower_words``: the words the article writes in small
-    letters, for a source that opens its sentence."""
-    return re.sub(r"['’]s\b", "", source).strip() if _capitalised(source, opens_sentence, lower_words) else ""
+    """The name a written source gives ("Clinton campaign spokesman Brian Fallon", "Mr. Barrett, the
+    lawyer for the agency" -> "Mr. Barrett", "the IMF"), or "" when it names no one ("he", "officials",
+    "the Republican presidential nominee", "a Bloomberg poll"): the first comma-separated part of the source,
+    brackets left out, whose last word is capitalised and not a pronoun or determiner. ``lower_words``:
+    the words the article writes in small letters, for a source that opens its sentence (a capital that
+    only opens the sentence, "Officials said", names no one when the article writes the word in small
+    letters elsewhere)."""
+    plain = re.sub(r"\([^)]*\)", " ", re.sub(r"['’]s\b", "", source))
+    for k, part in enumerate(plain.split(",")):
+        words = re.findall(r"[A-Za-z@][\w.'’-]*", part)
+        # the head comes before a preposition: "the mayor of Dunmore" is a mayor, "Citizens for Tax Justice" a name
+        head_words = words[:next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))]
+        if not head_words:
+            continue
+        last = head_words[-1]
+        if last[0].isupper() and last.lower().strip(".") not in _NOT_A_NAME \
+                and not (k == 0 and len(words) == 1 and opens_sentence and last.lower() in lower_words):
+            return " ".join(part.split())
+    return ""
 
 
+_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on", "to"})
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor"})
 _SMALL = frozenset({"of", "the", "to", "for", "and", "on", "in", "at", "a", "an"})
 
