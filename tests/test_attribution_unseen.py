@@ -1455,3 +1455,15 @@ def test_a_capitalised_heading_inside_a_quote_is_no_speaker():
     quotes = _quotes("Lenton council posted a notice on Friday. \"UPDATE: the bridge will stay shut until May,\" "
                      "the notice said.")
     assert _speaker_of(quotes, "the bridge will stay shut") != "Update"
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # a surname that is also a role word stays a name after "Mr." or "Mrs."
+    ("Harriet Bishop has run the bakery for thirty years. “We open at six every day,” Mrs. Bishop said.",
+     "We open at six", "Harriet Bishop"),
+    ("Tom King owns the ferry company. Mr. King said the boats would sail again in April.",
+     "the boats would sail again", "Tom King"),
+    ("“The judges were fair to us,” Ms. Judge told reporters after the hearing.", "judges were fair", "Judge"),
+])
+def test_a_surname_after_an_honorific_is_a_name_even_when_it_is_a_role_word(text, content, speaker):
+    assert _speaker_of(_quotes(text), content) == speaker

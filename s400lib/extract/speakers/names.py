@@ -34,6 +34,10 @@ from .mentions import _one_word_qualifier, _proper
 from .word_ids import _OCCUPATION_IDS, _PERSON_ID, _TITLE_IDS, _TITLE_ROLE_IDS
 
 
+# honorifics that only ever stand before a surname
+_SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs"})
+
+
 class NamesMixin:
     """The naming part of :class:`~s400lib.extract.speakers.resolver.SpeakerResolver`."""
 
@@ -150,6 +154,9 @@ class NamesMixin:
         if span is None:
             return False
         words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "of", "a", "an", "'s", "’s")]
+        if any(a.lower_.rstrip(".") in _SURNAME_HONORIFICS and b.text[:1].isupper() for a, b in zip(words, words[1:])):
+            # "Mr. King", "Mrs. Bishop": what follows "Mr." is a surname, whatever else the word may mean
+            return False
         titles = TITLE_WORDS | ROLE_NOUNS | SOURCE_NOUNS | JOB_TITLES
         has_title = any(t.lower_ in titles for t in words)
         return bool(words) and has_title and all(
