@@ -1467,3 +1467,17 @@ def test_a_capitalised_heading_inside_a_quote_is_no_speaker():
 ])
 def test_a_surname_after_an_honorific_is_a_name_even_when_it_is_a_role_word(text, content, speaker):
     assert _speaker_of(_quotes(text), content) == speaker
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # a participle after "before" / "after" speaks for the clause's subject; a hearer may stand between
+    ("Mira Lenz sang two songs to the crowd before asking them, “Where do we go from here?”",
+     "Where do we go from here", "Mira Lenz"),
+    ("Tom Reyes turned to the mayor and asked her, “Do you have one week?”", "Do you have one week", "Tom Reyes"),
+    # what a recording shows someone saying is that someone's
+    ("The new advert shows footage of Ruth Okafor asking, “Why are we not ahead in every county?”",
+     "Why are we not ahead", "Ruth Okafor"),
+])
+def test_a_participle_or_a_recording_speaks_for_the_one_it_shows(text, content, speaker):
+    quotes = _quotes(text)
+    assert _speaker_of(quotes[quotes["kind"] == "direct"], content) == speaker

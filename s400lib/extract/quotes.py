@@ -317,6 +317,19 @@ def _antecedent_of_relative(verb: Token) -> Token | None:
     return antecedent
 
 
+_TIME_PREPOSITIONS = {"before", "after", "while", "when", "upon", "by"}
+# what a recording shows someone saying is said by that someone: "footage of Ruth Okafor asking, “...”"
+_RECORDING_NOUNS = {"footage", "video", "clip", "recording", "tape", "audio", "image", "images", "film", "broadcast"}
+
+
+def _recorded(subject: Token) -> Token:
+    if subject.lemma_.lower() not in _RECORDING_NOUNS:
+        return subject
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    who = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return who if who is not None and (who.ent_type_ in ("PERSON", "ORG") or who.pos_ == "PROPN") else subject
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The verb's subject; when spaCy gives two ("The newspaper Haaretz announced"), the name."""
     # a conjoined verb shares its subject ("X said and added"); an adverbial clause does not
@@ -350,6 +363,10 @@ def _subject_of(verb: Token) -> Token | None:
         if quoted:
             return quoted[0]
         head, shares = head.head, True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in _TIME_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "Lenz sings to the crowd before asking them, “...”": who sings asks
+        head, shares = head.head, True
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") \
             and not (_is_speech(head) and subjects_of(head)):  # "X denied ... and said ..., the paper reports": X's verbs
         # "X said the port was closed and added ...": the parser hangs the second cue on the
@@ -370,7 +387,7 @@ def _subject_of(verb: Token) -> Token | None:
             named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
             # "Malaysia's Prime Minister, Najib Razak said": two subjects, a title and the name after it
             named.sort(key=lambda c: c.lower_ in ROLE_NOUNS)
-            return (named or subjects)[0]
+            return _recorded((named or subjects)[0])
     # "Nunez, also present at the scene, said": the parser gives the name to the inserted clause;
     # a verb conjoined to that one ("..., said ... but urged") shares the name too
     for v in (verb, head) if shares else (verb,):
@@ -654,8 +671,9 @@ def _cue_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
     for n, t in enumerate(reversed(toks)):
         if t.text in ".!?" or n > 3:
             break
-        if not (t.is_punct or t.pos_ in ("ADV", "SCONJ") or t.lower_ == "that" or _is_speech(t) or t.lower_ in _CLAUSE_PRONOUNS):
-            break  # only 'X said: “', 'X said that “', 'X said he “' or 'X added, “' introduce a quote from before
+        if not (t.is_punct or t.pos_ in ("ADV", "SCONJ") or t.lower_ == "that" or _is_speech(t) or t.lower_ in _CLAUSE_PRONOUNS
+                or (t.lower_ in _HEARER_PRONOUNS and t.dep_ in ("dobj", "dative"))):
+            break  # only 'X said: “', 'X said that “', 'X said he “', 'X asked them, “' or 'X added, “' introduce a quote from before
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
             subj = _subject_of(t)
             return Cue(t, subj, "before")
@@ -663,6 +681,7 @@ def _cue_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
 
 
 _PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
+_HEARER_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
 # nouns of what someone says, whose owner speaks the quote a colon announces after them
 _SAYING_NOUNS = {"message", "answer", "response", "reply", "verdict", "advice", "warning", "reaction", "explanation",
                  "view", "position", "retort", "plea", "assessment", "argument", "comment", "words"}
