@@ -72,6 +72,11 @@ def test_only_written_names_are_scored_sources():
     assert polnear_eval.named_source_right("Dunmore Harbour Board", "the DHB")
     assert not polnear_eval.named_source_right("Dunmore Harbour Board", "the DHS")
     assert polnear_eval.named_source_right("Alice Grewe's campaign", "the Grewe campaign")
+    # a family name written first, a double surname, a generational suffix
+    assert polnear_eval.named_source_right("Wang Lihua", "Ms. Wang")
+    assert polnear_eval.named_source_right("Rosa Ortiz Vega", "Ms. Ortiz")
+    assert polnear_eval.named_source_right("Tom B. Okafor Jr.", "Mr. Okafor")
+    assert not polnear_eval.named_source_right("Rosa Ortiz Vega", "Ms. Vegas")
     assert not polnear_eval.named_source_right("Alice Grewe's campaign", "the Okafor campaign")
 
 
