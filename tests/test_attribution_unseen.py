@@ -1481,3 +1481,11 @@ def test_a_surname_after_an_honorific_is_a_name_even_when_it_is_a_role_word(text
 def test_a_participle_or_a_recording_speaks_for_the_one_it_shows(text, content, speaker):
     quotes = _quotes(text)
     assert _speaker_of(quotes[quotes["kind"] == "direct"], content) == speaker
+
+
+def test_a_participle_after_a_quote_is_never_read_as_an_inverted_cue():
+    # "promising a return": the thing promised does not speak; the verb the quote hangs on says who does
+    text = ("Ines Moravec said the choir would still rehearse on Mondays, but said, “It is time we sing somewhere new,” "
+            "promising a return to the old chapel.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes[quotes["kind"] == "direct"], "time we sing somewhere new") == "Ines Moravec"

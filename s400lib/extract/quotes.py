@@ -530,6 +530,10 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
             subj = _subject_of(t)
             if subj is not None and not (q.start <= subj.idx < q.end):
                 return Cue(t, subj, "after")
+            if t.tag_ == "VBG" and not before:
+                # '“It is time we change,” promising a return to its roots': a participle is never inverted
+                # ("a return" does not promise); the frame the quote hangs on says who speaks
+                return None
             head = _head_of_group(before)
             if head is None:  # inverted: '” said the head of the committee'
                 head = _head_of_group([w for w in words[n + 1 : n + 6] if w.pos_ != "ADP"][:3])
