@@ -1489,3 +1489,26 @@ def test_a_participle_after_a_quote_is_never_read_as_an_inverted_cue():
             "promising a return to the old chapel.")
     quotes = _quotes(text)
     assert _speaker_of(quotes[quotes["kind"] == "direct"], "time we sing somewhere new") == "Ines Moravec"
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # an opening mark glued to the comma before it
+    ("Ewa Nowak said,“Look, those posters have no place in a campaign. Everyone knows that.”",
+     "those posters have no place", "Ewa Nowak"),
+    # the cue after a question goes on with whom it was asked of, and the next short quote is the same speaker's
+    ("“Will the plan change?” Reyes asked reporters rhetorically during a news conference late last month. “It will not.”",
+     "Will the plan change", "Reyes"),
+    ("“Will the plan change?” Reyes asked reporters rhetorically during a news conference late last month. “It will not.”",
+     "It will not", "Reyes"),
+    ("“It eats our whole budget,” Okafor said. “Every week.”", "Every week", "Okafor"),
+    # a participle that addresses a hearer before the quote
+    ("Mayor Ines Moravec seemed ready to joke about the flood in Lenton, telling the crowd, "
+     "“Some of us got a little wet, did you notice?”", "Some of us got a little wet", "Ines Moravec"),
+])
+def test_a_cue_that_names_its_hearer_still_frames_the_quote(text, content, speaker):
+    assert _speaker_of(_quotes(text), content) == speaker
+
+
+def test_a_new_sentence_that_merely_starts_with_a_name_frames_no_quote():
+    quotes = _quotes("“The ferry plan is dead.” Nowak then left for Lenton with her aides.")
+    assert _speaker_of(quotes, "ferry plan is dead") is None

@@ -52,7 +52,8 @@ def load_nlp() -> Language:
     # strips inside a token: "”UK" would be one word and the name "Independent Party"
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_CLOSING_QUOTE]).finditer
+    # ... and so does an opening mark after a comma or colon ('Ryan said,“Look, ...”'): "said,“Look" was one word
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_CLOSING_QUOTE, *_GLUED_OPENING_QUOTE]).finditer
     # ranks and titles written short keep their full stop: "said Marine Brig. Gen. Bambang Suryo" was cut into
     # two sentences after "Brig." and the name read as "Marine Brig"
     from spacy.symbols import ORTH
@@ -70,6 +71,7 @@ TITLE_ABBREVIATIONS = frozenset({"brig.", "lt.", "col.", "maj.", "sgt.", "capt."
 
 
 _GLUED_CLOSING_QUOTE = r"(?<=[.!?,;])[”\"’](?=[A-Za-z])"
+_GLUED_OPENING_QUOTE = (r"(?<=[A-Za-z])[,:;](?=[“‘])", r"(?<=[,:;])[“‘](?=[A-Za-z])")
 
 
 def opening_dateline(text: str, start: int) -> int | None:

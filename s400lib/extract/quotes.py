@@ -580,8 +580,13 @@ def _name_then_cue(doc, k: int, limit: int) -> bool:
     toks = [t for t in _tokens_between(doc, k, min(limit, k + 80)) if t.idx >= k][:5]
     for n, t in enumerate(toks):
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
-            after = toks[n + 1].text if n + 1 < len(toks) else "."
-            return 0 < n <= 3 and all(w.pos_ in ("PROPN", "PRON") or w.text in ".-" for w in toks[:n]) and after in (".", ",", ";")
+            after = toks[n + 1] if n + 1 < len(toks) else None
+            # the cue may go on with whom it was said to or how ('” Reyes asked reporters rhetorically'), not
+            # with words of its own ('” Reyes said that ...' reports something else)
+            closes = after is None or after.text in (".", ",", ";") or (
+                after.head.i == t.i and after.dep_ in ("dobj", "dative", "advmod", "npadvmod") and after.pos_ != "SCONJ")
+            return 0 < n <= 3 and all(w.pos_ in ("PROPN", "PRON") or w.text in ".-"
+                                     or (w.text[:1].isupper() and w.dep_ in ("nsubj", "compound")) for w in toks[:n]) and closes
     return False
 
 
@@ -669,15 +674,27 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
 _CLAUSE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
+def _in_hearer(t: Token) -> bool:
+    """Whether ``t`` is a word of whom a telling verb addresses ('telling the crowd, “...”', 'told the
+    local paper: “...”'): the verb's object, up to two words deep."""
+    for _ in range(3):
+        if t.dep_ in ("dobj", "dative") and t.head.pos_ == "VERB" and _cue_lemma(t.head) in _TELLING_VERBS | {"ask"}:
+            return True
+        if t.dep_ not in ("det", "amod", "compound", "poss", "nummod"):
+            return False
+        t = t.head
+    return False
+
+
 def _cue_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
     """The last speech verb before the opening mark in the same sentence: 'X said: “...”'."""
     toks = [t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]
     for n, t in enumerate(reversed(toks)):
-        if t.text in ".!?" or n > 3:
+        if t.text in ".!?" or n > 5 or (n > 3 and not _in_hearer(t)):
             break
         if not (t.is_punct or t.pos_ in ("ADV", "SCONJ") or t.lower_ == "that" or _is_speech(t) or t.lower_ in _CLAUSE_PRONOUNS
-                or (t.lower_ in _HEARER_PRONOUNS and t.dep_ in ("dobj", "dative"))):
-            break  # only 'X said: “', 'X said that “', 'X said he “', 'X asked them, “' or 'X added, “' introduce a quote from before
+                or (t.lower_ in _HEARER_PRONOUNS and t.dep_ in ("dobj", "dative")) or _in_hearer(t)):
+            break  # only 'X said: “', 'X said that “', 'X said he “', 'X asked them, “', 'telling the crowd, “' or 'X added, “' introduce a quote from before
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
             subj = _subject_of(t)
             return Cue(t, subj, "before")
@@ -1081,7 +1098,9 @@ def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     s0, s1 = prev.get("speaker_start"), prev.get("speaker_end")
     if not (_given(s0) and _given(s1)) or not (int(prev["end"]) <= int(s0) < q.open) or len(words) > FOLLOW_ON_WORDS:
         return False
-    first, last = ctx.sent_id_at(int(prev["end"]) + 1), ctx.sent_id_at(max(q.open - 2, int(prev["end"]) + 1))
+    # (the first word of the gap: right after a closing mark may stand a space no sentence holds)
+    lead = int(prev["end"]) + 1 + (len(gap[1:]) - len(gap[1:].lstrip(" \u00a0\t”\"’'")))
+    first, last = ctx.sent_id_at(min(lead, q.open - 1)), ctx.sent_id_at(max(q.open - 2, int(prev["end"]) + 1))
     if first is None or first != last and ctx.sent_id_at(int(s0)) != last:
         return False
     span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
