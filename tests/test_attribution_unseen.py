@@ -1512,3 +1512,20 @@ def test_a_cue_that_names_its_hearer_still_frames_the_quote(text, content, speak
 def test_a_new_sentence_that_merely_starts_with_a_name_frames_no_quote():
     quotes = _quotes("“The ferry plan is dead.” Nowak then left for Lenton with her aides.")
     assert _speaker_of(quotes, "ferry plan is dead") is None
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # a surname the model reads as a common noun is still a name when the text never writes it in small letters
+    ("“The ferry will not run in winter,” Pennity said after the meeting in Lenton.", "ferry will not run", "Pennity"),
+    ("“The ferry will not run in winter,” Dennity said after the meeting in Lenton.", "ferry will not run", "Dennity"),
+    # the cue after an exclamation goes on with where it was said
+    ("\"We need a new ferry - and we need it NOW!\" Okafor said on Twitter.", "we need it NOW", "Okafor"),
+])
+def test_a_name_the_model_misreads_or_a_cue_told_with_where_still_frames_the_quote(text, content, speaker):
+    assert _speaker_of(_quotes(text), content) == speaker
+
+
+def test_a_capitalised_common_noun_the_text_also_writes_in_small_letters_is_no_name():
+    quotes = _quotes("“The ferry will not run in winter,” Pennity said after the meeting. The old pennity of the town was "
+                     "paid in fish.")
+    assert _speaker_of(quotes, "ferry will not run") is None

@@ -584,7 +584,7 @@ def _name_then_cue(doc, k: int, limit: int) -> bool:
             # the cue may go on with whom it was said to or how ('” Reyes asked reporters rhetorically'), not
             # with words of its own ('” Reyes said that ...' reports something else)
             closes = after is None or after.text in (".", ",", ";") or (
-                after.head.i == t.i and after.dep_ in ("dobj", "dative", "advmod", "npadvmod") and after.pos_ != "SCONJ")
+                after.head.i == t.i and after.dep_ in ("dobj", "dative", "advmod", "npadvmod", "prep") and after.pos_ != "SCONJ")
             return 0 < n <= 3 and all(w.pos_ in ("PROPN", "PRON") or w.text in ".-"
                                      or (w.text[:1].isupper() and w.dep_ in ("nsubj", "compound")) for w in toks[:n]) and closes
     return False

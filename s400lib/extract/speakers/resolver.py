@@ -352,8 +352,22 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             if tok.tag_ in ("NNS", "NNPS"):
                 name, start, end = self._group_phrase(tok)
                 return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
+        if self._mistagged_name(tok):
+            # '“...,” Hannity said': a capitalised word the model read as a common noun, with no article,
+            # that the text never writes in small letters, is a name
+            name = self.expand(tok.text)
+            return Resolution(name, "person", "cue_subject", 0.6, tok.text, tok.idx, tok.idx + len(tok))
         start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         return Resolution(None, "unknown", "unresolved", 0.2, self.ctx.text[start:end], start, end)
+
+    def _mistagged_name(self, tok: Token) -> bool:
+        text = tok.text
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or len(text) < 3 or not (text[0].isupper() and text[1:].islower()):
+            return False
+        low = tok.lower_
+        if low in ROLE_NOUNS | SOURCE_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | KIN_NOUNS or any(c.dep_ in ("det", "poss") for c in tok.children):
+            return False
+        return not any(t.lower_ == low and t.text == low for t in self.doc)
 
     def _titled_apposition(self, tok: Token) -> Resolution | None:
         """"Russian Parliament Member, Andrei Lugovoy, said": a capitalised title with a person's name in
