@@ -1529,3 +1529,15 @@ def test_a_capitalised_common_noun_the_text_also_writes_in_small_letters_is_no_n
     quotes = _quotes("“The ferry will not run in winter,” Pennity said after the meeting. The old pennity of the town was "
                      "paid in fish.")
     assert _speaker_of(quotes, "ferry will not run") is None
+
+
+def test_an_adding_participle_hung_on_the_reported_clause_belongs_to_the_teller():
+    quotes = _quotes("Ines Moravec told the Lenton Post that Tom Reyes “had a reckless plan for the harbour,” adding, "
+                     "“He lost the whole town.”")
+    assert _speaker_of(quotes, "He lost the whole town") == "Ines Moravec"
+    assert _speaker_of(quotes, "reckless plan") == "Ines Moravec"
+
+
+def test_going_on_being_something_is_not_going_on_speaking():
+    quotes = _quotes("Ewa Nowak said she is sure Tom Reyes will continue to be “a friend of the ferry.”")
+    assert _speaker_of(quotes[quotes["kind"] == "partial"], "a friend of the ferry") == "Ewa Nowak"

@@ -262,7 +262,13 @@ def _is_speech(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in NAMING_VERBS:
         return tok.pos_ == "VERB"
+    if lemma in _ASPECT_CUES and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "will continue to be “a champion”": going on being, not going on speaking
     return lemma in SPEECH_VERBS or tok.lower_ in ("notes", "quotes")
+
+
+# cues that also say only that something goes on ("he continued, “...”" / "continue to be")
+_ASPECT_CUES = {"continue", "go", "begin", "start"}
 
 
 # String-store ids of the speech and naming lemmas, in the cases a lemma is written (ids are hashes
@@ -363,6 +369,11 @@ def _subject_of(verb: Token) -> Token | None:
         if quoted:
             return quoted[0]
         head, shares = head.head, True
+    if shares and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _is_speech(verb) and head.dep_ == "ccomp" \
+            and not _is_speech(head) and _is_speech(head.head) and head.head.pos_ in ("VERB", "AUX"):
+        # "Okafor told the Herald that Reyes “had a crazy plan,” adding, “...”": the parser hangs the
+        # participle on the reported clause; who adds is who told
+        head = head.head
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in _TIME_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "Lenz sings to the crowd before asking them, “...”": who sings asks
