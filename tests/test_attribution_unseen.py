@@ -1541,3 +1541,16 @@ def test_an_adding_participle_hung_on_the_reported_clause_belongs_to_the_teller(
 def test_going_on_being_something_is_not_going_on_speaking():
     quotes = _quotes("Ewa Nowak said she is sure Tom Reyes will continue to be “a friend of the ferry.”")
     assert _speaker_of(quotes[quotes["kind"] == "partial"], "a friend of the ferry") == "Ewa Nowak"
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # an aside in brackets after the quote names nobody who speaks it; a party label in brackets is skipped
+    ("The puzzle of the harbour, says historian Ruth Okafor, is that it was “the busiest port of the north,” not "
+     "for its fleet (think Bristol and Hull) but for its tolls.", "the busiest port of the north", "Ruth Okafor"),
+    ("“The ferry was ready,” Sen. Ann Boswell (D-Lenton) said on Monday.", "The ferry was ready", "Ann Boswell"),
+    # a word of a name after the quote is no verb of saying ("State")
+    ("Ruth Okafor vowed to “clean the dirt” out of the Islamic State, also known as ISIL.", "clean the dirt",
+     "Ruth Okafor"),
+])
+def test_asides_and_names_after_a_quote_are_no_cue(text, content, speaker):
+    assert _speaker_of(_quotes(text), content) == speaker

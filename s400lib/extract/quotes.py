@@ -518,6 +518,15 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
         if t.text in ALL_MARKS or (t.is_sent_start and toks and t.text[:1].isupper() and toks[-1].text in ".!?"):
             break
         toks.append(t)
+    # "(think Eleanor Roosevelt)": an aside in brackets frames nothing outside it ("Sen. Ann Kerr (D-Mo.)
+    # said" goes on after it)
+    depth, kept = 0, []
+    for t in toks:
+        depth += t.text == "("
+        if depth == 0:
+            kept.append(t)
+        depth -= t.text == ")" and depth > 0
+    toks = kept
     words = [t for t in toks if not t.is_punct]
     if words and words[0].lower_ in _CLAUSE_OPENERS:
         # '“...”, while the mayor, Ada Colau, demanded ...': another clause with its own subject begins;
@@ -526,6 +535,8 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
     for n, t in enumerate(words[:AFTER_WINDOW]):
         if t.text in (".", "!", "?"):
             break
+        if t.pos_ == "PROPN" or t.ent_type_:
+            continue  # "the Islamic State": a word of a name is no verb of saying
         if n == 0 and t.lower_ == "according" and len(words) > 2 and words[1].lower_ == "to":
             # '“...,” according to analyst Bea Lindgren': the source follows, as after a speech verb
             head = _according_source(words[1], words[2:6])
