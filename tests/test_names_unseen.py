@@ -759,3 +759,25 @@ def test_a_headline_verb_the_story_tells_in_the_past_is_cut_from_a_name(verb, pa
     doc.ents = [Span(doc, 0, 2, label="PERSON")] + [e for e in doc.ents if e.start >= 2]
     trim_headline_names(doc, 0, len(headline))
     assert doc.ents[0].text == "Okafor" and not any("Okafor " + verb in e.text for e in doc.ents)
+
+
+@pytest.mark.parametrize("island", ["Gozo", "Chios", "Lesbos"])
+def test_an_island_named_bare_and_with_its_kind_is_one_place(island):
+    tables = _parse_texts(f"Boats land\n\nThe boat reached {island} Island on Monday, the coast guard said.",
+                          f"Boats land\n\nThe migrants landed on {island} at dawn, officials said.",
+                          f"Boats land\n\nThe mayor of {island} said the camp on {island} Island was full.")
+    assert _canonical(tables, island) == _canonical(tables, f"{island} Island")
+
+
+def test_a_station_named_with_and_without_railway_is_one_place():
+    tables = _parse_texts("Blast\n\nThe blast hit Kelby Railway Station at noon, police said.",
+                          "Blast\n\nTrains stopped at Kelby Station after the blast, the operator said.",
+                          "Blast\n\nKelby Station reopened on Tuesday, officials said.")
+    assert _canonical(tables, "Kelby Railway Station") == _canonical(tables, "Kelby Station")
+
+
+def test_a_sea_and_the_island_it_is_named_after_stay_two_places():
+    tables = _parse_texts("Ferry sinks\n\nThe ferry sank in the Banda Sea on Monday, the coast guard in Banda said.",
+                          "Ferry sinks\n\nRescuers reached the Banda Sea by noon, officials in Banda said.",
+                          "Ferry sinks\n\nSurvivors were taken to Banda, where a clinic treated them.")
+    assert _canonical(tables, "Banda") != _canonical(tables, "the Banda Sea")

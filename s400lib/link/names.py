@@ -458,6 +458,33 @@ def _join_buildings(by_key: dict[str, Counter], is_person) -> None:
         _merge_into_most_named(by_key, [stem for stem, _ in held])
 
 
+# words after a place's name that only say what kind of place it is, where the bare name is the same place
+# ("Karpathos Island" / "Karpathos", "Tiananmen Square" / "Tiananmen"); not "sea", "arena" or "airport",
+# whose bare name is another place ("Java Sea" / "Java", "Manchester Arena" / "Manchester")
+_FEATURE_WORDS = frozenset({"island", "isle", "square"})
+# words inside a station's or an airport's name that a shorter form leaves out ("Victoria Railway Station")
+_INNER_KIND_WORDS = frozenset({"railway", "rail", "train", "international", "intl"})
+
+
+def _join_features(by_key: dict[str, Counter], is_place, is_person) -> None:
+    """A place named bare and with a word saying what kind of place it is ("Karpathos" / "Karpathos
+    Island", see _FEATURE_WORDS), when the bare name is only ever a place; and a station's or airport's
+    name with and without a middle word of its kind ("Victoria Railway Station" / "Victoria Station")."""
+    for stem in list(by_key):
+        words = stem.split(" ")
+        if len(words) >= 2 and words[-1] in _FEATURE_WORDS:
+            bare = " ".join(words[:-1])
+            # the small model seldom reads a bare island's name as a place ("landed on Kos": a body, a
+            # person); a square's bare name may be a body ("Times"), so it must be read as a place
+            if bare in by_key and stem in by_key and not is_person(bare) and len(bare) >= 3 \
+                    and (words[-1] in ("island", "isle") or is_place(bare)):
+                _merge_into_most_named(by_key, [bare, stem])
+        if len(words) >= 3 and words[-1] in ("station", "airport") and any(w in _INNER_KIND_WORDS for w in words[1:-1]):
+            short = " ".join(w for w in words if w not in _INNER_KIND_WORDS)
+            if short in by_key and stem in by_key:
+                _merge_into_most_named(by_key, [short, stem])
+
+
 def _merge_into_most_named(by_key: dict[str, Counter], stems: list[str]) -> None:
     """Fold the stems of one group into the one the corpus names most often (ties: the last in order)."""
     if len(stems) < 2:
@@ -595,6 +622,7 @@ class Canonicalizer:
         _join_transliterations(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"})
         _join_state_names(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"})
         _join_buildings(by_key, lambda stem: stem in self.person_of)
+        _join_features(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"}, lambda stem: stem in self.person_of)
         _join_country_forms(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         # the form to show for a key: the stem itself when the corpus writes it, else the most common
         self.body_of: dict[str, tuple[str, str]] = {}
