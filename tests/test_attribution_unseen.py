@@ -1554,3 +1554,18 @@ def test_going_on_being_something_is_not_going_on_speaking():
 ])
 def test_asides_and_names_after_a_quote_are_no_cue(text, content, speaker):
     assert _speaker_of(_quotes(text), content) == speaker
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Fact check.\n\n“The mill pays no tax at all and nobody asks why.”\n\n- Moravec.\n\nThis is a complex issue.",
+     "The mill pays no tax", "Moravec"),
+    ("Heard at the fair.\n\n“The whole idea of a crooked mayor has to stop.”\n\n-Ines Kettle, Lenton.\n\nMore below.",
+     "crooked mayor", "Ines Kettle"),
+])
+def test_a_dash_and_a_name_on_the_line_below_a_quote_sign_it(text, content, speaker):
+    assert _speaker_of(_quotes(text), content) == speaker
+
+
+def test_a_dashed_line_that_goes_on_as_a_sentence_signs_nothing():
+    quotes = _quotes("Notes.\n\n“We will open the pier in May.”\n\n- The pier will cost a lot more than planned.")
+    assert _speaker_of(quotes, "open the pier") is None

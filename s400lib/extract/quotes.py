@@ -1049,7 +1049,8 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
 
 
 # "“...” ― Sonya Herridge", "“...” — Tom Reyes, Lenton": a name after a dash right after the closing mark
-_DASH_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})(?=[ \t\u00a0]*(?:[,.;]|$|\n))")
+# (or on the line below: '"..."\n\n- Sanders.', '-Michelle Marks, Philadelphia.')
+_DASH_SIGNATURE = re.compile(r"(?:[ \t\u00a0]*[―—–]|[ \t\u00a0]*(?:\n[ \t\u00a0]*)+[―—–-])[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,4})(?=[ \t\u00a0]*(?:[,.;]|$|\n))")
 # '"WALLACE: Let's start ..."', '"MR. KANE: No."': a transcript's speaker in capitals opening the quote
 _TRANSCRIPT_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 _NOT_A_LABEL = frozenset({"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "VIDEO", "PHOTO", "PHOTOS",
@@ -1057,14 +1058,18 @@ _NOT_A_LABEL = frozenset({"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "EDITOR
                           "Q", "A", "PS", "P.S.", "ET", "GMT", "UTC", "AM", "PM"})
 
 
-def _named_person(ctx: ArticleContext, resolver: SpeakerResolver, start: int, end: int, rule: str) -> Resolution | None:
+def _named_person(ctx: ArticleContext, resolver: SpeakerResolver, start: int, end: int, rule: str,
+                  own_line: bool = False) -> Resolution | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     named = resolver.name_of(span[-1])
-    if named is not None and named[1] == "person":
+    if named is not None and named[1] == "person" and not named[0][:1] in "-–—―":
         return Resolution(named[0], "person", rule, 0.6, ctx.text[named[2]:named[3]], named[2], named[3])
     words = ctx.text[start:end].split()
+    if own_line and len(words) == 1:
+        # a line that is a dash and one name signs the quote above it ("- Okafor.")
+        return Resolution(resolver.expand(words[0]), "person", rule, 0.5, ctx.text[start:end], start, end)
     if len(words) >= 2 or any(t.ent_type_ == "PERSON" for t in span):
         # a signature spaCy does not tag ("Christina N Luis Olidem") is still the signer's name
         return Resolution(" ".join(words), "person", rule, 0.5, ctx.text[start:end], start, end)
@@ -1082,7 +1087,10 @@ def _dash_signer(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteSpan) -
     end = m.end("name")
     if ctx.text[end - 1] == "." and not re.search(r"\b[A-Z]\.$", m.group("name")):
         end -= 1  # the sentence's full stop, not an initial's
-    return _named_person(ctx, resolver, m.start("name"), end, "signed")
+    own_line = "\n" in ctx.text[q.close + 1 : m.start("name")]
+    if own_line and ctx.text[end:].split("\n", 1)[0].strip(" .\u00a0") and not re.match(r"[ \u00a0]*[,.]", ctx.text[end:]):
+        return None  # "- The pier will cost a lot.": a line that goes on is a sentence, not a signature
+    return _named_person(ctx, resolver, m.start("name"), end, "signed", own_line)
 
 
 def _transcript_label(ctx: ArticleContext, resolver: SpeakerResolver, start: int, end: int) -> Resolution | None:
