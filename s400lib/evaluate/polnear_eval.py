@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .quote_eval import _words
+from .quote_eval import _words, attribution_rates, pair_by_overlap
 
 PARTS = {"dev": "dev", "heldout": "test"}
 _QUOTE_MARKS = "“”\"«»"
@@ -177,19 +177,7 @@ def score_polnear(data_dir: str | Path, part: str = "dev", min_cover: float = 0.
         pred = sl.extract_quotes(doc["text"])
         pred = pred[pred["kind"] != "scare"].reset_index(drop=True)
         n_pred += len(pred)
-        pairs = []
-        for gi, g in enumerate(gold):
-            size = sum(b - a for a, b in g["segments"])
-            for pi, (ps, pe) in enumerate(zip(pred["start"].tolist(), pred["end"].tolist())):
-                overlap = sum(max(0, min(b, pe) - max(a, ps)) for a, b in g["segments"])
-                if overlap > 0 and overlap >= min_cover * size:
-                    pairs.append((overlap, abs((pe - ps) - size), gi, pi))
-        best: dict[int, int] = {}
-        used: set[int] = set()
-        for _overlap, _misfit, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2], t[3])):
-            if gi not in best and pi not in used:
-                best[gi] = pi
-                used.add(pi)
+        best = pair_by_overlap([g["segments"] for g in gold], pred, min_cover)
         for gi, g in enumerate(gold):
             pi = best.get(gi)
             hit = pred.iloc[pi] if pi is not None else None
@@ -205,21 +193,7 @@ def score_polnear(data_dir: str | Path, part: str = "dev", min_cover: float = 0.
                                   if named else pd.NA),
             })
     table = pd.DataFrame(rows)
-    found = int(table["found"].sum()) if len(table) else 0
-    precision = found / n_pred if n_pred else float("nan")
-    recall = found / len(table) if len(table) else float("nan")
-    direct = table[table["direct"]] if len(table) else table
-    named = table[table["speaker_right"].notna() & table["found"]] if len(table) else table
-    result = {
-        "articles": len(docs), "gold": len(table), "predicted": n_pred, "found": found,
-        "precision": round(precision, 3), "recall": round(recall, 3),
-        "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
-        "direct_gold": len(direct), "direct_found": int(direct["found"].sum()) if len(direct) else 0,
-        "direct_recall": round(float(direct["found"].mean()), 3) if len(direct) else float("nan"),
-        "named_sources": len(named), "named_sources_right": int(named["speaker_right"].sum()) if len(named) else 0,
-        "named_source_accuracy": round(float(named["speaker_right"].astype(bool).mean()), 3) if len(named) else float("nan"),
-    }
-    return result, table
+    return {"articles": len(docs), **attribution_rates(table, n_pred, "named_source")}, table
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -270,20 +270,7 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
         pred = sl.extract_quotes(doc["text"])
         pred = pred[pred["kind"] != "scare"].reset_index(drop=True)
         n_pred += len(pred)
-        pairs = []
-        for gi, g in enumerate(doc["quotes"]):
-            for pi, (ps, pe) in enumerate(zip(pred["start"].tolist(), pred["end"].tolist())):
-                overlap = min(g["end"], pe) - max(g["start"], ps)
-                if overlap > 0 and overlap >= min_cover * (g["end"] - g["start"]):
-                    # at equal overlap the tighter prediction pairs first: a report and the wider
-                    # "according to X, ..." around it both cover the gold words, the report fits them
-                    pairs.append((overlap, abs((pe - ps) - (g["end"] - g["start"])), gi, pi))
-        best: dict[int, int] = {}
-        used: set[int] = set()
-        for _overlap, _misfit, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2], t[3])):
-            if gi not in best and pi not in used:
-                best[gi] = pi
-                used.add(pi)
+        best = pair_by_overlap([[(g["start"], g["end"])] for g in doc["quotes"]], pred, min_cover)
         for gi, g in enumerate(doc["quotes"]):
             pi = best.get(gi)
             hit = pred.iloc[pi] if pi is not None else None
@@ -299,22 +286,52 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
                 "speaker_right": bool(hit is not None and person and person_speaker_right(hit["speaker"], g["speaker"])) if person else pd.NA,
             })
     table = pd.DataFrame(rows)
+    result = {"articles": int(table["doc_id"].nunique()) if len(table) else 0,
+              **attribution_rates(table, n_pred, "person_speaker")}
+    return result, table
+
+
+def pair_by_overlap(gold: list[list[tuple[int, int]]], pred: pd.DataFrame, min_cover: float) -> dict[int, int]:
+    """Gold attribution index -> predicted row index, one to one, largest overlap first: a prediction
+    pairs with a gold attribution (given as its character segments) when it covers at least
+    ``min_cover`` of the gold characters."""
+    pairs = []
+    spans = list(zip(pred["start"].tolist(), pred["end"].tolist()))
+    for gi, segments in enumerate(gold):
+        size = sum(b - a for a, b in segments)
+        for pi, (ps, pe) in enumerate(spans):
+            overlap = sum(max(0, min(b, pe) - max(a, ps)) for a, b in segments)
+            if overlap > 0 and overlap >= min_cover * size:
+                # at equal overlap the tighter prediction pairs first: a report and the wider
+                # "according to X, ..." around it both cover the gold words, the report fits them
+                pairs.append((overlap, abs((pe - ps) - size), gi, pi))
+    best: dict[int, int] = {}
+    used: set[int] = set()
+    for _overlap, _misfit, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2], t[3])):
+        if gi not in best and pi not in used:
+            best[gi] = pi
+            used.add(pi)
+    return best
+
+
+def attribution_rates(table: pd.DataFrame, n_pred: int, speakers: str) -> dict:
+    """gold, predicted, found, precision, recall, f1, direct_gold, direct_found, direct_recall and the
+    speaker rates ``{speakers}s``, ``{speakers}s_right``, ``{speakers}_accuracy`` of a table of gold
+    attributions with columns found, direct and speaker_right (NA where the speaker is not scored)."""
     found = int(table["found"].sum()) if len(table) else 0
     precision = found / n_pred if n_pred else float("nan")
     recall = found / len(table) if len(table) else float("nan")
     direct = table[table["direct"]] if len(table) else table
-    persons = table[table["speaker_right"].notna() & table["found"]] if len(table) else table
-    result = {
-        "articles": int(table["doc_id"].nunique()) if len(table) else 0,
+    scored = table[table["speaker_right"].notna() & table["found"]] if len(table) else table
+    return {
         "gold": len(table), "predicted": n_pred, "found": found,
         "precision": round(precision, 3), "recall": round(recall, 3),
         "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
         "direct_gold": len(direct), "direct_found": int(direct["found"].sum()) if len(direct) else 0,
-        "direct_recall": round(direct["found"].mean(), 3) if len(direct) else float("nan"),
-        "person_speakers": len(persons), "person_speakers_right": int(persons["speaker_right"].sum()) if len(persons) else 0,
-        "person_speaker_accuracy": round(persons["speaker_right"].astype(bool).mean(), 3) if len(persons) else float("nan"),
+        "direct_recall": round(float(direct["found"].mean()), 3) if len(direct) else float("nan"),
+        f"{speakers}s": len(scored), f"{speakers}s_right": int(scored["speaker_right"].sum()) if len(scored) else 0,
+        f"{speakers}_accuracy": round(float(scored["speaker_right"].astype(bool).mean()), 3) if len(scored) else float("nan"),
     }
-    return result, table
 
 
 def main(argv: list[str] | None = None) -> int:
