@@ -1569,3 +1569,18 @@ def test_a_dash_and_a_name_on_the_line_below_a_quote_sign_it(text, content, spea
 def test_a_dashed_line_that_goes_on_as_a_sentence_signs_nothing():
     quotes = _quotes("Notes.\n\n“We will open the pier in May.”\n\n- The pier will cost a lot more than planned.")
     assert _speaker_of(quotes, "open the pier") is None
+
+
+@pytest.mark.parametrize("name", ["Siobhan McAllister", "Sean O'Donnell", "Aileen MacLeod", "Rosa DiMarco"])
+def test_a_surname_with_an_inner_capital_still_has_a_names_shape(name):
+    from s400lib.extract.speakers.lexicon import looks_like_named_person
+
+    assert looks_like_named_person(name)
+
+
+def test_she_after_a_woman_named_with_a_title_the_model_misreads():
+    text = ("Dublin, May 3 (PNA)-- Police will not give a final count this year.\n\n"
+            "\"What I can say is that we believe around forty people are missing,\" Detective Inspector Aileen "
+            "McAllister said.\n\n\"It would have been impossible to draw up a list before now,\" she added.")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "impossible to draw up a list") == "Aileen McAllister"

@@ -261,8 +261,21 @@ def looks_like_personal_name(name: str) -> bool:
     words = str(name).split(" ")
     parts = [w for w in words if w.lower() not in NAME_PARTICLES]
     most = 4 if len(parts) < len(words) else 3
-    return 2 <= len(parts) <= most and all(all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in w.split("-"))
+    return 2 <= len(parts) <= most and all(all(_name_word(part) for part in w.split("-"))
                                            and w.lower() not in _BODY_WORDS for w in parts)
+
+
+# prefixes after which a name's word has a second capital: "McCormack", "MacArthur", "O'Donnell", "DiMaggio"
+_INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "O'", "O’", "D'", "D’", "Di", "De", "Le", "La")
+
+
+def _name_word(part: str) -> bool:
+    """A capitalised word of letters (any alphabet: "Peña"), or one with a second capital after a prefix."""
+    for prefix in _INNER_CAPITAL_PREFIXES:
+        if part.startswith(prefix) and len(part) > len(prefix) + 1 and part[len(prefix)].isupper():
+            part = part[len(prefix):]
+            break
+    return part[:1].isupper() and part[1:].islower() and part.isalpha()
 
 
 # Common nouns for people by what they do, beside the roles and titles: an apposition with one of these

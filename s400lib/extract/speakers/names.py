@@ -138,8 +138,9 @@ class NamesMixin:
         last = name.split(" ")[-1].lower()
         if (label == "PERSON" and name.lower() not in self.not_person) or last in self.full_names:
             return self.expand(name), "person", start, end
-        if label in ("ORG", "PROPN") and looks_like_named_person(name):
-            # "Jean-Claude Gallet" labelled an organisation: a known first name and a name's shape
+        if label in ("ORG", "PROPN", "WORK_OF_ART", "PRODUCT", "EVENT") and looks_like_named_person(name):
+            # "Jean-Claude Gallet" labelled an organisation, "Detective Superintendent Fiona McCormack" a work
+            # of art: a known first name and a name's shape
             return self.expand(name), "person", start, end
         if label == "PROPN" and self._titles(tok) & (ROLE_NOUNS | HONORIFICS) and name.lower() not in self.not_person:
             # spaCy missed the name, but a title or an apposition says it is a person
