@@ -93,12 +93,10 @@ def load_polnear(data_dir: str | Path, part: str = "dev") -> list[dict]:
     return docs
 
 
-def _capitalised(source: str, opens_sentence: bool = False, lower_words=frozenset()) -> list[str]:
+def _capitalised(source: str) -> list[str]:
+    """The source's capitalised words that are no pronoun or determiner, a possessive 's dropped."""
     words = re.findall(r"[A-Za-z][\w.'’-]*", re.sub(r"['’]s\b", "", source))
-    return [w for i, w in enumerate(words) if w[0].isupper() and w.lower().strip(".") not in _NOT_A_NAME
-            # a capital that only opens the sentence ("Officials said") names no one when the article
-            # writes the word in small letters elsewhere
-            and not (i == 0 and opens_sentence and w.lower() in lower_words)]
+    return [w for w in words if w[0].isupper() and w.lower().strip(".") not in _NOT_A_NAME]
 
 
 def source_name(source: str, opens_sentence: bool = False, lower_words=frozenset()) -> str:

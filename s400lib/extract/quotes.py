@@ -293,7 +293,8 @@ def _speech_indices(doc) -> list[int]:
     for i, (lemma, low, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
         if lemma in _SPEECH_LEMMA_IDS or lemma in _NAMING_LEMMA_IDS and pos == VERB or low in _NOTES_QUOTES_IDS:
             out.append(i)
-    return out
+    # the few aspect verbs among them ("continue to be") are checked whole, as _is_speech does
+    return [i for i in out if doc[i].lemma_.lower() not in _ASPECT_CUES or _is_speech(doc[i])]
 
 
 def _cue_lemma(tok: Token) -> str:
@@ -712,10 +713,11 @@ def _cue_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
     """The last speech verb before the opening mark in the same sentence: 'X said: “...”'."""
     toks = [t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]
     for n, t in enumerate(reversed(toks)):
-        if t.text in ".!?" or n > 5 or (n > 3 and not _in_hearer(t)):
+        hearer = _in_hearer(t)
+        if t.text in ".!?" or n > 5 or (n > 3 and not hearer):
             break
         if not (t.is_punct or t.pos_ in ("ADV", "SCONJ") or t.lower_ == "that" or _is_speech(t) or t.lower_ in _CLAUSE_PRONOUNS
-                or (t.lower_ in _HEARER_PRONOUNS and t.dep_ in ("dobj", "dative")) or _in_hearer(t)):
+                or (t.lower_ in _HEARER_PRONOUNS and t.dep_ in ("dobj", "dative")) or hearer):
             break  # only 'X said: “', 'X said that “', 'X said he “', 'X asked them, “', 'telling the crowd, “' or 'X added, “' introduce a quote from before
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
             subj = _subject_of(t)
@@ -1064,7 +1066,7 @@ def _named_person(ctx: ArticleContext, resolver: SpeakerResolver, start: int, en
     if span is None or not len(span):
         return None
     named = resolver.name_of(span[-1])
-    if named is not None and named[1] == "person" and not named[0][:1] in "-–—―":
+    if named is not None and named[1] == "person" and named[0][:1] not in "-–—―":
         return Resolution(named[0], "person", rule, 0.6, ctx.text[named[2]:named[3]], named[2], named[3])
     words = ctx.text[start:end].split()
     if own_line and len(words) == 1:
@@ -1099,8 +1101,7 @@ def _transcript_label(ctx: ArticleContext, resolver: SpeakerResolver, start: int
     m = _TRANSCRIPT_LABEL.match(ctx.text, start, end)
     if m is None or m.group("label").rstrip(".") in _NOT_A_LABEL or len(m.group("label")) < 3:
         return None
-    label = " ".join(w.capitalize() if not w.endswith(".") else w.capitalize() for w in m.group("label").split())
-    words = [w for w in label.split() if w.rstrip(".").lower() not in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov")]
+    words = [w.capitalize() for w in m.group("label").split() if w.rstrip(".").lower() not in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov")]
     if not words:
         return None
     name = resolver.expand(words[-1]) if len(words) == 1 else " ".join(words)

@@ -367,7 +367,7 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
         low = tok.lower_
         if low in ROLE_NOUNS | SOURCE_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | KIN_NOUNS or any(c.dep_ in ("det", "poss") for c in tok.children):
             return False
-        return not any(t.lower_ == low and t.text == low for t in self.doc)
+        return not any(t.text == low for t in self.doc)
 
     def _titled_apposition(self, tok: Token) -> Resolution | None:
         """"Russian Parliament Member, Andrei Lugovoy, said": a capitalised title with a person's name in
