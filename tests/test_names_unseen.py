@@ -781,3 +781,19 @@ def test_a_sea_and_the_island_it_is_named_after_stay_two_places():
                           "Ferry sinks\n\nRescuers reached the Banda Sea by noon, officials in Banda said.",
                           "Ferry sinks\n\nSurvivors were taken to Banda, where a clinic treated them.")
     assert _canonical(tables, "Banda") != _canonical(tables, "the Banda Sea")
+
+
+@pytest.mark.parametrize("acting", [
+    "Beijing has rejected the charge and summoned the envoy.",
+    "The envoy said the talks had failed, and Canberra blamed Beijing for the delay.",
+    "Beijing warned that it would retaliate against any new tariffs.",
+])
+def test_a_capital_that_acts_is_its_state_and_a_capital_as_a_place_stays_a_city(acting):
+    tables = _parse_texts("Trade row\n\nChina imposed new tariffs on Australian barley on Monday. " + acting,
+                          "Trade row\n\nThousands of travellers were stuck in Beijing after flights were cancelled.")
+    e = tables.entities
+    acts = e[(e["text"] == "Beijing") & (e["article_id"] == e["article_id"].min())]
+    stays = e[(e["text"] == "Beijing") & (e["article_id"] == e["article_id"].max())]
+    assert set(acts["canonical"]) == set(e.loc[e["text"] == "China", "canonical"]), acts[["text", "role", "canonical"]]
+    assert set(acts["canonical_rule"]) == {"capital_as_state"}
+    assert set(stays["canonical"]) == {"Beijing"}, stays[["text", "role", "canonical"]]

@@ -174,7 +174,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
 # columns (e.g. timexes' spec), typed from their values.
 EXTRA_DTYPES: dict[str, dict[str, str]] = {
     "numbers": {"low": "Float64", "high": "Float64", "approx": "boolean", "state": "string"},
-    "entities": {"bracket_of": "string"},
+    "entities": {"bracket_of": "string", "role": "string"},
     "claims": {"source_rule": "string", "quoted": "boolean", "frames": "string", "args": "string", "patients": "string", "status": "string", "status_of": "string", "completed": "string", "lemmas": "string",
                "owners": "string", "places": "string", "winner": "string", "blame": "string", "cause": "string"},
 }

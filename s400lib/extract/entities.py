@@ -29,7 +29,11 @@ def entity_table(ctx: ArticleContext) -> pd.DataFrame:
         The ``entities`` table: article_id, sent_id, start, end, text, label, canonical (the cleaned
         mention until :func:`canonicalize` runs), canonical_rule; extra column bracket_of (for a body's
         name written in brackets right after another body's name, that name: "Generalitat de
-        Catalunya" in "the Government of Catalonia (Generalitat de Catalunya)"; <NA> otherwise).
+        Catalunya" in "the Government of Catalonia (Generalitat de Catalunya)"; <NA> otherwise) and role
+        (what the mention does in its sentence, from the parse: the subject or object of a verb with the
+        verb's lemma, 'nsubj:deny', 'dobj:accuse'; the object of a preposition with the preposition,
+        'pobj:in'; else the dependency label, 'poss', 'compound' ...; a conjunct takes the role of the
+        first name of its list).
     """
     return schema.conform("entities", entity_rows(ctx), extra_dtypes=schema.EXTRA_DTYPES["entities"])
 
@@ -67,9 +71,28 @@ def entity_rows(ctx: ArticleContext) -> list[dict]:
                 "canonical": clean_name(ent.text) or ent.text,
                 "canonical_rule": "self",
                 "bracket_of": clean_name(ctx.text[outer.start_char:outer.end_char]) if bracketed else None,
+                "role": mention_role(ent),
             }
         )
     return rows
+
+
+def mention_role(span) -> str:
+    """The syntactic role of a mention: its root's dependency label, the first conjunct's for a name in a
+    list ("Washington and Tehran accused each other": both 'nsubj:accuse'), with the verb of a subject or
+    object ('nsubj:deny', 'dobj:blame') and the preposition of a prepositional object ('pobj:in' for "in
+    Tehran", 'pobj:by' for "by Tehran")."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return f"pobj:{tok.head.lower_}"
+    if tok.dep_ in _VERB_ROLES:
+        return f"{tok.dep_}:{tok.head.lemma_.lower()}"
+    return tok.dep_
+
+
+_VERB_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 
 
 # labels of a body's name, which may be given again in brackets

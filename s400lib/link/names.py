@@ -1096,6 +1096,22 @@ class NameMap:
             return state_of_capital(canonical) or canonical
         return name
 
+    def _capitals_as_states(self, entities: pd.DataFrame) -> pd.DataFrame:
+        """A capital that acts as a state acts ("Tehran has denied being involved", "Washington accused
+        Tehran of ...", "sanctions against Moscow") is its state, the name the corpus gives it ('Iran'),
+        rule ``capital_as_state``; "in Tehran", "Tehran's streets" and a dateline stay the city."""
+        if "role" not in entities.columns:
+            return entities
+        resolved = []
+        for label, canonical, role in zip(entities["label"].tolist(), entities["canonical"].tolist(), entities["role"].tolist()):
+            state = state_of_capital(canonical) if label == "GPE" and isinstance(canonical, str) and _acts_as_state(role) else None
+            resolved.append(self.canon.canonical(state)[0] if state else None)
+        if all(r is None for r in resolved):
+            return entities
+        settled = _settled_in_article(entities, resolved)
+        rules = [("capital_as_state" if r is not None else rule) for r, rule in zip(resolved, settled["canonical_rule"].tolist())]
+        return settled.assign(canonical_rule=schema.typed_array(rules, "string"))
+
     def apply(self, tables: Tables) -> Tables:
         """``tables`` with canonical names in entities, quotes.speaker and claims.source."""
         # assign() rather than copy() and set: the columns not renamed are shared, not copied
@@ -1122,6 +1138,7 @@ class NameMap:
             entities = _settle_storms(entities, tables.articles)
         if len(entities):
             entities = _settle_given_names(entities)
+            entities = self._capitals_as_states(entities)
         if len(quotes):
             speakers = [self.speaker(v) for v in quotes["speaker"].tolist()]
             if in_article is not None:
@@ -1142,6 +1159,28 @@ class NameMap:
             quotes=schema.conform("quotes", quotes),
             claims=schema.conform("claims", claims),
         )
+
+
+# what a state does and a city does not: speak, accuse, deny, threaten, sanction ... ; a capital that is
+# the subject or object of one of these verbs stands for its state
+STATE_ACTS = frozenset({
+    "say", "tell", "add", "state", "announce", "claim", "insist", "warn", "deny", "reject", "dismiss", "accuse",
+    "blame", "condemn", "criticise", "criticize", "denounce", "demand", "urge", "call", "threaten", "sanction",
+    "impose", "retaliate", "respond", "reply", "vow", "pledge", "refuse", "agree", "recognise", "recognize",
+    "support", "back", "oppose", "expel", "summon", "welcome", "hold", "seek", "want", "press", "pressure",
+    "punish", "negotiate", "sign", "withdraw", "order", "confirm", "acknowledge", "admit", "ask", "invite",
+})
+
+
+def _acts_as_state(role) -> bool:
+    """Is a mention with this ``role`` (``entities.role``) a state acting: the subject or object of a verb of
+    :data:`STATE_ACTS`, or the object of "by" or "against"?"""
+    if not isinstance(role, str):
+        return False
+    kind, _, word = role.partition(":")
+    if kind in ("nsubj", "nsubjpass", "dobj", "dative"):
+        return word in STATE_ACTS
+    return kind == "pobj" and word in ("by", "against")
 
 
 # a storm named with its kind ("Hurricane Maria", "Hurricanes Irma and Maria", "Typhoon Haiyan"); after
