@@ -797,3 +797,22 @@ def test_a_capital_that_acts_is_its_state_and_a_capital_as_a_place_stays_a_city(
     assert set(acts["canonical"]) == set(e.loc[e["text"] == "China", "canonical"]), acts[["text", "role", "canonical"]]
     assert set(acts["canonical_rule"]) == {"capital_as_state"}
     assert set(stays["canonical"]) == {"Beijing"}, stays[["text", "role", "canonical"]]
+
+
+@pytest.mark.parametrize("slip,right", [
+    ("Ingrid Halcorsen", "Ingrid Halvorsen"),          # a letter changed
+    ("Tobias Rasmussem", "Tobias Rasmussen"),
+    ("Katarzyna Wisniewksa", "Katarzyna Wisniewska"),  # two letters swapped
+])
+def test_a_name_written_with_a_slip_in_one_outlet_is_the_person_another_outlet_names(slip, right):
+    tables = _parse_texts(f"Port strike\n\nThe harbour chief, {right}, said on Monday that the strike would end.",
+                          f"Port strike\n\n{slip}, who runs the harbour, said the dockers would return to work.")
+    assert _canonical(tables, slip) == _canonical(tables, right)
+
+
+def test_names_two_letters_apart_stay_two_people():
+    tables = _parse_texts("Talks\n\nJohn Kerry met the envoys on Monday, his office said.",
+                          "Talks\n\nJohn Kelly, the chief of staff, said the talks would go on.",
+                          "Talks\n\nKim Jong-un and Kim Jong-nam were half-brothers, the ministry said.")
+    assert _canonical(tables, "John Kerry") != _canonical(tables, "John Kelly")
+    assert _canonical(tables, "Kim Jong-un") != _canonical(tables, "Kim Jong-nam")

@@ -118,3 +118,12 @@ def test_the_quote_score_pairs_the_tighter_prediction_first_at_equal_overlap():
     gold = pd.DataFrame({"article_id": ["a"], "kind": ["indirect"], "speaker": ["Ana Ruiz"], "text": ["the pier was unsafe"]})
     rows = story_eval.quote_rows(tables, gold)
     assert rows.loc[0, "pred_speaker"] == "Ana Ruiz" and bool(rows.loc[0, "speaker_right"])
+
+
+def test_a_speaker_one_letter_off_the_gold_name_is_right_and_another_name_is_not():
+    from s400lib.evaluate.story_eval import speaker_right
+
+    assert speaker_right("Muhmmad Syaugi", "Muhammad Syauqi")  # one outlet's spelling became the canonical name
+    assert speaker_right("Volodymyr Zelenskiy", "Volodymyr Zelensky")
+    assert not speaker_right("John Kelly", "John Kerry")
+    assert not speaker_right("Ben Cox", "Ben Fox")  # short names: one letter is another name

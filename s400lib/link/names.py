@@ -796,6 +796,7 @@ class Canonicalizer:
                     self.fuzzy_pairs.update((bare, f) for f in full if similar(bare, f) and name_key(f.split(" ")[-1]) != name_key(bare))
         self._join_double_surnames(uniq, find, parent)
         self._join_family_names_first(uniq, find, parent)
+        self.fuzzy_pairs.update(_join_slips(uniq, find, parent))
         clusters = defaultdict(list)
         for n in uniq:
             clusters[find(n)].append(n)
@@ -1181,6 +1182,41 @@ def _acts_as_state(role) -> bool:
     if kind in ("nsubj", "nsubjpass", "dobj", "dative"):
         return word in STATE_ACTS
     return kind == "pobj" and word in ("by", "against")
+
+
+# a word of a name this long or longer may be written with one letter wrong and still be the same word
+SLIP_WORD_MIN = 5
+
+
+def _one_slip_apart(a: str, b: str) -> bool:
+    """Two words of names, equal or one slip apart: one letter left out, added, changed or two swapped
+    ("Muhmmad" / "Muhammad", "Syaugi" / "Syauqi"), when both are ``SLIP_WORD_MIN`` letters or longer."""
+    from rapidfuzz.distance import OSA
+
+    return a == b or (min(len(a), len(b)) >= SLIP_WORD_MIN and OSA.distance(a, b) <= 1)
+
+
+def _join_slips(uniq: list[str], find, parent: dict) -> set[tuple[str, str]]:
+    """Join full names of two or more words that are the same words but for slips of the pen in some of
+    them ("Muhmmad Syaugi" in one outlet, "Muhammad Syauqi" in another): word by word equal or one slip
+    apart (:func:`_one_slip_apart`), the surname included. "John Kerry" and "John Kelly" are two letters
+    apart and stay two people, as do "Kim Jong-un" and "Kim Jong-nam". Returns the pairs joined."""
+    by_shape: dict[tuple, list[str]] = defaultdict(list)
+    for n in uniq:
+        words = name_key(n).split(" ")
+        if len(words) >= 2:
+            by_shape[(len(words), words[0][:1], words[-1][:1])].append(n)
+    joined = set()
+    for names in by_shape.values():
+        keys = [name_key(n).split(" ") for n in names]
+        for i, a in enumerate(names):
+            for j in range(i + 1, len(names)):
+                if find(a) == find(names[j]) or keys[i] == keys[j]:
+                    continue
+                if all(_one_slip_apart(x, y) for x, y in zip(keys[i], keys[j])):
+                    parent[find(a)] = find(names[j])
+                    joined.add((a, names[j]))
+    return joined
 
 
 # a storm named with its kind ("Hurricane Maria", "Hurricanes Irma and Maria", "Typhoon Haiyan"); after
