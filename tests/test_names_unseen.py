@@ -816,3 +816,18 @@ def test_names_two_letters_apart_stay_two_people():
                           "Talks\n\nKim Jong-un and Kim Jong-nam were half-brothers, the ministry said.")
     assert _canonical(tables, "John Kerry") != _canonical(tables, "John Kelly")
     assert _canonical(tables, "Kim Jong-un") != _canonical(tables, "Kim Jong-nam")
+
+
+@pytest.mark.parametrize("clipped,full", [("Met Office", "Meteorological Office"), ("Man United", "Manchester United")])
+def test_a_body_named_with_one_word_clipped_is_the_body_named_in_full(clipped, full):
+    tables = _parse_texts(f"Storm warning\n\nOn Monday the {full} said that the storm would reach the coast.",
+                          f"Storm warning\n\nWinds of 80 mph are likely, the {clipped} said.")
+    e = tables.entities
+    names = {form: set(e.loc[e["text"].str.endswith(form), "canonical"]) for form in (clipped, full)}
+    assert names[clipped] and names[clipped] == names[full], e[["text", "canonical"]]
+
+
+def test_a_clipped_word_that_is_a_place_the_corpus_names_is_not_clipped():
+    tables = _parse_texts("Floods\n\nYork Council said on Monday that the river had burst its banks in York.",
+                          "Floods\n\nYorkshire Council said the roads would stay closed.")
+    assert _canonical(tables, "York Council") != _canonical(tables, "Yorkshire Council")

@@ -424,6 +424,32 @@ def _join_inner_runs(by_key: dict[str, Counter], not_a_body) -> None:
             by_key[holders[0]].update(by_key.pop(short))
 
 
+# a clipped word keeps at least this many letters and leaves out at least CLIPPED_OFF_MIN ("Met" of
+# "Metropolitan", "Man" of "Manchester"); "York" is no clipping of "Yorker"
+CLIPPED_KEEP_MIN, CLIPPED_OFF_MIN = 3, 3
+
+
+def _join_clipped_words(by_key: dict[str, Counter], not_a_body) -> None:
+    """A body's name with one word clipped is the name written in full ("Met Police" / "Metropolitan
+    Police", "Man United" / "Manchester United"): as many words, all equal but one, which is the start of
+    the other's (:data:`CLIPPED_KEEP_MIN`, :data:`CLIPPED_OFF_MIN`). Bodies only, only when one full
+    name fits, and not when the clipped word is itself a place or a people the corpus names."""
+    slots: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    for stem in by_key:
+        words = stem.split(" ")
+        if len(words) >= 2 and not not_a_body(stem):
+            for k, word in enumerate(words):
+                slots[(len(words), k, *words[:k], *words[k + 1:])].append((stem, word))
+    for held in slots.values():
+        for short, clipped in held:
+            # "York Council" is no "Yorkshire Council" where the corpus names York as a place
+            if len(clipped) < CLIPPED_KEEP_MIN or not_a_body(clipped) or country_named(clipped):
+                continue
+            full = {stem for stem, word in held if word.startswith(clipped) and len(word) >= len(clipped) + CLIPPED_OFF_MIN}
+            if len(full) == 1 and short in by_key and (target := next(iter(full))) in by_key:
+                by_key[target].update(by_key.pop(short))
+
+
 # buildings of worship: one outlet's "St Anthony's Church" is another's "St. Anthony's Shrine", one's "Al
 # Noor Mosque" another's "Masjid Al Noor"
 _WORSHIP = frozenset({"church", "shrine", "mosque", "masjid", "temple", "cathedral", "chapel", "synagogue", "basilica"})
@@ -619,6 +645,7 @@ class Canonicalizer:
         # organisations only: "Turkish" is no short form of "Russian-Turkish", nor "York" of "New York"
         _join_last_words(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         _join_inner_runs(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
+        _join_clipped_words(by_key, lambda stem: bool(self.labels_of.get(stem, set()) & {"place", "group"}))
         _join_transliterations(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"})
         _join_state_names(by_key, lambda stem: self.labels_of.get(stem, set()) == {"place"})
         _join_buildings(by_key, lambda stem: stem in self.person_of)
