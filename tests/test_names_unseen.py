@@ -831,3 +831,14 @@ def test_a_clipped_word_that_is_a_place_the_corpus_names_is_not_clipped():
     tables = _parse_texts("Floods\n\nYork Council said on Monday that the river had burst its banks in York.",
                           "Floods\n\nYorkshire Council said the roads would stay closed.")
     assert _canonical(tables, "York Council") != _canonical(tables, "Yorkshire Council")
+
+
+def test_an_acronym_the_model_leaves_untagged_is_a_body_and_capitals_that_are_words_or_zones_are_not():
+    tables = _parse_texts("Border raid\n\nThe Joint Task Force said on Monday that it had raided the camp. The JTF members "
+                          "carried out the raid with police, and the Bangladeshi RAB arrested three men at 10:00 IST. "
+                          "WATCH: the raid. The crowd was HUGE.")
+    e = tables.entities
+    assert set(e.loc[e["text"] == "RAB", "label"]) == {"ORG"}, e[["text", "label"]]
+    assert not {"IST", "WATCH", "HUGE"} & set(e["text"]), e[["text", "label"]]
+    jtf = e[e["text"] == "JTF"]
+    assert set(jtf["canonical"]) == set(e.loc[e["text"].str.endswith("Joint Task Force"), "canonical"])

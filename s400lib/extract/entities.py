@@ -11,6 +11,7 @@ import functools
 import pandas as pd
 
 from ..core import schema
+from ..core.countries import country_named, state_of_capital
 from .context import ArticleContext
 from .speakers import clean_name
 
@@ -43,7 +44,7 @@ def entity_rows(ctx: ArticleContext) -> list[dict]:
     from spacy.util import filter_spans
 
     # a surname may be found by both rules ("Theresa May ... May said"): one span per token
-    missed = filter_spans(_month_surnames(ctx) + _missed_surnames(ctx))
+    missed = filter_spans(_month_surnames(ctx) + _missed_surnames(ctx) + _untagged_acronyms(ctx))
     if missed:
         # on the doc too, so that the quote extractor finds the speaker it names
         ctx.doc.set_ents(missed, default="unmodified")
@@ -148,6 +149,39 @@ def _month_ids() -> frozenset[int]:
     from .times import MONTH_NAMES
 
     return frozenset(get_string_id(m) for m in MONTH_NAMES)
+
+
+def _untagged_acronyms(ctx: ArticleContext) -> list:
+    """Acronyms of bodies the model left untagged ("the Iranian IRGC", "the JIT said", "told PTI") as ORG
+    spans: a word of three to six capitals that is no English word (the lemma index's words, stop words),
+    no time zone ("IST", "HKT"), no country or capital, and not one of a run of words in capitals (a
+    headline or dateline written in capitals)."""
+    from spacy.tokens import Span
+
+    from .speakers.lexicon import _english_adjectives_and_verbs, _english_word
+
+    doc = ctx.doc
+    found = []
+    for tok in doc:
+        text = tok.text
+        if not (3 <= len(text) <= 6 and text.isalpha() and text.isupper()) or tok.ent_type_:
+            continue
+        neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
+        if any(n.is_alpha and n.text.isupper() and len(n) >= 2 for n in neighbours):
+            continue
+        if _english_word(text) or text.lower() in _english_adjectives_and_verbs() or text in _time_zones() \
+                or country_named(text) or state_of_capital(text):
+            continue
+        found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
+    return found
+
+
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    """Time zone abbreviations ("IST", "HKT", "GMT"), from dateparser's table."""
+    from dateparser.timezones import timezone_info_list
+
+    return frozenset(abbr for group in timezone_info_list for abbr, _offset in group.get("timezones", []))
 
 
 def _month_surnames(ctx: ArticleContext) -> list:
