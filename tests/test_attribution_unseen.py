@@ -1584,3 +1584,27 @@ def test_she_after_a_woman_named_with_a_title_the_model_misreads():
             "McAllister said.\n\n\"It would have been impossible to draw up a list before now,\" she added.")
     quotes = _quotes(text)
     assert _speaker_of(quotes, "impossible to draw up a list") == "Aileen McAllister"
+
+
+def test_two_apostrophes_as_quotation_marks_are_quotes_of_their_speaker():
+    """News archives write quotation marks as two apostrophes ("''...,'' said X."): each pair is one
+    mark, and a second quote after a long apposition keeps the speaker, not the person of the sentence
+    before."""
+    text = ("Harbour dues\n\nMayor Ruth Okafor has come up with a new toll.\n\n''This is not a toll, it is a tax,'' said "
+            "Alan Grieve, a shipping agent who has worked in the port for thirty years and now chairs the local "
+            "traders' association, a lobby for the quay's small firms. ''It will drive the ferries away.''\n\n"
+            "The toll, he added, was ''a gift to the rival ports.''")
+    quotes = _quotes(text)
+    assert (quotes.loc[quotes["text"].str.startswith("This is not a toll"), "kind"] == "direct").all()
+    assert _speaker_of(quotes, "This is not a toll") == "Alan Grieve"
+    assert _speaker_of(quotes, "drive the ferries away") == "Alan Grieve"
+    assert _speaker_of(quotes, "a gift to the rival ports") == "Alan Grieve"
+    marked = quotes[quotes["kind"].isin(["direct", "partial"])]
+    assert not (marked["text"].str.startswith("'") | marked["text"].str.endswith("'")).any(), marked["text"].tolist()
+
+
+def test_two_apostrophes_opening_a_quote_open_the_next_sentence():
+    from s400lib.core.nlp import nlp_doc
+
+    doc = nlp_doc("''We will not pay,'' said the traders' chairman. ''Not now, not ever.''")
+    assert [s.text for s in doc.sents][-1].startswith("''Not now")

@@ -70,6 +70,7 @@ TITLE_ABBREVIATIONS = frozenset({"brig.", "lt.", "col.", "maj.", "sgt.", "capt."
                                  "adm.", "sen.", "rep.", "gov."})
 
 
+_OPENING_DOUBLE_APOSTROPHE = re.compile(r"[.!?] +('')(?=[^\s'])")
 _GLUED_CLOSING_QUOTE = r"(?<=[.!?,;])[”\"’](?=[A-Za-z])"
 _GLUED_OPENING_QUOTE = (r"(?<=[A-Za-z])[,:;](?=[“‘])", r"(?<=[,:;])[“‘](?=[A-Za-z])")
 
@@ -102,6 +103,11 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
     goes_on += [m.end() for m in _AFTER_A_WORD.finditer(text) if m.end() not in paragraph_starts]
     after_datelines = {end for start in paragraph_starts if (end := opening_dateline(text, start)) is not None}
     paragraph_starts |= after_datelines
+    # two apostrophes opening a quote after a full stop open the next sentence; the model reads them as
+    # the closing mark of the sentence before ("... advocacy group. ''It's anti-reform.''")
+    opening = list(_OPENING_DOUBLE_APOSTROPHE.finditer(text))
+    paragraph_starts |= {m.start(1) for m in opening}
+    goes_on += [m.end(1) for m in opening]
     if (paragraph_starts or goes_on) and len(doc):
         import numpy as np
         from spacy.attrs import IDX

@@ -123,7 +123,10 @@ OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
 ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
-_MARK_RE = re.compile(f"[{re.escape(ALL_MARKS)}]")
+# two apostrophes stand for a straight quotation mark in text from news archives ("''This isn't tax
+# reform,'' said ..."): one mark two characters long; three or more are no mark
+DOUBLE_APOSTROPHE = "''"
+_MARK_RE = re.compile(f"(?<!')''(?!')|[{re.escape(ALL_MARKS)}]")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|I['’]m|I['’]ve)\b")
 AFTER_WINDOW = 8  # word tokens after a closing mark in which to look for the speech verb
@@ -148,11 +151,32 @@ def _prev_nonspace(text: str, i: int, floor: int) -> str:
     return text[j] if j >= floor else ""
 
 
+def _mark_length(text: str, i: int) -> int:
+    """Characters of the quotation mark at ``i``: 2 for two apostrophes, else 1."""
+    return 2 if text.startswith(DOUBLE_APOSTROPHE, i) else 1
+
+
+def _is_mark(token_text: str) -> bool:
+    """Whether a token is a quotation mark (one character of ALL_MARKS, or two apostrophes)."""
+    return token_text == DOUBLE_APOSTROPHE or (len(token_text) == 1 and token_text in ALL_MARKS)
+
+
+def _has_mark(text: str) -> bool:
+    """Whether a text holds a quotation mark."""
+    return DOUBLE_APOSTROPHE in text or any(ch in text for ch in ALL_MARKS)
+
+
+def past_close(text: str, q: "QuoteSpan") -> int:
+    """The offset right after the closing mark of ``q`` (which must have one)."""
+    return q.close + _mark_length(text, q.close)
+
+
 def _role(text: str, i: int, p0: int, p1: int) -> str:
     """'open' or 'close' for the mark at ``i`` judged from its neighbours."""
-    ch = text[i]
+    width = _mark_length(text, i)
+    ch = STRAIGHT if width == 2 else text[i]
     before = text[i - 1] if i > p0 else " "
-    after = text[i + 1] if i + 1 < p1 else " "
+    after = text[i + width] if i + width < p1 else " "
     if ch == STRAIGHT and before.isspace() and _prev_nonspace(text, i, p0) in ",.!?;…" and after.islower():
         return "broken_close"
     if ch in OPEN_MARKS:
@@ -239,7 +263,7 @@ def pair_quotation_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
 
 
 def _span(text: str, open_: int, close: int | None, end: int, broken: bool = False) -> QuoteSpan:
-    start = open_ + 1
+    start = open_ + _mark_length(text, open_)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -504,7 +528,7 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
     if q.close is None:
         return None
     inner = text[q.start : q.end]
-    k = q.close + 1
+    k = past_close(text, q)
     while k < limit and text[k] == " ":
         k += 1
     nxt = text[k : k + 1]
@@ -513,10 +537,10 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
             or (not ends_sentence and nxt.isalpha()) or (nxt.isupper() and _name_then_cue(doc, k, limit))):
         return None
     toks = []
-    for t in _tokens_between(doc, q.close + 1, limit):
+    for t in _tokens_between(doc, past_close(text, q), limit):
         if t.idx <= q.close:
             continue
-        if t.text in ALL_MARKS or (t.is_sent_start and toks and t.text[:1].isupper() and toks[-1].text in ".!?"):
+        if _is_mark(t.text) or (t.is_sent_start and toks and t.text[:1].isupper() and toks[-1].text in ".!?"):
             break
         toks.append(t)
     # "(think Eleanor Roosevelt)": an aside in brackets frames nothing outside it ("Sen. Ann Kerr (D-Mo.)
@@ -1083,13 +1107,13 @@ def _dash_signer(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteSpan) -
     '“The plan is a mess.” ― Maria Lopes' (rule ``signed``)."""
     if q.close is None:
         return None
-    m = _DASH_SIGNATURE.match(ctx.text, q.close + 1)
+    m = _DASH_SIGNATURE.match(ctx.text, past_close(ctx.text, q))
     if m is None:
         return None
     end = m.end("name")
     if ctx.text[end - 1] == "." and not re.search(r"\b[A-Z]\.$", m.group("name")):
         end -= 1  # the sentence's full stop, not an initial's
-    own_line = "\n" in ctx.text[q.close + 1 : m.start("name")]
+    own_line = "\n" in ctx.text[past_close(ctx.text, q) : m.start("name")]
     if own_line and ctx.text[end:].split("\n", 1)[0].strip(" .\u00a0") and not re.match(r"[ \u00a0]*[,.]", ctx.text[end:]):
         return None  # "- The pier will cost a lot.": a line that goes on is a sentence, not a signature
     return _named_person(ctx, resolver, m.start("name"), end, "signed", own_line)
@@ -1172,7 +1196,7 @@ def _introduced_before(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteS
     if not i:  # no sentence holds the quote, or none comes before it
         return None
     span = ctx.doc.char_span(ctx._starts[i - 1], ctx._ends[i - 1], alignment_mode="expand")
-    if span is None or any(ch in span.text for ch in ALL_MARKS):
+    if span is None or _has_mark(span.text):
         return None  # a sentence with quotes of its own has its own attribution
     root = span.root
     if root.pos_ not in ("VERB", "AUX"):
@@ -1198,7 +1222,7 @@ def _own_sentence(ctx: ArticleContext, q: QuoteSpan) -> bool:
     if q.close is None:
         return False
     s0, s1 = _sentence_bounds(ctx, q.start)
-    outside = ctx.text[s0 : q.open] + ctx.text[q.close + 1 : s1]
+    outside = ctx.text[s0 : q.open] + ctx.text[past_close(ctx.text, q) : s1]
     return not _WORD_RE.search(outside)
 
 
@@ -1229,7 +1253,7 @@ def _alone_in_paragraph(ctx: ArticleContext, q: QuoteSpan, paragraphs: "_Interva
     if para is not None:
         p0, p1 = para
         before = ctx.text[p0 : q.open]
-        after = ctx.text[(q.close + 1 if q.close is not None else q.end) : p1]
+        after = ctx.text[(past_close(ctx.text, q) if q.close is not None else q.end) : p1]
         if not any(ch.isalnum() for ch in before + after):
             return True
         inner = ctx.text[q.start : q.end].rstrip()
@@ -1293,7 +1317,7 @@ def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, 
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > colon.i for c in clause.children):
         toks = [t for t in toks if t.i > colon.i]
     while toks and (toks[0].lower_ == "that" and (toks[0].dep_ == "mark" or _opened_by_that(clause))
-                    or toks[0].is_punct and toks[0].text not in ALL_MARKS):
+                    or toks[0].is_punct and not _is_mark(toks[0].text)):
         toks = toks[1:]
     if not toks:
         return clause.idx, clause.idx
@@ -1346,7 +1370,7 @@ def _set_off(verb: Token) -> bool:
     k = first - 1
     while k >= 0 and verb.doc[k].dep_ in ("aux", "auxpass", "advmod", "neg") and verb.doc[k].head.i == verb.i:
         k -= 1  # "..., the mayor has also said": the frame's own words
-    return k < 0 or verb.doc[k].is_punct or verb.doc[k].text in ALL_MARKS
+    return k < 0 or verb.doc[k].is_punct or _is_mark(verb.doc[k].text)
 
 
 def _reported_clauses(verb: Token) -> list[Token]:
@@ -1637,7 +1661,7 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                         keep = [t for t in framed.subtree if not (aside[0] <= t.i <= aside[1])]
                     else:  # the parser often hangs the part before the aside on the cue itself
                         keep = [t for t in sent if not (tok.i <= t.i <= subj.right_edge.i)]
-                    keep = [t for t in keep if not (t.is_punct and t.text not in ALL_MARKS and t.i in (keep[0].i, keep[-1].i))]
+                    keep = [t for t in keep if not (t.is_punct and not _is_mark(t.text) and t.i in (keep[0].i, keep[-1].i))]
                     if keep:
                         start, end = _trim(ctx, keep[0].idx, keep[-1].idx + len(keep[-1]))
                         found = (start, end, subj, _cue_lemma(tok), "cue_subject")
@@ -1758,7 +1782,7 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
     """The rows of :func:`quote_table`, as dicts (the parse types the rows of many articles at once)."""
     paragraphs = ctx.paragraph_bounds()
     spans = pair_quotation_marks(ctx.text, paragraphs)
-    excluded = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in spans]
+    excluded = [(q.open, past_close(ctx.text, q) if q.close is not None else q.end) for q in spans]
     speech = _speech_indices(ctx.doc)
     resolver = SpeakerResolver(ctx, entities, excluded, _speech_subject_tokens(ctx, speech))
     # a headline is no reported speech ("Fishermen fear harbour works") unless a verb of saying reports
@@ -1820,7 +1844,7 @@ def _signed_paragraphs(ctx: ArticleContext, resolver: SpeakerResolver, paragraph
             q0, q1 = _trim(ctx, *paragraphs[j])
             body = ctx.text[q0:q1]
             whole = ctx.text[paragraphs[j][0] : paragraphs[j][1]].rstrip()
-            if not body or whole[-1:] not in (".", "!", "?") or any(ch in body for ch in ALL_MARKS) or not free(q0, q1) \
+            if not body or whole[-1:] not in (".", "!", "?") or _has_mark(body) or not free(q0, q1) \
                     or _SIGNATURE.fullmatch(body):
                 break
             out.append(_row(ctx, q0, q1, "direct", res, "signed", None, 0.6))

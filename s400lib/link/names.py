@@ -1227,11 +1227,13 @@ def _join_slips(uniq: list[str], find, parent: dict) -> set[tuple[str, str]]:
     """Join full names of two or more words that are the same words but for slips of the pen in some of
     them ("Muhmmad Syaugi" in one outlet, "Muhammad Syauqi" in another): word by word equal or one slip
     apart (:func:`_one_slip_apart`), the surname included. "John Kerry" and "John Kelly" are two letters
-    apart and stay two people, as do "Kim Jong-un" and "Kim Jong-nam". Returns the pairs joined."""
+    apart and stay two people, as do "Kim Jong-un" and "Kim Jong-nam"; a country's name or its people's is
+    no person's. Returns the pairs joined."""
     by_shape: dict[tuple, list[str]] = defaultdict(list)
     for n in uniq:
         words = name_key(n).split(" ")
-        if len(words) >= 2:
+        # a country and its people the model read as persons ("Sri Lanka" / "Sri Lankan") are one letter apart
+        if len(words) >= 2 and not country_named(n):
             by_shape[(len(words), words[0][:1], words[-1][:1])].append(n)
     joined = set()
     for names in by_shape.values():
