@@ -1608,3 +1608,19 @@ def test_two_apostrophes_opening_a_quote_open_the_next_sentence():
 
     doc = nlp_doc("''We will not pay,'' said the traders' chairman. ''Not now, not ever.''")
     assert [s.text for s in doc.sents][-1].startswith("''Not now")
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Ferries\n\nAs the harbour master put it, “the crossing is finished.”", "crossing is finished", "harbour master"),
+    ("Ferries\n\n“We will sail again,” as Captain Ines Varga put it on Monday.", "sail again", "Ines Varga"),
+    ("Ferries\n\nAs Ines Varga noted in a letter to the council in March, the quay is “a ruin with a timetable.”",
+     "a ruin with a timetable", "Ines Varga"),
+])
+def test_as_someone_put_it_or_said_it_says_whose_words_follow(text, fragment, speaker):
+    assert speaker in (_speaker_of(_quotes(text), fragment) or "")
+
+
+def test_putting_a_thing_somewhere_and_as_expected_say_nothing():
+    quotes = _quotes("Ferries\n\nThe council put the plan on the table. As expected, the quay is “a ruin with a timetable.”")
+    assert _speaker_of(quotes, "a ruin with a timetable") is None
+    assert not (quotes["cue"] == "put").any()

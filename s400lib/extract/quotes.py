@@ -288,7 +288,14 @@ def _is_speech(tok: Token) -> bool:
         return tok.pos_ == "VERB"
     if lemma in _ASPECT_CUES and any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "will continue to be “a champion”": going on being, not going on speaking
+    if lemma == "put":
+        return _puts_it(tok)
     return lemma in SPEECH_VERBS or tok.lower_ in ("notes", "quotes")
+
+
+def _puts_it(tok: Token) -> bool:
+    """"As one trader put it, “...”": "put it" in a clause opened by "as" says the words that follow."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
 
 
 # cues that also say only that something goes on ("he continued, “...”" / "continue to be")
@@ -302,7 +309,8 @@ def _lemma_ids(words) -> frozenset[int]:
     return frozenset(get_string_id(form) for w in words for form in (w, w.capitalize(), w.upper()))
 
 
-_SPEECH_LEMMA_IDS = _lemma_ids(SPEECH_VERBS - NAMING_VERBS)
+_SPEECH_LEMMA_IDS = _lemma_ids((SPEECH_VERBS - NAMING_VERBS) | {"put"})
+_CHECKED_WHOLE = _ASPECT_CUES | {"put"}
 _NAMING_LEMMA_IDS = _lemma_ids(NAMING_VERBS)
 _NOTES_QUOTES_IDS = {get_string_id("notes"), get_string_id("quotes")}
 
@@ -317,8 +325,9 @@ def _speech_indices(doc) -> list[int]:
     for i, (lemma, low, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
         if lemma in _SPEECH_LEMMA_IDS or lemma in _NAMING_LEMMA_IDS and pos == VERB or low in _NOTES_QUOTES_IDS:
             out.append(i)
-    # the few aspect verbs among them ("continue to be") are checked whole, as _is_speech does
-    return [i for i in out if doc[i].lemma_.lower() not in _ASPECT_CUES or _is_speech(doc[i])]
+    # the few aspect verbs among them ("continue to be") and "put" ("as she put it") are checked whole, as
+    # _is_speech does
+    return [i for i in out if doc[i].lemma_.lower() not in _CHECKED_WHOLE or _is_speech(doc[i])]
 
 
 def _cue_lemma(tok: Token) -> str:
@@ -672,6 +681,16 @@ def _so_called(verb: Token) -> bool:
     return verb.lower_ == "called" and verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "so" and verb.doc[verb.i - 1].text == "-"
 
 
+def _as_they_said(head, q: QuoteSpan):
+    """A clause "as X said" ("as she put it", "as the mayor noted") before the quote that hangs on the
+    clause holding the quote, with a subject of its own, or None."""
+    for c in head.children:
+        if c.dep_ == "advcl" and c.idx < q.open and c.pos_ == "VERB" and _is_speech(c) and _subject_of(c) is not None \
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
+            return c
+    return None
+
+
 def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     """The speech verb the quoted words depend on: 'He noted that “...”'."""
     inside = [t for t in _tokens_between(doc, q.start, q.end) if not t.is_punct]
@@ -685,6 +704,9 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
         grandchild, child, t = child, t, t.head
         if q.start <= t.idx < q.end:
             continue
+        if (aside := _as_they_said(t, q)) is not None:
+            # "As Ms. Perry said in July, the port is “a place that never sleeps”": the aside says whose words
+            return Cue(aside, _subject_of(aside), "governing")
         if _cue_lemma(t) in MEDIUM_VERBS and (quoted := _quoted_as_saying(t)) is not None:
             return Cue(t, quoted, "governing")  # "“...” in Hormozgan, the Guard was quoted as saying by Press TV"
         if _cue_lemma(t) in JUDGING_AS_VERBS and t.pos_ == "VERB" and (
