@@ -1624,3 +1624,26 @@ def test_putting_a_thing_somewhere_and_as_expected_say_nothing():
     quotes = _quotes("Ferries\n\nThe council put the plan on the table. As expected, the quay is “a ruin with a timetable.”")
     assert _speaker_of(quotes, "a ruin with a timetable") is None
     assert not (quotes["cue"] == "put").any()
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Ferries\n\nWhen the council blamed her for the delays, Ines Varga shot back, “I warned you in May.”", "warned you", "Ines Varga"),
+    ("Ferries\n\n“The quay was never safe,” the harbour master fired back.", "never safe", "harbour master"),
+    ("Ferries\n\nAlan Grieve confided to a friend that the ferries were “finished for good.”", "finished for good", "Alan Grieve"),
+])
+def test_answering_back_and_confiding_are_cues(text, fragment, speaker):
+    assert speaker in (_speaker_of(_quotes(text), fragment) or "")
+
+
+def test_firing_back_at_soldiers_and_pushing_back_a_date_are_no_cues():
+    quotes = _quotes("Clashes\n\nThe rebels fired back at the soldiers near the “green line”. The council pushed back the vote.")
+    assert not quotes["cue"].fillna("").str.contains("back").any(), quotes[["text", "cue"]]
+
+
+def test_three_apostrophes_close_a_quote_within_an_archive_quote():
+    text = ("Email\n\nAlan Grieve said he had been flooded with email. ''Some write, 'Go back to your own town,''' said "
+            "Mr. Grieve, who was born in Lenton. ''This is my town.''")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "Go back to your own town") == "Alan Grieve"
+    assert _speaker_of(quotes, "This is my town") == "Alan Grieve"
+    assert not quotes["text"].str.contains("said Mr. Grieve", regex=False).any(), quotes["text"].tolist()

@@ -83,7 +83,7 @@ SPEECH_VERBS = {
     "hint", "boast", "joke", "object", "protest", "retort", "inform", "caution", "allege",
     "estimate", "emphasis", "underscore", "highlight", "propose", "express", "voice", "share",
     "echo", "counter", "maintain", "reason", "lament", "vow", "pledge", "plead", "reiterate", "recall",
-    "testify", "charge", "fume", "thunder", "suspect", "speculate", "lie", "disclose", "divulge", *REPORT_ONLY_THAT,
+    "testify", "charge", "fume", "thunder", "suspect", "speculate", "lie", "disclose", "divulge", "confide", *REPORT_ONLY_THAT,
 } | set(MANNER_VERBS := {
     # manner-of-speaking verbs: they introduce the words around them but never report a clause
     # ("“...,” she laughs" is speech; "she laughs that ..." is not English)
@@ -124,9 +124,22 @@ CLOSE_MARKS = "”»"
 STRAIGHT = '"'
 ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 # two apostrophes stand for a straight quotation mark in text from news archives ("''This isn't tax
-# reform,'' said ..."): one mark two characters long; three or more are no mark
+# reform,'' said ..."): one mark two characters long. Three are that mark and a single quote inside it
+# ("''Sometimes they say, 'Yeah, ... country,''' said ..."); four or more are no mark
 DOUBLE_APOSTROPHE = "''"
-_MARK_RE = re.compile(f"(?<!')''(?!')|[{re.escape(ALL_MARKS)}]")
+_MARK_RE = re.compile(f"(?<!')('{{2,3}})(?!')|[{re.escape(ALL_MARKS)}]")
+
+
+def _mark_positions(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the quotation marks in ``text[start:end]``; for three apostrophes, the two that open
+    (before a word) or close (after one) the outer quote."""
+    out = []
+    for m in _MARK_RE.finditer(text, start, end):
+        at = m.start()
+        if m.group(1) and len(m.group(1)) == 3 and at > 0 and not text[at - 1].isspace() and text[at - 1] not in "([{":
+            at += 1  # a single quote closes inside, then the two close the outer quote
+        out.append(at)
+    return out
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|I['’]m|I['’]ve)\b")
 AFTER_WINDOW = 8  # word tokens after a closing mark in which to look for the speech verb
@@ -215,7 +228,7 @@ def pair_quotation_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
     depth = 0  # nested opening marks inside the open quote
     prev_end = None
     paragraphs = list(paragraphs)
-    marks_of = [[m.start() for m in _MARK_RE.finditer(text, p0, p1)] for p0, p1 in paragraphs]
+    marks_of = [_mark_positions(text, p0, p1) for p0, p1 in paragraphs]
 
     def closed_later(k: int) -> bool:
         """Does the open quote end in paragraph ``k`` or the few after it, with no mark opening
@@ -290,7 +303,14 @@ def _is_speech(tok: Token) -> bool:
         return False  # "will continue to be “a champion”": going on being, not going on speaking
     if lemma == "put":
         return _puts_it(tok)
+    if lemma in _ANSWERING_BACK:
+        # "back" right after the verb, read as a particle or an adverb ("shot back", "hit back at critics")
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == tok.i + 1 for c in tok.children)
     return lemma in SPEECH_VERBS or tok.lower_ in ("notes", "quotes")
+
+
+# verbs that answer a critic with "back" ("shot back", "fired back", "hit back"): a retort, so a cue
+_ANSWERING_BACK = frozenset({"shoot", "fire", "hit"})
 
 
 def _puts_it(tok: Token) -> bool:
@@ -309,8 +329,8 @@ def _lemma_ids(words) -> frozenset[int]:
     return frozenset(get_string_id(form) for w in words for form in (w, w.capitalize(), w.upper()))
 
 
-_SPEECH_LEMMA_IDS = _lemma_ids((SPEECH_VERBS - NAMING_VERBS) | {"put"})
-_CHECKED_WHOLE = _ASPECT_CUES | {"put"}
+_SPEECH_LEMMA_IDS = _lemma_ids((SPEECH_VERBS - NAMING_VERBS) | {"put"} | _ANSWERING_BACK)
+_CHECKED_WHOLE = _ASPECT_CUES | {"put"} | _ANSWERING_BACK
 _NAMING_LEMMA_IDS = _lemma_ids(NAMING_VERBS)
 _NOTES_QUOTES_IDS = {get_string_id("notes"), get_string_id("quotes")}
 
@@ -338,6 +358,8 @@ def _cue_lemma(tok: Token) -> str:
         return "quote"
     if lemma == "point" and any(c.lower_ == "out" for c in tok.children):
         return "point out"
+    if lemma in _ANSWERING_BACK:
+        return f"{lemma} back"
     if tok.lower_ == "according":
         return "according to"  # as the reported clauses' cue is written
     return lemma
