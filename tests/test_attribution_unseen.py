@@ -1647,3 +1647,11 @@ def test_three_apostrophes_close_a_quote_within_an_archive_quote():
     assert _speaker_of(quotes, "Go back to your own town") == "Alan Grieve"
     assert _speaker_of(quotes, "This is my town") == "Alan Grieve"
     assert not quotes["text"].str.contains("said Mr. Grieve", regex=False).any(), quotes["text"].tolist()
+
+
+def test_the_agent_of_a_passive_telling_verb_speaks_and_the_one_told_does_not():
+    quotes = _quotes("Ferries\n\nVarga was told by the harbour master that the quay was unsafe. Grieve was asked by Ines "
+                     "Okafor whether the ferries would run in May. Varga was quoted by Reuters as saying the toll was unfair.")
+    assert "harbour master" in (_speaker_of(quotes, "the quay was unsafe") or "")
+    assert _speaker_of(quotes, "the ferries would run") == "Ines Okafor"
+    assert _speaker_of(quotes, "the toll was unfair") == "Varga"

@@ -842,3 +842,11 @@ def test_an_acronym_the_model_leaves_untagged_is_a_body_and_capitals_that_are_wo
     assert not {"IST", "WATCH", "HUGE"} & set(e["text"]), e[["text", "label"]]
     jtf = e[e["text"] == "JTF"]
     assert set(jtf["canonical"]) == set(e.loc[e["text"].str.endswith("Joint Task Force"), "canonical"])
+
+
+def test_a_terms_abbreviation_in_brackets_is_no_body_but_a_bodys_is():
+    tables = _parse_texts("Arms\n\nThe army bought new portable air defence systems (SHORAD) and radars from the Varn "
+                          "Arms Works (VAW) in May.")
+    e = tables.entities
+    assert "SHORAD" not in set(e["text"]), e[["text", "label"]]
+    assert "VAW" in set(e["text"]), e[["text", "label"]]

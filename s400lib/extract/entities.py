@@ -154,8 +154,9 @@ def _month_ids() -> frozenset[int]:
 def _untagged_acronyms(ctx: ArticleContext) -> list:
     """Acronyms of bodies the model left untagged ("the Iranian IRGC", "the JIT said", "told PTI") as ORG
     spans: a word of three to six capitals that is no English word (the lemma index's words, stop words),
-    no time zone ("IST", "HKT"), no country or capital, and not one of a run of words in capitals (a
-    headline or dateline written in capitals)."""
+    no time zone ("IST", "HKT"), no country or capital, not one of a run of words in capitals (a
+    headline or dateline written in capitals), and not a term's abbreviation in brackets after common
+    words ("missile systems (SAM)")."""
     from spacy.tokens import Span
 
     from .speakers.lexicon import _english_adjectives_and_verbs, _english_word
@@ -165,6 +166,9 @@ def _untagged_acronyms(ctx: ArticleContext) -> list:
     for tok in doc:
         text = tok.text
         if not (3 <= len(text) <= 6 and text.isalpha() and text.isupper()) or tok.ent_type_:
+            continue
+        # "anti-aircraft missile systems (SAM)": a term's abbreviation in brackets after common words
+        if tok.i >= 2 and doc[tok.i - 1].text == "(" and doc[tok.i - 2].is_lower:
             continue
         neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
         if any(n.is_alpha and n.text.isupper() and len(n) >= 2 for n in neighbours):

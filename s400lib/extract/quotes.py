@@ -405,8 +405,10 @@ def _subject_of(verb: Token) -> Token | None:
     shares = shares or (verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children))
     head = verb.head
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
-        # "it is asserted by the Crown that ...": the "it" holds the clause's place, the agent speaks
+    if agent is not None and any(c.dep_ == "nsubjpass" for c in verb.children) and _cue_lemma(verb) not in MEDIUM_VERBS:
+        # "it is asserted by the Crown that ...": the "it" holds the clause's place, the agent speaks; so
+        # does the agent of "Varga was told by the harbour master that ...", "was asked by the moderator
+        # whether ...", where the subject is the one told or asked ("was quoted by Reuters" is the medium's)
         by = [c for c in agent.children if c.dep_ == "pobj"]
         if by:
             return by[0]
