@@ -81,7 +81,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("text", STR, "The mention as written."),
         ("label", STR, "spaCy entity label (PERSON, ORG, GPE, NORP, DATE, MONEY, ...)."),
         ("canonical", STR, "One name per real-world thing across the corpus ('Thune' -> 'John Thune', 'C-400' -> 'S-400')."),
-        ("canonical_rule", STR, "Why this canonical name: 'alias' (alias table), 'designator' ('C-400' -> 'S-400'), 'longest_mention' (a longer name in the corpus), 'fuzzy' (spelling/transliteration variant), 'suffix' ('Boeing Co.'), 'spelling' ('U.N.'), 'acronym' or 'short_form' (the long name an article ties it to, or whose initials it spells), 'in_article' (a surname or first name the corpus cannot settle, settled by the full names of its own article) or 'self'."),
+        ("canonical_rule", STR, "Why this canonical name: 'alias' (alias table), 'designator' ('C-400' -> 'S-400'), 'longest_mention' (a longer name in the corpus), 'fuzzy' (spelling/transliteration variant), 'suffix' ('Boeing Co.'), 'spelling' ('U.N.'), 'acronym' or 'short_form' (the long name an article ties it to, or whose initials it spells), 'in_article' (a surname or first name the corpus cannot settle, settled by the full names of its own article), 'capital_as_state' (a capital acting as its state, 'Tehran has denied ...' -> 'Iran', read from the extra column role: the mention's syntactic role, 'nsubj:deny', 'pobj:in') or 'self'."),
     ),
     "quotes": _cols(
         ("article_id", STR, "Article of the quote (<NA> for extract_quotes on a bare text)."),
