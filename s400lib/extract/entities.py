@@ -7,6 +7,7 @@ each one canonical name across the corpus.
 from __future__ import annotations
 
 import functools
+import re
 
 import pandas as pd
 
@@ -163,10 +164,12 @@ def _untagged_acronyms(ctx: ArticleContext) -> list:
 
     doc = ctx.doc
     found = []
-    for tok in doc:
-        text = tok.text
-        if not (3 <= len(text) <= 6 and text.isalpha() and text.isupper()) or tok.ent_type_:
+    # the candidates found in the text, then their tokens: a Python pass over every token costs more
+    for m in _CAPITALS_WORD.finditer(ctx.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span[0].ent_type_:
             continue
+        tok, text = span[0], m.group()
         # "anti-aircraft missile systems (SAM)": a term's abbreviation in brackets after common words
         if tok.i >= 2 and doc[tok.i - 1].text == "(" and doc[tok.i - 2].is_lower:
             continue
@@ -178,6 +181,9 @@ def _untagged_acronyms(ctx: ArticleContext) -> list:
             continue
         found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
     return found
+
+
+_CAPITALS_WORD = re.compile(r"(?<![\w.'’-])[A-Z]{3,6}(?![\w'’-])")
 
 
 @functools.cache
