@@ -1655,3 +1655,12 @@ def test_the_agent_of_a_passive_telling_verb_speaks_and_the_one_told_does_not():
     assert "harbour master" in (_speaker_of(quotes, "the quay was unsafe") or "")
     assert _speaker_of(quotes, "the ferries would run") == "Ines Okafor"
     assert _speaker_of(quotes, "the toll was unfair") == "Varga"
+
+
+def test_questioning_and_pressing_after_a_quote_are_cues_and_the_nouns_are_not():
+    quotes = _quotes("Toll\n\n“What made him change?” Grieve questioned. “Would the toll be negotiable?” Okafor pressed.\n\n"
+                     "The question of “fairness” remains, and the press called the toll “a tax”.")
+    assert _speaker_of(quotes, "What made him change") == "Grieve"
+    assert _speaker_of(quotes, "negotiable") == "Okafor"
+    assert _speaker_of(quotes, "fairness") is None
+    assert (quotes.loc[quotes["text"] == "a tax", "cue"].fillna("") != "press").all()

@@ -91,6 +91,10 @@ SPEECH_VERBS = {
     "scoff", "grin", "nod", "snap", "sneer", "groan", "gush", "marvel", "rave", "scream", "yell",
     "mutter", "murmur", "wonder", "enthuse", "beam",
 })
+# cues that are nouns too ("the press", "the question"): speech only as verbs ("“...?” Beck questioned",
+# "“...?” Hannity pressed"), and only around quotes
+VERB_ONLY_CUES = {"question", "press"}
+SPEECH_VERBS |= VERB_ONLY_CUES
 # Verbs that name or judge something in someone's words: the quoted complement is the subject's
 # ("called the plan “a betrayal”", "described the vote as “rigged”", "praised the “quiet courage”").
 # As verbs only: "the 25 July call" and "a group called “Stay in School”" name nobody's words.
@@ -104,7 +108,7 @@ HEADLINE_SAYING = {"say", "tell", "warn", "claim", "insist", "confirm", "announc
 JUDGING_AS_VERBS = {"deny", "dismiss", "reject", "decry", "refute"}
 # Verbs that only introduce a quote placed after them or around them, not indirect speech.
 QUOTE_ONLY = {"continue", "quote", "cite", "joke", "tweet", "post", "boast", "object", "share",
-              "express", "voice", "highlight", "propose"} | MANNER_VERBS | NAMING_VERBS
+              "express", "voice", "highlight", "propose"} | MANNER_VERBS | NAMING_VERBS | VERB_ONLY_CUES
 MEDIUM_VERBS = {"quote", "cite"}
 # verbs that voice a feeling or a view named by their object: the object may be the subject's own words
 VOICING_VERBS = {"express", "voice"}
@@ -303,6 +307,8 @@ def _is_speech(tok: Token) -> bool:
         return False  # "will continue to be “a champion”": going on being, not going on speaking
     if lemma == "put":
         return _puts_it(tok)
+    if lemma in VERB_ONLY_CUES:
+        return tok.pos_ == "VERB"
     if lemma in _ANSWERING_BACK:
         # "back" right after the verb, read as a particle or an adverb ("shot back", "hit back at critics")
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == tok.i + 1 for c in tok.children)
@@ -330,7 +336,7 @@ def _lemma_ids(words) -> frozenset[int]:
 
 
 _SPEECH_LEMMA_IDS = _lemma_ids((SPEECH_VERBS - NAMING_VERBS) | {"put"} | _ANSWERING_BACK)
-_CHECKED_WHOLE = _ASPECT_CUES | {"put"} | _ANSWERING_BACK
+_CHECKED_WHOLE = _ASPECT_CUES | {"put"} | _ANSWERING_BACK | VERB_ONLY_CUES
 _NAMING_LEMMA_IDS = _lemma_ids(NAMING_VERBS)
 _NOTES_QUOTES_IDS = {get_string_id("notes"), get_string_id("quotes")}
 
