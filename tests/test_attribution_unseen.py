@@ -1664,3 +1664,15 @@ def test_questioning_and_pressing_after_a_quote_are_cues_and_the_nouns_are_not()
     assert _speaker_of(quotes, "negotiable") == "Okafor"
     assert _speaker_of(quotes, "fairness") is None
     assert (quotes.loc[quotes["text"] == "a tax", "cue"].fillna("") != "press").all()
+
+
+@pytest.mark.parametrize("after", ["US Senator Ines Varga said.", "Ines Varga said as she opened the count.",
+                                   "Ines Varga told reporters while the count went on."])
+def test_a_titled_name_or_a_cue_going_on_with_a_time_after_an_exclamation_attributes_it(after):
+    quotes = _quotes(f"Vote\n\n“Lenton is proud to cast its votes!” {after}")
+    assert _speaker_of(quotes, "proud to cast") == "Ines Varga"
+
+
+def test_a_name_that_says_something_else_after_an_exclamation_does_not():
+    quotes = _quotes("Vote\n\n“Lenton is proud!” Ines Varga said that the count was over.")
+    assert _speaker_of(quotes, "Lenton is proud") is None

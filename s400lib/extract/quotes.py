@@ -659,20 +659,28 @@ def _unlisted_cue(words: list[Token], q: QuoteSpan) -> Cue | None:
     return None
 
 
+NAME_BEFORE_CUE = 5
+# conjunctions of time after a closing cue: '” Reyes said as he left', '” she said while ...', '... when asked'
+_TIME_CONJUNCTIONS = {"as", "while", "when", "after", "before", "once", "since"}
+
+
 def _name_then_cue(doc, k: int, limit: int) -> bool:
     """After a quote that ends its sentence ('“… act quickly!” Trump added.'), a short name or
     pronoun and a speech verb that closes the sentence still attribute it; a new sentence that
     merely starts with a name ('“…” Trump then left for Ohio.') does not."""
-    toks = [t for t in _tokens_between(doc, k, min(limit, k + 80)) if t.idx >= k][:5]
+    toks = [t for t in _tokens_between(doc, k, min(limit, k + 100)) if t.idx >= k][:NAME_BEFORE_CUE + 2]
     for n, t in enumerate(toks):
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
             after = toks[n + 1] if n + 1 < len(toks) else None
-            # the cue may go on with whom it was said to or how ('” Reyes asked reporters rhetorically'), not
-            # with words of its own ('” Reyes said that ...' reports something else)
+            # the cue may go on with whom it was said to or how ('” Reyes asked reporters rhetorically') or
+            # when ('” Reyes said as he left'), not with words of its own ('” Reyes said that ...' reports
+            # something else)
             closes = after is None or after.text in (".", ",", ";") or (
-                after.head.i == t.i and after.dep_ in ("dobj", "dative", "advmod", "npadvmod", "prep") and after.pos_ != "SCONJ")
-            return 0 < n <= 3 and all(w.pos_ in ("PROPN", "PRON") or w.text in ".-"
-                                     or (w.text[:1].isupper() and w.dep_ in ("nsubj", "compound")) for w in toks[:n]) and closes
+                after.head.i == t.i and after.dep_ in ("dobj", "dative", "advmod", "npadvmod", "prep") and after.pos_ != "SCONJ") \
+                or (after.pos_ == "SCONJ" and after.lower_ in _TIME_CONJUNCTIONS)
+            # a name with its titles ('” US Senator Jeff Sanders said') is up to NAME_BEFORE_CUE words
+            return 0 < n <= NAME_BEFORE_CUE and all(w.pos_ in ("PROPN", "PRON") or w.text in ".-"
+                                                   or (w.text[:1].isupper() and w.dep_ in ("nsubj", "compound")) for w in toks[:n]) and closes
     return False
 
 
