@@ -1676,3 +1676,8 @@ def test_a_titled_name_or_a_cue_going_on_with_a_time_after_an_exclamation_attrib
 def test_a_name_that_says_something_else_after_an_exclamation_does_not():
     quotes = _quotes("Vote\n\n“Lenton is proud!” Ines Varga said that the count was over.")
     assert _speaker_of(quotes, "Lenton is proud") is None
+
+
+def test_interjecting_before_a_quote_is_a_cue():
+    quotes = _quotes("Debate\n\nAs the mayor spoke, Okafor interjected, “Ladies and gentlemen, the toll is a tax.”")
+    assert _speaker_of(quotes, "the toll is a tax") == "Okafor"

@@ -83,7 +83,8 @@ SPEECH_VERBS = {
     "hint", "boast", "joke", "object", "protest", "retort", "inform", "caution", "allege",
     "estimate", "emphasis", "underscore", "highlight", "propose", "express", "voice", "share",
     "echo", "counter", "maintain", "reason", "lament", "vow", "pledge", "plead", "reiterate", "recall",
-    "testify", "charge", "fume", "thunder", "suspect", "speculate", "lie", "disclose", "divulge", "confide", *REPORT_ONLY_THAT,
+    "testify", "charge", "fume", "thunder", "suspect", "speculate", "lie", "disclose", "divulge", "confide", "interject",
+    *REPORT_ONLY_THAT,
 } | set(MANNER_VERBS := {
     # manner-of-speaking verbs: they introduce the words around them but never report a clause
     # ("“...,” she laughs" is speech; "she laughs that ..." is not English)
