@@ -1681,3 +1681,11 @@ def test_a_name_that_says_something_else_after_an_exclamation_does_not():
 def test_interjecting_before_a_quote_is_a_cue():
     quotes = _quotes("Debate\n\nAs the mayor spoke, Okafor interjected, “Ladies and gentlemen, the toll is a tax.”")
     assert _speaker_of(quotes, "the toll is a tax") == "Okafor"
+
+
+def test_a_name_given_with_a_comma_inside_its_marks_is_a_title_not_a_quote():
+    quotes = _quotes('Robots\n\nThe Lenton team\'s robot, named "Better Idea of Lenton Girls," scored two points. The report, '
+                     'titled "Fragile Ground," came out on Monday.\n\n"The Port Will Rise," the mayor said.')
+    kinds = dict(zip(quotes["text"], quotes["kind"]))
+    assert kinds["Better Idea of Lenton Girls,"] == "scare" and kinds["Fragile Ground,"] == "scare"
+    assert kinds["The Port Will Rise,"] == "direct"

@@ -895,10 +895,13 @@ def _is_title(text: str, q: "QuoteSpan") -> bool:
     """Whether the quoted words name a work (a website, an exhibition, a report) rather than
     quote someone: every word of three letters or more capitalised, two to
     :data:`TITLE_MAX_WORDS` words, and no sentence punctuation closing them (spoken words in
-    marks end with a full stop or a comma, or run longer)."""
+    marks end with a full stop or a comma, or run longer), but for a comma after "named", "titled" ...."""
     inner = text[q.start:q.end].strip()
     words = _WORD_RE.findall(inner)
-    if not 2 <= len(words) <= TITLE_MAX_WORDS or inner[-1:] in ".!?…,;":
+    # a comma inside the marks after a name given as a name (American punctuation: 'the robot, named
+    # "Better Idea of Afghan Girls," scored ...') still closes a title
+    named_before = _WORD_RE.findall(text[max(0, q.open - 20):q.open])[-1:] in (["named"], ["titled"], ["entitled"], ["dubbed"])
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or inner[-1:] in ".!?…;" or (inner[-1:] == "," and not named_before):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words if len(w) >= 3)
 
