@@ -160,7 +160,7 @@ def _untagged_acronyms(ctx: ArticleContext) -> list:
     words ("missile systems (SAM)")."""
     from spacy.tokens import Span
 
-    from .speakers.lexicon import _english_adjectives_and_verbs, _english_word
+    from .speakers.lexicon import is_english_word
 
     doc = ctx.doc
     found = []
@@ -176,8 +176,7 @@ def _untagged_acronyms(ctx: ArticleContext) -> list:
         neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
         if any(n.is_alpha and n.text.isupper() and len(n) >= 2 for n in neighbours):
             continue
-        if _english_word(text) or text.lower() in _english_adjectives_and_verbs() or text in _time_zones() \
-                or country_named(text) or state_of_capital(text):
+        if is_english_word(text) or text in _time_zones() or country_named(text) or state_of_capital(text):
             continue
         found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
     return found

@@ -720,13 +720,13 @@ def _so_called(verb: Token) -> bool:
     return verb.lower_ == "called" and verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "so" and verb.doc[verb.i - 1].text == "-"
 
 
-def _as_they_said(head, q: QuoteSpan):
-    """A clause "as X said" ("as she put it", "as the mayor noted") before the quote that hangs on the
-    clause holding the quote, with a subject of its own, or None."""
+def _as_they_said(head, q: QuoteSpan) -> Cue | None:
+    """The cue of a clause "as X said" ("as she put it", "as the mayor noted") before the quote that hangs
+    on the clause holding the quote, with a subject of its own, or None."""
     for c in head.children:
-        if c.dep_ == "advcl" and c.idx < q.open and c.pos_ == "VERB" and _is_speech(c) and _subject_of(c) is not None \
-                and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
-            return c
+        if c.dep_ == "advcl" and c.idx < q.open and c.pos_ == "VERB" and _is_speech(c) \
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children) and (subj := _subject_of(c)) is not None:
+            return Cue(c, subj, "governing")
     return None
 
 
@@ -745,7 +745,7 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
             continue
         if (aside := _as_they_said(t, q)) is not None:
             # "As Ms. Perry said in July, the port is “a place that never sleeps”": the aside says whose words
-            return Cue(aside, _subject_of(aside), "governing")
+            return aside
         if _cue_lemma(t) in MEDIUM_VERBS and (quoted := _quoted_as_saying(t)) is not None:
             return Cue(t, quoted, "governing")  # "“...” in Hormozgan, the Guard was quoted as saying by Press TV"
         if _cue_lemma(t) in JUDGING_AS_VERBS and t.pos_ == "VERB" and (
@@ -898,10 +898,11 @@ def _is_title(text: str, q: "QuoteSpan") -> bool:
     marks end with a full stop or a comma, or run longer), but for a comma after "named", "titled" ...."""
     inner = text[q.start:q.end].strip()
     words = _WORD_RE.findall(inner)
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or inner[-1:] in ".!?…;":
+        return False
     # a comma inside the marks after a name given as a name (American punctuation: 'the robot, named
     # "Better Idea of Afghan Girls," scored ...') still closes a title
-    named_before = _WORD_RE.findall(text[max(0, q.open - 20):q.open])[-1:] in (["named"], ["titled"], ["entitled"], ["dubbed"])
-    if not 2 <= len(words) <= TITLE_MAX_WORDS or inner[-1:] in ".!?…;" or (inner[-1:] == "," and not named_before):
+    if inner[-1:] == "," and _WORD_RE.findall(text[max(0, q.open - 20):q.open])[-1:] not in (["named"], ["titled"], ["entitled"], ["dubbed"]):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words if len(w) >= 3)
 

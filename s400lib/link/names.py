@@ -56,6 +56,7 @@ from pathlib import Path
 
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from ..core import schema
 from ..core.tables import Tables
@@ -1134,11 +1135,7 @@ class NameMap:
         for label, canonical, role in zip(entities["label"].tolist(), entities["canonical"].tolist(), entities["role"].tolist()):
             state = state_of_capital(canonical) if label == "GPE" and isinstance(canonical, str) and _acts_as_state(role) else None
             resolved.append(self.canon.canonical(state)[0] if state else None)
-        if all(r is None for r in resolved):
-            return entities
-        settled = _settled_in_article(entities, resolved)
-        rules = [("capital_as_state" if r is not None else rule) for r, rule in zip(resolved, settled["canonical_rule"].tolist())]
-        return settled.assign(canonical_rule=schema.typed_array(rules, "string"))
+        return _settled_in_article(entities, resolved, rule_name="capital_as_state")
 
     def apply(self, tables: Tables) -> Tables:
         """``tables`` with canonical names in entities, quotes.speaker and claims.source."""
@@ -1218,8 +1215,6 @@ SLIP_WORD_MIN = 5
 def _one_slip_apart(a: str, b: str) -> bool:
     """Two words of names, equal or one slip apart: one letter left out, added, changed or two swapped
     ("Muhmmad" / "Muhammad", "Syaugi" / "Syauqi"), when both are ``SLIP_WORD_MIN`` letters or longer."""
-    from rapidfuzz.distance import OSA
-
     return a == b or (min(len(a), len(b)) >= SLIP_WORD_MIN and OSA.distance(a, b) <= 1)
 
 
@@ -1229,22 +1224,21 @@ def _join_slips(uniq: list[str], find, parent: dict) -> set[tuple[str, str]]:
     apart (:func:`_one_slip_apart`), the surname included. "John Kerry" and "John Kelly" are two letters
     apart and stay two people, as do "Kim Jong-un" and "Kim Jong-nam"; a country's name or its people's is
     no person's. Returns the pairs joined."""
-    by_shape: dict[tuple, list[str]] = defaultdict(list)
+    by_shape: dict[tuple, list[tuple[str, list[str]]]] = defaultdict(list)
     for n in uniq:
         words = name_key(n).split(" ")
         # a country and its people the model read as persons ("Sri Lanka" / "Sri Lankan") are one letter apart
         if len(words) >= 2 and not country_named(n):
-            by_shape[(len(words), words[0][:1], words[-1][:1])].append(n)
+            by_shape[(len(words), words[0][:1], words[-1][:1])].append((n, words))
     joined = set()
-    for names in by_shape.values():
-        keys = [name_key(n).split(" ") for n in names]
-        for i, a in enumerate(names):
-            for j in range(i + 1, len(names)):
-                if find(a) == find(names[j]) or keys[i] == keys[j]:
+    for held in by_shape.values():
+        for i, (a, words_a) in enumerate(held):
+            for b, words_b in held[i + 1:]:
+                if find(a) == find(b) or words_a == words_b:
                     continue
-                if all(_one_slip_apart(x, y) for x, y in zip(keys[i], keys[j])):
-                    parent[find(a)] = find(names[j])
-                    joined.add((a, names[j]))
+                if all(_one_slip_apart(x, y) for x, y in zip(words_a, words_b)):
+                    parent[find(a)] = find(b)
+                    joined.add((a, b))
     return joined
 
 
@@ -1302,13 +1296,13 @@ def _settle_given_names(entities: pd.DataFrame) -> pd.DataFrame:
 _LONE_NAME_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 
 
-def _settled_in_article(entities: pd.DataFrame, resolved: list, label: str | None = None) -> pd.DataFrame:
+def _settled_in_article(entities: pd.DataFrame, resolved: list, label: str | None = None, rule_name: str = "in_article") -> pd.DataFrame:
     """``entities`` with the names settled inside their article (``resolved``: a name, or None to keep the
-    row): the new canonical, rule ``in_article``, and ``label`` when given."""
+    row): the new canonical, rule ``rule_name``, and ``label`` when given."""
     if all(r is None for r in resolved):
         return entities
     new = {"canonical": schema.typed_array([r or c for r, c in zip(resolved, entities["canonical"].tolist())], "string"),
-           "canonical_rule": schema.typed_array(["in_article" if r is not None else rule
+           "canonical_rule": schema.typed_array([rule_name if r is not None else rule
                                                  for r, rule in zip(resolved, entities["canonical_rule"].tolist())], "string")}
     if label is not None:
         new["label"] = schema.typed_array([label if r is not None else lab for r, lab in zip(resolved, entities["label"].tolist())], "string")

@@ -219,6 +219,12 @@ def given_name_sex(word: str) -> str | None:
     return sex
 
 
+def is_english_word(word: str) -> bool:
+    """Whether a word, in any case, is an English word: a stop word, or a noun, adjective or verb of the
+    English lemma index (WordNet's) packaged with the spaCy model."""
+    return _english_word(word) or word.lower() in _english_adjectives_and_verbs()
+
+
 def _english_word(word: str) -> bool:
     """Whether a word is an English stop word or a noun of the English lemma index (WordNet's)."""
     from ...core.nlp import load_nlp

@@ -11,6 +11,7 @@ documents) and :mod:`.mentions` (the look-back history they share).
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 
 import pandas as pd
@@ -367,7 +368,12 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
         low = tok.lower_
         if low in ROLE_NOUNS | SOURCE_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | KIN_NOUNS or any(c.dep_ in ("det", "poss") for c in tok.children):
             return False
-        return not any(t.text == low for t in self.doc)
+        return low not in self._words_in_small_letters
+
+    @functools.cached_property
+    def _words_in_small_letters(self) -> frozenset[str]:
+        """The article's words written in small letters, read once (a misread name is never among them)."""
+        return frozenset(t.text for t in self.doc if t.text.islower())
 
     def _titled_apposition(self, tok: Token) -> Resolution | None:
         """"Russian Parliament Member, Andrei Lugovoy, said": a capitalised title with a person's name in
