@@ -1689,3 +1689,27 @@ def test_a_name_given_with_a_comma_inside_its_marks_is_a_title_not_a_quote():
     kinds = dict(zip(quotes["text"], quotes["kind"]))
     assert kinds["Better Idea of Lenton Girls,"] == "scare" and kinds["Fragile Ground,"] == "scare"
     assert kinds["The Port Will Rise,"] == "direct"
+
+
+@pytest.mark.parametrize("after", [
+    "Odile Brandt, a hydrologist at the University of Lower Saxony in Hanover, told reporters.",
+    "Odile Brandt, who has mapped the river basin for twenty years, said on Monday.",
+])
+def test_a_long_description_of_the_speaker_between_name_and_verb_still_attributes_the_quote(after):
+    text = f"“The dikes were built for a smaller river. Nobody planned for this much rain,” {after}"
+    assert _speaker_of(_quotes(text), "Nobody planned") == "Odile Brandt"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Ines Marsh, who chairs the parents' association, said in a letter that the cuts were “a betrayal of every "
+     "family in the district.”", "a betrayal", "Ines Marsh"),
+    ('The council leader, Tomas Greer, wrote in a memo on Friday that "the budget cannot carry another library."',
+     "cannot carry", "Tomas Greer"),
+])
+def test_a_that_clause_hung_on_the_statement_noun_is_still_reported_by_the_verb(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_proclaiming_before_a_quote_is_a_cue():
+    text = "At the rally, Dara Quinlan proclaimed from the stage, “No branch will close while I am mayor.”"
+    assert _speaker_of(_quotes(text), "No branch will close") == "Dara Quinlan"

@@ -83,7 +83,7 @@ SPEECH_VERBS = {
     "hint", "boast", "joke", "object", "protest", "retort", "inform", "caution", "allege",
     "estimate", "emphasis", "underscore", "highlight", "propose", "express", "voice", "share",
     "echo", "counter", "maintain", "reason", "lament", "vow", "pledge", "plead", "reiterate", "recall",
-    "testify", "charge", "fume", "thunder", "suspect", "speculate", "lie", "disclose", "divulge", "confide", "interject",
+    "testify", "charge", "fume", "thunder", "proclaim", "suspect", "speculate", "lie", "disclose", "divulge", "confide", "interject",
     *REPORT_ONLY_THAT,
 } | set(MANNER_VERBS := {
     # manner-of-speaking verbs: they introduce the words around them but never report a clause
@@ -592,7 +592,9 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
             kept.append(t)
         depth -= t.text == ")" and depth > 0
     toks = kept
-    words = [t for t in toks if not t.is_punct]
+    # the window counts the words of the frame, not what describes its speaker: in '”, Seth McKee, a
+    # political scientist at Texas Tech University, told The Hill' the verb is the third word that counts
+    words = [t for t in toks if not t.is_punct and not _describes_a_name(t, q.close)]
     if words and words[0].lower_ in _CLAUSE_OPENERS:
         # '“...”, while the mayor, Ada Colau, demanded ...': another clause with its own subject begins;
         # its verb is no frame of the quote, which is left to the verb it hangs on
@@ -628,6 +630,19 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
     if inner.rstrip().endswith(","):
         return _unlisted_cue(words, q)
     return None
+
+
+def _describes_a_name(t: Token, close: int) -> bool:
+    """Whether ``t`` is a word of an apposition or relative clause that describes a noun after the closing
+    mark ("a political scientist at ...", "who is running against ...")."""
+    a = t
+    for _ in range(8):
+        if a.dep_ in ("appos", "relcl") and a.head.idx > close and a.head.pos_ in ("PROPN", "NOUN"):
+            return True
+        if a.head.i == a.i:
+            return False
+        a = a.head
+    return False
 
 
 # words that open a new clause after a quote's closing mark ("..., while X said"): what follows is no cue
@@ -736,11 +751,11 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     if not inside:
         return None
     t = inside[0]
-    child = None
+    child = grandchild = None
     for _ in range(12):
         if t.head.i == t.i:
             return None
-        grandchild, child, t = child, t, t.head
+        clause, grandchild, child, t = grandchild, child, t, t.head
         if q.start <= t.idx < q.end:
             continue
         if (aside := _as_they_said(t, q)) is not None:
@@ -766,6 +781,10 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
             if _cue_lemma(t) in _TELLING_VERBS and child.dep_ == "dobj" and grandchild is not None \
                     and grandchild.dep_ in ("acl", "relcl") and any(_is_that(m) for m in grandchild.children):
                 # "told crowds that the “...”": the parser hangs the that-clause on the hearer
+                return Cue(t, _subject_of(t), "governing")
+            if child.dep_ == "prep" and grandchild is not None and grandchild.dep_ == "pobj" \
+                    and clause is not None and clause.dep_ in ("acl", "relcl") and any(_is_that(m) for m in clause.children):
+                # "said in a statement that “...”": the parser hangs the that-clause on the statement
                 return Cue(t, _subject_of(t), "governing")
             # only reported content counts ("noted that “...”"), not an object ("doubt the “deal”")
             if child.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dep") and not (q.start <= child.idx < q.end and child.dep_ == "ccomp"):
