@@ -1713,3 +1713,18 @@ def test_a_that_clause_hung_on_the_statement_noun_is_still_reported_by_the_verb(
 def test_proclaiming_before_a_quote_is_a_cue():
     text = "At the rally, Dara Quinlan proclaimed from the stage, “No branch will close while I am mayor.”"
     assert _speaker_of(_quotes(text), "No branch will close") == "Dara Quinlan"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("On Monday, Greta Holm visited the shipyard and praised the welders, saying, “This yard builds the best ferries "
+     "in the Baltic.”", "best ferries", "Greta Holm"),
+    ("Omar Lindqvist toured the ward, shaking hands with nurses and promising them that the hospital would get "
+     "“every krona it needs.”", "every krona", "Omar Lindqvist"),
+])
+def test_a_cue_at_the_end_of_a_chain_of_conjoined_verbs_and_participles_has_their_subject(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_being_encouraged_to_suggest_something_is_no_attribution():
+    text = "Residents were encouraged to send in their drawings and suggest what the new square should be called."
+    assert _quotes(text).empty

@@ -399,7 +399,7 @@ def _recorded(subject: Token) -> Token:
     return who if who is not None and (who.ent_type_ in ("PERSON", "ORG") or who.pos_ == "PROPN") else subject
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject; when spaCy gives two ("The newspaper Haaretz announced"), the name."""
     # a conjoined verb shares its subject ("X said and added"); an adverbial clause does not
     # ("Asked whether ..., she declined": she was asked, she did not ask)
@@ -482,6 +482,11 @@ def _subject_of(verb: Token) -> Token | None:
         # "The SEALs, who ..., posted on Facebook that ...": with no finite verb left, the parser reads
         # the cue as a participle on its subject
         return head
+    if shares and depth < 3 and head.i != verb.i and head.pos_ in ("VERB", "AUX") \
+            and (head.dep_ == "conj" or (head.dep_ == "advcl" and head.tag_ == "VBG")):
+        # "Warren appeared with Maddow and endorsed Clinton, saying ...", "wears a suit, pointing to bottles
+        # and telling viewers ...": each verb of the chain shares its subject with the one it hangs on
+        return _subject_of(head, depth + 1)
     main = head if shares and verb.dep_ == "conj" else verb
     if main.dep_ != "ROOT":
         return None
