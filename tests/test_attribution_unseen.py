@@ -1728,3 +1728,13 @@ def test_a_cue_at_the_end_of_a_chain_of_conjoined_verbs_and_participles_has_thei
 def test_being_encouraged_to_suggest_something_is_no_attribution():
     text = "Residents were encouraged to send in their drawings and suggest what the new square should be called."
     assert _quotes(text).empty
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Ingrid Brandt rejected the notion that the old dam should be a thing of the past, saying that if the inspectors "
+     "“found a crack, we would close it.”", "found a crack", "Ingrid Brandt"),
+    ("Pavel Sorin welcomed the report that the port would reopen, saying that the dockers “have waited long enough "
+     "for good news.”", "waited long enough", "Pavel Sorin"),
+])
+def test_a_participle_set_off_after_an_object_belongs_to_the_subject(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker

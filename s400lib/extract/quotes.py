@@ -427,6 +427,11 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
         issuers = [c for c in governing.children if c.dep_ == "nsubj"] if governing is not None else []
         if issuers:
             return issuers[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX") \
+            and verb.i > 0 and verb.doc[verb.i - 1].text == "," and depth < 3:
+        # "Carson rejected the notion that ..., saying that ...": a participle set off by a comma tells what the
+        # subject did, whatever noun the parser hangs it on
+        return _subject_of(head.head, depth + 1)
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
         # "Smith was quoted as saying ...": the one quoted says it; "IRNA quoted the Guard's website as
         # saying ...": the one quoted is the object, not the agency that quotes
