@@ -1738,3 +1738,16 @@ def test_being_encouraged_to_suggest_something_is_no_attribution():
 ])
 def test_a_participle_set_off_after_an_object_belongs_to_the_subject(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_surname_the_model_takes_for_a_body_keeps_its_first_person_words():
+    text = ("Governor Ruth Abernathy toured the flooded valley on Monday and promised new levees.\n\n"
+            "A baker on the high street lost his ovens. “I don’t see how anyone can rebuild here without help,” "
+            "Okonkwo said.")
+    assert _speaker_of(_quotes(text), "rebuild here") == "Okonkwo"
+
+
+def test_an_outlet_that_says_first_person_words_relays_the_person_named_before():
+    text = ("Governor Ruth Abernathy toured the flooded valley on Monday.\n\n"
+            "“I think the levees will hold this time, but we need more pumps,” Valley News Radio reported.")
+    assert _speaker_of(_quotes(text), "levees will hold") == "Ruth Abernathy"

@@ -63,7 +63,7 @@ from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_age_phrase
-from .speakers.lexicon import DOCUMENT_NOUNS, FINDING_NOUNS, FINDING_VERBS, OCCUPATION_NOUNS
+from .speakers.lexicon import DOCUMENT_NOUNS, FINDING_NOUNS, FINDING_VERBS, MEDIA_NOUNS, OCCUPATION_NOUNS, OUTLET_WORDS
 from .speakers.mentions import subjects_of
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
@@ -1055,10 +1055,11 @@ def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tu
     if cue.medium:
         rule = f"medium+{res.rule}" if res.rule != "cue_subject" else "medium"
         conf = min(conf, 0.85)
-    elif res.kind == "org" and not _untagged_name(cue.subject) and _FIRST_PERSON_RE.search(inner):
-        # an outlet or organisation "says" words in the first person: it relays someone. Only for
-        # names the model tagged: an untagged bare name ("..., Lind told reporters") is more often a
-        # person spaCy missed than an outlet, and handing her words to the last person named is worse.
+    elif res.kind == "org" and _is_outlet(cue.subject, res.name) and _FIRST_PERSON_RE.search(inner):
+        # an outlet "says" words in the first person: it relays someone ("“..., I get the impression ...”
+        # the Turkish television channel indicates"). Only an outlet: a name the model took for a body
+        # ("Concord resident Whit Symms", "Tiegen") is more often a person it missed, and handing his
+        # words to the last person named is worse.
         m = resolver._lookback(at, {"person"}, 6)
         if m is not None:
             relayed = Resolution(m.name, "person", "medium_first_person", 0.5, res.text, res.start, res.end)
@@ -1066,6 +1067,13 @@ def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tu
     if res.name is None:
         return res, rule, 0.2
     return res, rule, conf
+
+
+def _is_outlet(subject: Token, name: str | None) -> bool:
+    """Whether a mention names an outlet: a noun for one ("the channel") or a name with an outlet's word."""
+    if subject.lemma_.lower() in MEDIA_NOUNS:
+        return True
+    return bool({w.lower() for w in re.findall(r"[A-Za-z]+", name or subject.text)} & OUTLET_WORDS)
 
 
 def _previous_attribution(prev: dict | None, reported: list[dict], offset: int) -> dict | None:

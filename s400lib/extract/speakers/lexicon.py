@@ -106,6 +106,14 @@ MEDIA_NOUNS = {
     "broadcaster", "station", "website", "site", "portal", "edition", "network", "tabloid", "journal",
     "television", "radio", "newsroom",
 }
+# Words of an outlet's name ("Rudaw TV", "Kyodo News", "the Press Association") and the wire services and
+# broadcasters news cites by a bare name: only an outlet relays someone's first-person words
+OUTLET_WORDS = frozenset({
+    "tv", "television", "news", "radio", "press", "times", "post", "journal", "channel", "network", "broadcasting",
+    "broadcaster", "daily", "gazette", "herald", "tribune", "telegraph", "chronicle", "media", "newspaper",
+    "reuters", "ap", "afp", "tass", "interfax", "ria", "xinhua", "anadolu", "irna", "kcna", "yonhap", "cnn", "bbc",
+    "sputnik", "kyodo", "bernama", "efe", "ansa", "dpa", "isna", "fars", "mehr", "tasnim", "sana", "nhk", "wafa",
+})
 # Common nouns for unnamed sources: "one trader in Singapore", "a senior official".
 SOURCE_NOUNS = {"trader", "source", "investor", "banker", "resident", "witness", "insider", "person",
                 "executive", "strategist", "economist", "analyst", "diplomat", "official", "officer",
