@@ -1751,3 +1751,17 @@ def test_an_outlet_that_says_first_person_words_relays_the_person_named_before()
     text = ("Governor Ruth Abernathy toured the flooded valley on Monday.\n\n"
             "“I think the levees will hold this time, but we need more pumps,” Valley News Radio reported.")
     assert _speaker_of(_quotes(text), "levees will hold") == "Ruth Abernathy"
+
+
+@pytest.mark.parametrize("first,gap,second,speaker", [
+    ("The ferry will run again by May,", "port manager Aoife Kinsella told the Connacht Tribune on Monday, after "
+     "Transport Minister Liam Doherty announced new funding for the pier.", "We have the money now.", "Aoife Kinsella"),
+    ("This town never forgets its boxers,", "said Marco Bellini, who has coached at the Via Roma club since 1998 — a "
+     "club that once trained two Olympic champions and still runs free classes for children every Saturday morning "
+     "in the old market hall beside the river.", "We keep their gloves on the wall.", "Marco Bellini"),
+])
+def test_a_follow_on_quote_keeps_the_speaker_after_a_scene_clause_or_a_long_description(first, gap, second, speaker):
+    text = f"The club reopened last week.\n\n“{first}” {gap} “{second}”"
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, first[:20]) == speaker
+    assert _speaker_of(quotes, second[:15]) == speaker

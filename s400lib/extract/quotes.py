@@ -1253,19 +1253,29 @@ def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     if len(words) <= 4:
         return True
     s0, s1 = prev.get("speaker_start"), prev.get("speaker_end")
-    if not (_given(s0) and _given(s1)) or not (int(prev["end"]) <= int(s0) < q.open) or len(words) > FOLLOW_ON_WORDS:
+    if not (_given(s0) and _given(s1)) or not (int(prev["end"]) <= int(s0) < q.open):
         return False
+    span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
+    if len(words) > FOLLOW_ON_WORDS:
+        # what describes the speaker ('said Dino Spencer, who now runs the gym — which ...') is no new matter
+        told = [t for t in span if not t.is_punct and not _describes_a_name(t, int(prev["end"]))] if span is not None else words
+        if len(told) > FOLLOW_ON_WORDS:
+            return False
     # (the first word of the gap: right after a closing mark may stand a space no sentence holds)
     lead = int(prev["end"]) + 1 + (len(gap[1:]) - len(gap[1:].lstrip(" \u00a0\t”\"’'")))
     first, last = ctx.sent_id_at(min(lead, q.open - 1)), ctx.sent_id_at(max(q.open - 2, int(prev["end"]) + 1))
     if first is None or first != last and ctx.sent_id_at(int(s0)) != last:
         return False
-    span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
     # another person as a subject would be a new speaker; a person as an object is the audience
-    # ('told the Herald', which the small model often tags PERSON)
+    # ('told the Herald', which the small model often tags PERSON), and one in a clause that only sets the
+    # scene is no speaker ('told the Journal in July, after de Blasio stated an interest in ...')
     others = [e for e in (span.ents if span is not None else ()) if e.label_ == "PERSON" and not (int(s0) <= e.start_char < int(s1))
-              and e.root.dep_ in ("nsubj", "nsubjpass")]
+              and e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.dep_ not in _SCENE_CLAUSES]
     return not others
+
+
+# clauses that set a scene or describe someone: their subjects do not speak the next quote
+_SCENE_CLAUSES = {"advcl", "relcl", "acl", "pcomp"}
 
 
 def _split_continuation(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
