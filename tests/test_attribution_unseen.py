@@ -1765,3 +1765,15 @@ def test_a_follow_on_quote_keeps_the_speaker_after_a_scene_clause_or_a_long_desc
     quotes = _quotes(text)
     assert _speaker_of(quotes, first[:20]) == speaker
     assert _speaker_of(quotes, second[:15]) == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The town voted on Tuesday.\n\n“The mill will never reopen, whatever the governor says,” said a Vermont Republican, "
+     "who asked not to be named.", "mill will never", "Vermont Republican"),
+    ("The talks resumed.\n\n“We are running out of bread and water,” one Sudanese told the agency by telephone.",
+     "running out of bread", "Sudanese"),
+    ("The count went on overnight.\n\n“The vote is lost, and everyone in the room knows it,” added a North Dakota Democrat. "
+     "“Nobody will say so in public.”", "Nobody will say", "North Dakota Democrat"),
+])
+def test_one_unnamed_member_of_a_party_or_people_is_the_speaker_as_described(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker

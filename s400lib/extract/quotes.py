@@ -635,7 +635,9 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
                 return None
             head = _head_of_group(before)
             if head is None:  # inverted: '” said the head of the committee'
-                head = _head_of_group([w for w in words[n + 1 : n + 6] if w.pos_ != "ADP"][:3])
+                # the noun the verb governs, however many words qualify it ('” added a South Carolina Democrat')
+                governed = [w for w in words[n + 1 : n + 7] if w.head.i == t.i and w.pos_ in ("NOUN", "PROPN")]
+                head = governed[0] if governed else _head_of_group([w for w in words[n + 1 : n + 6] if w.pos_ != "ADP"][:3])
             return Cue(t, head, "after")
     if inner.rstrip().endswith(","):
         return _unlisted_cue(words, q)

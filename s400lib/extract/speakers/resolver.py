@@ -276,6 +276,16 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
         titled = self._titled_apposition(tok)
         if titled is not None:
             return titled
+        if tok.ent_type_ == "NORP" and tok.tag_ == "NNP":
+            dets = [c for c in tok.children if c.dep_ in ("det", "nummod") and c.i < tok.i]
+            if dets and dets[0].lower_ in ("a", "an", "one", "another"):
+                # "said a New Hampshire Republican", "one Syrian told reporters": one unnamed member of a party
+                # or people, whose description is all there is
+                words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
+                start = min([tok.idx] + [w.left_edge.idx for w in words])
+                end = tok.idx + len(tok)
+                return Resolution(" ".join(self.ctx.text[start:end].split()), "person", "unnamed_source", 0.5,
+                                  self.ctx.text[dets[0].idx:end], dets[0].idx, end)
         named = self.name_of(tok)
         if named is not None and named[1] == "person":
             name, kind, start, end = named
