@@ -850,3 +850,21 @@ def test_a_terms_abbreviation_in_brackets_is_no_body_but_a_bodys_is():
     e = tables.entities
     assert "SHORAD" not in set(e["text"]), e[["text", "label"]]
     assert "VAW" in set(e["text"]), e[["text", "label"]]
+
+
+@pytest.mark.parametrize("text,first,expected", [
+    ("Fans queued for hours outside a Selena Gomez show in Leeds.", "Selena", ("Selena Gomez", "PERSON")),
+    ("A Paris Metro strike closed the lines on Monday.", "Paris", ("Paris", "GPE")),
+    ("A Georgia Tech study found that the bridge was sound.", "Georgia", ("Georgia", "GPE")),
+])
+def test_a_first_name_tagged_as_a_place_takes_the_surname_after_it_but_a_place_does_not(text, first, expected):
+    from spacy.tokens import Span
+
+    from s400lib.core.nlp import load_nlp
+    from s400lib.extract.entity_spans import repair_entities
+
+    doc = load_nlp()(text)
+    i = next(t.i for t in doc if t.text == first)
+    doc.ents = [Span(doc, i, i + 1, label="GPE")]  # as the model may: "a Selena | Gomez show"
+    ents = [(e.text, e.label_) for e in repair_entities(doc).ents]
+    assert expected in ents, ents

@@ -251,6 +251,17 @@ def repair_entities(doc: Doc) -> Doc:
                 # the end of a body's name glued to the person who speaks for it
                 spans.append(Span(doc, start, cut, label=_glued_label(doc, start, cut, label)))
                 start, label, changed = cut, "PERSON", True
+        if label in MISREAD_LABELS and end - start == 1 and _titlecase(doc[start]):
+            # "an Ariana Grande concert": the model tagged the first name as a place and left the surname
+            # out; a known first name and the untagged proper nouns right after it make a person's name
+            run_end = end
+            while (run_end < len(doc) and run_end - start < 3 and doc[run_end].pos_ == "PROPN" and not doc[run_end].ent_type_
+                   and _titlecase(doc[run_end]) and doc[run_end - 1].whitespace_ == " "):
+                run_end += 1
+            # (not a place's name: "a Paris Metro strike", "Georgia Tech")
+            if run_end > end and looks_like_named_person(doc[start:run_end].text) \
+                    and not country_named(doc[start].text) and not state_of_capital(doc[start].text):
+                end, label, changed = run_end, "PERSON", True
         # a title inside the span is no part of the name to test ("Sister Grace Obi, a ward nurse")
         named_from = start
         while named_from < end - 2 and doc[named_from].lower_ in _title_words():
