@@ -1777,3 +1777,13 @@ def test_a_follow_on_quote_keeps_the_speaker_after_a_scene_clause_or_a_long_desc
 ])
 def test_one_unnamed_member_of_a_party_or_people_is_the_speaker_as_described(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ('Ms. Halvorsen, exasperated, famously responded: "What difference - at this late hour, what difference does it '
+     'make?"', "at this late hour", "Halvorsen"),
+    ('Obama, amused, calmly answered: "What deadline - at this hour, what deadline is left?"', "what deadline is left",
+     "Obama"),
+])
+def test_a_cue_the_parser_hangs_on_an_inserted_word_has_the_subject_before_it(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker

@@ -405,6 +405,9 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
     # ("Asked whether ..., she declined": she was asked, she did not ask)
     # a participle clause does share it ("Macron praised the firefighters, saying ...": Macron says)
     shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    # "Ms. Halvorsen, exasperated, responded": a verb the parser could only hang on the word before it ("dep")
+    # has that word's subject
+    shares = shares or (verb.dep_ == "dep" and verb.head.i < verb.i and verb.head.pos_ == "VERB")
     # so does an infinitive of purpose ("The mayor took to Facebook to say ...": the mayor says)
     shares = shares or (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
     # "X said the pumps were running but warned ...": a reported clause has a subject of its own;
