@@ -1787,3 +1787,16 @@ def test_one_unnamed_member_of_a_party_or_people_is_the_speaker_as_described(tex
 ])
 def test_a_cue_the_parser_hangs_on_an_inserted_word_has_the_subject_before_it(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The harbour, Ines Vidal said, has become “a car park with a few boats in it.”", "car park", "Ines Vidal"),
+    ("In fairness, Tomas Brandt said, the council had “no money left for the pier.”", "no money left", "Tomas Brandt"),
+])
+def test_a_speech_verb_set_off_by_commas_inside_the_sentence_frames_its_quote(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_an_aside_after_the_quote_or_without_a_subject_frames_nothing():
+    quotes = _quotes("The pier, as expected, has become “a car park with a few boats in it.”")
+    assert _speaker_of(quotes, "car park") is None

@@ -769,7 +769,7 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     child = grandchild = None
     for _ in range(12):
         if t.head.i == t.i:
-            return None
+            return _interjected_cue(t, q)
         clause, grandchild, child, t = grandchild, child, t, t.head
         if q.start <= t.idx < q.end:
             continue
@@ -809,6 +809,17 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
                 if obj is not None:
                     return Cue(t, obj, "medium", medium=True)
             return Cue(t, _subject_of(t), "governing")
+    return None
+
+
+def _interjected_cue(root: Token, q: QuoteSpan) -> Cue | None:
+    """A speech verb set off by commas inside the sentence the quote belongs to, before the quote ("Trump,
+    Sexton said, has created a “...”", "In Miami, Mr. Regalado said, Mr. Trump is seen as “...”"): the parser
+    hangs it on the sentence's verb as an aside, but it frames the whole sentence."""
+    for v in root.children:
+        if v.dep_ == "parataxis" and v.i < root.i and v.idx < q.open and _is_speech(v) and v.pos_ == "VERB" \
+                and v.i + 1 < len(v.doc) and v.doc[v.i + 1].text == "," and subjects_of(v):
+            return Cue(v, _subject_of(v), "governing")
     return None
 
 
