@@ -1800,3 +1800,18 @@ def test_a_speech_verb_set_off_by_commas_inside_the_sentence_frames_its_quote(te
 def test_an_aside_after_the_quote_or_without_a_subject_frames_nothing():
     quotes = _quotes("The pier, as expected, has become “a car park with a few boats in it.”")
     assert _speaker_of(quotes, "car park") is None
+
+
+def test_a_split_quote_goes_on_after_a_long_description_of_its_speaker():
+    text = ("The port reopened on Monday.\n\n“The river was never this low in my lifetime,” said Henrietta Olsen, "
+            "professor of hydrology at the University of Bergen in western Norway, “and it will get lower still.”")
+    assert _speaker_of(_quotes(text), "lower still") == "Henrietta Olsen"
+
+
+def test_a_person_named_inside_a_scene_clause_of_the_attribution_does_not_take_the_next_quote():
+    text = ("The county has paved more roads than any other.\n\n“Roads, roads, roads,” Ms. Dunmore said on “The Evening "
+            "Hour With Carl Brandt” last week when asked what Mr. Dunmore would build first. “Nobody paved more of "
+            "this county than he did.”")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "Roads, roads") == "Dunmore"
+    assert _speaker_of(quotes, "Nobody paved") == "Dunmore"

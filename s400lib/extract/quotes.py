@@ -1284,9 +1284,10 @@ def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
         return False
     # another person as a subject would be a new speaker; a person as an object is the audience
     # ('told the Herald', which the small model often tags PERSON), and one in a clause that only sets the
-    # scene is no speaker ('told the Journal in July, after de Blasio stated an interest in ...')
+    # scene, however deep, is no speaker ('told the Journal in July, after de Blasio stated an interest in ...',
+    # 'said on the show when asked what Mr. Clinton would do')
     others = [e for e in (span.ents if span is not None else ()) if e.label_ == "PERSON" and not (int(s0) <= e.start_char < int(s1))
-              and e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.dep_ not in _SCENE_CLAUSES]
+              and e.root.dep_ in ("nsubj", "nsubjpass") and not any(a.dep_ in _SCENE_CLAUSES for a in (e.root.head, *e.root.head.ancestors))]
     return not others
 
 
@@ -1307,7 +1308,14 @@ def _split_continuation(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
         # ...”': a second piece of one statement, a few words of the writer's between, no other cue
         return "\n" not in gap and 1 <= len(words) <= 4 and not any(ch in gap for ch in ".!?;") \
             and not any(w.lower() in _CUE_FORMS for w in words)
-    return "\n" not in gap and 1 <= len(words) <= 6 and gap.rstrip().endswith(",") and not gap.strip(" ,”\"").endswith((".", "!", "?"))
+    if "\n" in gap or not gap.rstrip().endswith(",") or gap.strip(" ,”\"").endswith((".", "!", "?")) or not words:
+        return False
+    if len(words) <= 6:
+        return True
+    # '“...,” said Raffaello Pantucci, director of International Security Studies at ..., “but ...”': the words that
+    # describe the speaker do not count
+    span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
+    return span is not None and len([t for t in span if not t.is_punct and not _describes_a_name(t, int(prev["end"]))]) <= 6
 
 
 # the forms of the commonest cues: a gap holding one frames the next quote itself
