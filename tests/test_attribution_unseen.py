@@ -1815,3 +1815,12 @@ def test_a_person_named_inside_a_scene_clause_of_the_attribution_does_not_take_t
     quotes = _quotes(text)
     assert _speaker_of(quotes, "Roads, roads") == "Dunmore"
     assert _speaker_of(quotes, "Nobody paved") == "Dunmore"
+
+
+def test_citing_an_event_names_no_source_but_citing_figures_from_a_body_does():
+    text = ("The herring boats came back in April.\n\nThe town \"has turned the corner at last,\" Mayor Aldo Ferri said "
+            "in May, citing the return of the herring boats and Ines Roca's new cannery on the quay.")
+    quotes = _quotes(text)
+    assert "Ines Roca" not in set(quotes["speaker"].dropna()), quotes[["text", "speaker"]]
+    figures = _quotes("The death toll from the floods rose to 40 on Friday, citing figures from the Health Ministry.")
+    assert set(figures.loc[figures["speaker_rule"] == "cite", "speaker"]) == {"Health Ministry"}

@@ -63,7 +63,7 @@ from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_age_phrase
-from .speakers.lexicon import DOCUMENT_NOUNS, FINDING_NOUNS, FINDING_VERBS, MEDIA_NOUNS, OCCUPATION_NOUNS, OUTLET_WORDS
+from .speakers.lexicon import DOCUMENT_NOUNS, FINDING_NOUNS, FINDING_VERBS, MEDIA_NOUNS, OCCUPATION_NOUNS, OUTLET_WORDS, SOURCE_NOUNS
 from .speakers.mentions import subjects_of
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
@@ -1812,7 +1812,7 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                             start, end = _clause_span(ctx, cl[0], tok)
                             found = (start, end, subj, tok.lemma_, "cue_subject")
             elif tok.lemma_ == "cite" and tok.tag_ == "VBG":
-                in_obj = [t for obj in tok.children if obj.dep_ == "dobj" for t in obj.subtree]
+                in_obj = [t for obj in tok.children if obj.dep_ == "dobj" for t in obj.subtree if _cited_as_source(t, obj)]
                 names = [t for t in in_obj if t.ent_type_ == "PERSON"] or [t for t in in_obj if t.ent_type_ == "ORG" or t.pos_ == "PROPN"]
                 if names:
                     first = min(tok.i, tok.head.i) if tok.head.i < tok.i and tok.head.i >= tok.i - 2 else tok.i
@@ -1841,6 +1841,24 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
 
 
 _PIECE_EDGE = " \t“”\"«»‘’'"
+
+
+# what a source is cited for: a name inside the object of "citing" is its source only through these nouns
+_CITED_THROUGH = DOCUMENT_NOUNS | FINDING_NOUNS | SOURCE_NOUNS | MEDIA_NOUNS | ROLE_NOUNS | {"source", "information", "record", "number"}
+
+
+def _cited_as_source(t: Token, obj: Token) -> bool:
+    """Whether a word inside the object of "citing" names whom the words are cited from: "citing Reuters",
+    "citing figures from the ministry", "citing the ministry's report", "citing sources close to Ines Roca";
+    not "citing the release of prisoners and Suu Kyi's election" (an event, not a source of words)."""
+    a = t
+    for _ in range(10):
+        if a.i == obj.i:
+            return obj.pos_ == "PROPN" or bool(obj.ent_type_) or obj.lemma_.lower() in _CITED_THROUGH or a.i == t.i
+        a = a.head
+        if a.pos_ == "NOUN" and a.lemma_.lower() not in _CITED_THROUGH:
+            return False
+    return False
 
 
 def _by_paragraph(ctx: ArticleContext, rows: list[dict], resolver: SpeakerResolver | None = None) -> list[dict]:
