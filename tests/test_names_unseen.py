@@ -868,3 +868,12 @@ def test_a_first_name_tagged_as_a_place_takes_the_surname_after_it_but_a_place_d
     doc.ents = [Span(doc, i, i + 1, label="GPE")]  # as the model may: "a Selena | Gomez show"
     ents = [(e.text, e.label_) for e in repair_entities(doc).ents]
     assert expected in ents, ents
+
+
+def test_a_first_name_read_as_a_place_is_the_person_named_in_full_but_a_city_stays_a_city():
+    tables = _parse_texts(
+        "Concert off\n\nBillie Marsh cancelled her show in Leeds on Monday.\n\n"
+        "Billie is due to perform at the arena on Thursday and Friday.",
+        "Final\n\nSydney Carter flew home on Monday.\n\nSydney is due to host the final at the arena on Thursday and Friday.")
+    assert _canonical(tables, "Billie") == {"Billie Marsh"}
+    assert _canonical(tables, "Sydney") == {"Sydney"}

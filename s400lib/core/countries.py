@@ -108,3 +108,16 @@ def countries_in(phrase: str, longest: int = 3) -> set[str]:
             if country:
                 found.add(country)
     return found
+
+
+@lru_cache(maxsize=1)
+def _time_zone_cities() -> frozenset[str]:
+    import zoneinfo
+
+    # the IANA time-zone names end in a large city ("Australia/Sydney", "America/Los_Angeles")
+    return frozenset(_key(name.rsplit("/", 1)[-1].replace("_", " ")) for name in zoneinfo.available_timezones() if "/" in name)
+
+
+def is_known_place(name: str) -> bool:
+    """Whether a name is a country, a capital or a city a time zone is named after ("Sydney", "Chicago")."""
+    return country_named(name) is not None or state_of_capital(name) is not None or _key(name) in _time_zone_cities()

@@ -62,7 +62,7 @@ from ..core import schema
 from ..core.tables import Tables
 from ..extract.speakers import clean_name
 from ..extract.entity_spans import BUILDING_NOUNS, NAME_PARTICLES
-from ..core.countries import country_named, state_of_capital
+from ..core.countries import country_named, is_known_place, state_of_capital
 from ..extract.speakers.lexicon import (
     ACRONYM_SKIP,
     BODY_FAMILY,
@@ -1289,7 +1289,10 @@ def _settle_given_names(entities: pd.DataFrame) -> pd.DataFrame:
         known = by_first.get(word, set()) if lab in _LONE_NAME_LABELS and " " not in word and c == word else set()
         person = next(iter(known)) if len(known) == 1 else None
         kin = family_in[art].get(person.split()[-1], set()) if person else set()
-        resolved.append(person if kin and (lab == "PERSON" or kin - {person}) else None)
+        # ... or the person herself is named in full in the article and the word is no country, capital or city
+        # ("an Ariana Grande concert ... Ariana is due to perform", where the model read "Ariana" as a place)
+        named_here = person in kin and not is_known_place(word)
+        resolved.append(person if kin and (lab == "PERSON" or kin - {person} or named_here) else None)
     return _settled_in_article(entities, resolved, label="PERSON")
 
 
