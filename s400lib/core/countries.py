@@ -118,6 +118,11 @@ def _time_zone_cities() -> frozenset[str]:
     return frozenset(_key(name.rsplit("/", 1)[-1].replace("_", " ")) for name in zoneinfo.available_timezones() if "/" in name)
 
 
+def is_country_or_capital(name: str) -> bool:
+    """Whether a name is a country's ("Sri Lanka", "the Republic of Ostria") or a capital's ("Tehran")."""
+    return country_named(name) is not None or state_of_capital(name) is not None
+
+
 def is_known_place(name: str) -> bool:
     """Whether a name is a country, a capital or a city a time zone is named after ("Sydney", "Chicago")."""
-    return country_named(name) is not None or state_of_capital(name) is not None or _key(name) in _time_zone_cities()
+    return is_country_or_capital(name) or _key(name) in _time_zone_cities()

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from ..core import schema
-from ..core.countries import country_named, state_of_capital
+from ..core.countries import is_country_or_capital
 from .context import ArticleContext
 from .speakers import clean_name
 
@@ -176,7 +176,7 @@ def _untagged_acronyms(ctx: ArticleContext) -> list:
         neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
         if any(n.is_alpha and n.text.isupper() and len(n) >= 2 for n in neighbours):
             continue
-        if is_english_word(text) or text in _time_zones() or country_named(text) or state_of_capital(text):
+        if is_english_word(text) or text in _time_zones() or is_country_or_capital(text):
             continue
         found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
     return found

@@ -34,7 +34,7 @@ from collections import Counter
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..core.countries import country_named, state_of_capital
+from ..core.countries import is_country_or_capital
 from ..core.nlp import FURNITURE_LABELS
 
 # Words that end the name of a body: what follows them in one entity is another name.
@@ -260,7 +260,7 @@ def repair_entities(doc: Doc) -> Doc:
                 run_end += 1
             # (not a place's name: "a Paris Metro strike", "Georgia Tech")
             if run_end > end and looks_like_named_person(doc[start:run_end].text) \
-                    and not country_named(doc[start].text) and not state_of_capital(doc[start].text):
+                    and not is_country_or_capital(doc[start].text):
                 end, label, changed = run_end, "PERSON", True
         # a title inside the span is no part of the name to test ("Sister Grace Obi, a ward nurse")
         named_from = start
@@ -477,8 +477,7 @@ def _one_name_one_kind(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
     surnames = {sp[-1].text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2}
     out, changed = [], False
     for sp in spans:
-        if sp.label_ == "GPE" and len(sp) == 1 and sp.text in surnames and country_named(sp.text) is None \
-                and state_of_capital(sp.text) is None:
+        if sp.label_ == "GPE" and len(sp) == 1 and sp.text in surnames and not is_country_or_capital(sp.text):
             # "Iran is lashing out, says Pompeo" over "Mike Pompeo has blamed Iran": a one-word "place" that
             # is the surname of a person the article names in full, and no country or capital, is that person
             sp, changed = Span(doc, sp.start, sp.end, label="PERSON"), True
@@ -669,7 +668,7 @@ def _dateline_places(doc: Doc, spans: list[Span]) -> tuple[list[Span], bool]:
             continue
         after = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else None
         located = after is not None and after < len(doc) and doc[after].ent_type_ in ("GPE", "LOC")
-        if located or name.lower() in places or state_of_capital(name.title()) or country_named(name.title()):
+        if located or name.lower() in places or is_country_or_capital(name.title()):
             new.append(span)
             taken.update(range(span.start, span.end))
             spans = [sp for sp in spans if sp not in inside]

@@ -607,7 +607,7 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
     toks = kept
     # the window counts the words of the frame, not what describes its speaker: in '”, Seth McKee, a
     # political scientist at Texas Tech University, told The Hill' the verb is the third word that counts
-    words = [t for t in toks if not t.is_punct and not _describes_a_name(t, q.close)]
+    words = _frame_words(toks, q.close)
     if words and words[0].lower_ in _CLAUSE_OPENERS:
         # '“...”, while the mayor, Ada Colau, demanded ...': another clause with its own subject begins;
         # its verb is no frame of the quote, which is left to the verb it hangs on
@@ -645,6 +645,12 @@ def _cue_after(doc, q: QuoteSpan, text: str, limit: int) -> Cue | None:
     if inner.rstrip().endswith(","):
         return _unlisted_cue(words, q)
     return None
+
+
+def _frame_words(tokens, close: int) -> list[Token]:
+    """The words of an attribution after the closing mark at ``close``, without the words that describe its
+    speaker (:func:`_describes_a_name`) and without punctuation."""
+    return [t for t in tokens if not t.is_punct and not _describes_a_name(t, close)]
 
 
 def _describes_a_name(t: Token, close: int) -> bool:
@@ -1274,7 +1280,7 @@ def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
     if len(words) > FOLLOW_ON_WORDS:
         # what describes the speaker ('said Dino Spencer, who now runs the gym — which ...') is no new matter
-        told = [t for t in span if not t.is_punct and not _describes_a_name(t, int(prev["end"]))] if span is not None else words
+        told = _frame_words(span, int(prev["end"])) if span is not None else words
         if len(told) > FOLLOW_ON_WORDS:
             return False
     # (the first word of the gap: right after a closing mark may stand a space no sentence holds)
@@ -1315,7 +1321,7 @@ def _split_continuation(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     # '“...,” said Raffaello Pantucci, director of International Security Studies at ..., “but ...”': the words that
     # describe the speaker do not count
     span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
-    return span is not None and len([t for t in span if not t.is_punct and not _describes_a_name(t, int(prev["end"]))]) <= 6
+    return span is not None and len(_frame_words(span, int(prev["end"]))) <= 6
 
 
 # the forms of the commonest cues: a gap holding one frames the next quote itself
@@ -1844,7 +1850,7 @@ _PIECE_EDGE = " \t“”\"«»‘’'"
 
 
 # what a source is cited for: a name inside the object of "citing" is its source only through these nouns
-_CITED_THROUGH = DOCUMENT_NOUNS | FINDING_NOUNS | SOURCE_NOUNS | MEDIA_NOUNS | ROLE_NOUNS | {"source", "information", "record", "number"}
+_CITED_THROUGH = DOCUMENT_NOUNS | FINDING_NOUNS | SOURCE_NOUNS | MEDIA_NOUNS | ROLE_NOUNS | {"information", "record", "number"}
 
 
 def _cited_as_source(t: Token, obj: Token) -> bool:

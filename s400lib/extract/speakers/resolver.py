@@ -281,11 +281,7 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
             if dets and dets[0].lower_ in ("a", "an", "one", "another"):
                 # "said a New Hampshire Republican", "one Syrian told reporters": one unnamed member of a party
                 # or people, whose description is all there is
-                words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
-                start = min([tok.idx] + [w.left_edge.idx for w in words])
-                end = tok.idx + len(tok)
-                return Resolution(" ".join(self.ctx.text[start:end].split()), "person", "unnamed_source", 0.5,
-                                  self.ctx.text[dets[0].idx:end], dets[0].idx, end)
+                return self._unnamed_source(tok, dets[0], tok.idx + len(tok))
         named = self.name_of(tok)
         if named is not None and named[1] == "person":
             name, kind, start, end = named
@@ -349,8 +345,6 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                     # "..., a defence ministry spokesman said. Colonel Turki al-Malki said ...": the one named next
                     return Resolution(named, "person", "role_next", 0.6, self.ctx.text[dets[0].idx : tok.idx + len(tok)],
                                       dets[0].idx, tok.idx + len(tok))
-                words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
-                start = min([tok.idx] + [w.left_edge.idx for w in words])
                 end = tok.idx + len(tok)
                 for prep in tok.rights:  # "a senior official in Washington"
                     if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from", "of"):
@@ -358,8 +352,7 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
                         if objs:
                             end = objs[0].right_edge.idx + len(objs[0].right_edge)
                         break
-                name = " ".join(self.ctx.text[start:end].split())
-                return Resolution(name, "person", "unnamed_source", 0.5, self.ctx.text[dets[0].idx : end], dets[0].idx, end)
+                return self._unnamed_source(tok, dets[0], end)
             if tok.tag_ in ("NNS", "NNPS"):
                 name, start, end = self._group_phrase(tok)
                 return Resolution(name, "group", "group", 0.6, self.ctx.text[start:end], start, end)
@@ -379,6 +372,15 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
         if low in ROLE_NOUNS | SOURCE_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | KIN_NOUNS or any(c.dep_ in ("det", "poss") for c in tok.children):
             return False
         return low not in self._words_in_small_letters
+
+    def _unnamed_source(self, tok: Token, det: Token, end: int) -> Resolution:
+        """An unnamed source described by the noun ``tok``, its qualifiers before it and the text up to
+        ``end`` ("a senior European diplomat in Brussels"): the description, without its article
+        ``det``, is the name (rule ``unnamed_source``)."""
+        words = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")]
+        start = min([tok.idx] + [w.left_edge.idx for w in words])
+        return Resolution(" ".join(self.ctx.text[start:end].split()), "person", "unnamed_source", 0.5,
+                          self.ctx.text[det.idx : end], det.idx, end)
 
     @functools.cached_property
     def _words_in_small_letters(self) -> frozenset[str]:
