@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
+
+import s400lib as sl
 
 from s400lib.extract.claims import attach_times, claim_table, predicate_class
 from s400lib.extract.context import context_for_text
@@ -184,6 +187,24 @@ def test_a_body_or_thing_named_like_an_act_is_no_event():
 def test_a_month_is_no_owner_of_a_figure():
     c = _claims("Bus fares in Tromsvik rose 5 percent in July.")
     assert "in:July" not in c["owners"].iloc[0].split("|") and "in:Tromsvik" in c["owners"].iloc[0].split("|"), c[["text", "owners"]]
+
+
+@pytest.mark.parametrize("sentence, owner, not_owners", [
+    ("The Lagos-bound ferry Amina from Port Harcourt capsized near Bonny, drowning 61 passengers.", "subj:Amina", ("Lagos", "Port")),
+    ("The Liberal Party, which Jonas Berg founded in Tromsvik, won 31 percent of the vote.", "subj:Liberal Party", ("Jonas", "Tromsvik")),
+])
+def test_names_that_qualify_a_subject_do_not_own_its_figures(sentence, owner, not_owners):
+    owners = _claims(sentence)["owners"].iloc[0].split("|")
+    assert owner in owners and not any(word in o for o in owners if o.startswith("subj:") for word in not_owners), owners
+
+
+def test_a_ferry_s_route_is_no_other_owner_of_its_toll(tmp_path):
+    first = "Ferry\n\nThe Lagos-bound ferry Amina from Port Harcourt sank off Bonny on 3 May 2021, drowning all 61 passengers on board."
+    second = "Ferry\n\nThe Amina, a ferry owned by Delta Marine, sank off Bonny on 3 May 2021, drowning all 74 passengers on board."
+    for name, text in (("a.txt", first), ("b.txt", second)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    co = sl.contradictions(sl.parse(sl.load_corpus(tmp_path), progress=False))
+    assert co["kind"].eq("numeric").any(), co
 
 
 def test_who_puts_a_figure_on_something_is_the_source_of_that_figure():

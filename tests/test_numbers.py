@@ -91,6 +91,19 @@ def test_a_change_from_one_figure_to_another_is_two_figures():
     assert len(table) == 2
 
 
+@pytest.mark.parametrize("sentence, old, new", [
+    # the old figure after the new one, behind a noun for an earlier figure
+    ("The province cut the flood toll to 88 people from an initial estimate of 120.", "120", "88 people"),
+    ("Organisers lowered their count to 9,000 marchers from 11,500 on Sunday evening.", "11,500", "9,000 marchers"),
+    # ... and before it
+    ("The ministry raised the figure from the earlier tally of 14 to 19 patients.", "14", "19 patients"),
+])
+def test_both_figures_of_a_change_count_one_thing(sentence, old, new):
+    rows = {r.text: r for r in number_table(context_for_text(sentence)).itertuples()}
+    assert (str(rows[old].unit), str(rows[old].state)) == (str(rows[new].unit), str(rows[new].state)), rows
+    assert rows[new].unit != "<NA>" and not pd.isna(rows[new].unit)
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("Twelve of the 40 miners were rescued on Friday.", 12, "miner"),
     ("A quarter of the 200 delegates walked out.", 50, "delegate"),

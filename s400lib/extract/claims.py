@@ -858,6 +858,12 @@ def _winner(words: TokenLists, toks) -> str | None:
 
 # Prepositions that place what a claim counts: "40 people died in Kasai", "the vote at the port".
 _PLACE_PREPS = {"in", "at"}
+# Dependents that qualify a subject rather than name it: "the Kuala Lumpur-bound flight", "the flight
+# from Amsterdam", "the party, which Smith founded", "the ministry's spokesman in Lagos"
+_QUALIFYING_DEPS = {"prep", "amod", "acl", "relcl", "appos", "npadvmod"}
+# subjects that are an attribute of what they are of or in ("the turnout in the referendum", "the toll
+# of the floods"): the qualifying names are their owner
+_ATTRIBUTE_NOUNS = {"turnout", "toll", "number", "share", "count", "total", "tally", "figure", "majority", "result", "results"}
 
 
 def _owners(words: TokenLists, head, i: int, j: int) -> list[str]:
@@ -869,10 +875,20 @@ def _owners(words: TokenLists, head, i: int, j: int) -> list[str]:
     if head is None:
         return []
 
-    def named(tok) -> str:
+    def named(tok, own_words_only: bool = False) -> str:
         words = [t for t in tok.subtree if i <= t.i < j]
         if any(t.like_num or t.pos_ == "NUM" for t in words):
             return ""
+        if own_words_only and tok.lower_ in _ATTRIBUTE_NOUNS:
+            # "Turnout in the Varna referendum was 64.2%": an attribute's owner is what it is of or in
+            words = [t for t in words if t.i != tok.i]
+        elif own_words_only:
+            # a subject's name is its own words, not the names that qualify it: "the Kuala Lumpur-bound
+            # flight MH17 from Amsterdam" is no flight of Kuala Lumpur or Amsterdam (where it was is
+            # told by the "in" slot below)
+            qualifiers = [t for t in tok.subtree if t.dep_ in _QUALIFYING_DEPS and t.i != tok.i]
+            left_out = {w.i for q in qualifiers for w in q.subtree}
+            words = [t for t in words if t.i not in left_out]
         # a month is no owner ("rose 5 percent in July")
         return " ".join(t.text for t in words if t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME"))
 
@@ -882,7 +898,7 @@ def _owners(words: TokenLists, head, i: int, j: int) -> list[str]:
     # closer to 5,000", "a study by the institute found 2,975 deaths") is who gives the figure, not whose it is
     gives_figure = words.lemma[head.i] in _ACCOUNT_VERBS | {"find", "show"}
     for c in [] if gives_figure else kids[head.i]:
-        if dep[c] in ("nsubj", "nsubjpass") and (name := named(doc[c])):
+        if dep[c] in ("nsubj", "nsubjpass") and (name := named(doc[c], own_words_only=True)):
             out.append(f"subj:{name}")
     # "96 percent of ballots there were for remain": a "there" beside a subject of its own is a place
     # named before, not the "there" of "there were"

@@ -803,14 +803,25 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
     return _partitives(doc, sent, _tallies(sent, _from_to(text, rows), text), text)
 
 
+# what may stand between "from" and the old figure of a change: "from the previous estimate of 359",
+# "from an initial count of 120", "from 359"
+_OLD_FIGURE = r"from\s+(?:(?:the|an?|its|their)\s+)?(?:[a-z]+\s+)?(?:(?:estimate|figure|count|total|toll|tally)\s+of\s+)?"
+
+
 def _from_to(text: str, rows: list[dict]) -> list[dict]:
-    """"revised the toll from 359 to 253 people": the first figure of a change counts what the second
-    one counts, so it takes the second one's unit and state when it has none of its own."""
+    """"revised the toll from 359 to 253 people", "down to 253 people from the previous estimate of 359":
+    the two figures of a change count one thing, so the one with no unit of its own takes the other's
+    unit and state."""
     for before, after in zip(rows, rows[1:]):
+        between = text[before["end"]:after["start"]]
         if before["unit"] is None and after["unit"] is not None \
-                and re.search(r"\bfrom\s*$", text[max(0, before["start"] - 6):before["start"]], re.IGNORECASE) \
-                and re.fullmatch(r"\s+to\s+", text[before["end"]:after["start"]], re.IGNORECASE):
+                and re.search(rf"\b{_OLD_FIGURE}$", text[max(0, before["start"] - 40):before["start"]], re.IGNORECASE) \
+                and re.fullmatch(r"\s+to\s+", between, re.IGNORECASE):
             before["unit"], before["state"] = after["unit"], after["state"]
+        elif after["unit"] is None and before["unit"] is not None \
+                and re.search(r"\bto\s*$", text[max(0, before["start"] - 6):before["start"]], re.IGNORECASE) \
+                and re.fullmatch(rf"\s+{_OLD_FIGURE}", between, re.IGNORECASE):
+            after["unit"], after["state"] = before["unit"], before["state"]
     return rows
 
 
@@ -921,6 +932,17 @@ def _from_opens_range(doc, k: int, start: int) -> bool:
     return (k - 1 >= start and doc[k - 1].lower_ == "anywhere") or doc[k].head.lemma_.lower() in _SPANNING_VERBS
 
 
+_EARLIER_FIGURES = {"estimate", "figure", "count", "total", "toll", "tally"}
+
+
+def _old_figure_of(doc, i: int, start: int) -> bool:
+    """Whether the number at doc[i] is the old figure of a change told through a noun for it: "raised
+    the figure from the earlier tally of 14 to 19" is a change, not a range of 14 to 19."""
+    if i - 2 < start or doc[i - 1].lower_ != "of" or doc[i - 2].lemma_.lower() not in _EARLIER_FIGURES:
+        return False
+    return any(t.lower_ == "from" for t in doc[max(start, i - 6) : i - 2])
+
+
 def _range_end(doc, i: int, run_end: int, end: int, start: int, value) -> tuple[int, float] | None:
     """(end of the run, upper value) when the number at doc[i:run_end] opens a range, else None.
 
@@ -930,7 +952,8 @@ def _range_end(doc, i: int, run_end: int, end: int, start: int, value) -> tuple[
     joiner = doc[run_end].lower_
     before = doc[i - 1].lower_ if i - 1 >= start else ""
     if not (joiner in _RANGE_JOINERS or (joiner == "and" and before == "between")) \
-            or (before == "from" and not _after_aged(doc, i, start) and not _from_opens_range(doc, i - 1, start)):
+            or (before == "from" and not _after_aged(doc, i, start) and not _from_opens_range(doc, i - 1, start)) \
+            or _old_figure_of(doc, i, start):
         return None
     k = run_end + 1
     while k < end and _is_numeric(doc[k]) and not (doc[k].lower_.endswith("s") and _is_scale(doc[k])):
