@@ -1440,6 +1440,21 @@ def test_comments_signed_after_a_dash_are_their_signers():
     assert set(quotes.loc[quotes["speaker"].notna(), "speaker_rule"]) == {"signed"}
 
 
+def test_a_digest_item_labelled_by_a_name_before_a_colon_is_that_names():
+    text = ("Our morning digest of the harbour race.\n\n"
+            "FERRY VOTERS SWING NORTH - Helga Brandvold: “The island precincts moved eight points in a month. "
+            "Nobody saw it coming.”\n\n"
+            "Amnesty International: “The detained crew must be released.”\n\n"
+            "Note: “Figures are provisional until Friday.”\n\n"
+            "Oslo: “Talks will resume next week.”")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "island precincts") == "Helga Brandvold"
+    assert _speaker_of(quotes, "detained crew") == "Amnesty International"
+    # a word that is no name, or a place, labels nothing
+    assert pd.isna(_speaker_of(quotes, "Figures are provisional"))
+    assert pd.isna(_speaker_of(quotes, "Talks will resume"))
+
+
 def test_a_quoted_transcript_gives_each_paragraph_to_its_labelled_speaker():
     text = ("Radio host Dana Whitcombe questioned Mayor Tomas Berglund about the ferry on Saturday. From the transcript:\n\n"
             "\"WHITCOMBE: Will the ferry run this winter? The islanders want an answer.\n\n"

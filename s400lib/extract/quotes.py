@@ -59,6 +59,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..core import schema
+from ..core.countries import is_known_place
 from ..core.nlp import opening_dateline
 from ..core.schema import column_values
 from .context import ArticleContext
@@ -1133,7 +1134,8 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             cue = governing
         if cue is None:
             cue = _cue_governing(doc, q)
-        if cue is None and (signer := _dash_signer(ctx, resolver, q) or _transcript_label(ctx, resolver, q.start, q.end)) is not None:
+        if cue is None and (signer := _dash_signer(ctx, resolver, q) or _transcript_label(ctx, resolver, q.start, q.end)
+                            or _name_label(ctx, resolver, q)) is not None:
             # '“...” ― Sonya Herridge', '"WALLACE: Let's start ..."': the words are signed or labelled
             rows.append(_row(ctx, q.start, q.end, "direct", signer, signer.rule, None, 0.6))
             prev = rows[-1]
@@ -1255,6 +1257,30 @@ def _transcript_label(ctx: ArticleContext, resolver: SpeakerResolver, start: int
     name = resolver.expand(words[-1]) if len(words) == 1 else " ".join(words)
     return Resolution(name, "person", "transcript_label", 0.6, ctx.text[m.start("label"):m.end("label")],
                       m.start("label"), m.end("label"))
+
+
+# 'POLLS SHIFT SOUTH - Maria Lopez: “...”', a line that opens 'Pew Research: “...”': a name alone before the
+# colon that opens a quote, after a dash or at the start of a line (a digest's or a live page's label)
+_NAME_LABEL = re.compile(r"(?:^|\n|[―—–-][ \t\u00a0]+)[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|of|and)){0,5})[ \t\u00a0]*:[ \t\u00a0]*$", re.MULTILINE)
+
+
+def _name_label(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteSpan) -> Resolution | None:
+    """A quote labelled by a name alone before a colon (rule ``label``): 'GOP HOLDS THE SOUTH - Jeffrey
+    Lane: “...”'. Only a name of a person or a body labels: 'Note: “...”' or 'Washington: “...”' do not."""
+    line_start = ctx.text.rfind("\n", 0, q.open) + 1
+    m = _NAME_LABEL.search(ctx.text, line_start, q.open)
+    if m is None:
+        return None
+    start, end = m.start("name"), m.end("name")
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span):
+        return None
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in span) or is_known_place(span.text):
+        return None  # a place or a time before a colon is a dateline or a heading, not who speaks
+    named = resolver.name_of(span[-1])
+    if named is None or named[1] not in ("person", "org") or not (named[2] >= start and named[3] <= end):
+        return None
+    return Resolution(named[0], named[1], "label", 0.6, ctx.text[named[2]:named[3]], named[2], named[3])
 
 
 FOLLOW_ON_WORDS = 30  # longest attribution between two quotes of one speaker ('..., said NAME, a professor at X.')
