@@ -1440,6 +1440,20 @@ def test_comments_signed_after_a_dash_are_their_signers():
     assert set(quotes.loc[quotes["speaker"].notna(), "speaker_rule"]) == {"signed"}
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Harold Bishop, a dairy farmer, joined the blockade. “We will not move,” Bishop said.", "will not move", "Harold Bishop"),
+    ("Maria Judge runs the night clinic. “Every bed is taken,” Judge told the council.", "Every bed", "Maria Judge"),
+    ("Sandra Chancellor heads the parish council. Chancellor says the vote “settles nothing.”", "settles nothing", "Sandra Chancellor"),
+])
+def test_a_surname_that_is_also_a_title_is_the_person_named_with_it(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_title_with_an_article_stays_a_title_though_someone_bears_it_as_a_name():
+    text = "Ana King toured the port. “We are grateful to our hosts,” the King said at the palace."
+    assert _speaker_of(_quotes(text), "grateful to our hosts") != "Ana King"
+
+
 def test_a_digest_item_labelled_by_a_name_before_a_colon_is_that_names():
     text = ("Our morning digest of the harbour race.\n\n"
             "FERRY VOTERS SWING NORTH - Helga Brandvold: “The island precincts moved eight points in a month. "

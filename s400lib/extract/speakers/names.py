@@ -133,7 +133,7 @@ class NamesMixin:
             label = "PROPN"
         else:
             return None
-        if not name or self._title_only(start, end):
+        if not name or (self._title_only(start, end) and not self._surname_alone(name, tok)):
             return None
         last = name.split(" ")[-1].lower()
         if (label == "PERSON" and name.lower() not in self.not_person) or last in self.full_names:
@@ -162,6 +162,16 @@ class NamesMixin:
         has_title = any(t.lower_ in titles for t in words)
         return bool(words) and has_title and all(
             t.lower_ in titles or t.lower_ in QUALIFIERS or t.lower_ in PORTFOLIO_WORDS or t.ent_type_ in ("NORP", "GPE", "LOC") for t in words)
+
+    def _surname_alone(self, name: str, tok: Token) -> bool:
+        """Whether a word that is also a title ("King", "Bishop", "Judge") stands alone, capitalised and with
+        no article before it, for the person the article names in full with it as surname ("Billie Jean
+        King ... King says"); "the King said" is the title."""
+        full = self.full_names.get(name.lower())
+        if " " in name or not full or " " not in full or not name[:1].isupper():
+            return False
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return before is None or before.pos_ not in ("DET", "PRON") and before.lower_ not in ("the", "a", "an")
 
     def person_in_phrase(self, tok: Token) -> tuple[str, int, int] | None:
         """A person named inside the noun phrase headed by ``tok``: 'Governor of Washington Chris
