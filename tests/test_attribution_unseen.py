@@ -1454,6 +1454,24 @@ def test_a_title_with_an_article_stays_a_title_though_someone_bears_it_as_a_name
     assert _speaker_of(_quotes(text), "grateful to our hosts") != "Ana King"
 
 
+@pytest.mark.parametrize("text, reported, speaker", [
+    # the parser reads the words before the closing "said" as a time clause and a loose noun: they are still
+    # what was said
+    ("Since the port has twice as many berths as Varna, ships that avoid it would be losing money, Holm said.",
+     "ships that avoid it would be losing money", "Holm"),
+    ("Families who take on heavy debt struggle, even with a good wage, Ilse Varga said on Monday.",
+     "even with a good wage", "Ilse Varga"),
+])
+def test_a_closing_said_with_nothing_after_it_reports_the_words_before_it(text, reported, speaker):
+    quotes = _quotes(text)
+    row = quotes[quotes["text"].str.contains(reported, regex=False)]
+    assert len(row) == 1 and row["kind"].iloc[0] == "indirect" and row["speaker"].iloc[0] == speaker, quotes
+
+
+def test_a_time_clause_before_a_closing_said_reports_nothing():
+    assert _quotes("After the vote was counted, Holm said.").empty
+
+
 def test_a_digest_item_labelled_by_a_name_before_a_colon_is_that_names():
     text = ("Our morning digest of the harbour race.\n\n"
             "FERRY VOTERS SWING NORTH - Helga Brandvold: “The island precincts moved eight points in a month. "

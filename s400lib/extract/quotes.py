@@ -1724,6 +1724,35 @@ def _framing_clause(verb: Token, subj: Token) -> Token | None:
     return None
 
 
+# what may hang on a speech verb that closes its sentence with nothing said after it ("..., Holm said on
+# Friday.", "..., he told reporters.")
+_CLOSING_CUE_DEPS = {"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "punct", "dobj"}
+REPORTED_WORDS_MIN = 4
+
+
+def _said_last(verb: Token, subj: Token, sent) -> Token | None:
+    """The comma before a speech verb that closes its sentence and has nothing said after it, when the
+    words before that comma are what it reports: "Since the port has twice the berths, ships that avoid it
+    would lose money, Holm said." (the parser, lost in the words before, gave "said" no clause). A verb of
+    saying needs what was said; when nothing follows it, what precedes it is that. Only the root of its
+    sentence, its subject right after the comma, a hearer for "told" and adjuncts after it."""
+    if verb.head.i != verb.i or subj.head.i != verb.i or subj.i > verb.i:
+        return None
+    comma = verb.doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start else None
+    if comma is None or comma.text != ",":
+        return None
+    # (what hangs on it before the comma is the reported words the parser could not read as a clause)
+    for c in (c for c in verb.children if c.i > comma.i):
+        if c.dep_ not in _CLOSING_CUE_DEPS or (c.dep_ == "dobj" and _cue_lemma(verb) not in _TELLING_VERBS):
+            return None
+    before = [t for t in sent if t.i < comma.i]
+    if sum(1 for t in before if t.is_alpha) < REPORTED_WORDS_MIN or not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    if before[0].pos_ == "SCONJ" and not any(t.text == "," for t in before):
+        return None  # "After the meeting ended, Holm said.": a time clause alone says nothing
+    return comma
+
+
 def _posed_after(verb: Token, subj: Token) -> bool:
     """Whether a speech verb is an aside after the clause it reports, its subject before it: "The Guard
     shot down a drone, officials said, though they disputed ..." (the parser keeps the clause as the
@@ -1833,6 +1862,9 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     if keep:
                         start, end = _trim(ctx, keep[0].idx, keep[-1].idx + len(keep[-1]))
                         found = (start, end, subj, _cue_lemma(tok), "cue_subject")
+                elif (said := _said_last(tok, subj, sent)) is not None:
+                    start, end = _trim(ctx, sent.start_char, said.idx)
+                    found = (start, end, subj, _cue_lemma(tok), "cue_subject")
             elif tok.lemma_ in ("express", "voice", "share") and tok.pos_ == "VERB":
                 subj = _subject_of(tok)
                 if subj is None or subj.lower_ in FIRST_PERSON | {"it"}:
