@@ -1468,6 +1468,22 @@ def test_a_closing_said_with_nothing_after_it_reports_the_words_before_it(text, 
     assert len(row) == 1 and row["kind"].iloc[0] == "indirect" and row["speaker"].iloc[0] == speaker, quotes
 
 
+@pytest.mark.parametrize("text, reported, speaker", [
+    ("Instead, Holm told the radio, the ferry would merely be “paused” for the winter.", "the ferry would merely be", "Holm"),
+    ("Ilse Varga told the council on Friday, the harbour fees will rise in spring.", "the harbour fees will rise in spring", "Ilse Varga"),
+])
+def test_a_frame_that_opens_the_sentence_reports_the_clause_after_its_comma(text, reported, speaker):
+    quotes = _quotes(text)
+    row = quotes[(quotes["kind"] == "indirect") & quotes["text"].str.startswith(reported)]
+    assert len(row) == 1 and row["speaker"].iloc[0] == speaker, quotes
+
+
+def test_a_clause_before_a_closing_said_is_no_frame_of_it():
+    # "He may add to his staff, he said": the clause is what was said, not a frame of its own
+    quotes = _quotes("He may add to his staff or change their roles, Holm said.")
+    assert quotes["speaker"].eq("Holm").all() and not quotes["text"].str.startswith("he said").any(), quotes
+
+
 def test_a_time_clause_before_a_closing_said_reports_nothing():
     assert _quotes("After the vote was counted, Holm said.").empty
 

@@ -1450,7 +1450,7 @@ def _has_own_subject(clause: Token) -> bool:
 
 def _clause_span(ctx: ArticleContext, clause: Token, verb: Token) -> tuple[int, int]:
     toks = list(clause.subtree)
-    if verb.head.i == clause.i and verb.dep_ == "parataxis":
+    if verb.head.i == clause.i and (verb.dep_ == "parataxis" or verb.dep_ == "ccomp" and verb.i < clause.i):
         # an attribution set off inside the clause: the clause less it; when the clause's subject follows the
         # attribution ("So far, it said, three bridges had been closed"), the words after it
         frame = {t.i for t in verb.subtree}
@@ -1613,7 +1613,7 @@ def _reported_clauses(verb: Token) -> list[Token]:
             # "said the location of the finds -- 190 miles north -- was near ...": the parser took the reported
             # clause's subject for the verb's object and its predicate for a clause with no subject
             return [obj]
-    if _interpolated(verb):
+    if _interpolated(verb) or _fronted_frame(verb):
         # "The bridge, the mayor said, will close in May", "So far, it said, three bridges had been closed":
         # an attribution set off inside the clause it reports, which the parser hangs on that clause
         return [verb.head]
@@ -1642,6 +1642,28 @@ def _interpolated(verb: Token) -> bool:
     after = verb.right_edge.i if verb.right_edge.text == "," else verb.right_edge.i + 1
     set_off = before >= 0 and doc[before].text == "," and after < len(doc) and doc[after].text == ","
     return set_off and before > head.left_edge.i and after < head.right_edge.i
+
+
+_FRONTING_CUES = {"say", "tell", "explain", "argue", "insist", "note", "claim", "write", "warn", "stress", "add"}
+
+
+def _fronted_frame(verb: Token) -> bool:
+    """Whether a speech verb with a subject of its own opens its sentence as a frame set off by a comma from
+    the clause it reports ("Instead, Holm told the radio, the ferry would be paused"): the parser reads the
+    clause as the root and the frame as its complement."""
+    head, doc = verb.head, verb.doc
+    # the root must be the reported clause, not a verb of saying that reports the clause before it ("He may
+    # add to his staff, he said"), and the frame a verb of telling ("would show up ..." shows nothing)
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.dep_ != "ROOT" or verb.i > head.i or _is_speech(head) \
+            or _cue_lemma(verb) not in _FRONTING_CUES or any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) \
+            or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
+            or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    after = verb.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return False
+    opens = verb.left_edge.i == verb.sent.start or doc[verb.left_edge.i - 1].text == ","
+    return opens and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > after for c in head.children)
 
 
 def _opened_by_that(clause: Token) -> bool:
