@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import s400lib as sl
 from s400lib.io.corpus import Article, Corpus
@@ -42,7 +43,8 @@ def test_evidence_table_names_the_shared_quotes(seed_tables):
     assert (shared["source_article"] == "000_8ca09a8607288180").all()
     text = seed_tables.text_of(UNDATED)
     for r in ev.itertuples():
-        assert text[r.start : r.end] == r.text
+        # (a date read from the page's address has no offsets: it is not in the text)
+        assert text[r.start : r.end] == r.text if r.kind != "url_date" else pd.isna(r.start)
 
 
 def _parse(*articles):
@@ -66,6 +68,27 @@ def test_an_open_interval_anchors_no_relative_expression():
     assert pd.isna(row["published"]) and pd.notna(row["published_earliest"])
     thursday = t.timexes[t.timexes["text"] == "Thursday"].iloc[0]
     assert thursday["value"] == "XXXX-WXX-4" and pd.isna(thursday["anchor"])
+
+
+@pytest.mark.parametrize("url, earliest, latest", [
+    ("https://harbour-news.example/local/2021/03/04/ferry-strike-ends", "2021-03-04", "2021-03-04"),
+    ("https://www.example-tribune.com/news/ct-ferry-strike-20210304-story.html", "2021-03-04", "2021-03-04"),
+    ("https://port.example.org/2021/03/ferry-strike-ends/", "2021-03-01", "2021-03-31"),
+])
+def test_a_date_in_the_page_address_dates_an_undated_article(url, earliest, latest):
+    t = _parse(Article("a", "<a>", "Strike ends\n\nThe ferry crews went back to work.", url=url))
+    row = t.articles.iloc[0]
+    assert row["published_source"] == "inferred"
+    assert (row["published_earliest"], row["published_latest"]) == (pd.Timestamp(earliest), pd.Timestamp(latest))
+
+
+@pytest.mark.parametrize("url", [
+    "https://news.example/world/201902251072708873-ferry-strike/",  # an article number, not a date
+    "https://news.example/2021/02/30/ferry-strike/",  # no such day
+])
+def test_numbers_in_a_page_address_that_are_no_date_date_nothing(url):
+    t = _parse(Article("a", "<a>", "Strike ends\n\nThe ferry crews went back to work.", url=url))
+    assert t.articles.iloc[0]["published_source"] == "unknown"
 
 
 def test_no_evidence_leaves_the_date_unknown():

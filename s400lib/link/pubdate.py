@@ -18,6 +18,9 @@ end when the other is open) and ``published_source = "inferred"``. Evidence, wea
 ``dateline`` (strong)
     The page's own date stamp: a full date with no verb to give it a tense, in a short line of its
     own near the top ("Politics - 02 October 2017, 16:01"), is the day of publication.
+``url_date`` (strong)
+    The date in the page's address from the metadata ("/2017/06/17/", "-20171011-"), which news sites set
+    on first publication: that day (a month when only a month is given). Such a row has no offsets.
 ``same_event`` (weak)
     A sentence with a relative expression ("Last year, Russia completed the first contract...",
     "In June, the parties agreed...") reports the same event as a passage of a dated article that
@@ -159,7 +162,7 @@ def publication_evidence(tables: Tables, window_days: int = WINDOW_DAYS, batch_s
     Returns
     -------
     DataFrame
-        article_id, kind ('shared_passage', 'dated_event', 'dateline', 'same_event'), text (the sentence of the
+        article_id, kind ('shared_passage', 'dated_event', 'dateline', 'url_date', 'same_event'), text (the sentence of the
         article), start, end (its offsets), earliest, latest (publication interval it implies; NaT =
         open), reason (one plain sentence), source_article, source_text (the passage of the dated
         article, if any), score, strength ('strong'/'weak'), used (whether it shaped the interval).
@@ -216,11 +219,13 @@ def _evidence_batches(articles: pd.DataFrame, parts, window_days: int, batch_sen
     if not targets:
         return
     pub = {a: p for a, p, d in zip(ids, published, dated) if d}
+    urls = dict(zip(ids, articles["url"].tolist())) if "url" in articles else {}
     try:
         with tempfile.TemporaryDirectory(prefix="s400lib-dates-", dir=scratch) as folder:
             counts = _CorpusCounts.of(parts, set(targets), pub, Path(folder))
             for batch in _batches(targets, counts, batch_sentences or BATCH_SENTENCES):
-                yield _batch_evidence(batch, parts, counts, pub, window_days)
+                yield _batch_evidence(batch, parts, counts, pub, window_days) \
+                    + [row for a in sorted(batch) for row in _url_date_rows(a, urls.get(a))]
     finally:
         # the readings of relative expressions serve one search; kept, a large corpus's fill the
         # cache and stay in memory through the rest of the finish
@@ -539,6 +544,35 @@ def _dateline_rows(own_tx: pd.DataFrame, lookup: dict) -> list[dict]:
                      "earliest": day, "latest": day, "reason": f"'{line.strip()}' is the page's date stamp: published on {day.date()}",
                      "source_article": pd.NA, "source_text": pd.NA, "score": 1.0, "strength": "strong"})
     return rows
+
+
+# a day in a page's address: "/2017/06/17/", "-20171011-", "2019-02-24_14-33" (not inside a longer run of
+# digits, which is an article number); else a month: "/2018/07/"
+_URL_DAY = re.compile(r"(?<![\d])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+
+
+def _url_date_rows(article_id: str, url) -> list[dict]:
+    """Evidence 2c: the date in the page's address, which news sites set when they first publish
+    ("https://example.com/news/2017/06/17/fire-toll-rises"): published that day, or in that month when the
+    address gives only a month. It is read from the metadata, not the text: the row has no offsets."""
+    if not isinstance(url, str) or not url:
+        return []
+    m = _URL_DAY.search(url)
+    try:
+        if m is not None:
+            lo = hi = pd.Timestamp(f"{m.group(1)}-{m.group(3)}-{m.group(4)}")
+        elif (m := _URL_MONTH.search(url)) is not None:
+            lo = pd.Timestamp(f"{m.group(1)}-{m.group(2)}-01")
+            hi = lo + pd.offsets.MonthEnd(0)
+        else:
+            return []
+    except ValueError:  # "2019-02-30": no such day
+        return []
+    when = f"on {lo.date()}" if lo == hi else f"between {lo.date()} and {hi.date()}"
+    return [{"article_id": article_id, "text": m.group(0).strip("/"), "start": pd.NA, "end": pd.NA, "kind": "url_date",
+             "earliest": lo, "latest": hi, "reason": f"the page's address '{url}' holds a date: published {when}",
+             "source_article": pd.NA, "source_text": pd.NA, "score": 1.0, "strength": "strong"}]
 
 
 def _same_event_rows(relative: pd.DataFrame, bags: list[set], usable_words: set, counts: _CorpusCounts,
