@@ -443,3 +443,19 @@ def test_the_part_of_a_sources_name_a_claim_writes_is_not_what_its_count_belongs
     entities = pd.DataFrame({"canonical": ["Okafor", "Varna"], "label": ["GPE", "GPE"]})
     subjects = _subjects(SimpleNamespace(entities=entities), [{"Okafor", "Varna"}], ["Chidi Okafor"])
     assert subjects == [frozenset({("GPE", "Varna")})]
+
+
+def test_a_headline_in_the_present_tells_the_act_done_against_an_act_still_intended(tmp_path):
+    """Headlines tell what happened in the simple present ("Ministry revokes licence"): against another
+    outlet's "intends to cancel" that is one act at two stages, a status conflict."""
+    first = "Ministry revokes the licence of the bridge operator\n\nThe decision follows months of delays at the quay."
+    second = "Bridge licence\n\nThe ministry announced its intention to revoke the licence of the bridge operator."
+    co = _pair_conflicts(tmp_path, first, second)
+    assert co["kind"].eq("status").any(), co
+
+
+def test_a_present_tense_verb_outside_the_headline_tells_no_act_done(tmp_path):
+    first = "Bridge news\n\nThe ministry revokes the licence of the bridge operator whenever an inspection fails."
+    second = "Bridge licence\n\nThe ministry announced its intention to revoke the licence of the bridge operator."
+    co = _pair_conflicts(tmp_path, first, second)
+    assert not co["kind"].eq("status").any(), co

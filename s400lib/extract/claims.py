@@ -748,16 +748,18 @@ def _status(words: TokenLists, i: int, j: int) -> tuple[str | None, str]:
 _UNREAL_AUX = {"will", "would", "could", "can", "ca", "may", "might", "should", "must", "shall", "'ll", "wo"}
 
 
-def _completed(words: TokenLists, i: int, j: int) -> str:
+def _completed(words: TokenLists, i: int, j: int, headline: bool = False) -> str:
     """The '|'-joined predicate classes of the acts the unit [i, j) tells as done: affirmed verbs in
     the simple past or the perfect ("reached", "has announced", "was identified"), with no modal or
-    future auxiliary. A pending claim on one of these classes conflicts in status with this one."""
+    future auxiliary, and in a ``headline`` the main verb in the simple present, which headlines use
+    for what has happened ("Government revokes motorway contract", "Mugabe resigns"). A pending claim
+    on one of these classes conflicts in status with this one."""
     done = []
     for k in range(i, j):
         if words.pos[k] != "VERB":
             continue  # checked on the plain list: a Token is built for verbs only
         tok = words.doc[k]
-        if tok.tag_ not in ("VBD", "VBN"):
+        if tok.tag_ not in ("VBD", "VBN") and not (headline and tok.tag_ == "VBZ" and tok.dep_ == "ROOT"):
             continue
         kids = list(tok.children)
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in kids):
@@ -1165,6 +1167,9 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
     rows = []
     prev_quoted = {}  # para_id -> source of the last quoted unit
     para_of = ctx.para_of_sentence()
+    # the headline's paragraphs: its verbs in the simple present tell what happened ("Mugabe resigns")
+    title_paras = {int(p) for p, kind in zip(column_values(ctx.paragraphs, "para_id"), column_values(ctx.paragraphs, "kind"))
+                   if kind == "title"}
     sents = ctx.analysable_sents()
     frames_of: dict[int, tuple] = {}
     previous = None
@@ -1276,7 +1281,7 @@ def claim_rows(ctx: ArticleContext, entities=None, quotes=None, timexes=None, nu
                     "args": "|".join(args),
                     "patients": "|".join(patients),
                     **dict(zip(("status", "status_of"), _status(words, i, j))),
-                    "completed": _completed(words, i, j),
+                    "completed": _completed(words, i, j, headline=para_of.get(sent_id) in title_paras),
                     "lemmas": " ".join(lemmas),
                     "owners": "|".join(_owners(words, head, i, j)),
                     "places": "|".join(place_entries(words, i, j, lambda k: _negated(words, k)[0], denied)),
