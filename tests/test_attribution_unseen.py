@@ -1484,6 +1484,19 @@ def test_a_clause_before_a_closing_said_is_no_frame_of_it():
     assert quotes["speaker"].eq("Holm").all() and not quotes["text"].str.startswith("he said").any(), quotes
 
 
+def test_first_person_words_in_the_next_sentence_go_on_with_the_last_speaker():
+    text = ("The harbour board met on Monday. “Her plan has stalled,” Mr. Lund said. She has started “a very slow "
+            "review which has gone on for a year. And I think the staff are tired.”")
+    assert _speaker_of(_quotes(text), "very slow review") == "Lund"
+
+
+def test_words_in_the_next_sentence_that_do_not_speak_for_themselves_stay_unresolved():
+    # no first person: the quoted words may be anyone's, or a title
+    text = ("The harbour board met on Monday. “Her plan has stalled,” Mr. Lund said. She has started “a very slow "
+            "review which has gone on for a year and will go on for another.”")
+    assert pd.isna(_speaker_of(_quotes(text), "very slow review"))
+
+
 def test_a_time_clause_before_a_closing_said_reports_nothing():
     assert _quotes("After the vote was counted, Holm said.").empty
 

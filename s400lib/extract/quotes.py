@@ -1190,6 +1190,10 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", 0.4,
                              before["speaker_text"], before["speaker_start"], before["speaker_end"])
             row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], 0.4)
+        elif before is not None and not pd.isna(before["speaker"]) and _speaks_on_next_sentence(ctx, before, q, inner):
+            res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", 0.4,
+                             before["speaker_text"], before["speaker_start"], before["speaker_end"])
+            row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], 0.4)
         else:
             if len(_WORD_RE.findall(inner)) <= 4:
                 rows.append(_row(ctx, q.start, q.end, "scare", None, "scare_no_cue", None, 0.4))
@@ -1321,6 +1325,27 @@ def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     others = [e for e in (span.ents if span is not None else ()) if e.label_ == "PERSON" and not (int(s0) <= e.start_char < int(s1))
               and e.root.dep_ in ("nsubj", "nsubjpass") and not any(a.dep_ in _SCENE_CLAUSES for a in (e.root.head, *e.root.head.ancestors))]
     return not others
+
+
+_SPEAKING_ONESELF = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
+
+
+def _speaks_on_next_sentence(ctx: ArticleContext, prev: dict, q: QuoteSpan, inner: str) -> bool:
+    """Whether quoted words with no cue, in the sentence right after the previous speaker's, in the same
+    paragraph, are that speaker's going on: they speak in the first person ("I think", "we"), which no
+    person the sentence is about would do in the writer's sentence ('“Her plan has stalled,” Mr. Lund said.
+    She has started “a slow review ... And I think the staff are tired.”'), and no other person is named
+    between the two."""
+    gap = ctx.text[int(prev["end"]) : q.open]
+    if "\n" in gap or not _SPEAKING_ONESELF.search(inner):
+        return False
+    s_prev, s_here = ctx.sent_id_at(max(int(prev["end"]) - 1, 0)), ctx.sent_id_at(q.open if q.open < len(ctx.text) else q.start)
+    if s_prev is None or s_here is None or s_here - s_prev != 1:
+        return False
+    span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
+    s0, s1 = prev.get("speaker_start"), prev.get("speaker_end")
+    return not any(e.label_ in ("PERSON", "ORG") and not (_given(s0) and int(s0) <= e.start_char < int(s1))
+                   for e in (span.ents if span is not None else ()))
 
 
 # clauses that set a scene or describe someone: their subjects do not speak the next quote
