@@ -54,7 +54,7 @@ from ..core.schema import column_values
 from ..io.paragraphs import boilerplate_rule
 from .blame import TRIGGERS as _BLAME_TRIGGERS, blame_of
 from .causes import TRIGGERS as _CAUSE_TRIGGERS, cause_of
-from .numbers import _ESTIMATING, format_number
+from .numbers import _COUNT_HEADS, _ESTIMATING, format_number
 from .places import place_entries
 
 if TYPE_CHECKING:  # the finish of a streamed parse imports this module without spaCy
@@ -865,7 +865,7 @@ _PLACE_PREPS = {"in", "at"}
 _QUALIFYING_DEPS = {"prep", "amod", "acl", "relcl", "appos", "npadvmod"}
 # subjects that are an attribute of what they are of or in ("the turnout in the referendum", "the toll
 # of the floods"): the qualifying names are their owner
-_ATTRIBUTE_NOUNS = {"turnout", "toll", "number", "share", "count", "total", "tally", "figure", "majority", "result", "results"}
+_ATTRIBUTE_NOUNS = _COUNT_HEADS | {"turnout", "share", "majority", "result", "results"}
 
 
 def _owners(words: TokenLists, head, i: int, j: int) -> list[str]:

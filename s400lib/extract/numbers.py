@@ -803,9 +803,11 @@ def _numbers_in_sentence(doc, sent, text: str) -> list[dict]:
     return _partitives(doc, sent, _tallies(sent, _from_to(text, rows), text), text)
 
 
+# nouns for a figure told before a change: "from the previous estimate of 359", "from the earlier tally of 14"
+_EARLIER_FIGURES = {"estimate", "figure", "count", "total", "toll", "tally"}
 # what may stand between "from" and the old figure of a change: "from the previous estimate of 359",
 # "from an initial count of 120", "from 359"
-_OLD_FIGURE = r"from\s+(?:(?:the|an?|its|their)\s+)?(?:[a-z]+\s+)?(?:(?:estimate|figure|count|total|toll|tally)\s+of\s+)?"
+_OLD_FIGURE = rf"from\s+(?:(?:the|an?|its|their)\s+)?(?:[a-z]+\s+)?(?:(?:{'|'.join(sorted(_EARLIER_FIGURES))})\s+of\s+)?"
 
 
 def _from_to(text: str, rows: list[dict]) -> list[dict]:
@@ -930,9 +932,6 @@ def _from_opens_range(doc, k: int, start: int) -> bool:
     """"anywhere from 6 to 18 deaths", "estimates ranged from 12,000 to 15,000": the "from" at doc[k]
     opens a range, not a change ("rose from 12 to 15")."""
     return (k - 1 >= start and doc[k - 1].lower_ == "anywhere") or doc[k].head.lemma_.lower() in _SPANNING_VERBS
-
-
-_EARLIER_FIGURES = {"estimate", "figure", "count", "total", "toll", "tally"}
 
 
 def _old_figure_of(doc, i: int, start: int) -> bool:
