@@ -1497,6 +1497,21 @@ def test_words_in_the_next_sentence_that_do_not_speak_for_themselves_stay_unreso
     assert pd.isna(_speaker_of(_quotes(text), "very slow review"))
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The Port Authority issued a statement on Monday.\n\n“Our thoughts are with the nine people who were hurt,” "
+     "the statement reads.", "Our thoughts", "Port Authority"),
+    ("Nine people were hurt, as an updated statement by Ines Vold of the Port Authority confirmed.\n\n"
+     "“We continue to help them,” the statement read. “The quay stays closed.”", "The quay stays closed", "Ines Vold"),
+])
+def test_a_text_that_reads_gives_the_words_of_its_author(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_someone_reading_a_text_aloud_is_no_cue():
+    quotes = _quotes("She read the letter aloud in the hall. “I will not go back,” Holm said later.")
+    assert _speaker_of(quotes, "I will not go back") == "Holm" and not quotes["cue"].eq("read").any()
+
+
 def test_a_time_clause_before_a_closing_said_reports_nothing():
     assert _quotes("After the vote was counted, Holm said.").empty
 

@@ -314,7 +314,15 @@ def _is_speech(tok: Token) -> bool:
     if lemma in _ANSWERING_BACK:
         # "back" right after the verb, read as a particle or an adverb ("shot back", "hit back at critics")
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == tok.i + 1 for c in tok.children)
+    if lemma == "read":
+        # "“...,” the statement reads", "the letter read": what a text says, not someone reading
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _READ_TEXTS for c in tok.children)
     return lemma in SPEECH_VERBS or tok.lower_ in ("notes", "quotes")
+
+
+# texts whose words are quoted with "reads": a statement, a letter, a sign
+_READ_TEXTS = DOCUMENT_NOUNS | {"message", "note", "sign", "banner", "placard", "post", "tweet", "caption", "inscription",
+                                "email", "card", "text"}
 
 
 # verbs that answer a critic with "back" ("shot back", "fired back", "hit back"): a retort, so a cue
@@ -337,8 +345,8 @@ def _lemma_ids(words) -> frozenset[int]:
     return frozenset(get_string_id(form) for w in words for form in (w, w.capitalize(), w.upper()))
 
 
-_SPEECH_LEMMA_IDS = _lemma_ids((SPEECH_VERBS - NAMING_VERBS) | {"put"} | _ANSWERING_BACK)
-_CHECKED_WHOLE = _ASPECT_CUES | {"put"} | _ANSWERING_BACK | VERB_ONLY_CUES
+_SPEECH_LEMMA_IDS = _lemma_ids((SPEECH_VERBS - NAMING_VERBS) | {"put", "read"} | _ANSWERING_BACK)
+_CHECKED_WHOLE = _ASPECT_CUES | {"put", "read"} | _ANSWERING_BACK | VERB_ONLY_CUES
 _NAMING_LEMMA_IDS = _lemma_ids(NAMING_VERBS)
 _NOTES_QUOTES_IDS = {get_string_id("notes"), get_string_id("quotes")}
 
