@@ -1187,21 +1187,15 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             row = _row(ctx, q.start, q.end, kind, intro, "introduced_before", None, 0.55)
         elif (before := _previous_attribution(prev, reported, q.open)) is not None and not pd.isna(before["speaker"]) \
                 and (_alone_in_paragraph(ctx, q, paragraphs) or _follows(ctx, before, q)):
-            res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", 0.5,
-                             before["speaker_text"], before["speaker_start"], before["speaker_end"])
-            row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], 0.5)
+            row = _carried_on(ctx, q, kind, before, 0.5)
         elif kind == "partial" and before is not None and not pd.isna(before["speaker"]) \
                 and _goes_on_in_next_paragraph(ctx, before, q, paragraphs):
             # 'the ministry said, adding that the information was “completely reliable”. ¶ The use of such
             # weapons “by terrorists has been repeatedly proved ...” in Iraq.': words in part in a sentence
             # of the outlet's that opens the next paragraph and names nobody go on with the last speaker
-            res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", 0.4,
-                             before["speaker_text"], before["speaker_start"], before["speaker_end"])
-            row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], 0.4)
+            row = _carried_on(ctx, q, kind, before, 0.4)
         elif before is not None and not pd.isna(before["speaker"]) and _speaks_on_next_sentence(ctx, before, q, inner):
-            res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", 0.4,
-                             before["speaker_text"], before["speaker_start"], before["speaker_end"])
-            row = _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], 0.4)
+            row = _carried_on(ctx, q, kind, before, 0.4)
         else:
             if len(_WORD_RE.findall(inner)) <= 4:
                 rows.append(_row(ctx, q.start, q.end, "scare", None, "scare_no_cue", None, 0.4))
@@ -1335,6 +1329,14 @@ def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     return not others
 
 
+def _carried_on(ctx: ArticleContext, q: QuoteSpan, kind: str, before: dict, confidence: float) -> dict:
+    """The row of a quote that goes on with the speaker of the attribution ``before`` it (rule
+    ``previous_speaker``), that speaker's mention and cue carried over."""
+    res = Resolution(before["speaker"], before.get("speaker_kind") or "person", "previous_speaker", confidence,
+                     before["speaker_text"], before["speaker_start"], before["speaker_end"])
+    return _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], confidence)
+
+
 _SPEAKING_ONESELF = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
 
 
@@ -1342,8 +1344,8 @@ def _speaks_on_next_sentence(ctx: ArticleContext, prev: dict, q: QuoteSpan, inne
     """Whether quoted words with no cue, in the sentence right after the previous speaker's, in the same
     paragraph, are that speaker's going on: they speak in the first person ("I think", "we"), which no
     person the sentence is about would do in the writer's sentence ('“Her plan has stalled,” Mr. Lund said.
-    She has started “a slow review ... And I think the staff are tired.”'), and no other person is named
-    between the two."""
+    She has started “a slow review ... And I think the staff are tired.”'), and no other person or body is
+    named between the two."""
     gap = ctx.text[int(prev["end"]) : q.open]
     if "\n" in gap or not _SPEAKING_ONESELF.search(inner):
         return False
