@@ -1324,9 +1324,17 @@ def _follows(ctx: ArticleContext, prev: dict, q: QuoteSpan) -> bool:
     # ('told the Herald', which the small model often tags PERSON), and one in a clause that only sets the
     # scene, however deep, is no speaker ('told the Journal in July, after de Blasio stated an interest in ...',
     # 'said on the show when asked what Mr. Clinton would do')
-    others = [e for e in (span.ents if span is not None else ()) if e.label_ == "PERSON" and not (int(s0) <= e.start_char < int(s1))
+    others = [e for e in _named_besides_speaker(span, prev) if e.label_ == "PERSON"
               and e.root.dep_ in ("nsubj", "nsubjpass") and not any(a.dep_ in _SCENE_CLAUSES for a in (e.root.head, *e.root.head.ancestors))]
     return not others
+
+
+def _named_besides_speaker(gap, prev: dict) -> list:
+    """The names in ``gap`` (a span between the previous quote and the next, or None) other than the previous
+    speaker's own mention."""
+    s0, s1 = prev.get("speaker_start"), prev.get("speaker_end")
+    own = (int(s0), int(s1)) if _given(s0) and _given(s1) else None
+    return [e for e in (gap.ents if gap is not None else ()) if own is None or not own[0] <= e.start_char < own[1]]
 
 
 def _carried_on(ctx: ArticleContext, q: QuoteSpan, kind: str, before: dict, confidence: float) -> dict:
@@ -1349,13 +1357,11 @@ def _speaks_on_next_sentence(ctx: ArticleContext, prev: dict, q: QuoteSpan, inne
     gap = ctx.text[int(prev["end"]) : q.open]
     if "\n" in gap or not _SPEAKING_ONESELF.search(inner):
         return False
-    s_prev, s_here = ctx.sent_id_at(max(int(prev["end"]) - 1, 0)), ctx.sent_id_at(q.open if q.open < len(ctx.text) else q.start)
+    s_prev, s_here = ctx.sent_id_at(max(int(prev["end"]) - 1, 0)), ctx.sent_id_at(q.open)
     if s_prev is None or s_here is None or s_here - s_prev != 1:
         return False
-    span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
-    s0, s1 = prev.get("speaker_start"), prev.get("speaker_end")
-    return not any(e.label_ in ("PERSON", "ORG") and not (_given(s0) and int(s0) <= e.start_char < int(s1))
-                   for e in (span.ents if span is not None else ()))
+    gap_span = ctx.doc.char_span(int(prev["end"]), q.open, alignment_mode="contract")
+    return not any(e.label_ in ("PERSON", "ORG") for e in _named_besides_speaker(gap_span, prev))
 
 
 # clauses that set a scene or describe someone: their subjects do not speak the next quote
