@@ -1490,6 +1490,12 @@ def test_first_person_words_in_the_next_sentence_go_on_with_the_last_speaker():
     assert _speaker_of(_quotes(text), "very slow review") == "Lund"
 
 
+def test_a_country_written_us_is_no_first_person():
+    text = ("The harbour board met on Monday. “Her plan has stalled,” Mr. Lund said. She has started “a review that "
+            "the US will watch closely for a year.”")
+    assert pd.isna(_speaker_of(_quotes(text), "the US will watch"))
+
+
 def test_words_in_the_next_sentence_that_do_not_speak_for_themselves_stay_unresolved():
     # no first person: the quoted words may be anyone's, or a title
     text = ("The harbour board met on Monday. “Her plan has stalled,” Mr. Lund said. She has started “a very slow "

@@ -147,7 +147,8 @@ def _mark_positions(text: str, start: int, end: int) -> list[int]:
         out.append(at)
     return out
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|I['’]m|I['’]ve)\b")
+_FIRST_PERSON_SINGULAR = r"I|me|my|mine|I['’]m|I['’]ve"
+_FIRST_PERSON_RE = re.compile(rf"\b({_FIRST_PERSON_SINGULAR})\b")
 AFTER_WINDOW = 8  # word tokens after a closing mark in which to look for the speech verb
 CONTINUED_LINES = 6  # paragraphs an unclosed quote may run over when a later one closes it without reopening
 
@@ -1345,7 +1346,8 @@ def _carried_on(ctx: ArticleContext, q: QuoteSpan, kind: str, before: dict, conf
     return _row(ctx, q.start, q.end, kind, res, "previous_speaker", before["cue"], confidence)
 
 
-_SPEAKING_ONESELF = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
+# the singular forms, the plural ones and those that open a sentence; case matters ("the US" is no "us")
+_SPEAKING_ONESELF = re.compile(rf"\b(?:{_FIRST_PERSON_SINGULAR}|Me|My|[Ww]e|[Ww]e['’](?:re|ve)|[Oo]urs?|[Uu]s)\b")
 
 
 def _speaks_on_next_sentence(ctx: ArticleContext, prev: dict, q: QuoteSpan, inner: str) -> bool:
