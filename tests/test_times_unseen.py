@@ -343,3 +343,27 @@ def test_a_clock_time_written_with_a_dot_is_a_time(text, expression, value):
     # British outlets write "6.20pm"; a price of "6.20 euros" stays no time
     assert _tag(text)[expression] == ("TIME", value)
     assert _tag("The ticket cost 6.20 euros.") == {}
+
+
+@pytest.mark.parametrize("text,dct,expression,expected", [
+    # a decade with a part of it, and a decade whose century is left out: the last such decade the
+    # anchor's century has had ("the '90s" in 2011 is the 1990s; "the '10s" in 2019 the 2010s)
+    ("Rents doubled in the mid-1970s across the valley.", DCT, "the mid-1970s", ("DATE", "197")),
+    ("Her songs recall the '60s and its radio.", DCT, "the '60s", ("DATE", "196")),
+    ("The bakery opened in the ’90s.", "2019-05-02", "the ’90s", ("DATE", "199")),
+    ("Fares rose all through the '10s.", "2019-05-02", "the '10s", ("DATE", "201")),
+    # a company's year that ended on a date is a year's length; the date is its own expression
+    ("The dairy lost $4 million in the financial year that ended June 30.", DCT, "the financial year", ("DURATION", "P1Y")),
+    ("Freight revenue for the year ending Sept. 30 fell.", DCT, "the year", ("DURATION", "P1Y")),
+    ("Planners expect the fiscal year to close with a deficit.", DCT, "the fiscal year", ("DATE", "2011")),
+    # uncounted spans ahead and the near future of market talk
+    ("Growers fear frost in the days ahead.", DCT, "the days ahead", ("DURATION", "PXD")),
+    ("Over the short term, traders expect thin volumes.", DCT, "the short term", ("DATE", "FUTURE_REF")),
+])
+def test_parts_of_decades_fiscal_years_that_ended_and_spans_ahead(text, dct, expression, expected):
+    found = sl.tag_times(text, dct=dct)
+    assert {row.text: (row.type, row.value) for row in found.itertuples()}.get(expression) == expected
+    assert all(text[r.start : r.end] == r.text for r in found.itertuples())
+    # "the year" still names the year when nothing ended with it
+    assert _tag("Exports will double the year after the bridge opens.").get("the year") is None
+    assert _tag("Sales for the year rose 4%.").get("the year") == ("DATE", "2011")

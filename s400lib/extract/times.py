@@ -194,9 +194,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("clock24", _p(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)|\s+local\s+time)?(?:,?\s+(?:on\s+)?(?:(?P<wd>" + _WEEKDAY_RE + r")|(?P<month>" + _MONTH_RE + r")\s+(?P<mday>" + _DAY_RE + r")\b))?")),
     ("holiday", _p(r"(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+week)?|Independence\s+Day)", _I)),
     ("narrative_day", _p(r"(?:(?P<adv>earlier|later)\s+)?(?:that|the\s+(?P<shift>next|following|previous)|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)", _I)),
-    ("the_unit", _p(r"the\s+(?:full\s+)?(?P<unit>year|week|weekend|day)(?!\s+(?:before|after|of|when|that|in)\b)", _I)),
+    # a company's year "ended Sept. 30" is a year's length (TimeML P1Y), its close dated apart
+    ("year_ended", _p(r"the\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:that\s+)?(?:ended|ending|ends)\b)", _I)),
+    ("the_unit", _p(r"the\s+(?:full\s+|fiscal\s+|financial\s+)?(?P<unit>year|week|weekend|day)(?!\s+(?:before|after|of|when|that|in)\b)", _I)),
     ("season_year", _p(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>" + _YEAR_RE + r")", _I)),
-    ("decade", _p(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)s")),
+    # "the mid-1990s", and the century left out: "the '80s" is the decade the anchor's century last had
+    ("decade", _p(r"(?:the\s+)?" + _MOD_RE + r"(?:(?P<decade>1[89]\d0|20\d0)|['’](?P<d2>\d)0)s")),
     # "the nineties": the decade of the century the story lives in (TimeML value "199"); "in her
     # sixties", an age, has no "the"
     ("decade_word", _p(r"the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _I)),
@@ -230,7 +233,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                     r"(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?", _I)),
     ("vague_duration", _p(r"(?:for\s+)(?P<unit>days|weeks|months|years|decades)", _I)),
     # a number of units nobody counted: "a few weeks", "several years", "the coming months", bare "hours"
-    ("vague_amount", _p(r"(?:(?:a\s+few|several|(?:a|the\s+(?:next|past|last|coming))\s+couple\s+of|many|some|(?:the\s+)?coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)\s+)?(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?P<ago>\s+ago)?", _I)),
+    ("vague_amount", _p(r"(?:(?:a\s+few|several|(?:a|the\s+(?:next|past|last|coming))\s+couple\s+of|many|some|(?:the\s+)?coming|recent|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few|the(?=\s+(?:days|weeks|months)\s+ahead\b))\s+)?(?P<unit>minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:(?P<ago>\s+ago)|(?P<ahead>\s+ahead))?", _I)),
     ("set_every", _p(r"(?:every|each)\s+(?P<unit>day|week|month|quarter|year|" + _WEEKDAY_RE + r"|" + _MONTH_RE + r"|spring|summer|autumn|fall|winter)", _I)),
     ("set_adverb", _p(r"(?P<adv>hourly|daily|weekly|monthly|annually|yearly)", _I)),
     ("past_ref", _p(r"(?:recently|lately|the\s+past(?!\s+(?:" + _NUM_RE + r"|week|month|year|decade|century|few))|(?:the\s+)?previous\s+years|formerly)", _I)),
@@ -239,7 +242,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "at the moment", "for the moment" are now; "the moment it happened", "seize the moment" are events
     ("present_ref", _p(r"(?:now|currently|at\s+present|nowadays|these\s+days|(?:(?<=\bat\s)|(?<=\bfor\s))the\s+moment|(?<!then\s)current(?=\s+[a-z])(?!\s+(?:accounts?|affairs|flows?|events)\b))", _I)),
     # "soon" looks ahead from the anchor; "as soon as possible" too, but "as soon as he left" is a clause
-    ("future_ref", _p(r"(?:the\s+(?:near\s+)?future|the\s+years\s+ahead|as\s+soon\s+as\s+possible|(?<!as\s)soon(?!\s+(?:as|after|before|afterwards?)\b))", _I)),
+    ("future_ref", _p(r"(?:the\s+(?:near\s+)?future|the\s+(?:near|short)\s+term|the\s+years\s+ahead|as\s+soon\s+as\s+possible|(?<!as\s)soon(?!\s+(?:as|after|before|afterwards?)\b))", _I)),
     # the close of the current year: "at year-end", "by year's end", "the end of the year"
     ("year_end", _p(r"(?:the\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+year)", _I)),
 ]
@@ -321,6 +324,8 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
         part = PARTS_OF_DAY.get(unit)
         unit = "day" if part else unit
         return ("TIME" if part else "DATE"), _Spec("narrative", {"unit": unit, "n": shift, "part": part})
+    if name == "year_ended":
+        return "DURATION", _Spec("dur", {"value": "P1Y"})
     if name == "the_unit":
         unit = g["unit"].lower()
         return "DATE", _Spec("rel", {"unit": unit, "off": 0}) if unit != "day" else _Spec("shift", {"unit": "day", "n": 0})
@@ -342,13 +347,15 @@ def _spec_of(name: str, m: re.Match, text: str) -> tuple[str, _Spec] | None:
             return "DURATION", _Spec("dur", {"value": f"P{'T' if t else ''}2{letter}"})
         # "recent months" and "the coming months" still say on which side of the anchor they lie,
         # and roughly how far: their bounds keep that, whatever the value's convention
-        side = "past" if low.startswith(("recent", "the past", "the last")) else "future" if low.startswith(("the coming", "the next")) else None
+        side = "past" if low.startswith(("recent", "the past", "the last")) else "future" if low.startswith(("the coming", "the next")) or g.get("ahead") else None
         horizon = {"days": 30, "weeks": 90, "months": 365, "years": 3650}.get(g["unit"].lower()) if side else None
         return "DURATION", _Spec("dur", {"value": f"P{'T' if t else ''}X{letter}", "side": side, "horizon": horizon})
     if name == "season_year":
         return "DATE", _Spec("abs", {"value": f"{g['year']}-{SEASONS[g['season'].lower()]}"})
     if name == "decade":
-        return "DATE", _Spec("abs", {"value": g["decade"][:3]})
+        if g["d2"]:
+            return "DATE", _Spec("decade", {"digit": int(g["d2"]), "mod": mod})
+        return "DATE", _Spec("abs", {"value": g["decade"][:3], "mod": mod})
     if name == "decade_word":
         return "DATE", _Spec("abs", {"value": "19" + str(_DECADE_WORDS.index(g["dw"].lower()) + 2)})
     if name == "year":
@@ -812,6 +819,9 @@ def resolve(spec: _Spec, type_: str, anchor, tense: str | None = None) -> dict:
         d = anchor if int(p.get("current") or 0) else _shift_months(anchor, -3)
         year = int(p["year"]) if p.get("year") else d.year - int(p.get("back") or 0)
         value = f"{year:04d}-Q{(d.month - 1) // 3 + 1}"
+    elif k == "decade":
+        century = anchor.year // 100 - (p["digit"] * 10 > anchor.year % 100)
+        value = f"{century:02d}{p['digit']}"
     elif k == "era":
         size = 100 if p["unit"] == "century" else 10
         start = (anchor.year // size + int(p["off"])) * size
@@ -1060,6 +1070,7 @@ _WORD_GATES: dict[str, tuple[frozenset, ...]] = {
     "holiday": (frozenset({"thanksgiving", "christmas", "new", "easter", "independence"}),),
     "narrative_day": (frozenset({"that", "next", "following", "previous", "same"}),
                       frozenset({"day", "morning", "afternoon", "evening", "night", "week", "month", "year"})),
+    "year_ended": (frozenset({"the"}), frozenset({"year"}), frozenset({"ended", "ending", "ends"})),
     "the_unit": (frozenset({"the"}), frozenset({"year", "week", "weekend", "day"})),
     "rel_unit": (frozenset({"last", "next", "this", "past", "previous", "coming", "current"}),
                  frozenset({"week", "month", "year", "quarter", "weekend"})),
@@ -1076,7 +1087,7 @@ _WORD_GATES: dict[str, tuple[frozenset, ...]] = {
     "set_adverb": (frozenset({"hourly", "daily", "weekly", "monthly", "annually", "yearly"}),),
     "past_ref": (frozenset({"recently", "lately", "past", "previous", "formerly"}),),
     "present_ref": (frozenset({"now", "currently", "present", "nowadays", "days", "moment", "current"}),),
-    "future_ref": (frozenset({"future", "ahead", "soon"}),),
+    "future_ref": (frozenset({"future", "ahead", "soon", "term"}),),
     "year_end": (frozenset({"year", "end"}),),
 }
 _LETTERS = re.compile(r"[a-z]+")
