@@ -1313,9 +1313,10 @@ def test_a_word_quoted_inside_a_sentence_does_not_give_the_sentence_its_source(t
     # words in part, in a sentence of the outlet's that opens the next paragraph and names nobody
     ("Levee\n\n“The levee will hold,” the engineer Marta Lind said on Monday.\n\n"
      "The cracks were “purely cosmetic and nothing to fear” after the storm.", "purely cosmetic", "Marta Lind"),
-    # ... not when the sentence names someone else
+    # ... not when the sentence names someone else: the words are then its own subject's, who thought so
+    # (see test_words_in_part_with_no_cue_belong_to_the_subject_of_the_clause_above_them)
     ("Levee\n\n“The levee will hold,” the engineer Marta Lind said on Monday.\n\n"
-     "Farmers near Oskar Holm's barn thought the cracks “a disaster waiting to happen” all week.", "a disaster", None),
+     "Farmers near Oskar Holm's barn thought the cracks “a disaster waiting to happen” all week.", "a disaster", "Farmers"),
     # ... nor when another paragraph stands between
     ("Levee\n\n“The levee will hold,” the engineer Marta Lind said on Monday.\n\nRain fell all night.\n\n"
      "The cracks were “purely cosmetic and nothing to fear” after the storm.", "purely cosmetic", None),
@@ -1921,3 +1922,28 @@ def test_citing_an_event_names_no_source_but_citing_figures_from_a_body_does():
     assert "Ines Roca" not in set(quotes["speaker"].dropna()), quotes[["text", "speaker"]]
     figures = _quotes("The death toll from the floods rose to 40 on Friday, citing figures from the Health Ministry.")
     assert set(figures.loc[figures["speaker_rule"] == "cite", "speaker"]) == {"Health Ministry"}
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # words in part that no speech verb frames belong to the nearest subject above them who may speak:
+    # not the bridge, but the mayor who worried about it
+    ("Mayor Tove Lindqvist worried that the new bridge was turning into “a monument to wasted money and broken "
+     "promises.” Work stopped in May.", "a monument to wasted", "Tove Lindqvist"),
+    ("Councillor Ama Boateng has cautioned against “a rushed decision that nobody in this town will forgive” on "
+     "the ferry.", "a rushed decision", "Ama Boateng"),
+    ("On the quay, harbour master Pieter Claes shrugged off the delay as “one more winter of waiting for the "
+     "dredgers to turn up.”", "one more winter", "Pieter Claes"),
+])
+def test_words_in_part_with_no_cue_belong_to_the_subject_of_the_clause_above_them(text, fragment, speaker):
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, fragment) == speaker
+    assert quotes.loc[quotes["text"].str.contains(fragment, regex=False), "speaker_rule"].iloc[0] == "clause_subject"
+
+
+def test_words_in_part_whose_clause_has_no_one_to_speak_stay_unresolved():
+    # a thing, a placeholder "it" or a passive verb names nobody whose words these are
+    for text, fragment in [
+        ("The new timetable turned the crossing into “a source of daily misery for the commuters on both islands.”", "daily misery"),
+        ("It is the old pull of the mayor's “every child a swimmer by ten years old” promise.", "every child"),
+    ]:
+        assert _speaker_of(_quotes(text), fragment) is None, text

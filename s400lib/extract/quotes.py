@@ -828,6 +828,31 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     return None
 
 
+def _clause_subject_cue(doc, q: QuoteSpan) -> Cue | None:
+    """For words quoted in part that no speech verb frames: the nearest verb above them whose subject is
+    someone who may speak ("Ryan worried that the safety net was becoming “a hammock ...”": not the net, but
+    Ryan; "Obama has cautioned against “a betrayal of our values”"). The subject's words are quoted in his
+    account of the matter; a passive verb on the way names nobody ("the plan was called “...”")."""
+    inside = [t for t in _tokens_between(doc, q.start, q.end) if not t.is_punct]
+    if not inside:
+        return None
+    t = inside[0]
+    for _ in range(12):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if q.start <= t.idx < q.end:
+            continue
+        if t.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "nsubjpass" for c in t.children):
+                return None
+            subj = _subject_of(t)
+            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                     or subj.lower_ in _OWNER_PRONOUNS or subj.lemma_.lower() in ROLE_NOUNS):
+                return Cue(t, subj, "governing")
+    return None
+
+
 def _interjected_cue(root: Token, q: QuoteSpan) -> Cue | None:
     """A speech verb set off by commas inside the sentence the quote belongs to, before the quote ("Trump,
     Sexton said, has created a “...”", "In Miami, Mr. Regalado said, Mr. Trump is seen as “...”"): the parser
@@ -841,6 +866,9 @@ def _interjected_cue(root: Token, q: QuoteSpan) -> Cue | None:
 
 # the subject pronoun of a reported clause whose rest is quoted: 'tweeted to say he “also insists ...”'
 _CLAUSE_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# who may own words quoted in part with no cue (_clause_subject_cue): a name, a person's pronoun or a role;
+# not "it", most often a placeholder ("It's the pull of Obama's “...” promise")
+_OWNER_PRONOUNS = _CLAUSE_PRONOUNS - {"it"}
 
 
 def _in_hearer(t: Token) -> bool:
@@ -1201,7 +1229,11 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             if len(_WORD_RE.findall(inner)) <= 4:
                 rows.append(_row(ctx, q.start, q.end, "scare", None, "scare_no_cue", None, 0.4))
                 continue
-            row = _row(ctx, q.start, q.end, kind, None, "unresolved", None, 0.2)
+            if kind == "partial" and (cue := _clause_subject_cue(doc, q)) is not None:
+                res, rule, conf = _resolve_cue(resolver, cue, inner, q.open)
+                row = _row(ctx, q.start, q.end, kind, res, "clause_subject" if res is not None else "unresolved", _cue_lemma(cue.verb), 0.3)
+            else:
+                row = _row(ctx, q.start, q.end, kind, None, "unresolved", None, 0.2)
         rows.append(row)
         prev = row
     return rows
