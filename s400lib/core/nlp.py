@@ -108,6 +108,7 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
     opening = list(_OPENING_DOUBLE_APOSTROPHE.finditer(text))
     paragraph_starts |= {m.start(1) for m in opening}
     goes_on += [m.end(1) for m in opening]
+    _read_curly_apostrophes_as_straight(doc, text)
     if (paragraph_starts or goes_on) and len(doc):
         import numpy as np
         from spacy.attrs import IDX
@@ -121,6 +122,37 @@ def make_doc(text: str, paragraph_starts: Sequence[int] = (), nlp: Language | No
                 if 0 < i < len(doc) and offsets[i] == start:
                     doc[i].is_sent_start = starts
     return doc
+
+
+# a typographic apostrophe inside a capitalised word ("O’Donnell", "D’Souza", "N’Diaye"), as most outlets print it
+_CURLY_APOSTROPHE = re.compile(r"(?<=\b[A-Z])’(?=[A-Za-z])|(?<=\b[A-Z][a-z])’(?=[A-Za-z])")
+
+
+def _read_curly_apostrophes_as_straight(doc: Doc, text: str) -> None:
+    """Let the model see a name with a typographic apostrophe as the same name written with a straight one.
+
+    The small model learnt its words from text with straight apostrophes: "O’Donnell said" gave a common
+    noun and no entity, "O'Donnell said" a person. The model reads a word by its norm and shape (with its
+    prefix and suffix, which the apostrophe does not touch), so those two are set on the word's lexeme to
+    the straight spelling's; the text, and every offset, stay as written. Only a name's apostrophe after
+    its first one or two letters: done for every apostrophe ("it’s", "St Anthony’s Church"), it changed
+    the possessives' entity spans and found fewer attributions on PolNeAR's training part (9,185 against
+    9,189) and fewer alias groups and alignments on the development stories."""
+    if "’" not in text or not len(doc):
+        return
+    import numpy as np
+    from spacy.attrs import IDX
+
+    marks = [m.start() for m in _CURLY_APOSTROPHE.finditer(text)]
+    if not marks:
+        return
+    offsets = doc.to_array(IDX)
+    vocab = doc.vocab
+    for i in sorted(set((np.searchsorted(offsets, marks, side="right") - 1).tolist())):
+        lexeme = doc[i].lex
+        if doc[i].text[0] != "’" and ("’" in lexeme.norm_ or "’" in lexeme.shape_):  # not a clitic ("’s", "’ll")
+            straight = vocab[doc[i].text.replace("’", "'")]
+            lexeme.norm_, lexeme.shape_ = straight.norm_, straight.shape_
 
 
 PRIME_TEXTS = 64  # texts whose words fill the tokenizer's cache before the first memory zone
