@@ -1960,3 +1960,24 @@ def test_a_name_written_with_a_typographic_apostrophe_is_read_as_a_name(text, fr
     tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
     # the apostrophe is read, never rewritten: the entity's text is the article's own
     assert speaker in set(tables.entities["text"]), tables.entities[["text", "label"]]
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # the parser hangs the cue on a participle or a clause of its own and leaves it no subject: the name
+    # that opens the frame speaks
+    ("But Rep. Maria Lund (R-Ore.), citing the cost of the dredging, said, “We cannot afford another winter of "
+     "this.”", "another winter", "Maria Lund"),
+    ("Councillor Bram Keller, who chairs the ferry board, praised the crews for showing “a calm that saved lives "
+     "on the night.”", "a calm that saved", "Bram Keller"),
+])
+def test_a_cue_the_parser_left_without_a_subject_takes_the_name_that_opens_its_frame(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_cue_without_a_subject_never_takes_a_name_from_the_quoted_words_or_a_reported_clause():
+    quotes = _quotes("As the historian Edda Wendt once put it, “Harbour pilots should remember that the river "
+                     "always wins in the end.”")
+    assert _speaker_of(quotes, "river always wins") in (None, "Edda Wendt")
+    quotes = _quotes("Even a veteran pilot said Mayor Okafor will have to pick a side, saying, “At some point she has "
+                     "to come out and say where she stands on the dredging.”")
+    assert _speaker_of(quotes, "At some point") != "Okafor"

@@ -828,29 +828,55 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     return None
 
 
-def _clause_subject_cue(doc, q: QuoteSpan) -> Cue | None:
-    """For words quoted in part that no speech verb frames: the nearest verb above them whose subject is
-    someone who may speak ("Ryan worried that the safety net was becoming “a hammock ...”": not the net, but
-    Ryan; "Obama has cautioned against “a betrayal of our values”"). The subject's words are quoted in his
-    account of the matter; a passive verb on the way names nobody ("the plan was called “...”")."""
-    inside = [t for t in _tokens_between(doc, q.start, q.end) if not t.is_punct]
-    if not inside:
-        return None
-    t = inside[0]
+def _may_speak(subject: Token) -> bool:
+    """A subject who may own words: a name, a person's pronoun or a role; not a thing, nor "it"."""
+    return (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or subject.lower_ in _OWNER_PRONOUNS or subject.lemma_.lower() in ROLE_NOUNS)
+
+
+def _speaker_above(t: Token, skip=lambda tok: False, stop=lambda tok: False) -> Cue | None:
+    """The nearest verb above ``t`` whose subject may speak: words for which ``skip`` holds are passed over,
+    and so is a clause reported by a speech verb ("said Clinton will have to choose ..., saying “...”": who
+    said, not Clinton); None at a word for which ``stop`` holds or at a passive verb, which names nobody
+    ("the plan was called “...”")."""
     for _ in range(12):
         if t.head.i == t.i:
             return None
         t = t.head
-        if q.start <= t.idx < q.end:
+        if stop(t):
+            return None
+        if skip(t) or any(a.dep_ == "ccomp" and _is_speech(a.head) for a in (t, *t.ancestors)):
             continue
         if t.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "nsubjpass" for c in t.children):
                 return None
             subj = _subject_of(t)
-            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                                     or subj.lower_ in _OWNER_PRONOUNS or subj.lemma_.lower() in ROLE_NOUNS):
+            if subj is not None and _may_speak(subj):
                 return Cue(t, subj, "governing")
     return None
+
+
+def _subject_of_participle_before(verb: Token) -> Cue | None:
+    """"Rep. Lund (R-Ore.), citing the cost, said, “...”": the parser may make the participle between name and
+    cue a clause of the cue's, with the name for its subject; that name speaks."""
+    for clause in verb.children:
+        if clause.i < verb.i and clause.tag_ == "VBG" and clause.dep_ in ("ccomp", "advcl"):
+            names = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i
+                     and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))]
+            if names:
+                return Cue(clause, names[0], "governing")
+    return None
+
+
+def _clause_subject_cue(doc, q: QuoteSpan) -> Cue | None:
+    """For words quoted in part that no speech verb frames: the nearest verb above them whose subject is
+    someone who may speak ("Ryan worried that the safety net was becoming “a hammock ...”": not the net, but
+    Ryan; "Obama has cautioned against “a betrayal of our values”"). The subject's words are quoted in his
+    account of the matter."""
+    inside = [t for t in _tokens_between(doc, q.start, q.end) if not t.is_punct]
+    if not inside:
+        return None
+    return _speaker_above(inside[0], skip=lambda t: q.start <= t.idx < q.end)
 
 
 def _interjected_cue(root: Token, q: QuoteSpan) -> Cue | None:
@@ -1105,7 +1131,17 @@ def _names_in_third_person(name: str, inner: str) -> bool:
 def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tuple[Resolution | None, str, float]:
     """Resolve a cue's mention, applying the medium and first-person rules."""
     if cue.subject is None:
-        return None, "cue_without_subject", 0.3
+        # "Sen. Durbin, noting the size of the list, said, “...”": the parser hangs the cue on the participle,
+        # whose subject speaks; the nearest verb above the cue with a subject who may speak
+        # (never a verb of the quoted words, nor one after the cue: "As Amar put it, “Senate Republicans should
+        # ...”" is no word of the senators')
+        quoted = (at, at + len(inner) + 2)
+        above = _speaker_above(cue.verb, stop=lambda t: quoted[0] <= t.idx < quoted[1] or t.i > cue.verb.i) \
+            or _subject_of_participle_before(cue.verb)
+        if above is None:
+            return None, "cue_without_subject", 0.3
+        res = resolver.resolve(above.subject)
+        return res, "frame_subject" if res.rule == "cue_subject" else f"frame_subject+{res.rule}", min(res.confidence, 0.5)
     res = resolver.resolve(cue.subject)
     if res.rule == "pronoun" and res.name and _names_in_third_person(res.name, inner):
         # a speaker does not call himself by name: '“Warhol changed everything,” he said' is someone else
