@@ -474,3 +474,20 @@ def test_a_claim_called_false_by_another_party_after_a_semicolon_is_answered(two
     stance = co[co["kind"] == "stance"]
     assert len(stance) == 1, co
     assert "rescued 44 sailors" in stance["left_text"].iloc[0] + stance["right_text"].iloc[0]
+
+
+def test_the_capped_list_shows_each_pair_of_outlets_that_disagree_before_repeating_one(tmp_path):
+    import s400lib as sl
+
+    (tmp_path / "a.txt").write_text("March\n\nOrganisers said 80,000 people marched through the port on Sunday.\n\n"
+                                    "The organisers put the crowd at 80,000 people by the evening.\n\n"
+                                    "Some 80,000 people joined the march, the organisers said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("March\n\nPolice said 12,000 people marched through the port on Sunday.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Harbour\n\nPolice counted 12,000 marchers.\n", encoding="utf-8")
+    tables = sl.parse(sl.load_corpus(tmp_path), progress=False)
+    every = sl.contradictions(tables, max_rows=None)
+    # the organisers' account against each police account: several rows for a and b, fewer and weaker for a and c
+    assert {frozenset(p) for p in zip(every["left_article"], every["right_article"])} == {frozenset("ab"), frozenset("ac")}
+    two = sl.contradictions(tables, max_rows=2)
+    assert {frozenset(p) for p in zip(two["left_article"], two["right_article"])} == {frozenset("ab"), frozenset("ac")}
+    assert two["score"].is_monotonic_decreasing

@@ -235,3 +235,16 @@ def test_counts_of_the_injured_in_one_condition_and_of_the_charged_are_their_own
     table = number_table(context_for_text(text))
     row = table[table["value"] == value].iloc[0]
     assert row["state"] == state, table
+
+
+def test_a_bare_figure_given_as_the_number_of_what_was_counted_before_counts_it_too():
+    rows = _numbers("Ferry owners said 9,000 passengers crossed on Friday, but the coastguard said the number was "
+                    "6,500 at most.")
+    assert rows.loc[rows["text"] == "6,500", "unit"].tolist() == ["passenger"]
+    rows = _numbers("Organisers say 20,000 people rallied in the square. Police said their own estimate was 7,000.")
+    assert rows.loc[rows["text"] == "7,000", ["unit", "state"]].values.tolist() == [["people", "attending"]]
+    # a sum of money is no "number" of anything, and a figure with no such noun before it stays bare
+    rows = _numbers("The port spent 4 million euros on cranes. The number was 240,000 in 2010.")
+    assert rows.loc[rows["text"] == "240,000", "unit"].isna().all()
+    rows = _numbers("Organisers say 20,000 people rallied in the square. Turnout in the vote was 7,000.")
+    assert rows.loc[rows["text"] == "7,000", "unit"].isna().all()

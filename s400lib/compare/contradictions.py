@@ -1714,8 +1714,18 @@ def _rank(rows, c, min_score, per_topic, max_rows, extra, n_candidates, per_clai
         per[(r["kind"], r["topic"])] += 1
         used[r["left_id"]] += 1
         used[r["right_id"]] += 1
-    if max_rows is not None:
-        kept = kept[:max_rows]
+    if max_rows is not None and len(kept) > max_rows:
+        # the cap keeps first the strongest row of each two articles, kind and topic, then the next
+        # strongest rows: a reader sees every pair of outlets that disagree on a thing before the same
+        # two outlets' dispute told again in other sentences ("organisers: a million" / "police: 240,000" in
+        # four outlets are a dozen true rows of one dispute)
+        first, rest, covered = [], [], set()
+        for r in kept:
+            key = (frozenset((r["left_article"], r["right_article"])), r["kind"], r["topic"])
+            (rest if key in covered else first).append(r)
+            covered.add(key)
+        chosen = {id(r) for r in (first + rest)[:max_rows]}
+        kept = [r for r in kept if id(r) in chosen]
     frame = schema.conform("contradictions", kept)
     frame["relatedness"] = (frame["relatedness"] if "relatedness" in frame else pd.Series([], dtype=float)).astype("Float64")
     for col in extra:

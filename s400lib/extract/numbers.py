@@ -986,7 +986,7 @@ def number_table(ctx: ArticleContext) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from s400lib.pipeline.parse import context_for_text
+    >>> from s400lib.extract.context import context_for_text
     >>> number_table(context_for_text("Ankara bought four S-400 divisions."))[["text", "value", "unit"]].values.tolist()
     [['four S-400 divisions', 4.0, 'division']]
     """
@@ -999,6 +999,33 @@ def number_rows(ctx: ArticleContext) -> list[dict]:
     for sent_id, sent in ctx.analysable_sents():
         for row in _numbers_in_sentence(ctx.doc, sent, ctx.text):
             rows.append({"article_id": ctx.article_id, "sent_id": sent_id, **row})
+    return _figures_of_the_count_before(rows, ctx.text)
+
+
+# a bare figure given as "the number" or "their figure" of what was counted just before: "Organisers put the crowd
+# at almost one million people, while police said the number was 240,000 at most"
+_MEASURE_ANAPHOR = re.compile(r"\b(?:the|that|this|their|its|his|her|our) (?:(?:official|own|final|latest|new|police|actual) )?"
+                              r"(?:number|figure|total|count|estimate|tally)\s+(?:was|is|were|stood at|stands at|of|at)\s+"
+                              r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# how far back, in sentences, the count a measure noun stands for may be
+_ANAPHOR_SENTENCES = 2
+
+
+def _figures_of_the_count_before(rows: list[dict], text: str) -> list[dict]:
+    """A figure with no unit that an article gives as "the number", "the figure", "their estimate" of
+    something takes what the nearest counted figure before it (in its sentence or one or two before) counts:
+    its unit and its state ("Organisers put the figure at almost one million people, while police said the
+    number was 240,000 at most": 240,000 people attending). Not a sum of money or a measure."""
+    for k, row in enumerate(rows):
+        if row.get("unit") is not None or row.get("value") is None:
+            continue
+        if not _MEASURE_ANAPHOR.search(text[max(0, row["start"] - 60) : row["start"]]):
+            continue
+        before = next((r for r in reversed(rows[:k]) if r.get("unit") is not None
+                       and row["sent_id"] - r["sent_id"] <= _ANAPHOR_SENTENCES), None)
+        # only a count of things: a sum of money or a measure is no "number" of anything
+        if before is not None and before["unit"] not in _MEASURE_UNITS:
+            row["unit"], row["state"] = before["unit"], before.get("state")
     return rows
 
 
