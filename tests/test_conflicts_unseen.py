@@ -491,3 +491,14 @@ def test_the_capped_list_shows_each_pair_of_outlets_that_disagree_before_repeati
     two = sl.contradictions(tables, max_rows=2)
     assert {frozenset(p) for p in zip(two["left_article"], two["right_article"])} == {frozenset("ab"), frozenset("ac")}
     assert two["score"].is_monotonic_decreasing
+
+
+def test_the_same_words_from_a_state_body_and_from_a_person_are_no_attribution_conflict(two_outlets):
+    # an official's words are reported as her ministry's or her country's; the texts seldom say she speaks for it
+    words = "The bridge will reopen to lorries only when the inspectors have checked every cable"
+    co = two_outlets(f"“{words},” the Norwegian Transport Ministry said on Monday.",
+                     f"“{words},” said Ada Brun on Monday.")
+    assert not (co["kind"] == "attribution").any(), co
+    # two people credited with the same words are still a dispute over who said them
+    co = two_outlets(f"“{words},” Mayor Ada Brun said on Monday.", f"“{words},” said Governor Piet Olsen on Monday.")
+    assert co["kind"].tolist() == ["attribution"]

@@ -1610,6 +1610,31 @@ def _speaker_mentions(tables, c, unit_ids: set) -> dict[str, str]:
     return {uid: by_quote[qid] for uid, qid in quote_of.items() if qid in by_quote}
 
 
+def _state_voice(a: str, kind_a, b: str, kind_b) -> bool:
+    """Whether one speaker is a person and the other a state or a body of one ("the Russian Foreign Ministry",
+    "the Egyptian presidency", "the United Kingdom"): a spokeswoman's, a minister's or a leader's words are
+    reported as her ministry's or her country's, and the texts seldom say which state she speaks for. A
+    person against a firm or another body stays a dispute over who said it."""
+    if {kind_a, kind_b} != {"person", "org"}:
+        return False
+    body = a if kind_a == "org" else b
+    return bool(countries_in(body))
+
+
+def _speaker_kinds(tables, c: pd.DataFrame, unit_ids: set) -> dict:
+    """Unit id (quote or claim, as the alignment names them) -> the kind of its speaker ('person', 'org',
+    ...), from the quotes table; a claim's is that of the quote it holds."""
+    q = getattr(tables, "quotes", None)
+    if not unit_ids or q is None or not len(q) or "speaker_kind" not in q:
+        return {}
+    kind_of = {qid: k for qid, k in zip(q["quote_id"].astype(str), q["speaker_kind"]) if isinstance(k, str)}
+    quote_of = {uid: uid for uid in unit_ids}
+    if "quote_id" in c:
+        quote_of.update({cid: qid for cid, qid in zip(c["claim_id"].astype(str), c["quote_id"])
+                         if cid in unit_ids and isinstance(qid, str)})
+    return {uid: kind_of[qid] for uid, qid in quote_of.items() if qid in kind_of}
+
+
 def _speaks_for(source: str, other_mention) -> bool:
     """Whether a body is named in the words that name the other speaker: "Dennis Muilenburg, Boeing CEO"
     speaks for Boeing, so Boeing's statement and his words are one source."""
@@ -1624,8 +1649,8 @@ def _one_state(a: str, b: str) -> bool:
 
 
 def _attribution(c, alignments, ids, tables=None):
-    """Attribution conflict rows: aligned quoted words given to two different named speakers, unless one
-    speaker's mention names the other, a body it speaks for (see :func:`_speaks_for`)."""
+    """Attribution conflict rows: aligned quoted words given to two different named speakers, two people or
+    two bodies, unless one speaker's mention names the other, a body it speaks for (see :func:`_speaks_for`)."""
     rows = []
     if alignments is None or not len(alignments):
         return rows
@@ -1634,9 +1659,12 @@ def _attribution(c, alignments, ids, tables=None):
              if _named(ls := getattr(r, "left_source", None)) and _named(rs := getattr(r, "right_source", None))
              and not same_speaker(ls, rs)]
     mentions = _speaker_mentions(tables, c, {x for r in rival for x in (r.left_id, r.right_id)}) if tables is not None else {}
+    kinds = _speaker_kinds(tables, c, {x for r in rival for x in (r.left_id, r.right_id)}) if tables is not None else {}
     for r in rival:
         ls, rs = r.left_source, r.right_source
         if _speaks_for(ls, mentions.get(r.right_id)) or _speaks_for(rs, mentions.get(r.left_id)):
+            continue
+        if _state_voice(ls, kinds.get(r.left_id), rs, kinds.get(r.right_id)):
             continue
         if _one_state(ls, rs):
             continue
