@@ -1981,3 +1981,18 @@ def test_a_cue_without_a_subject_never_takes_a_name_from_the_quoted_words_or_a_r
     quotes = _quotes("Even a veteran pilot said Mayor Okafor will have to pick a side, saying, “At some point she has "
                      "to come out and say where she stands on the dredging.”")
     assert _speaker_of(quotes, "At some point") != "Okafor"
+
+
+def test_the_party_member_named_with_the_is_the_politician_spoken_of_last():
+    quotes = _quotes("Senator Tom Hale toured the flooded dam on Monday. The Wisconsin Republican says the repairs "
+                     "are certain to be delayed by the floods.")
+    assert _speaker_of(quotes, "repairs are certain") == "Tom Hale"
+    quotes = _quotes("Ines Carvalho spoke first. “The budget is a disgrace and we will vote against it,” the Ohio "
+                     "Democrat said on Tuesday. Martin Ode followed her. “It is fair,” the Conservative said.")
+    assert _speaker_of(quotes, "budget is a disgrace") == "Ines Carvalho"
+    assert _speaker_of(quotes, "It is fair") == "Martin Ode"
+    # the party's members together are a group, and one member named with "a" is an unnamed source
+    quotes = _quotes("Senator Tom Hale toured the dam on Monday. The Republicans say the repairs will be delayed.")
+    assert _speaker_of(quotes, "repairs will be delayed") != "Tom Hale"
+    quotes = _quotes("Senator Tom Hale toured the dam on Monday. “It was a shambles,” said a Wisconsin Republican.")
+    assert _speaker_of(quotes, "shambles") != "Tom Hale"

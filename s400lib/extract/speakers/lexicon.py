@@ -40,6 +40,10 @@ LEADING_ROLE_WORDS = {
     "teacher", "lecturer", "officer", "paramedic", "rescuer", "shopkeeper", "villager", "relative", "pilot",
     "veteran", "widow", "widower", "organiser", "organizer", "manager", "chef", "owner", "founder",
 }
+# A member of a party, as news names a politician it spoke of just before: "the Wisconsin Republican"
+# (singular: "the Republicans" are the party)
+PARTY_MEMBER_WORDS = frozenset({"republican", "democrat", "conservative", "tory", "liberal", "socialist", "communist",
+                                "labourite", "nationalist"})
 # Qualifiers dropped only when an honorific follows ("Republican Senator", "Turkish President").
 QUALIFIERS = {
     "republican", "democrat", "democratic", "foreign", "defense", "defence", "russian", "turkish",

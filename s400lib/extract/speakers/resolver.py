@@ -29,6 +29,7 @@ from .lexicon import (
     MEDIA_NOUNS,
     NAME_LABELS,
     ORG_NOUNS,
+    PARTY_MEMBER_WORDS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_SEX,
@@ -245,6 +246,14 @@ class SpeakerResolver(NamesMixin, PronounsMixin, RolesMixin, MediaMixin, History
 
     def resolve(self, tok: Token) -> Resolution:
         """Who the mention whose head is ``tok`` refers to."""
+        # (before the names read off the entities: the model reads "the Conservative" as a body)
+        if tok.tag_ == "NNP" and tok.lower_ in PARTY_MEMBER_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and not any(c.dep_ in ("relcl", "acl") for c in tok.children):
+            # "House Speaker Paul Ryan says ... Obama ... . The Wisconsin Republican says ...": one member of a
+            # party, named with "the" and not described anew, is read as "he" is: the one who spoke last
+            res = self._resolve_pronoun(tok)
+            if res.name is not None and res.kind == "person":
+                return Resolution(res.name, "person", "party_member", min(res.confidence, 0.6), tok.text, tok.idx, tok.idx + len(tok))
         if tok.i in self.resolved:
             return self.resolved[tok.i]
         low = tok.lower_
