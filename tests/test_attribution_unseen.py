@@ -1996,3 +1996,14 @@ def test_the_party_member_named_with_the_is_the_politician_spoken_of_last():
     assert _speaker_of(quotes, "repairs will be delayed") != "Tom Hale"
     quotes = _quotes("Senator Tom Hale toured the dam on Monday. “It was a shambles,” said a Wisconsin Republican.")
     assert _speaker_of(quotes, "shambles") != "Tom Hale"
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("''The ferry will run again by spring,'' said Lotte Brandt, the harbour master. ''We have crews ready in every "
+     "port from here to Varna,'' which reopens in May.", "crews ready"),
+    ("“The ferry will run again by spring,” said Lotte Brandt, the harbour master. “We could win enough votes in Varna "
+     "and Lenton to catch up, and we have good chances all the way through Ostra,” which votes June 7.", "good chances"),
+])
+def test_a_relative_clause_after_the_closing_mark_is_no_frame_of_the_quote(text, fragment):
+    # the clause is about the last place quoted ("Ostra ... which votes"), never who speaks
+    assert _speaker_of(_quotes(text), fragment) == "Lotte Brandt"

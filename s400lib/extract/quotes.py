@@ -677,7 +677,10 @@ def _describes_a_name(t: Token, close: int) -> bool:
 
 
 # words that open a new clause after a quote's closing mark ("..., while X said"): what follows is no cue
-_CLAUSE_OPENERS = {"while", "whilst", "whereas", "although", "though", "but", "and", "because", "unless"}
+_CLAUSE_OPENERS = {"while", "whilst", "whereas", "although", "though", "but", "and", "because", "unless",
+                   # '“... all the way through California,” which votes June 7': a relative clause about the last
+                   # thing quoted, never its frame
+                   "which", "who", "whom", "whose"}
 
 
 def _unlisted_cue(words: list[Token], q: QuoteSpan) -> Cue | None:
