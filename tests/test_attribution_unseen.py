@@ -2007,3 +2007,15 @@ def test_the_party_member_named_with_the_is_the_politician_spoken_of_last():
 def test_a_relative_clause_after_the_closing_mark_is_no_frame_of_the_quote(text, fragment):
     # the clause is about the last place quoted ("Ostra ... which votes"), never who speaks
     assert _speaker_of(_quotes(text), fragment) == "Lotte Brandt"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # an aside "as X said" before words quoted whole: the aside hangs on the quoted words' own verb
+    ("The port never closes. As harbour master Ines Roca said last week in Varna, “This quay has not been empty "
+     "for a single night since 1998.” Ships still queue.", "has not been empty", "Ines Roca"),
+    ("As Mayor Piet Olsen put it on Monday, “the bridge is a promise we cannot break.”", "a promise we cannot", "Piet Olsen"),
+    ("As Mayor Piet Olsen put it on Monday, “The bridge is a promise we cannot break, and we will keep it.”",
+     "we will keep it", "Piet Olsen"),
+])
+def test_an_as_aside_before_words_quoted_whole_names_their_speaker(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker

@@ -788,7 +788,8 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     child = grandchild = None
     for _ in range(12):
         if t.head.i == t.i:
-            return _interjected_cue(t, q)
+            # "As Michael Dell said last week, “Israel is ...”": the aside hangs on the quoted words' own verb
+            return _interjected_cue(t, q) or _as_they_said(t, q)
         clause, grandchild, child, t = grandchild, child, t, t.head
         if q.start <= t.idx < q.end:
             continue
