@@ -2019,3 +2019,30 @@ def test_a_relative_clause_after_the_closing_mark_is_no_frame_of_the_quote(text,
 ])
 def test_an_as_aside_before_words_quoted_whole_names_their_speaker(text, fragment, speaker):
     assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def _parsed(words, heads, deps, pos, ents):
+    """A doc with the parse given (the small model's parses of such sentences vary with the words)."""
+    from spacy.tokens import Doc
+
+    from s400lib.core.nlp import load_nlp
+
+    return Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_a_name_that_qualifies_a_role_is_whom_the_role_serves_not_its_holder():
+    from s400lib.extract.quotes import _name_left_of
+    from s400lib.extract.speakers.mentions import name_served
+
+    # "Dora Lind, a top outside Clinton adviser, said": the parser left "said" no subject and hung "Dora
+    # Lind" elsewhere; the person just before the verb is Clinton, whom the adviser serves
+    words = ["Dora", "Lind", ",", "a", "top", "outside", "Clinton", "adviser", ",", "said", "so", "."]
+    heads = [1, 9, 1, 4, 1, 4, 7, 5, 1, 9, 9, 9]
+    deps = ["compound", "dep", "punct", "det", "appos", "prep", "compound", "pobj", "punct", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"]
+    doc = _parsed(words, heads, deps, pos, ents)
+    assert name_served(doc[6]).text == "adviser"
+    assert name_served(doc[1]) is None and name_served(doc[0]) is None
+    left = _name_left_of(doc[9])
+    assert left is None or left.text != "Clinton"

@@ -65,7 +65,7 @@ from ..core.schema import column_values
 from .context import ArticleContext
 from .speakers import FIRST_PERSON, ROLE_NOUNS, Resolution, SpeakerResolver, is_age_phrase
 from .speakers.lexicon import DOCUMENT_NOUNS, FINDING_NOUNS, FINDING_VERBS, MEDIA_NOUNS, OCCUPATION_NOUNS, OUTLET_WORDS, SOURCE_NOUNS
-from .speakers.mentions import subjects_of
+from .speakers.mentions import name_served, subjects_of
 
 # Verbs of finding and showing: they report a "that"-clause ("the study found that ...", "figures
 # show that ...") but never frame a sentence from the side.
@@ -539,7 +539,7 @@ def _name_left_of(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= max(0, verb.i - 6):
         t = verb.doc[i]
-        if t.ent_type_ == "PERSON":
+        if t.ent_type_ == "PERSON" and name_served(t) is None:  # not "Gene Sperling, a Clinton adviser, said"
             return t
         if t.pos_ in ("VERB", "AUX") or t.text in ".;:!?":
             break

@@ -147,6 +147,16 @@ class HistoryMixin:
         return (salient or cands)[0]
 
 
+def name_served(t: Token) -> Token | None:
+    """The common noun a person's name qualifies ("a Clinton supporter", "a top outside Clinton adviser", "the
+    Sanders campaign"), or None: such a name says whom the thing serves or belongs to, not who it is."""
+    while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i > t.i:
+        t = t.head
+    if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i:
+        return t.head
+    return None
+
+
 def _one_word_qualifier(head: Token, child: Token) -> bool:
     """"the Lyon police chief": a one-word name compounded onto a determined common noun qualifies
     it (a city, a team, a firm); a person would follow the role ("police chief Anna Berg")."""

@@ -30,7 +30,7 @@ from .lexicon import (
     given_name_sex,
     looks_like_named_person,
 )
-from .mentions import _one_word_qualifier, _proper
+from .mentions import _one_word_qualifier, _proper, name_served
 from .word_ids import _OCCUPATION_IDS, _PERSON_ID, _TITLE_IDS, _TITLE_ROLE_IDS
 
 
@@ -189,6 +189,8 @@ class NamesMixin:
                 break
             if t.i in owned_by or (t.head.i == tok.i and t.dep_ == "compound" and _one_word_qualifier(tok, t)):
                 continue
+            if (served := name_served(t)) is not None and served.i != tok.i:
+                continue  # "Howard Dean, a Clinton supporter": whom the role serves, not who holds it
             if t.ent_type_ == "PERSON" and not self.in_excluded(t.idx):
                 named = self.name_of(t)
                 if named is not None and named[1] == "person":
