@@ -1593,11 +1593,7 @@ def _speaker_mentions(tables, c, unit_ids: set) -> dict[str, str]:
     q = getattr(tables, "quotes", None)
     if not unit_ids or q is None or not len(q) or "speaker_start" not in q:
         return {}
-    # a claim's speaker is the speaker of the quote it holds
-    quote_of = {uid: uid for uid in unit_ids}
-    if "quote_id" in c:
-        quote_of.update({cid: qid for cid, qid in zip(c["claim_id"].astype(str), c["quote_id"])
-                         if cid in unit_ids and isinstance(qid, str)})
+    quote_of = _quote_of(c, unit_ids)
     wanted = set(quote_of.values())
     texts = dict(zip(tables.articles["article_id"].astype(str), tables.articles["text"]))
     by_quote = {}
@@ -1623,16 +1619,22 @@ def _state_voice(a: str, kind_a, b: str, kind_b) -> bool:
 
 def _speaker_kinds(tables, c: pd.DataFrame, unit_ids: set) -> dict:
     """Unit id (quote or claim, as the alignment names them) -> the kind of its speaker ('person', 'org',
-    ...), from the quotes table; a claim's is that of the quote it holds."""
+    ...), from the quotes table (see :func:`_quote_of`)."""
     q = getattr(tables, "quotes", None)
     if not unit_ids or q is None or not len(q) or "speaker_kind" not in q:
         return {}
     kind_of = {qid: k for qid, k in zip(q["quote_id"].astype(str), q["speaker_kind"]) if isinstance(k, str)}
+    return {uid: kind_of[qid] for uid, qid in _quote_of(c, unit_ids).items() if qid in kind_of}
+
+
+def _quote_of(c: pd.DataFrame, unit_ids: set) -> dict:
+    """Unit id (quote or claim, as the alignment names them) -> the quote whose speaker it has: a quote is
+    its own, a claim's speaker is the speaker of the quote it holds."""
     quote_of = {uid: uid for uid in unit_ids}
     if "quote_id" in c:
         quote_of.update({cid: qid for cid, qid in zip(c["claim_id"].astype(str), c["quote_id"])
                          if cid in unit_ids and isinstance(qid, str)})
-    return {uid: kind_of[qid] for uid, qid in quote_of.items() if qid in kind_of}
+    return quote_of
 
 
 def _speaks_for(source: str, other_mention) -> bool:
@@ -1658,8 +1660,9 @@ def _attribution(c, alignments, ids, tables=None):
     rival = [r for r in same.itertuples()
              if _named(ls := getattr(r, "left_source", None)) and _named(rs := getattr(r, "right_source", None))
              and not same_speaker(ls, rs)]
-    mentions = _speaker_mentions(tables, c, {x for r in rival for x in (r.left_id, r.right_id)}) if tables is not None else {}
-    kinds = _speaker_kinds(tables, c, {x for r in rival for x in (r.left_id, r.right_id)}) if tables is not None else {}
+    units = {x for r in rival for x in (r.left_id, r.right_id)}
+    mentions = _speaker_mentions(tables, c, units) if tables is not None else {}
+    kinds = _speaker_kinds(tables, c, units) if tables is not None else {}
     for r in rival:
         ls, rs = r.left_source, r.right_source
         if _speaks_for(ls, mentions.get(r.right_id)) or _speaks_for(rs, mentions.get(r.left_id)):

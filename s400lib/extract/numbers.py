@@ -1004,8 +1004,9 @@ def number_rows(ctx: ArticleContext) -> list[dict]:
 
 # a bare figure given as "the number" or "their figure" of what was counted just before: "Organisers put the crowd
 # at almost one million people, while police said the number was 240,000 at most"
+# (the measure nouns but "size", which a measure has as often as a count)
 _MEASURE_ANAPHOR = re.compile(r"\b(?:the|that|this|their|its|his|her|our) (?:(?:official|own|final|latest|new|police|actual) )?"
-                              r"(?:number|figure|total|count|estimate|tally)\s+(?:was|is|were|stood at|stands at|of|at)\s+"
+                              rf"(?:{'|'.join(sorted(_MEASURE_NOUNS - {'size'}))})\s+(?:was|is|were|stood at|stands at|of|at)\s+"
                               r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # how far back, in sentences, the count a measure noun stands for may be
 _ANAPHOR_SENTENCES = 2

@@ -478,7 +478,7 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
             return inverted
         subjects = unlabelled or subjects
         if subjects:
-            named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
+            named = [c for c in subjects if _is_named(c)]
             # "Malaysia's Prime Minister, Najib Razak said": two subjects, a title and the name after it
             named.sort(key=lambda c: c.lower_ in ROLE_NOUNS)
             return _recorded((named or subjects)[0])
@@ -527,7 +527,7 @@ def _name_closing_after(verb: Token) -> Token | None:
         return None
     tok = verb.doc[nxt]
     if tok.head.i != verb.i or tok.dep_ not in ("dep", "dobj", "npadvmod", "attr", "appos", "oprd", "punct") \
-            or not (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG")):
+            or not _is_named(tok):
         return None
     rest = [t for t in verb.doc[tok.right_edge.i + 1 : verb.sent.end] if not t.is_space]
     return tok if all(t.is_punct for t in rest) else None
@@ -832,6 +832,11 @@ def _cue_governing(doc, q: QuoteSpan) -> Cue | None:
     return None
 
 
+def _is_named(tok: Token) -> bool:
+    """Whether a word is part of a name: a proper noun, or a person or body the model found."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG")
+
+
 def _may_speak(subject: Token) -> bool:
     """A subject who may own words: a name, a person's pronoun or a role; not a thing, nor "it"."""
     return (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
@@ -865,8 +870,7 @@ def _subject_of_participle_before(verb: Token) -> Cue | None:
     cue a clause of the cue's, with the name for its subject; that name speaks."""
     for clause in verb.children:
         if clause.i < verb.i and clause.tag_ == "VBG" and clause.dep_ in ("ccomp", "advcl"):
-            names = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i
-                     and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))]
+            names = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and _is_named(c)]
             if names:
                 return Cue(clause, names[0], "governing")
     return None
@@ -1132,15 +1136,15 @@ def _names_in_third_person(name: str, inner: str) -> bool:
     return len(surname) > 1 and re.search(rf"\b{re.escape(surname)}\b", inner) is not None
 
 
-def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tuple[Resolution | None, str, float]:
-    """Resolve a cue's mention, applying the medium and first-person rules."""
+def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, q: QuoteSpan) -> tuple[Resolution | None, str, float]:
+    """Resolve a cue's mention for the quote ``q`` (its words ``inner``), applying the medium and first-person
+    rules."""
     if cue.subject is None:
         # "Sen. Durbin, noting the size of the list, said, “...”": the parser hangs the cue on the participle,
         # whose subject speaks; the nearest verb above the cue with a subject who may speak
         # (never a verb of the quoted words, nor one after the cue: "As Amar put it, “Senate Republicans should
         # ...”" is no word of the senators')
-        quoted = (at, at + len(inner) + 2)
-        above = _speaker_above(cue.verb, stop=lambda t: quoted[0] <= t.idx < quoted[1] or t.i > cue.verb.i) \
+        above = _speaker_above(cue.verb, stop=lambda t: q.open <= t.idx < q.end or t.i > cue.verb.i) \
             or _subject_of_participle_before(cue.verb)
         if above is None:
             return None, "cue_without_subject", 0.3
@@ -1160,7 +1164,7 @@ def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, at: int) -> tu
         # the Turkish television channel indicates"). Only an outlet: a name the model took for a body
         # ("Concord resident Whit Symms", "Tiegen") is more often a person it missed, and handing his
         # words to the last person named is worse.
-        m = resolver._lookback(at, {"person"}, 6)
+        m = resolver._lookback(q.open, {"person"}, 6)
         if m is not None:
             relayed = Resolution(m.name, "person", "medium_first_person", 0.5, res.text, res.start, res.end)
             return relayed, "medium_first_person", 0.5
@@ -1246,7 +1250,7 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
             rows.append(_row(ctx, q.start, q.end, "scare", None, "scare", None, 0.7))
             continue
         if cue is not None:
-            res, rule, conf = _resolve_cue(resolver, cue, inner, q.open)
+            res, rule, conf = _resolve_cue(resolver, cue, inner, q)
             if q.close is None:
                 conf *= 0.7
             if q.broken:
@@ -1270,8 +1274,8 @@ def _quoted_span_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Spe
                 rows.append(_row(ctx, q.start, q.end, "scare", None, "scare_no_cue", None, 0.4))
                 continue
             if kind == "partial" and (cue := _clause_subject_cue(doc, q)) is not None:
-                res, rule, conf = _resolve_cue(resolver, cue, inner, q.open)
-                row = _row(ctx, q.start, q.end, kind, res, "clause_subject" if res is not None else "unresolved", _cue_lemma(cue.verb), 0.3)
+                res, _, _ = _resolve_cue(resolver, cue, inner, q)
+                row = _row(ctx, q.start, q.end, kind, res, "clause_subject", _cue_lemma(cue.verb), 0.3)
             else:
                 row = _row(ctx, q.start, q.end, kind, None, "unresolved", None, 0.2)
         rows.append(row)
