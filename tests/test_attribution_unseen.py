@@ -2046,3 +2046,69 @@ def test_a_name_that_qualifies_a_role_is_whom_the_role_serves_not_its_holder():
     assert name_served(doc[1]) is None and name_served(doc[0]) is None
     left = _name_left_of(doc[9])
     assert left is None or left.text != "Clinton"
+
+
+def _report(quotes: pd.DataFrame, fragment: str) -> pd.Series:
+    rows = quotes[quotes["text"].str.contains(fragment, regex=False)]
+    assert len(rows), f"no row contains {fragment!r}: {quotes['text'].tolist()}"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # the aside after a clause of two verbs, which the parser joins to them as a third
+    ("In nearby Mobile, the old shipyard is hanging on, but it is under heavy pressure from imports, said the "
+     "firm's chief executive, John Ferris.", "under heavy pressure from imports", "John Ferris"),
+    # a frame after a fronted time, which the parser hangs on the frame and the frame on the clause
+    ("At times last year, people close to the mayor said, the mere mention of the budget could make him angry.",
+     "could make him angry", "people"),
+])
+def test_a_frame_the_parser_joined_to_the_clause_it_reports_still_reports_it(text, fragment, speaker):
+    row = _report(_quotes(text), fragment)
+    assert row["speaker"] == speaker
+    assert row["kind"] == "indirect"
+    assert "said" not in row["text"]
+
+
+def test_a_paragraph_labelled_with_a_speakers_name_is_that_speakers():
+    text = ("Ines Roca: the harbour will reopen before winter.\n\n"
+            "Harbour master Ines Roca spoke to the radio on Monday.\n\n"
+            "HOST: Will the ferries run again soon?\n\n"
+            "ROCA: Yes, the first one sails on the tenth.\n\n"
+            "Note: the interview was shortened for length.\n\n"
+            "VARNA: The port authority met the unions on Tuesday.")
+    quotes = _quotes(text)
+    headline = _report(quotes, "reopen before winter")
+    assert (headline["speaker"], headline["kind"], headline["speaker_rule"]) == ("Ines Roca", "indirect", "label")
+    answer = _report(quotes, "first one sails")
+    assert (answer["speaker"], answer["kind"]) == ("Ines Roca", "direct")
+    # an editor's note, a dateline and words that name the labelled person are no one's
+    assert not quotes["text"].str.contains("shortened|met the unions", regex=True).any()
+
+
+def test_a_label_over_words_that_name_the_labelled_person_is_a_heading():
+    text = ("Ines Roca: ferries\n\nOn her website, Ines Roca calls for more ferries to the islands.\n\n"
+            "Ines Roca: On her website, Roca calls for more ferries to the islands.")
+    assert not (_quotes(text)["speaker_rule"] == "label").any()
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # "the" read as a pronoun at a paragraph's end leaves "to" no object; the name closing the aside is the source
+    ("The ferry was held in port last week.\n\nIt is now allowed to sail again, according to the F.A.A.\n\n"
+     "Few owners keep more than one boat.", "allowed to sail again", "F.A.A."),
+    # a verb of saying that reports no clause ("found himself in") is not the speaker's own report
+    ("Mayor Olsen, however, has found himself in the same legal bind, according to spokesperson Ida Berg.",
+     "same legal bind", "Ida Berg"),
+    # the aside inside a relative clause: what the source says is the clause after it
+    ("The towns kept a rule of closing the pier at dusk which, according to Reuters, the fishermen have long resented.",
+     "the fishermen have long resented", "Reuters"),
+])
+def test_according_to_a_source_closing_an_aside_credits_the_source(text, fragment, speaker):
+    row = _report(_quotes(text), fragment)
+    assert row["speaker"] == speaker
+    assert "according" not in row["text"]
+
+
+def test_according_to_a_name_that_runs_on_into_the_clause_takes_no_name_from_the_clause():
+    text = ("According to Rathbun the Scientology property in question was returned by mail to the organization by "
+            "Montalvo shortly after he left.")
+    assert "Scientology" not in _quotes(text)["speaker"].dropna().tolist()

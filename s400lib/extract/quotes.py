@@ -1773,12 +1773,13 @@ def _fronted_frame(verb: Token) -> bool:
     head, doc = verb.head, verb.doc
     # the root must be the reported clause, not a verb of saying that reports the clause before it ("He may
     # add to his staff, he said"), and the frame a verb of telling ("would show up ..." shows nothing)
-    if verb.dep_ != "ccomp" or head.i == verb.i or head.dep_ != "ROOT" or verb.i > head.i or _is_speech(head) \
+    if verb.dep_ not in ("ccomp", "parataxis") or head.i == verb.i or head.dep_ != "ROOT" or verb.i > head.i or _is_speech(head) \
             or _cue_lemma(verb) not in _FRONTING_CUES or any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) \
             or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
             or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return False
-    after = verb.right_edge.i + 1
+    # the comma after the frame, which the parser may hang on the frame itself when it reads it as an aside
+    after = verb.right_edge.i if verb.dep_ == "parataxis" and verb.right_edge.text == "," else verb.right_edge.i + 1
     if after >= len(doc) or doc[after].text != ",":
         return False
     opens = verb.left_edge.i == verb.sent.start or doc[verb.left_edge.i - 1].text == ","
@@ -1857,6 +1858,12 @@ def _framing_clause(verb: Token, subj: Token) -> Token | None:
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.i < verb.head.i:
         return verb.head
     if verb.dep_ == "parataxis" and _inverted_subject(verb) is not None and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+        return verb.head
+    if verb.dep_ == "conj" and verb.head.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children) \
+            and verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        # "The yard is hanging on, but it is under pressure, said its chief executive, Ann Ferris.": after a
+        # clause with two verbs the parser joins the aside to them as a third; a subject after the verb is no
+        # coordinated clause's ("..., and said he would stay" has its subject before)
         return verb.head
     if _name_after_closing_cue(verb) is not None:
         return verb.head
@@ -1942,6 +1949,19 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                 objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
                 # 'according to curator Elaine Gustafon' may come out as two objects: the name is the source
                 objs.sort(key=lambda o: o.ent_type_ != "PERSON")
+                if not objs:
+                    # "..., according to the F.A.A." at a paragraph's end: the parser may leave "to" no object
+                    # (it read "the" as a pronoun and hung the name on it); the name is still the few words after
+                    after_to = [w for w in doc[to.i + 1 : sent.end] if not w.is_space]
+                    k = 1 if after_to and after_to[0].lower_ == "the" else 0
+                    run = []
+                    for w in after_to[k:]:
+                        if not (w.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or w.pos_ == "PROPN"):
+                            break
+                        run.append(w)
+                    rest = after_to[k + len(run):]
+                    if run and (not rest or rest[0].is_punct):  # the name closes the aside: nothing else hangs on it
+                        objs = [run[-1]]
                 if objs:
                     pp0 = tok.left_edge.idx
                     last = max(list(tok.subtree) + list(to.subtree), key=lambda t: t.i)
@@ -1949,7 +1969,14 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                     before = _trim(ctx, sent.start_char, pp0)
                     after = _trim(ctx, pp1, sent.end_char)
                     clause = after if after[1] - after[0] >= before[1] - before[0] else before
+                    if pp0 > sent.start_char and re.search(r"\b(?:which|that|who|whom)\s*,?\s*$", ctx.text[sent.start_char:pp0]) \
+                            and after[1] > after[0]:
+                        # "a policy which, according to AFP, the UN has criticised": the aside sits inside the
+                        # clause the relative word opens, and what the source says is that clause
+                        clause = after
+                    # (a verb of saying that reports no clause, "has found himself in a bind", carries no one's words)
                     if clause == before and any(t.pos_ == "VERB" and _is_speech(t) and t.lower_ != "according"
+                                                and _reported_clauses(t)
                                                 and (subj := _subject_of(t)) is not None
                                                 and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
                                                 for t in doc[sent.start : tok.i]):
@@ -2152,6 +2179,7 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
     quoted = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported), resolver), reported)
     rows = quoted + reported + _nested_reports(ctx, quoted, resolver, speech)
     rows += _signed_paragraphs(ctx, resolver, paragraphs, excluded, rows)
+    rows += _labelled_paragraphs(ctx, resolver, paragraphs, excluded, rows)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):
@@ -2207,6 +2235,69 @@ def _signed_paragraphs(ctx: ArticleContext, resolver: SpeakerResolver, paragraph
                     or _SIGNATURE.fullmatch(body):
                 break
             out.append(_row(ctx, q0, q1, "direct", res, "signed", None, 0.6))
+    return out
+
+
+# 'Matthews: Well, speculation is bad.', 'Mark Cuban: I'd consider a future White House bid.': a paragraph opened by
+# a name of up to four words and a colon
+_PARAGRAPH_LABEL = re.compile(r"[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin)){0,3}):[ \t\u00a0]+(?=\S)")
+
+
+_NOT_A_PARAGRAPH_LABEL = frozenset({"CLARIFICATION", "UPDATED", "SOURCE", "SOURCES", "CREDIT", "CREDITS", "IMAGE", "AUDIO",
+                                    "POLL", "REPORT", "REPORTS", "QUESTION", "ANSWER", "TRANSCRIPT", "SUMMARY"})
+
+
+def _paragraph_label(ctx: ArticleContext, resolver: SpeakerResolver, start: int, end: int) -> tuple[Resolution, int] | None:
+    """The speaker a label opening a paragraph names, and where the words after it start."""
+    m = _PARAGRAPH_LABEL.match(ctx.text, start, end)
+    if m is None:
+        return None
+    label = m.group("name")
+    if label.upper().rstrip(".") in _NOT_A_LABEL | _NOT_A_PARAGRAPH_LABEL:
+        return None
+    # a speaker labelled at the head of a paragraph is someone the article names again ("Stealth Over Health:
+    # Clinton ..." is a slogan, "Correction: ..." an editor's note)
+    last = label.split()[-1]
+    elsewhere = ctx.text[: m.start("name")] + " " + ctx.text[m.end("name"):]
+    if not re.search(rf"\b{re.escape(last)}\b", elsewhere, flags=re.IGNORECASE if label.isupper() else 0):
+        return None
+    span = ctx.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span):
+        return None
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART") for t in span) \
+            or is_known_place(span.text) or is_known_place(span.text.title()):
+        return None  # "WASHINGTON: ...", "Tuesday: ...": a dateline or a heading
+    if (res := _transcript_label(ctx, resolver, start, end)) is not None:
+        return res, m.end()
+    named = resolver.name_of(span[-1])
+    if named is None or named[1] not in ("person", "org") or not (named[2] >= m.start("name") and named[3] <= m.end("name")):
+        return None
+    return Resolution(named[0], named[1], "label", 0.55, ctx.text[named[2]:named[3]], named[2], named[3]), m.end()
+
+
+def _labelled_paragraphs(ctx: ArticleContext, resolver: SpeakerResolver, paragraphs: list[tuple[int, int]],
+                         marked: list[tuple[int, int]], rows: list[dict]) -> list[dict]:
+    """Words set out without quotation marks after a speaker's label, as transcripts and headlines print them:
+    "MATTHEWS: Well, speculation is bad." or "Cuban: I'd consider a future White House bid." (rule ``label``).
+    The label must be a person's or a body's name (not "Note:", "Poll:", a place or a day), and the words after it
+    must not name that person in the third person ("Sanders: Credit scores. On his website, Sanders calls for
+    ..." is a heading over the outlet's words). A headline so labelled is a summary of what was said
+    (``indirect``); a line of a transcript is the words themselves (``direct``)."""
+    out = []
+    taken = [(int(r["start"]), int(r["end"])) for r in rows if r["kind"] != "scare"]
+    titles = [(int(a), int(b)) for k, a, b in zip(*(column_values(ctx.paragraphs, c) for c in ("kind", "start", "end"))) if k == "title"]
+    for k, (p0, p1) in enumerate(paragraphs):
+        labelled = _paragraph_label(ctx, resolver, p0, p1)
+        if labelled is None:
+            continue
+        res, after = labelled
+        q0, q1 = _trim(ctx, after, p1)
+        body = ctx.text[q0:q1]
+        if len(_WORD_RE.findall(body)) < 3 or _names_in_third_person(res.name, body) \
+                or any(a < q1 and q0 < b for a, b in marked + taken):
+            continue
+        headline = k == 0 or any(a <= p0 < b for a, b in titles)
+        out.append(_row(ctx, q0, q1, "indirect" if headline else "direct", res, "label", None, res.confidence))
     return out
 
 
