@@ -2112,3 +2112,25 @@ def test_according_to_a_name_that_runs_on_into_the_clause_takes_no_name_from_the
     text = ("According to Rathbun the Scientology property in question was returned by mail to the organization by "
             "Montalvo shortly after he left.")
     assert "Scientology" not in _quotes(text)["speaker"].dropna().tolist()
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Late on Friday, a fundraising email sent out by the Lind campaign warned of a hard month ahead: "
+     "“There are nine votes in the next four weeks.”", "nine votes", "Lind"),
+    ("To sell the tours, Ines Roca released a promotional video that said, “Every guide is a local fisherman.”",
+     "Every guide is a local", "Ines Roca"),
+    ("A letter signed by Mayor Piet Olsen warned that “the old pier is unsafe for ferries.”", "unsafe for ferries",
+     "Piet Olsen"),
+])
+def test_an_email_a_video_or_a_signed_letter_speaks_for_who_sent_it(text, fragment, speaker):
+    row = _report(_quotes(text), fragment)
+    assert speaker in str(row["speaker"])
+    assert str(row["speaker_rule"]).startswith("document")
+
+
+def test_words_announced_as_from_someones_post_are_that_persons():
+    text = ("Aides say the harbour master will back the plan. From Ines Roca's Facebook post: “For the sake of the town, "
+            "we must keep the ferries running all winter.”")
+    assert _speaker_of(_quotes(text), "keep the ferries running") == "Ines Roca"
+    # a phrase of time before the colon names no one
+    assert _speaker_of(_quotes("From the outset: “We knew the pier would not hold.”"), "pier would not hold") is None

@@ -996,8 +996,17 @@ def _cue_according_before(doc, q: QuoteSpan, floor: int) -> Cue | None:
 
 
 def _cue_words_of(doc, q: QuoteSpan, floor: int) -> Cue | None:
-    """'in the words of the prosecutor, Mark Tedeschi, “...”', 'in Ruiz's words, “...”'."""
-    for t in reversed([t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]):
+    """'in the words of the prosecutor, Mark Tedeschi, “...”', 'in Ruiz's words, “...”'; 'From Ruiz's Facebook
+    post: “...”', 'In the mayor's letter: “...”' (a document of someone's, nothing after it but the colon)."""
+    before = [t for t in _tokens_between(doc, floor, q.open) if t.idx < q.open]
+    for k, t in enumerate(before):
+        if t.lower_ in ("from", "in") and t.dep_ in ("prep", "ROOT") and k + 1 < len(before):
+            docs = [o for o in t.children if o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENT_NOUNS]
+            owner = [c for d in docs for c in d.children if c.dep_ == "poss"]
+            if owner and all(w.is_punct for w in before if w.i > docs[0].right_edge.i) and before[-1].text in (":", ","):
+                return Cue(docs[0], owner[0], "words_of")
+            break  # only a phrase that opens the words before the quote
+    for t in reversed(before):
         if t.lower_ != "words" or t.i == 0 or doc[t.i - 1].lower_ not in ("the", "own") and not any(c.dep_ == "poss" for c in t.children):
             continue
         owner = [c for c in t.children if c.dep_ == "poss"]

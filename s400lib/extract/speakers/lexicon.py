@@ -320,7 +320,11 @@ DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", 
                   "study", "survey", "poll", "filing", "notice", "declaration", "announcement", "review", "analysis", "audit",
                   "research", "assessment",
                   # where a body posts its words: "the force's website said", "the ministry's Twitter account"
-                  "website", "site", "account", "feed"} | EVIDENCE_NOUNS
+                  "website", "site", "account", "feed",
+                  # what a campaign or a person sends out: "a fundraising email sent out by the senator warned",
+                  # "a video released by the campaign said", "her post on Facebook read"
+                  "email", "e-mail", "video", "ad", "advertisement", "mailer", "flyer", "leaflet", "post", "tweet",
+                  "message", "newsletter", "petition"} | EVIDENCE_NOUNS
 _ROLE_MEDIA_ORG = ROLE_NOUNS | MEDIA_NOUNS | ORG_NOUNS
 # Works of finding out: a study or a report frames what it found from the side ("Emissions have doubled, a
 # report found"), and one of them is often named again by another ("a review by the ministry ... the report

@@ -45,7 +45,10 @@ _SELF_NAMING_BODIES = {"government", "police", "army", "military", "kremlin", "p
 # or of carrying out a study ("a survey carried out by the centre", "the audit, conducted by KPMG"); a body
 # that asked for it ("requested by the mayor", "commissioned by the government") did not write it
 _ISSUING_VERBS = {"publish", "release", "issue", "write", "prepare", "compile", "produce", "draft", "author", "unveil", "present",
-                  "conduct", "carry", "undertake", "perform", "lead"}
+                  "conduct", "carry", "undertake", "perform", "lead",
+                  # how a letter, an email or an advertisement goes out: "a letter signed by the mayor", "an email
+                  # sent out by the campaign", "an ad paid for by the party"
+                  "sign", "send", "post", "circulate", "distribute", "tweet", "run", "pay", "air"}
 # ... and "the study": an article that reports a study keeps calling it that, a page or more after it named
 # its author; the nearest earlier mention still wins
 WORK_REACH = 400
