@@ -2134,3 +2134,32 @@ def test_words_announced_as_from_someones_post_are_that_persons():
     assert _speaker_of(_quotes(text), "keep the ferries running") == "Ines Roca"
     # a phrase of time before the colon names no one
     assert _speaker_of(_quotes("From the outset: “We knew the pier would not hold.”"), "pier would not hold") is None
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ('Harbour master Ines Roca said the new quay, though late, was "worth every euro we spent on it".',
+     "worth every euro", "Ines Roca"),
+    ("The fishermen's union said its members had been “treated like cargo” by the port board.", "treated like cargo",
+     "union"),
+])
+def test_words_quoted_inside_the_speakers_own_report_are_part_of_that_statement(text, fragment, speaker):
+    from s400lib.extract.quotes import statements
+
+    quotes = _quotes(text)
+    partial = quotes[(quotes["kind"] == "partial") & quotes["text"].str.contains(fragment, regex=False)].iloc[0]
+    report = quotes[(quotes["kind"] == "indirect") & quotes["text"].str.contains(fragment, regex=False)].iloc[0]
+    # the words quoted keep their row, held by the report they are part of: one statement, counted once
+    assert partial["nested_in"] == report["quote_id"] and speaker in str(report["speaker"])
+    held = statements(quotes)
+    assert report["quote_id"] in set(held["quote_id"]) and partial["quote_id"] not in set(held["quote_id"])
+
+
+def test_someone_elses_words_quoted_inside_a_report_stand_alone():
+    from s400lib.extract.quotes import statements
+
+    text = ("Mayor Piet Olsen said the pier was sound, although union leader Ruth Okafor had called it “a gift to "
+            "the shipowners.”")
+    quotes = _quotes(text)
+    gift = quotes[quotes["text"].str.contains("a gift to the shipowners", regex=False) & (quotes["kind"] != "indirect")]
+    assert len(gift) == 1 and gift["speaker"].iloc[0] == "Ruth Okafor" and pd.isna(gift["nested_in"].iloc[0])
+    assert gift["quote_id"].iloc[0] in set(statements(quotes)["quote_id"])

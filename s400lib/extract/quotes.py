@@ -2133,23 +2133,43 @@ def _by_paragraph(ctx: ArticleContext, rows: list[dict], resolver: SpeakerResolv
     return out
 
 
-def _inherit_from_reports(quoted: list[dict], reported: list[dict]) -> list[dict]:
-    """Quoted words left without a speaker inside a report that has one ("Macron expressed relief
-    that “the worst had been avoided”") are the reporter's words: the report's speaker and cue."""
+def _nest_in_own_reports(quoted: list[dict], reported: list[dict]) -> list[dict]:
+    """Quoted words inside a report of the same speaker ("Heald said although the two are known to cut yields,
+    “nobody has looked at these together”") are part of that one statement: the row keeps the words quoted
+    (another outlet may quote the same ones) and ``nested_in`` names the report, as it names the quote around
+    a report told inside a quote. Count statements by the rows a row of the same speaker does not hold
+    (:func:`statements`). Quoted words no cue gave a speaker inside a report that has one are the reporter's
+    ("Macron expressed relief that “the worst had been avoided”", rule ``enclosing_report``). A partial quote
+    of someone else inside a report ("X said the plan was “a disaster,” as Y had called it") stands alone."""
     for row in quoted:
-        if row.get("kind") != "partial" or (row.get("speaker") is not None and not pd.isna(row.get("speaker"))):
-            continue  # a scare quote is nobody's words; a quote with a speaker keeps it
+        if row.get("kind") != "partial":
+            continue
         for rep in reported:
-            if (int(rep["start"]) - 1 <= int(row["start"]) and int(row["end"]) <= int(rep["end"]) + 1
-                    and rep.get("speaker") is not None and not pd.isna(rep.get("speaker"))):
-                for key in ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue"):
+            if not (int(rep["start"]) - 1 <= int(row["start"]) and int(row["end"]) <= int(rep["end"]) + 1):
+                continue
+            if pd.isna(row.get("speaker")) and not pd.isna(rep.get("speaker")):
+                for key in ("speaker", "speaker_text", "speaker_start", "speaker_end", "cue", "speaker_kind"):
                     if key in rep:
                         row[key] = rep[key]
                 row["speaker_rule"] = "enclosing_report"
                 confidence = rep.get("confidence")
                 row["confidence"] = 0.5 if confidence is None or pd.isna(confidence) else min(float(confidence), 0.7)
+            if pd.isna(row.get("speaker")) or (not pd.isna(rep.get("speaker")) and rep["speaker"] == row.get("speaker")):
+                row["_inside"] = rep
                 break
     return quoted
+
+
+def statements(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a quotes table that are statements of their own: scare quotes left out, and so are words
+    quoted in part inside the speaker's own report (a ``partial`` row with ``nested_in``, see
+    _nest_in_own_reports), which are part of that report. A report told inside a quote keeps its row: it
+    tells what the speaker believes or what someone else said ("“I think the toll will rise,” he said"). Use
+    it to count who said how much."""
+    rows = quotes[quotes["kind"] != "scare"]
+    if "nested_in" not in rows.columns or not len(rows):
+        return rows
+    return rows[~(rows["nested_in"].notna() & (rows["kind"] == "partial"))]
 
 
 def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:
@@ -2185,7 +2205,7 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
     titles = [(int(a), int(b)) for k, a, b in zip(*(column_values(ctx.paragraphs, c) for c in ("kind", "start", "end"))) if k == "title"]
     reported = [r for r in _indirect_rows(ctx, spans, resolver, speech)
                 if not any(s <= int(r["start"]) < e for s, e in titles) or (r["cue"] in HEADLINE_SAYING and not pd.isna(r["speaker"]))]
-    quoted = _inherit_from_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported), resolver), reported)
+    quoted = _nest_in_own_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported), resolver), reported)
     rows = quoted + reported + _nested_reports(ctx, quoted, resolver, speech)
     rows += _signed_paragraphs(ctx, resolver, paragraphs, excluded, rows)
     rows += _labelled_paragraphs(ctx, resolver, paragraphs, excluded, rows)
