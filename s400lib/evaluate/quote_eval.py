@@ -247,14 +247,16 @@ def person_speaker_right(predicted, gold: str) -> bool:
     return g[-1] in p or " ".join(p) in " ".join(g)
 
 
-def score_gum(part: str = "all", path: str | Path | None = None, min_cover: float = 0.3) -> tuple[dict, pd.DataFrame]:
+def score_gum(part: str = "all", path: str | Path | None = None, min_cover: float = 0.3,
+              count: str = "statements") -> tuple[dict, pd.DataFrame]:
     """Attribution and speaker scores of ``sl.extract_quotes`` on GUM news.
 
     A gold attribution is found when a predicted statement (:func:`s400lib.extract.quotes.statements`: no
     scare quote, nor words quoted inside the speaker's own report) covers at least
     ``min_cover`` of its characters; gold and predictions are paired one to one, largest overlap
     first. Person speakers are scored with :func:`person_speaker_right` on found attributions whose
-    gold source is a person.
+    gold source is a person. ``count="rows"`` counts every row but scare quotes instead (as before words quoted
+    inside their speaker's own report were counted with it), to show what that counting changes.
 
     Returns
     -------
@@ -267,12 +269,14 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
     import s400lib as sl
     from ..extract.quotes import statements
 
+    if count not in ("statements", "rows"):
+        raise ValueError(f"count must be 'statements' or 'rows', not {count!r}")
     rows, n_pred = [], 0
     for doc in load_gum(part, path):
         pred = sl.extract_quotes(doc["text"])
         # one prediction per statement: words quoted inside the speaker's own report are part of it, as the
         # annotators mark them (see s400lib.extract.quotes.statements)
-        pred = statements(pred).reset_index(drop=True)
+        pred = (statements(pred) if count == "statements" else pred[pred["kind"] != "scare"]).reset_index(drop=True)
         n_pred += len(pred)
         best = pair_by_overlap([[(g["start"], g["end"])] for g in doc["quotes"]], pred, min_cover)
         for gi, g in enumerate(doc["quotes"]):
