@@ -189,3 +189,17 @@ def test_untagged_surname_after_a_quote_is_the_speaker_not_the_previous_one():
             "“The decision is unjust and harmful,” Lind told reporters.")
     quotes = sl.extract_quotes(text)
     assert quotes["speaker"].tolist() == ["Tomas Ruiz", "Lind"]
+
+
+def test_gold_and_predicted_attributions_pair_as_many_as_can_pair():
+    from s400lib.evaluate.quote_eval import pair_by_overlap
+
+    # a quote (0-100) whose gold attribution starts before it (-40..30), and a report nested inside the quote
+    # (70-100) with a gold attribution of its own (65-100): the quote overlaps the nested gold more than its
+    # own, so pairing largest overlap first gave the quote to the nested gold and left the other with none
+    gold = [[(-40, 30)], [(65, 100)]]
+    pred = pd.DataFrame({"start": [0, 70], "end": [100, 100]})
+    assert pair_by_overlap(gold, pred, min_cover=0.3) == {0: 0, 1: 1}
+    # where one prediction can serve either gold, the larger overlap wins, and the tighter prediction at equal overlap
+    assert pair_by_overlap([[(0, 50)], [(0, 20)]], pd.DataFrame({"start": [0], "end": [50]}), 0.3) == {0: 0}
+    assert pair_by_overlap([[(10, 20)]], pd.DataFrame({"start": [0, 5], "end": [40, 25]}), 0.3) == {0: 1}

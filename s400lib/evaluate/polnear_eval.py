@@ -13,8 +13,8 @@ people, the annotation of the first annotator (in name order) is the gold.
 
 What is scored, on attributions whose content is at least ``min_words`` words:
 
-- found: a predicted quote that is not a scare quote covers at least ``min_cover`` of the content's
-  characters (one prediction per attribution, largest overlap first, as in :func:`quote_eval.score_gum`);
+- found: a predicted statement (no scare quote, nor words quoted inside the speaker's own report) covers at least ``min_cover`` of the content's
+  characters (one prediction per attribution, as many paired as can pair, as in :func:`quote_eval.score_gum`);
 - precision: found / predicted;
 - direct recall: the same, over the attributions whose content is in quotation marks;
 - named sources right: on found attributions whose source is written with a name ("Trump", "The New

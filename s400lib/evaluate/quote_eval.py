@@ -253,8 +253,8 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
 
     A gold attribution is found when a predicted statement (:func:`s400lib.extract.quotes.statements`: no
     scare quote, nor words quoted inside the speaker's own report) covers at least
-    ``min_cover`` of its characters; gold and predictions are paired one to one, largest overlap
-    first. Person speakers are scored with :func:`person_speaker_right` on found attributions whose
+    ``min_cover`` of its characters; gold and predictions are paired one to one, as many as can pair
+    (:func:`pair_by_overlap`). Person speakers are scored with :func:`person_speaker_right` on found attributions whose
     gold source is a person. ``count="rows"`` counts every row but scare quotes instead (as before words quoted
     inside their speaker's own report were counted with it), to show what that counting changes.
 
@@ -300,9 +300,10 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
 
 
 def pair_by_overlap(gold: list[list[tuple[int, int]]], pred: pd.DataFrame, min_cover: float) -> dict[int, int]:
-    """Gold attribution index -> predicted row index, one to one, largest overlap first: a prediction
-    pairs with a gold attribution (given as its character segments) when it covers at least
-    ``min_cover`` of the gold characters."""
+    """Gold attribution index -> predicted row index, one to one: a prediction may pair with a gold attribution
+    (given as its character segments) when it covers at least ``min_cover`` of the gold characters, and of the
+    ways to pair them the one with the most pairs is taken, then the largest overlap, then the tightest
+    predictions (an optimal assignment, scipy's ``linear_sum_assignment``)."""
     pairs = []
     spans = list(zip(pred["start"].tolist(), pred["end"].tolist()))
     for gi, segments in enumerate(gold):
@@ -313,13 +314,26 @@ def pair_by_overlap(gold: list[list[tuple[int, int]]], pred: pd.DataFrame, min_c
                 # at equal overlap the tighter prediction pairs first: a report and the wider
                 # "according to X, ..." around it both cover the gold words, the report fits them
                 pairs.append((overlap, abs((pe - ps) - size), gi, pi))
-    best: dict[int, int] = {}
-    used: set[int] = set()
-    for _overlap, _misfit, gi, pi in sorted(pairs, key=lambda t: (-t[0], t[1], t[2], t[3])):
-        if gi not in best and pi not in used:
-            best[gi] = pi
-            used.add(pi)
-    return best
+    if not pairs:
+        return {}
+    # the most pairs first (a greedy largest-overlap-first pass can give a quote to the report nested in it and
+    # leave the gold attribution of the quote itself with no partner), then the largest overlap, then the tighter
+    # prediction: an optimal assignment on weights that order the three
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    golds = sorted({gi for _, _, gi, _ in pairs})
+    preds = sorted({pi for _, _, _, pi in pairs})
+    row, col = {g: k for k, g in enumerate(golds)}, {p: k for k, p in enumerate(preds)}
+    longest = max(o for o, _, _, _ in pairs) + 1
+    loosest = max(m for _, m, _, _ in pairs) + 1
+    # one pair more outweighs any overlaps and fits the other pairs can add up to
+    one_pair = len(golds) * (longest + 1) * loosest + 1
+    weight = np.zeros((len(golds), len(preds)))
+    for overlap, misfit, gi, pi in pairs:
+        weight[row[gi], col[pi]] = one_pair + overlap * loosest + (loosest - misfit)
+    r, c = linear_sum_assignment(weight, maximize=True)
+    return {golds[i]: preds[j] for i, j in zip(r.tolist(), c.tolist()) if weight[i, j] > 0}
 
 
 def attribution_rates(table: pd.DataFrame, n_pred: int, speakers: str) -> dict:
