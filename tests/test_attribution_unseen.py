@@ -21,10 +21,15 @@ def _quotes(text: str) -> pd.DataFrame:
     return quotes
 
 
-def _speaker_of(quotes: pd.DataFrame, fragment: str):
+def _report(quotes: pd.DataFrame, fragment: str) -> pd.Series:
+    """The first row whose text holds ``fragment``."""
     rows = quotes[quotes["text"].str.contains(fragment, regex=False)]
     assert len(rows), f"no quote contains {fragment!r}: {quotes['text'].tolist()}"
-    value = rows.iloc[0]["speaker"]
+    return rows.iloc[0]
+
+
+def _speaker_of(quotes: pd.DataFrame, fragment: str):
+    value = _report(quotes, fragment)["speaker"]
     return None if pd.isna(value) else value
 
 
@@ -2048,12 +2053,6 @@ def test_a_name_that_qualifies_a_role_is_whom_the_role_serves_not_its_holder():
     assert left is None or left.text != "Clinton"
 
 
-def _report(quotes: pd.DataFrame, fragment: str) -> pd.Series:
-    rows = quotes[quotes["text"].str.contains(fragment, regex=False)]
-    assert len(rows), f"no row contains {fragment!r}: {quotes['text'].tolist()}"
-    return rows.iloc[0]
-
-
 @pytest.mark.parametrize("text,fragment,speaker", [
     # the aside after a clause of two verbs, which the parser joins to them as a third
     ("In nearby Mobile, the old shipyard is hanging on, but it is under heavy pressure from imports, said the "
@@ -2163,3 +2162,29 @@ def test_someone_elses_words_quoted_inside_a_report_stand_alone():
     gift = quotes[quotes["text"].str.contains("a gift to the shipowners", regex=False) & (quotes["kind"] != "indirect")]
     assert len(gift) == 1 and gift["speaker"].iloc[0] == "Ruth Okafor" and pd.isna(gift["nested_in"].iloc[0])
     assert gift["quote_id"].iloc[0] in set(statements(quotes)["quote_id"])
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The museum opened its doors to 40 events, according to spokesman Tod Mesner.\n\n“Perpetual motion!” Rep. Ann "
+     "Boswell, D-Ore., said of the swirl of convention parties.", "Perpetual motion", "Ann Boswell"),
+    ("Intro text here.\n\n“What a week!” Sen. Piet Olsen, R-Idaho, told reporters.", "What a week", "Piet Olsen"),
+])
+def test_a_party_and_state_tag_after_the_name_is_no_word_of_the_frame(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The issue had come up Friday after Mr. Olsen, asked about the closures of harbours under Mr. Marsh, had said, "
+     "''I think our town does plenty of closing also.''", "plenty of closing", "Olsen"),
+    ("Ms. Okafor, whose latest start-up, Portdata, uses big data to help ports find ships, said Mr. Olsen was a "
+     "candidate very much in the spirit of the coast: ''He's a start-up kind of guy.''", "start-up kind of guy", "Okafor"),
+    ("Olsen, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about which of the two "
+     "candidates is \"prepared to take on the establishment.\"", "prepared to take on", "Olsen"),
+])
+def test_a_name_set_off_before_a_description_speaks_through_the_cue_after_it(text, fragment, speaker):
+    assert _speaker_of(_quotes(text), fragment) == speaker
+
+
+def test_a_place_described_before_the_cue_does_not_speak():
+    quotes = _quotes("In Varna, which lost its ferry last year, officials said: “It will sail again.”")
+    assert _speaker_of(quotes, "It will sail again") == "officials"

@@ -714,11 +714,30 @@ NAME_BEFORE_CUE = 5
 _TIME_CONJUNCTIONS = {"as", "while", "when", "after", "before", "once", "since"}
 
 
+_PARTY_TAG = re.compile(r"^[DRI]$")
+
+
+def _without_party_tags(toks: list[Token]) -> list[Token]:
+    """The tokens less a party-and-state tag set off by commas after a name, as US outlets write it ('Rep. Ann
+    Boswell, D-Ore., said'): it describes the speaker and is no word of the frame."""
+    out, i = [], 0
+    while i < len(toks):
+        t = toks[i]
+        if t.text == "," and i + 4 < len(toks) and _PARTY_TAG.match(toks[i + 1].text) and toks[i + 2].text == "-" \
+                and toks[i + 3].text[:1].isupper() and toks[i + 4].text == ",":
+            i += 5
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def _name_then_cue(doc, k: int, limit: int) -> bool:
     """After a quote that ends its sentence ('“… act quickly!” Trump added.'), a short name or
     pronoun and a speech verb that closes the sentence still attribute it; a new sentence that
     merely starts with a name ('“…” Trump then left for Ohio.') does not."""
-    toks = [t for t in _tokens_between(doc, k, min(limit, k + 100)) if t.idx >= k][:NAME_BEFORE_CUE + 2]
+    toks = _without_party_tags([t for t in _tokens_between(doc, k, min(limit, k + 100)) if t.idx >= k][:NAME_BEFORE_CUE + 8])
+    toks = toks[:NAME_BEFORE_CUE + 2]
     for n, t in enumerate(toks):
         if _is_speech(t) and t.pos_ in ("VERB", "AUX"):
             after = toks[n + 1] if n + 1 < len(toks) else None
@@ -873,6 +892,40 @@ def _subject_of_participle_before(verb: Token) -> Cue | None:
             names = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and _is_named(c)]
             if names:
                 return Cue(clause, names[0], "governing")
+    return None
+
+
+_INTERRUPTION_OPENERS = {"who", "whose", "which", "whom"}
+
+
+def _name_before_interruption(verb: Token) -> Cue | None:
+    """"Mr. Olsen, asked about the closures, had said, “...”", "Okafor, whose start-up uses big data, said ...",
+    "Olsen, meanwhile, who sits at zero endorsements, said ...": a name set off by a comma from a relative clause or
+    a participle that describes it, then the cue after a comma. The parser, lost in the description, gives the cue
+    no subject; the name is who speaks."""
+    doc = verb.doc
+    first = verb.i
+    while first > verb.sent.start and doc[first - 1].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[first - 1].head.i == verb.i:
+        first -= 1
+    if first - 1 <= verb.sent.start or doc[first - 1].text != ",":
+        return None
+    for k in range(first - 2, verb.sent.start, -1):
+        t = doc[k]
+        if t.text != ",":
+            continue
+        # the words after this comma open a description: a relative word or a participle, after an adverb set off
+        # on its own ("Olsen, meanwhile, who ...")
+        j = k + 1
+        while j < first - 1 and (doc[j].pos_ == "ADV" or doc[j].text == ","):
+            j += 1
+        opener = doc[j]
+        # ("asked about", "reached by": a participle the model may tag as a past tense)
+        participle = opener.tag_ in ("VBN", "VBG") or (opener.tag_ == "VBD" and j + 1 < len(doc) and doc[j + 1].pos_ == "ADP")
+        if not (opener.lower_ in _INTERRUPTION_OPENERS or participle):
+            continue
+        name = doc[k - 1]
+        if _is_named(name) and name.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP"):
+            return Cue(verb, name, "interrupted")
     return None
 
 
@@ -1154,7 +1207,7 @@ def _resolve_cue(resolver: SpeakerResolver, cue: Cue, inner: str, q: QuoteSpan) 
         # (never a verb of the quoted words, nor one after the cue: "As Amar put it, “Senate Republicans should
         # ...”" is no word of the senators')
         above = _speaker_above(cue.verb, stop=lambda t: q.open <= t.idx < q.end or t.i > cue.verb.i) \
-            or _subject_of_participle_before(cue.verb)
+            or _subject_of_participle_before(cue.verb) or _name_before_interruption(cue.verb)
         if above is None:
             return None, "cue_without_subject", 0.3
         res = resolver.resolve(above.subject)
