@@ -2188,3 +2188,14 @@ def test_a_name_set_off_before_a_description_speaks_through_the_cue_after_it(tex
 def test_a_place_described_before_the_cue_does_not_speak():
     quotes = _quotes("In Varna, which lost its ferry last year, officials said: “It will sail again.”")
     assert _speaker_of(quotes, "It will sail again") == "officials"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("As reported by the Lenton Post, last year Varna became the first port in the country to ban cruise ships.",
+     "Varna became the first port", "Lenton Post"),
+    ("As first reported by Reuters, the ministry has found over 2,200 letters containing secrets.",
+     "the ministry has found", "Reuters"),
+])
+def test_as_reported_by_a_source_frames_the_clause_after_it(text, fragment, speaker):
+    row = _report(_quotes(text), fragment)
+    assert row["speaker"] == speaker and "reported" not in row["text"]

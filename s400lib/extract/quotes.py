@@ -1914,6 +1914,16 @@ def _name_after_closing_cue(verb: Token) -> Token | None:
     return obj if all(t.i in own and t.pos_ not in ("VERB", "AUX") for t in rest) else None
 
 
+def _agent_of_as_aside(verb: Token) -> Token | None:
+    """"As reported by the Lenton Post, last year Varna became ...": a passive verb of saying in an "as" aside
+    before the clause it frames has its source after "by"."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i > verb.head.i \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
+        return None  # ("as he was told by his doctor" tells what he was told, not what the doctor reports)
+    return next((o for by in verb.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"), None)
+
+
 def _framing_clause(verb: Token, subj: Token) -> Token | None:
     """The main clause a speech verb frames from the side: 'As X told Y, CLAUSE' (an "as" clause)
     or 'PART, said X, REST' (an inverted aside). Its content is the main clause without the aside."""
@@ -2051,7 +2061,7 @@ def _indirect_rows(ctx: ArticleContext, spans: list[QuoteSpan], resolver: Speake
                 if _trailing_frame(tok) is not None:
                     continue  # "..., CNN reports" after "X said ...": the outlet's source, not the speaker (see above)
                 # (a relative pronoun is the one the clause is about: see _antecedent_of_relative)
-                subj = _subject_of(tok) or _name_after_closing_cue(tok)
+                subj = _subject_of(tok) or _name_after_closing_cue(tok) or _agent_of_as_aside(tok)
                 # "WHO say ..." is the World Health Organization, not a relative pronoun
                 # "It also found that ...": a study's "it" does speak (the resolver looks for the study)
                 finding_it = subj is not None and subj.lower_ == "it" and _cue_lemma(tok) in FINDING_VERBS
