@@ -166,3 +166,15 @@ def test_an_untagged_run_ending_in_corps_or_command_is_a_body():
     # the model left both untagged (as it did "The Islamic Revolution Guard Corps (IRGC)" after a dateline)
     assert _repaired("Officers of the Coastal Defence Corps met on Friday.", []) == [("Coastal Defence Corps", "ORG")]
     assert _repaired("Officers of the Andean Border Command met on Friday.", []) == [("Andean Border Command", "ORG")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The crowd gathered at Lenton Town Hall. Dozens more waited outside in the rain.", "Lenton Town Hall"),
+    ("They gathered at Kensington Town Hall. Crowds filled the square.", "Kensington Town Hall"),
+])
+def test_a_name_that_closes_a_sentence_leaves_the_full_stop_out(text, name):
+    from s400lib.extract.context import context_for_text
+
+    ents = [e.text for e in context_for_text(text).doc.ents]
+    assert name in ents
+    assert not any(e.endswith((".", ",")) and not e.endswith(("Corp.", "Inc.", "Co.", "Ltd.")) for e in ents)

@@ -379,7 +379,10 @@ def repair_entities(doc: Doc) -> Doc:
         pieces.append((first, sp.end))
         for start, end in pieces:
             label = sp.label_
-            while end > start and doc[end - 1].is_space:
+            # a space, or the full stop or comma after the name ("gathered at Kensington Town Hall. Crowds ...": the
+            # model runs the name over the sentence's end when a capital follows); an abbreviation keeps its stop
+            # inside its own token ("Corp.")
+            while end > start and (doc[end - 1].is_space or doc[end - 1].text in (".", ",", ";", ":")):
                 end -= 1
             while start < end and doc[start].is_space:
                 start += 1
