@@ -2142,7 +2142,7 @@ def test_words_announced_as_from_someones_post_are_that_persons():
      "union"),
 ])
 def test_words_quoted_inside_the_speakers_own_report_are_part_of_that_statement(text, fragment, speaker):
-    from s400lib.extract.quotes import statements
+    from s400lib.core.statements import statements
 
     quotes = _quotes(text)
     partial = quotes[(quotes["kind"] == "partial") & quotes["text"].str.contains(fragment, regex=False)].iloc[0]
@@ -2154,7 +2154,7 @@ def test_words_quoted_inside_the_speakers_own_report_are_part_of_that_statement(
 
 
 def test_someone_elses_words_quoted_inside_a_report_stand_alone():
-    from s400lib.extract.quotes import statements
+    from s400lib.core.statements import statements
 
     text = ("Mayor Piet Olsen said the pier was sound, although union leader Ruth Okafor had called it “a gift to "
             "the shipowners.”")
@@ -2199,3 +2199,16 @@ def test_a_place_described_before_the_cue_does_not_speak():
 def test_as_reported_by_a_source_frames_the_clause_after_it(text, fragment, speaker):
     row = _report(_quotes(text), fragment)
     assert row["speaker"] == speaker and "reported" not in row["text"]
+
+
+def test_who_said_how_much_counts_a_statement_once(tmp_path):
+    from s400lib.viz.quote_views import quote_counts
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour master Ines Roca said the new quay, though late, was “worth every euro we spent on it”.\n\n"
+        "“The ferries will run all winter,” Roca added.\n", encoding="utf-8")
+    tables = sl.parse(str(tmp_path), progress=False)
+    kinds = tables.quotes.loc[tables.quotes["speaker"] == "Ines Roca", "kind"].tolist()
+    # three rows of hers (the report, the words quoted inside it, the direct quote), two statements
+    assert sorted(kinds) == ["direct", "indirect", "partial"]
+    assert quote_counts(tables).loc["Ines Roca", "total"] == 2

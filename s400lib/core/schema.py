@@ -98,7 +98,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("cue", STR, "Lemma of the reporting verb or phrase ('say', 'tell', 'according to')."),
         ("confidence", FLOAT, "Rule confidence between 0 and 1; low values mark quotes a reader should check."),
         ("speaker_kind", STR, "What the speaker is: 'person', 'org' (an organisation, office or outlet) or 'group' ('Russian experts'); <NA> when there is no speaker."),
-        ("nested_in", STR, "For a report told inside a direct quote ('“I suspect they won't do that,” he said'), the quote_id of that quote; for words quoted in part inside their speaker's own report ('Heald said ... “nobody has looked at these together”'), the quote_id of that report, of which they are part (count statements with s400lib.extract.quotes.statements); <NA> otherwise."),
+        ("nested_in", STR, "For a report told inside a direct quote ('“I suspect they won't do that,” he said'), the quote_id of that quote; for words quoted in part inside their speaker's own report ('Heald said ... “nobody has looked at these together”'), the quote_id of that report, of which they are part (count statements with s400lib.core.statements.statements); <NA> otherwise."),
     ),
     "timexes": _cols(
         ("article_id", STR, "Article of the expression."),

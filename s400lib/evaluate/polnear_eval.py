@@ -163,7 +163,7 @@ def score_polnear(data_dir: str | Path, part: str = "dev", min_cover: float = 0.
         speaker_rule, found, speaker_right).
     """
     import s400lib as sl
-    from ..extract.quotes import statements
+    from ..core.statements import statements
 
     docs = load_polnear(data_dir, part)
     if progress:
@@ -175,7 +175,7 @@ def score_polnear(data_dir: str | Path, part: str = "dev", min_cover: float = 0.
         lower_words = set(re.findall(r"\b[a-z][\w'’-]*", doc["text"]))
         pred = sl.extract_quotes(doc["text"])
         # one prediction per statement: words quoted inside the speaker's own report are part of it, as the
-        # annotators mark them (see s400lib.extract.quotes.statements)
+        # annotators mark them (see s400lib.core.statements.statements)
         pred = statements(pred).reset_index(drop=True)
         n_pred += len(pred)
         best = pair_by_overlap([g["segments"] for g in gold], pred, min_cover)

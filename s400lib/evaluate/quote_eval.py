@@ -251,7 +251,7 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
               count: str = "statements") -> tuple[dict, pd.DataFrame]:
     """Attribution and speaker scores of ``sl.extract_quotes`` on GUM news.
 
-    A gold attribution is found when a predicted statement (:func:`s400lib.extract.quotes.statements`: no
+    A gold attribution is found when a predicted statement (:func:`s400lib.core.statements.statements`: no
     scare quote, nor words quoted inside the speaker's own report) covers at least
     ``min_cover`` of its characters; gold and predictions are paired one to one, as many as can pair
     (:func:`pair_by_overlap`). Person speakers are scored with :func:`person_speaker_right` on found attributions whose
@@ -267,7 +267,7 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
         pred_text, pred_speaker, speaker_rule, found, speaker_right).
     """
     import s400lib as sl
-    from ..extract.quotes import statements
+    from ..core.statements import statements
 
     if count not in ("statements", "rows"):
         raise ValueError(f"count must be 'statements' or 'rows', not {count!r}")
@@ -275,7 +275,7 @@ def score_gum(part: str = "all", path: str | Path | None = None, min_cover: floa
     for doc in load_gum(part, path):
         pred = sl.extract_quotes(doc["text"])
         # one prediction per statement: words quoted inside the speaker's own report are part of it, as the
-        # annotators mark them (see s400lib.extract.quotes.statements)
+        # annotators mark them (see s400lib.core.statements.statements)
         pred = (statements(pred) if count == "statements" else pred[pred["kind"] != "scare"]).reset_index(drop=True)
         n_pred += len(pred)
         best = pair_by_overlap([[(g["start"], g["end"])] for g in doc["quotes"]], pred, min_cover)

@@ -2200,8 +2200,8 @@ def _nest_in_own_reports(quoted: list[dict], reported: list[dict]) -> list[dict]
     """Quoted words inside a report of the same speaker ("Heald said although the two are known to cut yields,
     “nobody has looked at these together”") are part of that one statement: the row keeps the words quoted
     (another outlet may quote the same ones) and ``nested_in`` names the report, as it names the quote around
-    a report told inside a quote. Count statements by the rows a row of the same speaker does not hold
-    (:func:`statements`). Quoted words no cue gave a speaker inside a report that has one are the reporter's
+    a report told inside a quote. Count statements with
+    :func:`s400lib.core.statements.statements`. Quoted words no cue gave a speaker inside a report that has one are the reporter's
     ("Macron expressed relief that “the worst had been avoided”", rule ``enclosing_report``). A partial quote
     of someone else inside a report ("X said the plan was “a disaster,” as Y had called it") stands alone."""
     for row in quoted:
@@ -2221,18 +2221,6 @@ def _nest_in_own_reports(quoted: list[dict], reported: list[dict]) -> list[dict]
                 row["_inside"] = rep
                 break
     return quoted
-
-
-def statements(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The rows of a quotes table that are statements of their own: scare quotes left out, and so are words
-    quoted in part inside the speaker's own report (a ``partial`` row with ``nested_in``, see
-    _nest_in_own_reports), which are part of that report. A report told inside a quote keeps its row: it
-    tells what the speaker believes or what someone else said ("“I think the toll will rise,” he said"). Use
-    it to count who said how much."""
-    rows = quotes[quotes["kind"] != "scare"]
-    if "nested_in" not in rows.columns or not len(rows):
-        return rows
-    return rows[~(rows["nested_in"].notna() & (rows["kind"] == "partial"))]
 
 
 def quote_table(ctx: ArticleContext, entities: pd.DataFrame) -> pd.DataFrame:

@@ -11,7 +11,9 @@ import textwrap
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.patches import Patch
 
+from ..core.statements import statements
 from ..core.tables import Tables
 
 KINDS = ("direct", "partial", "indirect")
@@ -29,7 +31,8 @@ def _outlets(tables: Tables) -> pd.Series:
 
 
 def quote_counts(tables: Tables, kinds=KINDS) -> pd.DataFrame:
-    """Quotes per speaker and article (scare quotes left out).
+    """Statements per speaker and article (scare quotes left out, and words quoted in part inside the speaker's
+    own report counted once with it: :func:`s400lib.core.statements.statements`).
 
     Returns
     -------
@@ -37,7 +40,8 @@ def quote_counts(tables: Tables, kinds=KINDS) -> pd.DataFrame:
         Index speaker ('(unresolved)' for quotes without one), one column per article_id plus
         'total', sorted by total; the cells count direct, partial and indirect quotes.
     """
-    q = tables.quotes[tables.quotes["kind"].isin(kinds)]
+    q = statements(tables.quotes)
+    q = q[q["kind"].isin(kinds)]
     q = q.assign(speaker=q["speaker"].fillna("(unresolved)"))
     table = q.pivot_table(index="speaker", columns="article_id", values="quote_id", aggfunc="count", fill_value=0)
     table.columns.name = None
@@ -48,7 +52,8 @@ def quote_counts(tables: Tables, kinds=KINDS) -> pd.DataFrame:
 
 def plot_sources(tables: Tables, top: int = 12) -> plt.Figure:
     """Horizontal bars: how often each speaker is quoted, one panel per outlet, bars split by kind."""
-    q = tables.quotes[tables.quotes["kind"].isin(KINDS)]
+    q = statements(tables.quotes)
+    q = q[q["kind"].isin(KINDS)]
     q = q.assign(speaker=q["speaker"].fillna("(unresolved)"), outlet=q["article_id"].map(_outlets(tables)))
     outlets = list(dict.fromkeys(q["outlet"]))
     fig, axes = plt.subplots(1, len(outlets), figsize=(6.5 * len(outlets), 0.38 * top + 1.8), squeeze=False)
@@ -62,10 +67,12 @@ def plot_sources(tables: Tables, top: int = 12) -> plt.Figure:
             ax.barh(counts.index, counts[kind], left=left, color=KIND_COLOURS[kind], label=kind)
             left = left + counts[kind]
         ax.set_title(outlet)
-        ax.set_xlabel("quotes attributed (direct, partial, indirect)")
+        ax.set_xlabel("statements attributed (direct, partial, indirect)")
         ax.xaxis.get_major_locator().set_params(integer=True)
     axes[0][0].set_ylabel("speaker (canonical name)")
-    axes[0][-1].legend(title="kind", loc="lower right")
+    # every kind drawn in any panel, whichever panel drew it (a panel with no partial quote has no green bar)
+    drawn = [k for k in KINDS if (q["kind"] == k).any()]
+    axes[0][-1].legend(handles=[Patch(color=KIND_COLOURS[k], label=k) for k in drawn], title="kind", loc="lower right")
     fig.suptitle("Whom each outlet quotes, and how")
     fig.tight_layout()
     return fig
