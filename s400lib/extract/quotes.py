@@ -56,7 +56,7 @@ import pandas as pd
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import VERB
 from spacy.strings import get_string_id
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..core import schema
 from ..core.countries import is_known_place
@@ -677,10 +677,11 @@ def _describes_a_name(t: Token, close: int) -> bool:
 
 
 # words that open a new clause after a quote's closing mark ("..., while X said"): what follows is no cue
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
 _CLAUSE_OPENERS = {"while", "whilst", "whereas", "although", "though", "but", "and", "because", "unless",
                    # '“... all the way through California,” which votes June 7': a relative clause about the last
                    # thing quoted, never its frame
-                   "which", "who", "whom", "whose"}
+                   *_RELATIVE_WORDS}
 
 
 def _unlisted_cue(words: list[Token], q: QuoteSpan) -> Cue | None:
@@ -714,7 +715,7 @@ NAME_BEFORE_CUE = 5
 _TIME_CONJUNCTIONS = {"as", "while", "when", "after", "before", "once", "since"}
 
 
-_PARTY_TAG = re.compile(r"^[DRI]$")
+_PARTY_LETTERS = frozenset({"D", "R", "I"})
 
 
 def _without_party_tags(toks: list[Token]) -> list[Token]:
@@ -723,7 +724,7 @@ def _without_party_tags(toks: list[Token]) -> list[Token]:
     out, i = [], 0
     while i < len(toks):
         t = toks[i]
-        if t.text == "," and i + 4 < len(toks) and _PARTY_TAG.match(toks[i + 1].text) and toks[i + 2].text == "-" \
+        if t.text == "," and i + 4 < len(toks) and toks[i + 1].text in _PARTY_LETTERS and toks[i + 2].text == "-" \
                 and toks[i + 3].text[:1].isupper() and toks[i + 4].text == ",":
             i += 5
             continue
@@ -858,7 +859,7 @@ def _is_named(tok: Token) -> bool:
 
 def _may_speak(subject: Token) -> bool:
     """A subject who may own words: a name, a person's pronoun or a role; not a thing, nor "it"."""
-    return (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    return (_is_named(subject) or subject.ent_type_ in ("NORP", "GPE")
             or subject.lower_ in _OWNER_PRONOUNS or subject.lemma_.lower() in ROLE_NOUNS)
 
 
@@ -895,18 +896,13 @@ def _subject_of_participle_before(verb: Token) -> Cue | None:
     return None
 
 
-_INTERRUPTION_OPENERS = {"who", "whose", "which", "whom"}
-
-
 def _name_before_interruption(verb: Token) -> Cue | None:
     """"Mr. Olsen, asked about the closures, had said, “...”", "Okafor, whose start-up uses big data, said ...",
     "Olsen, meanwhile, who sits at zero endorsements, said ...": a name set off by a comma from a relative clause or
     a participle that describes it, then the cue after a comma. The parser, lost in the description, gives the cue
     no subject; the name is who speaks."""
     doc = verb.doc
-    first = verb.i
-    while first > verb.sent.start and doc[first - 1].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[first - 1].head.i == verb.i:
-        first -= 1
+    first = _frame_words_start(verb, verb.i)
     if first - 1 <= verb.sent.start or doc[first - 1].text != ",":
         return None
     for k in range(first - 2, verb.sent.start, -1):
@@ -921,7 +917,7 @@ def _name_before_interruption(verb: Token) -> Cue | None:
         opener = doc[j]
         # ("asked about", "reached by": a participle the model may tag as a past tense)
         participle = opener.tag_ in ("VBN", "VBG") or (opener.tag_ == "VBD" and j + 1 < len(doc) and doc[j + 1].pos_ == "ADP")
-        if not (opener.lower_ in _INTERRUPTION_OPENERS or participle):
+        if not (opener.lower_ in _RELATIVE_WORDS or participle):
             continue
         name = doc[k - 1]
         if _is_named(name) and name.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP"):
@@ -1417,15 +1413,31 @@ def _name_label(ctx: ArticleContext, resolver: SpeakerResolver, q: QuoteSpan) ->
     if m is None:
         return None
     start, end = m.start("name"), m.end("name")
+    span = _label_span(ctx, start, end)
+    return _labelled_name(resolver, span, start, end, 0.6) if span is not None else None
+
+
+# entity kinds a label before a colon names when it is a dateline or a heading, not who speaks
+_PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _label_span(ctx: ArticleContext, start: int, end: int, not_speakers=_PLACE_OR_TIME) -> Span | None:
+    """The words of a label before a colon, when they may name who speaks: no verb in lower case, no place, no time."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span):
         return None
-    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in span) or is_known_place(span.text):
+    if any(t.ent_type_ in not_speakers for t in span) or is_known_place(span.text):
         return None  # a place or a time before a colon is a dateline or a heading, not who speaks
+    return span
+
+
+def _labelled_name(resolver: SpeakerResolver, span: Span, start: int, end: int, confidence: float) -> Resolution | None:
+    """The person or body the label at ``start``-``end`` (its words ``span``) names, when the name lies within the
+    label (rule ``label``)."""
     named = resolver.name_of(span[-1])
     if named is None or named[1] not in ("person", "org") or not (named[2] >= start and named[3] <= end):
         return None
-    return Resolution(named[0], named[1], "label", 0.6, ctx.text[named[2]:named[3]], named[2], named[3])
+    return Resolution(named[0], named[1], "label", confidence, resolver.ctx.text[named[2]:named[3]], named[2], named[3])
 
 
 FOLLOW_ON_WORDS = 30  # longest attribution between two quotes of one speaker ('..., said NAME, a professor at X.')
@@ -1716,10 +1728,16 @@ def _set_off(verb: Token) -> bool:
     follows it) end in punctuation: ", she said", "” he said", ", said the minister"."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
     first = subjects[0].left_edge.i if subjects else verb.i
-    k = first - 1
-    while k >= 0 and verb.doc[k].dep_ in ("aux", "auxpass", "advmod", "neg") and verb.doc[k].head.i == verb.i:
-        k -= 1  # "..., the mayor has also said": the frame's own words
+    k = _frame_words_start(verb, first) - 1  # "..., the mayor has also said": the frame's own words
     return k < 0 or verb.doc[k].is_punct or _is_mark(verb.doc[k].text)
+
+
+def _frame_words_start(verb: Token, first: int) -> int:
+    """Where the words a verb of saying keeps before ``first`` begin: its auxiliaries, adverbs and negation ("has
+    also said")."""
+    while first > 0 and verb.doc[first - 1].dep_ in ("aux", "auxpass", "advmod", "neg") and verb.doc[first - 1].head.i == verb.i:
+        first -= 1
+    return first
 
 
 def _reported_clauses(verb: Token) -> list[Token]:
@@ -2259,7 +2277,7 @@ def quote_rows(ctx: ArticleContext, entities: pd.DataFrame | list[dict]) -> list
     quoted = _nest_in_own_reports(_by_paragraph(ctx, _quoted_span_rows(ctx, spans, resolver, paragraphs, reported), resolver), reported)
     rows = quoted + reported + _nested_reports(ctx, quoted, resolver, speech)
     rows += _signed_paragraphs(ctx, resolver, paragraphs, excluded, rows)
-    rows += _labelled_paragraphs(ctx, resolver, paragraphs, excluded, rows)
+    rows += _labelled_paragraphs(ctx, resolver, paragraphs, excluded, rows, titles)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     aid = ctx.article_id
     for n, row in enumerate(rows, start=1):
@@ -2341,22 +2359,18 @@ def _paragraph_label(ctx: ArticleContext, resolver: SpeakerResolver, start: int,
     elsewhere = ctx.text[: m.start("name")] + " " + ctx.text[m.end("name"):]
     if not re.search(rf"\b{re.escape(last)}\b", elsewhere, flags=re.IGNORECASE if label.isupper() else 0):
         return None
-    span = ctx.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
-    if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in span):
+    # ("WASHINGTON: ...", "Tuesday: ...": a dateline or a heading)
+    span = _label_span(ctx, m.start("name"), m.end("name"), _PLACE_OR_TIME | {"EVENT", "WORK_OF_ART"})
+    if span is None or is_known_place(span.text.title()):
         return None
-    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART") for t in span) \
-            or is_known_place(span.text) or is_known_place(span.text.title()):
-        return None  # "WASHINGTON: ...", "Tuesday: ...": a dateline or a heading
     if (res := _transcript_label(ctx, resolver, start, end)) is not None:
         return res, m.end()
-    named = resolver.name_of(span[-1])
-    if named is None or named[1] not in ("person", "org") or not (named[2] >= m.start("name") and named[3] <= m.end("name")):
-        return None
-    return Resolution(named[0], named[1], "label", 0.55, ctx.text[named[2]:named[3]], named[2], named[3]), m.end()
+    res = _labelled_name(resolver, span, m.start("name"), m.end("name"), 0.55)
+    return (res, m.end()) if res is not None else None
 
 
 def _labelled_paragraphs(ctx: ArticleContext, resolver: SpeakerResolver, paragraphs: list[tuple[int, int]],
-                         marked: list[tuple[int, int]], rows: list[dict]) -> list[dict]:
+                         marked: list[tuple[int, int]], rows: list[dict], titles: list[tuple[int, int]]) -> list[dict]:
     """Words set out without quotation marks after a speaker's label, as transcripts and headlines print them:
     "MATTHEWS: Well, speculation is bad." or "Cuban: I'd consider a future White House bid." (rule ``label``).
     The label must be a person's or a body's name (not "Note:", "Poll:", a place or a day), and the words after it
@@ -2365,7 +2379,6 @@ def _labelled_paragraphs(ctx: ArticleContext, resolver: SpeakerResolver, paragra
     (``indirect``); a line of a transcript is the words themselves (``direct``)."""
     out = []
     taken = [(int(r["start"]), int(r["end"])) for r in rows if r["kind"] != "scare"]
-    titles = [(int(a), int(b)) for k, a, b in zip(*(column_values(ctx.paragraphs, c) for c in ("kind", "start", "end"))) if k == "title"]
     for k, (p0, p1) in enumerate(paragraphs):
         labelled = _paragraph_label(ctx, resolver, p0, p1)
         if labelled is None:
